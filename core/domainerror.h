@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+namespace pasalista {
+
+// Why the domain refused an operation. `message` is translated and names what to fix.
+struct DomainError
+{
+    enum class Code
+    {
+        None,
+        NotFound,
+        NotEnrolled,        // attendance needs an enrollment
+        AlreadyEnrolled,    // a student is enrolled in a course once
+        MissingField,       // a required student field is empty
+        InvalidValue,       // a malformed date, phone, email, picklist value...
+        InvalidStatus,      // not one of the mapping's attendance codes
+        OutsideCourseDates, // refused unless the caller confirms
+        Ambiguous,          // a name matches more than one record
+        Storage,            // the local store failed (disk full, corrupt file)
+    };
+
+    Code code = Code::None;
+    QString message;
+
+    bool ok() const { return code == Code::None; }
+    explicit operator bool() const { return !ok(); } // true when there is an error
+};
+
+} // namespace pasalista

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "mapping.h"
+#include "outboxentry.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace pasalista {
+
+// The local mirror of the org: one SQLite file per signed-in org user, laid out like
+// Heroku Connect's tables (sfid, systemmodstamp, isdeleted, _hc_lastop, _hc_err) with
+// _trigger_log as the outbox. Every local edit and its log row share one transaction.
+//
+// Lookups are kept twice: the mapped column holds the parent's Salesforce Id as Heroku
+// Connect does, and _ref_<column> holds the parent's local id, so that records created
+// offline can point at parents that have no Salesforce Id yet.
+class LocalStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LocalStore(const Mapping &mapping, QObject *parent = nullptr);
+    ~LocalStore() override;
+
+    // Opens (creating if needed) the database file, checks its integrity, applies the
+    // numbered migrations and the mapping's tables. On failure nothing is written and
+    // errorString() says why.
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QString errorString() const { return m_error; }
+    const Mapping &mapping() const { return m_mapping; }
+    QSqlDatabase database() const;
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    // Local edits, each recorded in the outbox. Values are keyed by local column name.
+    // insertLocal gives writable records a UUID in pasalista_id__c unless one is given.
+    std::optional<qint64> insertLocal(Role role, const QVariantMap &values);
+    bool updateLocal(Role role, qint64 id, const QVariantMap &changes);
+    bool deleteLocal(Role role, qint64 id);
+
+    // Writes a record as it is in the org (demo seed, pulled data): no outbox entry.
+    std::optional<qint64> insertSynced(Role role, const QVariantMap &values);
+
+    std::optional<QVariantMap> row(Role role, qint64 id) const;
+    std::optional<qint64> idByColumn(Role role, const QString &column, const QVariant &value) const;
+    static QString refColumn(const QString &lookupColumn);
+
+    // Changes waiting to reach the org (outbox rows NEW or PENDING).
+    int pendingChangeCount() const;
+    QList<OutboxEntry> outboxEntries(const QStringList &states) const;
+
+    // Nested transactions: the outermost begins IMMEDIATE (so two processes never
+    // deadlock upgrading a read lock), inner ones are savepoints.
+    bool begin();
+    bool commit();
+    void rollback();
+
+Q_SIGNALS:
+    void recordChanged(pasalista::Role role, qint64 id);
+    void pendingChangeCountChanged(int count);
+
+private:
+    bool checkIntegrity();
+    bool migrate();
+    bool ensureMappedTables();
+    bool ensureTable(const ObjectMapping &object, Role role);
+    bool exec(const QString &sql);
+    bool fail(const QString &message);
+    bool appendLog(const QString &action, const QString &table, qint64 recordId,
+                   const QVariantMap &values, const QVariantMap &old);
+    bool writeRow(Role role, qint64 id, const QVariantMap &values);
+    std::optional<qint64> insertRow(Role role, const QVariantMap &values);
+    bool isKnownColumn(Role role, const QString &column) const;
+    bool checkColumns(Role role, const QVariantMap &values);
+    QVariantMap prepareValues(Role role, const QVariantMap &values) const;
+    bool refuseReadOnly(Role role);
+    void notifyChange(Role role, qint64 id);
+
+    Mapping m_mapping;
+    QString m_connectionName;
+    QString m_path;
+    QString m_error;
+    int m_transactionDepth = 0;
+};
+
+} // namespace pasalista

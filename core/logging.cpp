@@ -1,0 +1,9 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcStore, "pasalista.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMapping, "pasalista.mapping", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDomain, "pasalista.domain", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAuth, "pasalista.auth", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSync, "pasalista.sync", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcNet, "pasalista.net", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCli, "pasalista.cli", QtInfoMsg)

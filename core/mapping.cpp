@@ -1,0 +1,422 @@
+#include "mapping.h"
+
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace pasalista {
+
+namespace {
+
+struct RoleInfo
+{
+    Role role;
+    const char *name;
+};
+
+constexpr RoleInfo kRoles[] = {
+    {Role::Teacher, "teacher"}, {Role::Program, "program"},       {Role::Course, "course"},
+    {Role::Student, "student"}, {Role::Enrollment, "enrollment"}, {Role::Attendance, "attendance"},
+};
+
+} // namespace
+
+QString roleName(Role role)
+{
+    for (const auto &info : kRoles) {
+        if (info.role == role) {
+            return QString::fromLatin1(info.name);
+        }
+    }
+    return {};
+}
+
+std::optional<Role> roleFromName(const QString &name)
+{
+    for (const auto &info : kRoles) {
+        if (name == QLatin1String(info.name)) {
+            return info.role;
+        }
+    }
+    return std::nullopt;
+}
+
+QList<Role> allRoles()
+{
+    QList<Role> roles;
+    for (const auto &info : kRoles) {
+        roles.append(info.role);
+    }
+    return roles;
+}
+
+QString ObjectMapping::columnFor(const QString &fieldName)
+{
+    if (fieldName == QLatin1String("Id")) {
+        return QStringLiteral("sfid");
+    }
+    return fieldName.toLower();
+}
+
+QStringList ObjectMapping::columns() const
+{
+    QStringList result;
+    for (const QString &field : fields) {
+        result.append(columnFor(field));
+    }
+    return result;
+}
+
+bool ObjectMapping::hasField(const QString &fieldName) const
+{
+    return fields.contains(fieldName);
+}
+
+QStringList Mapping::knownFields(Role role)
+{
+    switch (role) {
+    case Role::Teacher:
+        return {QStringLiteral("email"), QStringLiteral("first_name"), QStringLiteral("last_name"),
+                QStringLiteral("phone")};
+    case Role::Program:
+        return {QStringLiteral("name")};
+    case Role::Course:
+        return {QStringLiteral("title"),         QStringLiteral("start_date"),
+                QStringLiteral("end_date"),      QStringLiteral("facilitator_1"),
+                QStringLiteral("facilitator_2"), QStringLiteral("program"),
+                QStringLiteral("notes")};
+    case Role::Student:
+        return {QStringLiteral("first_name"),    QStringLiteral("last_name"),
+                QStringLiteral("nickname"),      QStringLiteral("date_of_birth"),
+                QStringLiteral("sex"),           QStringLiteral("address"),
+                QStringLiteral("phone_1"),       QStringLiteral("phone_2"),
+                QStringLiteral("email"),         QStringLiteral("contact_name"),
+                QStringLiteral("contact_phone"), QStringLiteral("document_type"),
+                QStringLiteral("language"),      QStringLiteral("nationality"),
+                QStringLiteral("notes")};
+    case Role::Enrollment:
+        return {QStringLiteral("course"), QStringLiteral("student")};
+    case Role::Attendance:
+        return {QStringLiteral("enrollment"),   QStringLiteral("date"),
+                QStringLiteral("status"),       QStringLiteral("notes"),
+                QStringLiteral("student_name"), QStringLiteral("student_id")};
+    }
+    return {};
+}
+
+QStringList Mapping::requiredFields(Role role)
+{
+    switch (role) {
+    case Role::Teacher:
+        return {QStringLiteral("email")};
+    case Role::Program:
+        return {QStringLiteral("name")};
+    case Role::Course:
+        return {QStringLiteral("title")};
+    case Role::Student:
+        return {QStringLiteral("first_name"), QStringLiteral("last_name")};
+    case Role::Enrollment:
+        return {QStringLiteral("course"), QStringLiteral("student")};
+    case Role::Attendance:
+        return {QStringLiteral("enrollment"), QStringLiteral("date"), QStringLiteral("status")};
+    }
+    return {};
+}
+
+QList<QPair<QString, Role>> Mapping::lookupsOf(Role role)
+{
+    switch (role) {
+    case Role::Course:
+        return {{QStringLiteral("facilitator_1"), Role::Teacher},
+                {QStringLiteral("facilitator_2"), Role::Teacher},
+                {QStringLiteral("program"), Role::Program}};
+    case Role::Enrollment:
+        return {{QStringLiteral("course"), Role::Course},
+                {QStringLiteral("student"), Role::Student}};
+    case Role::Attendance:
+        return {{QStringLiteral("enrollment"), Role::Enrollment}};
+    default:
+        return {};
+    }
+}
+
+QList<Role> Mapping::dependencyOrder()
+{
+    return {Role::Teacher, Role::Program,    Role::Course,
+            Role::Student, Role::Enrollment, Role::Attendance};
+}
+
+namespace {
+
+bool fail(QString *error, const QString &message)
+{
+    if (error) {
+        *error = message;
+    }
+    qCWarning(lcMapping) << message;
+    return false;
+}
+
+bool parseObject(const QJsonObject &entry, int index, ObjectMapping *out, QString *error)
+{
+    out->objectName = entry.value(QLatin1String("object_name")).toString();
+    if (out->objectName.isEmpty()) {
+        return fail(error, Mapping::tr("Mapping %1 has no object_name.").arg(index));
+    }
+    const QJsonObject config = entry.value(QLatin1String("config")).toObject();
+    const QString access = config.value(QLatin1String("access")).toString();
+    if (access != QLatin1String("read_only") && access != QLatin1String("read_write")) {
+        return fail(error,
+                    Mapping::tr("Object %1: access must be read_only or read_write, not \"%2\".")
+                        .arg(out->objectName, access));
+    }
+    out->writable = access == QLatin1String("read_write");
+    out->tableName = out->objectName.toLower();
+    const QJsonObject fields = config.value(QLatin1String("fields")).toObject();
+    if (fields.isEmpty()) {
+        return fail(error, Mapping::tr("Object %1 maps no fields.").arg(out->objectName));
+    }
+    out->fields = fields.keys();
+    // Names become table and column names: only what Salesforce allows in API names.
+    static const QRegularExpression apiName(QStringLiteral("^[A-Za-z][A-Za-z0-9_]{0,79}$"));
+    if (!apiName.match(out->objectName).hasMatch()) {
+        return fail(error,
+                    Mapping::tr("Object \"%1\" is not a valid API name.").arg(out->objectName));
+    }
+    for (const QString &field : std::as_const(out->fields)) {
+        if (!apiName.match(field).hasMatch()) {
+            return fail(error, Mapping::tr("Object %1: field \"%2\" is not a valid API name.")
+                                   .arg(out->objectName, field));
+        }
+    }
+    if (!out->fields.contains(QLatin1String("Id"))) {
+        return fail(error, Mapping::tr("Object %1 must map the field Id.").arg(out->objectName));
+    }
+    out->upsertField = config.value(QLatin1String("upsert_field")).toString();
+    if (!out->upsertField.isEmpty() && !out->fields.contains(out->upsertField)) {
+        return fail(error, Mapping::tr("Object %1: upsert field %2 is not mapped.")
+                               .arg(out->objectName, out->upsertField));
+    }
+    out->pollingSeconds = config.value(QLatin1String("sf_polling_seconds")).toInt(600);
+    out->notifyEnabled = config.value(QLatin1String("sf_notify_enabled")).toBool(false);
+    out->maxDailyApiCalls = config.value(QLatin1String("sf_max_daily_api_calls")).toInt(0);
+    return true;
+}
+
+} // namespace
+
+std::optional<Mapping> Mapping::fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (doc.isNull() || !doc.isObject()) {
+        fail(error, tr("The mapping is not valid JSON: %1 at offset %2.")
+                        .arg(parseError.errorString())
+                        .arg(parseError.offset));
+        return std::nullopt;
+    }
+    Mapping mapping;
+    const QJsonArray entries = doc.object().value(QLatin1String("mappings")).toArray();
+    if (entries.isEmpty()) {
+        fail(error, tr("The mapping has no \"mappings\" list."));
+        return std::nullopt;
+    }
+    QSet<QString> seen;
+    for (int i = 0; i < entries.size(); ++i) {
+        ObjectMapping object;
+        if (!parseObject(entries.at(i).toObject(), i, &object, error)) {
+            return std::nullopt;
+        }
+        if (seen.contains(object.objectName)) {
+            fail(error, tr("Object %1 is mapped twice.").arg(object.objectName));
+            return std::nullopt;
+        }
+        seen.insert(object.objectName);
+        mapping.m_objects.append(object);
+    }
+    if (!mapping.parsePasalistaSection(doc.object().value(QLatin1String("pasalista")).toObject(),
+                                       error)) {
+        return std::nullopt;
+    }
+    return mapping;
+}
+
+bool Mapping::parsePasalistaSection(const QJsonObject &section, QString *error)
+{
+    if (section.isEmpty()) {
+        return fail(error, tr("The mapping has no \"pasalista\" section binding the roles."));
+    }
+    const QJsonObject roles = section.value(QLatin1String("roles")).toObject();
+    for (auto it = roles.begin(); it != roles.end(); ++it) {
+        const auto role = roleFromName(it.key());
+        if (!role) {
+            return fail(error, tr("Unknown role \"%1\" in the pasalista section.").arg(it.key()));
+        }
+        if (!parseBinding(*role, it.value().toObject(), error)) {
+            return false;
+        }
+    }
+    for (Role role : allRoles()) {
+        if (!m_bindings.contains(role)) {
+            return fail(error,
+                        tr("The role \"%1\" is not bound to any object.").arg(roleName(role)));
+        }
+    }
+    return parseAttendanceCodes(section.value(QLatin1String("attendance_codes")).toArray(),
+                                error) &&
+           parseScope(section.value(QLatin1String("scope")).toObject(), error);
+}
+
+bool Mapping::parseBinding(Role role, const QJsonObject &json, QString *error)
+{
+    RoleBinding binding;
+    binding.role = role;
+    binding.objectName = json.value(QLatin1String("object")).toString();
+    const ObjectMapping *object = this->object(binding.objectName);
+    if (!object) {
+        return fail(error, tr("Role \"%1\" is bound to object \"%2\", which is not mapped.")
+                               .arg(roleName(role), binding.objectName));
+    }
+    const QStringList known = knownFields(role);
+    const QJsonObject fields = json.value(QLatin1String("fields")).toObject();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString fieldName = it.value().toString();
+        if (!known.contains(it.key())) {
+            return fail(error, tr("Object %1: role \"%2\" has no field \"%3\".")
+                                   .arg(binding.objectName, roleName(role), it.key()));
+        }
+        if (!object->hasField(fieldName)) {
+            return fail(error, tr("Object %1: field %2 is bound to %3.%4 but not mapped.")
+                                   .arg(binding.objectName, fieldName, roleName(role), it.key()));
+        }
+        binding.fields.insert(it.key(), fieldName);
+    }
+    for (const QString &required : requiredFields(role)) {
+        if (!binding.fields.contains(required)) {
+            return fail(error, tr("Object %1: role \"%2\" needs its field \"%3\" bound.")
+                                   .arg(binding.objectName, roleName(role), required));
+        }
+    }
+    const QString policy = json.value(QLatin1String("conflict_policy")).toString();
+    binding.conflictPolicy = policy == QLatin1String("local_wins") ? ConflictPolicy::LocalWins
+                                                                   : ConflictPolicy::RemoteWins;
+    if (!policy.isEmpty() && policy != QLatin1String("local_wins") &&
+        policy != QLatin1String("remote_wins")) {
+        return fail(error, tr("Object %1: conflict_policy must be local_wins or remote_wins.")
+                               .arg(binding.objectName));
+    }
+    m_bindings.insert(role, binding);
+    return true;
+}
+
+bool Mapping::parseAttendanceCodes(const QJsonArray &codes, QString *error)
+{
+    const QString attendanceObject = binding(Role::Attendance).objectName;
+    if (codes.isEmpty()) {
+        return fail(error, tr("Object %1: the pasalista section lists no attendance_codes.")
+                               .arg(attendanceObject));
+    }
+    QSet<int> seen;
+    for (const QJsonValue &value : codes) {
+        const QJsonObject json = value.toObject();
+        AttendanceCode code;
+        if (!json.value(QLatin1String("code")).isDouble()) {
+            return fail(
+                error,
+                tr("Object %1: an attendance code has no numeric \"code\".").arg(attendanceObject));
+        }
+        code.code = json.value(QLatin1String("code")).toInt();
+        if (seen.contains(code.code)) {
+            return fail(error, tr("Object %1: attendance code %2 is listed twice.")
+                                   .arg(attendanceObject)
+                                   .arg(code.code));
+        }
+        seen.insert(code.code);
+        code.label = json.value(QLatin1String("label")).toString();
+        code.shortcut = json.value(QLatin1String("shortcut")).toString().toUpper();
+        code.absent = json.value(QLatin1String("absent")).toBool();
+        code.late = json.value(QLatin1String("late")).toBool();
+        code.excused = json.value(QLatin1String("excused")).toBool();
+        m_codes.append(code);
+    }
+    return true;
+}
+
+bool Mapping::parseScope(const QJsonObject &json, QString *)
+{
+    m_scope.onlyTeacherCourses = json.value(QLatin1String("only_teacher_courses")).toBool(true);
+    m_scope.attendanceSinceDays = json.value(QLatin1String("attendance_since_days")).toInt(365);
+    return true;
+}
+
+std::optional<Mapping> Mapping::fromFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fail(error, tr("Cannot read the mapping file %1: %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    return fromJson(file.readAll(), error);
+}
+
+Mapping Mapping::dream()
+{
+    QString error;
+    auto mapping = fromFile(QStringLiteral(":/mappings/dream.json"), &error);
+    // The shipped mapping is tested; failing here means a broken build.
+    Q_ASSERT_X(mapping, "Mapping::dream", qPrintable(error));
+    return mapping.value_or(Mapping());
+}
+
+const ObjectMapping *Mapping::object(const QString &objectName) const
+{
+    for (const ObjectMapping &object : m_objects) {
+        if (object.objectName == objectName) {
+            return &object;
+        }
+    }
+    return nullptr;
+}
+
+const RoleBinding &Mapping::binding(Role role) const
+{
+    static const RoleBinding empty;
+    auto it = m_bindings.constFind(role);
+    return it == m_bindings.constEnd() ? empty : *it;
+}
+
+const ObjectMapping &Mapping::objectFor(Role role) const
+{
+    static const ObjectMapping empty;
+    const ObjectMapping *found = object(binding(role).objectName);
+    return found ? *found : empty;
+}
+
+QString Mapping::field(Role role, const QString &logical) const
+{
+    return binding(role).fields.value(logical);
+}
+
+QString Mapping::column(Role role, const QString &logical) const
+{
+    const QString name = field(role, logical);
+    return name.isEmpty() ? QString() : ObjectMapping::columnFor(name);
+}
+
+const AttendanceCode *Mapping::attendanceCode(int code) const
+{
+    for (const AttendanceCode &candidate : m_codes) {
+        if (candidate.code == code) {
+            return &candidate;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace pasalista

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "records.h"
+
+#include <QCoreApplication>
+
+namespace pasalista {
+
+class Repository;
+
+// Attendance reports from the local store, counted with the mapping's code meanings.
+class Reports
+{
+    Q_DECLARE_TR_FUNCTIONS(Reports)
+
+public:
+    explicit Reports(const Repository &repository);
+
+    // One row per enrolled student for the course, and a total row (studentId 0).
+    QList<AttendanceSummary> courseReport(qint64 courseId) const;
+    AttendanceSummary courseTotals(qint64 courseId) const;
+    // One row per course the student is enrolled in.
+    QList<AttendanceSummary> studentReport(qint64 studentId) const;
+
+    // Adds one mark to a summary, by what its code means in the mapping.
+    void count(AttendanceSummary &summary, int status) const;
+
+private:
+    const Repository &m_repository;
+};
+
+} // namespace pasalista

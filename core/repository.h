@@ -1,0 +1,92 @@
+#pragma once
+
+#include "domainerror.h"
+#include "localstore.h"
+#include "records.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QObject>
+
+namespace pasalista {
+
+// The teacher's work on the local store through the mapping's role bindings: browse
+// courses and students, enroll, mark attendance. Every write goes through LocalStore and
+// so lands in the outbox. Refusals come back as DomainError with a translated message.
+class Repository : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Repository(LocalStore &store, QObject *parent = nullptr);
+
+    LocalStore &store() { return m_store; }
+    const Mapping &mapping() const { return m_store.mapping(); }
+
+    QList<Program> programs() const;
+    QList<Teacher> teachers() const;
+    QList<Course> courses() const; // with program name, facilitators and enrolled count
+    std::optional<Course> course(qint64 id) const;
+    QList<Student> students(const QString &search = {}) const; // name/nickname contains
+    std::optional<Student> student(qint64 id) const;
+    QList<Student> roster(qint64 courseId) const; // enrolled students, by last name
+    QList<Course> coursesOfStudent(qint64 studentId) const;
+    std::optional<Enrollment> enrollment(qint64 courseId, qint64 studentId) const;
+
+    // Finds a course or student by Salesforce Id, Pasalista_Id__c, or an unambiguous name
+    // (exact, then case-insensitive substring).
+    std::optional<qint64> findCourse(const QString &ref, DomainError *error) const;
+    std::optional<qint64> findStudent(const QString &ref, DomainError *error,
+                                      qint64 withinCourseId = 0) const;
+
+    // Validates then creates; sets *id. Required: first and last name, date of birth,
+    // phone 1 (as the org requires), a valid sex/language picklist value when given.
+    DomainError createStudent(const Student &student, qint64 *id = nullptr);
+    DomainError updateStudent(const Student &student);
+    DomainError validateStudent(const Student &student) const;
+
+    DomainError enroll(qint64 courseId, qint64 studentId, qint64 *enrollmentId = nullptr);
+    DomainError unenroll(qint64 courseId, qint64 studentId);
+
+    // Marks (or re-marks: one per enrollment and date) a student's attendance. A date
+    // outside the course's dates is refused with OutsideCourseDates unless confirmed.
+    DomainError markAttendance(qint64 courseId, qint64 studentId, const QDate &date, int status,
+                               const QString &notes = {}, bool confirmOutsideDates = false);
+    // Marks every enrolled student without a mark on that date as present (code 0 or the
+    // mapping's first non-absent, non-late code). One transaction.
+    DomainError markAllPresent(qint64 courseId, const QDate &date,
+                               bool confirmOutsideDates = false);
+    // studentId -> mark, for one course and date.
+    QHash<qint64, AttendanceMark> attendanceOn(qint64 courseId, const QDate &date) const;
+    QList<AttendanceMark> attendanceOfStudent(qint64 studentId) const; // newest first
+    QList<AttendanceMark> attendanceOfCourse(qint64 courseId) const;
+
+    // The Pasalista_Id__c of an attendance record: a UUID v5 of (enrollment key, date), so
+    // two laptops marking the same class converge on one record.
+    static QString attendanceKey(const QString &enrollmentKey, const QDate &date);
+
+    // The org's picklist values (API values, English), for forms and validation.
+    static QStringList sexValues();      // Female, Male
+    static QStringList languageValues(); // Spanish, Creole, Other
+    // The code markAllPresent uses: 0 when it means present, else the first code that is
+    // neither absent nor late; nullopt when the mapping has none.
+    std::optional<int> presentCode() const;
+    // An attendance status typed by a person: the code's digits, its shortcut letter or its
+    // label (English or translated), case-insensitive. nullopt when it names no code.
+    std::optional<int> statusFromText(const QString &text) const;
+
+Q_SIGNALS:
+    void dataChanged(); // any local write made through this repository
+
+private:
+    DomainError storageError() const;
+    DomainError checkMarkable(const Course &course, const QDate &date, int status,
+                              bool confirmOutsideDates) const;
+    DomainError writeMark(const Course &course, const Student &student, const QDate &date,
+                          int status, const QString &notes);
+    QList<Course> loadCourses(const QString &where, const QVariantList &bindings) const;
+
+    LocalStore &m_store;
+};
+
+} // namespace pasalista

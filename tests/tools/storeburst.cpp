@@ -1,0 +1,51 @@
+// Writes local edits as fast as it can until it is killed. After each committed edit it
+// prints "committed <record id> <counter>" and flushes, so the test that kills it knows
+// which edits the store must still have.
+#include "localstore.h"
+#include "mapping.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+#include <cstdio>
+
+using namespace pasalista;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: store-burst DATABASE\n");
+        return 2;
+    }
+    LocalStore store(Mapping::dream());
+    if (!store.open(QString::fromLocal8Bit(argv[1]))) {
+        std::fprintf(stderr, "%s\n", qPrintable(store.errorString()));
+        return 1;
+    }
+    std::printf("ready\n");
+    std::fflush(stdout);
+    QList<qint64> ids;
+    for (int counter = 1;; ++counter) {
+        if (ids.isEmpty() || counter % 3 == 0) {
+            const auto id = store.insertLocal(
+                Role::Student, {{QStringLiteral("first_name__c"), QStringLiteral("Burst")},
+                                {QStringLiteral("last_name__c"), QString::number(counter)},
+                                {QStringLiteral("nickname__c"), QString::number(counter)},
+                                {QStringLiteral("date_of_birth__c"), QDate(2012, 5, 1)}});
+            if (!id) {
+                return 1;
+            }
+            ids.append(*id);
+            std::printf("committed %lld %d\n", static_cast<long long>(*id), counter);
+        } else {
+            const qint64 id = ids.at(counter % ids.size());
+            if (!store.updateLocal(Role::Student, id,
+                                   {{QStringLiteral("nickname__c"), QString::number(counter)}})) {
+                return 1;
+            }
+            std::printf("committed %lld %d\n", static_cast<long long>(id), counter);
+        }
+        std::fflush(stdout);
+    }
+}
