@@ -1,0 +1,85 @@
+#pragma once
+
+#include "identity.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QUrl>
+#include <QWaitCondition>
+
+namespace pasalista {
+
+// A signed-in org session, shared by every thread that talks to the org. The access token
+// lives only here, in memory; the refresh token comes from the keychain. Thread-safe.
+//
+// When a request gets 401 INVALID_SESSION_ID it calls refreshAccessToken() with the token
+// generation it used: the first caller refreshes (one token request), callers that arrive
+// while or after it did just get the new token. So every request in flight shares one
+// refresh.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class RefreshResult
+    {
+        Refreshed,    // a new access token is available (maybe refreshed by another caller)
+        InvalidGrant, // the refresh token is revoked or expired: sign in again
+        Failed,       // network or server trouble: try again later, stay signed in
+    };
+
+    Session(const Identity &identity, const QByteArray &accessToken, const QByteArray &refreshToken,
+            QObject *parent = nullptr);
+    ~Session() override;
+
+    Identity identity() const;
+    QUrl instanceUrl() const;
+    // The current access token and its generation (incremented by each refresh).
+    QByteArray accessToken(int *generation = nullptr) const;
+    bool isValid() const; // false once the refresh token was refused
+
+    // Blocking: spins a local event loop for the token request. Call from a worker thread
+    // or the CLI, never from a widget's slot.
+    RefreshResult refreshAccessToken(int failedGeneration, QString *error = nullptr);
+
+    // Test hook and client-id override; default client id is "pasalista".
+    void setClientId(const QString &clientId);
+    QString clientId() const;
+    void setRefreshTimeoutMs(int ms);
+
+    // For the token store and for revoking at logout; never log it.
+    QByteArray refreshToken() const;
+    // Signed out (or refused): later refreshes fail fast with InvalidGrant, the tokens are wiped.
+    void invalidate();
+    // How many token requests this session made (tests check that refreshes are shared).
+    int refreshRequestCount() const;
+
+Q_SIGNALS:
+    // Emitted (from the refreshing thread) when the org refused the refresh token.
+    void signInRequired();
+    void accessTokenRefreshed();
+    // The org rotated the refresh token: the token store must save the new one.
+    void refreshTokenRotated();
+
+private:
+    RefreshResult waitForRefreshInProgress(QString *error);
+    RefreshResult requestNewAccessToken(QString *error);
+    RefreshResult applyTokenResponse(const struct TokenResponse &response, QString *error,
+                                     bool *rotated);
+
+    mutable QMutex m_mutex;
+    QWaitCondition m_refreshDone;
+    Identity m_identity;
+    QByteArray m_accessToken;
+    QByteArray m_refreshToken;
+    QString m_clientId;
+    int m_generation = 0;
+    bool m_valid = true;
+    bool m_refreshing = false;
+    int m_refreshRequests = 0;
+    int m_refreshTimeoutMs = 30000;
+    RefreshResult m_lastResult = RefreshResult::Refreshed;
+    QString m_lastError;
+};
+
+} // namespace pasalista

@@ -1,0 +1,285 @@
+#include "salesforceclient.h"
+
+#include "auth/session.h"
+#include "logging.h"
+#include "net/gzip.h"
+
+#include <QEventLoop>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace pasalista {
+
+namespace {
+
+// Request bodies above this size travel gzip-compressed (Salesforce accepts
+// Content-Encoding: gzip); smaller ones are not worth the CPU.
+constexpr qsizetype kCompressAbove = 1024;
+
+// Errors the org answers with when it is busy rather than when the record is wrong.
+bool isTransientErrorCode(const QString &code)
+{
+    static const QStringList transient = {
+        QStringLiteral("UNABLE_TO_LOCK_ROW"), QStringLiteral("REQUEST_LIMIT_EXCEEDED"),
+        QStringLiteral("SERVER_UNAVAILABLE"), QStringLiteral("REQUEST_RUNNING_TOO_LONG"),
+        QStringLiteral("QUERY_TIMEOUT")};
+    return transient.contains(code);
+}
+
+// Salesforce sends [{"message","errorCode","fields"}]; OAuth endpoints send
+// {"error","error_description"}.
+void readErrorBody(ApiResponse *response)
+{
+    const QJsonArray list = response->json.array();
+    if (!list.isEmpty()) {
+        const QJsonObject first = list.first().toObject();
+        response->errorCode = first.value(QLatin1String("errorCode")).toString();
+        response->errorMessage = first.value(QLatin1String("message")).toString();
+        return;
+    }
+    const QJsonObject object = response->json.object();
+    response->errorCode = object.value(QLatin1String("error")).toString();
+    response->errorMessage = object.value(QLatin1String("error_description")).toString();
+}
+
+ApiResponse::Outcome classify(int status, const QString &errorCode)
+{
+    if (status >= 200 && status < 300) {
+        return ApiResponse::Outcome::Success;
+    }
+    if (status >= 500 || status == 429 || status == 408 || isTransientErrorCode(errorCode)) {
+        return ApiResponse::Outcome::Transient;
+    }
+    return ApiResponse::Outcome::Permanent;
+}
+
+} // namespace
+
+SalesforceClient::SalesforceClient(Session *session, QObject *parent)
+    : QObject(parent), m_session(session), m_network(std::make_unique<QNetworkAccessManager>())
+{
+    m_network->setAutoDeleteReplies(true);
+}
+
+SalesforceClient::~SalesforceClient() = default;
+
+bool SalesforceClient::isAllowedUrl(const QUrl &url)
+{
+    if (url.scheme() == QLatin1String("https")) {
+        return true;
+    }
+    if (url.scheme() != QLatin1String("http")) {
+        return false;
+    }
+    // Plain http only to this machine: the emulator. Tokens never cross a network in clear.
+    const QString host = url.host();
+    return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+}
+
+QUrl SalesforceClient::urlFor(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url;
+    if (path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://"))) {
+        url = QUrl(path);
+    } else {
+        url = m_session->instanceUrl();
+        const QString base =
+            url.path().endsWith(QLatin1Char('/')) ? url.path().chopped(1) : url.path();
+        const QString relative =
+            path.startsWith(QLatin1Char('/'))
+                ? path
+                : QStringLiteral("/services/data/") + m_apiVersion + QLatin1Char('/') + path;
+        const qsizetype queryStart = relative.indexOf(QLatin1Char('?'));
+        url.setPath(base + relative.left(queryStart));
+        if (queryStart >= 0) {
+            url.setQuery(relative.mid(queryStart + 1));
+        }
+    }
+    if (!query.isEmpty()) {
+        url.setQuery(query);
+    }
+    return url;
+}
+
+ApiResponse SalesforceClient::get(const QString &path, const QUrlQuery &query)
+{
+    return send("GET", urlFor(path, query), {});
+}
+
+ApiResponse SalesforceClient::post(const QString &path, const QJsonDocument &body)
+{
+    return send("POST", urlFor(path, {}), body.toJson(QJsonDocument::Compact));
+}
+
+ApiResponse SalesforceClient::patch(const QString &path, const QJsonDocument &body)
+{
+    return send("PATCH", urlFor(path, {}), body.toJson(QJsonDocument::Compact));
+}
+
+ApiResponse SalesforceClient::del(const QString &path, const QUrlQuery &query)
+{
+    return send("DELETE", urlFor(path, query), {});
+}
+
+ApiResponse SalesforceClient::query(const QString &soql, bool includeDeleted)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(soql)));
+    return get(includeDeleted ? QStringLiteral("queryAll") : QStringLiteral("query"), query);
+}
+
+ApiResponse SalesforceClient::queryMore(const QString &nextRecordsUrl)
+{
+    return get(nextRecordsUrl);
+}
+
+void SalesforceClient::cancel()
+{
+    m_cancelled = true;
+}
+
+ApiResponse SalesforceClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body)
+{
+    if (!isAllowedUrl(url)) {
+        ApiResponse refused;
+        refused.outcome = ApiResponse::Outcome::Permanent;
+        refused.errorCode = QStringLiteral("INSECURE_URL");
+        refused.errorMessage =
+            tr("Refusing to send credentials over plain http to %1.").arg(url.host());
+        return refused;
+    }
+    int generation = 0;
+    ApiResponse response = sendOnce(verb, url, body, &generation);
+    if (response.httpStatus != 401 || !m_session) {
+        return response;
+    }
+    // INVALID_SESSION_ID: the access token expired. One refresh, shared with every other
+    // request that saw the same token fail, then one retry.
+    QString error;
+    switch (m_session->refreshAccessToken(generation, &error)) {
+    case Session::RefreshResult::Refreshed:
+        return sendOnce(verb, url, body, &generation);
+    case Session::RefreshResult::InvalidGrant:
+        response.outcome = ApiResponse::Outcome::SignInRequired;
+        response.errorMessage =
+            tr("Your sign-in has expired. Sign in again; your changes are kept.");
+        return response;
+    case Session::RefreshResult::Failed:
+        response.outcome = ApiResponse::Outcome::Transient;
+        response.errorMessage = error;
+        return response;
+    }
+    return response;
+}
+
+ApiResponse SalesforceClient::sendOnce(const QByteArray &verb, const QUrl &url,
+                                       const QByteArray &body, int *tokenGeneration)
+{
+    ApiResponse response;
+    if (m_cancelled) {
+        response.errorCode = QStringLiteral("CANCELLED");
+        response.errorMessage = tr("Cancelled.");
+        return response;
+    }
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    if (m_session) {
+        request.setRawHeader("Authorization", "Bearer " + m_session->accessToken(tokenGeneration));
+    }
+    QByteArray payload = body;
+    if (!body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        if (body.size() > kCompressAbove) {
+            payload = Gzip::compress(body);
+            request.setRawHeader("Content-Encoding", "gzip");
+        }
+    }
+    // Qt adds Accept-Encoding: gzip itself and inflates the reply transparently.
+    QNetworkReply *reply = m_network->sendCustomRequest(request, verb, payload);
+    ++m_requests;
+    m_bytesSent += payload.size();
+
+    QEventLoop loop;
+    QTimer cancelWatch;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    connect(&cancelWatch, &QTimer::timeout, reply, [this, reply] {
+        if (m_cancelled) {
+            reply->abort();
+        }
+    });
+    cancelWatch.start(100);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+
+    response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.body = reply->readAll();
+    m_bytesReceived += response.body.size();
+    readLimitInfo(reply->rawHeader("Sforce-Limit-Info"));
+    describe(reply, &response);
+    return response;
+}
+
+void SalesforceClient::describe(QNetworkReply *reply, ApiResponse *response) const
+{
+    QJsonParseError parseError{};
+    if (!response->body.isEmpty()) {
+        response->json = QJsonDocument::fromJson(response->body, &parseError);
+    }
+    const bool malformed =
+        !response->body.isEmpty() && parseError.error != QJsonParseError::NoError;
+    if (response->httpStatus == 0) {
+        // No HTTP answer at all: refused, timed out, cut, cancelled. Always worth a retry.
+        response->outcome = ApiResponse::Outcome::Transient;
+        response->errorCode =
+            m_cancelled ? QStringLiteral("CANCELLED") : QStringLiteral("NETWORK_ERROR");
+        response->errorMessage = m_cancelled ? tr("Cancelled.") : reply->errorString();
+        return;
+    }
+    if (!malformed) {
+        readErrorBody(response);
+    }
+    response->outcome = classify(response->httpStatus, response->errorCode);
+    if (response->outcome == ApiResponse::Outcome::Success) {
+        response->errorCode.clear();
+        response->errorMessage.clear();
+    }
+    if (reply->error() != QNetworkReply::NoError &&
+        response->outcome == ApiResponse::Outcome::Success) {
+        response->outcome = ApiResponse::Outcome::Transient; // cut in the middle of the body
+    }
+    if (malformed) {
+        // A truncated or garbled reply proves nothing about what the org did: retry.
+        response->outcome = ApiResponse::Outcome::Transient;
+        response->errorCode = QStringLiteral("MALFORMED_REPLY");
+        response->errorMessage = tr("The org's reply could not be read (%1 at byte %2).")
+                                     .arg(parseError.errorString())
+                                     .arg(parseError.offset);
+    } else if (response->errorMessage.isEmpty() && !response->ok()) {
+        response->errorMessage = tr("The org answered HTTP %1.").arg(response->httpStatus);
+    }
+    if (!response->ok()) {
+        qCInfo(lcNet) << reply->operation() << reply->url().path() << response->httpStatus
+                      << response->errorCode;
+    }
+}
+
+void SalesforceClient::readLimitInfo(const QByteArray &header)
+{
+    static const QRegularExpression usage(QStringLiteral("api-usage=(\\d+)/(\\d+)"));
+    const auto match = usage.match(QString::fromLatin1(header));
+    if (!match.hasMatch()) {
+        return;
+    }
+    m_apiUsed = match.captured(1).toInt();
+    m_apiMax = match.captured(2).toInt();
+    Q_EMIT apiUsageChanged(m_apiUsed, m_apiMax);
+}
+
+} // namespace pasalista

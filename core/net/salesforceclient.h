@@ -1,0 +1,81 @@
+#pragma once
+
+#include "apiresponse.h"
+
+#include <QJsonDocument>
+#include <QObject>
+#include <QUrlQuery>
+
+#include <atomic>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace pasalista {
+
+class Session;
+
+// Talks to the org's REST API for one thread: bearer token from the Session, one shared
+// refresh and a retry on 401, gzip both ways, Sforce-Limit-Info read from every reply,
+// Salesforce's error bodies turned into ApiResponse. Calls are blocking (a local event
+// loop per request), so create and use it in a worker thread or in the CLI.
+class SalesforceClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SalesforceClient(Session *session, QObject *parent = nullptr);
+    ~SalesforceClient() override;
+
+    void setApiVersion(const QString &version) { m_apiVersion = version; } // "v60.0"
+    QString apiVersion() const { return m_apiVersion; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Plain http is refused unless the host is loopback (the emulator).
+    static bool isAllowedUrl(const QUrl &url);
+
+    // Paths are relative to /services/data/<version>/ unless they start with '/'.
+    ApiResponse get(const QString &path, const QUrlQuery &query = {});
+    ApiResponse post(const QString &path, const QJsonDocument &body);
+    ApiResponse patch(const QString &path, const QJsonDocument &body);
+    ApiResponse del(const QString &path, const QUrlQuery &query = {});
+    // SOQL: the first page, or the next one from a nextRecordsUrl.
+    ApiResponse query(const QString &soql, bool includeDeleted = false);
+    ApiResponse queryMore(const QString &nextRecordsUrl);
+
+    // Thread-safe: aborts the request in flight and makes every later call fail fast.
+    void cancel();
+    bool isCancelled() const { return m_cancelled; }
+
+    // From the last Sforce-Limit-Info header: api-usage=used/max (-1 when unknown).
+    int apiUsed() const { return m_apiUsed; }
+    int apiMax() const { return m_apiMax; }
+    // Counters for benchmarks and the activity view.
+    qint64 requestCount() const { return m_requests; }
+    qint64 bytesSent() const { return m_bytesSent; }
+    qint64 bytesReceived() const { return m_bytesReceived; }
+
+Q_SIGNALS:
+    void apiUsageChanged(int used, int max);
+
+private:
+    ApiResponse send(const QByteArray &verb, const QUrl &url, const QByteArray &body);
+    ApiResponse sendOnce(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                         int *tokenGeneration);
+    QUrl urlFor(const QString &path, const QUrlQuery &query) const;
+    void readLimitInfo(const QByteArray &header);
+    void describe(QNetworkReply *reply, ApiResponse *response) const;
+
+    Session *m_session;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QString m_apiVersion = QStringLiteral("v60.0");
+    int m_timeoutMs = 60000;
+    std::atomic_bool m_cancelled{false};
+    int m_apiUsed = -1;
+    int m_apiMax = -1;
+    qint64 m_requests = 0;
+    qint64 m_bytesSent = 0;
+    qint64 m_bytesReceived = 0;
+};
+
+} // namespace pasalista
