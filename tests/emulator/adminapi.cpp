@@ -1,0 +1,249 @@
+#include "adminapi.h"
+
+#include "emulator.h"
+#include "sfid.h"
+#include "sobjectapi.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace pasalista::emulator {
+
+namespace {
+const QString kAdminVersion = QStringLiteral("62.0");
+
+HttpResponse badRequest(const QString &message)
+{
+    return HttpResponse::error(400, {QStringLiteral("BAD_REQUEST"), message, {}});
+}
+
+QJsonObject outcomeJson(const WriteOutcome &outcome)
+{
+    return outcome.toCollectionJson(false);
+}
+} // namespace
+
+HttpResponse AdminApi::handle(const HttpRequest &request)
+{
+    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts).mid(1);
+    const QString resource = segments.value(0);
+    if (resource == QLatin1String("faults"))
+        return faults(request);
+    if (resource == QLatin1String("records") && segments.size() >= 2)
+        return records(request, segments);
+    if (resource == QLatin1String("log"))
+        return log(request);
+    if (resource == QLatin1String("users"))
+        return users(request);
+    if (resource == QLatin1String("validation-rules"))
+        return validationRules(request, segments);
+    if (resource == QLatin1String("generate") && request.method == "POST")
+        return generate(request);
+    if (resource == QLatin1String("schema"))
+        return HttpResponse::json(m_emulator.schema().toJson());
+    if (resource == QLatin1String("state"))
+        return state();
+    if (request.method != "POST")
+        return HttpResponse::notFound();
+    if (resource == QLatin1String("reset")) {
+        m_emulator.reset();
+        return state();
+    }
+    if (resource == QLatin1String("revoke-all")) {
+        m_emulator.oauth().revokeAll();
+        return HttpResponse::noContent();
+    }
+    if (resource == QLatin1String("expire-sessions")) {
+        m_emulator.oauth().expireAccessTokens();
+        return HttpResponse::noContent();
+    }
+    if (resource == QLatin1String("save")) {
+        QString error;
+        return m_emulator.saveState(&error) ? HttpResponse::noContent() : badRequest(error);
+    }
+    return HttpResponse::notFound();
+}
+
+HttpResponse AdminApi::faults(const HttpRequest &request)
+{
+    if (request.method == "POST" || request.method == "PATCH") {
+        QString error;
+        const QJsonDocument document = QJsonDocument::fromJson(request.body);
+        if (!document.isObject())
+            return badRequest(QStringLiteral("expected a JSON object of faults"));
+        if (!m_emulator.applyFaults(document.object(), &error))
+            return badRequest(error);
+    } else if (request.method == "DELETE") {
+        m_emulator.faults().reset();
+    }
+    QJsonObject current = m_emulator.faults().toJson();
+    current.insert(QStringLiteral("tokenLifetimeSeconds"),
+                   m_emulator.oauth().tokenLifetimeSeconds());
+    current.insert(QStringLiteral("apiUsage"), m_emulator.rest().apiUsage());
+    return HttpResponse::json(current);
+}
+
+HttpResponse AdminApi::records(const HttpRequest &request, const QStringList &segments)
+{
+    const ObjectDef *object = m_emulator.schema().object(segments.at(1));
+    if (!object)
+        return HttpResponse::notFound();
+    if (segments.size() == 2 && request.method == "GET")
+        return listRecords(request, object->name);
+    if (segments.size() == 2 && request.method == "POST")
+        return createRecords(request, object->name);
+    if (segments.size() >= 3)
+        return changeRecord(request, object->name, segments);
+    return HttpResponse::notFound();
+}
+
+HttpResponse AdminApi::listRecords(const HttpRequest &request, const QString &object)
+{
+    const bool includeDeleted =
+        request.queryValue(QStringLiteral("includeDeleted")) != QLatin1String("false");
+    const ObjectDef &definition = *m_emulator.schema().object(object);
+    QJsonArray records;
+    for (const QString &id : m_emulator.store().ids(object)) {
+        const QJsonObject &row = *m_emulator.store().find(object, id);
+        if (includeDeleted || !row.value(QStringLiteral("IsDeleted")).toBool())
+            records.append(SObjectApi::renderRecord(definition, row, {}, kAdminVersion));
+    }
+    return HttpResponse::json(records);
+}
+
+HttpResponse AdminApi::createRecords(const HttpRequest &request, const QString &object)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(request.body);
+    const ObjectDef &definition = *m_emulator.schema().object(object);
+    if (document.isObject()) {
+        const WriteOutcome outcome = m_emulator.adminWriter().create(definition, document.object(),
+                                                                     m_emulator.officeUserId());
+        return HttpResponse::json(outcomeJson(outcome), outcome.ok() ? 201 : 400);
+    }
+    if (!document.isArray())
+        return badRequest(QStringLiteral("expected a record or an array of records"));
+    QJsonArray results;
+    for (const QJsonValue &record : document.array()) {
+        results.append(outcomeJson(m_emulator.adminWriter().create(definition, record.toObject(),
+                                                                   m_emulator.officeUserId())));
+    }
+    return HttpResponse::json(results);
+}
+
+HttpResponse AdminApi::changeRecord(const HttpRequest &request, const QString &object,
+                                    const QStringList &segments)
+{
+    const auto id = SfId::normalize(segments.at(2));
+    if (!id || !m_emulator.store().find(object, *id))
+        return HttpResponse::notFound();
+    const QString user = m_emulator.officeUserId();
+    WriteOutcome outcome;
+    if (segments.size() == 4 && segments.at(3) == QLatin1String("undelete") &&
+        request.method == "POST") {
+        m_emulator.store().undelete(object, *id, user);
+        outcome.id = *id;
+    } else if (segments.size() == 3 && request.method == "PATCH") {
+        const QJsonDocument document = QJsonDocument::fromJson(request.body);
+        if (!document.isObject())
+            return badRequest(QStringLiteral("expected a JSON object of fields"));
+        outcome = m_emulator.adminWriter().update(*m_emulator.schema().object(object), *id,
+                                                  document.object(), user);
+    } else if (segments.size() == 3 && request.method == "DELETE") {
+        outcome = m_emulator.adminWriter().remove(*id, user);
+    } else if (segments.size() == 3 && request.method == "GET") {
+        return HttpResponse::json(SObjectApi::renderRecord(*m_emulator.schema().object(object),
+                                                           *m_emulator.store().find(object, *id),
+                                                           {}, kAdminVersion));
+    } else {
+        return HttpResponse::notFound();
+    }
+    return HttpResponse::json(outcomeJson(outcome), outcome.ok() ? 200 : 400);
+}
+
+HttpResponse AdminApi::log(const HttpRequest &request)
+{
+    if (request.method == "DELETE") {
+        m_emulator.log().clear();
+        return HttpResponse::noContent();
+    }
+    return HttpResponse::json(m_emulator.log().toJson());
+}
+
+HttpResponse AdminApi::users(const HttpRequest &request)
+{
+    if (request.method == "POST") {
+        const QJsonObject user = QJsonDocument::fromJson(request.body).object();
+        const QString username = user.value(QStringLiteral("username")).toString();
+        if (username.isEmpty() || m_emulator.oauth().userByName(username))
+            return badRequest(QStringLiteral("username missing or taken"));
+        m_emulator.oauth().addUser(username, user.value(QStringLiteral("password")).toString(),
+                                   user.value(QStringLiteral("email")).toString(username),
+                                   user.value(QStringLiteral("firstName")).toString(),
+                                   user.value(QStringLiteral("lastName")).toString(username));
+    }
+    QJsonArray list;
+    for (const OrgUser &user : m_emulator.oauth().users()) {
+        list.append(QJsonObject{{QStringLiteral("id"), user.id},
+                                {QStringLiteral("username"), user.username},
+                                {QStringLiteral("password"), user.password},
+                                {QStringLiteral("email"), user.email},
+                                {QStringLiteral("name"), user.name()}});
+    }
+    return HttpResponse::json(list, request.method == "POST" ? 201 : 200);
+}
+
+HttpResponse AdminApi::validationRules(const HttpRequest &request, const QStringList &segments)
+{
+    if (request.method == "POST") {
+        const QJsonObject rule = QJsonDocument::fromJson(request.body).object();
+        ObjectDef *object =
+            m_emulator.schema().mutableObject(rule.value(QStringLiteral("object")).toString());
+        if (!object)
+            return badRequest(QStringLiteral("unknown object"));
+        object->validationRules.removeIf([&](const ValidationRule &existing) {
+            return existing.name == rule.value(QStringLiteral("name")).toString();
+        });
+        object->validationRules.append({rule.value(QStringLiteral("name")).toString(),
+                                        rule.value(QStringLiteral("condition")).toString(),
+                                        rule.value(QStringLiteral("message")).toString(),
+                                        rule.value(QStringLiteral("field")).toString(),
+                                        rule.value(QStringLiteral("active")).toBool(true)});
+        return HttpResponse::noContent();
+    }
+    if (request.method == "DELETE" && segments.size() == 3) {
+        ObjectDef *object = m_emulator.schema().mutableObject(segments.at(1));
+        if (!object)
+            return HttpResponse::notFound();
+        object->validationRules.removeIf(
+            [&](const ValidationRule &rule) { return rule.name == segments.at(2); });
+        return HttpResponse::noContent();
+    }
+    return HttpResponse::notFound();
+}
+
+HttpResponse AdminApi::generate(const HttpRequest &request)
+{
+    const QJsonObject spec = QJsonDocument::fromJson(request.body).object();
+    QHash<QString, int> counts;
+    for (auto it = spec.begin(); it != spec.end(); ++it)
+        counts.insert(it.key(), it.value().toInt());
+    if (!m_emulator.schema().object(QStringLiteral("Attendance__c")))
+        return badRequest(QStringLiteral("generate needs the Dream schema"));
+    return HttpResponse::json(
+        m_emulator.seeder().generate(counts, QDateTime::currentDateTime().date()), 201);
+}
+
+HttpResponse AdminApi::state() const
+{
+    QJsonObject counts;
+    for (const ObjectDef &object : m_emulator.schema().objects())
+        counts.insert(object.name, m_emulator.store().count(object.name));
+    return HttpResponse::json(
+        QJsonObject{{QStringLiteral("records"), counts},
+                    {QStringLiteral("apiUsage"), m_emulator.rest().apiUsage()},
+                    {QStringLiteral("dailyApiLimit"), m_emulator.faults().dailyApiLimit()},
+                    {QStringLiteral("requestsLogged"), m_emulator.log().size()}});
+}
+
+} // namespace pasalista::emulator

@@ -1,0 +1,110 @@
+#include "emulatoroptions.h"
+
+#include <QCommandLineParser>
+
+namespace pasalista::emulator {
+
+namespace {
+struct FaultOption
+{
+    const char *flag;
+    const char *key;
+    const char *help;
+};
+
+const FaultOption kFaultOptions[] = {
+    {"latency", "latencyMs", "Added latency per response, in ms."},
+    {"latency-jitter", "latencyJitterMs", "Random extra latency up to this many ms."},
+    {"bandwidth", "bandwidthBytesPerSecond", "Bandwidth cap in bytes/s (0: none)."},
+    {"error-rate", "errorRate", "Share (0-1) of requests answered 500/503."},
+    {"drop-rate", "dropBeforeResponseRate", "Share of connections closed before a response."},
+    {"truncate-rate", "dropMidResponseRate", "Share of responses cut off in the middle."},
+    {"lock-rate", "lockRowRate", "Share of record writes failing with UNABLE_TO_LOCK_ROW."},
+    {"api-limit", "dailyApiLimit", "Daily API request limit (default 15000)."},
+};
+} // namespace
+
+std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &arguments, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Emulates the parts of a Salesforce org's REST API and OAuth that Pasalista uses."));
+    parser.addHelpOption();
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port on 127.0.0.1 (0 picks a free one)."),
+                                  QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption state(QStringLiteral("state"),
+                                   QStringLiteral("Load state from FILE and save it there."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption schema(QStringLiteral("schema"),
+                                    QStringLiteral("Schema file (default: the Dream org)."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Seed the demo programme and print the teachers' logins."));
+    const QCommandLineOption generate(
+        QStringLiteral("generate"),
+        QStringLiteral("Generate volume data: classes=N,students=N,enrollments=N,attendance=N."),
+        QStringLiteral("spec"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Seed for faults and generated data."),
+                                  QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption noExternalId(
+        QStringLiteral("no-external-id"),
+        QStringLiteral("Start without the Pasalista_Id__c field."));
+    const QCommandLineOption autoApprove(
+        QStringLiteral("auto-approve"),
+        QStringLiteral("Authorize as USERNAME without a login page."), QStringLiteral("username"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"),
+                                      QStringLiteral("Accept only this OAuth client_id."),
+                                      QStringLiteral("id"));
+    const QCommandLineOption tokenLifetime(QStringLiteral("token-lifetime"),
+                                           QStringLiteral("Access token lifetime in seconds."),
+                                           QStringLiteral("seconds"), QStringLiteral("7200"));
+    const QCommandLineOption user(
+        QStringLiteral("user"),
+        QStringLiteral("Add a user: username:password[:email[:First Last]]."),
+        QStringLiteral("spec"));
+    parser.addOptions({port, state, schema, demo, generate, seed, noExternalId, autoApprove,
+                       clientId, tokenLifetime, user});
+    QList<QCommandLineOption> faultOptions;
+    for (const FaultOption &fault : kFaultOptions) {
+        faultOptions.append(QCommandLineOption(QLatin1String(fault.flag), QLatin1String(fault.help),
+                                               QStringLiteral("value")));
+        parser.addOption(faultOptions.last());
+    }
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        *error = parser.helpText();
+        return std::nullopt;
+    }
+    EmulatorOptions options;
+    bool portOk = false;
+    const uint portNumber = parser.value(port).toUInt(&portOk);
+    if (!portOk || portNumber > 65535) {
+        *error = QStringLiteral("invalid --port");
+        return std::nullopt;
+    }
+    options.port = static_cast<quint16>(portNumber);
+    options.stateFile = parser.value(state);
+    options.schemaFile = parser.value(schema);
+    options.demo = parser.isSet(demo);
+    options.generate = parser.value(generate);
+    options.seed = parser.value(seed).toUInt();
+    options.noExternalId = parser.isSet(noExternalId);
+    options.autoApproveUser = parser.value(autoApprove);
+    options.clientId = parser.value(clientId);
+    options.tokenLifetimeSeconds = parser.value(tokenLifetime).toInt();
+    options.users = parser.values(user);
+    for (int i = 0; i < faultOptions.size(); ++i) {
+        if (parser.isSet(faultOptions.at(i)))
+            options.faults.insert(QLatin1String(kFaultOptions[i].key),
+                                  parser.value(faultOptions.at(i)).toDouble());
+    }
+    return options;
+}
+
+} // namespace pasalista::emulator

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace pasalista::emulator {
+
+// Command-line settings of salesforce-emulator.
+struct EmulatorOptions
+{
+    quint16 port = 0;
+    QString stateFile;
+    QString schemaFile; // empty: the built-in Dream schema
+    bool demo = false;
+    QString generate; // students=5000,enrollments=10000,...
+    quint32 seed = 1;
+    bool noExternalId = false;
+    QString autoApproveUser;
+    QString clientId;
+    int tokenLifetimeSeconds = 7200;
+    QStringList users; // username:password[:email[:First Last]]
+    QJsonObject faults;
+
+    static std::optional<EmulatorOptions> parse(const QStringList &arguments, QString *error);
+};
+
+} // namespace pasalista::emulator

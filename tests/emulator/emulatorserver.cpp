@@ -1,0 +1,197 @@
+#include "emulatorserver.h"
+
+#include "gzip.h"
+#include "responsewriter.h"
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+namespace pasalista::emulator {
+
+Q_LOGGING_CATEGORY(lcServer, "pasalista.emulator.http")
+
+namespace {
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 300:
+        return "Multiple Choices";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
+    }
+}
+
+QByteArray httpDate()
+{
+    return QLocale::c()
+               .toString(QDateTime::currentDateTimeUtc(),
+                         QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
+               .toLatin1() +
+           " GMT";
+}
+} // namespace
+
+EmulatorServer::EmulatorServer(Emulator *emulator, QObject *parent)
+    : QAbstractHttpServer(parent), m_emulator(emulator)
+{
+}
+
+quint16 EmulatorServer::listenOnLoopback(quint16 port)
+{
+    const quint16 bound = listen(QHostAddress::LocalHost, port);
+    m_baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(bound);
+    return bound;
+}
+
+HttpRequest EmulatorServer::convert(const QHttpServerRequest &request) const
+{
+    HttpRequest converted;
+    converted.method = methodName(request.method());
+    converted.path = request.url().path();
+    converted.query = HttpRequest::parseForm(request.url().query(QUrl::FullyEncoded).toLatin1());
+    for (const auto &header : request.headers())
+        converted.headers.insert(header.first.toLower(), header.second);
+    converted.body = request.body();
+    converted.baseUrl = m_baseUrl;
+    return converted;
+}
+
+bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const HttpRequest converted = convert(request);
+    const bool admin = Emulator::isAdminPath(converted.path);
+    if (admin && !request.remoteAddress().isLoopback()) {
+        ResponseWriter::send(socket, serialize(HttpResponse::notFound(), converted), {}, true, {});
+        return true;
+    }
+    // The admin endpoints are how tests steer faults, so they are never faulted themselves.
+    const TransportFaults faults =
+        admin ? TransportFaults{} : m_emulator->faults().drawTransportFaults();
+    HttpResponse response;
+    if (faults.dropBeforeResponse)
+        response.status = 0;
+    else if (faults.serverErrorStatus != 0)
+        response = serverError(faults.serverErrorStatus);
+    else
+        response = m_emulator->handle(converted);
+    const QByteArray raw = serialize(response, converted);
+    RequestLogEntry entry{converted.method,
+                          request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+                          response.status,
+                          converted.body.size(),
+                          0,
+                          faultName(faults),
+                          QDateTime::currentMSecsSinceEpoch()};
+    for (const auto &header : request.headers())
+        entry.bytesIn += header.first.size() + header.second.size() + 4;
+    const bool close = converted.header("connection").toLower() == "close";
+    Emulator *emulator = m_emulator;
+    ResponseWriter::send(socket, raw, faults, close,
+                         [emulator, entry, admin](qint64 sent, bool) mutable {
+                             entry.bytesOut = sent;
+                             if (!admin)
+                                 emulator->log().append(entry);
+                         });
+    return true;
+}
+
+void EmulatorServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ResponseWriter::send(socket, serialize(HttpResponse::notFound(), convert(request)), {}, true,
+                         {});
+}
+
+QByteArray EmulatorServer::serialize(HttpResponse response, const HttpRequest &request)
+{
+    if (response.status == 0)
+        return {};
+    if (!response.body.isEmpty() && request.header("accept-encoding").contains("gzip")) {
+        response.body = Gzip::compress(response.body);
+        response.setHeader("Content-Encoding", "gzip");
+        response.setHeader("Vary", "Accept-Encoding");
+    }
+    QByteArray raw = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                     reasonPhrase(response.status) + "\r\n";
+    response.setHeader("Date", httpDate());
+    if (response.status != 204)
+        response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+    for (const auto &header : response.headers)
+        raw += header.first + ": " + header.second + "\r\n";
+    raw += "\r\n";
+    if (request.method != "HEAD")
+        raw += response.body;
+    return raw;
+}
+
+HttpResponse EmulatorServer::serverError(int status)
+{
+    if (status == 503)
+        return HttpResponse::error(503, {QStringLiteral("SERVER_UNAVAILABLE"),
+                                         QStringLiteral("Server temporarily unavailable"),
+                                         {}});
+    return HttpResponse::error(500, {QStringLiteral("UNKNOWN_EXCEPTION"),
+                                     QStringLiteral("An unexpected error occurred. Please include "
+                                                    "this ErrorId if you contact support: "
+                                                    "1337420-8085 (-1551392)"),
+                                     {}});
+}
+
+QString EmulatorServer::faultName(const TransportFaults &faults)
+{
+    if (faults.dropBeforeResponse)
+        return QStringLiteral("drop-before-response");
+    if (faults.serverErrorStatus != 0)
+        return QStringLiteral("http-%1").arg(faults.serverErrorStatus);
+    if (faults.dropMidResponse)
+        return QStringLiteral("drop-mid-response");
+    return {};
+}
+
+} // namespace pasalista::emulator

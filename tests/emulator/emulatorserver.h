@@ -1,0 +1,36 @@
+#pragma once
+
+#include "emulator.h"
+
+#include <QAbstractHttpServer>
+
+namespace pasalista::emulator {
+
+// The HTTP side: turns Qt HttpServer requests into the emulator's, and writes raw
+// responses itself so faults can delay, throttle, cut or drop them. Adds gzip when the
+// client accepts it and logs every API request with its bytes both ways.
+class EmulatorServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit EmulatorServer(Emulator *emulator, QObject *parent = nullptr);
+
+    // Listens on 127.0.0.1 only; returns the port, 0 on failure.
+    quint16 listenOnLoopback(quint16 port);
+    QString baseUrl() const { return m_baseUrl; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    HttpRequest convert(const QHttpServerRequest &request) const;
+    static QByteArray serialize(HttpResponse response, const HttpRequest &request);
+    static HttpResponse serverError(int status);
+    static QString faultName(const TransportFaults &faults);
+
+    Emulator *m_emulator;
+    QString m_baseUrl;
+};
+
+} // namespace pasalista::emulator

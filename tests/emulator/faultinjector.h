@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QRandomGenerator>
+
+#include <optional>
+#include <utility>
+
+namespace pasalista::emulator {
+
+// What the transport does to one response.
+struct TransportFaults
+{
+    int latencyMs = 0;
+    int bandwidthBytesPerSecond = 0; // 0: unlimited
+    bool dropBeforeResponse = false; // close the connection without answering
+    bool dropMidResponse = false;    // send part of the response, then close
+    int serverErrorStatus = 0;       // 500 or 503 instead of processing the request
+};
+
+// Fault settings and the seeded random draws that apply them, so a run with the same
+// seed and the same requests fails the same way.
+class FaultInjector
+{
+public:
+    explicit FaultInjector(quint32 seed = 1);
+
+    // Applies the keys present in json; unknown keys are reported in error.
+    bool configure(const QJsonObject &json, QString *error);
+    QJsonObject toJson() const;
+    void reset();
+
+    TransportFaults drawTransportFaults();
+    bool drawLockRow();
+
+    int dailyApiLimit() const { return m_dailyApiLimit; }
+    // One-shot requests taken by the caller (the emulator applies them to OAuth).
+    bool takeExpireSessions();
+    std::optional<int> takeTokenLifetime();
+    std::optional<int> takeApiUsage();
+
+private:
+    bool draw(double share);
+
+    quint32 m_seed;
+    QRandomGenerator m_random;
+    int m_latencyMs = 0;
+    int m_latencyJitterMs = 0;
+    int m_bandwidth = 0;
+    double m_errorRate = 0;
+    double m_serviceUnavailableShare = 0.5;
+    double m_dropBeforeRate = 0;
+    double m_dropMidRate = 0;
+    double m_lockRowRate = 0;
+    int m_dailyApiLimit = 15000;
+    bool m_expireSessions = false;
+    std::optional<int> m_tokenLifetime;
+    std::optional<int> m_apiUsage;
+};
+
+} // namespace pasalista::emulator

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "httprequest.h"
+#include "httpresponse.h"
+#include "recordstore.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace pasalista::emulator {
+
+struct OrgUser
+{
+    QString id;
+    QString username;
+    QString password;
+    QString email;
+    QString firstName;
+    QString lastName;
+
+    QString name() const { return firstName + u' ' + lastName; }
+};
+
+// The OAuth 2.0 side of the org: web-server flow with PKCE and state, refresh, password
+// grant, revoke, userinfo and the identity URL. Errors use the OAuth body
+// {"error","error_description"} that Salesforce sends.
+class OAuthService
+{
+public:
+    OAuthService(const QString &organizationId, RecordStore *store, const Schema *schema);
+
+    std::optional<HttpResponse> handle(const HttpRequest &request);
+    // The user behind a REST request's bearer token, if the token is valid.
+    std::optional<QString> authenticate(const HttpRequest &request) const;
+
+    QString addUser(const QString &username, const QString &password, const QString &email,
+                    const QString &firstName, const QString &lastName);
+    const QList<OrgUser> &users() const { return m_users; }
+    const OrgUser *userById(const QString &id) const;
+    const OrgUser *userByName(const QString &username) const;
+
+    void setAutoApproveUser(const QString &username) { m_autoApproveUser = username; }
+    void setRequiredClientId(const QString &clientId) { m_requiredClientId = clientId; }
+    void setTokenLifetimeSeconds(int seconds) { m_tokenLifetimeSeconds = seconds; }
+    int tokenLifetimeSeconds() const { return m_tokenLifetimeSeconds; }
+    void expireAccessTokens();
+    void revokeAll();
+    void clear();
+
+    QJsonObject toJson() const;
+    void loadJson(const QJsonObject &json);
+
+private:
+    struct AuthorizationCode
+    {
+        QString userId;
+        QString clientId;
+        QString redirectUri;
+        QString challenge;
+        QString scope;
+        qint64 expiresMs = 0;
+    };
+    struct AccessToken
+    {
+        QString userId;
+        QString refreshToken;
+        qint64 expiresMs = 0;
+    };
+    struct RefreshToken
+    {
+        QString userId;
+        QString clientId;
+        QString scope;
+    };
+
+    HttpResponse authorize(const HttpRequest &request);
+    HttpResponse approve(const QHash<QString, QString> &params, const OrgUser &user);
+    HttpResponse loginPage(const QHash<QString, QString> &params, const QString &message) const;
+    HttpResponse token(const HttpRequest &request);
+    HttpResponse exchangeCode(const QHash<QString, QString> &params);
+    HttpResponse refresh(const QHash<QString, QString> &params);
+    HttpResponse passwordGrant(const QHash<QString, QString> &params);
+    HttpResponse revoke(const HttpRequest &request);
+    HttpResponse userInfo(const HttpRequest &request) const;
+    HttpResponse identity(const HttpRequest &request) const;
+    HttpResponse issueTokens(const QString &userId, const QString &clientId, const QString &scope,
+                             const QString &refreshToken, bool includeRefreshToken);
+    bool clientAllowed(const QString &clientId) const;
+    QString identityUrl(const QString &userId) const;
+    QJsonObject identityUrls() const;
+    QString randomToken(int bytes) const;
+
+    QString m_organizationId;
+    RecordStore *m_store;
+    const Schema *m_schema;
+    QString m_baseUrl;
+    QList<OrgUser> m_users;
+    quint64 m_userCounter = 0;
+    QHash<QString, AuthorizationCode> m_codes;
+    QHash<QString, AccessToken> m_accessTokens;
+    QHash<QString, RefreshToken> m_refreshTokens;
+    QString m_autoApproveUser;
+    QString m_requiredClientId;
+    int m_tokenLifetimeSeconds = 7200;
+};
+
+} // namespace pasalista::emulator

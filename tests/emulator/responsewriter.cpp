@@ -1,0 +1,72 @@
+#include "responsewriter.h"
+
+namespace pasalista::emulator {
+
+namespace {
+constexpr int kTickMs = 50;
+constexpr int kTicksPerSecond = 1000 / kTickMs;
+} // namespace
+
+void ResponseWriter::send(QTcpSocket *socket, const QByteArray &raw, const TransportFaults &faults,
+                          bool closeAfter, Done done)
+{
+    auto *writer = new ResponseWriter(socket, raw, faults, closeAfter, std::move(done));
+    // Start from the event loop, never inside the server's read handler: a drop must not
+    // close the socket under the code that is still parsing it.
+    QTimer::singleShot(faults.latencyMs, writer, &ResponseWriter::start);
+}
+
+ResponseWriter::ResponseWriter(QTcpSocket *socket, const QByteArray &raw,
+                               const TransportFaults &faults, bool closeAfter, Done done)
+    : QObject(socket), m_socket(socket), m_raw(raw), m_faults(faults), m_closeAfter(closeAfter),
+      m_done(std::move(done)), m_stopAt(raw.size())
+{
+    if (faults.dropBeforeResponse)
+        m_stopAt = 0;
+    else if (faults.dropMidResponse)
+        m_stopAt = raw.size() / 2; // the headers and part of the body
+    connect(&m_timer, &QTimer::timeout, this, &ResponseWriter::writeChunk);
+}
+
+void ResponseWriter::start()
+{
+    if (m_faults.bandwidthBytesPerSecond > 0 && m_stopAt > 0) {
+        m_timer.start(kTickMs);
+        writeChunk();
+        return;
+    }
+    if (m_socket && m_stopAt > 0)
+        m_socket->write(m_raw.constData(), m_stopAt);
+    m_offset = m_stopAt;
+    finish(m_stopAt < m_raw.size());
+}
+
+void ResponseWriter::writeChunk()
+{
+    if (!m_socket) {
+        finish(true);
+        return;
+    }
+    const qint64 chunk = std::max(1, m_faults.bandwidthBytesPerSecond / kTicksPerSecond);
+    const qint64 size = std::min(chunk, m_stopAt - m_offset);
+    m_socket->write(m_raw.constData() + m_offset, size);
+    m_offset += size;
+    if (m_offset >= m_stopAt) {
+        m_timer.stop();
+        finish(m_stopAt < m_raw.size());
+    }
+}
+
+void ResponseWriter::finish(bool dropped)
+{
+    if (m_done)
+        m_done(m_offset, dropped);
+    m_done = nullptr;
+    // disconnectFromHost() sends what is buffered first, so a truncated response really
+    // arrives truncated rather than not at all.
+    if (m_socket && (dropped || m_closeAfter))
+        m_socket->disconnectFromHost();
+    deleteLater();
+}
+
+} // namespace pasalista::emulator

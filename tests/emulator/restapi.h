@@ -1,0 +1,43 @@
+#pragma once
+
+#include "collectionsapi.h"
+#include "compositeapi.h"
+#include "faultinjector.h"
+#include "oauthservice.h"
+#include "queryapi.h"
+#include "sobjectapi.h"
+
+namespace pasalista::emulator {
+
+// /services/data: versions, resources, and for authenticated calls the query, sobjects,
+// collections, composite and limits resources. Counts API calls against the daily limit
+// and reports usage in Sforce-Limit-Info on every response.
+class RestApi
+{
+public:
+    RestApi(const Schema &schema, RecordStore &store, const QueryEngine &queries,
+            RecordWriter &writer, const OAuthService &oauth, const FaultInjector &faults);
+
+    HttpResponse handle(const HttpRequest &request);
+    int apiUsage() const { return m_apiUsage; }
+    void setApiUsage(int used) { m_apiUsage = used; }
+    void reset();
+
+private:
+    HttpResponse authenticated(const HttpRequest &request, const QString &version,
+                               const QStringList &segments);
+    HttpResponse dispatch(const ApiContext &context);
+    HttpResponse versions(const HttpRequest &request) const;
+    HttpResponse resources(const ApiContext &context) const;
+    HttpResponse limits() const;
+
+    const OAuthService &m_oauth;
+    const FaultInjector &m_faults;
+    SObjectApi m_sobjects;
+    QueryApi m_query;
+    CollectionsApi m_collections;
+    CompositeApi m_composite;
+    int m_apiUsage = 0;
+};
+
+} // namespace pasalista::emulator

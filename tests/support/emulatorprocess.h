@@ -1,0 +1,107 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkReply>
+#include <QPair>
+#include <QProcess>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace pasalista::test {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+// A finished HTTP exchange, for assertions.
+struct HttpReply
+{
+    int status = 0; // 0 when no response arrived
+    QByteArray body;
+    HttpHeaders headers;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorString;
+
+    QByteArray header(const QByteArray &name) const;
+    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+    QJsonObject object() const { return json().object(); }
+    QJsonArray array() const { return json().array(); }
+};
+
+// Runs salesforce-emulator as a real process on a free loopback port for one test (or
+// suite) and talks to it over HTTP. The process is stopped in the destructor.
+//
+//   EmulatorProcess org({QStringLiteral("--demo")});
+//   ASSERT_TRUE(org.isRunning());
+//   org.login(QStringLiteral("maria.rodriguez@dream.demo"), QStringLiteral("Maria-2024"));
+//   auto reply = org.api("GET", QStringLiteral("query?q=SELECT+Id+FROM+Class__c"));
+class EmulatorProcess
+{
+public:
+    static constexpr const char *kApiVersion = "59.0";
+    static constexpr const char *kOfficeUser = "oficina@dream.demo";
+    static constexpr const char *kOfficePassword = "Oficina-2024";
+
+    explicit EmulatorProcess(const QStringList &extraArguments = {});
+    ~EmulatorProcess();
+    EmulatorProcess(const EmulatorProcess &) = delete;
+    EmulatorProcess &operator=(const EmulatorProcess &) = delete;
+
+    bool isRunning() const;
+    QString startupOutput() const { return m_banner; }
+    QUrl baseUrl() const { return m_baseUrl; }
+    QUrl url(const QString &pathOrUrl) const;
+    // Stops the process gracefully (SIGTERM), so a --state file is written.
+    void stop();
+    static QString executablePath();
+
+    // Blocking HTTP; pathOrUrl is relative to baseUrl() unless it is absolute.
+    HttpReply request(const QByteArray &method, const QString &pathOrUrl,
+                      const QByteArray &body = {}, const HttpHeaders &headers = {},
+                      int timeoutMs = 20000) const;
+    HttpReply get(const QString &pathOrUrl, const HttpHeaders &headers = {}) const;
+    HttpReply sendJson(const QByteArray &method, const QString &pathOrUrl,
+                       const QJsonDocument &body, const HttpHeaders &headers = {}) const;
+
+    // The REST API with the access token from login(). A path without a leading slash is
+    // relative to /services/data/v<kApiVersion>/.
+    QString login(const QString &username = QLatin1String(kOfficeUser),
+                  const QString &password = QLatin1String(kOfficePassword));
+    QString accessToken() const { return m_accessToken; }
+    void setAccessToken(const QString &token) { m_accessToken = token; }
+    HttpReply api(const QByteArray &method, const QString &path, const QJsonDocument &body = {},
+                  const HttpHeaders &headers = {}) const;
+    QString dataPath(const QString &path) const;
+
+    // Admin endpoints (/__emulator/).
+    bool setFaults(const QJsonObject &faults) const;
+    bool clearFaults() const;
+    // Changes a record "as office staff would": validated, and bumps SystemModstamp.
+    bool adminUpdate(const QString &object, const QString &id, const QJsonObject &fields) const;
+    QString adminCreate(const QString &object, const QJsonObject &fields) const;
+    bool adminDelete(const QString &object, const QString &id) const;
+    QJsonArray records(const QString &object) const; // deleted ones included
+    QJsonArray requestLog() const;
+    void clearRequestLog() const;
+    bool reset() const;
+    QJsonObject generate(const QJsonObject &counts) const;
+    QJsonArray users() const;
+    bool revokeAll() const;
+
+private:
+    bool start(const QStringList &arguments);
+
+    std::unique_ptr<QProcess> m_process;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QUrl m_baseUrl;
+    QString m_banner;
+    QString m_accessToken;
+};
+
+} // namespace pasalista::test
