@@ -38,6 +38,7 @@ public:
 
     Schema &schema() { return m_schema; }
     RecordStore &store() { return m_store; }
+    QueryEngine &queries() { return m_queries; }
     RecordWriter &adminWriter() { return m_adminWriter; }
     OAuthService &oauth() { return m_oauth; }
     FaultInjector &faults() { return m_faults; }

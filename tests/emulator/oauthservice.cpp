@@ -179,7 +179,7 @@ HttpResponse OAuthService::approve(const QHash<QString, QString> &params, const 
     if (params.contains(QStringLiteral("state")))
         query.addQueryItem(QStringLiteral("state"), params.value(QStringLiteral("state")));
     target.setQuery(query);
-    qCInfo(lcOAuth) << "authorized" << user.username;
+    qCDebug(lcOAuth) << "authorized" << user.username;
     return HttpResponse::redirect(target);
 }
 

@@ -123,7 +123,7 @@ HttpReply EmulatorProcess::sendJson(const QByteArray &method, const QString &pat
                                     const QJsonDocument &body, const HttpHeaders &headers) const
 {
     HttpHeaders all = headers;
-    all.append({"Content-Type", "application/json"});
+    all.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     return request(method, pathOrUrl,
                    body.isNull() ? QByteArray() : body.toJson(QJsonDocument::Compact), all);
 }
@@ -153,7 +153,7 @@ HttpReply EmulatorProcess::api(const QByteArray &method, const QString &path,
                                const QJsonDocument &body, const HttpHeaders &headers) const
 {
     HttpHeaders all = headers;
-    all.append({"Authorization", "Bearer " + m_accessToken.toLatin1()});
+    all.append(qMakePair(QByteArray("Authorization"), "Bearer " + m_accessToken.toLatin1()));
     return sendJson(method, dataPath(path), body, all);
 }
 
