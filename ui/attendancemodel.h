@@ -1,0 +1,84 @@
+#pragma once
+
+#include "domainerror.h"
+#include "records.h"
+
+#include <QAbstractTableModel>
+#include <QDate>
+#include <QHash>
+
+namespace pasalista {
+
+class Repository;
+
+// The attendance sheet of one course on one date: one row per enrolled student, the
+// status and notes columns editable. Writes go through Repository::markAttendance; a date
+// outside the course's dates is refused until setOutsideDatesConfirmed(true).
+class AttendanceModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        NameColumn,
+        StatusColumn,
+        NotesColumn,
+        ColumnCount
+    };
+    enum DataRole
+    {
+        StudentIdRole = Qt::UserRole + 1,
+        StatusCodeRole,
+        IsMarkedRole
+    };
+
+    explicit AttendanceModel(Repository &repository, QObject *parent = nullptr);
+
+    void setCourse(qint64 courseId);
+    void setDate(const QDate &date); // also withdraws a confirmation of outside dates
+    qint64 courseId() const { return m_courseId; }
+    QDate date() const { return m_date; }
+    void setOutsideDatesConfirmed(bool confirmed) { m_outsideDatesConfirmed = confirmed; }
+    bool outsideDatesConfirmed() const { return m_outsideDatesConfirmed; }
+    void reload();
+
+    DomainError setStatus(int row, int status);
+    DomainError setNotes(int row, const QString &notes);
+    DomainError markAllPresent();
+    int markedCount() const { return int(m_marks.size()); }
+    const Student *studentAt(int row) const;
+    std::optional<AttendanceMark> markAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    // A write was refused; the sheet may confirm an outside date and set the value again.
+    void writeRefused(const pasalista::DomainError &error, const QModelIndex &index,
+                      const QVariant &value);
+    void marksChanged();
+
+private:
+    DomainError mark(int row, int status, const QString &notes);
+    void reloadMarks();
+    void onRepositoryChanged();
+    QVariant displayData(const Student &student, const AttendanceMark *mark, int column) const;
+    QVariant statusColour(const AttendanceMark *mark) const;
+    static QString displayName(const Student &student);
+
+    Repository &m_repository;
+    qint64 m_courseId = 0;
+    QDate m_date;
+    bool m_outsideDatesConfirmed = false;
+    bool m_writing = false;
+    QList<Student> m_students;
+    QHash<qint64, AttendanceMark> m_marks;
+};
+
+} // namespace pasalista

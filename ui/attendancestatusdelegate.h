@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace pasalista {
+
+class Mapping;
+
+// Edits an attendance status with a combo box of the mapping's codes.
+class AttendanceStatusDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    explicit AttendanceStatusDelegate(const Mapping &mapping, QObject *parent = nullptr);
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override;
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
+    void setModelData(QWidget *editor, QAbstractItemModel *model,
+                      const QModelIndex &index) const override;
+
+private:
+    const Mapping &m_mapping;
+};
+
+} // namespace pasalista

@@ -1,0 +1,74 @@
+#include "attendancetableview.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+
+namespace pasalista {
+
+AttendanceTableView::AttendanceTableView(QWidget *parent) : QTableView(parent)
+{
+    setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setTabKeyNavigation(false);
+    setAlternatingRowColors(true);
+    horizontalHeader()->setStretchLastSection(true);
+}
+
+void AttendanceTableView::setStatusKeys(const QHash<QString, int> &keys)
+{
+    m_statusKeys = keys;
+}
+
+void AttendanceTableView::moveToRow(int row)
+{
+    if (!model() || row < 0 || row >= model()->rowCount()) {
+        return;
+    }
+    const int column = currentIndex().isValid() ? currentIndex().column() : 0;
+    setCurrentIndex(model()->index(row, column));
+    scrollTo(currentIndex());
+}
+
+void AttendanceTableView::keyPressEvent(QKeyEvent *event)
+{
+    const bool plain =
+        !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+    if (state() != EditingState && plain && currentIndex().isValid() &&
+        (handleStatusKey(event) || handleNotesKey(event))) {
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+bool AttendanceTableView::handleStatusKey(const QKeyEvent *event)
+{
+    const QString key = event->text().toUpper();
+    const auto found = m_statusKeys.constFind(key);
+    if (key.isEmpty() || found == m_statusKeys.constEnd()) {
+        return false;
+    }
+    Q_EMIT statusRequested(currentIndex().row(), found.value());
+    return true;
+}
+
+bool AttendanceTableView::handleNotesKey(const QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    const bool notesKey = event->key() == Qt::Key_N;
+    if (m_notesColumn < 0 || !(notesKey || (enter && currentIndex().column() == m_notesColumn))) {
+        return false;
+    }
+    editNotes(currentIndex().row());
+    return true;
+}
+
+void AttendanceTableView::editNotes(int row)
+{
+    const QModelIndex notes = model()->index(row, m_notesColumn);
+    setCurrentIndex(notes);
+    edit(notes);
+}
+
+} // namespace pasalista

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QHash>
+#include <QTableView>
+
+namespace pasalista {
+
+// The attendance sheet's table, taken by keyboard: arrows move, a status shortcut letter or
+// code digit asks for that status on the current row, N (or Enter on the notes column)
+// edits the notes. F2 and double-click edit the current cell as usual.
+class AttendanceTableView : public QTableView
+{
+    Q_OBJECT
+
+public:
+    explicit AttendanceTableView(QWidget *parent = nullptr);
+
+    // Upper-case key text -> status code, e.g. "P" -> 0, "0" -> 0.
+    void setStatusKeys(const QHash<QString, int> &keys);
+    void setNotesColumn(int column) { m_notesColumn = column; }
+    void moveToRow(int row);
+
+Q_SIGNALS:
+    void statusRequested(int row, int status);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    bool handleStatusKey(const QKeyEvent *event);
+    bool handleNotesKey(const QKeyEvent *event);
+    void editNotes(int row);
+
+    QHash<QString, int> m_statusKeys;
+    int m_notesColumn = -1;
+};
+
+} // namespace pasalista

@@ -1,0 +1,128 @@
+#include "courselistmodel.h"
+
+#include "repository.h"
+
+#include <QLocale>
+
+namespace pasalista {
+
+CourseListModel::CourseListModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void CourseListModel::reload(const Repository &repository)
+{
+    setCourses(repository.courses());
+}
+
+void CourseListModel::setCourses(const QList<Course> &courses)
+{
+    beginResetModel();
+    m_courses = courses;
+    endResetModel();
+}
+
+const Course *CourseListModel::courseAt(int row) const
+{
+    if (row < 0 || row >= m_courses.size()) {
+        return nullptr;
+    }
+    return &m_courses.at(row);
+}
+
+int CourseListModel::rowOfCourse(qint64 courseId) const
+{
+    for (int row = 0; row < m_courses.size(); ++row) {
+        if (m_courses.at(row).id == courseId) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+int CourseListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_courses.size());
+}
+
+int CourseListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CourseListModel::data(const QModelIndex &index, int role) const
+{
+    const Course *course = index.isValid() ? courseAt(index.row()) : nullptr;
+    if (!course) {
+        return {};
+    }
+    if (role == Qt::DisplayRole) {
+        return displayData(*course, index.column());
+    }
+    if (role == Qt::ToolTipRole) {
+        return course->facilitatorNames.isEmpty()
+                   ? QVariant()
+                   : QVariant(tr("Facilitators: %1").arg(course->facilitatorNames));
+    }
+    if (role == Qt::TextAlignmentRole && index.column() == EnrolledColumn) {
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return roleData(*course, role);
+}
+
+QVariant CourseListModel::displayData(const Course &course, int column) const
+{
+    const QLocale locale;
+    switch (column) {
+    case TitleColumn:
+        return course.title;
+    case ProgramColumn:
+        return course.programName;
+    case StartColumn:
+        return locale.toString(course.startDate, QLocale::ShortFormat);
+    case EndColumn:
+        return course.endDate.isValid() ? locale.toString(course.endDate, QLocale::ShortFormat)
+                                        : tr("Open");
+    case EnrolledColumn:
+        return course.enrolledCount;
+    default:
+        return {};
+    }
+}
+
+QVariant CourseListModel::roleData(const Course &course, int role) const
+{
+    switch (role) {
+    case CourseIdRole:
+        return course.id;
+    case ProgramIdRole:
+        return course.programId;
+    case StartDateRole:
+        return course.startDate;
+    case EndDateRole:
+        return course.endDate;
+    default:
+        return {};
+    }
+}
+
+QVariant CourseListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case TitleColumn:
+        return tr("Course");
+    case ProgramColumn:
+        return tr("Program");
+    case StartColumn:
+        return tr("Start");
+    case EndColumn:
+        return tr("End");
+    case EnrolledColumn:
+        return tr("Students");
+    default:
+        return {};
+    }
+}
+
+} // namespace pasalista

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "records.h"
+
+#include <QAbstractTableModel>
+
+namespace pasalista {
+
+class Repository;
+
+// Courses as a table: title, program, dates, facilitators, enrolled count. Filled from the
+// repository (reload) or from a given list (setCourses, e.g. a student's courses).
+class CourseListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        TitleColumn,
+        ProgramColumn,
+        StartColumn,
+        EndColumn,
+        EnrolledColumn,
+        ColumnCount
+    };
+    enum DataRole
+    {
+        CourseIdRole = Qt::UserRole + 1,
+        ProgramIdRole,
+        StartDateRole,
+        EndDateRole
+    };
+
+    explicit CourseListModel(QObject *parent = nullptr);
+
+    void reload(const Repository &repository);
+    void setCourses(const QList<Course> &courses);
+    const Course *courseAt(int row) const;
+    int rowOfCourse(qint64 courseId) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant displayData(const Course &course, int column) const;
+    QVariant roleData(const Course &course, int role) const;
+
+    QList<Course> m_courses;
+};
+
+} // namespace pasalista

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QApplication;
+
+namespace pasalista {
+
+class LocalStore;
+class MainWindow;
+class Repository;
+
+// Everything `pasalista` does before the event loop: names, translations, the command line
+// (--data-dir DIR, --demo, hidden --screenshot FILE and --tab NAME), opening the local store,
+// seeding the demo programme, showing the main window.
+class GuiLauncher : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit GuiLauncher(QObject *parent = nullptr);
+    ~GuiLauncher() override;
+
+    // Sets the application's names; call before anything reads QSettings or paths.
+    static void setApplicationNames();
+    // QStandardPaths::AppDataLocation, created if missing.
+    static QString defaultDataDirectory();
+    static QString storePath(const QString &dataDirectory);
+
+    int run(QApplication &application);
+
+private:
+    bool parseArguments(QApplication &application);
+    bool openStore();
+    bool seedDemoIfEmpty();
+    void showWindow();
+    void takeScreenshot();
+    int fail(const QString &message);
+
+    QString m_dataDirectory;
+    QString m_screenshotPath;
+    QString m_tab;
+    bool m_demo = false;
+    QString m_error;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<Repository> m_repository;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+} // namespace pasalista

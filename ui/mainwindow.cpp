@@ -1,0 +1,335 @@
+#include "mainwindow.h"
+
+#include "attendancesheet.h"
+#include "coursefilterproxymodel.h"
+#include "courselistmodel.h"
+#include "repository.h"
+#include "rosterpanel.h"
+#include "summarymodel.h"
+#include "uilanguage.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace pasalista {
+
+MainWindow::MainWindow(Repository &repository, QWidget *parent)
+    : QMainWindow(parent), m_repository(repository), m_courseModel(new CourseListModel(this)),
+      m_courseFilter(new CourseFilterProxyModel(this)),
+      m_summaryModel(new SummaryModel(repository, this))
+{
+    setWindowTitle(tr("Pasalista"));
+    m_courseFilter->setSourceModel(m_courseModel);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(createCoursePane());
+    splitter->addWidget(createCoursePage());
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({360, 640});
+    setCentralWidget(splitter);
+
+    m_pendingLabel = new QLabel(this);
+    m_pendingLabel->setAccessibleName(tr("Changes waiting to sync"));
+    statusBar()->addPermanentWidget(m_pendingLabel);
+    createMenus();
+    connectSignals();
+
+    fillPrograms();
+    onActiveTodayToggled(m_activeToday->isChecked());
+    refresh();
+    updatePendingCount(m_repository.store().pendingChangeCount());
+    resize(1100, 700);
+}
+
+QWidget *MainWindow::createCoursePane()
+{
+    auto *pane = new QWidget(this);
+    m_search = new QLineEdit(pane);
+    m_search->setPlaceholderText(tr("Search courses"));
+    m_search->setAccessibleName(tr("Search courses"));
+    m_search->setClearButtonEnabled(true);
+    m_program = new QComboBox(pane);
+    m_program->setAccessibleName(tr("Program"));
+    m_activeToday = new QCheckBox(tr("Active &today"), pane);
+    m_activeToday->setChecked(true);
+    m_activeToday->setToolTip(tr("Show only the courses running today"));
+
+    m_courseView = new QTableView(pane);
+    m_courseView->setModel(m_courseFilter);
+    m_courseView->setAccessibleName(tr("Courses"));
+    m_courseView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_courseView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_courseView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_courseView->setSortingEnabled(true);
+    m_courseView->sortByColumn(CourseListModel::TitleColumn, Qt::AscendingOrder);
+    m_courseView->verticalHeader()->hide();
+    m_courseView->horizontalHeader()->setSectionResizeMode(CourseListModel::TitleColumn,
+                                                           QHeaderView::Stretch);
+    m_courseView->setColumnHidden(CourseListModel::ProgramColumn, true);
+
+    auto *layout = new QVBoxLayout(pane);
+    layout->addWidget(m_search);
+    layout->addWidget(m_program);
+    layout->addWidget(m_activeToday);
+    layout->addWidget(m_courseView, 1);
+    return pane;
+}
+
+QWidget *MainWindow::createCoursePage()
+{
+    auto *page = new QWidget(this);
+    m_courseHeader = new QLabel(page);
+    m_courseHeader->setWordWrap(true);
+    m_courseHeader->setTextFormat(Qt::PlainText);
+    QFont headerFont = m_courseHeader->font();
+    headerFont.setPointSizeF(headerFont.pointSizeF() * 1.2);
+    headerFont.setBold(true);
+    m_courseHeader->setFont(headerFont);
+
+    m_tabs = new QTabWidget(page);
+    m_roster = new RosterPanel(m_repository, m_tabs);
+    m_attendance = new AttendanceSheet(m_repository, m_tabs);
+    m_tabs->insertTab(RosterTab, m_roster, tr("&Roster"));
+    m_tabs->insertTab(AttendanceTab, m_attendance, tr("&Attendance"));
+    m_tabs->insertTab(SummaryTab, createSummaryPage(), tr("S&ummary"));
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_courseHeader);
+    layout->addWidget(m_tabs, 1);
+    return page;
+}
+
+QWidget *MainWindow::createSummaryPage()
+{
+    auto *table = new QTableView(this);
+    table->setModel(m_summaryModel);
+    table->setAccessibleName(tr("Attendance summary"));
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(SummaryModel::NameColumn, QHeaderView::Stretch);
+    return table;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refresh);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *course = menuBar()->addMenu(tr("&Course"));
+    course->addAction(tr("&Enroll student…"), QKeySequence(tr("Ctrl+E")), m_roster,
+                      &RosterPanel::enrollExistingStudent);
+    course->addAction(tr("&New student…"), QKeySequence::New, m_roster,
+                      &RosterPanel::createStudent);
+    course->addAction(tr("&Unenroll student…"), QKeySequence(tr("Ctrl+Shift+U")), m_roster,
+                      &RosterPanel::unenrollCurrentStudent);
+    course->addAction(tr("Student &profile…"), QKeySequence(tr("Ctrl+I")), m_roster,
+                      &RosterPanel::showCurrentProfile);
+    course->addSeparator();
+    course->addAction(tr("Mark all &present"), QKeySequence(tr("Ctrl+Shift+P")), this, [this] {
+        showTab(AttendanceTab);
+        m_attendance->markAllPresent();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Roster"), QKeySequence(tr("Ctrl+1")), this,
+                    [this] { showTab(RosterTab); });
+    view->addAction(tr("&Attendance"), QKeySequence(tr("Ctrl+2")), this,
+                    [this] { showTab(AttendanceTab); });
+    view->addAction(tr("&Summary"), QKeySequence(tr("Ctrl+3")), this,
+                    [this] { showTab(SummaryTab); });
+    view->addAction(tr("&Find course"), QKeySequence::Find, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    view->addSeparator();
+    createLanguageMenu(view);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Pasalista"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createLanguageMenu(QMenu *viewMenu)
+{
+    QMenu *menu = viewMenu->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(menu);
+    const QList<QPair<QString, QString>> languages = {
+        {tr("&System language"), QString()},
+        {tr("&Español"), QStringLiteral("es")},
+        {tr("&English"), QStringLiteral("en")},
+    };
+    const QString current = UiLanguage::configured();
+    for (const auto &language : languages) {
+        QAction *action = menu->addAction(language.first);
+        action->setCheckable(true);
+        action->setChecked(language.second == current);
+        group->addAction(action);
+        const QString code = language.second;
+        connect(action, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+    }
+}
+
+void MainWindow::connectSignals()
+{
+    connect(m_search, &QLineEdit::textChanged, m_courseFilter,
+            &CourseFilterProxyModel::setSearchText);
+    connect(m_program, &QComboBox::currentIndexChanged, this, &MainWindow::onProgramChosen);
+    connect(m_activeToday, &QCheckBox::toggled, this, &MainWindow::onActiveTodayToggled);
+    connect(m_courseView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentCourseChanged);
+    connect(m_courseFilter, &QAbstractItemModel::modelReset, this,
+            &MainWindow::onCurrentCourseChanged);
+    connect(m_courseFilter, &QAbstractItemModel::layoutChanged, this,
+            &MainWindow::onCurrentCourseChanged);
+    connect(m_courseFilter, &QAbstractItemModel::rowsRemoved, this,
+            &MainWindow::onCurrentCourseChanged);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
+    connect(&m_repository, &Repository::dataChanged, this, &MainWindow::onRepositoryChanged);
+    connect(&m_repository.store(), &LocalStore::pendingChangeCountChanged, this,
+            &MainWindow::updatePendingCount);
+}
+
+void MainWindow::fillPrograms()
+{
+    m_program->clear();
+    m_program->addItem(tr("All programs"), qint64(0));
+    const QList<Program> programs = m_repository.programs();
+    for (const Program &program : programs) {
+        m_program->addItem(program.name, program.id);
+    }
+}
+
+void MainWindow::refresh()
+{
+    const qint64 selected = m_courseId;
+    m_courseModel->reload(m_repository);
+    if (selected && !selectCourse(selected)) {
+        m_courseId = 0;
+    }
+    if (!m_courseView->currentIndex().isValid() && m_courseFilter->rowCount() > 0) {
+        m_courseView->setCurrentIndex(m_courseFilter->index(0, CourseListModel::TitleColumn));
+    }
+    onCurrentCourseChanged();
+    m_roster->reload();
+    m_summaryModel->reload();
+}
+
+bool MainWindow::selectCourse(qint64 courseId)
+{
+    const int sourceRow = m_courseModel->rowOfCourse(courseId);
+    const QModelIndex index = m_courseFilter->mapFromSource(
+        m_courseModel->index(sourceRow, CourseListModel::TitleColumn));
+    if (!index.isValid()) {
+        return false;
+    }
+    m_courseView->setCurrentIndex(index);
+    m_courseView->scrollTo(index);
+    return true;
+}
+
+void MainWindow::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(tab);
+    if (tab == AttendanceTab) {
+        m_attendance->setFocus(Qt::ShortcutFocusReason);
+    }
+}
+
+void MainWindow::onCurrentCourseChanged()
+{
+    const QModelIndex current = m_courseView->currentIndex();
+    const qint64 courseId =
+        current.isValid() ? current.data(CourseListModel::CourseIdRole).toLongLong() : 0;
+    if (courseId == m_courseId) {
+        return;
+    }
+    m_courseId = courseId;
+    m_roster->setCourse(courseId);
+    m_attendance->setCourse(courseId);
+    m_summaryModel->showCourse(courseId);
+    m_summaryStale = false;
+    updateCourseHeader();
+}
+
+void MainWindow::onProgramChosen(int index)
+{
+    m_courseFilter->setProgramId(m_program->itemData(index).toLongLong());
+}
+
+void MainWindow::onActiveTodayToggled(bool checked)
+{
+    m_courseFilter->setActiveOn(checked ? QDate::currentDate() : QDate());
+}
+
+void MainWindow::onRepositoryChanged()
+{
+    m_summaryStale = true;
+    if (m_tabs->currentIndex() == SummaryTab) {
+        onTabChanged(SummaryTab);
+    }
+}
+
+void MainWindow::onTabChanged(int index)
+{
+    if (index == SummaryTab && m_summaryStale) {
+        m_summaryModel->reload();
+        m_summaryStale = false;
+    }
+}
+
+void MainWindow::updateCourseHeader()
+{
+    const auto course = m_courseId ? m_repository.course(m_courseId) : std::nullopt;
+    if (!course) {
+        m_courseHeader->setText(tr("No course selected"));
+        return;
+    }
+    const QLocale locale;
+    const QString end = course->endDate.isValid()
+                            ? locale.toString(course->endDate, QLocale::ShortFormat)
+                            : tr("open");
+    QString text = tr("%1 — %2, %3 to %4")
+                       .arg(course->title, course->programName,
+                            locale.toString(course->startDate, QLocale::ShortFormat), end);
+    if (!course->facilitatorNames.isEmpty()) {
+        text += QLatin1Char('\n') + tr("Facilitators: %1").arg(course->facilitatorNames);
+    }
+    m_courseHeader->setText(text);
+}
+
+void MainWindow::updatePendingCount(int count)
+{
+    m_pendingLabel->setText(count == 0 ? tr("No changes waiting to sync")
+                                       : tr("%n change(s) waiting to sync", nullptr, count));
+}
+
+void MainWindow::chooseLanguage(const QString &language)
+{
+    UiLanguage::setConfigured(language);
+    QMessageBox::information(this, tr("Language"),
+                             tr("The new language is used the next time Pasalista starts."));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Pasalista"),
+                       tr("Pasalista %1\nTake attendance offline and sync it with Salesforce.")
+                           .arg(QStringLiteral(PASALISTA_VERSION)));
+}
+
+} // namespace pasalista

@@ -1,0 +1,99 @@
+#include "rostermodel.h"
+
+#include "repository.h"
+
+#include <QLocale>
+
+namespace pasalista {
+
+RosterModel::RosterModel(const Repository &repository, QObject *parent)
+    : QAbstractTableModel(parent), m_repository(repository)
+{
+}
+
+void RosterModel::setCourse(qint64 courseId)
+{
+    m_courseId = courseId;
+    reload();
+}
+
+void RosterModel::reload()
+{
+    beginResetModel();
+    m_students = m_courseId ? m_repository.roster(m_courseId) : QList<Student>();
+    endResetModel();
+}
+
+const Student *RosterModel::studentAt(int row) const
+{
+    if (row < 0 || row >= m_students.size()) {
+        return nullptr;
+    }
+    return &m_students.at(row);
+}
+
+int RosterModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_students.size());
+}
+
+int RosterModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RosterModel::data(const QModelIndex &index, int role) const
+{
+    const Student *student = index.isValid() ? studentAt(index.row()) : nullptr;
+    if (!student) {
+        return {};
+    }
+    if (role == Qt::DisplayRole) {
+        return displayData(*student, index.column());
+    }
+    if (role == StudentIdRole) {
+        return student->id;
+    }
+    return {};
+}
+
+QVariant RosterModel::displayData(const Student &student, int column) const
+{
+    switch (column) {
+    case LastNameColumn:
+        return student.lastName;
+    case FirstNameColumn:
+        return student.firstName;
+    case NicknameColumn:
+        return student.nickname;
+    case BirthDateColumn:
+        return QLocale().toString(student.dateOfBirth, QLocale::ShortFormat);
+    case PhoneColumn:
+        return student.phone1;
+    default:
+        return {};
+    }
+}
+
+QVariant RosterModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case LastNameColumn:
+        return tr("Last name");
+    case FirstNameColumn:
+        return tr("First name");
+    case NicknameColumn:
+        return tr("Nickname");
+    case BirthDateColumn:
+        return tr("Date of birth");
+    case PhoneColumn:
+        return tr("Phone");
+    default:
+        return {};
+    }
+}
+
+} // namespace pasalista

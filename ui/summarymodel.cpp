@@ -1,0 +1,168 @@
+#include "summarymodel.h"
+
+#include "reports.h"
+#include "repository.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+namespace pasalista {
+
+SummaryModel::SummaryModel(const Repository &repository, QObject *parent)
+    : QAbstractTableModel(parent), m_repository(repository)
+{
+}
+
+void SummaryModel::showCourse(qint64 courseId)
+{
+    m_courseId = courseId;
+    m_studentId = 0;
+    reload();
+}
+
+void SummaryModel::showStudent(qint64 studentId)
+{
+    m_studentId = studentId;
+    m_courseId = 0;
+    reload();
+}
+
+void SummaryModel::reload()
+{
+    const Reports reports(m_repository);
+    if (m_courseId) {
+        setRows(reports.courseReport(m_courseId));
+    } else if (m_studentId) {
+        setRows(reports.studentReport(m_studentId));
+    } else {
+        setRows({});
+    }
+}
+
+void SummaryModel::setRows(const QList<AttendanceSummary> &rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+const AttendanceSummary *SummaryModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size()) {
+        return nullptr;
+    }
+    return &m_rows.at(row);
+}
+
+bool SummaryModel::isTotal(const AttendanceSummary &summary)
+{
+    return summary.studentId == 0 && summary.courseId == 0;
+}
+
+int SummaryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SummaryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SummaryModel::data(const QModelIndex &index, int role) const
+{
+    const AttendanceSummary *summary = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!summary) {
+        return {};
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(*summary, index.column());
+    case StudentIdRole:
+        return summary->studentId;
+    case CourseIdRole:
+        return summary->courseId;
+    case ChronicRole:
+        return summary->chronicallyAbsent();
+    case RateRole:
+        return summary->attendanceRate();
+    default:
+        return decorationData(*summary, index.column(), role);
+    }
+}
+
+QVariant SummaryModel::displayData(const AttendanceSummary &summary, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return isTotal(summary) ? tr("Total") : summary.name;
+    case RecordedColumn:
+        return summary.recorded;
+    case PresentColumn:
+        return summary.present;
+    case AbsentColumn:
+        return summary.absent;
+    case LateColumn:
+        return summary.late;
+    case ExcusedColumn:
+        return summary.excused;
+    case RateColumn:
+        return summary.recorded ? QLocale().toString(summary.attendanceRate() * 100, 'f', 0) +
+                                      QStringLiteral(" %")
+                                : tr("n/a", "no attendance recorded");
+    case ChronicColumn:
+        return summary.chronicallyAbsent() ? tr("Chronic absence") : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int column, int role) const
+{
+    if (role == Qt::TextAlignmentRole && column != NameColumn && column != ChronicColumn) {
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (role == Qt::FontRole && isTotal(summary)) {
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    if (role == Qt::ForegroundRole && summary.chronicallyAbsent() && !isTotal(summary)) {
+        return QBrush(QColor(0xa9, 0x1e, 0x2c));
+    }
+    if (role == Qt::ToolTipRole && column == ChronicColumn && summary.chronicallyAbsent()) {
+        return tr("Missed 10 % or more of the recorded class days.");
+    }
+    return {};
+}
+
+QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case NameColumn:
+        return m_studentId ? tr("Course") : tr("Student");
+    case RecordedColumn:
+        return tr("Days");
+    case PresentColumn:
+        return tr("Present");
+    case AbsentColumn:
+        return tr("Absent");
+    case LateColumn:
+        return tr("Late");
+    case ExcusedColumn:
+        return tr("Excused");
+    case RateColumn:
+        return tr("Attendance");
+    case ChronicColumn:
+        return tr("Flag");
+    default:
+        return {};
+    }
+}
+
+} // namespace pasalista

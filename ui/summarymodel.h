@@ -1,0 +1,63 @@
+#pragma once
+
+#include "records.h"
+
+#include <QAbstractTableModel>
+
+namespace pasalista {
+
+class Repository;
+
+// Attendance counts per student of a course (or per course of a student), with the rate
+// and chronic absence flagged. Rows come from Reports.
+class SummaryModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        NameColumn,
+        RecordedColumn,
+        PresentColumn,
+        AbsentColumn,
+        LateColumn,
+        ExcusedColumn,
+        RateColumn,
+        ChronicColumn,
+        ColumnCount
+    };
+    enum DataRole
+    {
+        StudentIdRole = Qt::UserRole + 1,
+        CourseIdRole,
+        ChronicRole,
+        RateRole
+    };
+
+    explicit SummaryModel(const Repository &repository, QObject *parent = nullptr);
+
+    void showCourse(qint64 courseId);
+    void showStudent(qint64 studentId);
+    void reload();
+    void setRows(const QList<AttendanceSummary> &rows);
+    const AttendanceSummary *rowAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant displayData(const AttendanceSummary &summary, int column) const;
+    QVariant decorationData(const AttendanceSummary &summary, int column, int role) const;
+    static bool isTotal(const AttendanceSummary &summary);
+
+    const Repository &m_repository;
+    qint64 m_courseId = 0;
+    qint64 m_studentId = 0;
+    QList<AttendanceSummary> m_rows;
+};
+
+} // namespace pasalista
