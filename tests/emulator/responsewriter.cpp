@@ -38,7 +38,7 @@ void ResponseWriter::start()
     if (m_socket && m_stopAt > 0)
         m_socket->write(m_raw.constData(), m_stopAt);
     m_offset = m_stopAt;
-    finish(m_stopAt < m_raw.size());
+    finish(isCut());
 }
 
 void ResponseWriter::writeChunk()
@@ -53,7 +53,7 @@ void ResponseWriter::writeChunk()
     m_offset += size;
     if (m_offset >= m_stopAt) {
         m_timer.stop();
-        finish(m_stopAt < m_raw.size());
+        finish(isCut());
     }
 }
 

@@ -29,6 +29,7 @@ private:
     void start();
     void writeChunk();
     void finish(bool dropped);
+    bool isCut() const { return m_faults.dropBeforeResponse || m_stopAt < m_raw.size(); }
 
     QPointer<QTcpSocket> m_socket;
     QByteArray m_raw;
