@@ -555,6 +555,11 @@ std::optional<qint64> LocalStore::insertSynced(Role role, const QVariantMap &val
     return id;
 }
 
+bool LocalStore::writeSynced(Role role, qint64 id, const QVariantMap &values)
+{
+    return writeRow(role, id, prepareValues(role, values));
+}
+
 bool LocalStore::updateLocal(Role role, qint64 id, const QVariantMap &changes)
 {
     if (refuseReadOnly(role) || !begin()) {

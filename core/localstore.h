@@ -47,6 +47,8 @@ public:
 
     // Writes a record as it is in the org (demo seed, pulled data): no outbox entry.
     std::optional<qint64> insertSynced(Role role, const QVariantMap &values);
+    // Changes a record as the org has it (pulled data, push results): no outbox entry.
+    bool writeSynced(Role role, qint64 id, const QVariantMap &values);
 
     std::optional<QVariantMap> row(Role role, qint64 id) const;
     std::optional<qint64> idByColumn(Role role, const QString &column, const QVariant &value) const;

@@ -1,0 +1,120 @@
+#include "syncengine.h"
+
+#include "localstore.h"
+#include "logging.h"
+#include "net/salesforceclient.h"
+#include "sync/puller.h"
+#include "sync/pusher.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace pasalista {
+
+SyncEngine::SyncEngine(LocalStore &store, SalesforceClient &client, const Identity &identity,
+                       QObject *parent)
+    : QObject(parent), m_store(store), m_client(client), m_identity(identity)
+{
+}
+
+void SyncEngine::warnOnce(SyncReport &report, const QString &key, const QString &message)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO _meta (key, value) VALUES (?, ?)"));
+    query.addBindValue(QString(QStringLiteral("warned:") + key));
+    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (query.exec() && query.numRowsAffected() > 0) {
+        report.warnings.append(message);
+    }
+    qCWarning(lcSync).noquote() << message;
+}
+
+bool SyncEngine::describeObjects(SyncReport &report)
+{
+    for (const ObjectMapping &object : m_store.mapping().objects()) {
+        const ApiResponse response =
+            m_client.get(QStringLiteral("sobjects/%1/describe").arg(object.objectName));
+        if (!response.ok()) {
+            report.result = response.outcome == ApiResponse::Outcome::SignInRequired
+                                ? SyncReport::Result::SignInRequired
+                            : response.outcome == ApiResponse::Outcome::Transient
+                                ? SyncReport::Result::Unreachable
+                                : SyncReport::Result::Error;
+            report.message = tr("Could not read %1 from the org: %2")
+                                 .arg(object.objectName, response.errorMessage);
+            return false;
+        }
+        QSet<QString> fields;
+        for (const QJsonValue &field :
+             response.json.object().value(QLatin1String("fields")).toArray()) {
+            fields.insert(field.toObject().value(QLatin1String("name")).toString());
+        }
+        for (const QString &mapped : object.fields) {
+            if (!fields.contains(mapped) && mapped != object.upsertField) {
+                warnOnce(report, object.objectName + QLatin1Char('.') + mapped,
+                         tr("The org has no field %1.%2; Pasalista leaves it alone.")
+                             .arg(object.objectName, mapped));
+            }
+        }
+        if (object.writable && !object.upsertField.isEmpty() &&
+            !fields.contains(object.upsertField)) {
+            warnOnce(report, object.objectName + QStringLiteral(".external-id"),
+                     tr("The org has no %1 field on %2: Pasalista looks records up by their "
+                        "natural key before creating them. Ask your org admin to add it (see the "
+                        "README) so that retries can never create duplicates.")
+                         .arg(object.upsertField, object.objectName));
+        }
+        m_available.insert(object.objectName, fields);
+    }
+    return true;
+}
+
+SyncReport SyncEngine::run()
+{
+    SyncReport report;
+    Q_EMIT phaseChanged(tr("Connecting"));
+    bool ok = describeObjects(report);
+    if (ok) {
+        Q_EMIT phaseChanged(tr("Receiving changes"));
+        Puller puller(m_store, m_client, report);
+        puller.setAvailableFields(m_available);
+        ok = puller.run(m_identity.email);
+    }
+    if (ok) {
+        Q_EMIT phaseChanged(tr("Sending changes"));
+        Pusher pusher(m_store, m_client, report);
+        pusher.setAvailableFields(m_available);
+        pusher.setRespectBackoff(m_respectBackoff);
+        ok = pusher.run();
+    }
+    report.failed = failedRecordCount(m_store);
+    report.conflicts = std::max(report.conflicts, openConflictCount(m_store));
+    if (ok) {
+        report.result = (report.failed > 0 || report.conflicts > 0) ? SyncReport::Result::Issues
+                                                                    : SyncReport::Result::Clean;
+    }
+    report.finishedAt = QDateTime::currentDateTimeUtc();
+    qCInfo(lcSync) << "sync" << SyncReport::resultName(report.result) << "pushed" << report.pushed
+                   << "pulled" << report.pulled << "failed" << report.failed << "conflicts"
+                   << report.conflicts << "writes" << report.writeRequests;
+    return report;
+}
+
+int SyncEngine::failedRecordCount(const LocalStore &store)
+{
+    QSqlQuery query(store.database());
+    query.exec(
+        QStringLiteral("SELECT COUNT(DISTINCT table_name || ':' || record_id) FROM _trigger_log"
+                       " WHERE state = 'FAILED'"));
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+int SyncEngine::openConflictCount(const LocalStore &store)
+{
+    QSqlQuery query(store.database());
+    query.exec(QStringLiteral("SELECT COUNT(*) FROM _conflict_log WHERE state = 'OPEN'"));
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+} // namespace pasalista

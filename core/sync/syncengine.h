@@ -1,0 +1,50 @@
+#pragma once
+
+#include "auth/identity.h"
+#include "sync/syncreport.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+namespace pasalista {
+
+class LocalStore;
+class SalesforceClient;
+
+// One full sync cycle between the local store and the org: learn what the org's objects
+// have (describe), pull the teacher's scope and merge it with pending local edits, then
+// push the outbox. Pulling first means an office edit is merged field by field before the
+// teacher's change goes out, instead of being overwritten by it.
+//
+// Blocking: run it in a worker thread (SyncScheduler does) or in the CLI.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncEngine(LocalStore &store, SalesforceClient &client, const Identity &identity,
+               QObject *parent = nullptr);
+
+    void setRespectBackoff(bool respect) { m_respectBackoff = respect; }
+    SyncReport run();
+
+    // Records the org refused and conflicts not yet dismissed, for the report's verdict.
+    static int failedRecordCount(const LocalStore &store);
+    static int openConflictCount(const LocalStore &store);
+
+Q_SIGNALS:
+    void phaseChanged(const QString &phase);
+
+private:
+    bool describeObjects(SyncReport &report);
+    void warnOnce(SyncReport &report, const QString &key, const QString &message);
+
+    LocalStore &m_store;
+    SalesforceClient &m_client;
+    Identity m_identity;
+    bool m_respectBackoff = false;
+    QHash<QString, QSet<QString>> m_available;
+};
+
+} // namespace pasalista

@@ -1,0 +1,57 @@
+#include "syncreport.h"
+
+namespace pasalista {
+
+int SyncReport::exitCode() const
+{
+    switch (result) {
+    case Result::Clean:
+        return 0;
+    case Result::Issues:
+        return 1;
+    case Result::SignInRequired:
+        return 4;
+    case Result::Unreachable:
+        return 5;
+    case Result::Cancelled:
+    case Result::Error:
+        return 1;
+    }
+    return 1;
+}
+
+QString SyncReport::resultName(Result result)
+{
+    switch (result) {
+    case Result::Clean:
+        return QStringLiteral("clean");
+    case Result::Issues:
+        return QStringLiteral("issues");
+    case Result::SignInRequired:
+        return QStringLiteral("sign_in_required");
+    case Result::Unreachable:
+        return QStringLiteral("unreachable");
+    case Result::Cancelled:
+        return QStringLiteral("cancelled");
+    case Result::Error:
+        return QStringLiteral("error");
+    }
+    return {};
+}
+
+QJsonObject SyncReport::toJson() const
+{
+    return {{QStringLiteral("result"), resultName(result)},
+            {QStringLiteral("pushed"), pushed},
+            {QStringLiteral("pulled"), pulled},
+            {QStringLiteral("deleted"), deleted},
+            {QStringLiteral("failed"), failed},
+            {QStringLiteral("conflicts"), conflicts},
+            {QStringLiteral("retrying"), retrying},
+            {QStringLiteral("write_requests"), writeRequests},
+            {QStringLiteral("message"), message},
+            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
+            {QStringLiteral("finished_at"), finishedAt.toString(Qt::ISODateWithMs)}};
+}
+
+} // namespace pasalista

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace pasalista {
+
+// What one sync cycle did, for the status bar, the CLI and the tests.
+struct SyncReport
+{
+    enum class Result
+    {
+        Clean,          // everything pushed and pulled
+        Issues,         // done, but some records failed or conflicted
+        SignInRequired, // the org refused the refresh token
+        Unreachable,    // network down or the org kept failing: retried later
+        Cancelled,
+        Error, // local trouble (store, mapping)
+    };
+
+    Result result = Result::Clean;
+    int pushed = 0;    // records written to the org
+    int pulled = 0;    // records received from the org
+    int deleted = 0;   // records deleted on either side
+    int failed = 0;    // records the org refused (shown in Sync issues)
+    int conflicts = 0; // fields both sides changed (shown in Sync issues)
+    int retrying = 0;  // records left for a later attempt (transient errors)
+    int writeRequests = 0;
+    QString message;
+    QStringList warnings;
+    QDateTime finishedAt;
+
+    // CLI exit code: 0 clean, 1 failures or conflicts, 4 sign-in needed, 5 unreachable.
+    int exitCode() const;
+    QJsonObject toJson() const;
+    static QString resultName(Result result);
+};
+
+} // namespace pasalista
+
+Q_DECLARE_METATYPE(pasalista::SyncReport)

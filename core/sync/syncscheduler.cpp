@@ -1,0 +1,159 @@
+#include "syncscheduler.h"
+
+#include "logging.h"
+#include "sync/backoff.h"
+#include "sync/syncworker.h"
+
+#include <QNetworkInformation>
+
+namespace pasalista {
+
+namespace {
+
+constexpr int kMinimumPollMs = 30'000;
+
+} // namespace
+
+SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping, Session *session,
+                             QObject *parent)
+    : QObject(parent)
+{
+    for (const ObjectMapping &object : mapping.objects()) {
+        m_dailyCallBudget = std::max(m_dailyCallBudget, object.maxDailyApiCalls);
+    }
+    int pollSeconds = 0;
+    for (const ObjectMapping &object : mapping.objects()) {
+        pollSeconds =
+            pollSeconds == 0 ? object.pollingSeconds : std::min(pollSeconds, object.pollingSeconds);
+    }
+    m_basePollMs = std::max(kMinimumPollMs, pollSeconds * 1000);
+    m_pollTimer.setInterval(m_basePollMs);
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] { start(false); });
+    m_editDebounce.setInterval(5000);
+    m_editDebounce.setSingleShot(true);
+    connect(&m_editDebounce, &QTimer::timeout, this, [this] { start(false); });
+
+    m_worker = new SyncWorker(databasePath, mapping, session);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &SyncScheduler::requestCycle, m_worker, &SyncWorker::runCycle);
+    connect(m_worker, &SyncWorker::phaseChanged, this, &SyncScheduler::phaseChanged);
+    connect(m_worker, &SyncWorker::cycleFinished, this, &SyncScheduler::onCycleFinished);
+    m_thread.setObjectName(QStringLiteral("pasalista-sync"));
+    m_thread.start();
+
+    if (QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance()) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                &SyncScheduler::onReachabilityChanged);
+    }
+    m_pollTimer.start();
+}
+
+SyncScheduler::~SyncScheduler()
+{
+    cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SyncScheduler::setState(State state)
+{
+    if (m_state != state) {
+        m_state = state;
+        Q_EMIT stateChanged(state);
+    }
+}
+
+void SyncScheduler::syncNow()
+{
+    start(true);
+}
+
+void SyncScheduler::localEditMade()
+{
+    if (m_state != State::NeedsSignIn) {
+        m_editDebounce.start();
+    }
+}
+
+void SyncScheduler::cancel()
+{
+    if (m_worker) {
+        m_worker->cancel();
+    }
+}
+
+void SyncScheduler::start(bool manual)
+{
+    if (m_state == State::Syncing) {
+        // One sync at a time: remember to run again when this one ends.
+        m_queued = true;
+        m_pendingManual = m_pendingManual || manual;
+        return;
+    }
+    if (m_state == State::NeedsSignIn && !manual) {
+        return;
+    }
+    m_pollTimer.stop();
+    m_editDebounce.stop();
+    setState(State::Syncing);
+    Q_EMIT requestCycle(manual);
+}
+
+void SyncScheduler::onCycleFinished(const SyncReport &report, int apiUsed, int apiMax)
+{
+    m_lastReport = report;
+    switch (report.result) {
+    case SyncReport::Result::Clean:
+    case SyncReport::Result::Issues:
+        m_failures = 0;
+        m_lastSuccess = report.finishedAt;
+        setState(State::Idle);
+        break;
+    case SyncReport::Result::SignInRequired:
+        setState(State::NeedsSignIn);
+        break;
+    case SyncReport::Result::Unreachable:
+        ++m_failures;
+        setState(State::Offline);
+        break;
+    case SyncReport::Result::Cancelled:
+        setState(State::Idle);
+        break;
+    case SyncReport::Result::Error:
+        ++m_failures;
+        setState(State::Error);
+        break;
+    }
+    // Near the daily API limit, poll less: x4 past 80 %, x16 past 95 %.
+    const int limit = (m_dailyCallBudget > 0 && apiMax > 0) ? std::min(apiMax, m_dailyCallBudget)
+                                                            : std::max(apiMax, m_dailyCallBudget);
+    const double used = (limit > 0 && apiUsed >= 0) ? double(apiUsed) / limit : 0.0;
+    m_limitSlowdown = used > 0.95 ? 16.0 : used > 0.8 ? 4.0 : 1.0;
+    Q_EMIT cycleFinished(report);
+    if (m_queued) {
+        m_queued = false;
+        const bool manual = m_pendingManual;
+        m_pendingManual = false;
+        start(manual);
+        return;
+    }
+    const long long delay = m_failures > 0 ? Backoff::betweenCycles(m_failures - 1)
+                                           : static_cast<long long>(m_basePollMs * m_limitSlowdown);
+    m_pollTimer.start(static_cast<int>(std::min<long long>(delay, 24LL * 3600 * 1000)));
+}
+
+void SyncScheduler::onReachabilityChanged()
+{
+    const auto reachability = QNetworkInformation::instance()->reachability();
+    if (reachability == QNetworkInformation::Reachability::Online) {
+        qCInfo(lcSync) << "network back: syncing";
+        m_failures = 0;
+        start(false);
+    } else if (reachability == QNetworkInformation::Reachability::Disconnected) {
+        setState(State::Offline);
+    }
+}
+
+} // namespace pasalista

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "mapping.h"
+#include "sync/syncreport.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+
+namespace pasalista {
+
+class Session;
+class SyncWorker;
+
+// Decides when to sync and runs one cycle at a time in a worker thread. Triggers: the
+// poll timer (the mapping's sf_polling_seconds), a local edit (debounced), the network
+// coming back (QNetworkInformation) and "Sync now". Failures back off with jitter; near
+// the org's daily API limit it polls less and less.
+class SyncScheduler : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State
+    {
+        Offline,
+        Idle,
+        Syncing,
+        Error,
+        NeedsSignIn
+    };
+    Q_ENUM(State)
+
+    SyncScheduler(const QString &databasePath, const Mapping &mapping, Session *session,
+                  QObject *parent = nullptr);
+    ~SyncScheduler() override;
+
+    State state() const { return m_state; }
+    QDateTime lastSuccess() const { return m_lastSuccess; }
+    SyncReport lastReport() const { return m_lastReport; }
+    int pollIntervalMs() const { return m_pollTimer.interval(); }
+    int basePollIntervalMs() const { return m_basePollMs; }
+    void setEditDebounceMs(int ms) { m_editDebounce.setInterval(ms); }
+
+public Q_SLOTS:
+    void syncNow();
+    void localEditMade();
+    void cancel();
+
+Q_SIGNALS:
+    void stateChanged(pasalista::SyncScheduler::State state);
+    void phaseChanged(const QString &phase);
+    void cycleFinished(const pasalista::SyncReport &report);
+    void requestCycle(bool manual); // to the worker thread
+
+private:
+    void start(bool manual);
+    void onCycleFinished(const SyncReport &report, int apiUsed, int apiMax);
+    void onReachabilityChanged();
+    void setState(State state);
+
+    QThread m_thread;
+    SyncWorker *m_worker = nullptr;
+    QTimer m_pollTimer;
+    QTimer m_editDebounce;
+    State m_state = State::Idle;
+    bool m_pendingManual = false;
+    bool m_queued = false;
+    int m_failures = 0;
+    double m_limitSlowdown = 1.0;
+    int m_basePollMs = 600'000;
+    int m_dailyCallBudget = 0;
+    QDateTime m_lastSuccess;
+    SyncReport m_lastReport;
+};
+
+} // namespace pasalista

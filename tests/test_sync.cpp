@@ -1,0 +1,284 @@
+// Whole sync runs against the Salesforce org emulator as a real process, with a real
+// SQLite store and real HTTP: the ownCloud client's "fake server" approach, but with the
+// emulator in place of an in-process fake.
+#include "auth/session.h"
+#include "emulatorprocess.h"
+#include "localstore.h"
+#include "mapping.h"
+#include "net/salesforceclient.h"
+#include "repository.h"
+#include "sync/syncengine.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace pasalista;
+using pasalista::test::EmulatorProcess;
+
+namespace {
+
+const QString kTeacher = QStringLiteral("maria.rodriguez@dream.demo");
+const QString kPassword = QStringLiteral("Maria-2024");
+
+// A laptop: its own store, signed in as a teacher of the emulated org.
+class Laptop
+{
+public:
+    Laptop(EmulatorProcess &org, const QString &name) : m_store(Mapping::dream())
+    {
+        EXPECT_TRUE(m_dir.isValid());
+        EXPECT_TRUE(m_store.open(m_dir.filePath(name + QStringLiteral(".sqlite"))))
+            << m_store.errorString().toStdString();
+        m_identity.email = kTeacher;
+        m_identity.username = kTeacher;
+        m_identity.instanceUrl = org.baseUrl();
+        m_identity.loginUrl = org.baseUrl();
+        const QString token = org.login(kTeacher, kPassword);
+        m_session = std::make_unique<Session>(m_identity, token.toUtf8(), QByteArray());
+        m_client = std::make_unique<SalesforceClient>(m_session.get());
+        m_repository = std::make_unique<Repository>(m_store);
+    }
+
+    SyncReport sync()
+    {
+        SyncEngine engine(m_store, *m_client, m_identity);
+        return engine.run();
+    }
+
+    LocalStore &store() { return m_store; }
+    Repository &repository() { return *m_repository; }
+    SalesforceClient &client() { return *m_client; }
+
+    qint64 count(const QString &sql)
+    {
+        QSqlQuery query(m_store.database());
+        EXPECT_TRUE(query.exec(sql)) << sql.toStdString();
+        return query.next() ? query.value(0).toLongLong() : -1;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    LocalStore m_store;
+    Identity m_identity;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<SalesforceClient> m_client;
+    std::unique_ptr<Repository> m_repository;
+};
+
+QJsonArray liveRecords(const EmulatorProcess &org, const QString &object)
+{
+    QJsonArray live;
+    for (const QJsonValue &value : org.records(object)) {
+        if (!value.toObject().value(QStringLiteral("IsDeleted")).toBool()) {
+            live.append(value);
+        }
+    }
+    return live;
+}
+
+Course firstActiveCourse(Repository &repository)
+{
+    for (const Course &course : repository.courses()) {
+        if (course.isActiveOn(QDate::currentDate()) && !course.sfid.isEmpty()) {
+            return course;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class SyncTest : public ::testing::Test
+{
+protected:
+    void SetUp() override { ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString(); }
+    EmulatorProcess org{{QStringLiteral("--demo")}};
+};
+
+TEST_F(SyncTest, FirstSyncPullsTheTeachersScope)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    const QList<Course> courses = laptop.repository().courses();
+    ASSERT_FALSE(courses.isEmpty());
+    EXPECT_LT(courses.size(), liveRecords(org, QStringLiteral("Class__c")).size())
+        << "only the teacher's courses";
+    EXPECT_GT(laptop.count(QStringLiteral("SELECT COUNT(*) FROM student__c")), 10);
+    EXPECT_GT(laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c")), 100);
+    EXPECT_EQ(
+        laptop.count(QStringLiteral(
+            "SELECT COUNT(*) FROM attendance__c WHERE _ref_participant_enrollment__c IS NULL")),
+        0)
+        << "every mark is linked to its enrollment";
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+
+    const SyncReport again = laptop.sync();
+    EXPECT_EQ(again.result, SyncReport::Result::Clean);
+    EXPECT_EQ(again.writeRequests, 0);
+}
+
+TEST_F(SyncTest, OfflineEditsArePushedOnceInFewCalls)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    ASSERT_NE(course.id, 0);
+
+    Student student;
+    student.firstName = QStringLiteral("Yokasta");
+    student.lastName = QStringLiteral("Almonte");
+    student.dateOfBirth = QDate(2013, 2, 14);
+    student.phone1 = QStringLiteral("809-555-0199");
+    student.sex = QStringLiteral("Female");
+    qint64 studentId = 0;
+    ASSERT_TRUE(repository.createStudent(student, &studentId).ok());
+    ASSERT_TRUE(repository.enroll(course.id, studentId).ok());
+    const QDate day = QDate::currentDate();
+    ASSERT_TRUE(repository.markAllPresent(course.id, day, true).ok());
+    ASSERT_TRUE(
+        repository
+            .markAttendance(course.id, studentId, day, 1, QStringLiteral("Llegó enferma"), true)
+            .ok());
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_LE(report.writeRequests, 3) << "student, enrollment, attendance: one call each";
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+
+    int found = 0;
+    for (const QJsonValue &value : liveRecords(org, QStringLiteral("Student__c"))) {
+        found += value.toObject().value(QStringLiteral("Last_Name__c")).toString() ==
+                 QStringLiteral("Almonte");
+    }
+    EXPECT_EQ(found, 1);
+    const auto row = laptop.store().row(Role::Student, studentId);
+    EXPECT_EQ(row->value(QStringLiteral("sfid")).toString().size(), 18);
+
+    // A second sync finds nothing left to send and makes no twin.
+    EXPECT_EQ(laptop.sync().writeRequests, 0);
+}
+
+TEST_F(SyncTest, OfficeEditsArePulledAndMergedFieldByField)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    const QList<Student> roster = repository.roster(course.id);
+    ASSERT_GE(roster.size(), 2);
+    Student edited = roster[0];
+
+    // The teacher changes the nickname and the phone; the office changes the phone and
+    // the address.
+    edited.nickname = QStringLiteral("Profe-nick");
+    edited.phone1 = QStringLiteral("809-555-1111");
+    ASSERT_TRUE(repository.updateStudent(edited).ok());
+    ASSERT_TRUE(org.adminUpdate(
+        QStringLiteral("Student__c"), edited.sfid,
+        {{QStringLiteral("Phone_Number_1__c"), QStringLiteral("829-555-2222")},
+         {QStringLiteral("Direccion__c"), QStringLiteral("Calle Duarte 7, Santiago")}}));
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Issues) << "one conflict to show";
+    EXPECT_EQ(report.conflicts, 1);
+
+    const Student merged = *repository.student(edited.id);
+    EXPECT_EQ(merged.nickname, QStringLiteral("Profe-nick")) << "only the teacher changed it";
+    EXPECT_EQ(merged.address, QStringLiteral("Calle Duarte 7, Santiago"))
+        << "only the office changed it";
+    EXPECT_EQ(merged.phone1, QStringLiteral("829-555-2222")) << "office edits to student data win";
+
+    for (const QJsonValue &value : org.records(QStringLiteral("Student__c"))) {
+        const QJsonObject record = value.toObject();
+        if (record.value(QStringLiteral("Id")).toString() == edited.sfid) {
+            EXPECT_EQ(record.value(QStringLiteral("Nickname__c")).toString(),
+                      QStringLiteral("Profe-nick"));
+            EXPECT_EQ(record.value(QStringLiteral("Phone_Number_1__c")).toString(),
+                      QStringLiteral("829-555-2222"));
+        }
+    }
+    QSqlQuery conflict(laptop.store().database());
+    ASSERT_TRUE(conflict.exec(
+        QStringLiteral("SELECT field, local_value, remote_value, kept FROM _conflict_log")));
+    ASSERT_TRUE(conflict.next());
+    EXPECT_EQ(conflict.value(0).toString(), QStringLiteral("phone_number_1__c"));
+    EXPECT_EQ(conflict.value(1).toString(), QStringLiteral("809-555-1111"))
+        << "the losing value is kept";
+    EXPECT_EQ(conflict.value(3).toString(), QStringLiteral("remote"));
+}
+
+TEST_F(SyncTest, TeachersAttendanceMarkWinsOverOfficeEdit)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    const QList<AttendanceMark> marks = repository.attendanceOfCourse(course.id);
+    ASSERT_FALSE(marks.isEmpty());
+    const AttendanceMark mark = marks.first();
+    const int teacherStatus = mark.status == 2 ? 4 : 2;
+    ASSERT_TRUE(
+        repository.markAttendance(course.id, mark.studentId, mark.date, teacherStatus, {}, true)
+            .ok());
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"), mark.sfid,
+                                {{QStringLiteral("Attendance_Type__c"), 3}}));
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.conflicts, 1);
+    for (const QJsonValue &value : org.records(QStringLiteral("Attendance__c"))) {
+        const QJsonObject record = value.toObject();
+        if (record.value(QStringLiteral("Id")).toString() == mark.sfid) {
+            EXPECT_EQ(record.value(QStringLiteral("Attendance_Type__c")).toInt(), teacherStatus);
+        }
+    }
+}
+
+TEST_F(SyncTest, RemoteDeleteOfALocallyEditedRecordIsAConflict)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    Student edited = repository.roster(course.id).first();
+    edited.notes = QStringLiteral("Necesita lentes");
+    ASSERT_TRUE(repository.updateStudent(edited).ok());
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Student__c"), edited.sfid));
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Issues);
+    EXPECT_GE(report.conflicts, 1);
+    const auto row = laptop.store().row(Role::Student, edited.id);
+    EXPECT_EQ(row->value(QStringLiteral("notes__c")).toString(), QStringLiteral("Necesita lentes"))
+        << "the teacher's edit is not lost";
+    EXPECT_EQ(row->value(QStringLiteral("_hc_lastop")).toString(), QStringLiteral("FAILED"));
+    int live = 0;
+    for (const QJsonValue &value : liveRecords(org, QStringLiteral("Student__c"))) {
+        live += value.toObject().value(QStringLiteral("Id")).toString() == edited.sfid;
+    }
+    EXPECT_EQ(live, 0) << "not silently resurrected";
+}
+
+TEST_F(SyncTest, TwoLaptopsMarkingTheSameClassConvergeOnOneRecord)
+{
+    Laptop first(org, QStringLiteral("a"));
+    Laptop second(org, QStringLiteral("b"));
+    ASSERT_EQ(first.sync().result, SyncReport::Result::Clean);
+    ASSERT_EQ(second.sync().result, SyncReport::Result::Clean);
+    const QDate day = QDate::currentDate();
+    const Course course = firstActiveCourse(first.repository());
+    const Student student = first.repository().roster(course.id).first();
+    const qint64 otherCourse = *second.repository().findCourse(course.sfid, nullptr);
+    const qint64 otherStudent = *second.repository().findStudent(student.sfid, nullptr);
+    ASSERT_TRUE(first.repository().markAttendance(course.id, student.id, day, 0, {}, true).ok());
+    ASSERT_TRUE(
+        second.repository().markAttendance(otherCourse, otherStudent, day, 3, {}, true).ok());
+    const int before = liveRecords(org, QStringLiteral("Attendance__c")).size();
+    EXPECT_EQ(first.sync().result, SyncReport::Result::Clean);
+    second.sync();
+    EXPECT_EQ(liveRecords(org, QStringLiteral("Attendance__c")).size(), before + 1);
+}
