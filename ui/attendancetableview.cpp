@@ -12,6 +12,7 @@ AttendanceTableView::AttendanceTableView(QWidget *parent) : QTableView(parent)
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setTabKeyNavigation(false);
     setAlternatingRowColors(true);
+    setWordWrap(false);
     horizontalHeader()->setStretchLastSection(true);
 }
 

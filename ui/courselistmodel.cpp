@@ -58,9 +58,7 @@ QVariant CourseListModel::data(const QModelIndex &index, int role) const
         return displayData(*course, index.column());
     }
     if (role == Qt::ToolTipRole) {
-        return course->facilitatorNames.isEmpty()
-                   ? QVariant()
-                   : QVariant(tr("Facilitators: %1").arg(course->facilitatorNames));
+        return toolTip(*course);
     }
     if (role == Qt::TextAlignmentRole && index.column() == EnrolledColumn) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -86,6 +84,18 @@ QVariant CourseListModel::displayData(const Course &course, int column) const
     default:
         return {};
     }
+}
+
+QString CourseListModel::toolTip(const Course &course) const
+{
+    QString text =
+        tr("%1\n%2, %3 to %4")
+            .arg(course.title, course.programName, displayData(course, StartColumn).toString(),
+                 displayData(course, EndColumn).toString());
+    if (!course.facilitatorNames.isEmpty()) {
+        text += QLatin1Char('\n') + tr("Facilitators: %1").arg(course.facilitatorNames);
+    }
+    return text;
 }
 
 QVariant CourseListModel::roleData(const Course &course, int role) const

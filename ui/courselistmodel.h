@@ -48,6 +48,7 @@ public:
 private:
     QVariant displayData(const Course &course, int column) const;
     QVariant roleData(const Course &course, int role) const;
+    QString toolTip(const Course &course) const;
 
     QList<Course> m_courses;
 };

@@ -75,10 +75,16 @@ QWidget *MainWindow::createCoursePane()
     m_courseView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_courseView->setSortingEnabled(true);
     m_courseView->sortByColumn(CourseListModel::TitleColumn, Qt::AscendingOrder);
+    m_courseView->setWordWrap(false);
     m_courseView->verticalHeader()->hide();
+    m_courseView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_courseView->horizontalHeader()->setSectionResizeMode(CourseListModel::TitleColumn,
                                                            QHeaderView::Stretch);
-    m_courseView->setColumnHidden(CourseListModel::ProgramColumn, true);
+    // Program and dates are in the tooltip and the course header; the list stays narrow.
+    for (int column : {CourseListModel::ProgramColumn, CourseListModel::StartColumn,
+                       CourseListModel::EndColumn}) {
+        m_courseView->setColumnHidden(column, true);
+    }
 
     auto *layout = new QVBoxLayout(pane);
     layout->addWidget(m_search);
@@ -119,7 +125,9 @@ QWidget *MainWindow::createSummaryPage()
     table->setAccessibleName(tr("Attendance summary"));
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setWordWrap(false);
     table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setSectionResizeMode(SummaryModel::NameColumn, QHeaderView::Stretch);
     return table;
 }

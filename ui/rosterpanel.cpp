@@ -30,6 +30,8 @@ RosterPanel::RosterPanel(Repository &repository, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #a91e2c;"));
     m_errorLabel->setWordWrap(true);
