@@ -9,6 +9,8 @@
 
 namespace pasalista {
 
+struct TokenResponse;
+
 // A signed-in org session, shared by every thread that talks to the org. The access token
 // lives only here, in memory; the refresh token comes from the keychain. Thread-safe.
 //
@@ -64,8 +66,7 @@ Q_SIGNALS:
 private:
     RefreshResult waitForRefreshInProgress(QString *error);
     RefreshResult requestNewAccessToken(QString *error);
-    RefreshResult applyTokenResponse(const struct TokenResponse &response, QString *error,
-                                     bool *rotated);
+    RefreshResult applyTokenResponse(const TokenResponse &response, QString *error, bool *rotated);
 
     mutable QMutex m_mutex;
     QWaitCondition m_refreshDone;

@@ -1,0 +1,234 @@
+#include "accountmanager.h"
+
+#include "identitycodec.h"
+#include "logging.h"
+#include "loginhost.h"
+#include "oauthhttp.h"
+#include "session.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace pasalista {
+
+namespace {
+
+const QString kAccountsGroup = QStringLiteral("accounts");
+const QString kCurrentKey = QStringLiteral("currentAccount");
+
+QString identitySettingsKey(const QString &accountKey)
+{
+    return kAccountsGroup + QLatin1Char('/') + accountKey + QStringLiteral("/identity");
+}
+
+} // namespace
+
+AccountManager::AccountManager(QSettings *settings, const QString &dataDir,
+                               const QString &keychainService, QObject *parent)
+    : QObject(parent), m_settings(settings), m_dataDir(dataDir),
+      m_tokenStore(settings, keychainService)
+{
+    QDir().mkpath(m_dataDir);
+}
+
+AccountManager::~AccountManager() = default;
+
+QString AccountManager::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QList<Identity> AccountManager::accounts() const
+{
+    QList<Identity> result;
+    m_settings->beginGroup(kAccountsGroup);
+    const QStringList keys = m_settings->childGroups();
+    m_settings->endGroup();
+    for (const QString &key : keys)
+        result.append(account(key));
+    return result;
+}
+
+bool AccountManager::hasAccount(const QString &accountKey) const
+{
+    return !accountKey.isEmpty() && m_settings->contains(identitySettingsKey(accountKey));
+}
+
+Identity AccountManager::account(const QString &accountKey) const
+{
+    const QByteArray json = m_settings->value(identitySettingsKey(accountKey)).toByteArray();
+    return IdentityCodec::fromJson(QJsonDocument::fromJson(json).object());
+}
+
+QString AccountManager::currentAccountKey() const
+{
+    return m_settings->value(kCurrentKey).toString();
+}
+
+void AccountManager::setCurrentAccount(const QString &accountKey)
+{
+    if (accountKey == currentAccountKey() || !hasAccount(accountKey))
+        return;
+    m_settings->setValue(kCurrentKey, accountKey);
+    Q_EMIT currentAccountChanged(accountKey);
+}
+
+QString AccountManager::databasePath(const QString &accountKey) const
+{
+    return QDir(m_dataDir).filePath(resolve(accountKey) + QStringLiteral(".sqlite"));
+}
+
+std::shared_ptr<Session> AccountManager::session(const QString &accountKey) const
+{
+    return m_sessions.value(resolve(accountKey));
+}
+
+bool AccountManager::isSignedIn(const QString &accountKey) const
+{
+    const auto found = session(accountKey);
+    return found && found->isValid();
+}
+
+AccountManager::RestoreResult AccountManager::restoreSession(const QString &accountKey)
+{
+    const QString key = resolve(accountKey);
+    if (!hasAccount(key))
+        return RestoreResult::NoAccount;
+    if (isSignedIn(key))
+        return RestoreResult::Restored;
+    TokenStore::Saved saved;
+    const TokenStore::Status status = m_tokenStore.load(key, &saved);
+    noteKeychainStatus(status);
+    if (status == TokenStore::Status::Unavailable)
+        return RestoreResult::KeychainUnavailable;
+    if (status != TokenStore::Status::Ok || saved.refreshToken.isEmpty())
+        return RestoreResult::NotStored;
+    // No access token yet: the first request gets a 401 and refreshes once.
+    auto restored = std::make_shared<Session>(saved.identity, QByteArray(), saved.refreshToken);
+    restored->setClientId(m_clientId);
+    track(restored);
+    qCInfo(lcAuth) << "Restored the session of" << key << "from the keychain";
+    return RestoreResult::Restored;
+}
+
+TokenStore::Status AccountManager::adopt(std::unique_ptr<Session> session)
+{
+    std::shared_ptr<Session> adopted(std::move(session));
+    const Identity identity = adopted->identity();
+    remember(identity);
+    const TokenStore::Status status = m_tokenStore.save(identity, adopted->refreshToken());
+    noteKeychainStatus(status);
+    if (status != TokenStore::Status::Ok)
+        qCWarning(lcAuth) << "Keeping the session of" << identity.accountKey() << "in memory only";
+    track(adopted);
+    m_settings->setValue(kCurrentKey, identity.accountKey());
+    Q_EMIT accountsChanged();
+    Q_EMIT currentAccountChanged(identity.accountKey());
+    return status;
+}
+
+AccountManager::SignOutResult AccountManager::signOut(const QString &accountKey,
+                                                      LocalData localData)
+{
+    const QString key = resolve(accountKey);
+    SignOutResult result;
+    std::shared_ptr<Session> active = m_sessions.take(key);
+    if (!active && hasAccount(key)) {
+        // Not restored in this run: the keychain still holds a token worth revoking.
+        TokenStore::Saved saved;
+        if (m_tokenStore.load(key, &saved) == TokenStore::Status::Ok)
+            active = std::make_shared<Session>(saved.identity, QByteArray(), saved.refreshToken);
+    }
+    if (active) {
+        result.revoked = revoke(*active);
+        active->invalidate();
+    }
+    result.keychainCleared = m_tokenStore.remove(key) == TokenStore::Status::Ok;
+    if (localData == LocalData::Delete) {
+        result.dataDeleted = deleteDatabase(key);
+        forget(key);
+    }
+    if (!result.revoked)
+        result.message = tr("Signed out on this computer, but Salesforce could not be told. "
+                            "The sign-in ends on its own when it expires.");
+    if (!result.keychainCleared)
+        result.message = m_tokenStore.errorString();
+    qCInfo(lcAuth) << "Signed out" << key << "revoked:" << result.revoked
+                   << "keychain cleared:" << result.keychainCleared;
+    Q_EMIT accountsChanged();
+    return result;
+}
+
+QString AccountManager::resolve(const QString &accountKey) const
+{
+    return accountKey.isEmpty() ? currentAccountKey() : accountKey;
+}
+
+void AccountManager::remember(const Identity &identity)
+{
+    m_settings->setValue(
+        identitySettingsKey(identity.accountKey()),
+        QJsonDocument(IdentityCodec::toJson(identity)).toJson(QJsonDocument::Compact));
+}
+
+void AccountManager::forget(const QString &accountKey)
+{
+    m_settings->remove(kAccountsGroup + QLatin1Char('/') + accountKey);
+    if (currentAccountKey() == accountKey) {
+        m_settings->remove(kCurrentKey);
+        Q_EMIT currentAccountChanged(QString());
+    }
+}
+
+void AccountManager::track(const std::shared_ptr<Session> &session)
+{
+    const QString key = session->identity().accountKey();
+    m_sessions.insert(key, session);
+    Session *raw = session.get();
+    connect(raw, &Session::signInRequired, this, [this, key] { Q_EMIT signInRequired(key); });
+    connect(raw, &Session::refreshTokenRotated, this, [this, raw] {
+        noteKeychainStatus(m_tokenStore.save(raw->identity(), raw->refreshToken()));
+    });
+}
+
+bool AccountManager::revoke(const Session &session)
+{
+    const QByteArray token = session.refreshToken();
+    if (token.isEmpty())
+        return false;
+    const Identity identity = session.identity();
+    const QUrl base = identity.loginUrl.isValid() ? identity.loginUrl : identity.instanceUrl;
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("token"), QString::fromUtf8(token));
+    // Revoking the refresh token also revokes the access tokens issued from it.
+    const OAuthHttp::Reply reply =
+        OAuthHttp::postForm(LoginHost::revokeUrl(base), form, m_requestTimeoutMs);
+    return reply.networkError == 0 && reply.httpStatus == 200;
+}
+
+bool AccountManager::deleteDatabase(const QString &accountKey)
+{
+    const QString path = databasePath(accountKey);
+    bool ok = true;
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        if (QFile::exists(path + suffix))
+            ok = QFile::remove(path + suffix) && ok;
+    }
+    return ok;
+}
+
+void AccountManager::noteKeychainStatus(TokenStore::Status status)
+{
+    if (status != TokenStore::Status::Unavailable) {
+        m_keychainMessage.clear();
+        return;
+    }
+    m_keychainMessage = m_tokenStore.errorString();
+    Q_EMIT keychainUnavailable(m_keychainMessage);
+}
+
+} // namespace pasalista

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "identity.h"
+#include "tokenstore.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QSettings;
+
+namespace pasalista {
+
+class Session;
+
+// The org users known on this computer and the one in use. Each account has its own local
+// database, <data-dir>/<accountKey>.sqlite, so several orgs or teachers can share a laptop.
+// The account list holds identities only (not secret) in the settings; tokens live in the
+// keychain through TokenStore, access tokens only in the Session.
+//
+// Start-up: restoreSession(currentAccountKey()) builds a Session from the keychain without
+// touching the network; its first request gets a 401 and refreshes silently.
+class AccountManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class RestoreResult
+    {
+        Restored,
+        NoAccount,           // no such account, or none chosen yet
+        NotStored,           // nothing in the keychain (signed out, or kept in memory only)
+        KeychainUnavailable, // keychainMessage() says what is missing
+    };
+    Q_ENUM(RestoreResult)
+    enum class LocalData
+    {
+        Keep,
+        Delete
+    };
+
+    struct SignOutResult
+    {
+        bool revoked = false; // the org confirmed the revocation
+        bool keychainCleared = false;
+        bool dataDeleted = false;
+        QString message; // translated, for the user when something was not done
+    };
+
+    // `settings` holds the account list and must outlive the manager. `dataDir` is where the
+    // per-account databases go (created when missing). Tests pass their own keychain service.
+    AccountManager(QSettings *settings, const QString &dataDir,
+                   const QString &keychainService = QStringLiteral("Pasalista"),
+                   QObject *parent = nullptr);
+    ~AccountManager() override;
+
+    static QString defaultDataDir(); // QStandardPaths::AppDataLocation
+
+    QList<Identity> accounts() const;
+    bool hasAccount(const QString &accountKey) const;
+    Identity account(const QString &accountKey) const;
+    QString currentAccountKey() const;
+    void setCurrentAccount(const QString &accountKey); // switching accounts
+    QString databasePath(const QString &accountKey) const;
+    QString dataDir() const { return m_dataDir; }
+
+    // The signed-in session of an account (default: the current one), or null.
+    std::shared_ptr<Session> session(const QString &accountKey = QString()) const;
+    bool isSignedIn(const QString &accountKey = QString()) const;
+
+    RestoreResult restoreSession(const QString &accountKey = QString());
+    // Takes the session of a finished SignInFlow: remembers the account, stores the refresh
+    // token in the keychain and makes it current. Returns the keychain status: on anything
+    // but Ok the session is kept in memory only (keychainMessage() explains).
+    TokenStore::Status adopt(std::unique_ptr<Session> session);
+    // Revokes the token at the org, removes every keychain entry and the session; keeps or
+    // deletes the local database (the caller closes it first and asks the user).
+    SignOutResult signOut(const QString &accountKey, LocalData localData);
+
+    QString keychainMessage() const { return m_keychainMessage; }
+    TokenStore &tokenStore() { return m_tokenStore; }
+    void setClientId(const QString &clientId) { m_clientId = clientId; }
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
+
+Q_SIGNALS:
+    void accountsChanged();
+    void currentAccountChanged(const QString &accountKey);
+    // The org refused the refresh token: ask to sign in again; local data is untouched.
+    void signInRequired(const QString &accountKey);
+    void keychainUnavailable(const QString &message);
+
+private:
+    QString resolve(const QString &accountKey) const;
+    void remember(const Identity &identity);
+    void forget(const QString &accountKey);
+    void track(const std::shared_ptr<Session> &session);
+    bool revoke(const Session &session);
+    bool deleteDatabase(const QString &accountKey);
+    void noteKeychainStatus(TokenStore::Status status);
+
+    QSettings *m_settings;
+    QString m_dataDir;
+    TokenStore m_tokenStore;
+    QHash<QString, std::shared_ptr<Session>> m_sessions;
+    QString m_keychainMessage;
+    QString m_clientId = QStringLiteral("pasalista");
+    int m_requestTimeoutMs = 15000;
+};
+
+} // namespace pasalista

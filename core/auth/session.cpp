@@ -1,0 +1,188 @@
+#include "session.h"
+
+#include "logging.h"
+#include "loginhost.h"
+#include "oauthhttp.h"
+#include "tokenresponse.h"
+
+#include <QUrlQuery>
+
+namespace pasalista {
+
+Session::Session(const Identity &identity, const QByteArray &accessToken,
+                 const QByteArray &refreshToken, QObject *parent)
+    : QObject(parent), m_identity(identity), m_accessToken(accessToken),
+      m_refreshToken(refreshToken), m_clientId(QStringLiteral("pasalista"))
+{
+}
+
+Session::~Session()
+{
+    // Best effort: do not leave the secrets in freed memory.
+    m_accessToken.fill('\0');
+    m_refreshToken.fill('\0');
+}
+
+Identity Session::identity() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_identity;
+}
+
+QUrl Session::instanceUrl() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_identity.instanceUrl;
+}
+
+QByteArray Session::accessToken(int *generation) const
+{
+    QMutexLocker lock(&m_mutex);
+    if (generation)
+        *generation = m_generation;
+    return m_accessToken;
+}
+
+bool Session::isValid() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_valid;
+}
+
+void Session::setClientId(const QString &clientId)
+{
+    QMutexLocker lock(&m_mutex);
+    m_clientId = clientId;
+}
+
+QString Session::clientId() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_clientId;
+}
+
+void Session::setRefreshTimeoutMs(int ms)
+{
+    QMutexLocker lock(&m_mutex);
+    m_refreshTimeoutMs = ms;
+}
+
+QByteArray Session::refreshToken() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_refreshToken;
+}
+
+void Session::invalidate()
+{
+    QMutexLocker lock(&m_mutex);
+    m_valid = false;
+    m_accessToken.fill('\0');
+    m_accessToken.clear();
+    m_refreshToken.fill('\0');
+    m_refreshToken.clear();
+    ++m_generation;
+}
+
+int Session::refreshRequestCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_refreshRequests;
+}
+
+Session::RefreshResult Session::refreshAccessToken(int failedGeneration, QString *error)
+{
+    QMutexLocker lock(&m_mutex);
+    // Someone is refreshing right now: share their result instead of asking again.
+    if (m_refreshing) {
+        lock.unlock();
+        return waitForRefreshInProgress(error);
+    }
+    if (!m_valid)
+        return RefreshResult::InvalidGrant;
+    // Another caller already refreshed after this token was handed out.
+    if (failedGeneration < m_generation)
+        return RefreshResult::Refreshed;
+    m_refreshing = true;
+    lock.unlock();
+    return requestNewAccessToken(error);
+}
+
+Session::RefreshResult Session::waitForRefreshInProgress(QString *error)
+{
+    QMutexLocker lock(&m_mutex);
+    while (m_refreshing)
+        m_refreshDone.wait(&m_mutex);
+    if (error)
+        *error = m_lastError;
+    return m_lastResult;
+}
+
+Session::RefreshResult Session::requestNewAccessToken(QString *error)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_refreshRequests;
+    const QUrl base = m_identity.loginUrl.isValid() ? m_identity.loginUrl : m_identity.instanceUrl;
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
+    form.addQueryItem(QStringLiteral("client_id"), m_clientId);
+    form.addQueryItem(QStringLiteral("refresh_token"), QString::fromUtf8(m_refreshToken));
+    const int timeoutMs = m_refreshTimeoutMs;
+    lock.unlock();
+
+    qCInfo(lcAuth) << "Refreshing the access token at" << base.host();
+    const TokenResponse response =
+        OAuthHttp::requestToken(LoginHost::tokenUrl(base), form, timeoutMs);
+    bool rotated = false;
+    const RefreshResult result = applyTokenResponse(response, error, &rotated);
+
+    if (result == RefreshResult::Refreshed)
+        Q_EMIT accessTokenRefreshed();
+    if (rotated)
+        Q_EMIT refreshTokenRotated();
+    if (result == RefreshResult::InvalidGrant)
+        Q_EMIT signInRequired();
+    return result;
+}
+
+Session::RefreshResult Session::applyTokenResponse(const TokenResponse &response, QString *error,
+                                                   bool *rotated)
+{
+    QMutexLocker lock(&m_mutex);
+    switch (response.outcome) {
+    case TokenResponse::Outcome::Granted:
+        m_lastResult = RefreshResult::Refreshed;
+        m_lastError.clear();
+        m_accessToken = response.accessToken;
+        ++m_generation;
+        if (response.instanceUrl.isValid() && !response.instanceUrl.isEmpty())
+            m_identity.instanceUrl = response.instanceUrl;
+        *rotated = !response.refreshToken.isEmpty() && response.refreshToken != m_refreshToken;
+        if (*rotated)
+            m_refreshToken = response.refreshToken;
+        break;
+    case TokenResponse::Outcome::InvalidGrant:
+        qCWarning(lcAuth) << "The org refused the refresh token:" << response.errorDescription;
+        m_lastResult = RefreshResult::InvalidGrant;
+        m_lastError = response.errorDescription;
+        // Only invalid_grant ends the session; the local data is untouched.
+        m_valid = false;
+        m_accessToken.clear();
+        break;
+    case TokenResponse::Outcome::Refused:
+    case TokenResponse::Outcome::Unreachable:
+        qCWarning(lcAuth) << "Token refresh failed, staying signed in:" << response.error
+                          << response.errorDescription;
+        m_lastResult = RefreshResult::Failed;
+        m_lastError =
+            response.errorDescription.isEmpty() ? response.error : response.errorDescription;
+        break;
+    }
+    if (error)
+        *error = m_lastError;
+    m_refreshing = false;
+    m_refreshDone.wakeAll();
+    return m_lastResult;
+}
+
+} // namespace pasalista

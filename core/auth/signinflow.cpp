@@ -1,0 +1,284 @@
+#include "signinflow.h"
+
+#include "identitycodec.h"
+#include "logging.h"
+#include "loginhost.h"
+#include "oauthhttp.h"
+#include "pkce.h"
+#include "session.h"
+#include "tokenresponse.h"
+
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QOAuthHttpServerReplyHandler>
+#include <QUrlQuery>
+
+namespace pasalista {
+
+namespace {
+
+// QOAuthHttpServerReplyHandler (6.4) hands over query values "pretty decoded", which keeps
+// delimiters such as %3D encoded; Salesforce codes end in "%3D%3D". Codes and states never
+// contain a literal '%', so decoding once more is safe.
+QString callbackValue(const QVariantMap &values, const QString &name)
+{
+    const QString value = values.value(name).toString();
+    return value.contains(QLatin1Char('%')) ? QUrl::fromPercentEncoding(value.toUtf8()) : value;
+}
+
+} // namespace
+
+SignInFlow::SignInFlow(QObject *parent)
+    : QObject(parent), m_network(new QNetworkAccessManager(this))
+{
+    m_browserTimer.setSingleShot(true);
+    connect(&m_browserTimer, &QTimer::timeout, this, [this] {
+        fail(Failure::TimedOut, tr("No answer came from the browser in time. Try again."));
+    });
+}
+
+SignInFlow::~SignInFlow()
+{
+    stopListening();
+}
+
+bool SignInFlow::start(const QUrl &loginUrl)
+{
+    if (m_stage != Stage::Idle) {
+        qCWarning(lcAuth) << "A sign-in flow runs only once";
+        return false;
+    }
+    QString error;
+    m_loginUrl = LoginHost::parse(loginUrl.toString(), &error);
+    if (m_loginUrl.isEmpty()) {
+        fail(Failure::InvalidLoginUrl, error);
+        return false;
+    }
+    if (!listen())
+        return false;
+    m_verifier = Pkce::generateVerifier();
+    m_state = Pkce::generateState();
+    m_authorizationUrl = buildAuthorizationUrl();
+    setStage(Stage::WaitingForBrowser);
+    m_browserTimer.start(m_browserTimeoutMs);
+    qCInfo(lcAuth) << "Waiting for the browser sign-in at" << m_loginUrl.host() << "redirect to"
+                   << m_redirectUri.toString();
+    Q_EMIT authorizationUrlReady(m_authorizationUrl);
+    return true;
+}
+
+void SignInFlow::cancel()
+{
+    if (m_stage == Stage::Done || m_stage == Stage::Failed)
+        return;
+    fail(Failure::Cancelled, tr("Sign-in cancelled."));
+}
+
+std::unique_ptr<Session> SignInFlow::takeSession()
+{
+    return std::move(m_session);
+}
+
+bool SignInFlow::listen()
+{
+    // Loopback only: the authorization code must never be reachable from the network.
+    m_listener =
+        new QOAuthHttpServerReplyHandler(QHostAddress(QHostAddress::LocalHost), m_listenPort, this);
+    if (!m_listener->isListening()) {
+        fail(Failure::ListenFailed,
+             tr("Pasalista could not open a local port to receive the sign-in answer."));
+        return false;
+    }
+    m_listener->setCallbackPath(QStringLiteral("callback"));
+    m_listener->setCallbackText(tr("Pasalista received the answer from Salesforce. You can "
+                                   "close this tab and go back to Pasalista."));
+    connect(m_listener, &QAbstractOAuthReplyHandler::callbackReceived, this,
+            &SignInFlow::onCallback);
+    m_redirectUri = QUrl(QStringLiteral("http://127.0.0.1:%1/callback").arg(m_listener->port()));
+    return true;
+}
+
+QUrl SignInFlow::buildAuthorizationUrl() const
+{
+    QUrl url = LoginHost::authorizeUrl(m_loginUrl);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+    query.addQueryItem(QStringLiteral("client_id"), m_clientId);
+    query.addQueryItem(QStringLiteral("redirect_uri"),
+                       QString::fromUtf8(QUrl::toPercentEncoding(m_redirectUri.toString())));
+    query.addQueryItem(QStringLiteral("state"), QString::fromLatin1(m_state));
+    query.addQueryItem(QStringLiteral("code_challenge"),
+                       QString::fromLatin1(Pkce::challengeFor(m_verifier)));
+    query.addQueryItem(QStringLiteral("code_challenge_method"),
+                       QString::fromLatin1(Pkce::method()));
+    // refresh_token is what keeps a teacher signed in for weeks offline.
+    query.addQueryItem(QStringLiteral("scope"), QStringLiteral("api refresh_token"));
+    url.setQuery(query);
+    return url;
+}
+
+void SignInFlow::onCallback(const QVariantMap &values)
+{
+    if (m_stage != Stage::WaitingForBrowser)
+        return;
+    stopListening();
+    m_browserTimer.stop();
+    if (callbackValue(values, QStringLiteral("state")) != QString::fromLatin1(m_state)) {
+        fail(Failure::StateMismatch,
+             tr("The answer from the browser did not belong to this sign-in, so Pasalista "
+                "refused it. Try again."));
+        return;
+    }
+    const QString error = callbackValue(values, QStringLiteral("error"));
+    if (!error.isEmpty()) {
+        const QString description = callbackValue(values, QStringLiteral("error_description"));
+        fail(Failure::AccessDenied, tr("Salesforce did not allow the sign-in: %1")
+                                        .arg(description.isEmpty() ? error : description));
+        return;
+    }
+    const QString code = callbackValue(values, QStringLiteral("code"));
+    if (code.isEmpty()) {
+        fail(Failure::AccessDenied, tr("The answer from the browser had no authorization code."));
+        return;
+    }
+    exchangeCode(code);
+}
+
+void SignInFlow::exchangeCode(const QString &code)
+{
+    setStage(Stage::ExchangingCode);
+    const QByteArray verifier = m_testVerifier.isEmpty() ? m_verifier : m_testVerifier;
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+    form.addQueryItem(QStringLiteral("code"), code);
+    form.addQueryItem(QStringLiteral("client_id"), m_clientId);
+    form.addQueryItem(QStringLiteral("redirect_uri"), m_redirectUri.toString());
+    form.addQueryItem(QStringLiteral("code_verifier"), QString::fromLatin1(verifier));
+    m_reply = post(LoginHost::tokenUrl(m_loginUrl), OAuthHttp::encodeForm(form));
+    connect(m_reply, &QNetworkReply::finished, this,
+            [this, reply = m_reply.data()] { onTokenReply(reply); });
+}
+
+void SignInFlow::onTokenReply(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (m_stage != Stage::ExchangingCode)
+        return;
+    const OAuthHttp::Reply answer = OAuthHttp::readReply(reply);
+    m_tokens = std::make_unique<TokenResponse>(TokenResponse::fromReply(
+        answer.httpStatus, answer.body, answer.networkError, answer.networkErrorString));
+    switch (m_tokens->outcome) {
+    case TokenResponse::Outcome::Granted:
+        break;
+    case TokenResponse::Outcome::InvalidGrant:
+    case TokenResponse::Outcome::Refused:
+        fail(Failure::TokenRefused,
+             tr("Salesforce refused the sign-in (%1). Try again.")
+                 .arg(m_tokens->errorDescription.isEmpty() ? m_tokens->error
+                                                           : m_tokens->errorDescription));
+        return;
+    case TokenResponse::Outcome::Unreachable:
+        fail(Failure::Unreachable,
+             tr("Salesforce could not be reached: %1").arg(m_tokens->errorDescription));
+        return;
+    }
+    if (!LoginHost::isAllowed(m_tokens->instanceUrl)) {
+        fail(Failure::TokenRefused, tr("Salesforce answered with an insecure org address."));
+        return;
+    }
+    fetchIdentity();
+}
+
+void SignInFlow::fetchIdentity()
+{
+    setStage(Stage::FetchingIdentity);
+    // The identity URL carries the access token: only follow it to an allowed host.
+    const QUrl url = LoginHost::isAllowed(m_tokens->identityUrl)
+                         ? m_tokens->identityUrl
+                         : LoginHost::userInfoUrl(m_tokens->instanceUrl);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_requestTimeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Authorization", "Bearer " + m_tokens->accessToken);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    m_reply = m_network->get(request);
+    connect(m_reply, &QNetworkReply::finished, this,
+            [this, reply = m_reply.data()] { onIdentityReply(reply); });
+}
+
+void SignInFlow::onIdentityReply(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (m_stage != Stage::FetchingIdentity)
+        return;
+    const OAuthHttp::Reply answer = OAuthHttp::readReply(reply);
+    Identity identity =
+        IdentityCodec::fromIdentityService(QJsonDocument::fromJson(answer.body).object());
+    if (answer.networkError != 0 || identity.userId.isEmpty() ||
+        identity.organizationId.isEmpty()) {
+        fail(Failure::Unreachable,
+             tr("Pasalista could not read who signed in: %1").arg(answer.networkErrorString));
+        return;
+    }
+    identity.loginUrl = m_loginUrl;
+    identity.instanceUrl = m_tokens->instanceUrl;
+    m_session = std::make_unique<Session>(identity, m_tokens->accessToken, m_tokens->refreshToken);
+    m_session->setClientId(m_clientId);
+    m_tokens.reset();
+    qCInfo(lcAuth) << "Signed in as" << identity.username << "to org" << identity.organizationId;
+    setStage(Stage::Done);
+    Q_EMIT succeeded();
+}
+
+QNetworkReply *SignInFlow::post(const QUrl &url, const QByteArray &form)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_requestTimeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    return m_network->post(request, form);
+}
+
+void SignInFlow::setStage(Stage stage)
+{
+    if (m_stage == stage)
+        return;
+    m_stage = stage;
+    Q_EMIT stageChanged(stage);
+}
+
+void SignInFlow::fail(Failure failure, const QString &message)
+{
+    stopListening();
+    m_browserTimer.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+    m_tokens.reset();
+    m_failure = failure;
+    m_error = message;
+    qCWarning(lcAuth) << "Sign-in failed:" << failure;
+    setStage(Stage::Failed);
+    Q_EMIT failed(failure, message);
+}
+
+void SignInFlow::stopListening()
+{
+    // Only stop accepting: the browser's connection still needs its answer page, and the
+    // listener is deleted with this flow.
+    if (m_listener) {
+        m_listener->disconnect(this);
+        m_listener->close();
+    }
+}
+
+} // namespace pasalista

@@ -1,0 +1,125 @@
+#pragma once
+
+#include "identity.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QVariantMap>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QOAuthHttpServerReplyHandler;
+
+namespace pasalista {
+
+class Session;
+struct TokenResponse;
+
+// One OAuth 2.0 web-server sign-in with PKCE (S256) and `state`:
+//   start()  -> listens on 127.0.0.1 (a free port), emits authorizationUrlReady(url); the
+//               UI opens it in the system browser (core has no QtGui) or shows it to copy
+//   browser  -> the org redirects to http://127.0.0.1:<port>/callback?code=..&state=..
+//   callback -> state checked, code exchanged with the verifier, identity fetched
+//   done     -> succeeded(); takeSession() hands over the signed-in Session.
+// Asynchronous: runs on the caller's event loop. Qt NetworkAuth provides the loopback
+// listener; the 6.4 QOAuth2AuthorizationCodeFlow is not used because it has no PKCE and
+// neither reports a state mismatch nor the token endpoint's error body.
+class SignInFlow : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Stage
+    {
+        Idle,
+        WaitingForBrowser,
+        ExchangingCode,
+        FetchingIdentity,
+        Done,
+        Failed
+    };
+    Q_ENUM(Stage)
+    enum class Failure
+    {
+        None,
+        InvalidLoginUrl,
+        ListenFailed,
+        StateMismatch, // the redirect did not carry the state we sent: not ours, refused
+        AccessDenied,  // the user or the org said no in the browser
+        TokenRefused,  // the token endpoint refused the code or the verifier
+        Unreachable,   // network trouble talking to the org
+        TimedOut,
+        Cancelled,
+    };
+    Q_ENUM(Failure)
+
+    explicit SignInFlow(QObject *parent = nullptr);
+    ~SignInFlow() override;
+
+    void setClientId(const QString &clientId) { m_clientId = clientId; }
+    // 0 (the default) picks a free port; a connected app that needs a fixed callback URL
+    // can pin one.
+    void setListenPort(quint16 port) { m_listenPort = port; }
+    void setBrowserTimeoutMs(int ms) { m_browserTimeoutMs = ms; }
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
+    // Test hook: exchange the code with this verifier instead of the one that was sent.
+    void setCodeVerifierForTesting(const QByteArray &verifier) { m_testVerifier = verifier; }
+
+    // False (and failed() emitted) when the URL is not allowed or no port could be opened.
+    bool start(const QUrl &loginUrl);
+    void cancel();
+
+    Stage stage() const { return m_stage; }
+    Failure failure() const { return m_failure; }
+    QString errorString() const { return m_error; }
+    QUrl authorizationUrl() const { return m_authorizationUrl; }
+    QUrl redirectUri() const { return m_redirectUri; }
+    // After succeeded(): the new session (access token in memory, refresh token to store).
+    std::unique_ptr<Session> takeSession();
+
+Q_SIGNALS:
+    void authorizationUrlReady(const QUrl &url);
+    void stageChanged(pasalista::SignInFlow::Stage stage);
+    void succeeded();
+    void failed(pasalista::SignInFlow::Failure failure, const QString &message);
+
+private:
+    bool listen();
+    QUrl buildAuthorizationUrl() const;
+    void onCallback(const QVariantMap &values);
+    void exchangeCode(const QString &code);
+    void onTokenReply(QNetworkReply *reply);
+    void fetchIdentity();
+    void onIdentityReply(QNetworkReply *reply);
+    QNetworkReply *post(const QUrl &url, const QByteArray &form);
+    void setStage(Stage stage);
+    void fail(Failure failure, const QString &message);
+    void stopListening();
+
+    QString m_clientId = QStringLiteral("pasalista");
+    quint16 m_listenPort = 0;
+    int m_browserTimeoutMs = 10 * 60 * 1000;
+    int m_requestTimeoutMs = 60 * 1000;
+    QByteArray m_testVerifier;
+
+    Stage m_stage = Stage::Idle;
+    Failure m_failure = Failure::None;
+    QString m_error;
+    QUrl m_loginUrl;
+    QUrl m_authorizationUrl;
+    QUrl m_redirectUri;
+    QByteArray m_verifier;
+    QByteArray m_state;
+    std::unique_ptr<TokenResponse> m_tokens;
+    std::unique_ptr<Session> m_session;
+    QPointer<QOAuthHttpServerReplyHandler> m_listener;
+    QNetworkAccessManager *m_network;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_browserTimer;
+};
+
+} // namespace pasalista
