@@ -22,10 +22,10 @@ public:
     // One row per course the student is enrolled in.
     QList<AttendanceSummary> studentReport(qint64 studentId) const;
 
+private:
     // Adds one mark to a summary, by what its code means in the mapping.
     void count(AttendanceSummary &summary, int status) const;
 
-private:
     const Repository &m_repository;
 };
 

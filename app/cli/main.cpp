@@ -1,0 +1,30 @@
+// pasalista-cli: a thin shell over CliRunner, which holds the logic so tests can run it.
+#include "cli/clirunner.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    // Same identity as the desktop app, so both find the same store.
+    QCoreApplication::setOrganizationName(QStringLiteral("Pasalista"));
+    QCoreApplication::setApplicationName(QStringLiteral("pasalista"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PASALISTA_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("pasalista"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(&translator);
+    }
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    pasalista::CliRunner runner(out, err);
+    return runner.run(QCoreApplication::arguments());
+}

@@ -1,0 +1,47 @@
+#include "records.h"
+
+namespace pasalista {
+
+namespace {
+
+QString joinedName(const QString &first, const QString &last)
+{
+    return QStringList{first.trimmed(), last.trimmed()}.join(QLatin1Char(' ')).trimmed();
+}
+
+} // namespace
+
+QString Teacher::fullName() const
+{
+    const QString name = joinedName(firstName, lastName);
+    return name.isEmpty() ? email : name;
+}
+
+bool Course::isActiveOn(const QDate &date) const
+{
+    if (startDate.isValid() && date < startDate) {
+        return false;
+    }
+    return !endDate.isValid() || date <= endDate;
+}
+
+QString Student::fullName() const
+{
+    return joinedName(firstName, lastName);
+}
+
+double AttendanceSummary::attendanceRate() const
+{
+    if (recorded <= 0) {
+        return 0.0;
+    }
+    return double(present + late) / double(recorded);
+}
+
+bool AttendanceSummary::chronicallyAbsent() const
+{
+    // Integer arithmetic so that exactly 10 % (e.g. 2 of 20) counts, free of rounding.
+    return recorded > 0 && absent * 10 >= recorded;
+}
+
+} // namespace pasalista

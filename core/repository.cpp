@@ -1,0 +1,840 @@
+#include "repository.h"
+
+#include "logging.h"
+#include "roletable.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace pasalista {
+
+namespace {
+
+// Fixed namespace of attendance keys: changing it would fork every attendance record
+// already in an org into twins.
+const QUuid kAttendanceNamespace(QStringLiteral("d547348e-efb0-4cd2-b66d-6371836997a4"));
+
+DomainError refusal(DomainError::Code code, const QString &message)
+{
+    DomainError error;
+    error.code = code;
+    error.message = message;
+    qCDebug(lcDomain).noquote() << "refused:" << message;
+    return error;
+}
+
+void setError(DomainError *target, const DomainError &error)
+{
+    if (target) {
+        *target = error;
+    }
+}
+
+// Empty text is stored as NULL, as the org returns it, so re-saving it changes nothing.
+QVariant textOrNull(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.isEmpty() ? QVariant() : QVariant(trimmed);
+}
+
+QDate dateFrom(const QVariant &value)
+{
+    return QDate::fromString(value.toString().left(10), Qt::ISODate);
+}
+
+// Attendance_Type__c is a Number: the API may send 1 or 1.0.
+int statusFrom(const QVariant &value)
+{
+    return qRound(value.toDouble());
+}
+
+// For name matching: case-folded, accents removed ("José" finds "jose"), spaces simplified.
+QString folded(const QString &text)
+{
+    const QString decomposed = text.normalized(QString::NormalizationForm_D);
+    QString result;
+    result.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing) {
+            result.append(c);
+        }
+    }
+    return result.toCaseFolded().simplified();
+}
+
+bool lessByLocale(const QString &a, const QString &b)
+{
+    return QString::localeAwareCompare(a, b) < 0;
+}
+
+struct StudentText
+{
+    const char *logical;
+    QString Student::*member;
+};
+
+const StudentText kStudentTexts[] = {
+    {"first_name", &Student::firstName},
+    {"last_name", &Student::lastName},
+    {"nickname", &Student::nickname},
+    {"sex", &Student::sex},
+    {"address", &Student::address},
+    {"phone_1", &Student::phone1},
+    {"phone_2", &Student::phone2},
+    {"email", &Student::email},
+    {"contact_name", &Student::contactName},
+    {"contact_phone", &Student::contactPhone},
+    {"document_type", &Student::documentType},
+    {"language", &Student::language},
+    {"nationality", &Student::nationality},
+    {"notes", &Student::notes},
+};
+
+Student studentFromRow(const QVariantMap &row)
+{
+    Student student;
+    student.id = row.value(QStringLiteral("id")).toLongLong();
+    student.sfid = row.value(QStringLiteral("sfid")).toString();
+    student.key = row.value(QStringLiteral("key")).toString();
+    for (const StudentText &text : kStudentTexts) {
+        student.*text.member = row.value(QString::fromLatin1(text.logical)).toString();
+    }
+    student.dateOfBirth = dateFrom(row.value(QStringLiteral("date_of_birth")));
+    return student;
+}
+
+// Column-keyed values of a student, for the columns the mapping binds.
+QVariantMap studentValues(const Mapping &mapping, const Student &student)
+{
+    QVariantMap values;
+    for (const StudentText &text : kStudentTexts) {
+        const QString column = mapping.column(Role::Student, QString::fromLatin1(text.logical));
+        if (!column.isEmpty()) {
+            values.insert(column, textOrNull(student.*text.member));
+        }
+    }
+    const QString birth = mapping.column(Role::Student, QStringLiteral("date_of_birth"));
+    if (!birth.isEmpty()) {
+        values.insert(birth, student.dateOfBirth.isValid()
+                                 ? QVariant(student.dateOfBirth.toString(Qt::ISODate))
+                                 : QVariant());
+    }
+    return values;
+}
+
+Course courseFromRow(const QVariantMap &row)
+{
+    Course course;
+    course.id = row.value(QStringLiteral("id")).toLongLong();
+    course.sfid = row.value(QStringLiteral("sfid")).toString();
+    course.key = row.value(QStringLiteral("key")).toString();
+    course.title = row.value(QStringLiteral("title")).toString();
+    course.startDate = dateFrom(row.value(QStringLiteral("start_date")));
+    course.endDate = dateFrom(row.value(QStringLiteral("end_date")));
+    course.programId = row.value(QStringLiteral("ref:program")).toLongLong();
+    course.facilitator1Id = row.value(QStringLiteral("ref:facilitator_1")).toLongLong();
+    course.facilitator2Id = row.value(QStringLiteral("ref:facilitator_2")).toLongLong();
+    course.notes = row.value(QStringLiteral("notes")).toString();
+    return course;
+}
+
+AttendanceMark markFromRow(const QVariantMap &row)
+{
+    AttendanceMark mark;
+    mark.id = row.value(QStringLiteral("id")).toLongLong();
+    mark.sfid = row.value(QStringLiteral("sfid")).toString();
+    mark.key = row.value(QStringLiteral("key")).toString();
+    mark.enrollmentId = row.value(QStringLiteral("ref:enrollment")).toLongLong();
+    mark.date = dateFrom(row.value(QStringLiteral("date")));
+    mark.status = statusFrom(row.value(QStringLiteral("status")));
+    mark.notes = row.value(QStringLiteral("notes")).toString();
+    return mark;
+}
+
+// Live enrollments (of live students) as enrollment id -> (course id, student id).
+QHash<qint64, QPair<qint64, qint64>> enrollmentsWhere(const LocalStore &store,
+                                                      const QString &logical, qint64 id)
+{
+    const RoleTable enrollments(store, Role::Enrollment);
+    const RoleTable students(store, Role::Student);
+    const QString where = enrollments.refColumn(logical) + QStringLiteral(" = ? AND ") +
+                          enrollments.refColumn(QStringLiteral("student")) +
+                          QStringLiteral(" IN (SELECT \"id\" FROM ") + students.table() +
+                          QStringLiteral(" WHERE ") + RoleTable::liveCondition() + QLatin1Char(')');
+    QHash<qint64, QPair<qint64, qint64>> result;
+    for (const QVariantMap &row : enrollments.select(where, {id})) {
+        result.insert(row.value(QStringLiteral("id")).toLongLong(),
+                      {row.value(QStringLiteral("ref:course")).toLongLong(),
+                       row.value(QStringLiteral("ref:student")).toLongLong()});
+    }
+    return result;
+}
+
+QList<AttendanceMark> marksOfEnrollments(const LocalStore &store,
+                                         const QHash<qint64, QPair<qint64, qint64>> &enrollments,
+                                         const QDate &onlyDate = {})
+{
+    QList<AttendanceMark> marks;
+    if (enrollments.isEmpty()) {
+        return marks;
+    }
+    const RoleTable attendance(store, Role::Attendance);
+    QStringList placeholders;
+    QVariantList bindings;
+    for (auto it = enrollments.begin(); it != enrollments.end(); ++it) {
+        placeholders.append(QStringLiteral("?"));
+        bindings.append(it.key());
+    }
+    QString where = attendance.refColumn(QStringLiteral("enrollment")) + QStringLiteral(" IN (") +
+                    placeholders.join(QLatin1Char(',')) + QLatin1Char(')');
+    if (onlyDate.isValid()) {
+        where += QStringLiteral(" AND ") + attendance.column(QStringLiteral("date")) +
+                 QStringLiteral(" = ?");
+        bindings.append(onlyDate.toString(Qt::ISODate));
+    }
+    for (const QVariantMap &row : attendance.select(where, bindings)) {
+        AttendanceMark mark = markFromRow(row);
+        const auto owners = enrollments.value(mark.enrollmentId);
+        mark.courseId = owners.first;
+        mark.studentId = owners.second;
+        marks.append(mark);
+    }
+    return marks;
+}
+
+// Finds records by name: an exact (folded) match first, then a unique substring.
+std::optional<qint64> matchByName(const QList<QPair<qint64, QStringList>> &candidates,
+                                  const QString &ref, const QString &what, DomainError *error)
+{
+    const QString wanted = folded(ref);
+    for (int pass = 0; pass < 2; ++pass) {
+        QList<qint64> ids;
+        QStringList names;
+        for (const auto &candidate : candidates) {
+            for (const QString &name : candidate.second) {
+                const QString key = folded(name);
+                const bool hit = pass == 0 ? key == wanted : key.contains(wanted);
+                if (!key.isEmpty() && hit && !ids.contains(candidate.first)) {
+                    ids.append(candidate.first);
+                    names.append(candidate.second.first());
+                }
+            }
+        }
+        if (ids.size() == 1) {
+            return ids.first();
+        }
+        if (ids.size() > 1) {
+            setError(error, refusal(DomainError::Code::Ambiguous,
+                                    Repository::tr("\"%1\" matches %2 %3: %4. Use a fuller name "
+                                                   "or the Salesforce Id.")
+                                        .arg(ref)
+                                        .arg(ids.size())
+                                        .arg(what, names.mid(0, 5).join(QStringLiteral(", ")))));
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+// Finds a record by its Salesforce Id (15 or 18 characters) or its Pasalista_Id__c.
+std::optional<qint64> matchById(const LocalStore &store, Role role, const QString &ref)
+{
+    const RoleTable table(store, role);
+    QString where = QStringLiteral("\"sfid\" = ? OR substr(\"sfid\", 1, 15) = ?");
+    QVariantList bindings{ref, ref.size() == 15 ? ref : QString()};
+    if (!table.keyColumn().isEmpty()) {
+        where += QStringLiteral(" OR ") + table.keyColumn() + QStringLiteral(" = ?");
+        bindings.append(ref);
+    }
+    const QList<QVariantMap> rows = table.select(where, bindings);
+    if (rows.isEmpty()) {
+        return std::nullopt;
+    }
+    return rows.first().value(QStringLiteral("id")).toLongLong();
+}
+
+bool isValidEmail(const QString &email)
+{
+    static const QRegularExpression shape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$"));
+    return shape.match(email).hasMatch();
+}
+
+bool isValidPhone(const QString &phone)
+{
+    static const QRegularExpression shape(QStringLiteral("^\\+?[0-9 ().\\-]+$"));
+    int digits = 0;
+    for (const QChar c : phone) {
+        digits += c.isDigit() ? 1 : 0;
+    }
+    return shape.match(phone).hasMatch() && digits >= 7 && digits <= 15;
+}
+
+} // namespace
+
+Repository::Repository(LocalStore &store, QObject *parent) : QObject(parent), m_store(store) {}
+
+QString Repository::attendanceKey(const QString &enrollmentKey, const QDate &date)
+{
+    // "<enrollment key>/<yyyy-MM-dd>": both laptops derive the same name, hence the same UUID.
+    const QString name = enrollmentKey + QLatin1Char('/') + date.toString(Qt::ISODate);
+    return QUuid::createUuidV5(kAttendanceNamespace, name).toString(QUuid::WithoutBraces);
+}
+
+QStringList Repository::sexValues()
+{
+    return {QStringLiteral("Female"), QStringLiteral("Male")};
+}
+
+QStringList Repository::languageValues()
+{
+    return {QStringLiteral("Spanish"), QStringLiteral("Creole"), QStringLiteral("Other")};
+}
+
+std::optional<int> Repository::presentCode() const
+{
+    const AttendanceCode *zero = mapping().attendanceCode(0);
+    if (zero && !zero->absent && !zero->late) {
+        return 0;
+    }
+    for (const AttendanceCode &code : mapping().attendanceCodes()) {
+        if (!code.absent && !code.late) {
+            return code.code;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<int> Repository::statusFromText(const QString &text) const
+{
+    const QString wanted = folded(text);
+    if (wanted.isEmpty()) {
+        return std::nullopt;
+    }
+    for (const AttendanceCode &code : mapping().attendanceCodes()) {
+        const QString translated =
+            QCoreApplication::translate("AttendanceLabels", code.label.toUtf8().constData());
+        if (wanted == QString::number(code.code) || wanted == folded(code.shortcut) ||
+            wanted == folded(code.label) || wanted == folded(translated)) {
+            return code.code;
+        }
+    }
+    return std::nullopt;
+}
+
+DomainError Repository::storageError() const
+{
+    return refusal(
+        DomainError::Code::Storage,
+        tr("The change could not be saved in the local store: %1").arg(m_store.errorString()));
+}
+
+QList<Program> Repository::programs() const
+{
+    QList<Program> result;
+    for (const QVariantMap &row : RoleTable(m_store, Role::Program).select()) {
+        Program program;
+        program.id = row.value(QStringLiteral("id")).toLongLong();
+        program.sfid = row.value(QStringLiteral("sfid")).toString();
+        program.name = row.value(QStringLiteral("name")).toString();
+        result.append(program);
+    }
+    std::sort(result.begin(), result.end(),
+              [](const Program &a, const Program &b) { return lessByLocale(a.name, b.name); });
+    return result;
+}
+
+QList<Teacher> Repository::teachers() const
+{
+    QList<Teacher> result;
+    for (const QVariantMap &row : RoleTable(m_store, Role::Teacher).select()) {
+        Teacher teacher;
+        teacher.id = row.value(QStringLiteral("id")).toLongLong();
+        teacher.sfid = row.value(QStringLiteral("sfid")).toString();
+        teacher.email = row.value(QStringLiteral("email")).toString();
+        teacher.firstName = row.value(QStringLiteral("first_name")).toString();
+        teacher.lastName = row.value(QStringLiteral("last_name")).toString();
+        teacher.phone = row.value(QStringLiteral("phone")).toString();
+        result.append(teacher);
+    }
+    std::sort(result.begin(), result.end(), [](const Teacher &a, const Teacher &b) {
+        return lessByLocale(a.fullName(), b.fullName());
+    });
+    return result;
+}
+
+QList<Course> Repository::loadCourses(const QString &where, const QVariantList &bindings) const
+{
+    QHash<qint64, QString> programNames;
+    for (const Program &program : programs()) {
+        programNames.insert(program.id, program.name);
+    }
+    QHash<qint64, QString> teacherNames;
+    for (const Teacher &teacher : teachers()) {
+        teacherNames.insert(teacher.id, teacher.fullName());
+    }
+    QList<Course> result;
+    for (const QVariantMap &row : RoleTable(m_store, Role::Course).select(where, bindings)) {
+        Course course = courseFromRow(row);
+        course.programName = programNames.value(course.programId);
+        QStringList facilitators;
+        for (qint64 teacherId : {course.facilitator1Id, course.facilitator2Id}) {
+            if (teacherNames.contains(teacherId)) {
+                facilitators.append(teacherNames.value(teacherId));
+            }
+        }
+        course.facilitatorNames = facilitators.join(QStringLiteral(", "));
+        course.enrolledCount =
+            int(enrollmentsWhere(m_store, QStringLiteral("course"), course.id).size());
+        result.append(course);
+    }
+    std::sort(result.begin(), result.end(),
+              [](const Course &a, const Course &b) { return lessByLocale(a.title, b.title); });
+    return result;
+}
+
+QList<Course> Repository::courses() const
+{
+    return loadCourses({}, {});
+}
+
+std::optional<Course> Repository::course(qint64 id) const
+{
+    const QList<Course> found = loadCourses(QStringLiteral("\"id\" = ?"), {id});
+    if (found.isEmpty()) {
+        return std::nullopt;
+    }
+    return found.first();
+}
+
+QList<Student> Repository::students(const QString &search) const
+{
+    const QString wanted = folded(search);
+    QList<Student> result;
+    for (const QVariantMap &row : RoleTable(m_store, Role::Student).select()) {
+        const Student student = studentFromRow(row);
+        if (wanted.isEmpty() || folded(student.fullName()).contains(wanted) ||
+            folded(student.nickname).contains(wanted)) {
+            result.append(student);
+        }
+    }
+    std::sort(result.begin(), result.end(), [](const Student &a, const Student &b) {
+        const int byLast = QString::localeAwareCompare(a.lastName, b.lastName);
+        return byLast != 0 ? byLast < 0 : lessByLocale(a.firstName, b.firstName);
+    });
+    return result;
+}
+
+std::optional<Student> Repository::student(qint64 id) const
+{
+    const auto row = RoleTable(m_store, Role::Student).selectOne(id);
+    if (!row) {
+        return std::nullopt;
+    }
+    return studentFromRow(*row);
+}
+
+QList<Student> Repository::roster(qint64 courseId) const
+{
+    QSet<qint64> enrolled;
+    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("course"), courseId);
+    for (const auto &owners : enrollments) {
+        enrolled.insert(owners.second);
+    }
+    QList<Student> result;
+    for (const Student &candidate : students()) {
+        if (enrolled.contains(candidate.id)) {
+            result.append(candidate);
+        }
+    }
+    return result;
+}
+
+QList<Course> Repository::coursesOfStudent(qint64 studentId) const
+{
+    QSet<qint64> courseIds;
+    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("student"), studentId);
+    for (const auto &owners : enrollments) {
+        courseIds.insert(owners.first);
+    }
+    QList<Course> result;
+    for (const Course &candidate : courses()) {
+        if (courseIds.contains(candidate.id)) {
+            result.append(candidate);
+        }
+    }
+    return result;
+}
+
+std::optional<Enrollment> Repository::enrollment(qint64 courseId, qint64 studentId) const
+{
+    const RoleTable table(m_store, Role::Enrollment);
+    const QString where = table.refColumn(QStringLiteral("course")) + QStringLiteral(" = ? AND ") +
+                          table.refColumn(QStringLiteral("student")) + QStringLiteral(" = ?");
+    const QList<QVariantMap> rows = table.select(where, {courseId, studentId});
+    if (rows.isEmpty()) {
+        return std::nullopt;
+    }
+    Enrollment result;
+    result.id = rows.first().value(QStringLiteral("id")).toLongLong();
+    result.sfid = rows.first().value(QStringLiteral("sfid")).toString();
+    result.key = rows.first().value(QStringLiteral("key")).toString();
+    result.courseId = courseId;
+    result.studentId = studentId;
+    return result;
+}
+
+std::optional<qint64> Repository::findCourse(const QString &ref, DomainError *error) const
+{
+    const QString wanted = ref.trimmed();
+    if (const auto byId = matchById(m_store, Role::Course, wanted); byId && !wanted.isEmpty()) {
+        return byId;
+    }
+    QList<QPair<qint64, QStringList>> candidates;
+    for (const Course &candidate : courses()) {
+        candidates.append({candidate.id, {candidate.title}});
+    }
+    DomainError ambiguity;
+    if (const auto byName = matchByName(candidates, wanted, tr("courses"), &ambiguity)) {
+        return byName;
+    }
+    setError(error, ambiguity ? ambiguity
+                              : refusal(DomainError::Code::NotFound,
+                                        tr("No course matches \"%1\".").arg(wanted)));
+    return std::nullopt;
+}
+
+std::optional<qint64> Repository::findStudent(const QString &ref, DomainError *error,
+                                              qint64 withinCourseId) const
+{
+    const QString wanted = ref.trimmed();
+    if (const auto byId = matchById(m_store, Role::Student, wanted); byId && !wanted.isEmpty()) {
+        return byId;
+    }
+    const QList<Student> pool = withinCourseId != 0 ? roster(withinCourseId) : students();
+    QList<QPair<qint64, QStringList>> candidates;
+    for (const Student &candidate : pool) {
+        candidates.append({candidate.id, {candidate.fullName(), candidate.nickname}});
+    }
+    DomainError ambiguity;
+    if (const auto byName = matchByName(candidates, wanted, tr("students"), &ambiguity)) {
+        return byName;
+    }
+    const QString notFound = withinCourseId != 0
+                                 ? tr("No student enrolled in this course matches \"%1\".")
+                                 : tr("No student matches \"%1\".");
+    setError(error,
+             ambiguity ? ambiguity : refusal(DomainError::Code::NotFound, notFound.arg(wanted)));
+    return std::nullopt;
+}
+
+DomainError Repository::validateStudent(const Student &student) const
+{
+    const QList<QPair<QString, QString>> required = {
+        {QStringLiteral("first_name"), student.firstName},
+        {QStringLiteral("last_name"), student.lastName},
+        {QStringLiteral("phone_1"), student.phone1}};
+    const QStringList labels = {tr("First name"), tr("Last name"), tr("Phone 1")};
+    for (int i = 0; i < required.size(); ++i) {
+        const bool mapped = !mapping().column(Role::Student, required.at(i).first).isEmpty();
+        if (mapped && required.at(i).second.trimmed().isEmpty()) {
+            return refusal(DomainError::Code::MissingField,
+                           tr("%1 is required.").arg(labels.at(i)));
+        }
+    }
+    if (!mapping().column(Role::Student, QStringLiteral("date_of_birth")).isEmpty() &&
+        student.dateOfBirth.isNull()) {
+        return refusal(DomainError::Code::MissingField, tr("Date of birth is required."));
+    }
+    if (!student.dateOfBirth.isNull() &&
+        (!student.dateOfBirth.isValid() || student.dateOfBirth > QDate::currentDate() ||
+         student.dateOfBirth.year() < 1900)) {
+        return refusal(DomainError::Code::InvalidValue,
+                       tr("Date of birth must be a real date, not in the future."));
+    }
+    if (!student.sex.isEmpty() && !sexValues().contains(student.sex)) {
+        return refusal(DomainError::Code::InvalidValue,
+                       tr("Sex must be one of: %1.").arg(sexValues().join(QStringLiteral(", "))));
+    }
+    if (!student.language.isEmpty() && !languageValues().contains(student.language)) {
+        return refusal(DomainError::Code::InvalidValue,
+                       tr("Main language must be one of: %1.")
+                           .arg(languageValues().join(QStringLiteral(", "))));
+    }
+    if (!student.email.trimmed().isEmpty() && !isValidEmail(student.email.trimmed())) {
+        return refusal(DomainError::Code::InvalidValue,
+                       tr("\"%1\" is not an email address.").arg(student.email.trimmed()));
+    }
+    for (const QString &phone : {student.phone1, student.phone2, student.contactPhone}) {
+        if (!phone.trimmed().isEmpty() && !isValidPhone(phone.trimmed())) {
+            return refusal(DomainError::Code::InvalidValue,
+                           tr("\"%1\" is not a phone number.").arg(phone.trimmed()));
+        }
+    }
+    return {};
+}
+
+DomainError Repository::createStudent(const Student &student, qint64 *id)
+{
+    if (const DomainError invalid = validateStudent(student)) {
+        return invalid;
+    }
+    QVariantMap values = studentValues(mapping(), student);
+    if (!student.key.isEmpty()) {
+        values.insert(RoleTable::keyColumnName(), student.key);
+    }
+    const auto created = m_store.insertLocal(Role::Student, values);
+    if (!created) {
+        return storageError();
+    }
+    if (id) {
+        *id = *created;
+    }
+    qCDebug(lcDomain) << "created student" << *created;
+    Q_EMIT dataChanged();
+    return {};
+}
+
+DomainError Repository::updateStudent(const Student &student)
+{
+    const auto current = this->student(student.id);
+    if (!current) {
+        return refusal(DomainError::Code::NotFound, tr("The student no longer exists."));
+    }
+    if (const DomainError invalid = validateStudent(student)) {
+        return invalid;
+    }
+    const QVariantMap before = studentValues(mapping(), *current);
+    const QVariantMap after = studentValues(mapping(), student);
+    QVariantMap changes;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (before.value(it.key()).toString() != it.value().toString()) {
+            changes.insert(it.key(), it.value());
+        }
+    }
+    if (changes.isEmpty()) {
+        return {};
+    }
+    if (!m_store.updateLocal(Role::Student, student.id, changes)) {
+        return storageError();
+    }
+    Q_EMIT dataChanged();
+    return {};
+}
+
+DomainError Repository::enroll(qint64 courseId, qint64 studentId, qint64 *enrollmentId)
+{
+    const auto theCourse = course(courseId);
+    const auto theStudent = student(studentId);
+    if (!theCourse || !theStudent) {
+        return refusal(DomainError::Code::NotFound, theCourse ? tr("The student no longer exists.")
+                                                              : tr("The course no longer exists."));
+    }
+    if (enrollment(courseId, studentId)) {
+        return refusal(
+            DomainError::Code::AlreadyEnrolled,
+            tr("%1 is already enrolled in %2.").arg(theStudent->fullName(), theCourse->title));
+    }
+    // A new record (new key) rather than reviving an unenrolled one: the org may have
+    // deleted the old record already, and an upsert cannot undelete it.
+    const RoleTable table(m_store, Role::Enrollment);
+    const QVariantMap values = {
+        {LocalStore::refColumn(table.rawColumn(QStringLiteral("course"))), courseId},
+        {LocalStore::refColumn(table.rawColumn(QStringLiteral("student"))), studentId}};
+    const auto created = m_store.insertLocal(Role::Enrollment, values);
+    if (!created) {
+        return storageError();
+    }
+    if (enrollmentId) {
+        *enrollmentId = *created;
+    }
+    Q_EMIT dataChanged();
+    return {};
+}
+
+DomainError Repository::unenroll(qint64 courseId, qint64 studentId)
+{
+    const auto existing = enrollment(courseId, studentId);
+    if (!existing) {
+        return refusal(DomainError::Code::NotEnrolled,
+                       tr("The student is not enrolled in this course."));
+    }
+    if (!m_store.deleteLocal(Role::Enrollment, existing->id)) {
+        return storageError();
+    }
+    Q_EMIT dataChanged();
+    return {};
+}
+
+DomainError Repository::checkMarkable(const Course &course, const QDate &date, int status,
+                                      bool confirmOutsideDates) const
+{
+    if (!mapping().attendanceCode(status)) {
+        QStringList codes;
+        for (const AttendanceCode &code : mapping().attendanceCodes()) {
+            codes.append(QStringLiteral("%1 (%2)").arg(code.code).arg(code.label));
+        }
+        return refusal(DomainError::Code::InvalidStatus,
+                       tr("%1 is not an attendance status. Use one of: %2.")
+                           .arg(status)
+                           .arg(codes.join(QStringLiteral(", "))));
+    }
+    if (!date.isValid()) {
+        return refusal(DomainError::Code::InvalidValue, tr("The class date is not a valid date."));
+    }
+    if (!course.isActiveOn(date) && !confirmOutsideDates) {
+        const QString start =
+            course.startDate.isValid() ? course.startDate.toString(Qt::ISODate) : tr("no start");
+        const QString end =
+            course.endDate.isValid() ? course.endDate.toString(Qt::ISODate) : tr("no end");
+        return refusal(DomainError::Code::OutsideCourseDates,
+                       tr("%1 is outside the dates of %2 (%3 to %4). Confirm to mark it anyway.")
+                           .arg(date.toString(Qt::ISODate), course.title, start, end));
+    }
+    return {};
+}
+
+DomainError Repository::writeMark(const Course &course, const Student &student, const QDate &date,
+                                  int status, const QString &notes)
+{
+    const auto theEnrollment = enrollment(course.id, student.id);
+    if (!theEnrollment) {
+        return refusal(DomainError::Code::NotEnrolled,
+                       tr("%1 is not enrolled in %2: enroll the student before taking "
+                          "attendance.")
+                           .arg(student.fullName(), course.title));
+    }
+    const RoleTable table(m_store, Role::Attendance);
+    const QString statusColumn = table.rawColumn(QStringLiteral("status"));
+    const QString notesColumn = table.rawColumn(QStringLiteral("notes"));
+    const auto existing =
+        marksOfEnrollments(m_store, {{theEnrollment->id, {course.id, student.id}}}, date);
+    if (!existing.isEmpty()) {
+        // Re-marking updates the day's record; only what changed reaches the outbox.
+        const AttendanceMark &mark = existing.first();
+        QVariantMap changes;
+        if (mark.status != status) {
+            changes.insert(statusColumn, status);
+        }
+        if (!notesColumn.isEmpty() && mark.notes != notes.trimmed()) {
+            changes.insert(notesColumn, textOrNull(notes));
+        }
+        if (!changes.isEmpty() && !m_store.updateLocal(Role::Attendance, mark.id, changes)) {
+            return storageError();
+        }
+        return {};
+    }
+    const QString enrollmentKey =
+        theEnrollment->key.isEmpty() ? theEnrollment->sfid : theEnrollment->key;
+    QVariantMap values = {
+        {RoleTable::keyColumnName(), attendanceKey(enrollmentKey, date)},
+        {LocalStore::refColumn(table.rawColumn(QStringLiteral("enrollment"))), theEnrollment->id},
+        {table.rawColumn(QStringLiteral("date")), date.toString(Qt::ISODate)},
+        {statusColumn, status}};
+    if (!notesColumn.isEmpty()) {
+        values.insert(notesColumn, textOrNull(notes));
+    }
+    const QString nameColumn = table.rawColumn(QStringLiteral("student_name"));
+    if (!nameColumn.isEmpty()) {
+        values.insert(nameColumn, student.fullName());
+    }
+    const QString idColumn = table.rawColumn(QStringLiteral("student_id"));
+    // The org's field holds a Salesforce Id (18 characters); a student created offline has
+    // none yet, so the field stays empty rather than carrying the longer local key.
+    if (!idColumn.isEmpty() && !student.sfid.isEmpty()) {
+        values.insert(idColumn, student.sfid);
+    }
+    if (!m_store.insertLocal(Role::Attendance, values)) {
+        return storageError();
+    }
+    return {};
+}
+
+DomainError Repository::markAttendance(qint64 courseId, qint64 studentId, const QDate &date,
+                                       int status, const QString &notes, bool confirmOutsideDates)
+{
+    const auto theCourse = course(courseId);
+    const auto theStudent = student(studentId);
+    if (!theCourse || !theStudent) {
+        return refusal(DomainError::Code::NotFound, theCourse ? tr("The student no longer exists.")
+                                                              : tr("The course no longer exists."));
+    }
+    if (const DomainError refused = checkMarkable(*theCourse, date, status, confirmOutsideDates)) {
+        return refused;
+    }
+    const DomainError result = writeMark(*theCourse, *theStudent, date, status, notes);
+    if (result.ok()) {
+        Q_EMIT dataChanged();
+    }
+    return result;
+}
+
+DomainError Repository::markAllPresent(qint64 courseId, const QDate &date, bool confirmOutsideDates)
+{
+    const auto theCourse = course(courseId);
+    if (!theCourse) {
+        return refusal(DomainError::Code::NotFound, tr("The course no longer exists."));
+    }
+    const auto present = presentCode();
+    if (!present) {
+        return refusal(DomainError::Code::InvalidStatus,
+                       tr("The mapping has no attendance code meaning present."));
+    }
+    if (const DomainError refused =
+            checkMarkable(*theCourse, date, *present, confirmOutsideDates)) {
+        return refused;
+    }
+    const QHash<qint64, AttendanceMark> marked = attendanceOn(courseId, date);
+    if (!m_store.begin()) {
+        return storageError();
+    }
+    for (const Student &enrolled : roster(courseId)) {
+        if (marked.contains(enrolled.id)) {
+            continue;
+        }
+        if (const DomainError failed = writeMark(*theCourse, enrolled, date, *present, {})) {
+            m_store.rollback();
+            return failed;
+        }
+    }
+    if (!m_store.commit()) {
+        m_store.rollback();
+        return storageError();
+    }
+    Q_EMIT dataChanged();
+    return {};
+}
+
+QHash<qint64, AttendanceMark> Repository::attendanceOn(qint64 courseId, const QDate &date) const
+{
+    QHash<qint64, AttendanceMark> result;
+    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("course"), courseId);
+    for (const AttendanceMark &mark : marksOfEnrollments(m_store, enrollments, date)) {
+        result.insert(mark.studentId, mark);
+    }
+    return result;
+}
+
+QList<AttendanceMark> Repository::attendanceOfStudent(qint64 studentId) const
+{
+    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("student"), studentId);
+    QList<AttendanceMark> marks = marksOfEnrollments(m_store, enrollments);
+    std::sort(marks.begin(), marks.end(), [](const AttendanceMark &a, const AttendanceMark &b) {
+        return a.date != b.date ? a.date > b.date : a.courseId < b.courseId;
+    });
+    return marks;
+}
+
+QList<AttendanceMark> Repository::attendanceOfCourse(qint64 courseId) const
+{
+    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("course"), courseId);
+    QList<AttendanceMark> marks = marksOfEnrollments(m_store, enrollments);
+    std::sort(marks.begin(), marks.end(), [](const AttendanceMark &a, const AttendanceMark &b) {
+        return a.date != b.date ? a.date < b.date : a.studentId < b.studentId;
+    });
+    return marks;
+}
+
+} // namespace pasalista

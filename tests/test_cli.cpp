@@ -1,0 +1,324 @@
+// pasalista-cli run in-process through CliRunner: exit codes, text and JSON output, and
+// CSV export, against a real store file.
+#include "domainfixture.h"
+
+#include "cli/clirunner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace pasalista;
+using namespace pasalista::testing;
+
+namespace {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+class CliTest : public DomainFixture
+{
+protected:
+    void SetUp() override
+    {
+        DomainFixture::SetUp();
+        m_courseId = addCourse(str("Lectura inicial"), m_start, m_end);
+        addCourse(str("Inglés básico"), m_start, m_end);
+        m_anaId = addEnrolledStudent(m_courseId, str("Ana"), str("Pérez"));
+        addEnrolledStudent(m_courseId, str("Luis"), str("Gómez"));
+        addStudent(str("Rosa"), str("Núñez")); // not enrolled anywhere
+        closeStore(); // the CLI opens the file on its own, as a separate process would
+    }
+
+    CliResult cli(const QStringList &arguments, bool withDb = true)
+    {
+        CliResult result;
+        QTextStream out(&result.out);
+        QTextStream err(&result.err);
+        QStringList full{QStringLiteral("pasalista-cli")};
+        if (withDb) {
+            full << QStringLiteral("--db") << dbPath();
+        }
+        full << arguments;
+        result.exitCode = CliRunner(out, err).run(full);
+        return result;
+    }
+
+    static QStringList args(std::initializer_list<const char *> list)
+    {
+        QStringList result;
+        for (const char *item : list) {
+            result.append(QString::fromUtf8(item));
+        }
+        return result;
+    }
+
+    QDate m_start{2025, 2, 3};
+    QDate m_end{2025, 6, 27};
+    qint64 m_courseId = 0;
+    qint64 m_anaId = 0;
+};
+
+TEST_F(CliTest, VersionAndHelp)
+{
+    const CliResult version = cli(args({"--version"}), false);
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.contains(QLatin1String(PASALISTA_VERSION)));
+    const CliResult help = cli(args({"--help"}), false);
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains(QStringLiteral("roster COURSE")));
+}
+
+TEST_F(CliTest, UsageErrorsExitWithTwo)
+{
+    const QList<QStringList> wrong = {
+        args({}),
+        args({"dance"}),
+        args({"roster"}),
+        args({"roster", "a", "b"}),
+        args({"mark", "Lectura", "2025-03-05", "Ana"}),
+        args({"mark", "Lectura", "5/3/2025", "Ana", "P"}),
+        args({"mark", "Lectura", "2025-02-30", "Ana", "P"}),
+        args({"courses", "--note", "x"}),
+        args({"export", "Lectura"}),
+        args({"courses", "--frobnicate"}),
+        args({"demo", "--json"}),
+    };
+    for (const QStringList &arguments : wrong) {
+        const CliResult result = cli(arguments);
+        EXPECT_EQ(result.exitCode, 2) << arguments.join(QLatin1Char(' ')).toStdString();
+        EXPECT_FALSE(result.err.isEmpty());
+        EXPECT_TRUE(result.out.isEmpty());
+    }
+}
+
+TEST_F(CliTest, AStoreThatCannotOpenExitsWithOne)
+{
+    const QString garbage = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+    QFile file(garbage);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    const CliResult result = cli(args({"courses"}) << QStringLiteral("--db") << garbage, false);
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_FALSE(result.err.isEmpty());
+}
+
+TEST_F(CliTest, DataDirHoldsTheStoreFile)
+{
+    const QString dataDir = m_dir.filePath(QStringLiteral("data"));
+    EXPECT_EQ(CliRunner::storePath(dataDir), dataDir + QStringLiteral("/local.sqlite"));
+    const CliResult result =
+        cli(QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("courses")}, false);
+    EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_TRUE(QFile::exists(CliRunner::storePath(dataDir)));
+}
+
+TEST_F(CliTest, CoursesAsTextAndJson)
+{
+    const CliResult text = cli(args({"courses"}));
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(str("Lectura inicial")));
+    EXPECT_TRUE(text.out.contains(str("Inglés básico")));
+
+    const CliResult json = cli(args({"courses", "--json"}));
+    ASSERT_EQ(json.exitCode, 0);
+    const QJsonArray courses = json.json().value(QStringLiteral("courses")).toArray();
+    ASSERT_EQ(courses.size(), 2);
+    const QJsonObject first = courses.at(0).toObject();
+    EXPECT_EQ(first.value(QStringLiteral("title")).toString(), str("Inglés básico"));
+    EXPECT_EQ(courses.at(1).toObject().value(QStringLiteral("enrolled")).toInt(), 2);
+    EXPECT_EQ(first.value(QStringLiteral("startDate")).toString(), QStringLiteral("2025-02-03"));
+    EXPECT_EQ(first.value(QStringLiteral("sfid")).toString().size(), 18);
+}
+
+TEST_F(CliTest, RosterByNameAndJson)
+{
+    const CliResult text = cli(args({"roster", "lectura"}));
+    EXPECT_EQ(text.exitCode, 0) << text.err.toStdString();
+    EXPECT_TRUE(text.out.contains(str("Pérez")));
+    EXPECT_FALSE(text.out.contains(str("Núñez")));
+
+    const CliResult json = cli(args({"roster", "Lectura inicial", "--json"}));
+    ASSERT_EQ(json.exitCode, 0);
+    const QJsonArray students = json.json().value(QStringLiteral("students")).toArray();
+    ASSERT_EQ(students.size(), 2);
+    EXPECT_EQ(students.at(0).toObject().value(QStringLiteral("lastName")).toString(), str("Gómez"));
+    EXPECT_EQ(json.json()
+                  .value(QStringLiteral("course"))
+                  .toObject()
+                  .value(QStringLiteral("title"))
+                  .toString(),
+              str("Lectura inicial"));
+
+    const CliResult missing = cli(args({"roster", "Matemáticas"}));
+    EXPECT_EQ(missing.exitCode, 3);
+    EXPECT_TRUE(missing.err.contains(str("Matemáticas")));
+}
+
+TEST_F(CliTest, MarkThenPending)
+{
+    const CliResult marked =
+        cli(args({"mark", "Lectura", "2025-03-05", "Ana", "a", "--note", "Lluvia fuerte"}));
+    ASSERT_EQ(marked.exitCode, 0) << marked.err.toStdString();
+    EXPECT_TRUE(marked.out.contains(str("Ana Pérez")));
+    EXPECT_TRUE(marked.out.contains(str("Unexcused absence")));
+
+    // Re-mark by label: updates, and keeps the note.
+    const CliResult again =
+        cli(args({"mark", "Lectura", "2025-03-05", "Ana Pérez", "excused absence"}));
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+
+    const CliResult pending = cli(args({"pending", "--json"}));
+    ASSERT_EQ(pending.exitCode, 0);
+    const QJsonArray entries = pending.json().value(QStringLiteral("pending")).toArray();
+    const QJsonObject update = entries.last().toObject();
+    EXPECT_EQ(update.value(QStringLiteral("action")).toString(), QStringLiteral("UPDATE"));
+    EXPECT_EQ(update.value(QStringLiteral("values"))
+                  .toObject()
+                  .value(QStringLiteral("attendance_type__c"))
+                  .toInt(),
+              2);
+    EXPECT_EQ(update.value(QStringLiteral("old"))
+                  .toObject()
+                  .value(QStringLiteral("attendance_type__c"))
+                  .toInt(),
+              1);
+    const QJsonObject insert = entries.at(entries.size() - 2).toObject();
+    EXPECT_EQ(insert.value(QStringLiteral("action")).toString(), QStringLiteral("INSERT"));
+
+    openStore();
+    const auto mark = m_repository->attendanceOn(m_courseId, QDate(2025, 3, 5)).value(m_anaId);
+    EXPECT_EQ(mark.status, 2);
+    EXPECT_EQ(mark.notes, str("Lluvia fuerte"));
+    EXPECT_EQ(rowCount(Role::Attendance), 1);
+
+    const CliResult text = cli(args({"pending"}));
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("attendance__c")));
+}
+
+TEST_F(CliTest, DomainRefusalsExitWithThree)
+{
+    const CliResult status = cli(args({"mark", "Lectura", "2025-03-05", "Ana", "Z"}));
+    EXPECT_EQ(status.exitCode, 3);
+    EXPECT_TRUE(status.err.contains(QStringLiteral("\"Z\"")));
+
+    const CliResult notEnrolled = cli(args({"mark", "Lectura", "2025-03-05", "Rosa", "P"}));
+    EXPECT_EQ(notEnrolled.exitCode, 3);
+    EXPECT_TRUE(notEnrolled.err.contains(QStringLiteral("not enrolled")));
+
+    const CliResult outside = cli(args({"mark", "Lectura", "2025-07-01", "Ana", "P"}));
+    EXPECT_EQ(outside.exitCode, 3);
+    EXPECT_TRUE(outside.err.contains(QStringLiteral("outside")));
+    EXPECT_EQ(cli(args({"mark", "Lectura", "2025-07-01", "Ana", "P", "--confirm"})).exitCode, 0);
+
+    const CliResult ambiguous = cli(args({"roster", "i"}));
+    EXPECT_EQ(ambiguous.exitCode, 3);
+    EXPECT_TRUE(ambiguous.err.contains(str("Inglés básico")));
+}
+
+TEST_F(CliTest, ReportAsJson)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Luis", "1"})).exitCode, 0);
+    const CliResult json = cli(args({"report", "Lectura", "--json"}));
+    ASSERT_EQ(json.exitCode, 0);
+    const QJsonObject total = json.json().value(QStringLiteral("total")).toObject();
+    EXPECT_EQ(total.value(QStringLiteral("recorded")).toInt(), 2);
+    EXPECT_EQ(total.value(QStringLiteral("absent")).toInt(), 1);
+    EXPECT_DOUBLE_EQ(total.value(QStringLiteral("attendanceRate")).toDouble(), 0.5);
+    const QJsonArray students = json.json().value(QStringLiteral("students")).toArray();
+    ASSERT_EQ(students.size(), 2);
+    const QJsonObject luis = students.at(0).toObject();
+    EXPECT_EQ(luis.value(QStringLiteral("name")).toString(), str("Luis Gómez"));
+    EXPECT_TRUE(luis.value(QStringLiteral("chronicallyAbsent")).toBool());
+
+    const CliResult text = cli(args({"report", "Lectura"}));
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("50.0 %")));
+}
+
+TEST_F(CliTest, ExportQuotesCommasQuotesAndKeepsAccents)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "E", "--note",
+                        "Cita médica, dijo \"vuelvo el lunes\""}))
+                  .exitCode,
+              0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Luis", "P"})).exitCode, 0);
+    const QString file = m_dir.filePath(QStringLiteral("asistencia.csv"));
+    const CliResult result = cli(args({"export", "Lectura", "--csv"}) << file);
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+
+    QFile csv(file);
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    QByteArray bytes = csv.readAll();
+    ASSERT_TRUE(bytes.startsWith("\xEF\xBB\xBF")) << "UTF-8 byte order mark for spreadsheets";
+    const QStringList lines =
+        QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 3);
+    EXPECT_TRUE(lines.at(0).startsWith(QStringLiteral("Date,Course,Student,")));
+    EXPECT_TRUE(lines.at(1).startsWith(str("2025-03-05,Lectura inicial,Ana Pérez,")))
+        << lines.at(1).toStdString();
+    EXPECT_TRUE(lines.at(1).contains(
+        str(",2,Excused absence,\"Cita médica, dijo \"\"vuelvo el lunes\"\"\",")))
+        << lines.at(1).toStdString();
+    EXPECT_TRUE(lines.at(2).contains(str("Luis Gómez")));
+    EXPECT_TRUE(lines.at(2).contains(str(",0,Present,,")));
+
+    const CliResult toStdout = cli(args({"export", "Lectura", "--csv", "-"}));
+    EXPECT_EQ(toStdout.exitCode, 0);
+    EXPECT_TRUE(toStdout.out.contains(str("Ana Pérez")));
+}
+
+TEST(CsvField, QuotesOnlyWhatNeedsIt)
+{
+    EXPECT_EQ(CliRunner::csvField(str("José")), str("José"));
+    EXPECT_EQ(CliRunner::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+    EXPECT_EQ(CliRunner::csvField(QStringLiteral("say \"hi\"")),
+              QStringLiteral("\"say \"\"hi\"\"\""));
+    EXPECT_EQ(CliRunner::csvField(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+    EXPECT_EQ(CliRunner::csvField(QString()), QString());
+}
+
+TEST(CliDates, ParsesIsoAndWords)
+{
+    EXPECT_EQ(CliRunner::parseDate(QStringLiteral("2025-03-05")), QDate(2025, 3, 5));
+    EXPECT_EQ(CliRunner::parseDate(QStringLiteral("today")), QDate::currentDate());
+    EXPECT_FALSE(CliRunner::parseDate(QStringLiteral("05/03/2025")).isValid());
+    EXPECT_FALSE(CliRunner::parseDate(QStringLiteral("2025-13-01")).isValid());
+}
+
+TEST(CliDemo, SeedsANewStoreOnceThenRefuses)
+{
+    QTemporaryDir dir;
+    QString outText;
+    QString errText;
+    QTextStream out(&outText);
+    QTextStream err(&errText);
+    const QStringList demo = {QStringLiteral("pasalista-cli"), QStringLiteral("--data-dir"),
+                              dir.path(), QStringLiteral("demo")};
+    EXPECT_EQ(CliRunner(out, err).run(demo), 0) << errText.toStdString();
+    EXPECT_TRUE(outText.contains(QStringLiteral("150")));
+    EXPECT_EQ(CliRunner(out, err).run(demo), 3);
+    EXPECT_FALSE(errText.isEmpty());
+
+    outText.clear();
+    const QStringList courses = {QStringLiteral("pasalista-cli"), QStringLiteral("--data-dir"),
+                                 dir.path(), QStringLiteral("courses"), QStringLiteral("--json")};
+    EXPECT_EQ(CliRunner(out, err).run(courses), 0);
+    EXPECT_EQ(QJsonDocument::fromJson(outText.toUtf8())
+                  .object()
+                  .value(QStringLiteral("courses"))
+                  .toArray()
+                  .size(),
+              8);
+}
+
+} // namespace

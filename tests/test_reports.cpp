@@ -1,0 +1,180 @@
+// Attendance reports on a hand-built dataset whose numbers are known, including the
+// chronic absence threshold at exactly 10 %.
+#include "domainfixture.h"
+
+#include "reports.h"
+
+using namespace pasalista;
+using namespace pasalista::testing;
+
+namespace {
+
+TEST(AttendanceSummaryTest, ChronicAbsenceStartsAtExactlyTenPercent)
+{
+    AttendanceSummary summary;
+    EXPECT_FALSE(summary.chronicallyAbsent()) << "nothing recorded";
+    EXPECT_DOUBLE_EQ(summary.attendanceRate(), 0.0);
+    summary.recorded = 20;
+    summary.absent = 2;
+    summary.present = 18;
+    EXPECT_TRUE(summary.chronicallyAbsent());
+    summary.recorded = 21;
+    summary.present = 19;
+    EXPECT_FALSE(summary.chronicallyAbsent()) << "2 of 21 is 9.5 %";
+    summary.late = 1;
+    summary.present = 18;
+    EXPECT_DOUBLE_EQ(summary.attendanceRate(), 19.0 / 21.0) << "late counts as attended";
+}
+
+class ReportsTest : public DomainFixture
+{
+protected:
+    void SetUp() override
+    {
+        DomainFixture::SetUp();
+        m_courseId = addCourse(str("Matemáticas 3.º y 4.º"), m_start, m_start.addDays(120));
+        m_otherCourseId = addCourse(str("Inglés básico"), m_start, m_start.addDays(120));
+        m_ana = addEnrolledStudent(m_courseId, str("Ana"), str("Pérez"));
+        m_luis = addEnrolledStudent(m_courseId, str("Luis"), str("Gómez"));
+        m_rosa = addEnrolledStudent(m_courseId, str("Rosa"), str("Núñez"));
+        m_juan = addEnrolledStudent(m_courseId, str("Juan"), str("Díaz")); // never marked
+        ASSERT_TRUE(m_repository->enroll(m_otherCourseId, m_ana).ok());
+
+        // Ana: 9 present, 1 unexcused absence: exactly 10 %, chronic.
+        markDays(m_courseId, m_ana, {0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+        // Luis: 8 present, 1 late, 1 excused late: no absence.
+        markDays(m_courseId, m_luis, {0, 0, 0, 3, 0, 0, 4, 0, 0, 0});
+        // Rosa: 10 present, 1 excused absence over 11 days: 9.1 %, not chronic.
+        markDays(m_courseId, m_rosa, {0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0});
+        // Ana in the other course: 2 present, 2 absent.
+        markDays(m_otherCourseId, m_ana, {0, 1, 2, 0});
+    }
+
+    void markDays(qint64 courseId, qint64 studentId, const QList<int> &statuses)
+    {
+        for (int day = 0; day < statuses.size(); ++day) {
+            const DomainError error = m_repository->markAttendance(
+                courseId, studentId, m_start.addDays(day), statuses.at(day));
+            ASSERT_TRUE(error.ok()) << error.message.toStdString();
+        }
+    }
+
+    static AttendanceSummary rowOf(const QList<AttendanceSummary> &rows, qint64 studentId)
+    {
+        for (const AttendanceSummary &row : rows) {
+            if (row.studentId == studentId) {
+                return row;
+            }
+        }
+        return {};
+    }
+
+    QDate m_start{2025, 2, 3};
+    qint64 m_courseId = 0;
+    qint64 m_otherCourseId = 0;
+    qint64 m_ana = 0;
+    qint64 m_luis = 0;
+    qint64 m_rosa = 0;
+    qint64 m_juan = 0;
+};
+
+TEST_F(ReportsTest, CourseReportCountsEachStudent)
+{
+    const QList<AttendanceSummary> rows = Reports(*m_repository).courseReport(m_courseId);
+    ASSERT_EQ(rows.size(), 5) << "four students and the total";
+
+    const AttendanceSummary ana = rowOf(rows, m_ana);
+    EXPECT_EQ(ana.name, str("Ana Pérez"));
+    EXPECT_EQ(ana.recorded, 10);
+    EXPECT_EQ(ana.present, 9);
+    EXPECT_EQ(ana.absent, 1);
+    EXPECT_EQ(ana.late, 0);
+    EXPECT_EQ(ana.excused, 0);
+    EXPECT_DOUBLE_EQ(ana.attendanceRate(), 0.9);
+    EXPECT_TRUE(ana.chronicallyAbsent());
+
+    const AttendanceSummary luis = rowOf(rows, m_luis);
+    EXPECT_EQ(luis.recorded, 10);
+    EXPECT_EQ(luis.present, 8);
+    EXPECT_EQ(luis.late, 2);
+    EXPECT_EQ(luis.excused, 1);
+    EXPECT_EQ(luis.absent, 0);
+    EXPECT_DOUBLE_EQ(luis.attendanceRate(), 1.0);
+    EXPECT_FALSE(luis.chronicallyAbsent());
+
+    const AttendanceSummary rosa = rowOf(rows, m_rosa);
+    EXPECT_EQ(rosa.recorded, 11);
+    EXPECT_EQ(rosa.absent, 1);
+    EXPECT_EQ(rosa.excused, 1);
+    EXPECT_FALSE(rosa.chronicallyAbsent());
+
+    const AttendanceSummary juan = rowOf(rows, m_juan);
+    EXPECT_EQ(juan.name, str("Juan Díaz"));
+    EXPECT_EQ(juan.recorded, 0);
+    EXPECT_FALSE(juan.chronicallyAbsent());
+}
+
+TEST_F(ReportsTest, TotalsAddUpTheCourse)
+{
+    const Reports reports(*m_repository);
+    const AttendanceSummary total = reports.courseTotals(m_courseId);
+    EXPECT_EQ(total.studentId, 0);
+    EXPECT_EQ(total.courseId, m_courseId);
+    EXPECT_EQ(total.recorded, 31);
+    EXPECT_EQ(total.present, 27);
+    EXPECT_EQ(total.late, 2);
+    EXPECT_EQ(total.absent, 2);
+    EXPECT_EQ(total.excused, 2);
+    EXPECT_DOUBLE_EQ(total.attendanceRate(), 29.0 / 31.0);
+    const AttendanceSummary last = reports.courseReport(m_courseId).constLast();
+    EXPECT_EQ(last.studentId, 0) << "the total row comes last";
+    EXPECT_EQ(last.recorded, total.recorded);
+}
+
+TEST_F(ReportsTest, StudentReportHasOneRowPerCourse)
+{
+    const QList<AttendanceSummary> rows = Reports(*m_repository).studentReport(m_ana);
+    ASSERT_EQ(rows.size(), 2);
+    for (const AttendanceSummary &row : rows) {
+        EXPECT_EQ(row.studentId, m_ana);
+        if (row.courseId == m_otherCourseId) {
+            EXPECT_EQ(row.name, str("Inglés básico"));
+            EXPECT_EQ(row.recorded, 4);
+            EXPECT_EQ(row.absent, 2);
+            EXPECT_EQ(row.excused, 1);
+            EXPECT_DOUBLE_EQ(row.attendanceRate(), 0.5);
+            EXPECT_TRUE(row.chronicallyAbsent());
+        } else {
+            EXPECT_EQ(row.courseId, m_courseId);
+            EXPECT_EQ(row.recorded, 10);
+        }
+    }
+}
+
+TEST_F(ReportsTest, ReMarkingChangesTheCountsNotTheDays)
+{
+    ASSERT_TRUE(m_repository->markAttendance(m_courseId, m_ana, m_start.addDays(9), 0).ok());
+    const AttendanceSummary ana = rowOf(Reports(*m_repository).courseReport(m_courseId), m_ana);
+    EXPECT_EQ(ana.recorded, 10);
+    EXPECT_EQ(ana.absent, 0);
+    EXPECT_FALSE(ana.chronicallyAbsent());
+}
+
+TEST_F(ReportsTest, UnenrolledStudentsAndUnknownCodesAreLeftOut)
+{
+    ASSERT_TRUE(m_repository->unenroll(m_courseId, m_luis).ok());
+    // A code the mapping does not know, as if pulled from an org with a newer picklist.
+    const Enrollment rosa = *m_repository->enrollment(m_courseId, m_rosa);
+    ASSERT_TRUE(m_store->insertSynced(
+        Role::Attendance, {{QStringLiteral("sfid"), nextSfid(QStringLiteral("a0A"))},
+                           {LocalStore::refColumn(column(Role::Attendance, "enrollment")), rosa.id},
+                           {column(Role::Attendance, "date"), m_start.addDays(40)},
+                           {column(Role::Attendance, "status"), 9}}));
+    const QList<AttendanceSummary> rows = Reports(*m_repository).courseReport(m_courseId);
+    EXPECT_EQ(rows.size(), 4);
+    EXPECT_EQ(rowOf(rows, m_luis).recorded, 0);
+    EXPECT_EQ(rowOf(rows, m_rosa).recorded, 11);
+    EXPECT_EQ(rows.constLast().recorded, 21);
+}
+
+} // namespace
