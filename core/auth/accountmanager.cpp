@@ -10,7 +10,10 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUuid>
 
 namespace pasalista {
 
@@ -29,7 +32,9 @@ QString identitySettingsKey(const QString &accountKey)
 AccountManager::AccountManager(QSettings *settings, const QString &dataDir,
                                const QString &keychainService, QObject *parent)
     : QObject(parent), m_settings(settings), m_dataDir(dataDir),
-      m_tokenStore(settings, keychainService)
+      m_tokenStore(settings, keychainService),
+      m_clientId(
+          settings->value(QStringLiteral("oauth/clientId"), QStringLiteral("pasalista")).toString())
 {
     QDir().mkpath(m_dataDir);
 }
@@ -160,6 +165,29 @@ AccountManager::SignOutResult AccountManager::signOut(const QString &accountKey,
                    << "keychain cleared:" << result.keychainCleared;
     Q_EMIT accountsChanged();
     return result;
+}
+
+int AccountManager::unsyncedChangeCount(const QString &accountKey) const
+{
+    const QString path = databasePath(accountKey);
+    if (!QFile::exists(path))
+        return 0;
+    const QString connection =
+        QStringLiteral("pasalista-unsynced-") + QUuid::createUuid().toString();
+    int count = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QSqlQuery query(db);
+        if (db.open() &&
+            query.exec(QStringLiteral(
+                "SELECT COUNT(*) FROM _trigger_log WHERE state IN ('NEW','PENDING')")) &&
+            query.next())
+            count = query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return count;
 }
 
 QString AccountManager::resolve(const QString &accountKey) const

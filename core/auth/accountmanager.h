@@ -80,8 +80,15 @@ public:
     // deletes the local database (the caller closes it first and asks the user).
     SignOutResult signOut(const QString &accountKey, LocalData localData);
 
+    // Local edits not pushed yet (the outbox's NEW and PENDING rows) in an account's
+    // database: what "delete local data" would lose. 0 when there is no database.
+    int unsyncedChangeCount(const QString &accountKey) const;
+
     QString keychainMessage() const { return m_keychainMessage; }
     TokenStore &tokenStore() { return m_tokenStore; }
+    // The connected app's consumer key, from the settings' oauth/clientId (an org admin sets
+    // it; not secret). Sign-in flows and restored sessions use it.
+    QString clientId() const { return m_clientId; }
     void setClientId(const QString &clientId) { m_clientId = clientId; }
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
 

@@ -1,0 +1,107 @@
+// pasalista-cli login / whoami / logout (AuthCommands) against the emulator and the keychain.
+#include "authtesthelpers.h"
+
+#include "cli/authcommands.h"
+#include "localstore.h"
+#include "mapping.h"
+
+#include <QRegularExpression>
+#include <QTextStream>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+
+using namespace pasalista;
+using namespace pasalista::test;
+
+namespace {
+
+struct Cli
+{
+    QString out;
+    QString err;
+    QTextStream outStream{&out};
+    QTextStream errStream{&err};
+    AuthCommands commands;
+    FakeBrowser browser;
+
+    explicit Cli(AccountManager *accounts) : commands(outStream, errStream, accounts)
+    {
+        // "The browser" follows the address the command prints.
+        commands.setBrowserOpener([this](const QUrl &url) {
+            browser.open(url);
+            return true;
+        });
+        commands.setSignInTimeoutMs(15000);
+    }
+};
+
+} // namespace
+
+TEST(AuthCli, LoginWhoamiLogoutWithExitCodes)
+{
+    EmulatorProcess org(emulatorArguments());
+    ASSERT_TRUE(org.isRunning());
+    Scratch scratch;
+    auto settings = scratch.settings();
+    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    Cli cli(&accounts);
+
+    EXPECT_EQ(cli.commands.whoami(false), AuthCommands::NotSignedIn);
+    EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::NotSignedIn);
+    EXPECT_EQ(cli.commands.login(QStringLiteral("http://example.org"), true),
+              AuthCommands::UsageError);
+
+    ASSERT_EQ(cli.commands.login(org.baseUrl().toString(), true), AuthCommands::Success)
+        << cli.err.toStdString();
+    EXPECT_TRUE(cli.out.contains(QStringLiteral("/services/oauth2/authorize?")));
+    EXPECT_EQ(cli.commands.whoami(false), AuthCommands::Success);
+    EXPECT_TRUE(cli.out.contains(kTeacher));
+
+    // An unsynced edit blocks deleting the local data unless told to discard it.
+    const QString key = accounts.currentAccountKey();
+    {
+        LocalStore store(Mapping::dream());
+        ASSERT_TRUE(store.open(accounts.databasePath(key)));
+        ASSERT_TRUE(store.insertLocal(
+            Role::Student, {{QStringLiteral("last_name__c"), QStringLiteral("Gómez")},
+                            {QStringLiteral("date_of_birth__c"), QStringLiteral("2012-03-04")},
+                            {QStringLiteral("phone_number_1__c"), QStringLiteral("555")}}));
+    }
+    EXPECT_EQ(accounts.unsyncedChangeCount(key), 1);
+    EXPECT_EQ(cli.commands.logout(true, false), AuthCommands::Refused);
+    EXPECT_TRUE(accounts.isSignedIn());
+    EXPECT_EQ(cli.commands.logout(true, true), AuthCommands::Success) << cli.err.toStdString();
+    EXPECT_FALSE(QFile::exists(accounts.databasePath(key)));
+    EXPECT_EQ(cli.commands.whoami(false), AuthCommands::NotSignedIn);
+}
+
+TEST(AuthCli, NoBrowserPrintsTheAddressAndWaitsForTheRedirect)
+{
+    EmulatorProcess org(emulatorArguments());
+    ASSERT_TRUE(org.isRunning());
+    Scratch scratch;
+    auto settings = scratch.settings();
+    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    Cli cli(&accounts);
+    // With --no-browser nothing is opened: the user pastes the printed address. Here a timer
+    // plays the user, reading the address from the output.
+    cli.commands.setBrowserOpener([](const QUrl &) {
+        ADD_FAILURE() << "--no-browser opened a browser";
+        return false;
+    });
+    QTimer user;
+    QObject::connect(&user, &QTimer::timeout, &user, [&] {
+        const QRegularExpression address(
+            QStringLiteral("(http://\\S+/services/oauth2/authorize\\S+)"));
+        const auto match = address.match(cli.out);
+        if (match.hasMatch()) {
+            user.stop();
+            cli.browser.open(QUrl(match.captured(1), QUrl::StrictMode));
+        }
+    });
+    user.start(20);
+    EXPECT_EQ(cli.commands.login(org.baseUrl().toString(), false), AuthCommands::Success)
+        << cli.err.toStdString();
+    EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::Success);
+}
