@@ -282,3 +282,138 @@ TEST_F(SyncTest, TwoLaptopsMarkingTheSameClassConvergeOnOneRecord)
     second.sync();
     EXPECT_EQ(liveRecords(org, QStringLiteral("Attendance__c")).size(), before + 1);
 }
+
+namespace {
+
+// Marks every student of the course on `days` class days before today: roster x days marks.
+int markDays(Repository &repository, const Course &course, int days)
+{
+    int marked = 0;
+    const QList<Student> roster = repository.roster(course.id);
+    for (int day = 0; day < days; ++day) {
+        const QDate date = QDate::currentDate().addDays(-day - 200);
+        for (const Student &student : roster) {
+            marked +=
+                repository.markAttendance(course.id, student.id, date, day % 5, {}, true).ok();
+        }
+    }
+    return marked;
+}
+
+int countWhere(const QJsonArray &records, const QString &field, const QString &value)
+{
+    int found = 0;
+    for (const QJsonValue &record : records) {
+        found += record.toObject().value(field).toVariant().toString() == value;
+    }
+    return found;
+}
+
+} // namespace
+
+TEST_F(SyncTest, OneRefusedRecordAmong500BlocksNothingElse)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    const int roster = int(repository.roster(course.id).size());
+    ASSERT_GT(roster, 0);
+    const int marked = markDays(repository, course, (500 + roster - 1) / roster);
+    ASSERT_GE(marked, 500);
+    // One mark the org's validation rule refuses (the domain would never write it).
+    const qint64 bad = repository.attendanceOfCourse(course.id).first().id;
+    ASSERT_TRUE(laptop.store().updateLocal(Role::Attendance, bad,
+                                           {{QStringLiteral("attendance_type__c"), 9}}));
+    const int before = liveRecords(org, QStringLiteral("Attendance__c")).size();
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Issues);
+    EXPECT_EQ(report.failed, 1);
+    EXPECT_EQ(liveRecords(org, QStringLiteral("Attendance__c")).size(), before + marked - 1);
+    const auto row = laptop.store().row(Role::Attendance, bad);
+    EXPECT_EQ(row->value(QStringLiteral("_hc_lastop")).toString(), QStringLiteral("FAILED"));
+    EXPECT_TRUE(row->value(QStringLiteral("_hc_err"))
+                    .toString()
+                    .contains(QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION")));
+    const QList<OutboxEntry> failed = laptop.store().outboxEntries({outbox::Failed});
+    ASSERT_EQ(failed.size(), 2) << "the insert and the bad edit";
+    EXPECT_TRUE(failed.first().sfMessage.contains(QStringLiteral("asistencia")))
+        << failed.first().sfMessage.toStdString();
+}
+
+TEST(SyncWithoutExternalId, FallsBackToNaturalKeysAndWarnsOnce)
+{
+    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--no-external-id")});
+    ASSERT_TRUE(org.isRunning());
+    Laptop laptop(org, QStringLiteral("a"));
+    const SyncReport first = laptop.sync();
+    ASSERT_EQ(first.result, SyncReport::Result::Clean) << first.message.toStdString();
+    EXPECT_TRUE(first.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("natural key")));
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    const QList<Student> roster = repository.roster(course.id);
+    const QDate day = QDate::currentDate().addDays(-300);
+    for (const Student &student : roster) {
+        ASSERT_TRUE(repository.markAttendance(course.id, student.id, day, 0, {}, true).ok());
+    }
+    // The org stores the marks but the reply is lost: the next sync must find them by
+    // (enrollment, date) instead of creating twins.
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("dropMidResponseRate"), 1.0}}));
+    const SyncReport lost = laptop.sync();
+    EXPECT_NE(lost.result, SyncReport::Result::Clean);
+    ASSERT_TRUE(org.clearFaults());
+    const SyncReport again = laptop.sync();
+    EXPECT_EQ(again.result, SyncReport::Result::Clean) << again.message.toStdString();
+    EXPECT_TRUE(again.warnings.isEmpty()) << "warned once";
+    EXPECT_EQ(countWhere(liveRecords(org, QStringLiteral("Attendance__c")),
+                         QStringLiteral("Start_Date__c"), day.toString(Qt::ISODate)),
+              roster.size());
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+}
+
+TEST(SyncUnderFaults, ConvergesWithEveryFaultAtTwentyPercent)
+{
+    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--seed"), QStringLiteral("7")});
+    ASSERT_TRUE(org.isRunning());
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    const int marked = markDays(repository, course, 6);
+    Student student;
+    student.firstName = QStringLiteral("Wilkin");
+    student.lastName = QStringLiteral("Fermín");
+    student.dateOfBirth = QDate(2011, 7, 1);
+    student.phone1 = QStringLiteral("849-555-0101");
+    qint64 studentId = 0;
+    ASSERT_TRUE(repository.createStudent(student, &studentId).ok());
+    ASSERT_TRUE(repository.enroll(course.id, studentId).ok());
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Class__c"), course.sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Aula 3")}}));
+    const int before = liveRecords(org, QStringLiteral("Attendance__c")).size();
+
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("errorRate"), 0.2},
+                               {QStringLiteral("dropBeforeResponseRate"), 0.2},
+                               {QStringLiteral("dropMidResponseRate"), 0.2},
+                               {QStringLiteral("lockRowRate"), 0.2},
+                               {QStringLiteral("latencyMs"), 5},
+                               {QStringLiteral("latencyJitterMs"), 20},
+                               {QStringLiteral("bandwidthBytesPerSecond"), 4'000'000}}));
+    SyncReport report;
+    int cycles = 0;
+    do {
+        report = laptop.sync();
+        ++cycles;
+    } while (report.result != SyncReport::Result::Clean && cycles < 40);
+    ASSERT_TRUE(org.clearFaults());
+    EXPECT_EQ(report.result, SyncReport::Result::Clean)
+        << "after " << cycles << " cycles: " << report.message.toStdString();
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    EXPECT_EQ(liveRecords(org, QStringLiteral("Attendance__c")).size(), before + marked)
+        << "no twin, none lost";
+    EXPECT_EQ(countWhere(liveRecords(org, QStringLiteral("Student__c")),
+                         QStringLiteral("Last_Name__c"), QStringLiteral("Fermín")),
+              1);
+    EXPECT_EQ(repository.course(course.id)->notes, QStringLiteral("Aula 3"));
+}

@@ -3,6 +3,7 @@
 #include "auth/session.h"
 #include "logging.h"
 #include "net/gzip.h"
+#include "sync/backoff.h"
 
 #include <QEventLoop>
 #include <QHostAddress>
@@ -12,6 +13,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
+#include <QThread>
 #include <QTimer>
 
 namespace pasalista {
@@ -21,6 +23,7 @@ namespace {
 // Request bodies above this size travel gzip-compressed (Salesforce accepts
 // Content-Encoding: gzip); smaller ones are not worth the CPU.
 constexpr qsizetype kCompressAbove = 1024;
+constexpr int kReadAttempts = 4;
 
 // Errors the org answers with when it is busy rather than when the record is wrong.
 bool isTransientErrorCode(const QString &code)
@@ -109,7 +112,19 @@ QUrl SalesforceClient::urlFor(const QString &path, const QUrlQuery &query) const
 
 ApiResponse SalesforceClient::get(const QString &path, const QUrlQuery &query)
 {
-    return send("GET", urlFor(path, query), {});
+    // Reads are idempotent: ride out a flaky link or a busy org before giving up.
+    const QUrl url = urlFor(path, query);
+    ApiResponse response;
+    for (int attempt = 0; attempt < kReadAttempts; ++attempt) {
+        if (attempt > 0) {
+            QThread::msleep(Backoff::withinCycle(attempt - 1));
+        }
+        response = send("GET", url, {});
+        if (response.outcome != ApiResponse::Outcome::Transient || m_cancelled) {
+            break;
+        }
+    }
+    return response;
 }
 
 ApiResponse SalesforceClient::post(const QString &path, const QJsonDocument &body)

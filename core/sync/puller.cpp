@@ -9,13 +9,10 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
 namespace pasalista {
 
 namespace {
-
-constexpr int kAttempts = 4;
 
 QString quoted(const QString &identifier)
 {
@@ -52,14 +49,9 @@ bool Puller::fetchAll(const QString &soql, bool includeDeleted, const PageHandle
     QString next;
     bool first = true;
     while (first || !next.isEmpty()) {
-        ApiResponse response;
-        for (int attempt = 0; attempt < kAttempts; ++attempt) {
-            response = first ? m_client.query(soql, includeDeleted) : m_client.queryMore(next);
-            if (response.outcome != ApiResponse::Outcome::Transient || m_client.isCancelled()) {
-                break;
-            }
-            QThread::msleep(100u << attempt); // the org is busy or the link flickers
-        }
+        // The client retries reads that fail for passing reasons.
+        const ApiResponse response =
+            first ? m_client.query(soql, includeDeleted) : m_client.queryMore(next);
         if (!response.ok()) {
             qCWarning(lcSync) << "query failed" << response.errorCode << response.errorMessage;
             return stopWith(response);
