@@ -1,93 +1,93 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
-    <context>
-        <name>AttendanceLabels</name>
-        <message>
-            <source>Present</source>
-            <translation>Presente</translation>
-        </message>
-        <message>
-            <source>Unexcused absence</source>
-            <translation>Ausencia injustificada</translation>
-        </message>
-        <message>
-            <source>Excused absence</source>
-            <translation>Ausencia justificada</translation>
-        </message>
-        <message>
-            <source>Unexcused late</source>
-            <translation>Tardanza injustificada</translation>
-        </message>
-        <message>
-            <source>Excused late</source>
-            <translation>Tardanza justificada</translation>
-        </message>
-        <message>
-            <source>Not marked</source>
-            <comment>attendance not taken yet</comment>
-            <translation>Sin marcar</translation>
-        </message>
-    </context>
-    <context>
-        <name>CliRunner</name>
-        <message>
-            <source>Folder of the local store (default: %1).</source>
-            <translation>Carpeta del almacén local (por defecto: %1).</translation>
-        </message>
-        <message>
-            <source>DIR</source>
-            <translation>CARPETA</translation>
-        </message>
-        <message>
-            <source>Local store file, instead of the one in the data folder.</source>
-            <translation>Archivo del almacén local, en lugar del de la carpeta de datos.</translation>
-        </message>
-        <message>
-            <source>FILE</source>
-            <translation>ARCHIVO</translation>
-        </message>
-        <message>
-            <source>Mapping file (default: the Dream programme's mapping).</source>
-            <translation>Archivo de mapeo (por defecto: el mapeo del programa Dream).</translation>
-        </message>
-        <message>
-            <source>Print JSON instead of text (read commands).</source>
-            <translation>Imprimir JSON en lugar de texto (comandos de lectura).</translation>
-        </message>
-        <message>
-            <source>Note to keep with the mark (mark).</source>
-            <translation>Nota que se guarda con la marca (mark).</translation>
-        </message>
-        <message>
-            <source>TEXT</source>
-            <translation>TEXTO</translation>
-        </message>
-        <message>
-            <source>Mark a date outside the course's dates (mark).</source>
-            <translation>Marcar una fecha fuera de las fechas del curso (mark).</translation>
-        </message>
-        <message>
-            <source>File to write, or - for standard output (export).</source>
-            <translation>Archivo a escribir, o - para la salida estándar (export).</translation>
-        </message>
-        <message>
-            <source>Print the version.</source>
-            <translation>Mostrar la versión.</translation>
-        </message>
-        <message>
-            <source>Print this help.</source>
-            <translation>Mostrar esta ayuda.</translation>
-        </message>
-        <message>
-            <source>What to do; see Commands.</source>
-            <translation>Qué hacer; vea Comandos.</translation>
-        </message>
-        <message>
-            <source>
+<context>
+    <name>AttendanceLabels</name>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Unexcused absence</source>
+        <translation>Ausencia injustificada</translation>
+    </message>
+    <message>
+        <source>Excused absence</source>
+        <translation>Ausencia justificada</translation>
+    </message>
+    <message>
+        <source>Unexcused late</source>
+        <translation>Tardanza injustificada</translation>
+    </message>
+    <message>
+        <source>Excused late</source>
+        <translation>Tardanza justificada</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <comment>attendance not taken yet</comment>
+        <translation>Sin marcar</translation>
+    </message>
+</context>
+<context>
+    <name>CliRunner</name>
+    <message>
+        <source>Folder of the local store (default: %1).</source>
+        <translation>Carpeta del almacén local (por defecto: %1).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>CARPETA</translation>
+    </message>
+    <message>
+        <source>Local store file, instead of the one in the data folder.</source>
+        <translation>Archivo del almacén local, en lugar del de la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>Mapping file (default: the Dream programme&apos;s mapping).</source>
+        <translation>Archivo de mapeo (por defecto: el mapeo del programa Dream).</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text (read commands).</source>
+        <translation>Imprimir JSON en lugar de texto (comandos de lectura).</translation>
+    </message>
+    <message>
+        <source>Note to keep with the mark (mark).</source>
+        <translation>Nota que se guarda con la marca (mark).</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXTO</translation>
+    </message>
+    <message>
+        <source>Mark a date outside the course&apos;s dates (mark).</source>
+        <translation>Marcar una fecha fuera de las fechas del curso (mark).</translation>
+    </message>
+    <message>
+        <source>File to write, or - for standard output (export).</source>
+        <translation>Archivo a escribir, o - para la salida estándar (export).</translation>
+    </message>
+    <message>
+        <source>Print the version.</source>
+        <translation>Mostrar la versión.</translation>
+    </message>
+    <message>
+        <source>Print this help.</source>
+        <translation>Mostrar esta ayuda.</translation>
+    </message>
+    <message>
+        <source>What to do; see Commands.</source>
+        <translation>Qué hacer; vea Comandos.</translation>
+    </message>
+    <message>
+        <source>
 Commands:
   courses                          list the courses
-  roster COURSE                    list a course's students
+  roster COURSE                    list a course&apos;s students
   mark COURSE DATE STUDENT STATUS  mark attendance (STATUS: code, letter or label)
   report COURSE                    attendance counts per student
   export COURSE --csv FILE         attendance records as CSV
@@ -95,7 +95,7 @@ Commands:
   demo                             fill a new store with demo data
 COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.
 </source>
-            <translation>
+        <translation>
 Comandos:
   courses                          lista los cursos
   roster COURSE                    lista los estudiantes de un curso
@@ -106,1575 +106,1575 @@ Comandos:
   demo                             llena un almacén nuevo con datos de demostración
 COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
 </translation>
-        </message>
-        <message>
-            <source>pasalista-cli: %1</source>
-            <translation>pasalista-cli: %1</translation>
-        </message>
-        <message>
-            <source>Run pasalista-cli --help for usage.</source>
-            <translation>Ejecute pasalista-cli --help para ver el uso.</translation>
-        </message>
-        <message>
-            <source>Pasalista: attendance for after-school programmes.</source>
-            <translation>Pasalista: asistencia para programas extraescolares.</translation>
-        </message>
-        <message>
-            <source>no command given.</source>
-            <translation>no se indicó ningún comando.</translation>
-        </message>
-        <message>
-            <source>%1 does not take --%2.</source>
-            <translation>%1 no admite --%2.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 takes %n argument(s).</source>
-            <translation>
-                <numerusform>%1 recibe %n argumento.</numerusform>
-                <numerusform>%1 recibe %n argumentos.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 needs --csv FILE.</source>
-            <translation>%1 necesita --csv ARCHIVO.</translation>
-        </message>
-        <message>
-            <source>Cannot use the mapping %1: %2</source>
-            <translation>No se puede usar el mapeo %1: %2</translation>
-        </message>
-        <message>
-            <source>unknown command "%1".</source>
-            <translation>comando desconocido «%1».</translation>
-        </message>
-        <message>
-            <source>"%1" is not a date; write it as YYYY-MM-DD.</source>
-            <translation>«%1» no es una fecha; escríbala como AAAA-MM-DD.</translation>
-        </message>
-        <message>
-            <source>No courses in the local store.</source>
-            <translation>No hay cursos en el almacén local.</translation>
-        </message>
-        <message>
-            <source>%1 to %2</source>
-            <translation>%1 a %2</translation>
-        </message>
-        <message>
-            <source>Course</source>
-            <translation>Curso</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation>Fechas</translation>
-        </message>
-        <message>
-            <source>Program</source>
-            <translation>Programa</translation>
-        </message>
-        <message>
-            <source>Facilitators</source>
-            <translation>Facilitadores</translation>
-        </message>
-        <message>
-            <source>Students</source>
-            <translation>Estudiantes</translation>
-        </message>
-        <message>
-            <source>Id</source>
-            <translation>Id</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %n student(s)</source>
-            <translation>
-                <numerusform>%1: %n estudiante</numerusform>
-                <numerusform>%1: %n estudiantes</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Last name</source>
-            <translation>Apellido</translation>
-        </message>
-        <message>
-            <source>First name</source>
-            <translation>Nombre</translation>
-        </message>
-        <message>
-            <source>Nickname</source>
-            <translation>Apodo</translation>
-        </message>
-        <message>
-            <source>Born</source>
-            <translation>Nacimiento</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Teléfono</translation>
-        </message>
-        <message>
-            <source>"%1" is not an attendance status. Use one of: %2.</source>
-            <translation>«%1» no es un estado de asistencia. Use uno de: %2.</translation>
-        </message>
-        <message>
-            <source>%1: %2 on %3 in %4.</source>
-            <translation>%1: %2 el %3 en %4.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) waiting to sync.</source>
-            <translation>
-                <numerusform>%n cambio pendiente de sincronizar.</numerusform>
-                <numerusform>%n cambios pendientes de sincronizar.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>chronic absence</source>
-            <translation>ausentismo crónico</translation>
-        </message>
-        <message>
-            <source>Student</source>
-            <translation>Estudiante</translation>
-        </message>
-        <message>
-            <source>Days</source>
-            <translation>Días</translation>
-        </message>
-        <message>
-            <source>Present</source>
-            <translation>Presente</translation>
-        </message>
-        <message>
-            <source>Late</source>
-            <translation>Tardanzas</translation>
-        </message>
-        <message>
-            <source>Absent</source>
-            <translation>Ausencias</translation>
-        </message>
-        <message>
-            <source>Excused</source>
-            <translation>Justificadas</translation>
-        </message>
-        <message>
-            <source>Attendance</source>
-            <translation>Asistencia</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Fecha</translation>
-        </message>
-        <message>
-            <source>Student Id</source>
-            <translation>Id del estudiante</translation>
-        </message>
-        <message>
-            <source>Status code</source>
-            <translation>Código de estado</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Estado</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notas</translation>
-        </message>
-        <message>
-            <source>Attendance Id</source>
-            <translation>Id de asistencia</translation>
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>No se puede escribir %1: %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>Wrote %n attendance record(s) to %1.</source>
-            <translation>
-                <numerusform>Se escribió %n registro de asistencia en %1.</numerusform>
-                <numerusform>Se escribieron %n registros de asistencia en %1.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Nothing waiting to sync.</source>
-            <translation>Nada pendiente de sincronizar.</translation>
-        </message>
-        <message>
-            <source>#</source>
-            <translation>N.º</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Acción</translation>
-        </message>
-        <message>
-            <source>Table</source>
-            <translation>Tabla</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation>Registro</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Estado</translation>
-        </message>
-        <message>
-            <source>Since</source>
-            <translation>Desde</translation>
-        </message>
-        <message>
-            <source>Fields</source>
-            <translation>Campos</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>Mensaje</translation>
-        </message>
-        <message>
-            <source>The store %1 already holds data; demo data goes only into a new store (use --data-dir or --db with a new file).</source>
-            <translation>El almacén %1 ya tiene datos; los datos de demostración solo van en un almacén nuevo (use --data-dir o --db con un archivo nuevo).</translation>
-        </message>
-        <message>
-            <source>Demo data written to %1:</source>
-            <translation>Datos de demostración escritos en %1:</translation>
-        </message>
-        <message>
-            <source>%1 programs, %2 teachers, %3 courses, %4 students, %5 enrollments, %6 attendance records.</source>
-            <translation>%1 programas, %2 docentes, %3 cursos, %4 estudiantes, %5 inscripciones, %6 registros de asistencia.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoData</name>
-        <message>
-            <source>The local store is not open.</source>
-            <translation>El almacén local no está abierto.</translation>
-        </message>
-        <message>
-            <source>The local store already holds data; demo data goes only into a new, empty store.</source>
-            <translation>El almacén local ya tiene datos; los datos de demostración solo van en un almacén nuevo y vacío.</translation>
-        </message>
-        <message>
-            <source>Mondays and Wednesdays, 3:00–5:00 pm</source>
-            <translation>Lunes y miércoles, 3:00–5:00 p. m.</translation>
-        </message>
-        <message>
-            <source>Tuesdays and Thursdays, 3:00–5:00 pm</source>
-            <translation>Martes y jueves, 3:00–5:00 p. m.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Mapping</name>
-        <message>
-            <source>Mapping %1 has no object_name.</source>
-            <translation>El mapeo %1 no tiene object_name.</translation>
-        </message>
-        <message>
-            <source>Object %1: access must be read_only or read_write, not "%2".</source>
-            <translation>Objeto %1: access debe ser read_only o read_write, no «%2».</translation>
-        </message>
-        <message>
-            <source>Object %1 maps no fields.</source>
-            <translation>El objeto %1 no mapea ningún campo.</translation>
-        </message>
-        <message>
-            <source>Object "%1" is not a valid API name.</source>
-            <translation>El objeto «%1» no es un nombre de API válido.</translation>
-        </message>
-        <message>
-            <source>Object %1: field "%2" is not a valid API name.</source>
-            <translation>Objeto %1: el campo «%2» no es un nombre de API válido.</translation>
-        </message>
-        <message>
-            <source>Object %1 must map the field Id.</source>
-            <translation>El objeto %1 debe mapear el campo Id.</translation>
-        </message>
-        <message>
-            <source>Object %1: upsert field %2 is not mapped.</source>
-            <translation>Objeto %1: el campo de upsert %2 no está mapeado.</translation>
-        </message>
-        <message>
-            <source>The mapping is not valid JSON: %1 at offset %2.</source>
-            <translation>El mapeo no es JSON válido: %1 en la posición %2.</translation>
-        </message>
-        <message>
-            <source>The mapping has no "mappings" list.</source>
-            <translation>El mapeo no tiene la lista «mappings».</translation>
-        </message>
-        <message>
-            <source>Object %1 is mapped twice.</source>
-            <translation>El objeto %1 está mapeado dos veces.</translation>
-        </message>
-        <message>
-            <source>The mapping has no "pasalista" section binding the roles.</source>
-            <translation>El mapeo no tiene la sección «pasalista» que asigna los roles.</translation>
-        </message>
-        <message>
-            <source>Unknown role "%1" in the pasalista section.</source>
-            <translation>Rol desconocido «%1» en la sección pasalista.</translation>
-        </message>
-        <message>
-            <source>The role "%1" is not bound to any object.</source>
-            <translation>El rol «%1» no está asignado a ningún objeto.</translation>
-        </message>
-        <message>
-            <source>Role "%1" is bound to object "%2", which is not mapped.</source>
-            <translation>El rol «%1» está asignado al objeto «%2», que no está mapeado.</translation>
-        </message>
-        <message>
-            <source>Object %1: role "%2" has no field "%3".</source>
-            <translation>Objeto %1: el rol «%2» no tiene el campo «%3».</translation>
-        </message>
-        <message>
-            <source>Object %1: field %2 is bound to %3.%4 but not mapped.</source>
-            <translation>Objeto %1: el campo %2 está asignado a %3.%4 pero no está mapeado.</translation>
-        </message>
-        <message>
-            <source>Object %1: role "%2" needs its field "%3" bound.</source>
-            <translation>Objeto %1: el rol «%2» necesita asignar su campo «%3».</translation>
-        </message>
-        <message>
-            <source>Object %1: conflict_policy must be local_wins or remote_wins.</source>
-            <translation>Objeto %1: conflict_policy debe ser local_wins o remote_wins.</translation>
-        </message>
-        <message>
-            <source>Object %1: the pasalista section lists no attendance_codes.</source>
-            <translation>Objeto %1: la sección pasalista no lista attendance_codes.</translation>
-        </message>
-        <message>
-            <source>Object %1: an attendance code has no numeric "code".</source>
-            <translation>Objeto %1: un código de asistencia no tiene «code» numérico.</translation>
-        </message>
-        <message>
-            <source>Object %1: attendance code %2 is listed twice.</source>
-            <translation>Objeto %1: el código de asistencia %2 aparece dos veces.</translation>
-        </message>
-        <message>
-            <source>Cannot read the mapping file %1: %2</source>
-            <translation>No se puede leer el archivo de mapeo %1: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>Reports</name>
-        <message>
-            <source>Total</source>
-            <translation>Total</translation>
-        </message>
-    </context>
-    <context>
-        <name>StudentLabels</name>
-        <message>
-            <source>Female</source>
-            <translation>Femenino</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>Masculino</translation>
-        </message>
-        <message>
-            <source>Spanish</source>
-            <translation>Español</translation>
-        </message>
-        <message>
-            <source>Creole</source>
-            <translation>Criollo haitiano</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Otro</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::AccountManager</name>
-        <message>
-            <source>Signed out on this computer, but Salesforce could not be told. The sign-in ends on its own when it expires.</source>
-            <translation>Se cerró la sesión en esta computadora, pero no se pudo avisar a Salesforce. La sesión termina sola cuando vence.</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::AttendanceHistoryModel</name>
-        <message>
-            <source>Date</source>
-            <translation>Fecha</translation>
-        </message>
-        <message>
-            <source>Course</source>
-            <translation>Curso</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Estado</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notas</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::AttendanceModel</name>
-        <message>
-            <source>No student in row %1.</source>
-            <translation>No hay estudiante en la fila %1.</translation>
-        </message>
-        <message>
-            <source>%1, %2</source>
-            <comment>last name, first name</comment>
-            <translation>%1, %2</translation>
-        </message>
-        <message>
-            <source> (%1)</source>
-            <comment>nickname</comment>
-            <translation> (%1)</translation>
-        </message>
-        <message>
-            <source>Student</source>
-            <translation>Estudiante</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Estado</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notas</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::AttendanceSheet</name>
-        <message>
-            <source>Date outside the course</source>
-            <translation>Fecha fuera del curso</translation>
-        </message>
-        <message>
-            <source>Class &amp;date:</source>
-            <translation>&amp;Fecha de clase:</translation>
-        </message>
-        <message>
-            <source>Class date</source>
-            <translation>Fecha de clase</translation>
-        </message>
-        <message>
-            <source>Mark all &amp;present</source>
-            <translation>Marcar a todos &amp;presentes</translation>
-        </message>
-        <message>
-            <source>Mark all present</source>
-            <translation>Marcar a todos presentes</translation>
-        </message>
-        <message>
-            <source>Marks every student without a mark as present</source>
-            <translation>Marca como presente a cada estudiante sin marca</translation>
-        </message>
-        <message>
-            <source>Students marked</source>
-            <translation>Estudiantes marcados</translation>
-        </message>
-        <message>
-            <source>%1 %2</source>
-            <translation>%1 %2</translation>
-        </message>
-        <message>
-            <source>%1 or %2 %3</source>
-            <translation>%1 o %2 %3</translation>
-        </message>
-        <message>
-            <source>Keys: %1 · N notes · arrows move</source>
-            <translation>Teclas: %1 · N notas · flechas para moverse</translation>
-        </message>
-        <message>
-            <source> · </source>
-            <translation> · </translation>
-        </message>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>Atajos de teclado</translation>
-        </message>
-        <message>
-            <source>Attendance sheet</source>
-            <translation>Hoja de asistencia</translation>
-        </message>
-        <message>
-            <source>One row per student. Type a status letter or digit to mark the current student and move to the next; N edits the notes.</source>
-            <translation>Una fila por estudiante. Escriba la letra o el dígito de un estado para marcar al estudiante actual y pasar al siguiente; N edita las notas.</translation>
-        </message>
-        <message>
-            <source>%1
+    </message>
+    <message>
+        <source>pasalista-cli: %1</source>
+        <translation>pasalista-cli: %1</translation>
+    </message>
+    <message>
+        <source>Run pasalista-cli --help for usage.</source>
+        <translation>Ejecute pasalista-cli --help para ver el uso.</translation>
+    </message>
+    <message>
+        <source>Pasalista: attendance for after-school programmes.</source>
+        <translation>Pasalista: asistencia para programas extraescolares.</translation>
+    </message>
+    <message>
+        <source>no command given.</source>
+        <translation>no se indicó ningún comando.</translation>
+    </message>
+    <message>
+        <source>%1 does not take --%2.</source>
+        <translation>%1 no admite --%2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 takes %n argument(s).</source>
+        <translation>
+            <numerusform>%1 recibe %n argumento.</numerusform>
+            <numerusform>%1 recibe %n argumentos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 needs --csv FILE.</source>
+        <translation>%1 necesita --csv ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>Cannot use the mapping %1: %2</source>
+        <translation>No se puede usar el mapeo %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>comando desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>«%1» no es una fecha; escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>No courses in the local store.</source>
+        <translation>No hay cursos en el almacén local.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Facilitadores</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n student(s)</source>
+        <translation>
+            <numerusform>%1: %n estudiante</numerusform>
+            <numerusform>%1: %n estudiantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Apodo</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an attendance status. Use one of: %2.</source>
+        <translation>«%1» no es un estado de asistencia. Use uno de: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3 in %4.</source>
+        <translation>%1: %2 el %3 en %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync.</source>
+        <translation>
+            <numerusform>%n cambio pendiente de sincronizar.</numerusform>
+            <numerusform>%n cambios pendientes de sincronizar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chronic absence</source>
+        <translation>ausentismo crónico</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Tardanzas</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Justificadas</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Student Id</source>
+        <translation>Id del estudiante</translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation>Código de estado</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Attendance Id</source>
+        <translation>Id de asistencia</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n attendance record(s) to %1.</source>
+        <translation>
+            <numerusform>Se escribió %n registro de asistencia en %1.</numerusform>
+            <numerusform>Se escribieron %n registros de asistencia en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting to sync.</source>
+        <translation>Nada pendiente de sincronizar.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>The store %1 already holds data; demo data goes only into a new store (use --data-dir or --db with a new file).</source>
+        <translation>El almacén %1 ya tiene datos; los datos de demostración solo van en un almacén nuevo (use --data-dir o --db con un archivo nuevo).</translation>
+    </message>
+    <message>
+        <source>Demo data written to %1:</source>
+        <translation>Datos de demostración escritos en %1:</translation>
+    </message>
+    <message>
+        <source>%1 programs, %2 teachers, %3 courses, %4 students, %5 enrollments, %6 attendance records.</source>
+        <translation>%1 programas, %2 docentes, %3 cursos, %4 estudiantes, %5 inscripciones, %6 registros de asistencia.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoData</name>
+    <message>
+        <source>The local store is not open.</source>
+        <translation>El almacén local no está abierto.</translation>
+    </message>
+    <message>
+        <source>The local store already holds data; demo data goes only into a new, empty store.</source>
+        <translation>El almacén local ya tiene datos; los datos de demostración solo van en un almacén nuevo y vacío.</translation>
+    </message>
+    <message>
+        <source>Mondays and Wednesdays, 3:00–5:00 pm</source>
+        <translation>Lunes y miércoles, 3:00–5:00 p. m.</translation>
+    </message>
+    <message>
+        <source>Tuesdays and Thursdays, 3:00–5:00 pm</source>
+        <translation>Martes y jueves, 3:00–5:00 p. m.</translation>
+    </message>
+</context>
+<context>
+    <name>Mapping</name>
+    <message>
+        <source>Mapping %1 has no object_name.</source>
+        <translation>El mapeo %1 no tiene object_name.</translation>
+    </message>
+    <message>
+        <source>Object %1: access must be read_only or read_write, not &quot;%2&quot;.</source>
+        <translation>Objeto %1: access debe ser read_only o read_write, no «%2».</translation>
+    </message>
+    <message>
+        <source>Object %1 maps no fields.</source>
+        <translation>El objeto %1 no mapea ningún campo.</translation>
+    </message>
+    <message>
+        <source>Object &quot;%1&quot; is not a valid API name.</source>
+        <translation>El objeto «%1» no es un nombre de API válido.</translation>
+    </message>
+    <message>
+        <source>Object %1: field &quot;%2&quot; is not a valid API name.</source>
+        <translation>Objeto %1: el campo «%2» no es un nombre de API válido.</translation>
+    </message>
+    <message>
+        <source>Object %1 must map the field Id.</source>
+        <translation>El objeto %1 debe mapear el campo Id.</translation>
+    </message>
+    <message>
+        <source>Object %1: upsert field %2 is not mapped.</source>
+        <translation>Objeto %1: el campo de upsert %2 no está mapeado.</translation>
+    </message>
+    <message>
+        <source>The mapping is not valid JSON: %1 at offset %2.</source>
+        <translation>El mapeo no es JSON válido: %1 en la posición %2.</translation>
+    </message>
+    <message>
+        <source>The mapping has no &quot;mappings&quot; list.</source>
+        <translation>El mapeo no tiene la lista «mappings».</translation>
+    </message>
+    <message>
+        <source>Object %1 is mapped twice.</source>
+        <translation>El objeto %1 está mapeado dos veces.</translation>
+    </message>
+    <message>
+        <source>The mapping has no &quot;pasalista&quot; section binding the roles.</source>
+        <translation>El mapeo no tiene la sección «pasalista» que asigna los roles.</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot; in the pasalista section.</source>
+        <translation>Rol desconocido «%1» en la sección pasalista.</translation>
+    </message>
+    <message>
+        <source>The role &quot;%1&quot; is not bound to any object.</source>
+        <translation>El rol «%1» no está asignado a ningún objeto.</translation>
+    </message>
+    <message>
+        <source>Role &quot;%1&quot; is bound to object &quot;%2&quot;, which is not mapped.</source>
+        <translation>El rol «%1» está asignado al objeto «%2», que no está mapeado.</translation>
+    </message>
+    <message>
+        <source>Object %1: role &quot;%2&quot; has no field &quot;%3&quot;.</source>
+        <translation>Objeto %1: el rol «%2» no tiene el campo «%3».</translation>
+    </message>
+    <message>
+        <source>Object %1: field %2 is bound to %3.%4 but not mapped.</source>
+        <translation>Objeto %1: el campo %2 está asignado a %3.%4 pero no está mapeado.</translation>
+    </message>
+    <message>
+        <source>Object %1: role &quot;%2&quot; needs its field &quot;%3&quot; bound.</source>
+        <translation>Objeto %1: el rol «%2» necesita asignar su campo «%3».</translation>
+    </message>
+    <message>
+        <source>Object %1: conflict_policy must be local_wins or remote_wins.</source>
+        <translation>Objeto %1: conflict_policy debe ser local_wins o remote_wins.</translation>
+    </message>
+    <message>
+        <source>Object %1: the pasalista section lists no attendance_codes.</source>
+        <translation>Objeto %1: la sección pasalista no lista attendance_codes.</translation>
+    </message>
+    <message>
+        <source>Object %1: an attendance code has no numeric &quot;code&quot;.</source>
+        <translation>Objeto %1: un código de asistencia no tiene «code» numérico.</translation>
+    </message>
+    <message>
+        <source>Object %1: attendance code %2 is listed twice.</source>
+        <translation>Objeto %1: el código de asistencia %2 aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping file %1: %2</source>
+        <translation>No se puede leer el archivo de mapeo %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>StudentLabels</name>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Creole</source>
+        <translation>Criollo haitiano</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AccountManager</name>
+    <message>
+        <source>Signed out on this computer, but Salesforce could not be told. The sign-in ends on its own when it expires.</source>
+        <translation>Se cerró la sesión en esta computadora, pero no se pudo avisar a Salesforce. La sesión termina sola cuando vence.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AttendanceHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AttendanceModel</name>
+    <message>
+        <source>No student in row %1.</source>
+        <translation>No hay estudiante en la fila %1.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>last name, first name</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <comment>nickname</comment>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AttendanceSheet</name>
+    <message>
+        <source>Date outside the course</source>
+        <translation>Fecha fuera del curso</translation>
+    </message>
+    <message>
+        <source>Class &amp;date:</source>
+        <translation>&amp;Fecha de clase:</translation>
+    </message>
+    <message>
+        <source>Class date</source>
+        <translation>Fecha de clase</translation>
+    </message>
+    <message>
+        <source>Mark all &amp;present</source>
+        <translation>Marcar a todos &amp;presentes</translation>
+    </message>
+    <message>
+        <source>Mark all present</source>
+        <translation>Marcar a todos presentes</translation>
+    </message>
+    <message>
+        <source>Marks every student without a mark as present</source>
+        <translation>Marca como presente a cada estudiante sin marca</translation>
+    </message>
+    <message>
+        <source>Students marked</source>
+        <translation>Estudiantes marcados</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 or %2 %3</source>
+        <translation>%1 o %2 %3</translation>
+    </message>
+    <message>
+        <source>Keys: %1 · N notes · arrows move</source>
+        <translation>Teclas: %1 · N notas · flechas para moverse</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Hoja de asistencia</translation>
+    </message>
+    <message>
+        <source>One row per student. Type a status letter or digit to mark the current student and move to the next; N edits the notes.</source>
+        <translation>Una fila por estudiante. Escriba la letra o el dígito de un estado para marcar al estudiante actual y pasar al siguiente; N edita las notas.</translation>
+    </message>
+    <message>
+        <source>%1
 
 Take attendance on %2 anyway?</source>
-            <translation>%1
+        <translation>%1
 
 ¿Tomar asistencia el %2 de todos modos?</translation>
-        </message>
-        <message>
-            <source>%1 of %2 marked</source>
-            <translation>%1 de %2 marcados</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::AttendanceStatusDelegate</name>
-        <message>
-            <source>Attendance status</source>
-            <translation>Estado de asistencia</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::AuthCommands</name>
-        <message>
-            <source>Where to sign in (login): https://login.salesforce.com, https://test.salesforce.com or the org's My Domain address.</source>
-            <translation>Dónde iniciar sesión (login): https://login.salesforce.com, https://test.salesforce.com o la dirección My Domain de la organización.</translation>
-        </message>
-        <message>
-            <source>URL</source>
-            <translation>URL</translation>
-        </message>
-        <message>
-            <source>Print the sign-in address instead of opening the browser (login).</source>
-            <translation>Mostrar la dirección de inicio de sesión en lugar de abrir el navegador (login).</translation>
-        </message>
-        <message>
-            <source>Also delete this account's local data (logout).</source>
-            <translation>Borrar también los datos locales de esta cuenta (logout).</translation>
-        </message>
-        <message>
-            <source>Delete the local data even with changes not synced (logout).</source>
-            <translation>Borrar los datos locales aunque haya cambios sin sincronizar (logout).</translation>
-        </message>
-        <message>
-            <source>  login --login-url URL [--no-browser]
+    </message>
+    <message>
+        <source>%1 of %2 marked</source>
+        <translation>%1 de %2 marcados</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AttendanceStatusDelegate</name>
+    <message>
+        <source>Attendance status</source>
+        <translation>Estado de asistencia</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AuthCommands</name>
+    <message>
+        <source>Where to sign in (login): https://login.salesforce.com, https://test.salesforce.com or the org&apos;s My Domain address.</source>
+        <translation>Dónde iniciar sesión (login): https://login.salesforce.com, https://test.salesforce.com o la dirección My Domain de la organización.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Print the sign-in address instead of opening the browser (login).</source>
+        <translation>Mostrar la dirección de inicio de sesión en lugar de abrir el navegador (login).</translation>
+    </message>
+    <message>
+        <source>Also delete this account&apos;s local data (logout).</source>
+        <translation>Borrar también los datos locales de esta cuenta (logout).</translation>
+    </message>
+    <message>
+        <source>Delete the local data even with changes not synced (logout).</source>
+        <translation>Borrar los datos locales aunque haya cambios sin sincronizar (logout).</translation>
+    </message>
+    <message>
+        <source>  login --login-url URL [--no-browser]
                                    sign in to the org in the browser
   logout [--delete-local-data]     sign out, revoke the sign-in at the org
   whoami                           who is signed in (exit code 4: nobody)
 </source>
-            <translation>  login --login-url URL [--no-browser]
+        <translation>  login --login-url URL [--no-browser]
                                    inicia sesión en la organización en el navegador
   logout [--delete-local-data]     cierra la sesión y la revoca en la organización
   whoami                           quién ha iniciado sesión (código de salida 4: nadie)
 </translation>
-        </message>
-        <message>
-            <source>login needs --login-url URL, for example --login-url https://login.salesforce.com</source>
-            <translation>login necesita --login-url URL, por ejemplo --login-url https://login.salesforce.com</translation>
-        </message>
-        <message>
-            <source>Open this address in a browser to sign in:</source>
-            <translation>Abra esta dirección en un navegador para iniciar sesión:</translation>
-        </message>
-        <message>
-            <source>Waiting for the browser…</source>
-            <translation>Esperando al navegador…</translation>
-        </message>
-        <message>
-            <source>Could not open a browser: open the address above yourself.</source>
-            <translation>No se pudo abrir un navegador: abra usted mismo la dirección de arriba.</translation>
-        </message>
-        <message>
-            <source>The sign-in worked but cannot be kept after this command ends.</source>
-            <translation>El inicio de sesión funcionó, pero no se puede conservar cuando termine este comando.</translation>
-        </message>
-        <message>
-            <source>Signed in as %1 (%2).</source>
-            <translation>Sesión iniciada como %1 (%2).</translation>
-        </message>
-        <message>
-            <source>Nobody is signed in.</source>
-            <translation>Nadie ha iniciado sesión.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) on this computer have not been synced yet. Sync first, or add --discard-unsynced-changes to delete them.</source>
-            <translation>
-                <numerusform>%n cambio en esta computadora aún no se ha sincronizado. Sincronice primero, o agregue --discard-unsynced-changes para borrarlo.</numerusform>
-                <numerusform>%n cambios en esta computadora aún no se han sincronizado. Sincronice primero, o agregue --discard-unsynced-changes para borrarlos.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Signed out; the local data was deleted.</source>
-            <translation>Sesión cerrada; se borraron los datos locales.</translation>
-        </message>
-        <message>
-            <source>Signed out; the local data stays on this computer.</source>
-            <translation>Sesión cerrada; los datos locales se quedan en esta computadora.</translation>
-        </message>
-        <message>
-            <source>%1 &lt;%2&gt;</source>
-            <translation>%1 &lt;%2&gt;</translation>
-        </message>
-        <message>
-            <source>Org: %1 at %2</source>
-            <translation>Organización: %1 en %2</translation>
-        </message>
-        <message>
-            <source>Local data: %1</source>
-            <translation>Datos locales: %1</translation>
-        </message>
-        <message>
-            <source>Nobody is signed in. Run: pasalista-cli login --login-url URL</source>
-            <translation>Nadie ha iniciado sesión. Ejecute: pasalista-cli login --login-url URL</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::CourseListModel</name>
-        <message>
-            <source>Facilitators: %1</source>
-            <translation>Facilitadores: %1</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>Abierto</translation>
-        </message>
-        <message>
-            <source>Course</source>
-            <translation>Curso</translation>
-        </message>
-        <message>
-            <source>Program</source>
-            <translation>Programa</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>Inicio</translation>
-        </message>
-        <message>
-            <source>End</source>
-            <translation>Fin</translation>
-        </message>
-        <message>
-            <source>Students</source>
-            <translation>Estudiantes</translation>
-        </message>
-        <message>
-            <source>%1
+    </message>
+    <message>
+        <source>login needs --login-url URL, for example --login-url https://login.salesforce.com</source>
+        <translation>login necesita --login-url URL, por ejemplo --login-url https://login.salesforce.com</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Abra esta dirección en un navegador para iniciar sesión:</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser…</source>
+        <translation>Esperando al navegador…</translation>
+    </message>
+    <message>
+        <source>Could not open a browser: open the address above yourself.</source>
+        <translation>No se pudo abrir un navegador: abra usted mismo la dirección de arriba.</translation>
+    </message>
+    <message>
+        <source>The sign-in worked but cannot be kept after this command ends.</source>
+        <translation>El inicio de sesión funcionó, pero no se puede conservar cuando termine este comando.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Sesión iniciada como %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Nadie ha iniciado sesión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) on this computer have not been synced yet. Sync first, or add --discard-unsynced-changes to delete them.</source>
+        <translation>
+            <numerusform>%n cambio en esta computadora aún no se ha sincronizado. Sincronice primero, o agregue --discard-unsynced-changes para borrarlo.</numerusform>
+            <numerusform>%n cambios en esta computadora aún no se han sincronizado. Sincronice primero, o agregue --discard-unsynced-changes para borrarlos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed out; the local data was deleted.</source>
+        <translation>Sesión cerrada; se borraron los datos locales.</translation>
+    </message>
+    <message>
+        <source>Signed out; the local data stays on this computer.</source>
+        <translation>Sesión cerrada; los datos locales se quedan en esta computadora.</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Org: %1 at %2</source>
+        <translation>Organización: %1 en %2</translation>
+    </message>
+    <message>
+        <source>Local data: %1</source>
+        <translation>Datos locales: %1</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Run: pasalista-cli login --login-url URL</source>
+        <translation>Nadie ha iniciado sesión. Ejecute: pasalista-cli login --login-url URL</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::CourseListModel</name>
+    <message>
+        <source>Facilitators: %1</source>
+        <translation>Facilitadores: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>%1
 %2, %3 to %4</source>
-            <translation>%1
+        <translation>%1
 %2, del %3 al %4</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::GuiLauncher</name>
-        <message>
-            <source>Pasalista</source>
-            <translation>Pasalista</translation>
-        </message>
-        <message>
-            <source>Take attendance offline and sync it with Salesforce.</source>
-            <translation>Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
-        </message>
-        <message>
-            <source>Keep the local store in &lt;directory&gt;.</source>
-            <translation>Guardar el almacén local en &lt;carpeta&gt;.</translation>
-        </message>
-        <message>
-            <source>directory</source>
-            <translation>carpeta</translation>
-        </message>
-        <message>
-            <source>Fill an empty store with a demo programme.</source>
-            <translation>Llenar un almacén vacío con un programa de demostración.</translation>
-        </message>
-        <message>
-            <source>Save a picture of the window to &lt;file&gt; and quit.</source>
-            <translation>Guardar una imagen de la ventana en &lt;archivo&gt; y salir.</translation>
-        </message>
-        <message>
-            <source>file</source>
-            <translation>archivo</translation>
-        </message>
-        <message>
-            <source>Open on tab &lt;name&gt;.</source>
-            <translation>Abrir en la pestaña &lt;nombre&gt;.</translation>
-        </message>
-        <message>
-            <source>name</source>
-            <translation>nombre</translation>
-        </message>
-        <message>
-            <source>Cannot create the data folder %1.</source>
-            <translation>No se puede crear la carpeta de datos %1.</translation>
-        </message>
-        <message>
-            <source>Cannot open the local store %1: %2</source>
-            <translation>No se puede abrir el almacén local %1: %2</translation>
-        </message>
-        <message>
-            <source>Cannot add the demo programme: %1</source>
-            <translation>No se puede agregar el programa de demostración: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::LocalStore</name>
-        <message>
-            <source>Cannot create the folder %1.</source>
-            <translation>No se puede crear la carpeta %1.</translation>
-        </message>
-        <message>
-            <source>Cannot open the local database %1: %2</source>
-            <translation>No se puede abrir la base de datos local %1: %2</translation>
-        </message>
-        <message>
-            <source>The local database %1 is damaged or is not a Pasalista database (%2). Nothing was changed; restore a backup or sign in again to download your data.</source>
-            <translation>La base de datos local %1 está dañada o no es de Pasalista (%2). No se cambió nada; restaure una copia de seguridad o inicie sesión de nuevo para descargar sus datos.</translation>
-        </message>
-        <message>
-            <source>The local database %1 failed its integrity check: %2. Nothing was changed; restore a backup or sign in again to download your data.</source>
-            <translation>La base de datos local %1 no pasó la verificación de integridad: %2. No se cambió nada; restaure una copia de seguridad o inicie sesión de nuevo para descargar sus datos.</translation>
-        </message>
-        <message>
-            <source>Local database error: %1</source>
-            <translation>Error de la base de datos local: %1</translation>
-        </message>
-        <message>
-            <source>The local database %1 was written by a newer Pasalista (schema %2). Update Pasalista to open it.</source>
-            <translation>La base de datos local %1 fue escrita por una versión más nueva de Pasalista (esquema %2). Actualice Pasalista para abrirla.</translation>
-        </message>
-        <message>
-            <source>Internal error: commit without a transaction.</source>
-            <translation>Error interno: confirmación sin transacción.</translation>
-        </message>
-        <message>
-            <source>Internal error: %1 has no column %2.</source>
-            <translation>Error interno: %1 no tiene la columna %2.</translation>
-        </message>
-        <message>
-            <source>Could not save to the local database: %1</source>
-            <translation>No se pudo guardar en la base de datos local: %1</translation>
-        </message>
-        <message>
-            <source>Could not record the change for syncing: %1</source>
-            <translation>No se pudo registrar el cambio para sincronizar: %1</translation>
-        </message>
-        <message>
-            <source>%1 records are read-only in this org's mapping.</source>
-            <translation>Los registros de %1 son de solo lectura en el mapeo de esta organización.</translation>
-        </message>
-        <message>
-            <source>The record to change no longer exists.</source>
-            <translation>El registro a cambiar ya no existe.</translation>
-        </message>
-        <message>
-            <source>The record to delete no longer exists.</source>
-            <translation>El registro a borrar ya no existe.</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::LoginHost</name>
-        <message>
-            <source>Enter the address of the Salesforce login page.</source>
-            <translation>Escriba la dirección de la página de inicio de sesión de Salesforce.</translation>
-        </message>
-        <message>
-            <source>“%1” is not a web address.</source>
-            <translation>«%1» no es una dirección web.</translation>
-        </message>
-        <message>
-            <source>“%1” is not secure: use an https:// address.</source>
-            <translation>«%1» no es segura: use una dirección https://.</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::MainWindow</name>
-        <message>
-            <source>Pasalista</source>
-            <translation>Pasalista</translation>
-        </message>
-        <message>
-            <source>Changes waiting to sync</source>
-            <translation>Cambios pendientes de sincronizar</translation>
-        </message>
-        <message>
-            <source>Search courses</source>
-            <translation>Buscar cursos</translation>
-        </message>
-        <message>
-            <source>Program</source>
-            <translation>Programa</translation>
-        </message>
-        <message>
-            <source>Active &amp;today</source>
-            <translation>Activos &amp;hoy</translation>
-        </message>
-        <message>
-            <source>Show only the courses running today</source>
-            <translation>Mostrar solo los cursos que se imparten hoy</translation>
-        </message>
-        <message>
-            <source>Courses</source>
-            <translation>Cursos</translation>
-        </message>
-        <message>
-            <source>&amp;Roster</source>
-            <translation>&amp;Lista</translation>
-        </message>
-        <message>
-            <source>&amp;Attendance</source>
-            <translation>&amp;Asistencia</translation>
-        </message>
-        <message>
-            <source>S&amp;ummary</source>
-            <translation>Res&amp;umen</translation>
-        </message>
-        <message>
-            <source>Attendance summary</source>
-            <translation>Resumen de asistencia</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Archivo</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>A&amp;ctualizar</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Salir</translation>
-        </message>
-        <message>
-            <source>&amp;Course</source>
-            <translation>&amp;Curso</translation>
-        </message>
-        <message>
-            <source>&amp;Enroll student…</source>
-            <translation>&amp;Inscribir estudiante…</translation>
-        </message>
-        <message>
-            <source>Ctrl+E</source>
-            <translation>Ctrl+E</translation>
-        </message>
-        <message>
-            <source>&amp;New student…</source>
-            <translation>&amp;Nuevo estudiante…</translation>
-        </message>
-        <message>
-            <source>&amp;Unenroll student…</source>
-            <translation>&amp;Dar de baja…</translation>
-        </message>
-        <message>
-            <source>Ctrl+Shift+U</source>
-            <translation>Ctrl+Shift+U</translation>
-        </message>
-        <message>
-            <source>Student &amp;profile…</source>
-            <translation>&amp;Perfil del estudiante…</translation>
-        </message>
-        <message>
-            <source>Ctrl+I</source>
-            <translation>Ctrl+I</translation>
-        </message>
-        <message>
-            <source>Mark all &amp;present</source>
-            <translation>&amp;Marcar a todos presentes</translation>
-        </message>
-        <message>
-            <source>Ctrl+Shift+P</source>
-            <translation>Ctrl+Shift+P</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Ver</translation>
-        </message>
-        <message>
-            <source>Ctrl+1</source>
-            <translation>Ctrl+1</translation>
-        </message>
-        <message>
-            <source>Ctrl+2</source>
-            <translation>Ctrl+2</translation>
-        </message>
-        <message>
-            <source>&amp;Summary</source>
-            <translation>&amp;Resumen</translation>
-        </message>
-        <message>
-            <source>Ctrl+3</source>
-            <translation>Ctrl+3</translation>
-        </message>
-        <message>
-            <source>&amp;Find course</source>
-            <translation>&amp;Buscar curso</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>Ay&amp;uda</translation>
-        </message>
-        <message>
-            <source>&amp;About Pasalista</source>
-            <translation>&amp;Acerca de Pasalista</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Idioma</translation>
-        </message>
-        <message>
-            <source>&amp;System language</source>
-            <translation>Idioma del &amp;sistema</translation>
-        </message>
-        <message>
-            <source>&amp;Español</source>
-            <translation>&amp;Español</translation>
-        </message>
-        <message>
-            <source>&amp;English</source>
-            <translation>&amp;English</translation>
-        </message>
-        <message>
-            <source>All programs</source>
-            <translation>Todos los programas</translation>
-        </message>
-        <message>
-            <source>No course selected</source>
-            <translation>Ningún curso seleccionado</translation>
-        </message>
-        <message>
-            <source>open</source>
-            <translation>abierto</translation>
-        </message>
-        <message>
-            <source>%1 — %2, %3 to %4</source>
-            <translation>%1 — %2, del %3 al %4</translation>
-        </message>
-        <message>
-            <source>Facilitators: %1</source>
-            <translation>Facilitadores: %1</translation>
-        </message>
-        <message>
-            <source>No changes waiting to sync</source>
-            <translation>Ningún cambio pendiente de sincronizar</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) waiting to sync</source>
-            <translation>
-                <numerusform>%n cambio pendiente de sincronizar</numerusform>
-                <numerusform>%n cambios pendientes de sincronizar</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Idioma</translation>
-        </message>
-        <message>
-            <source>The new language is used the next time Pasalista starts.</source>
-            <translation>El nuevo idioma se usará la próxima vez que se abra Pasalista.</translation>
-        </message>
-        <message>
-            <source>About Pasalista</source>
-            <translation>Acerca de Pasalista</translation>
-        </message>
-        <message>
-            <source>Pasalista %1
+    </message>
+</context>
+<context>
+    <name>pasalista::GuiLauncher</name>
+    <message>
+        <source>Pasalista</source>
+        <translation>Pasalista</translation>
+    </message>
+    <message>
+        <source>Take attendance offline and sync it with Salesforce.</source>
+        <translation>Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
+    </message>
+    <message>
+        <source>Keep the local store in &lt;directory&gt;.</source>
+        <translation>Guardar el almacén local en &lt;carpeta&gt;.</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>carpeta</translation>
+    </message>
+    <message>
+        <source>Fill an empty store with a demo programme.</source>
+        <translation>Llenar un almacén vacío con un programa de demostración.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to &lt;file&gt; and quit.</source>
+        <translation>Guardar una imagen de la ventana en &lt;archivo&gt; y salir.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>Open on tab &lt;name&gt;.</source>
+        <translation>Abrir en la pestaña &lt;nombre&gt;.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>No se puede crear la carpeta de datos %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the local store %1: %2</source>
+        <translation>No se puede abrir el almacén local %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot add the demo programme: %1</source>
+        <translation>No se puede agregar el programa de demostración: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::LocalStore</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the local database %1: %2</source>
+        <translation>No se puede abrir la base de datos local %1: %2</translation>
+    </message>
+    <message>
+        <source>The local database %1 is damaged or is not a Pasalista database (%2). Nothing was changed; restore a backup or sign in again to download your data.</source>
+        <translation>La base de datos local %1 está dañada o no es de Pasalista (%2). No se cambió nada; restaure una copia de seguridad o inicie sesión de nuevo para descargar sus datos.</translation>
+    </message>
+    <message>
+        <source>The local database %1 failed its integrity check: %2. Nothing was changed; restore a backup or sign in again to download your data.</source>
+        <translation>La base de datos local %1 no pasó la verificación de integridad: %2. No se cambió nada; restaure una copia de seguridad o inicie sesión de nuevo para descargar sus datos.</translation>
+    </message>
+    <message>
+        <source>Local database error: %1</source>
+        <translation>Error de la base de datos local: %1</translation>
+    </message>
+    <message>
+        <source>The local database %1 was written by a newer Pasalista (schema %2). Update Pasalista to open it.</source>
+        <translation>La base de datos local %1 fue escrita por una versión más nueva de Pasalista (esquema %2). Actualice Pasalista para abrirla.</translation>
+    </message>
+    <message>
+        <source>Internal error: commit without a transaction.</source>
+        <translation>Error interno: confirmación sin transacción.</translation>
+    </message>
+    <message>
+        <source>Internal error: %1 has no column %2.</source>
+        <translation>Error interno: %1 no tiene la columna %2.</translation>
+    </message>
+    <message>
+        <source>Could not save to the local database: %1</source>
+        <translation>No se pudo guardar en la base de datos local: %1</translation>
+    </message>
+    <message>
+        <source>Could not record the change for syncing: %1</source>
+        <translation>No se pudo registrar el cambio para sincronizar: %1</translation>
+    </message>
+    <message>
+        <source>%1 records are read-only in this org&apos;s mapping.</source>
+        <translation>Los registros de %1 son de solo lectura en el mapeo de esta organización.</translation>
+    </message>
+    <message>
+        <source>The record to change no longer exists.</source>
+        <translation>El registro a cambiar ya no existe.</translation>
+    </message>
+    <message>
+        <source>The record to delete no longer exists.</source>
+        <translation>El registro a borrar ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::LoginHost</name>
+    <message>
+        <source>Enter the address of the Salesforce login page.</source>
+        <translation>Escriba la dirección de la página de inicio de sesión de Salesforce.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address.</source>
+        <translation>«%1» no es una dirección web.</translation>
+    </message>
+    <message>
+        <source>“%1” is not secure: use an https:// address.</source>
+        <translation>«%1» no es segura: use una dirección https://.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::MainWindow</name>
+    <message>
+        <source>Pasalista</source>
+        <translation>Pasalista</translation>
+    </message>
+    <message>
+        <source>Changes waiting to sync</source>
+        <translation>Cambios pendientes de sincronizar</translation>
+    </message>
+    <message>
+        <source>Search courses</source>
+        <translation>Buscar cursos</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Active &amp;today</source>
+        <translation>Activos &amp;hoy</translation>
+    </message>
+    <message>
+        <source>Show only the courses running today</source>
+        <translation>Mostrar solo los cursos que se imparten hoy</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Cursos</translation>
+    </message>
+    <message>
+        <source>&amp;Roster</source>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance</source>
+        <translation>&amp;Asistencia</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>Res&amp;umen</translation>
+    </message>
+    <message>
+        <source>Attendance summary</source>
+        <translation>Resumen de asistencia</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ctualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Course</source>
+        <translation>&amp;Curso</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll student…</source>
+        <translation>&amp;Inscribir estudiante…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;New student…</source>
+        <translation>&amp;Nuevo estudiante…</translation>
+    </message>
+    <message>
+        <source>&amp;Unenroll student…</source>
+        <translation>&amp;Dar de baja…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>Student &amp;profile…</source>
+        <translation>&amp;Perfil del estudiante…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Mark all &amp;present</source>
+        <translation>&amp;Marcar a todos presentes</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>&amp;Find course</source>
+        <translation>&amp;Buscar curso</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Pasalista</source>
+        <translation>&amp;Acerca de Pasalista</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>Idioma del &amp;sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Español</source>
+        <translation>&amp;Español</translation>
+    </message>
+    <message>
+        <source>&amp;English</source>
+        <translation>&amp;English</translation>
+    </message>
+    <message>
+        <source>All programs</source>
+        <translation>Todos los programas</translation>
+    </message>
+    <message>
+        <source>No course selected</source>
+        <translation>Ningún curso seleccionado</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 to %4</source>
+        <translation>%1 — %2, del %3 al %4</translation>
+    </message>
+    <message>
+        <source>Facilitators: %1</source>
+        <translation>Facilitadores: %1</translation>
+    </message>
+    <message>
+        <source>No changes waiting to sync</source>
+        <translation>Ningún cambio pendiente de sincronizar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n cambio pendiente de sincronizar</numerusform>
+            <numerusform>%n cambios pendientes de sincronizar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time Pasalista starts.</source>
+        <translation>El nuevo idioma se usará la próxima vez que se abra Pasalista.</translation>
+    </message>
+    <message>
+        <source>About Pasalista</source>
+        <translation>Acerca de Pasalista</translation>
+    </message>
+    <message>
+        <source>Pasalista %1
 Take attendance offline and sync it with Salesforce.</source>
-            <translation>Pasalista %1
+        <translation>Pasalista %1
 Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::Puller</name>
-        <message>
-            <source>The org sent a query reply without records.</source>
-            <translation>La organización envió una respuesta de consulta sin registros.</translation>
-        </message>
-        <message>
-            <source>No teacher record has the email %1, so no course is in your scope.</source>
-            <translation>Ningún registro de docente tiene el correo %1, así que ningún curso está en su alcance.</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::Pusher</name>
-        <message>
-            <source>The org was busy; will retry.</source>
-            <translation>La organización estaba ocupada; se reintentará.</translation>
-        </message>
-        <message>
-            <source>The org did not take every change; the rest will be retried.</source>
-            <translation>La organización no aceptó todos los cambios; el resto se reintentará.</translation>
-        </message>
-        <message>
-            <source>The org's reply did not match the request.</source>
-            <translation>La respuesta de la organización no correspondía a la solicitud.</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::RemoteApplier</name>
-        <message>
-            <source>Could not save data from the org: %1</source>
-            <translation>No se pudieron guardar los datos de la organización: %1</translation>
-        </message>
-        <message>
-            <source>Deleted in the org while you were editing it.</source>
-            <translation>Se borró en la organización mientras usted lo editaba.</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::Repository</name>
-        <message>
-            <source>"%1" matches %2 %3: %4. Use a fuller name or the Salesforce Id.</source>
-            <translation>«%1» coincide con %2 %3: %4. Use un nombre más completo o el Id de Salesforce.</translation>
-        </message>
-        <message>
-            <source>The change could not be saved in the local store: %1</source>
-            <translation>El cambio no se pudo guardar en el almacén local: %1</translation>
-        </message>
-        <message>
-            <source>courses</source>
-            <translation>cursos</translation>
-        </message>
-        <message>
-            <source>No course matches "%1".</source>
-            <translation>Ningún curso coincide con «%1».</translation>
-        </message>
-        <message>
-            <source>students</source>
-            <translation>estudiantes</translation>
-        </message>
-        <message>
-            <source>No student enrolled in this course matches "%1".</source>
-            <translation>Ningún estudiante inscrito en este curso coincide con «%1».</translation>
-        </message>
-        <message>
-            <source>No student matches "%1".</source>
-            <translation>Ningún estudiante coincide con «%1».</translation>
-        </message>
-        <message>
-            <source>First name</source>
-            <translation>El nombre</translation>
-        </message>
-        <message>
-            <source>Last name</source>
-            <translation>El apellido</translation>
-        </message>
-        <message>
-            <source>Phone 1</source>
-            <translation>El teléfono 1</translation>
-        </message>
-        <message>
-            <source>%1 is required.</source>
-            <translation>%1 es obligatorio.</translation>
-        </message>
-        <message>
-            <source>Date of birth is required.</source>
-            <translation>La fecha de nacimiento es obligatoria.</translation>
-        </message>
-        <message>
-            <source>Date of birth must be a real date, not in the future.</source>
-            <translation>La fecha de nacimiento debe ser una fecha real, no futura.</translation>
-        </message>
-        <message>
-            <source>Sex must be one of: %1.</source>
-            <translation>El sexo debe ser uno de: %1.</translation>
-        </message>
-        <message>
-            <source>Main language must be one of: %1.</source>
-            <translation>El idioma principal debe ser uno de: %1.</translation>
-        </message>
-        <message>
-            <source>"%1" is not an email address.</source>
-            <translation>«%1» no es una dirección de correo electrónico.</translation>
-        </message>
-        <message>
-            <source>"%1" is not a phone number.</source>
-            <translation>«%1» no es un número de teléfono.</translation>
-        </message>
-        <message>
-            <source>The student no longer exists.</source>
-            <translation>El estudiante ya no existe.</translation>
-        </message>
-        <message>
-            <source>The course no longer exists.</source>
-            <translation>El curso ya no existe.</translation>
-        </message>
-        <message>
-            <source>%1 is already enrolled in %2.</source>
-            <translation>%1 ya está inscrito en %2.</translation>
-        </message>
-        <message>
-            <source>The student is not enrolled in this course.</source>
-            <translation>El estudiante no está inscrito en este curso.</translation>
-        </message>
-        <message>
-            <source>%1 is not an attendance status. Use one of: %2.</source>
-            <translation>%1 no es un estado de asistencia. Use uno de: %2.</translation>
-        </message>
-        <message>
-            <source>The class date is not a valid date.</source>
-            <translation>La fecha de la clase no es válida.</translation>
-        </message>
-        <message>
-            <source>no start</source>
-            <translation>sin inicio</translation>
-        </message>
-        <message>
-            <source>no end</source>
-            <translation>sin fin</translation>
-        </message>
-        <message>
-            <source>%1 is outside the dates of %2 (%3 to %4). Confirm to mark it anyway.</source>
-            <translation>%1 está fuera de las fechas de %2 (%3 a %4). Confirme para marcarla de todos modos.</translation>
-        </message>
-        <message>
-            <source>%1 is not enrolled in %2: enroll the student before taking attendance.</source>
-            <translation>%1 no está inscrito en %2: inscriba al estudiante antes de tomar asistencia.</translation>
-        </message>
-        <message>
-            <source>The mapping has no attendance code meaning present.</source>
-            <translation>El mapeo no tiene ningún código de asistencia que signifique presente.</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::RosterModel</name>
-        <message>
-            <source>Last name</source>
-            <translation>Apellido</translation>
-        </message>
-        <message>
-            <source>First name</source>
-            <translation>Nombre</translation>
-        </message>
-        <message>
-            <source>Nickname</source>
-            <translation>Apodo</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Fecha de nacimiento</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Teléfono</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::RosterPanel</name>
-        <message>
-            <source>Unenroll student</source>
-            <translation>Dar de baja al estudiante</translation>
-        </message>
-        <message>
-            <source>Roster</source>
-            <translation>Lista de estudiantes</translation>
-        </message>
-        <message>
-            <source>&amp;Enroll student…</source>
-            <translation>&amp;Inscribir estudiante…</translation>
-        </message>
-        <message>
-            <source>&amp;New student…</source>
-            <translation>&amp;Nuevo estudiante…</translation>
-        </message>
-        <message>
-            <source>&amp;Unenroll</source>
-            <translation>&amp;Dar de baja</translation>
-        </message>
-        <message>
-            <source>Removes the selected student from this course</source>
-            <translation>Quita del curso al estudiante seleccionado</translation>
-        </message>
-        <message>
-            <source>Remove %1 from this course?</source>
-            <translation>¿Quitar a %1 de este curso?</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::SalesforceClient</name>
-        <message>
-            <source>Refusing to send credentials over plain http to %1.</source>
-            <translation>No se envían credenciales por http sin cifrar a %1.</translation>
-        </message>
-        <message>
-            <source>Your sign-in has expired. Sign in again; your changes are kept.</source>
-            <translation>Su sesión venció. Inicie sesión de nuevo; sus cambios se conservan.</translation>
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation>Cancelado.</translation>
-        </message>
-        <message>
-            <source>The org's reply could not be read (%1 at byte %2).</source>
-            <translation>No se pudo leer la respuesta de la organización (%1 en el byte %2).</translation>
-        </message>
-        <message>
-            <source>The org answered HTTP %1.</source>
-            <translation>La organización respondió HTTP %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::SignInFlow</name>
-        <message>
-            <source>No answer came from the browser in time. Try again.</source>
-            <translation>El navegador no respondió a tiempo. Inténtelo de nuevo.</translation>
-        </message>
-        <message>
-            <source>Sign-in cancelled.</source>
-            <translation>Inicio de sesión cancelado.</translation>
-        </message>
-        <message>
-            <source>Pasalista could not open a local port to receive the sign-in answer.</source>
-            <translation>Pasalista no pudo abrir un puerto local para recibir la respuesta del inicio de sesión.</translation>
-        </message>
-        <message>
-            <source>Pasalista received the answer from Salesforce. You can close this tab and go back to Pasalista.</source>
-            <translation>Pasalista recibió la respuesta de Salesforce. Puede cerrar esta pestaña y volver a Pasalista.</translation>
-        </message>
-        <message>
-            <source>The answer from the browser did not belong to this sign-in, so Pasalista refused it. Try again.</source>
-            <translation>La respuesta del navegador no correspondía a este inicio de sesión, así que Pasalista la rechazó. Inténtelo de nuevo.</translation>
-        </message>
-        <message>
-            <source>Salesforce did not allow the sign-in: %1</source>
-            <translation>Salesforce no permitió el inicio de sesión: %1</translation>
-        </message>
-        <message>
-            <source>The answer from the browser had no authorization code.</source>
-            <translation>La respuesta del navegador no traía código de autorización.</translation>
-        </message>
-        <message>
-            <source>Salesforce refused the sign-in (%1). Try again.</source>
-            <translation>Salesforce rechazó el inicio de sesión (%1). Inténtelo de nuevo.</translation>
-        </message>
-        <message>
-            <source>Salesforce could not be reached: %1</source>
-            <translation>No se pudo conectar con Salesforce: %1</translation>
-        </message>
-        <message>
-            <source>Salesforce answered with an insecure org address.</source>
-            <translation>Salesforce respondió con una dirección de organización insegura.</translation>
-        </message>
-        <message>
-            <source>Pasalista could not read who signed in: %1</source>
-            <translation>Pasalista no pudo leer quién inició sesión: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::StudentFormDialog</name>
-        <message>
-            <source>New student</source>
-            <translation>Nuevo estudiante</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Error</translation>
-        </message>
-        <message>
-            <source>&amp;Create</source>
-            <translation>&amp;Crear</translation>
-        </message>
-        <message>
-            <source>Fields marked * are required.</source>
-            <translation>Los campos marcados con * son obligatorios.</translation>
-        </message>
-        <message>
-            <source>&amp;First name</source>
-            <translation>&amp;Nombre</translation>
-        </message>
-        <message>
-            <source>&amp;Last name</source>
-            <translation>&amp;Apellido</translation>
-        </message>
-        <message>
-            <source>&amp;Nickname</source>
-            <translation>A&amp;podo</translation>
-        </message>
-        <message>
-            <source>&amp;Sex</source>
-            <translation>&amp;Sexo</translation>
-        </message>
-        <message>
-            <source>&amp;Phone</source>
-            <translation>&amp;Teléfono</translation>
-        </message>
-        <message>
-            <source>Second phone</source>
-            <translation>Segundo teléfono</translation>
-        </message>
-        <message>
-            <source>&amp;Email</source>
-            <translation>C&amp;orreo electrónico</translation>
-        </message>
-        <message>
-            <source>&amp;Address</source>
-            <translation>&amp;Dirección</translation>
-        </message>
-        <message>
-            <source>Primary contact</source>
-            <translation>Contacto principal</translation>
-        </message>
-        <message>
-            <source>Primary contact's phone</source>
-            <translation>Teléfono del contacto principal</translation>
-        </message>
-        <message>
-            <source>Document type</source>
-            <translation>Tipo de documento</translation>
-        </message>
-        <message>
-            <source>First lan&amp;guage</source>
-            <translation>&amp;Idioma principal</translation>
-        </message>
-        <message>
-            <source>Nationality</source>
-            <translation>Nacionalidad</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notas</translation>
-        </message>
-        <message>
-            <source>%1 *</source>
-            <comment>required field</comment>
-            <translation>%1 *</translation>
-        </message>
-        <message>
-            <source>(not given)</source>
-            <translation>(sin indicar)</translation>
-        </message>
-        <message>
-            <source>Not set</source>
-            <translation>Sin indicar</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Fecha de nacimiento</translation>
-        </message>
-        <message>
-            <source>Date of &amp;birth</source>
-            <translation>&amp;Fecha de nacimiento</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::StudentPickerDialog</name>
-        <message>
-            <source>Enroll a student</source>
-            <translation>Inscribir a un estudiante</translation>
-        </message>
-        <message>
-            <source>Type part of a name or nickname</source>
-            <translation>Escriba parte de un nombre o apodo</translation>
-        </message>
-        <message>
-            <source>Search students</source>
-            <translation>Buscar estudiantes</translation>
-        </message>
-        <message>
-            <source>Matching students</source>
-            <translation>Estudiantes encontrados</translation>
-        </message>
-        <message>
-            <source>&amp;Search:</source>
-            <translation>&amp;Buscar:</translation>
-        </message>
-        <message>
-            <source>&amp;Enroll</source>
-            <translation>&amp;Inscribir</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::StudentProfileDialog</name>
-        <message>
-            <source>Student: %1</source>
-            <translation>Estudiante: %1</translation>
-        </message>
-        <message>
-            <source>&amp;Details</source>
-            <translation>&amp;Datos</translation>
-        </message>
-        <message>
-            <source>&amp;Courses</source>
-            <translation>&amp;Cursos</translation>
-        </message>
-        <message>
-            <source>&amp;Summary</source>
-            <translation>&amp;Resumen</translation>
-        </message>
-        <message>
-            <source>&amp;History</source>
-            <translation>&amp;Historial</translation>
-        </message>
-        <message>
-            <source>—</source>
-            <comment>no value</comment>
-            <translation>—</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Nombre</translation>
-        </message>
-        <message>
-            <source>Nickname</source>
-            <translation>Apodo</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Fecha de nacimiento</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Sexo</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Teléfono</translation>
-        </message>
-        <message>
-            <source>Second phone</source>
-            <translation>Segundo teléfono</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>Correo electrónico</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Dirección</translation>
-        </message>
-        <message>
-            <source>Primary contact</source>
-            <translation>Contacto principal</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>Document type</source>
-            <translation>Tipo de documento</translation>
-        </message>
-        <message>
-            <source>First language</source>
-            <translation>Idioma principal</translation>
-        </message>
-        <message>
-            <source>Nationality</source>
-            <translation>Nacionalidad</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notas</translation>
-        </message>
-        <message>
-            <source>Synced</source>
-            <translation>Sincronizado</translation>
-        </message>
-        <message>
-            <source>Not yet in Salesforce</source>
-            <translation>Todavía no está en Salesforce</translation>
-        </message>
-        <message>
-            <source>Yes (%1)</source>
-            <translation>Sí (%1)</translation>
-        </message>
-        <message>
-            <source>Courses of the student</source>
-            <translation>Cursos del estudiante</translation>
-        </message>
-        <message>
-            <source>Attendance per course</source>
-            <translation>Asistencia por curso</translation>
-        </message>
-        <message>
-            <source>Attendance history</source>
-            <translation>Historial de asistencia</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::StudentSearchModel</name>
-        <message>
-            <source>%1 — born %2</source>
-            <translation>%1 — nació el %2</translation>
-        </message>
-        <message>
-            <source>%1 (%2) — born %3</source>
-            <translation>%1 (%2) — nació el %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::SummaryModel</name>
-        <message>
-            <source>Total</source>
-            <translation>Total</translation>
-        </message>
-        <message>
-            <source>n/a</source>
-            <comment>no attendance recorded</comment>
-            <translation>n/d</translation>
-        </message>
-        <message>
-            <source>Chronic absence</source>
-            <translation>Ausentismo crónico</translation>
-        </message>
-        <message>
-            <source>Missed 10 % or more of the recorded class days.</source>
-            <translation>Faltó al 10 % o más de los días de clase registrados.</translation>
-        </message>
-        <message>
-            <source>Course</source>
-            <translation>Curso</translation>
-        </message>
-        <message>
-            <source>Student</source>
-            <translation>Estudiante</translation>
-        </message>
-        <message>
-            <source>Days</source>
-            <translation>Días</translation>
-        </message>
-        <message>
-            <source>Present</source>
-            <translation>Presente</translation>
-        </message>
-        <message>
-            <source>Absent</source>
-            <translation>Ausencias</translation>
-        </message>
-        <message>
-            <source>Late</source>
-            <translation>Tardanzas</translation>
-        </message>
-        <message>
-            <source>Excused</source>
-            <translation>Justificadas</translation>
-        </message>
-        <message>
-            <source>Attendance</source>
-            <translation>Asistencia</translation>
-        </message>
-        <message>
-            <source>Flag</source>
-            <translation>Alerta</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::SyncEngine</name>
-        <message>
-            <source>Could not read %1 from the org: %2</source>
-            <translation>No se pudo leer %1 de la organización: %2</translation>
-        </message>
-        <message>
-            <source>The org has no field %1.%2; Pasalista leaves it alone.</source>
-            <translation>La organización no tiene el campo %1.%2; Pasalista no lo toca.</translation>
-        </message>
-        <message>
-            <source>The org has no %1 field on %2: Pasalista looks records up by their natural key before creating them. Ask your org admin to add it (see the README) so that retries can never create duplicates.</source>
-            <translation>La organización no tiene el campo %1 en %2: Pasalista busca los registros por su clave natural antes de crearlos. Pida al administrador de su organización que lo agregue (vea el README) para que los reintentos nunca creen duplicados.</translation>
-        </message>
-        <message>
-            <source>Connecting</source>
-            <translation>Conectando</translation>
-        </message>
-        <message>
-            <source>Receiving changes</source>
-            <translation>Recibiendo cambios</translation>
-        </message>
-        <message>
-            <source>Sending changes</source>
-            <translation>Enviando cambios</translation>
-        </message>
-    </context>
-    <context>
-        <name>pasalista::TokenStore</name>
-        <message>
-            <source>Pasalista cannot use the macOS Keychain, so it cannot remember your sign-in. Unlock the login keychain in Keychain Access and sign in again.</source>
-            <translation>Pasalista no puede usar el Llavero de macOS, así que no puede recordar su sesión. Desbloquee el llavero de inicio de sesión en Acceso a Llaveros e inicie sesión de nuevo.</translation>
-        </message>
-        <message>
-            <source>Pasalista cannot use the Windows Credential Manager, so it cannot remember your sign-in. Sign in to Windows with your own account and try again.</source>
-            <translation>Pasalista no puede usar el Administrador de credenciales de Windows, así que no puede recordar su sesión. Inicie sesión en Windows con su propia cuenta e inténtelo de nuevo.</translation>
-        </message>
-        <message>
-            <source>Pasalista found no keychain (Secret Service), so it cannot remember your sign-in. Install and start GNOME Keyring or KWallet (for example: sudo apt install gnome-keyring), unlock it, and sign in again.</source>
-            <translation>Pasalista no encontró ningún llavero (Secret Service), así que no puede recordar su sesión. Instale e inicie GNOME Keyring o KWallet (por ejemplo: sudo apt install gnome-keyring), desbloquéelo e inicie sesión de nuevo.</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>pasalista::Puller</name>
+    <message>
+        <source>The org sent a query reply without records.</source>
+        <translation>La organización envió una respuesta de consulta sin registros.</translation>
+    </message>
+    <message>
+        <source>No teacher record has the email %1, so no course is in your scope.</source>
+        <translation>Ningún registro de docente tiene el correo %1, así que ningún curso está en su alcance.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::Pusher</name>
+    <message>
+        <source>The org was busy; will retry.</source>
+        <translation>La organización estaba ocupada; se reintentará.</translation>
+    </message>
+    <message>
+        <source>The org did not take every change; the rest will be retried.</source>
+        <translation>La organización no aceptó todos los cambios; el resto se reintentará.</translation>
+    </message>
+    <message>
+        <source>The org&apos;s reply did not match the request.</source>
+        <translation>La respuesta de la organización no correspondía a la solicitud.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::RemoteApplier</name>
+    <message>
+        <source>Could not save data from the org: %1</source>
+        <translation>No se pudieron guardar los datos de la organización: %1</translation>
+    </message>
+    <message>
+        <source>Deleted in the org while you were editing it.</source>
+        <translation>Se borró en la organización mientras usted lo editaba.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::Repository</name>
+    <message>
+        <source>&quot;%1&quot; matches %2 %3: %4. Use a fuller name or the Salesforce Id.</source>
+        <translation>«%1» coincide con %2 %3: %4. Use un nombre más completo o el Id de Salesforce.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved in the local store: %1</source>
+        <translation>El cambio no se pudo guardar en el almacén local: %1</translation>
+    </message>
+    <message>
+        <source>courses</source>
+        <translation>cursos</translation>
+    </message>
+    <message>
+        <source>No course matches &quot;%1&quot;.</source>
+        <translation>Ningún curso coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>students</source>
+        <translation>estudiantes</translation>
+    </message>
+    <message>
+        <source>No student enrolled in this course matches &quot;%1&quot;.</source>
+        <translation>Ningún estudiante inscrito en este curso coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>No student matches &quot;%1&quot;.</source>
+        <translation>Ningún estudiante coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>El nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>El apellido</translation>
+    </message>
+    <message>
+        <source>Phone 1</source>
+        <translation>El teléfono 1</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Date of birth is required.</source>
+        <translation>La fecha de nacimiento es obligatoria.</translation>
+    </message>
+    <message>
+        <source>Date of birth must be a real date, not in the future.</source>
+        <translation>La fecha de nacimiento debe ser una fecha real, no futura.</translation>
+    </message>
+    <message>
+        <source>Sex must be one of: %1.</source>
+        <translation>El sexo debe ser uno de: %1.</translation>
+    </message>
+    <message>
+        <source>Main language must be one of: %1.</source>
+        <translation>El idioma principal debe ser uno de: %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation>«%1» no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number.</source>
+        <translation>«%1» no es un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>The student no longer exists.</source>
+        <translation>El estudiante ya no existe.</translation>
+    </message>
+    <message>
+        <source>The course no longer exists.</source>
+        <translation>El curso ya no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is already enrolled in %2.</source>
+        <translation>%1 ya está inscrito en %2.</translation>
+    </message>
+    <message>
+        <source>The student is not enrolled in this course.</source>
+        <translation>El estudiante no está inscrito en este curso.</translation>
+    </message>
+    <message>
+        <source>%1 is not an attendance status. Use one of: %2.</source>
+        <translation>%1 no es un estado de asistencia. Use uno de: %2.</translation>
+    </message>
+    <message>
+        <source>The class date is not a valid date.</source>
+        <translation>La fecha de la clase no es válida.</translation>
+    </message>
+    <message>
+        <source>no start</source>
+        <translation>sin inicio</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>sin fin</translation>
+    </message>
+    <message>
+        <source>%1 is outside the dates of %2 (%3 to %4). Confirm to mark it anyway.</source>
+        <translation>%1 está fuera de las fechas de %2 (%3 a %4). Confirme para marcarla de todos modos.</translation>
+    </message>
+    <message>
+        <source>%1 is not enrolled in %2: enroll the student before taking attendance.</source>
+        <translation>%1 no está inscrito en %2: inscriba al estudiante antes de tomar asistencia.</translation>
+    </message>
+    <message>
+        <source>The mapping has no attendance code meaning present.</source>
+        <translation>El mapeo no tiene ningún código de asistencia que signifique presente.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::RosterModel</name>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Apodo</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::RosterPanel</name>
+    <message>
+        <source>Unenroll student</source>
+        <translation>Dar de baja al estudiante</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Lista de estudiantes</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll student…</source>
+        <translation>&amp;Inscribir estudiante…</translation>
+    </message>
+    <message>
+        <source>&amp;New student…</source>
+        <translation>&amp;Nuevo estudiante…</translation>
+    </message>
+    <message>
+        <source>&amp;Unenroll</source>
+        <translation>&amp;Dar de baja</translation>
+    </message>
+    <message>
+        <source>Removes the selected student from this course</source>
+        <translation>Quita del curso al estudiante seleccionado</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this course?</source>
+        <translation>¿Quitar a %1 de este curso?</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SalesforceClient</name>
+    <message>
+        <source>Refusing to send credentials over plain http to %1.</source>
+        <translation>No se envían credenciales por http sin cifrar a %1.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again; your changes are kept.</source>
+        <translation>Su sesión venció. Inicie sesión de nuevo; sus cambios se conservan.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>The org&apos;s reply could not be read (%1 at byte %2).</source>
+        <translation>No se pudo leer la respuesta de la organización (%1 en el byte %2).</translation>
+    </message>
+    <message>
+        <source>The org answered HTTP %1.</source>
+        <translation>La organización respondió HTTP %1.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SignInFlow</name>
+    <message>
+        <source>No answer came from the browser in time. Try again.</source>
+        <translation>El navegador no respondió a tiempo. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Inicio de sesión cancelado.</translation>
+    </message>
+    <message>
+        <source>Pasalista could not open a local port to receive the sign-in answer.</source>
+        <translation>Pasalista no pudo abrir un puerto local para recibir la respuesta del inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Pasalista received the answer from Salesforce. You can close this tab and go back to Pasalista.</source>
+        <translation>Pasalista recibió la respuesta de Salesforce. Puede cerrar esta pestaña y volver a Pasalista.</translation>
+    </message>
+    <message>
+        <source>The answer from the browser did not belong to this sign-in, so Pasalista refused it. Try again.</source>
+        <translation>La respuesta del navegador no correspondía a este inicio de sesión, así que Pasalista la rechazó. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Salesforce did not allow the sign-in: %1</source>
+        <translation>Salesforce no permitió el inicio de sesión: %1</translation>
+    </message>
+    <message>
+        <source>The answer from the browser had no authorization code.</source>
+        <translation>La respuesta del navegador no traía código de autorización.</translation>
+    </message>
+    <message>
+        <source>Salesforce refused the sign-in (%1). Try again.</source>
+        <translation>Salesforce rechazó el inicio de sesión (%1). Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Salesforce could not be reached: %1</source>
+        <translation>No se pudo conectar con Salesforce: %1</translation>
+    </message>
+    <message>
+        <source>Salesforce answered with an insecure org address.</source>
+        <translation>Salesforce respondió con una dirección de organización insegura.</translation>
+    </message>
+    <message>
+        <source>Pasalista could not read who signed in: %1</source>
+        <translation>Pasalista no pudo leer quién inició sesión: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::StudentFormDialog</name>
+    <message>
+        <source>New student</source>
+        <translation>Nuevo estudiante</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Crear</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation>Los campos marcados con * son obligatorios.</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>&amp;Apellido</translation>
+    </message>
+    <message>
+        <source>&amp;Nickname</source>
+        <translation>A&amp;podo</translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation>&amp;Sexo</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>Segundo teléfono</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>C&amp;orreo electrónico</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>Contacto principal</translation>
+    </message>
+    <message>
+        <source>Primary contact&apos;s phone</source>
+        <translation>Teléfono del contacto principal</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Tipo de documento</translation>
+    </message>
+    <message>
+        <source>First lan&amp;guage</source>
+        <translation>&amp;Idioma principal</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <comment>required field</comment>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Fecha de nacimiento</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::StudentPickerDialog</name>
+    <message>
+        <source>Enroll a student</source>
+        <translation>Inscribir a un estudiante</translation>
+    </message>
+    <message>
+        <source>Type part of a name or nickname</source>
+        <translation>Escriba parte de un nombre o apodo</translation>
+    </message>
+    <message>
+        <source>Search students</source>
+        <translation>Buscar estudiantes</translation>
+    </message>
+    <message>
+        <source>Matching students</source>
+        <translation>Estudiantes encontrados</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Inscribir</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::StudentProfileDialog</name>
+    <message>
+        <source>Student: %1</source>
+        <translation>Estudiante: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Datos</translation>
+    </message>
+    <message>
+        <source>&amp;Courses</source>
+        <translation>&amp;Cursos</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>no value</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Apodo</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>Segundo teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>Contacto principal</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Tipo de documento</translation>
+    </message>
+    <message>
+        <source>First language</source>
+        <translation>Idioma principal</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>Not yet in Salesforce</source>
+        <translation>Todavía no está en Salesforce</translation>
+    </message>
+    <message>
+        <source>Yes (%1)</source>
+        <translation>Sí (%1)</translation>
+    </message>
+    <message>
+        <source>Courses of the student</source>
+        <translation>Cursos del estudiante</translation>
+    </message>
+    <message>
+        <source>Attendance per course</source>
+        <translation>Asistencia por curso</translation>
+    </message>
+    <message>
+        <source>Attendance history</source>
+        <translation>Historial de asistencia</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::StudentSearchModel</name>
+    <message>
+        <source>%1 — born %2</source>
+        <translation>%1 — nació el %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — born %3</source>
+        <translation>%1 (%2) — nació el %3</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SummaryModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <comment>no attendance recorded</comment>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>Chronic absence</source>
+        <translation>Ausentismo crónico</translation>
+    </message>
+    <message>
+        <source>Missed 10 % or more of the recorded class days.</source>
+        <translation>Faltó al 10 % o más de los días de clase registrados.</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Tardanzas</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Justificadas</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Alerta</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SyncEngine</name>
+    <message>
+        <source>Could not read %1 from the org: %2</source>
+        <translation>No se pudo leer %1 de la organización: %2</translation>
+    </message>
+    <message>
+        <source>The org has no field %1.%2; Pasalista leaves it alone.</source>
+        <translation>La organización no tiene el campo %1.%2; Pasalista no lo toca.</translation>
+    </message>
+    <message>
+        <source>The org has no %1 field on %2: Pasalista looks records up by their natural key before creating them. Ask your org admin to add it (see the README) so that retries can never create duplicates.</source>
+        <translation>La organización no tiene el campo %1 en %2: Pasalista busca los registros por su clave natural antes de crearlos. Pida al administrador de su organización que lo agregue (vea el README) para que los reintentos nunca creen duplicados.</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Recibiendo cambios</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>Enviando cambios</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::TokenStore</name>
+    <message>
+        <source>Pasalista cannot use the macOS Keychain, so it cannot remember your sign-in. Unlock the login keychain in Keychain Access and sign in again.</source>
+        <translation>Pasalista no puede usar el Llavero de macOS, así que no puede recordar su sesión. Desbloquee el llavero de inicio de sesión en Acceso a Llaveros e inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Pasalista cannot use the Windows Credential Manager, so it cannot remember your sign-in. Sign in to Windows with your own account and try again.</source>
+        <translation>Pasalista no puede usar el Administrador de credenciales de Windows, así que no puede recordar su sesión. Inicie sesión en Windows con su propia cuenta e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Pasalista found no keychain (Secret Service), so it cannot remember your sign-in. Install and start GNOME Keyring or KWallet (for example: sudo apt install gnome-keyring), unlock it, and sign in again.</source>
+        <translation>Pasalista no encontró ningún llavero (Secret Service), así que no puede recordar su sesión. Instale e inicie GNOME Keyring o KWallet (por ejemplo: sudo apt install gnome-keyring), desbloquéelo e inicie sesión de nuevo.</translation>
+    </message>
+</context>
 </TS>
