@@ -6,6 +6,7 @@
 #include "auth/pkce.h"
 #include "auth/tokenstore.h"
 #include "localstore.h"
+#include "logfile.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"
 
@@ -379,7 +380,11 @@ TEST(AuthSecrets, SignInWorkSignOutLeavesNoTokenInAnyFileOrLog)
     QFile log(scratch.dir.filePath(QStringLiteral("pasalista.log")));
     ASSERT_TRUE(log.open(QIODevice::WriteOnly));
     {
+        // Every message raw (LogCapture) and through the app's own log file, as the app
+        // installs it.
         LogCapture capture(&log);
+        LogFile appLog(scratch.dir.filePath(QStringLiteral("logs")));
+        ASSERT_TRUE(appLog.install()) << appLog.errorString().toStdString();
         signInWorkAndSignOut(org, scratch, &secrets);
     }
     log.close();

@@ -149,6 +149,14 @@ Session::RefreshResult Session::applyTokenResponse(const TokenResponse &response
                                                    bool *rotated)
 {
     QMutexLocker lock(&m_mutex);
+    if (!m_valid) {
+        // Signed out while the request was on its way: do not bring the session back.
+        m_lastResult = RefreshResult::InvalidGrant;
+        m_lastError.clear();
+        m_refreshing = false;
+        m_refreshDone.wakeAll();
+        return m_lastResult;
+    }
     switch (response.outcome) {
     case TokenResponse::Outcome::Granted:
         m_lastResult = RefreshResult::Refreshed;

@@ -1,0 +1,121 @@
+// The sign-in dialog, the sign-out dialog and the account switcher, offscreen, against the
+// org emulator and the real keychain.
+#include "authtesthelpers.h"
+
+#include "accountswitcher.h"
+#include "signindialog.h"
+#include "signoutdialog.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QRadioButton>
+
+#include <gtest/gtest.h>
+
+using namespace pasalista;
+using namespace pasalista::test;
+
+TEST(AuthUi, SignInDialogWaitsForTheBrowserAndHandsOverTheSession)
+{
+    EmulatorProcess org(emulatorArguments());
+    ASSERT_TRUE(org.isRunning());
+    SignInDialog dialog;
+    FakeBrowser browser;
+    dialog.setBrowserOpener([&browser](const QUrl &url) {
+        browser.open(url);
+        return true;
+    });
+    dialog.setLoginUrl(org.baseUrl());
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.show();
+    dialog.startSignIn();
+    EXPECT_TRUE(accepted.wait(15000));
+    EXPECT_TRUE(dialog.authorizationUrl().toString().contains(QStringLiteral("code_challenge=")));
+    auto session = dialog.takeSession();
+    ASSERT_TRUE(session);
+    EXPECT_EQ(session->identity().username, kTeacher);
+}
+
+TEST(AuthUi, SignInDialogRefusesPlainHttpAndSaysWhy)
+{
+    SignInDialog dialog;
+    dialog.setBrowserOpener([](const QUrl &) {
+        ADD_FAILURE() << "no browser for an insecure address";
+        return false;
+    });
+    dialog.setLoginUrl(QUrl(QStringLiteral("http://login.example.org")));
+    dialog.show();
+    dialog.startSignIn();
+    bool errorShown = false;
+    const auto labels = dialog.findChildren<QLabel *>();
+    for (const QLabel *label : labels)
+        errorShown |= label->isVisible() && label->text().contains(QStringLiteral("https://"));
+    EXPECT_TRUE(errorShown);
+    EXPECT_FALSE(dialog.takeSession());
+}
+
+TEST(AuthUi, SignOutDialogWarnsAboutUnsyncedChangesAndConfirmsDeletion)
+{
+    Identity identity;
+    identity.displayName = QStringLiteral("Ana Pérez");
+    identity.username = kTeacher;
+    SignOutDialog dialog(identity, 2, nullptr);
+    QStringList questions;
+    bool answer = false;
+    dialog.setConfirmation([&](const QString &question) {
+        questions << question;
+        return answer;
+    });
+    dialog.show();
+    EXPECT_EQ(dialog.localData(), AccountManager::LocalData::Keep);
+    QRadioButton *deleteChoice = dialog.findChildren<QRadioButton *>().value(1);
+    ASSERT_TRUE(deleteChoice);
+    deleteChoice->setChecked(true);
+
+    dialog.accept(); // "No" to the confirmation: still open
+    EXPECT_EQ(dialog.result(), QDialog::Rejected);
+    ASSERT_EQ(questions.size(), 1);
+    EXPECT_TRUE(questions.first().contains(QStringLiteral("2 change")))
+        << questions.first().toStdString();
+    answer = true;
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_EQ(dialog.localData(), AccountManager::LocalData::Delete);
+}
+
+TEST(AuthUi, SwitcherShowsTheUserAndOffersSignInAgainWhenTheOrgEndsTheSession)
+{
+    EmulatorProcess org(emulatorArguments());
+    ASSERT_TRUE(org.isRunning());
+    Scratch scratch;
+    auto settings = scratch.settings();
+    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    AccountSwitcher switcher(&accounts);
+    EXPECT_EQ(switcher.text(), QStringLiteral("Not signed in"));
+
+    auto session = signIn(org);
+    ASSERT_TRUE(session);
+    const QString key = session->identity().accountKey();
+    accounts.adopt(std::move(session));
+    EXPECT_EQ(switcher.text(), QStringLiteral("Ana Pérez"));
+    EXPECT_TRUE(switcher.menu()->findChild<QAction *>(QStringLiteral("account-") + key));
+
+    ASSERT_TRUE(org.revokeAll());
+    int generation = 0;
+    accounts.session()->accessToken(&generation);
+    EXPECT_EQ(accounts.session()->refreshAccessToken(generation),
+              Session::RefreshResult::InvalidGrant);
+    EXPECT_TRUE(switcher.text().contains(QStringLiteral("signed out")));
+    bool offersSignInAgain = false;
+    const auto actions = switcher.menu()->actions();
+    for (const QAction *action : actions)
+        offersSignInAgain |= action->text().startsWith(QStringLiteral("Sign in again"));
+    EXPECT_TRUE(offersSignInAgain);
+    auto *notice = switcher.window()->findChild<QMessageBox *>();
+    ASSERT_TRUE(notice);
+    EXPECT_TRUE(notice->text().contains(QStringLiteral("kept")));
+    notice->close();
+    accounts.signOut(key, AccountManager::LocalData::Delete);
+}
