@@ -1,17 +1,18 @@
 #include "guilauncher.h"
 
+#include "cli/clirunner.h"
 #include "demodata.h"
 #include "localstore.h"
 #include "mainwindow.h"
 #include "repository.h"
 #include "uilanguage.h"
 #include "uilogging.h"
+#include "windowstatekeeper.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
-#include <QStandardPaths>
 #include <QTimer>
 
 namespace pasalista {
@@ -28,14 +29,15 @@ void GuiLauncher::setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(PASALISTA_VERSION));
 }
 
+// The same folder and file as pasalista-cli, so both open one store.
 QString GuiLauncher::defaultDataDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return CliRunner::defaultDataDir();
 }
 
 QString GuiLauncher::storePath(const QString &dataDirectory)
 {
-    return QDir(dataDirectory).filePath(QStringLiteral("local.sqlite"));
+    return CliRunner::storePath(dataDirectory);
 }
 
 int GuiLauncher::run(QApplication &application)
@@ -113,6 +115,9 @@ bool GuiLauncher::seedDemoIfEmpty()
 void GuiLauncher::showWindow()
 {
     m_window = std::make_unique<MainWindow>(*m_repository);
+    if (m_screenshotPath.isEmpty()) {
+        new WindowStateKeeper(*m_window, storePath(m_dataDirectory)); // geometry, last course
+    }
     const QStringList tabs = {QStringLiteral("roster"), QStringLiteral("attendance"),
                               QStringLiteral("summary")};
     if (tabs.contains(m_tab)) {

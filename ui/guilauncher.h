@@ -26,7 +26,7 @@ public:
 
     // Sets the application's names; call before anything reads QSettings or paths.
     static void setApplicationNames();
-    // QStandardPaths::AppDataLocation, created if missing.
+    // The CLI's data folder (QStandardPaths::AppDataLocation) and store file in it.
     static QString defaultDataDirectory();
     static QString storePath(const QString &dataDirectory);
 
