@@ -3,6 +3,7 @@
 #include "attendancesheet.h"
 #include "coursefilterproxymodel.h"
 #include "courselistmodel.h"
+#include "diagnostics.h"
 #include "repository.h"
 #include "rosterpanel.h"
 #include "summarymodel.h"
@@ -11,6 +12,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -170,6 +172,10 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Pasalista"), this, &MainWindow::showAbout);
+    help->addAction(tr("Copy &diagnostics"), this, [this] {
+        QApplication::clipboard()->setText(Diagnostics::text(&m_repository.store()));
+        statusBar()->showMessage(tr("Diagnostics copied to the clipboard."), 5000);
+    });
 }
 
 void MainWindow::createLanguageMenu(QMenu *viewMenu)

@@ -1,5 +1,6 @@
 // pasalista-cli: a thin shell over CliRunner, which holds the logic so tests can run it.
 #include "cli/clirunner.h"
+#include "logfile.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -16,6 +17,9 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Pasalista"));
     QCoreApplication::setApplicationName(QStringLiteral("pasalista"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PASALISTA_VERSION));
+    // The log file in the platform's log folder (secrets masked), rotated at 1 MB.
+    pasalista::LogFile log(pasalista::LogFile::defaultDirectory(), QStringLiteral("pasalista-cli"));
+    log.install();
 
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("pasalista"), QStringLiteral("_"),

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace pasalista {
+
+class MainWindow;
+
+// Remembers the main window between starts (QSettings): its geometry and dock/toolbar
+// state under window/*, and the last course shown, per local store (course ids are local).
+// Restores on construction, saves when the window closes and when the app quits.
+class WindowStateKeeper : public QObject
+{
+    Q_OBJECT
+
+public:
+    WindowStateKeeper(MainWindow &window, const QString &storePath);
+
+    static QString geometryKey();
+    static QString stateKey();
+    static QString lastCourseKey(const QString &storePath);
+
+    void restore();
+    void save() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    MainWindow &m_window;
+    QString m_courseKey;
+};
+
+} // namespace pasalista
