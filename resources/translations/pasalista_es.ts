@@ -481,10 +481,92 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     </message>
 </context>
 <context>
+    <name>SyncIssues</name>
+    <message>
+        <source>record %1</source>
+        <translation>registro %1</translation>
+    </message>
+    <message>
+        <source>That conflict is already settled.</source>
+        <translation>Ese conflicto ya está resuelto.</translation>
+    </message>
+    <message>
+        <source>The record of that conflict no longer exists.</source>
+        <translation>El registro de ese conflicto ya no existe.</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::AccountManager</name>
     <message>
         <source>Signed out on this computer, but Salesforce could not be told. The sign-in ends on its own when it expires.</source>
         <translation>Se cerró la sesión en esta computadora, pero no se pudo avisar a Salesforce. La sesión termina sola cuando vence.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AccountSwitcher</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Sign in to sync with Salesforce.</source>
+        <translation>Inicie sesión para sincronizar con Salesforce.</translation>
+    </message>
+    <message>
+        <source>%1 (signed out)</source>
+        <translation>%1 (sesión cerrada)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Iniciar sesión de nuevo…</translation>
+    </message>
+    <message>
+        <source>Sign in to another account…</source>
+        <translation>Iniciar sesión en otra cuenta…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Sign out…</source>
+        <translation>Cerrar sesión…</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Iniciar sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>Salesforce ended the sign-in of %1. Everything you did on this computer is kept; sign in again to sync it.</source>
+        <translation>Salesforce terminó la sesión de %1. Todo lo que hizo en esta computadora se conserva; inicie sesión de nuevo para sincronizarlo.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>Sign-in not remembered</source>
+        <translation>La sesión no se recordará</translation>
+    </message>
+    <message>
+        <source>You stay signed in until you close Pasalista.</source>
+        <translation>Su sesión sigue abierta hasta que cierre Pasalista.</translation>
     </message>
 </context>
 <context>
@@ -849,6 +931,10 @@ Take attendance on %2 anyway?</source>
         <source>The record to delete no longer exists.</source>
         <translation>El registro a borrar ya no existe.</translation>
     </message>
+    <message>
+        <source>The record to restore no longer exists.</source>
+        <translation>El registro a restaurar ya no existe.</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::LoginHost</name>
@@ -1059,6 +1145,14 @@ Take attendance on %2 anyway?</source>
 Take attendance offline and sync it with Salesforce.</source>
         <translation>Pasalista %1
 Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copiar &amp;diagnóstico</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation>Diagnóstico copiado al portapapeles.</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1385,77 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     </message>
 </context>
 <context>
+    <name>pasalista::SignInDialog</name>
+    <message>
+        <source>Sign in to Salesforce</source>
+        <translation>Iniciar sesión en Salesforce</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Production (login.salesforce.com)</source>
+        <translation>Producción (login.salesforce.com)</translation>
+    </message>
+    <message>
+        <source>Sandbox (test.salesforce.com)</source>
+        <translation>Sandbox (test.salesforce.com)</translation>
+    </message>
+    <message>
+        <source>My Domain</source>
+        <translation>My Domain</translation>
+    </message>
+    <message>
+        <source>Another address</source>
+        <translation>Otra dirección</translation>
+    </message>
+    <message>
+        <source>Sign in with your programme&apos;s Salesforce account. Your browser opens to finish signing in.</source>
+        <translation>Inicie sesión con la cuenta de Salesforce de su programa. Su navegador se abre para terminar de iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Org:</source>
+        <translation>Organización:</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar enlace</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in address to paste it into a browser yourself.</source>
+        <translation>Copia la dirección de inicio de sesión para que la pegue usted mismo en un navegador.</translation>
+    </message>
+    <message>
+        <source>Open browser again</source>
+        <translation>Abrir el navegador de nuevo</translation>
+    </message>
+    <message>
+        <source>My Domain:</source>
+        <translation>My Domain:</translation>
+    </message>
+    <message>
+        <source>yourprogramme.my.salesforce.com</source>
+        <translation>suprograma.my.salesforce.com</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>Finish signing in to %1 in your browser. Pasalista waits here.</source>
+        <translation>Termine de iniciar sesión en %1 en su navegador. Pasalista espera aquí.</translation>
+    </message>
+    <message>
+        <source>Pasalista could not open a browser. Copy the link, paste it into a browser on this computer and sign in there.</source>
+        <translation>Pasalista no pudo abrir un navegador. Copie el enlace, péguelo en un navegador de esta computadora e inicie sesión allí.</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Enlace copiado</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::SignInFlow</name>
     <message>
         <source>No answer came from the browser in time. Try again.</source>
@@ -1335,6 +1500,47 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Pasalista could not read who signed in: %1</source>
         <translation>Pasalista no pudo leer quién inició sesión: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SignOutDialog</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Delete local data</source>
+        <translation>Borrar datos locales</translation>
+    </message>
+    <message>
+        <source>Sign out of %1 (%2)?</source>
+        <translation>¿Cerrar la sesión de %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>Keep this account&apos;s data on this computer. Signing in again continues where you left off.</source>
+        <translation>Conservar los datos de esta cuenta en esta computadora. Al iniciar sesión de nuevo, sigue donde lo dejó.</translation>
+    </message>
+    <message>
+        <source>Delete this account&apos;s data from this computer.</source>
+        <translation>Borrar los datos de esta cuenta de esta computadora.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made on this computer have not been sent to Salesforce yet. Deleting the data loses them.</source>
+        <translation>
+            <numerusform>%n cambio hecho en esta computadora aún no se ha enviado a Salesforce. Si borra los datos, se pierde.</numerusform>
+            <numerusform>%n cambios hechos en esta computadora aún no se han enviado a Salesforce. Si borra los datos, se pierden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete all of %1&apos;s data from this computer? This cannot be undone.</source>
+        <translation>¿Borrar todos los datos de %1 de esta computadora? No se puede deshacer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not been synced and will be lost.</source>
+        <translation>
+            <numerusform>%n cambio no se ha sincronizado y se perderá.</numerusform>
+            <numerusform>%n cambios no se han sincronizado y se perderán.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1842,77 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     </message>
 </context>
 <context>
+    <name>pasalista::SyncCommands</name>
+    <message>
+        <source>Nobody is signed in. Run: pasalista-cli login --login-url URL</source>
+        <translation>Nadie ha iniciado sesión. Ejecute: pasalista-cli login --login-url URL</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1 Run: pasalista-cli login --login-url URL</source>
+        <translation>Sin sesión: %1 Ejecute: pasalista-cli login --login-url URL</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <source>Pushed %1, pulled %2, deleted %3, failed %4, conflicts %5, left to retry %6.</source>
+        <translation>Enviados %1, recibidos %2, borrados %3, fallidos %4, conflictos %5, pendientes de reintento %6.</translation>
+    </message>
+    <message>
+        <source>Everything is in sync.</source>
+        <translation>Todo está sincronizado.</translation>
+    </message>
+    <message>
+        <source>Some records need your attention: run pasalista-cli issues.</source>
+        <translation>Algunos registros necesitan su atención: ejecute pasalista-cli issues.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 at %2</source>
+        <translation>Sesión iniciada como %1 en %2</translation>
+    </message>
+    <message>
+        <source>Changes waiting to sync: %1</source>
+        <translation>Cambios pendientes de sincronizar: %1</translation>
+    </message>
+    <message>
+        <source>Refused records: %1; conflicts: %2</source>
+        <translation>Registros rechazados: %1; conflictos: %2</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Última sincronización: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>No sync issues.</source>
+        <translation>No hay problemas de sincronización.</translation>
+    </message>
+    <message>
+        <source>Refused: %1 %2: %3</source>
+        <translation>Rechazado: %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Deleted in the org while you edited it: %1 %2</source>
+        <translation>Borrado en la organización mientras usted lo editaba: %1 %2</translation>
+    </message>
+    <message>
+        <source>Conflict on %1 %2, %3: yours &quot;%4&quot;, the org&apos;s &quot;%5&quot;; kept %6</source>
+        <translation>Conflicto en %1 %2, %3: el suyo «%4», el de la organización «%5»; se conservó %6</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>el suyo</translation>
+    </message>
+    <message>
+        <source>the org&apos;s</source>
+        <translation>el de la organización</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::SyncEngine</name>
     <message>
         <source>Could not read %1 from the org: %2</source>
@@ -1660,6 +1937,169 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Sending changes</source>
         <translation>Enviando cambios</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SyncIssuesDialog</name>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>&amp;Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>Accept &amp;deletion</source>
+        <translation>Aceptar el &amp;borrado</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the other value</source>
+        <translation>&amp;Conservar el otro valor</translation>
+    </message>
+    <message>
+        <source>D&amp;ismiss</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Sync issues</source>
+        <translation>Problemas de sincronización</translation>
+    </message>
+    <message>
+        <source>These records did not reach the org as they are, or were changed on both sides. Nothing was lost: choose what to do with each.</source>
+        <translation>Estos registros no llegaron a la organización tal como están, o se cambiaron en ambos lados. No se perdió nada: elija qué hacer con cada uno.</translation>
+    </message>
+    <message>
+        <source>Fix the record (for example in the student form), then send it again.</source>
+        <translation>Corrija el registro (por ejemplo en el formulario del estudiante) y luego envíelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Accept deletion</source>
+        <translation>Aceptar el borrado</translation>
+    </message>
+    <message>
+        <source>Your changes to this record will be dropped, as it no longer exists in the org. Continue?</source>
+        <translation>Sus cambios a este registro se descartarán, porque ya no existe en la organización. ¿Continuar?</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>No funcionó: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SyncIssuesModel</name>
+    <message>
+        <source>Refused by the org</source>
+        <translation>Rechazado por la organización</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Cambiado en ambos lados</translation>
+    </message>
+    <message>
+        <source>Deleted in the org</source>
+        <translation>Borrado en la organización</translation>
+    </message>
+    <message>
+        <source>Someone deleted this record in the org while you were editing it.</source>
+        <translation>Alguien borró este registro en la organización mientras usted lo editaba.</translation>
+    </message>
+    <message>
+        <source>%1: yours &quot;%2&quot;, the org&apos;s &quot;%3&quot; — kept %4.</source>
+        <translation>%1: el suyo «%2», el de la organización «%3» — se conservó %4.</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>el suyo</translation>
+    </message>
+    <message>
+        <source>the org&apos;s</source>
+        <translation>el de la organización</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SyncStatusWidget</name>
+    <message>
+        <source>Sync in progress</source>
+        <translation>Sincronización en curso</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Send your changes and fetch the org&apos;s now (F5)</source>
+        <translation>Enviar sus cambios y traer los de la organización ahora (F5)</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Records the org refused and conflicts</source>
+        <translation>Registros que la organización rechazó y conflictos</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Error de sincronización</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation>Inicie sesión de nuevo para sincronizar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n cambio pendiente de sincronizar</numerusform>
+            <numerusform>%n cambios pendientes de sincronizar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed in: working offline</source>
+        <translation>Sin sesión: trabajando sin conexión</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Última sincronización: %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nunca sincronizado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n problema</numerusform>
+            <numerusform>%n problemas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
