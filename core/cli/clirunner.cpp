@@ -2,6 +2,7 @@
 
 #include "auth/accountmanager.h"
 #include "cli/authcommands.h"
+#include "cli/synccommands.h"
 
 #include "demodata.h"
 #include "localstore.h"
@@ -78,6 +79,15 @@ QString CliRunner::storePath(const QString &dataDir)
     return QDir(dataDir).filePath(QStringLiteral("local.sqlite"));
 }
 
+QString CliRunner::accountStorePath(const QString &dataDir)
+{
+    // Signed in: the account's own database, the one sync fills. Otherwise the offline one.
+    QSettings settings;
+    AccountManager accounts(&settings, dataDir);
+    const QString account = accounts.currentAccountKey();
+    return account.isEmpty() ? storePath(dataDir) : accounts.databasePath(account);
+}
+
 QString CliRunner::csvField(const QString &value)
 {
     static const QList<QChar> special = {QLatin1Char(','), QLatin1Char('"'), QLatin1Char('\r'),
@@ -118,6 +128,10 @@ QList<CliRunner::Command> CliRunner::commands()
         {QStringLiteral("login"), 0, AuthCommands::optionsOf(QStringLiteral("login"))},
         {QStringLiteral("logout"), 0, AuthCommands::optionsOf(QStringLiteral("logout"))},
         {QStringLiteral("whoami"), 0, AuthCommands::optionsOf(QStringLiteral("whoami"))},
+        // Sync commands live in SyncCommands (issue 5).
+        {QStringLiteral("sync"), 0, {kJson}},
+        {QStringLiteral("status"), 0, {kJson}},
+        {QStringLiteral("issues"), 0, {kJson}},
     };
 }
 
@@ -150,6 +164,9 @@ QString CliRunner::usage(const QCommandLineParser &parser) const
               "  export COURSE --csv FILE         attendance records as CSV\n"
               "  pending                          changes waiting to sync\n"
               "  demo                             fill a new store with demo data\n"
+              "  sync                             send changes to the org and fetch its changes\n"
+              "  status                           who is signed in, changes waiting, last sync\n"
+              "  issues                           records the org refused and conflicts\n"
               "COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.\n") +
            AuthCommands::usage();
 }
@@ -222,7 +239,7 @@ int CliRunner::openStore(const QCommandLineParser &parser)
         return Failure;
     }
     const QString dataDir = parser.isSet(kDataDir) ? parser.value(kDataDir) : defaultDataDir();
-    const QString path = parser.isSet(kDb) ? parser.value(kDb) : storePath(dataDir);
+    const QString path = parser.isSet(kDb) ? parser.value(kDb) : accountStorePath(dataDir);
     m_store = std::make_unique<LocalStore>(*mapping);
     if (!m_store->open(path)) {
         m_err << m_store->errorString() << Qt::endl;
@@ -244,6 +261,20 @@ int CliRunner::dispatch(const QCommandLineParser &parser, const QString &name,
     }
     if (const int checked = checkCommand(parser, *command); checked != Success) {
         return checked;
+    }
+    if (SyncCommands::handles(name)) {
+        QSettings settings;
+        AccountManager accounts(&settings, parser.isSet(kDataDir) ? parser.value(kDataDir)
+                                                                  : defaultDataDir());
+        QString error;
+        const std::optional<Mapping> mapping =
+            parser.isSet(kMapping) ? Mapping::fromFile(parser.value(kMapping), &error)
+                                   : std::optional<Mapping>(Mapping::dream());
+        if (!mapping) {
+            m_err << tr("Cannot use the mapping %1: %2").arg(parser.value(kMapping), error) << Qt::endl;
+            return Failure;
+        }
+        return SyncCommands(m_out, m_err, accounts, *mapping).run(name, parser.isSet(kJson));
     }
     if (AuthCommands::handles(name)) {
         QSettings settings;
@@ -335,7 +366,11 @@ void CliRunner::writeTable(const QStringList &headers, const QList<QStringList> 
             padded.append(i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i))
                                                : cells.at(i));
         }
-        m_out << padded.join(QStringLiteral("  ")) << Qt::endl;
+        QString line = padded.join(QStringLiteral("  "));
+        while (line.endsWith(QLatin1Char(' '))) {
+            line.chop(1); // an empty last column leaves no trailing blanks
+        }
+        m_out << line << Qt::endl;
     };
     writeRow(headers);
     for (const QStringList &row : rows) {
