@@ -560,6 +560,30 @@ bool LocalStore::writeSynced(Role role, qint64 id, const QVariantMap &values)
     return writeRow(role, id, prepareValues(role, values));
 }
 
+bool LocalStore::logFullInsert(Role role, qint64 id)
+{
+    const auto current = row(role, id);
+    if (!current) {
+        return fail(tr("The record to restore no longer exists."));
+    }
+    QVariantMap values;
+    for (const QString &column : m_mapping.objectFor(role).columns()) {
+        if (!systemColumns().contains(column) || column == QLatin1String("pasalista_id__c")) {
+            values.insert(column, current->value(column));
+        }
+    }
+    if (!begin()) {
+        return false;
+    }
+    if (!writeRow(role, id, {{QStringLiteral("_hc_lastop"), QStringLiteral("PENDING")}})
+        || !appendLog(QStringLiteral("INSERT"), m_mapping.table(role), id, values, {}) || !commit()) {
+        rollback();
+        return false;
+    }
+    notifyChange(role, id);
+    return true;
+}
+
 bool LocalStore::updateLocal(Role role, qint64 id, const QVariantMap &changes)
 {
     if (refuseReadOnly(role) || !begin()) {

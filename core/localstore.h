@@ -49,6 +49,8 @@ public:
     std::optional<qint64> insertSynced(Role role, const QVariantMap &values);
     // Changes a record as the org has it (pulled data, push results): no outbox entry.
     bool writeSynced(Role role, qint64 id, const QVariantMap &values);
+    // Queues the whole record for creation again (a record the org deleted, restored).
+    bool logFullInsert(Role role, qint64 id);
 
     std::optional<QVariantMap> row(Role role, qint64 id) const;
     std::optional<qint64> idByColumn(Role role, const QString &column, const QVariant &value) const;

@@ -8,6 +8,7 @@
 #include "net/salesforceclient.h"
 #include "repository.h"
 #include "sync/syncengine.h"
+#include "sync/syncissues.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -416,4 +417,63 @@ TEST(SyncUnderFaults, ConvergesWithEveryFaultAtTwentyPercent)
                          QStringLiteral("Last_Name__c"), QStringLiteral("Fermín")),
               1);
     EXPECT_EQ(repository.course(course.id)->notes, QStringLiteral("Aula 3"));
+}
+
+TEST_F(SyncTest, IssuesAreListedAndEachCanBeSettled)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    const QList<Student> roster = repository.roster(course.id);
+    ASSERT_GE(roster.size(), 3);
+
+    // A conflict (the office wins the phone), a refused mark, a record deleted in the org.
+    Student phone = roster[0];
+    phone.phone1 = QStringLiteral("809-555-3333");
+    ASSERT_TRUE(repository.updateStudent(phone).ok());
+    ASSERT_TRUE(
+        org.adminUpdate(QStringLiteral("Student__c"), phone.sfid,
+                        {{QStringLiteral("Phone_Number_1__c"), QStringLiteral("809-555-4444")}}));
+    const qint64 mark = repository.attendanceOfCourse(course.id).first().id;
+    ASSERT_TRUE(laptop.store().updateLocal(Role::Attendance, mark,
+                                           {{QStringLiteral("attendance_type__c"), 9}}));
+    Student gone = roster[1];
+    gone.notes = QStringLiteral("Se mudó a Bávaro");
+    ASSERT_TRUE(repository.updateStudent(gone).ok());
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Student__c"), gone.sfid));
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues);
+
+    SyncIssues issues(laptop.store());
+    const QList<SyncIssue> listed = issues.list();
+    ASSERT_EQ(listed.size(), 3);
+    QHash<SyncIssue::Kind, SyncIssue> byKind;
+    for (const SyncIssue &issue : listed) {
+        byKind.insert(issue.kind, issue);
+    }
+    ASSERT_TRUE(byKind.contains(SyncIssue::Kind::Conflict));
+    EXPECT_EQ(byKind[SyncIssue::Kind::Conflict].localValue, QStringLiteral("809-555-3333"));
+    EXPECT_EQ(byKind[SyncIssue::Kind::Conflict].remoteValue, QStringLiteral("809-555-4444"));
+    EXPECT_EQ(byKind[SyncIssue::Kind::Conflict].recordLabel, phone.fullName());
+    ASSERT_TRUE(byKind.contains(SyncIssue::Kind::Failed));
+    EXPECT_TRUE(byKind[SyncIssue::Kind::Failed].message.contains(
+        QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION")));
+    ASSERT_TRUE(byKind.contains(SyncIssue::Kind::DeletedInOrg));
+
+    // Settle each: keep the teacher's phone after all, fix and retry the mark, restore the student.
+    ASSERT_TRUE(issues.useLosingValue(byKind[SyncIssue::Kind::Conflict].conflictId));
+    ASSERT_TRUE(laptop.store().updateLocal(Role::Attendance, mark,
+                                           {{QStringLiteral("attendance_type__c"), 2}}));
+    ASSERT_TRUE(issues.retry(Role::Attendance, mark));
+    ASSERT_TRUE(issues.restoreDeleted(Role::Student, gone.id))
+        << issues.errorString().toStdString();
+    const SyncReport settled = laptop.sync();
+    EXPECT_EQ(settled.result, SyncReport::Result::Clean) << settled.message.toStdString();
+    EXPECT_TRUE(issues.list().isEmpty());
+    const QJsonArray students = liveRecords(org, QStringLiteral("Student__c"));
+    EXPECT_EQ(
+        countWhere(students, QStringLiteral("Phone_Number_1__c"), QStringLiteral("809-555-3333")),
+        1);
+    EXPECT_EQ(countWhere(students, QStringLiteral("Notes__c"), QStringLiteral("Se mudó a Bávaro")),
+              1);
 }

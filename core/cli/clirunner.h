@@ -49,6 +49,8 @@ public:
     // file per org user.
     static QString storePath(const QString &dataDir);
     static QString defaultDataDir();
+    // The store the commands use: the signed-in account's, else storePath(dataDir).
+    static QString accountStorePath(const QString &dataDir);
     // RFC 4180 field quoting: quotes a field holding a comma, quote, CR or LF.
     static QString csvField(const QString &value);
     // A class date typed by a person: yyyy-MM-dd, "today" or "yesterday".

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "mapping.h"
+
+#include <QCoreApplication>
+
+class QTextStream;
+
+namespace pasalista {
+
+class AccountManager;
+class LocalStore;
+struct SyncReport;
+
+// pasalista-cli sync / status / issues, over the signed-in account's store:
+//
+//   sync [--json]    one full cycle; exit 0 clean, 1 records failed or conflicted,
+//                    4 not signed in, 5 org unreachable
+//   status [--json]  who is signed in, changes waiting, issues, last sync
+//   issues [--json]  refused records and conflicts, with what to do about them
+class SyncCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(pasalista::SyncCommands)
+
+public:
+    enum ExitCode
+    {
+        Success = 0,
+        Failure = 1,
+        NotSignedIn = 4,
+        Unreachable = 5
+    };
+
+    SyncCommands(QTextStream &out, QTextStream &err, AccountManager &accounts,
+                 const Mapping &mapping);
+
+    static bool handles(const QString &command);
+    int run(const QString &command, bool json);
+
+private:
+    int sync(bool json);
+    int status(bool json);
+    int issues(bool json);
+    bool openStore(LocalStore &store);
+    void printReport(const SyncReport &report);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    AccountManager &m_accounts;
+    Mapping m_mapping;
+};
+
+} // namespace pasalista

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "sync/syncissue.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace pasalista {
+
+class LocalStore;
+
+// Reads and settles sync issues in the local store. Every action is a local write, so
+// whatever the teacher decides reaches the org on the next sync.
+class SyncIssues
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncIssues)
+
+public:
+    explicit SyncIssues(LocalStore &store);
+
+    QList<SyncIssue> list() const;
+    int count() const;
+
+    // Sends a refused record again (after the teacher fixed it).
+    bool retry(Role role, qint64 recordId);
+    // A record deleted in the org while edited here: create it again from the local copy,
+    // or accept the deletion (the local edit is dropped, on purpose).
+    bool restoreDeleted(Role role, qint64 recordId);
+    bool acceptDeletion(Role role, qint64 recordId);
+    // A conflict: keep the value that lost instead (written as a new local edit), or
+    // leave things as they are and stop showing it.
+    bool useLosingValue(qint64 conflictId);
+    bool dismiss(qint64 conflictId);
+
+    QString errorString() const { return m_error; }
+
+private:
+    QString labelFor(Role role, qint64 recordId) const;
+    bool setConflictState(qint64 conflictId, const QString &state);
+    bool closeDeletionConflicts(const QString &table, qint64 recordId, const QString &state);
+    std::optional<Role> roleOfTable(const QString &table) const;
+
+    LocalStore &m_store;
+    mutable QString m_error;
+};
+
+} // namespace pasalista

@@ -1,0 +1,102 @@
+#include "syncstatuswidget.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QToolButton>
+
+namespace pasalista {
+
+SyncStatusWidget::SyncStatusWidget(QWidget *parent)
+    : QWidget(parent), m_state(new QLabel(this)), m_pending(new QLabel(this)),
+      m_lastSync(new QLabel(this)), m_progress(new QProgressBar(this)),
+      m_syncNow(new QToolButton(this)), m_issues(new QToolButton(this))
+{
+    m_progress->setRange(0, 0); // busy: a cycle's length is not known in advance
+    m_progress->setMaximumWidth(120);
+    m_progress->setTextVisible(false);
+    m_progress->setAccessibleName(tr("Sync in progress"));
+    m_syncNow->setText(tr("Sync now"));
+    m_syncNow->setToolTip(tr("Send your changes and fetch the org's now (F5)"));
+    m_issues->setText(tr("Issues"));
+    m_issues->setToolTip(tr("Records the org refused and conflicts"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_state, m_progress, m_pending,
+                                                            m_lastSync, m_issues, m_syncNow}) {
+        layout->addWidget(widget);
+    }
+    connect(m_issues, &QToolButton::clicked, this, &SyncStatusWidget::issuesRequested);
+    refresh();
+}
+
+QString SyncStatusWidget::stateLabel(SyncScheduler::State state)
+{
+    switch (state) {
+    case SyncScheduler::State::Offline:
+        return tr("Offline");
+    case SyncScheduler::State::Idle:
+        return tr("Up to date");
+    case SyncScheduler::State::Syncing:
+        return tr("Syncing…");
+    case SyncScheduler::State::Error:
+        return tr("Sync error");
+    case SyncScheduler::State::NeedsSignIn:
+        return tr("Sign in again to sync");
+    }
+    return {};
+}
+
+void SyncStatusWidget::setScheduler(SyncScheduler *scheduler)
+{
+    if (m_scheduler) {
+        disconnect(m_scheduler, nullptr, this, nullptr);
+        disconnect(m_syncNow, nullptr, m_scheduler, nullptr);
+    }
+    m_scheduler = scheduler;
+    if (scheduler) {
+        connect(scheduler, &SyncScheduler::stateChanged, this, &SyncStatusWidget::refresh);
+        connect(scheduler, &SyncScheduler::cycleFinished, this, &SyncStatusWidget::refresh);
+        connect(scheduler, &SyncScheduler::phaseChanged, m_progress, &QProgressBar::setToolTip);
+        connect(m_syncNow, &QToolButton::clicked, scheduler, &SyncScheduler::syncNow);
+    }
+    refresh();
+}
+
+void SyncStatusWidget::setPendingCount(int count)
+{
+    m_pendingCount = count;
+    refresh();
+}
+
+void SyncStatusWidget::refresh()
+{
+    m_pending->setText(tr("%n change(s) waiting to sync", nullptr, m_pendingCount));
+    if (!m_scheduler) {
+        m_state->setText(tr("Not signed in: working offline"));
+        m_progress->hide();
+        m_lastSync->clear();
+        m_syncNow->setEnabled(false);
+        m_issues->setVisible(false);
+        return;
+    }
+    const SyncScheduler::State state = m_scheduler->state();
+    m_state->setText(stateLabel(state));
+    m_progress->setVisible(state == SyncScheduler::State::Syncing);
+    m_syncNow->setEnabled(state != SyncScheduler::State::Syncing);
+    const QDateTime last = m_scheduler->lastSuccess();
+    m_lastSync->setText(
+        last.isValid()
+            ? tr("Last sync: %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
+            : tr("Never synced"));
+    const SyncReport report = m_scheduler->lastReport();
+    const int issues = report.failed + report.conflicts;
+    m_issues->setVisible(issues > 0);
+    m_issues->setText(tr("%n issue(s)", nullptr, issues));
+    if (state == SyncScheduler::State::Error || state == SyncScheduler::State::Offline) {
+        m_state->setToolTip(report.message);
+    }
+}
+
+} // namespace pasalista
