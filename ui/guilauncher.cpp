@@ -1,10 +1,16 @@
 #include "guilauncher.h"
 
+#include "accountswitcher.h"
+#include "auth/accountmanager.h"
+#include "auth/session.h"
 #include "cli/clirunner.h"
 #include "demodata.h"
 #include "localstore.h"
 #include "mainwindow.h"
 #include "repository.h"
+#include "sync/syncscheduler.h"
+#include "syncissuesdialog.h"
+#include "syncstatuswidget.h"
 #include "uilanguage.h"
 #include "uilogging.h"
 #include "windowstatekeeper.h"
@@ -12,14 +18,21 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
 #include <QTimer>
 
 namespace pasalista {
 
 GuiLauncher::GuiLauncher(QObject *parent) : QObject(parent) {}
 
-GuiLauncher::~GuiLauncher() = default;
+GuiLauncher::~GuiLauncher()
+{
+    // The sync thread stops before the store and the session it uses go away.
+    m_scheduler.reset();
+}
 
 void GuiLauncher::setApplicationNames()
 {
@@ -87,8 +100,22 @@ bool GuiLauncher::parseArguments(QApplication &application)
 
 bool GuiLauncher::openStore()
 {
+    if (!m_accounts) {
+        m_settings = std::make_unique<QSettings>();
+        m_accounts = std::make_unique<AccountManager>(m_settings.get(), m_dataDirectory);
+        connect(m_accounts.get(), &AccountManager::currentAccountChanged, this,
+                &GuiLauncher::onAccountChanged, Qt::QueuedConnection);
+    }
+    // Signed in: the account's own store, readable offline whether or not the session comes
+    // back. Never signed in: the offline store (and the demo).
+    const QString account = m_accounts->currentAccountKey();
+    if (!account.isEmpty() && !m_accounts->isSignedIn(account)) {
+        m_accounts->restoreSession(account);
+    }
     m_store = std::make_unique<LocalStore>(Mapping::dream());
-    const QString path = storePath(m_dataDirectory);
+    const QString path =
+        account.isEmpty() ? storePath(m_dataDirectory) : m_accounts->databasePath(account);
+    m_storePath = path;
     if (!m_store->open(path)) {
         m_error = tr("Cannot open the local store %1: %2").arg(path, m_store->errorString());
         return false;
@@ -123,6 +150,7 @@ void GuiLauncher::showWindow()
     if (tabs.contains(m_tab)) {
         m_window->showTab(MainWindow::Tab(tabs.indexOf(m_tab)));
     }
+    attachAccount();
     m_window->show();
     if (!m_screenshotPath.isEmpty()) {
         QTimer::singleShot(800, this, &GuiLauncher::takeScreenshot);
@@ -135,6 +163,108 @@ void GuiLauncher::takeScreenshot()
         qCWarning(lcUi) << "cannot save the screenshot to" << m_screenshotPath;
     }
     QCoreApplication::quit();
+}
+
+void GuiLauncher::attachAccount()
+{
+    m_syncStatus = new SyncStatusWidget(m_window.get());
+    auto *switcher = new AccountSwitcher(m_accounts.get(), m_window.get());
+    m_window->statusBar()->addPermanentWidget(m_syncStatus);
+    m_window->statusBar()->addPermanentWidget(switcher);
+    connect(m_syncStatus, &SyncStatusWidget::issuesRequested, this, &GuiLauncher::showSyncIssues);
+    // Deleting an account's data: its store must be closed before the signal returns.
+    connect(
+        switcher, &AccountSwitcher::aboutToDeleteLocalData, this,
+        [this](const QString &) { retireWindow(); }, Qt::DirectConnection);
+    connect(switcher, &AccountSwitcher::signedOut, this, &GuiLauncher::onAccountChanged,
+            Qt::QueuedConnection);
+    addSyncMenu();
+    const std::shared_ptr<Session> session = m_accounts->session();
+    if (!session) {
+        return;
+    }
+    m_scheduler = std::make_unique<SyncScheduler>(m_storePath, m_store->mapping(), session.get());
+    m_syncStatus->setScheduler(m_scheduler.get());
+    connect(m_repository.get(), &Repository::dataChanged, m_scheduler.get(),
+            &SyncScheduler::localEditMade);
+    connect(m_scheduler.get(), &SyncScheduler::cycleFinished, m_window.get(), &MainWindow::refresh);
+    connect(
+        m_scheduler.get(), &SyncScheduler::stateChanged, this, [this](SyncScheduler::State state) {
+            if (state == SyncScheduler::State::NeedsSignIn) {
+                m_window->statusBar()->showMessage(tr(
+                    "The org ended your session: sign in again to sync. Your changes are kept."));
+            }
+        });
+    if (m_screenshotPath.isEmpty()) {
+        QTimer::singleShot(0, m_scheduler.get(), &SyncScheduler::syncNow); // catch up at start
+    }
+}
+
+void GuiLauncher::addSyncMenu()
+{
+    QMenuBar *bar = m_window->menuBar();
+    auto *menu = new QMenu(tr("&Sync"), bar);
+    QAction *now = menu->addAction(tr("Sync &now"));
+    now->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    now->setEnabled(m_accounts->isSignedIn());
+    connect(now, &QAction::triggered, this, [this] {
+        if (m_scheduler) {
+            m_scheduler->syncNow();
+        }
+    });
+    connect(menu->addAction(tr("Sync &issues…")), &QAction::triggered, this,
+            &GuiLauncher::showSyncIssues);
+    const QList<QAction *> menus = bar->actions();
+    bar->insertMenu(menus.isEmpty() ? nullptr : menus.last(), menu); // before Help
+}
+
+void GuiLauncher::showSyncIssues()
+{
+    SyncIssuesDialog dialog(*m_store, m_window.get());
+    connect(&dialog, &SyncIssuesDialog::issuesSettled, m_window.get(), &MainWindow::refresh);
+    dialog.exec();
+    if (m_scheduler) {
+        m_scheduler->localEditMade();
+    }
+}
+
+void GuiLauncher::retireWindow()
+{
+    m_scheduler.reset();
+    if (m_store) {
+        m_store->close();
+    }
+    if (!m_window) {
+        return;
+    }
+    // The signal that got us here comes from inside the window, so it goes later; its
+    // models keep using the repository until then, so that goes with it.
+    struct Retired
+    {
+        std::unique_ptr<LocalStore> store;
+        std::unique_ptr<Repository> repository;
+    };
+    auto retired = std::make_shared<Retired>();
+    retired->store = std::move(m_store);
+    retired->repository = std::move(m_repository);
+    MainWindow *window = m_window.release();
+    connect(window, &QObject::destroyed, this, [retired]() mutable { retired.reset(); });
+    window->hide();
+    window->deleteLater();
+}
+
+void GuiLauncher::onAccountChanged()
+{
+    // Another account, or none: its own store, its own sync, a fresh window.
+    retireWindow();
+    QTimer::singleShot(0, this, [this] {
+        if (!openStore()) {
+            fail(m_error);
+            QCoreApplication::quit();
+            return;
+        }
+        showWindow();
+    });
 }
 
 int GuiLauncher::fail(const QString &message)

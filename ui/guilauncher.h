@@ -6,12 +6,16 @@
 #include <memory>
 
 class QApplication;
+class QSettings;
 
 namespace pasalista {
 
+class AccountManager;
 class LocalStore;
 class MainWindow;
 class Repository;
+class SyncScheduler;
+class SyncStatusWidget;
 
 // Everything `pasalista` does before the event loop: names, translations, the command line
 // (--data-dir DIR, --demo, hidden --screenshot FILE and --tab NAME), opening the local store,
@@ -35,6 +39,12 @@ public:
 private:
     bool parseArguments(QApplication &application);
     bool openStore();
+    // Sign-in, sync and the account switcher around the window.
+    void attachAccount();
+    void addSyncMenu();
+    void showSyncIssues();
+    void onAccountChanged();
+    void retireWindow();
     bool seedDemoIfEmpty();
     void showWindow();
     void takeScreenshot();
@@ -45,6 +55,11 @@ private:
     QString m_tab;
     bool m_demo = false;
     QString m_error;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<AccountManager> m_accounts;
+    std::unique_ptr<SyncScheduler> m_scheduler;
+    SyncStatusWidget *m_syncStatus = nullptr;
+    QString m_storePath;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<Repository> m_repository;
     std::unique_ptr<MainWindow> m_window;

@@ -9,22 +9,22 @@
 namespace pasalista {
 
 SyncStatusWidget::SyncStatusWidget(QWidget *parent)
-    : QWidget(parent), m_state(new QLabel(this)), m_pending(new QLabel(this)),
-      m_lastSync(new QLabel(this)), m_progress(new QProgressBar(this)),
-      m_syncNow(new QToolButton(this)), m_issues(new QToolButton(this))
+    : QWidget(parent), m_state(new QLabel(this)), m_lastSync(new QLabel(this)),
+      m_progress(new QProgressBar(this)), m_syncNow(new QToolButton(this)),
+      m_issues(new QToolButton(this))
 {
     m_progress->setRange(0, 0); // busy: a cycle's length is not known in advance
     m_progress->setMaximumWidth(120);
     m_progress->setTextVisible(false);
     m_progress->setAccessibleName(tr("Sync in progress"));
     m_syncNow->setText(tr("Sync now"));
-    m_syncNow->setToolTip(tr("Send your changes and fetch the org's now (F5)"));
+    m_syncNow->setToolTip(tr("Send your changes and fetch the org's now (Ctrl+R)"));
     m_issues->setText(tr("Issues"));
     m_issues->setToolTip(tr("Records the org refused and conflicts"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_state, m_progress, m_pending,
-                                                            m_lastSync, m_issues, m_syncNow}) {
+    for (QWidget *widget :
+         std::initializer_list<QWidget *>{m_state, m_progress, m_lastSync, m_issues, m_syncNow}) {
         layout->addWidget(widget);
     }
     connect(m_issues, &QToolButton::clicked, this, &SyncStatusWidget::issuesRequested);
@@ -64,15 +64,8 @@ void SyncStatusWidget::setScheduler(SyncScheduler *scheduler)
     refresh();
 }
 
-void SyncStatusWidget::setPendingCount(int count)
-{
-    m_pendingCount = count;
-    refresh();
-}
-
 void SyncStatusWidget::refresh()
 {
-    m_pending->setText(tr("%n change(s) waiting to sync", nullptr, m_pendingCount));
     if (!m_scheduler) {
         m_state->setText(tr("Not signed in: working offline"));
         m_progress->hide();

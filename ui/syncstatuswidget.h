@@ -20,7 +20,6 @@ public:
     explicit SyncStatusWidget(QWidget *parent = nullptr);
 
     void setScheduler(SyncScheduler *scheduler); // null: not signed in
-    void setPendingCount(int count);
     static QString stateLabel(SyncScheduler::State state);
 
 Q_SIGNALS:
@@ -31,12 +30,10 @@ private:
 
     SyncScheduler *m_scheduler = nullptr;
     QLabel *m_state;
-    QLabel *m_pending;
     QLabel *m_lastSync;
     QProgressBar *m_progress;
     QToolButton *m_syncNow;
     QToolButton *m_issues;
-    int m_pendingCount = 0;
 };
 
 } // namespace pasalista
