@@ -1,0 +1,286 @@
+// The main window on a demo programme, in Spanish and in English, at 100 % and 200 % scale:
+// every visible label, button, check box, tab and combo box has room for its whole text.
+// 100 % renders in this process; 200 % in a child process of this suite started with
+// QT_SCALE_FACTOR=2 (the factor must be set before the QApplication exists). The pictures
+// go to the working folder (screenshot-<tab>-<language>-<scale>.png) for a look by eye.
+#include "attendancesheet.h"
+#include "coursefilterproxymodel.h"
+#include "demodata.h"
+#include "localstore.h"
+#include "mainwindow.h"
+#include "mapping.h"
+#include "repository.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSet>
+#include <QStyleOptionComboBox>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocument>
+#include <QToolButton>
+#include <QTranslator>
+#include <gtest/gtest.h>
+
+#include <memory>
+
+using namespace pasalista;
+
+namespace {
+
+const char *const kScaleVariable = "PASALISTA_SCREENSHOT_SCALE";
+
+QString visibleText(QString text)
+{
+    text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+    text.remove(QLatin1Char('&'));
+    text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
+    return text;
+}
+
+int widestLine(const QFontMetrics &metrics, const QString &text)
+{
+    int widest = 0;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        widest = qMax(widest, metrics.horizontalAdvance(line));
+    }
+    return widest;
+}
+
+QString describe(const QWidget *widget, const QString &text, int needed, int available)
+{
+    return QStringLiteral("%1 \"%2\" needs %3 px, has %4")
+        .arg(QString::fromLatin1(widget->metaObject()->className()), text)
+        .arg(needed)
+        .arg(available);
+}
+
+// Every text the user can see in `window` that does not fit its widget.
+QStringList clippedTexts(QWidget *window)
+{
+    QStringList problems;
+    const auto widgets = window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisibleTo(window) || widget->width() <= 0) {
+            continue;
+        }
+        if (auto *label = qobject_cast<QLabel *>(widget)) {
+            const bool rich =
+                label->textFormat() == Qt::RichText ||
+                (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()));
+            if (label->text().isEmpty() || label->wordWrap() || rich) {
+                continue;
+            }
+            const QString text = label->buddy() ? visibleText(label->text()) : label->text();
+            const int needed = widestLine(label->fontMetrics(), text);
+            const int available = label->contentsRect().width() - 2 * qMax(label->margin(), 0);
+            if (needed > available) {
+                problems.append(describe(label, text, needed, available));
+            }
+        } else if (auto *button = qobject_cast<QAbstractButton *>(widget)) {
+            auto *toolButton = qobject_cast<QToolButton *>(button);
+            if (button->text().isEmpty() ||
+                (toolButton && toolButton->toolButtonStyle() == Qt::ToolButtonIconOnly)) {
+                continue;
+            }
+            const QString text = visibleText(button->text());
+            const int needed = widestLine(button->fontMetrics(), text);
+            // The text alone, and the text with its indicator, icon and margins.
+            if (needed > button->contentsRect().width() ||
+                button->width() < button->minimumSizeHint().width()) {
+                problems.append(describe(button, text,
+                                         qMax(needed, button->minimumSizeHint().width()),
+                                         button->width()));
+            }
+        } else if (auto *tabBar = qobject_cast<QTabBar *>(widget)) {
+            for (int i = 0; i < tabBar->count(); ++i) {
+                const QString text = visibleText(tabBar->tabText(i));
+                const int needed = tabBar->fontMetrics().horizontalAdvance(text);
+                if (needed > tabBar->tabRect(i).width()) {
+                    problems.append(describe(tabBar, text, needed, tabBar->tabRect(i).width()));
+                }
+            }
+        } else if (auto *combo = qobject_cast<QComboBox *>(widget)) {
+            if (combo->currentText().isEmpty()) {
+                continue;
+            }
+            QStyleOptionComboBox option;
+            option.initFrom(combo);
+            option.editable = combo->isEditable();
+            const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &option,
+                                                               QStyle::SC_ComboBoxEditField, combo);
+            const int needed = combo->fontMetrics().horizontalAdvance(combo->currentText());
+            if (needed > field.width()) {
+                problems.append(describe(combo, combo->currentText(), needed, field.width()));
+            }
+        } else if (auto *group = qobject_cast<QGroupBox *>(widget)) {
+            const QString text = visibleText(group->title());
+            const int needed = group->fontMetrics().horizontalAdvance(text);
+            if (!text.isEmpty() && group->width() < group->minimumSizeHint().width()) {
+                problems.append(describe(group, text, needed, group->width()));
+            }
+        }
+    }
+    return problems;
+}
+
+// Controls of the attendance sheet a screen reader could not name: no text of their own,
+// no accessible name and no label pointing at them.
+QStringList unnamedControls(QWidget *sheet)
+{
+    QSet<const QWidget *> labelled;
+    const auto labels = sheet->findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (label->buddy()) {
+            labelled.insert(label->buddy());
+        }
+    }
+    QStringList problems;
+    const auto widgets = sheet->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        const auto *button = qobject_cast<QAbstractButton *>(widget);
+        const bool control =
+            qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget) ||
+            qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractItemView *>(widget) ||
+            (button && button->text().isEmpty());
+        if (control && widget->isVisibleTo(sheet) && widget->accessibleName().isEmpty() &&
+            !labelled.contains(widget) && !qobject_cast<QLineEdit *>(widget->parentWidget()) &&
+            !qobject_cast<QAbstractItemView *>(widget->parentWidget()) && // headers, corner
+            !qobject_cast<QAbstractSpinBox *>(widget->parentWidget())) {
+            problems.append(QString::fromLatin1(widget->metaObject()->className()) +
+                            QLatin1Char(' ') + widget->objectName());
+        }
+    }
+    return problems;
+}
+
+int scalePercent()
+{
+    const QByteArray scale = qgetenv(kScaleVariable);
+    return scale.isEmpty() ? 100 : scale.toInt();
+}
+
+class Screenshots : public ::testing::TestWithParam<QString>
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_store = std::make_unique<LocalStore>(Mapping::dream());
+        ASSERT_TRUE(m_store->open(m_dir.filePath(QStringLiteral("local.sqlite"))))
+            << m_store->errorString().toStdString();
+        DemoData demo(*m_store);
+        ASSERT_TRUE(demo.populate(QDate::currentDate())) << demo.errorString().toStdString();
+        m_repository = std::make_unique<Repository>(*m_store);
+
+        const QString language = GetParam();
+        m_previousLocale = QLocale();
+        QLocale::setDefault(QLocale(language == QStringLiteral("es") ? QStringLiteral("es_DO")
+                                                                     : QStringLiteral("en_US")));
+        if (language == QStringLiteral("es")) {
+            ASSERT_TRUE(m_own.load(QStringLiteral(":/i18n/pasalista_es.qm")));
+            QCoreApplication::installTranslator(&m_own);
+            if (m_qt.load(QLocale(QStringLiteral("es")), QStringLiteral("qtbase"),
+                          QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+                QCoreApplication::installTranslator(&m_qt);
+            }
+        }
+    }
+
+    void TearDown() override
+    {
+        QCoreApplication::removeTranslator(&m_own);
+        QCoreApplication::removeTranslator(&m_qt);
+        QLocale::setDefault(m_previousLocale);
+        m_repository.reset();
+        m_store.reset();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<Repository> m_repository;
+    QTranslator m_own;
+    QTranslator m_qt;
+    QLocale m_previousLocale;
+};
+
+} // namespace
+
+TEST_P(Screenshots, MainWindowTextIsNotClipped)
+{
+    const QString language = GetParam();
+    const QString scale = QString::number(scalePercent());
+    MainWindow window(*m_repository);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ASSERT_GT(window.courseFilter()->rowCount(), 0);
+    EXPECT_DOUBLE_EQ(window.devicePixelRatioF(), scalePercent() / 100.0);
+
+    const QList<QPair<MainWindow::Tab, QString>> tabs = {
+        {MainWindow::RosterTab, QStringLiteral("roster")},
+        {MainWindow::AttendanceTab, QStringLiteral("attendance")},
+        {MainWindow::SummaryTab, QStringLiteral("summary")}};
+    for (const auto &tab : tabs) {
+        window.showTab(tab.first);
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        const QPixmap picture = window.grab();
+        EXPECT_EQ(picture.width(), qRound(window.width() * window.devicePixelRatioF()));
+        const QString file = QDir::current().filePath(
+            QStringLiteral("screenshot-%1-%2-%3.png").arg(tab.second, language, scale));
+        EXPECT_TRUE(picture.save(file)) << file.toStdString();
+
+        if (tab.first == MainWindow::AttendanceTab) {
+            const QStringList unnamed = unnamedControls(window.attendanceSheet());
+            EXPECT_TRUE(unnamed.isEmpty())
+                << "attendance sheet controls without an accessible name: "
+                << unnamed.join(QStringLiteral(", ")).toStdString();
+        }
+        const QStringList problems = clippedTexts(&window);
+        EXPECT_TRUE(problems.isEmpty())
+            << "clipped on the " << tab.second.toStdString() << " tab, " << language.toStdString()
+            << " at " << scale.toStdString() << " %:\n  "
+            << problems.join(QStringLiteral("\n  ")).toStdString();
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, Screenshots,
+                         ::testing::Values(QStringLiteral("es"), QStringLiteral("en")),
+                         [](const auto &language) { return language.param.toStdString(); });
+
+TEST(ScreenshotsAt200Percent, ChildProcessRendersWithoutClipping)
+{
+    if (!qEnvironmentVariableIsEmpty(kScaleVariable)) {
+        GTEST_SKIP() << "already the child process";
+    }
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_SCALE_FACTOR"), QStringLiteral("2"));
+    environment.insert(QString::fromLatin1(kScaleVariable), QStringLiteral("200"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--gtest_filter=Languages/Screenshots.*")});
+    ASSERT_TRUE(child.waitForFinished(300000)) << "the 200 % run did not finish";
+    const QByteArray output = child.readAll();
+    EXPECT_EQ(child.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(child.exitCode(), 0) << output.toStdString();
+    EXPECT_TRUE(output.contains("[  PASSED  ] 2 tests")) << output.toStdString();
+}
