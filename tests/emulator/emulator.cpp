@@ -1,7 +1,7 @@
 #include "emulator.h"
 
 #include "adminapi.h"
-#include "gzip.h"
+#include "net/gzip.h"
 #include "sfid.h"
 
 #include <QDateTime>
@@ -128,7 +128,7 @@ HttpResponse Emulator::handle(const HttpRequest &original)
 {
     HttpRequest request = original;
     if (request.header("content-encoding").contains("gzip")) {
-        const auto inflated = Gzip::decompress(request.body);
+        const auto inflated = pasalista::Gzip::decompress(request.body);
         if (!inflated)
             return HttpResponse::error(400, {QStringLiteral("JSON_PARSER_ERROR"),
                                              QStringLiteral("Unable to read the gzip request body"),

@@ -1,6 +1,6 @@
 #include "emulatorserver.h"
 
-#include "gzip.h"
+#include "net/gzip.h"
 #include "responsewriter.h"
 
 #include <QDateTime>
@@ -153,7 +153,7 @@ QByteArray EmulatorServer::serialize(HttpResponse response, const HttpRequest &r
     if (response.status == 0)
         return {};
     if (!response.body.isEmpty() && request.header("accept-encoding").contains("gzip")) {
-        response.body = Gzip::compress(response.body);
+        response.body = pasalista::Gzip::compress(response.body);
         response.setHeader("Content-Encoding", "gzip");
         response.setHeader("Vary", "Accept-Encoding");
     }

@@ -1,7 +1,7 @@
 // The REST API over HTTP: versions, describe, records, upsert, collections, composite,
 // query paging, limits and gzip.
 #include "emulatorfixture.h"
-#include "gzip.h"
+#include "net/gzip.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -491,12 +491,13 @@ TEST_F(RestTest, GzipBothWays)
     const HttpReply reply = org().api("GET", queryPath(QStringLiteral("SELECT Id FROM User")), {},
                                       {{"Accept-Encoding", "gzip"}});
     ASSERT_EQ(reply.header("Content-Encoding"), QByteArray("gzip"));
-    const auto inflated = Gzip::decompress(reply.body);
+    const auto inflated = pasalista::Gzip::decompress(reply.body);
     ASSERT_TRUE(inflated);
     EXPECT_GE(
         QJsonDocument::fromJson(*inflated).object().value(QStringLiteral("totalSize")).toInt(), 1);
 
-    const QByteArray body = Gzip::compress(QJsonDocument(student(QStringLiteral("gzip"))).toJson());
+    const QByteArray body =
+        pasalista::Gzip::compress(QJsonDocument(student(QStringLiteral("gzip"))).toJson());
     const HttpReply created =
         org().request("POST", org().dataPath(QStringLiteral("sobjects/Student__c")), body,
                       {{"Content-Type", "application/json"},
