@@ -1,0 +1,132 @@
+// The scheduler runs real sync cycles against the emulator in its worker thread.
+#include "auth/session.h"
+#include "emulatorprocess.h"
+#include "localstore.h"
+#include "mapping.h"
+#include "repository.h"
+#include "sync/syncscheduler.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace pasalista;
+using pasalista::test::EmulatorProcess;
+
+namespace {
+
+const QString kTeacher = QStringLiteral("maria.rodriguez@dream.demo");
+
+struct Fixture
+{
+    EmulatorProcess org{{QStringLiteral("--demo")}};
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    std::unique_ptr<Session> session;
+
+    Fixture()
+    {
+        Identity identity;
+        identity.email = kTeacher;
+        identity.instanceUrl = org.baseUrl();
+        identity.loginUrl = org.baseUrl();
+        session = std::make_unique<Session>(
+            identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), QByteArray());
+    }
+};
+
+SyncReport waitForCycle(QSignalSpy &finished, int timeoutMs = 60000)
+{
+    EXPECT_TRUE(finished.wait(timeoutMs));
+    return finished.isEmpty() ? SyncReport() : finished.takeFirst().at(0).value<SyncReport>();
+}
+
+} // namespace
+
+TEST(SyncScheduler, SyncNowRunsOneCycleInTheWorker)
+{
+    Fixture fixture;
+    ASSERT_TRUE(fixture.org.isRunning());
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
+    QSignalSpy states(&scheduler, &SyncScheduler::stateChanged);
+    scheduler.syncNow();
+    scheduler.syncNow(); // while one runs: queued, never two at once
+    EXPECT_EQ(scheduler.state(), SyncScheduler::State::Syncing);
+    EXPECT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
+    EXPECT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
+    EXPECT_EQ(scheduler.state(), SyncScheduler::State::Idle);
+    EXPECT_TRUE(scheduler.lastSuccess().isValid());
+    EXPECT_GE(scheduler.basePollIntervalMs(), 30000) << "from the mapping's sf_polling_seconds";
+}
+
+TEST(SyncScheduler, LocalEditTriggersADebouncedSync)
+{
+    Fixture fixture;
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    scheduler.setEditDebounceMs(50);
+    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
+    scheduler.syncNow();
+    ASSERT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
+
+    LocalStore store(Mapping::dream());
+    ASSERT_TRUE(store.open(fixture.path));
+    Repository repository(store);
+    const Course course = repository.courses().first();
+    const Student student = repository.roster(course.id).first();
+    ASSERT_TRUE(
+        repository
+            .markAttendance(course.id, student.id, QDate::currentDate().addDays(-500), 1, {}, true)
+            .ok());
+    scheduler.localEditMade();
+    scheduler.localEditMade(); // a burst of edits: one sync
+    const SyncReport report = waitForCycle(finished);
+    EXPECT_EQ(report.result, SyncReport::Result::Clean);
+    EXPECT_EQ(report.pushed, 1);
+    EXPECT_FALSE(finished.wait(300)) << "debounced into a single cycle";
+}
+
+TEST(SyncScheduler, UnreachableOrgMeansOfflineAndBacksOff)
+{
+    Fixture fixture;
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
+    ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("dropBeforeResponseRate"), 1.0}}));
+    scheduler.syncNow();
+    EXPECT_EQ(waitForCycle(finished).result, SyncReport::Result::Unreachable);
+    EXPECT_EQ(scheduler.state(), SyncScheduler::State::Offline);
+    EXPECT_LE(scheduler.pollIntervalMs(), 45000) << "first retry after ~30 s, with jitter";
+    ASSERT_TRUE(fixture.org.clearFaults());
+    scheduler.syncNow();
+    EXPECT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
+    EXPECT_EQ(scheduler.state(), SyncScheduler::State::Idle);
+}
+
+TEST(SyncScheduler, RefusedSessionNeedsSignIn)
+{
+    Fixture fixture;
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
+    ASSERT_TRUE(fixture.org.revokeAll());
+    ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("expireSessions"), true}}));
+    scheduler.syncNow();
+    EXPECT_EQ(waitForCycle(finished).result, SyncReport::Result::SignInRequired);
+    EXPECT_EQ(scheduler.state(), SyncScheduler::State::NeedsSignIn);
+}
+
+TEST(SyncScheduler, PollsLessNearTheDailyApiLimit)
+{
+    Fixture fixture;
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
+    scheduler.syncNow();
+    ASSERT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
+    EXPECT_EQ(scheduler.pollIntervalMs(), scheduler.basePollIntervalMs());
+
+    ASSERT_TRUE(fixture.org.setFaults(
+        {{QStringLiteral("dailyApiLimit"), 1000}, {QStringLiteral("apiUsage"), 900}}));
+    scheduler.syncNow();
+    ASSERT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
+    EXPECT_EQ(scheduler.pollIntervalMs(), 4 * scheduler.basePollIntervalMs())
+        << "past 80 % of the limit";
+}
