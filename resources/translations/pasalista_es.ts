@@ -84,30 +84,6 @@
         <translation>Qué hacer; vea Comandos.</translation>
     </message>
     <message>
-        <source>
-Commands:
-  courses                          list the courses
-  roster COURSE                    list a course&apos;s students
-  mark COURSE DATE STUDENT STATUS  mark attendance (STATUS: code, letter or label)
-  report COURSE                    attendance counts per student
-  export COURSE --csv FILE         attendance records as CSV
-  pending                          changes waiting to sync
-  demo                             fill a new store with demo data
-COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.
-</source>
-        <translation>
-Comandos:
-  courses                          lista los cursos
-  roster COURSE                    lista los estudiantes de un curso
-  mark COURSE DATE STUDENT STATUS  marca la asistencia (STATUS: código, letra o nombre)
-  report COURSE                    conteos de asistencia por estudiante
-  export COURSE --csv FILE         registros de asistencia en CSV
-  pending                          cambios pendientes de sincronizar
-  demo                             llena un almacén nuevo con datos de demostración
-COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
-</translation>
-    </message>
-    <message>
         <source>pasalista-cli: %1</source>
         <translation>pasalista-cli: %1</translation>
     </message>
@@ -338,6 +314,36 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>%1 programs, %2 teachers, %3 courses, %4 students, %5 enrollments, %6 attendance records.</source>
         <translation>%1 programas, %2 docentes, %3 cursos, %4 estudiantes, %5 inscripciones, %6 registros de asistencia.</translation>
+    </message>
+    <message>
+        <source>
+Commands:
+  courses                          list the courses
+  roster COURSE                    list a course&apos;s students
+  mark COURSE DATE STUDENT STATUS  mark attendance (STATUS: code, letter or label)
+  report COURSE                    attendance counts per student
+  export COURSE --csv FILE         attendance records as CSV
+  pending                          changes waiting to sync
+  demo                             fill a new store with demo data
+  sync                             send changes to the org and fetch its changes
+  status                           who is signed in, changes waiting, last sync
+  issues                           records the org refused and conflicts
+COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.
+</source>
+        <translation>
+Comandos:
+  courses                          lista los cursos
+  roster COURSE                    lista los estudiantes de un curso
+  mark COURSE DATE STUDENT STATUS  marca la asistencia (STATUS: código, letra o nombre)
+  report COURSE                    conteos de asistencia por estudiante
+  export COURSE --csv FILE         registros de asistencia en CSV
+  pending                          cambios pendientes de sincronizar
+  demo                             llena un almacén nuevo con datos de demostración
+  sync                             envía los cambios a la organización y trae los suyos
+  status                           quién inició sesión, cambios pendientes, última sincronización
+  issues                           registros rechazados por la organización y conflictos
+COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
+</translation>
     </message>
 </context>
 <context>
@@ -875,6 +881,22 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>Cannot add the demo programme: %1</source>
         <translation>No se puede agregar el programa de demostración: %1</translation>
+    </message>
+    <message>
+        <source>The org ended your session: sign in again to sync. Your changes are kept.</source>
+        <translation>La organización cerró su sesión: inicie sesión de nuevo para sincronizar. Sus cambios se conservan.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronizar</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>Sync &amp;issues…</source>
+        <translation>&amp;Problemas de sincronización…</translation>
     </message>
 </context>
 <context>
@@ -2044,10 +2066,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <source>Send your changes and fetch the org&apos;s now (F5)</source>
-        <translation>Enviar sus cambios y traer los de la organización ahora (F5)</translation>
-    </message>
-    <message>
         <source>Issues</source>
         <translation>Problemas</translation>
     </message>
@@ -2075,13 +2093,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Sign in again to sync</source>
         <translation>Inicie sesión de nuevo para sincronizar</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to sync</source>
-        <translation>
-            <numerusform>%n cambio pendiente de sincronizar</numerusform>
-            <numerusform>%n cambios pendientes de sincronizar</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not signed in: working offline</source>
         <translation>Sin sesión: trabajando sin conexión</translation>
@@ -2100,6 +2111,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
             <numerusform>%n problema</numerusform>
             <numerusform>%n problemas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send your changes and fetch the org&apos;s now (Ctrl+R)</source>
+        <translation>Enviar sus cambios y traer los de la organización ahora (Ctrl+R)</translation>
     </message>
 </context>
 <context>
