@@ -37,5 +37,3 @@ TEST(UiTranslations, LanguageSettingOverridesTheSystemLocale)
     EXPECT_EQ(UiLanguage::effectiveLocale(QStringLiteral("en")).language(), QLocale::English);
     EXPECT_EQ(UiLanguage::effectiveLocale(QString()), QLocale::system());
 }
-
-} // namespace
