@@ -56,8 +56,15 @@ TEST_F(DemoDataTest, IsSyncedAlreadyAndFast)
 {
     EXPECT_EQ(m_store->pendingChangeCount(), 0);
     EXPECT_TRUE(outbox().isEmpty());
-    // Thousands of rows in one transaction; generous for sanitizer builds.
-    EXPECT_LT(m_elapsedMs, 4000);
+    // Thousands of rows in one transaction take about a second in a debug build; a commit
+    // per row (an fsync each) would take far longer. Sanitizers slow everything several
+    // times over, and the machine may be busy, hence the wide bounds.
+#if defined(__SANITIZE_ADDRESS__)
+    const qint64 boundMs = 20000;
+#else
+    const qint64 boundMs = 5000;
+#endif
+    EXPECT_LT(m_elapsedMs, boundMs);
     for (const Student &student : m_repository->students()) {
         EXPECT_EQ(student.sfid.size(), 18);
         EXPECT_FALSE(student.key.isEmpty());
