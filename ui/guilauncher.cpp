@@ -1,6 +1,7 @@
 #include "guilauncher.h"
 
 #include "accountswitcher.h"
+#include "appicon.h"
 #include "auth/accountmanager.h"
 #include "auth/session.h"
 #include "cli/clirunner.h"
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 
 namespace pasalista {
@@ -195,9 +197,38 @@ void GuiLauncher::attachAccount()
                     "The org ended your session: sign in again to sync. Your changes are kept."));
             }
         });
+    addTrayIcon();
     if (m_screenshotPath.isEmpty()) {
         QTimer::singleShot(0, m_scheduler.get(), &SyncScheduler::syncNow); // catch up at start
     }
+}
+
+void GuiLauncher::addTrayIcon()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        return;
+    }
+    // The tray shows the sync state while the window is hidden or minimised.
+    auto *tray = new QSystemTrayIcon(AppIcon::icon(), m_window.get());
+    auto *menu = new QMenu(m_window.get());
+    connect(menu->addAction(tr("Show Pasalista")), &QAction::triggered, m_window.get(), [this] {
+        m_window->showNormal();
+        m_window->raise();
+        m_window->activateWindow();
+    });
+    connect(menu->addAction(tr("Sync now")), &QAction::triggered, m_scheduler.get(),
+            &SyncScheduler::syncNow);
+    connect(menu->addAction(tr("Quit")), &QAction::triggered, qApp, &QCoreApplication::quit);
+    tray->setContextMenu(menu);
+    const auto update = [this, tray] {
+        tray->setToolTip(tr("Pasalista — %1; %n change(s) waiting to sync", nullptr,
+                            m_store->pendingChangeCount())
+                             .arg(SyncStatusWidget::stateLabel(m_scheduler->state())));
+    };
+    connect(m_scheduler.get(), &SyncScheduler::stateChanged, tray, update);
+    connect(m_store.get(), &LocalStore::pendingChangeCountChanged, tray, update);
+    update();
+    tray->show();
 }
 
 void GuiLauncher::addSyncMenu()

@@ -42,6 +42,7 @@ private:
     // Sign-in, sync and the account switcher around the window.
     void attachAccount();
     void addSyncMenu();
+    void addTrayIcon();
     void showSyncIssues();
     void onAccountChanged();
     void retireWindow();

@@ -898,6 +898,25 @@ Take attendance on %2 anyway?</source>
         <source>Sync &amp;issues…</source>
         <translation>&amp;Problemas de sincronización…</translation>
     </message>
+    <message>
+        <source>Show Pasalista</source>
+        <translation>Mostrar Pasalista</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasalista — %1; %n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>Pasalista — %1; %n cambio pendiente de sincronizar</numerusform>
+            <numerusform>Pasalista — %1; %n cambios pendientes de sincronizar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pasalista::LocalStore</name>
