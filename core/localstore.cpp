@@ -128,11 +128,17 @@ bool LocalStore::open(const QString &path)
     if (!QDir().mkpath(info.absolutePath())) {
         return fail(tr("Cannot create the folder %1.").arg(info.absolutePath()));
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!db.open()) {
-        const QString reason = db.lastError().text();
+    QString reason;
+    {
+        // Scoped: close() removes the connection, which must have no handle left.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!db.open()) {
+            reason = db.lastError().text();
+        }
+    }
+    if (!reason.isEmpty()) {
         close();
         return fail(tr("Cannot open the local database %1: %2").arg(path, reason));
     }
@@ -401,16 +407,22 @@ std::optional<qint64> LocalStore::idByColumn(Role role, const QString &column,
 
 bool LocalStore::isKnownColumn(Role role, const QString &column) const
 {
-    if (systemColumns().contains(column) || m_mapping.objectFor(role).columns().contains(column)) {
-        return true;
-    }
-    for (const auto &lookup : Mapping::lookupsOf(role)) {
-        const QString lookupColumn = m_mapping.column(role, lookup.first);
-        if (!lookupColumn.isEmpty() && column == refColumn(lookupColumn)) {
-            return true;
+    // Asked for every column of every write: the sets are built once per role.
+    auto known = m_knownColumns.constFind(role);
+    if (known == m_knownColumns.constEnd()) {
+        QSet<QString> columns(systemColumns().begin(), systemColumns().end());
+        for (const QString &mapped : m_mapping.objectFor(role).columns()) {
+            columns.insert(mapped);
         }
+        for (const auto &lookup : Mapping::lookupsOf(role)) {
+            const QString lookupColumn = m_mapping.column(role, lookup.first);
+            if (!lookupColumn.isEmpty()) {
+                columns.insert(refColumn(lookupColumn));
+            }
+        }
+        known = m_knownColumns.insert(role, columns);
     }
-    return false;
+    return known->contains(column);
 }
 
 QVariantMap LocalStore::prepareValues(Role role, const QVariantMap &values) const
@@ -575,8 +587,8 @@ bool LocalStore::logFullInsert(Role role, qint64 id)
     if (!begin()) {
         return false;
     }
-    if (!writeRow(role, id, {{QStringLiteral("_hc_lastop"), QStringLiteral("PENDING")}})
-        || !appendLog(QStringLiteral("INSERT"), m_mapping.table(role), id, values, {}) || !commit()) {
+    if (!writeRow(role, id, {{QStringLiteral("_hc_lastop"), QStringLiteral("PENDING")}}) ||
+        !appendLog(QStringLiteral("INSERT"), m_mapping.table(role), id, values, {}) || !commit()) {
         rollback();
         return false;
     }

@@ -3,7 +3,9 @@
 #include "mapping.h"
 #include "outboxentry.h"
 
+#include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QVariantMap>
 
@@ -92,6 +94,7 @@ private:
     QString m_path;
     QString m_error;
     int m_transactionDepth = 0;
+    mutable QMap<Role, QSet<QString>> m_knownColumns;
 };
 
 } // namespace pasalista
