@@ -8,6 +8,7 @@
 #include "repository.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,6 +23,8 @@
 #include <QThread>
 #include <QTimer>
 #include <gtest/gtest.h>
+
+#include <cstdio>
 
 using namespace pasalista;
 using pasalista::test::EmulatorProcess;
@@ -117,30 +120,20 @@ int crashRuns()
     return fromEnvironment > 0 ? fromEnvironment : 100;
 }
 
-// Writes 1,000 attendance marks offline and returns their Pasalista_Id__c keys.
-QSet<QString> markThousand(const QString &databasePath)
+// The teacher's offline work between two sync attempts: every mark of `pairs` on `dates`
+// set to `status` (1,000 changes), in one transaction. Returns the marks' keys.
+QSet<QString> markAll(Repository &repository, const QList<QPair<qint64, qint64>> &pairs,
+                      const QList<QDate> &dates, int status)
 {
-    LocalStore store(Mapping::dream());
-    EXPECT_TRUE(store.open(databasePath)) << store.errorString().toStdString();
-    Repository repository(store);
     QSet<QString> keys;
-    QList<QPair<qint64, qint64>> pairs; // (course, student)
-    for (const Course &course : repository.courses()) {
-        for (const Student &student : repository.roster(course.id)) {
-            pairs.append({course.id, student.id});
-        }
-    }
-    EXPECT_FALSE(pairs.isEmpty());
-    for (int day = 0; keys.size() < 1000 && !pairs.isEmpty(); ++day) {
-        const QDate date = QDate::currentDate().addDays(-400 - day);
+    repository.store().begin();
+    for (const QDate &date : dates) {
         for (const auto &[course, student] : pairs) {
-            if (keys.size() == 1000) {
-                break;
-            }
-            EXPECT_TRUE(repository.markAttendance(course, student, date, day % 5, {}, true).ok());
+            EXPECT_TRUE(repository.markAttendance(course, student, date, status, {}, true).ok());
             keys.insert(repository.attendanceOn(course, date).value(student).key);
         }
     }
+    repository.store().commit();
     return keys;
 }
 
@@ -163,8 +156,22 @@ TEST(SyncCrash, KilledPushesLeaveNoRecordMissingOrDoubled)
 
     const QString databasePath = cli.databasePath();
     ASSERT_FALSE(databasePath.isEmpty());
-    const QSet<QString> expected = markThousand(databasePath);
-    ASSERT_EQ(expected.size(), 1000);
+    LocalStore store(Mapping::dream());
+    ASSERT_TRUE(store.open(databasePath)) << store.errorString().toStdString();
+    Repository repository(store);
+    QList<QPair<qint64, qint64>> pairs; // (course, student): 50 of them, on 20 dates
+    for (const Course &course : repository.courses()) {
+        for (const Student &student : repository.roster(course.id)) {
+            if (pairs.size() < 50) {
+                pairs.append({course.id, student.id});
+            }
+        }
+    }
+    ASSERT_EQ(pairs.size(), 50);
+    QList<QDate> dates;
+    for (int day = 0; day < 20; ++day) {
+        dates.append(QDate::currentDate().addDays(-400 - day));
+    }
     const auto liveAttendance = [&] {
         QJsonArray live;
         for (const QJsonValue &value : org.records(QStringLiteral("Attendance__c"))) {
@@ -176,33 +183,86 @@ TEST(SyncCrash, KilledPushesLeaveNoRecordMissingOrDoubled)
     };
     const int before = int(liveAttendance().size());
 
+    // Each round changes all 1,000 marks (the first round creates them), then starts a
+    // sync and kills it at a random moment: mostly mid-push, sometimes before or after.
     QRandomGenerator random(4242);
     const int runs = crashRuns();
+    QSet<QString> expected;
+    int lastStatus = 0;
+    QList<qint64> markIds;
+    int killed = 0;
+    qint64 fullRunMs = 1500;
     for (int run = 0; run < runs; ++run) {
+        lastStatus = run % 5;
+        if (run == 0) {
+            expected = markAll(repository, pairs, dates, lastStatus);
+            for (const auto &[course, student] : pairs) {
+                for (const AttendanceMark &mark : repository.attendanceOfStudent(student)) {
+                    if (mark.courseId == course && dates.contains(mark.date)) {
+                        markIds.append(mark.id);
+                    }
+                }
+            }
+            ASSERT_EQ(markIds.size(), 1000);
+        } else {
+            // Re-marking through the store directly: the same outbox rows, a fraction of the time.
+            ASSERT_TRUE(store.begin());
+            for (qint64 id : std::as_const(markIds)) {
+                ASSERT_TRUE(store.updateLocal(
+                    Role::Attendance, id, {{QStringLiteral("attendance_type__c"), lastStatus}}));
+            }
+            ASSERT_TRUE(store.commit());
+        }
+        if (run == 1) {
+            // Calibrate: how long one whole sync of 1,000 changes takes here (build type,
+            // sanitizers, load), so that the kills below land inside a run.
+            QElapsedTimer timer;
+            timer.start();
+            ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+            fullRunMs = std::max<qint64>(timer.elapsed(), 100);
+            ASSERT_TRUE(store.begin());
+            for (qint64 id : std::as_const(markIds)) {
+                ASSERT_TRUE(store.updateLocal(
+                    Role::Attendance, id,
+                    {{QStringLiteral("attendance_type__c"), (lastStatus + 1) % 5}}));
+                ASSERT_TRUE(store.updateLocal(
+                    Role::Attendance, id, {{QStringLiteral("attendance_type__c"), lastStatus}}));
+            }
+            ASSERT_TRUE(store.commit());
+        }
         QProcess sync;
         cli.start(sync, {QStringLiteral("sync")});
-        sync.waitForFinished(int(random.bounded(40, 1500)));
+        sync.waitForFinished(int(random.bounded(qint64(10), fullRunMs)));
+        killed += sync.state() == QProcess::Running;
         sync.kill(); // SIGKILL, at whatever point it reached
         sync.waitForFinished(10000);
     }
+    std::printf("killed %d of %d sync runs before they finished\n", killed, runs);
+    EXPECT_GT(killed, runs / 2) << "most runs must die mid-way for this test to mean anything";
+    ASSERT_EQ(expected.size(), 1000);
     int exitCode = -1;
     for (int attempt = 0; attempt < 5 && exitCode != 0; ++attempt) {
         exitCode = cli.run({QStringLiteral("sync")}, &output);
     }
     ASSERT_EQ(exitCode, 0) << output.toStdString();
+    EXPECT_EQ(store.pendingChangeCount(), 0);
 
     const QJsonArray live = liveAttendance();
     QHash<QString, int> seen;
+    int stale = 0;
     for (const QJsonValue &value : live) {
-        const QString key = value.toObject().value(QStringLiteral("Pasalista_Id__c")).toString();
+        const QJsonObject record = value.toObject();
+        const QString key = record.value(QStringLiteral("Pasalista_Id__c")).toString();
         if (expected.contains(key)) {
             ++seen[key];
+            stale += record.value(QStringLiteral("Attendance_Type__c")).toInt() != lastStatus;
         }
     }
     EXPECT_EQ(seen.size(), expected.size()) << "records missing in the org";
     for (auto it = seen.begin(); it != seen.end(); ++it) {
         EXPECT_EQ(it.value(), 1) << "record " << it.key().toStdString() << " doubled";
     }
+    EXPECT_EQ(stale, 0) << "marks whose last edit was lost";
     EXPECT_EQ(live.size(), before + expected.size());
     EXPECT_EQ(cli.run({QStringLiteral("logout")}), 0);
 }
