@@ -112,9 +112,36 @@ QString StudentFormDialog::comboValue(const QComboBox *combo)
     return combo->currentData().toString();
 }
 
+void StudentFormDialog::selectValue(QComboBox *combo, const QString &value)
+{
+    const int index = combo->findData(value);
+    combo->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void StudentFormDialog::editStudent(const Student &existing)
+{
+    m_editing = existing;
+    setWindowTitle(tr("Edit student"));
+    m_firstName->setText(existing.firstName);
+    m_lastName->setText(existing.lastName);
+    m_nickname->setText(existing.nickname);
+    m_birthDate->setDate(existing.dateOfBirth.isValid() ? existing.dateOfBirth : kNoDate);
+    selectValue(m_sex, existing.sex);
+    m_address->setText(existing.address);
+    m_phone1->setText(existing.phone1);
+    m_phone2->setText(existing.phone2);
+    m_email->setText(existing.email);
+    m_contactName->setText(existing.contactName);
+    m_contactPhone->setText(existing.contactPhone);
+    m_documentType->setText(existing.documentType);
+    selectValue(m_language, existing.language);
+    m_nationality->setText(existing.nationality);
+    m_notes->setPlainText(existing.notes);
+}
+
 Student StudentFormDialog::student() const
 {
-    Student student;
+    Student student = m_editing; // keeps id, Salesforce Id and key when editing
     student.firstName = m_firstName->text().trimmed();
     student.lastName = m_lastName->text().trimmed();
     student.nickname = m_nickname->text().trimmed();
@@ -140,7 +167,9 @@ QString StudentFormDialog::errorText() const
 
 void StudentFormDialog::accept()
 {
-    const DomainError error = m_repository.createStudent(student(), &m_createdId);
+    const DomainError error = m_editing.id != 0
+                                  ? m_repository.updateStudent(student())
+                                  : m_repository.createStudent(student(), &m_createdId);
     if (!error.ok()) {
         m_error->setText(error.message);
         m_error->show();

@@ -15,8 +15,9 @@ namespace pasalista {
 
 class Repository;
 
-// Creates a student: a form with the required fields marked, checked by the domain on OK
-// (its message is shown and the dialog stays open until the student is valid).
+// Creates a student, or edits one (editStudent): a form with the required fields marked,
+// checked by the domain on OK (its message is shown and the dialog stays open until the
+// student is valid).
 class StudentFormDialog : public QDialog
 {
     Q_OBJECT
@@ -24,6 +25,8 @@ class StudentFormDialog : public QDialog
 public:
     explicit StudentFormDialog(Repository &repository, QWidget *parent = nullptr);
 
+    // Turns the form into an editor of an existing student, filled with its values.
+    void editStudent(const Student &existing);
     Student student() const; // the values as typed
     qint64 createdStudentId() const { return m_createdId; }
     QString errorText() const;
@@ -39,9 +42,11 @@ private:
     QDateEdit *addBirthDate(QFormLayout *form);
     void buildForm(QFormLayout *form);
     static QString comboValue(const QComboBox *combo);
+    static void selectValue(QComboBox *combo, const QString &value);
 
     Repository &m_repository;
     qint64 m_createdId = 0;
+    Student m_editing; // id 0 when creating
     QLabel *m_error = nullptr;
     QLineEdit *m_firstName = nullptr;
     QLineEdit *m_lastName = nullptr;

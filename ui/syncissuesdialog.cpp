@@ -1,6 +1,8 @@
 #include "syncissuesdialog.h"
 
 #include "localstore.h"
+#include "repository.h"
+#include "studentformdialog.h"
 #include "sync/syncissues.h"
 #include "syncissuesmodel.h"
 
@@ -16,7 +18,8 @@ namespace pasalista {
 
 SyncIssuesDialog::SyncIssuesDialog(LocalStore &store, QWidget *parent)
     : QDialog(parent), m_store(store), m_model(new SyncIssuesModel(store, this)),
-      m_view(new QTableView(this)), m_retry(new QPushButton(tr("Send &again"), this)),
+      m_view(new QTableView(this)), m_edit(new QPushButton(tr("&Edit…"), this)),
+      m_retry(new QPushButton(tr("Send &again"), this)),
       m_restore(new QPushButton(tr("&Restore"), this)),
       m_acceptDeletion(new QPushButton(tr("Accept &deletion"), this)),
       m_useOther(new QPushButton(tr("&Keep the other value"), this)),
@@ -39,7 +42,8 @@ SyncIssuesDialog::SyncIssuesDialog(LocalStore &store, QWidget *parent)
         tr("Fix the record (for example in the student form), then send it again."));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    for (QPushButton *button : {m_retry, m_restore, m_acceptDeletion, m_useOther, m_dismiss}) {
+    for (QPushButton *button :
+         {m_edit, m_retry, m_restore, m_acceptDeletion, m_useOther, m_dismiss}) {
         buttons->addButton(button, QDialogButtonBox::ActionRole);
     }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -49,6 +53,8 @@ SyncIssuesDialog::SyncIssuesDialog(LocalStore &store, QWidget *parent)
     layout->addWidget(buttons);
 
     // Each action builds its SyncIssues afresh: it reads the store as it is now.
+    m_edit->setToolTip(tr("Correct the student's details; they are sent again on OK."));
+    connect(m_edit, &QPushButton::clicked, this, &SyncIssuesDialog::editRecord);
     connect(m_retry, &QPushButton::clicked, this, [this] {
         act([this](int row) {
             const SyncIssue &issue = m_model->issue(row);
@@ -95,10 +101,31 @@ void SyncIssuesDialog::updateButtons()
     const int row = selected.isEmpty() ? -1 : selected.first().row();
     const auto kind = row < 0 ? std::optional<SyncIssue::Kind>() : m_model->issue(row).kind;
     m_retry->setEnabled(kind == SyncIssue::Kind::Failed);
+    m_edit->setEnabled(kind == SyncIssue::Kind::Failed &&
+                       m_model->issue(row).role == Role::Student);
     m_restore->setEnabled(kind == SyncIssue::Kind::DeletedInOrg);
     m_acceptDeletion->setEnabled(kind == SyncIssue::Kind::DeletedInOrg);
     m_useOther->setEnabled(kind == SyncIssue::Kind::Conflict);
     m_dismiss->setEnabled(kind == SyncIssue::Kind::Conflict);
+}
+
+void SyncIssuesDialog::editRecord()
+{
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    if (selected.isEmpty()) {
+        return;
+    }
+    const SyncIssue issue = m_model->issue(selected.first().row());
+    Repository repository(m_store);
+    const std::optional<Student> student = repository.student(issue.recordId);
+    if (!student) {
+        return;
+    }
+    StudentFormDialog form(repository, this);
+    form.editStudent(*student);
+    if (form.exec() == QDialog::Accepted) {
+        act([&](int) { return SyncIssues(m_store).retry(issue.role, issue.recordId); });
+    }
 }
 
 void SyncIssuesDialog::act(const std::function<bool(int row)> &action)

@@ -12,8 +12,9 @@ namespace pasalista {
 class LocalStore;
 class SyncIssuesModel;
 
-// Lists refused records and conflicts and offers what can be done about each: send
-// again, restore or let go of a record deleted in the org, keep the other value, dismiss.
+// Lists refused records and conflicts and offers what can be done about each: edit a
+// refused student and send it again, send again, restore or let go of a record deleted in the org,
+// keep the other value, dismiss.
 class SyncIssuesDialog : public QDialog
 {
     Q_OBJECT
@@ -26,11 +27,13 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void editRecord();
     void act(const std::function<bool(int row)> &action);
 
     LocalStore &m_store;
     SyncIssuesModel *m_model;
     QTableView *m_view;
+    QPushButton *m_edit;
     QPushButton *m_retry;
     QPushButton *m_restore;
     QPushButton *m_acceptDeletion;

@@ -1679,6 +1679,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Date of &amp;birth</source>
         <translation>&amp;Fecha de nacimiento</translation>
     </message>
+    <message>
+        <source>Edit student</source>
+        <translation>Editar estudiante</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::StudentPickerDialog</name>
@@ -2025,6 +2029,14 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>That did not work: %1</source>
         <translation>No funcionó: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Correct the student&apos;s details; they are sent again on OK.</source>
+        <translation>Corrija los datos del estudiante; se envían de nuevo al aceptar.</translation>
     </message>
 </context>
 <context>
