@@ -1,6 +1,7 @@
 #include "localstore.h"
 
 #include "logging.h"
+#include "sqltext.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -12,6 +13,9 @@
 #include <QUuid>
 
 namespace pasalista {
+
+using sql::nowUtc;
+using sql::quoted;
 
 namespace {
 
@@ -42,16 +46,6 @@ const QList<QStringList> &migrations()
         },
     };
     return steps;
-}
-
-QString quoted(const QString &identifier)
-{
-    return QLatin1Char('"') + identifier + QLatin1Char('"');
-}
-
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 // Dates and times are stored as ISO text, the way the REST API sends them.

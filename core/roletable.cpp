@@ -1,6 +1,7 @@
 #include "roletable.h"
 
 #include "logging.h"
+#include "sqltext.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,9 +25,7 @@ RoleTable::RoleTable(const LocalStore &store, Role role)
 
 QString RoleTable::quote(const QString &identifier)
 {
-    QString escaped = identifier;
-    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
+    return sql::quoted(identifier);
 }
 
 QString RoleTable::liveCondition()

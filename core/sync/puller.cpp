@@ -3,6 +3,7 @@
 #include "localstore.h"
 #include "logging.h"
 #include "net/salesforceclient.h"
+#include "sqltext.h"
 #include "sync/remoteapplier.h"
 #include "sync/soql.h"
 
@@ -12,12 +13,10 @@
 
 namespace pasalista {
 
-namespace {
+using sql::nowUtc;
+using sql::quoted;
 
-QString quoted(const QString &identifier)
-{
-    return QLatin1Char('"') + identifier + QLatin1Char('"');
-}
+namespace {
 
 } // namespace
 

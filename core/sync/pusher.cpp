@@ -3,6 +3,7 @@
 #include "localstore.h"
 #include "logging.h"
 #include "net/salesforceclient.h"
+#include "sqltext.h"
 #include "sync/backoff.h"
 #include "sync/soql.h"
 
@@ -14,6 +15,9 @@
 
 namespace pasalista {
 
+using sql::nowUtc;
+using sql::quoted;
+
 namespace {
 
 constexpr int kBatchSize = 200; // sObject Collections' limit
@@ -21,16 +25,6 @@ constexpr int kAttempts = 4;    // tries within one cycle before leaving it for 
 
 const QString kSfid = QStringLiteral("sfid");
 const QString kKey = QStringLiteral("pasalista_id__c");
-
-QString quoted(const QString &identifier)
-{
-    return QLatin1Char('"') + identifier + QLatin1Char('"');
-}
-
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
 
 // Errors that say "not now" rather than "not this record".
 bool isTransientRecordError(const QString &code)

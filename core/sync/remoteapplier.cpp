@@ -2,6 +2,7 @@
 
 #include "localstore.h"
 #include "logging.h"
+#include "sqltext.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -9,15 +10,13 @@
 
 namespace pasalista {
 
+using sql::nowUtc;
+using sql::quoted;
+
 namespace {
 
 const QString kSfid = QStringLiteral("sfid");
 const QString kKey = QStringLiteral("pasalista_id__c");
-
-QString quoted(const QString &identifier)
-{
-    return QLatin1Char('"') + identifier + QLatin1Char('"');
-}
 
 // Values from the org and from the store compare by text: 3 and 3.0, null and "" agree.
 bool sameValue(const QVariant &a, const QVariant &b)
@@ -29,11 +28,6 @@ QString toJsonText(const QVariantMap &values)
 {
     return QString::fromUtf8(
         QJsonDocument(QJsonObject::fromVariantMap(values)).toJson(QJsonDocument::Compact));
-}
-
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 } // namespace
