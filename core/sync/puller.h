@@ -14,6 +14,8 @@
 namespace pasalista {
 
 class LocalStore;
+class RecordCodec;
+class RemoteApplier;
 class SalesforceClient;
 
 // Pulls the teacher's scope from the org, object by object in dependency order: records
@@ -39,7 +41,8 @@ public:
 private:
     bool pullRole(Role role, const QString &scope, bool incremental);
     bool pullDeletions(Role role);
-    bool applyPage(Role role, const QJsonArray &records, bool moveWatermark);
+    bool applyPage(const RecordCodec &codec, RemoteApplier &applier, const QJsonArray &records,
+                   bool moveWatermark);
     QString scopeFor(Role role, const QStringList &courseIds) const;
     QStringList coursesInScope(const QString &teacherSfid) const;
     QString teacherSfid(const QString &email) const;
