@@ -3,7 +3,10 @@
 //    records/s, peak RSS;
 //  - the same rows inserted straight into a store by a bare loop (the local limit);
 //  - a push of 10,000 marks: seconds, HTTP write requests, bytes each way.
+// The pull and the bare loop run --rounds times, one after the other, and the median of each is
+// reported: on a shared machine one run of either can be a quarter off.
 // Usage: pasalista-bench-sync [--attendance N] [--students N] [--enrollments N] [--marks N]
+//                             [--rounds N]
 #include "auth/session.h"
 #include "emulatorprocess.h"
 #include "localstore.h"
@@ -11,13 +14,13 @@
 #include "net/salesforceclient.h"
 #include "sync/pusher.h"
 #include "sync/syncengine.h"
+#include "wholeorgmapping.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -25,11 +28,14 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 using namespace pasalista;
 using pasalista::test::EmulatorProcess;
+using pasalista::test::wholeOrgMapping;
 
 namespace {
 
@@ -38,21 +44,6 @@ double peakRssMb()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0; // Linux reports KiB
-}
-
-// The Dream mapping with the whole org in scope, so the generated volume is all pulled.
-Mapping wholeOrgMapping()
-{
-    QFile file(QStringLiteral(":/mappings/dream.json"));
-    file.open(QIODevice::ReadOnly);
-    QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
-    QJsonObject section = json.value(QStringLiteral("pasalista")).toObject();
-    section.insert(QStringLiteral("scope"),
-                   QJsonObject{{QStringLiteral("only_teacher_courses"), false},
-                               {QStringLiteral("attendance_since_days"), 3650}});
-    json.insert(QStringLiteral("pasalista"), section);
-    QString error;
-    return Mapping::fromJson(QJsonDocument(json).toJson(), &error).value_or(Mapping::dream());
 }
 
 qint64 rowCount(LocalStore &store, const QString &table)
@@ -72,6 +63,7 @@ double bareInsertSeconds(LocalStore &source, const Mapping &mapping, const QStri
     timer.start();
     for (const ObjectMapping &object : mapping.objects()) {
         QSqlQuery read(source.database());
+        read.setForwardOnly(true); // stream the rows, as the pull does, instead of caching them
         read.exec(QStringLiteral("SELECT * FROM ") + object.tableName);
         QSqlQuery write(target.database());
         bool prepared = false;
@@ -106,6 +98,12 @@ double bareInsertSeconds(LocalStore &source, const Mapping &mapping, const QStri
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -123,7 +121,10 @@ int main(int argc, char **argv)
                                          QStringLiteral("10000"));
     const QCommandLineOption marks(QStringLiteral("marks"), QStringLiteral("Marks to push."),
                                    QStringLiteral("n"), QStringLiteral("10000"));
-    parser.addOptions({attendance, students, enrollments, marks});
+    const QCommandLineOption rounds(QStringLiteral("rounds"),
+                                    QStringLiteral("Pull and bare-loop rounds (median reported)."),
+                                    QStringLiteral("n"), QStringLiteral("3"));
+    parser.addOptions({attendance, students, enrollments, marks, rounds});
     parser.process(app);
 
     const QString spec =
@@ -138,8 +139,6 @@ int main(int argc, char **argv)
     }
     QTemporaryDir dir;
     const Mapping mapping = wholeOrgMapping();
-    LocalStore store(mapping);
-    store.open(dir.filePath(QStringLiteral("bench.sqlite")));
     Identity identity;
     identity.instanceUrl = org.baseUrl();
     identity.loginUrl = org.baseUrl();
@@ -147,42 +146,61 @@ int main(int argc, char **argv)
     SalesforceClient client(&session);
     const double rssBefore = peakRssMb();
 
-    QElapsedTimer timer;
-    timer.start();
-    const SyncReport pull = SyncEngine(store, client, identity).run();
-    const double pullSeconds = double(timer.nsecsElapsed()) / 1e9;
-    const double pullRss = peakRssMb();
-    const qint64 pulledRows = rowCount(store, QStringLiteral("attendance__c")) +
-                              rowCount(store, QStringLiteral("student__c")) +
-                              rowCount(store, QStringLiteral("participantenrollment__c"));
-    std::printf("\nInitial pull: %s, %d records (%lld attendance+students+enrollments) in %.2f s = "
-                "%.0f records/s; peak RSS %.0f MB (%.0f MB before)\n",
-                qPrintable(SyncReport::resultName(pull.result)), pull.pulled, pulledRows,
-                pullSeconds, pull.pulled / pullSeconds, pullRss, rssBefore);
-
-    const double bareSeconds =
-        bareInsertSeconds(store, mapping, dir.filePath(QStringLiteral("bare.sqlite")));
-    std::printf(
-        "Bare local insert of the same rows: %.2f s = %.0f records/s; pull/bare ratio %.2f\n",
-        bareSeconds, pull.pulled / bareSeconds, pullSeconds / bareSeconds);
+    std::unique_ptr<LocalStore> store;
+    SyncReport pull;
+    QList<double> pullTimes;
+    QList<double> bareTimes;
+    double pullRss = 0;
+    const int roundCount = std::max(1, parser.value(rounds).toInt());
+    for (int round = 1; round <= roundCount; ++round) {
+        const QString pullPath = dir.filePath(QStringLiteral("pull-%1.sqlite").arg(round));
+        const QString barePath = dir.filePath(QStringLiteral("bare-%1.sqlite").arg(round));
+        store = std::make_unique<LocalStore>(mapping); // the previous round's store closes
+        store->open(pullPath);
+        QElapsedTimer timer;
+        timer.start();
+        pull = SyncEngine(*store, client, identity).run();
+        pullTimes.append(double(timer.nsecsElapsed()) / 1e9);
+        pullRss = std::max(pullRss, peakRssMb()); // before the bare loop can raise it
+        bareTimes.append(bareInsertSeconds(*store, mapping, barePath));
+        QFile::remove(barePath);
+        const qint64 pulledRows = rowCount(*store, QStringLiteral("attendance__c")) +
+                                  rowCount(*store, QStringLiteral("student__c")) +
+                                  rowCount(*store, QStringLiteral("participantenrollment__c"));
+        std::printf("Round %d: pull %s, %d records (%lld attendance+students+enrollments) in "
+                    "%.2f s; bare local insert of the same rows %.2f s; ratio %.2f\n",
+                    round, qPrintable(SyncReport::resultName(pull.result)), pull.pulled, pulledRows,
+                    pullTimes.constLast(), bareTimes.constLast(),
+                    pullTimes.constLast() / bareTimes.constLast());
+        std::fflush(stdout);
+    }
+    const double pullSeconds = median(pullTimes);
+    const double bareSeconds = median(bareTimes);
+    std::printf("\nInitial pull (median of %d): %.2f s = %.0f records/s; peak RSS %.0f MB "
+                "(%.0f MB before)\n",
+                roundCount, pullSeconds, pull.pulled / pullSeconds, pullRss, rssBefore);
+    std::printf("Bare local insert of the same rows (median of %d): %.2f s = %.0f records/s; "
+                "pull/bare ratio %.2f (target under 2)\n",
+                roundCount, bareSeconds, pull.pulled / bareSeconds, pullSeconds / bareSeconds);
 
     // Push: change the status of N pulled marks, as a teacher's offline week would.
     const int markCount = parser.value(marks).toInt();
-    QSqlQuery ids(store.database());
+    QSqlQuery ids(store->database());
     ids.exec(
         QStringLiteral("SELECT id, attendance_type__c FROM attendance__c LIMIT %1").arg(markCount));
-    store.begin();
+    store->begin();
     int changed = 0;
     while (ids.next()) {
-        changed += store.updateLocal(
+        changed += store->updateLocal(
             Role::Attendance, ids.value(0).toLongLong(),
             {{QStringLiteral("attendance_type__c"), (ids.value(1).toInt() + 1) % 5}});
     }
-    store.commit();
+    store->commit();
     org.clearRequestLog();
     SyncReport pushReport;
-    Pusher pusher(store, client, pushReport);
-    timer.restart();
+    Pusher pusher(*store, client, pushReport);
+    QElapsedTimer timer;
+    timer.start();
     pusher.run();
     const double pushSeconds = double(timer.nsecsElapsed()) / 1e9;
     qint64 bytesIn = 0;

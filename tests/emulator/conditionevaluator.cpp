@@ -117,10 +117,14 @@ int ConditionEvaluator::compareValues(FieldType type, const QJsonValue &left,
     }
     if (left.isBool() || right.isBool())
         return static_cast<int>(left.toBool()) - static_cast<int>(right.toBool());
+    return compareTexts(type, left.toString(), right.toString());
+}
+
+int ConditionEvaluator::compareTexts(FieldType type, const QString &left, const QString &right)
+{
     // Text compares case-insensitively in SOQL; dates and datetimes are stored in a
     // fixed-width UTC form, so their text order is their time order.
-    return left.toString().compare(right.toString(),
-                                   isTextual(type) ? Qt::CaseInsensitive : Qt::CaseSensitive);
+    return left.compare(right, isTextual(type) ? Qt::CaseInsensitive : Qt::CaseSensitive);
 }
 
 bool ConditionEvaluator::bind(const ObjectDef &object, const std::shared_ptr<SoqlCondition> &root,

@@ -27,6 +27,7 @@ public:
 
     // Compares two field values the way SOQL orders them; nulls are handled by callers.
     static int compareValues(FieldType type, const QJsonValue &left, const QJsonValue &right);
+    static int compareTexts(FieldType type, const QString &left, const QString &right);
 
 private:
     struct Bound

@@ -136,29 +136,37 @@ bool QueryEngine::sortIds(const ObjectDef &object, const SoqlQuery &query, const
             return false;
         keys.append(*field);
     }
+    // Each key's text is taken once: converting inside the comparison would allocate
+    // two strings per comparison, millions for a large scope.
     struct Row
     {
         QString id;
         QList<QJsonValue> values;
+        QStringList texts;
     };
     std::vector<Row> rows;
     rows.reserve(static_cast<size_t>(ids->size()));
     for (const QString &id : *ids) {
-        Row row{id, {}};
-        for (const ResolvedField &key : keys)
+        Row row{id, {}, {}};
+        for (const ResolvedField &key : keys) {
             row.values.append(m_resolver.value(key, *m_store.find(object.name, id)));
-        rows.push_back(row);
+            row.texts.append(row.values.constLast().toString());
+        }
+        rows.push_back(std::move(row));
     }
     const auto less = [&](const Row &a, const Row &b) {
         for (int i = 0; i < keys.size(); ++i) {
-            const bool aNull = a.values.at(i).isNull();
-            const bool bNull = b.values.at(i).isNull();
-            if (aNull != bNull)
-                return aNull == query.orderBy.at(i).nullsFirst;
-            if (aNull)
+            const QJsonValue &left = a.values.at(i);
+            const QJsonValue &right = b.values.at(i);
+            if (left.isNull() != right.isNull())
+                return left.isNull() == query.orderBy.at(i).nullsFirst;
+            if (left.isNull())
                 continue;
-            const int comparison = ConditionEvaluator::compareValues(
-                keys.at(i).field->type, a.values.at(i), b.values.at(i));
+            const FieldType type = keys.at(i).field->type;
+            const int comparison =
+                left.isString() && right.isString()
+                    ? ConditionEvaluator::compareTexts(type, a.texts.at(i), b.texts.at(i))
+                    : ConditionEvaluator::compareValues(type, left, right);
             if (comparison != 0)
                 return query.orderBy.at(i).descending ? comparison > 0 : comparison < 0;
         }
