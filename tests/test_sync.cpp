@@ -9,6 +9,7 @@
 #include "repository.h"
 #include "sync/syncengine.h"
 #include "sync/syncissues.h"
+#include "wholeorgmapping.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,6 +19,7 @@
 
 using namespace pasalista;
 using pasalista::test::EmulatorProcess;
+using pasalista::test::wholeOrgMapping;
 
 namespace {
 
@@ -476,4 +478,55 @@ TEST_F(SyncTest, IssuesAreListedAndEachCanBeSettled)
         1);
     EXPECT_EQ(countWhere(students, QStringLiteral("Notes__c"), QStringLiteral("Se mudó a Bávaro")),
               1);
+}
+
+// 4,500 marks are three pages of 2,000: the pull follows nextRecordsUrl and asks for each next
+// page while it applies the one in hand. Each page must be fetched once, and a prefetched
+// page lost to a fault must be fetched again, never skipped.
+TEST(SyncOfManyPages, EachPageIsFetchedOnceAndNoneIsLostUnderFaults)
+{
+    EmulatorProcess org({QStringLiteral("--generate"),
+                         QStringLiteral("students=200,enrollments=400,attendance=4500"),
+                         QStringLiteral("--seed"), QStringLiteral("11")});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    const QByteArray token = org.login().toUtf8(); // before any fault, which would hit it too
+    const auto pullOnce = [&org, &token](const QString &path) {
+        QTemporaryDir dir;
+        LocalStore store(wholeOrgMapping());
+        EXPECT_TRUE(store.open(dir.filePath(path)));
+        Identity identity;
+        identity.instanceUrl = org.baseUrl();
+        identity.loginUrl = org.baseUrl();
+        Session session(identity, token, QByteArray());
+        SalesforceClient client(&session);
+        SyncReport report;
+        int cycles = 0;
+        do {
+            report = SyncEngine(store, client, identity).run();
+        } while (report.result != SyncReport::Result::Clean && ++cycles < 40);
+        EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+        QSqlQuery count(store.database());
+        count.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT sfid) FROM attendance__c"));
+        count.next();
+        EXPECT_EQ(count.value(0).toInt(), count.value(1).toInt()) << "no record twice";
+        return count.value(0).toInt();
+    };
+
+    org.clearRequestLog();
+    EXPECT_EQ(pullOnce(QStringLiteral("calm.sqlite")), 4500);
+    int nextPages = 0;
+    for (const QJsonValue &entry : org.requestLog()) {
+        nextPages += entry.toObject()
+                         .value(QStringLiteral("path"))
+                         .toString()
+                         .contains(QStringLiteral("/query/01g"));
+    }
+    EXPECT_EQ(nextPages, 2) << "pages 2 and 3 of the marks, each asked for once";
+
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("errorRate"), 0.2},
+                               {QStringLiteral("dropBeforeResponseRate"), 0.2},
+                               {QStringLiteral("dropMidResponseRate"), 0.2},
+                               {QStringLiteral("latencyJitterMs"), 20}}));
+    EXPECT_EQ(pullOnce(QStringLiteral("faulty.sqlite")), 4500);
+    ASSERT_TRUE(org.clearFaults());
 }

@@ -5,6 +5,7 @@
 #include "net/gzip.h"
 #include "sync/backoff.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -67,10 +68,14 @@ ApiResponse::Outcome classify(int status, const QString &errorCode)
 SalesforceClient::SalesforceClient(Session *session, QObject *parent)
     : QObject(parent), m_session(session), m_network(std::make_unique<QNetworkAccessManager>())
 {
-    m_network->setAutoDeleteReplies(true);
+    // finish() deletes each reply once read: a prefetched reply must outlive its finished().
+    m_network->setAutoDeleteReplies(false);
 }
 
-SalesforceClient::~SalesforceClient() = default;
+SalesforceClient::~SalesforceClient()
+{
+    dropPrefetch();
+}
 
 bool SalesforceClient::isAllowedUrl(const QUrl &url)
 {
@@ -154,6 +159,41 @@ ApiResponse SalesforceClient::queryMore(const QString &nextRecordsUrl)
     return get(nextRecordsUrl);
 }
 
+void SalesforceClient::prefetch(const QString &nextRecordsUrl)
+{
+    dropPrefetch();
+    const QUrl url = urlFor(nextRecordsUrl, {});
+    if (m_cancelled || !isAllowedUrl(url)) {
+        return; // queryMore() reports why
+    }
+    m_prefetch.url = url;
+    m_prefetch.reply = start("GET", url, {}, &m_prefetch.tokenGeneration);
+    // Qt starts a reply from a queued call; deliver it now, or the request would wait until
+    // this thread next spins an event loop, that is, until queryMore() — too late to overlap.
+    QCoreApplication::sendPostedEvents(m_prefetch.reply, QEvent::MetaCall);
+}
+
+void SalesforceClient::dropPrefetch()
+{
+    if (m_prefetch.reply) {
+        m_prefetch.reply->abort();
+        m_prefetch.reply->deleteLater();
+    }
+    m_prefetch = {};
+}
+
+QNetworkReply *SalesforceClient::takePrefetched(const QByteArray &verb, const QUrl &url,
+                                                int *tokenGeneration)
+{
+    if (verb != "GET" || !m_prefetch.reply || m_prefetch.url != url) {
+        return nullptr;
+    }
+    QNetworkReply *reply = m_prefetch.reply;
+    *tokenGeneration = m_prefetch.tokenGeneration;
+    m_prefetch = {};
+    return reply;
+}
+
 void SalesforceClient::cancel()
 {
     m_cancelled = true;
@@ -196,12 +236,20 @@ ApiResponse SalesforceClient::send(const QByteArray &verb, const QUrl &url, cons
 ApiResponse SalesforceClient::sendOnce(const QByteArray &verb, const QUrl &url,
                                        const QByteArray &body, int *tokenGeneration)
 {
-    ApiResponse response;
     if (m_cancelled) {
+        dropPrefetch();
+        ApiResponse response;
         response.errorCode = QStringLiteral("CANCELLED");
         response.errorMessage = tr("Cancelled.");
         return response;
     }
+    QNetworkReply *reply = takePrefetched(verb, url, tokenGeneration);
+    return finish(reply ? reply : start(verb, url, body, tokenGeneration));
+}
+
+QNetworkReply *SalesforceClient::start(const QByteArray &verb, const QUrl &url,
+                                       const QByteArray &body, int *tokenGeneration)
+{
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setRawHeader("Accept", "application/json");
@@ -221,23 +269,31 @@ ApiResponse SalesforceClient::sendOnce(const QByteArray &verb, const QUrl &url,
     QNetworkReply *reply = m_network->sendCustomRequest(request, verb, payload);
     ++m_requests;
     m_bytesSent += payload.size();
+    return reply;
+}
 
-    QEventLoop loop;
-    QTimer cancelWatch;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    connect(&cancelWatch, &QTimer::timeout, reply, [this, reply] {
-        if (m_cancelled) {
-            reply->abort();
-        }
-    });
-    cancelWatch.start(100);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-
+ApiResponse SalesforceClient::finish(QNetworkReply *reply)
+{
+    // A prefetched reply may have finished while nobody waited for it.
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QTimer cancelWatch;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        connect(&cancelWatch, &QTimer::timeout, reply, [this, reply] {
+            if (m_cancelled) {
+                reply->abort();
+            }
+        });
+        cancelWatch.start(100);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    ApiResponse response;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->readAll();
     m_bytesReceived += response.body.size();
     readLimitInfo(reply->rawHeader("Sforce-Limit-Info"));
     describe(reply, &response);
+    reply->deleteLater();
     return response;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QObject>
+#include <QPointer>
 #include <QUrlQuery>
 
 #include <atomic>
@@ -42,6 +43,11 @@ public:
     // SOQL: the first page, or the next one from a nextRecordsUrl.
     ApiResponse query(const QString &soql, bool includeDeleted = false);
     ApiResponse queryMore(const QString &nextRecordsUrl);
+    // Asks for the page at `nextRecordsUrl` now, so the org prepares and sends it while the
+    // caller applies the page in hand; the next queryMore() of that url takes the reply.
+    // One prefetch at a time: a new one, or dropPrefetch(), abandons the previous one.
+    void prefetch(const QString &nextRecordsUrl);
+    void dropPrefetch();
 
     // Thread-safe: aborts the request in flight and makes every later call fail fast.
     void cancel();
@@ -62,12 +68,22 @@ private:
     ApiResponse send(const QByteArray &verb, const QUrl &url, const QByteArray &body);
     ApiResponse sendOnce(const QByteArray &verb, const QUrl &url, const QByteArray &body,
                          int *tokenGeneration);
+    QNetworkReply *start(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                         int *tokenGeneration);
+    ApiResponse finish(QNetworkReply *reply);
+    QNetworkReply *takePrefetched(const QByteArray &verb, const QUrl &url, int *tokenGeneration);
     QUrl urlFor(const QString &path, const QUrlQuery &query) const;
     void readLimitInfo(const QByteArray &header);
     void describe(QNetworkReply *reply, ApiResponse *response) const;
 
     Session *m_session;
     std::unique_ptr<QNetworkAccessManager> m_network;
+    struct Prefetch
+    {
+        QUrl url;
+        QPointer<QNetworkReply> reply;
+        int tokenGeneration = 0;
+    } m_prefetch;
     QString m_apiVersion = QStringLiteral("v60.0");
     int m_timeoutMs = 60000;
     std::atomic_bool m_cancelled{false};

@@ -16,10 +16,6 @@ namespace pasalista {
 using sql::nowUtc;
 using sql::quoted;
 
-namespace {
-
-} // namespace
-
 Puller::Puller(LocalStore &store, SalesforceClient &client, SyncReport &report)
     : m_store(store), m_client(client), m_report(report)
 {
@@ -63,13 +59,18 @@ bool Puller::fetchAll(const QString &soql, bool includeDeleted, const PageHandle
                 "pasalista::Puller", "The org sent a query reply without records.");
             return stopWith(malformed);
         }
-        if (!handler(page.value(QLatin1String("records")).toArray())) {
-            return false;
-        }
         first = false;
         next = page.value(QLatin1String("done")).toBool(true)
                    ? QString()
                    : page.value(QLatin1String("nextRecordsUrl")).toString();
+        if (!next.isEmpty()) {
+            // The org serves the next page while this one is applied.
+            m_client.prefetch(next);
+        }
+        if (!handler(page.value(QLatin1String("records")).toArray())) {
+            m_client.dropPrefetch();
+            return false;
+        }
     }
     return true;
 }

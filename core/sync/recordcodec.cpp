@@ -67,9 +67,10 @@ QVariantMap RecordCodec::toColumns(const QJsonObject &record) const
 {
     QVariantMap values;
     // Only the fields the query asked for: a field the org lacks must not blank the column.
-    for (const QString &field : m_object->fields) {
-        if (record.contains(field)) {
-            values.insert(ObjectMapping::columnFor(field), toVariant(record.value(field)));
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        const auto value = record.constFind(m_object->fields.at(i));
+        if (value != record.constEnd()) {
+            values.insert(m_columns.at(i), toVariant(*value));
         }
     }
     return values;

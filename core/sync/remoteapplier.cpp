@@ -35,7 +35,10 @@ QString toJsonText(const QVariantMap &values)
 RemoteApplier::RemoteApplier(LocalStore &store, const RecordCodec &codec, ConflictPolicy policy,
                              SyncReport &report)
     : m_store(store), m_codec(codec), m_policy(policy), m_report(report),
-      m_statements(store.database())
+      m_statements(store.database()),
+      m_findSql(QStringLiteral("SELECT id, _hc_lastop FROM %1 WHERE sfid = ? UNION ALL"
+                               " SELECT id, _hc_lastop FROM %1 WHERE pasalista_id__c = ? LIMIT 1")
+                    .arg(quoted(codec.table())))
 {
 }
 
@@ -55,11 +58,20 @@ bool RemoteApplier::apply(const QJsonObject &record)
     QVariantMap remote = m_codec.toColumns(record);
     resolveLookups(remote);
     ++m_report.pulled;
+    // Most pulled records are new here (always so on a first sync): try the insert first and
+    // look for a local row only when the org's id or our key is already taken.
+    bool inserted = false;
+    if (!insertNew(remote, Insert::UnlessKnown, &inserted)) {
+        return false;
+    }
+    if (inserted) {
+        return true;
+    }
     QString lastOp;
     const auto id =
         findLocal(remote.value(kSfid).toString(), remote.value(kKey).toString(), &lastOp);
     if (!id) {
-        return insertNew(remote);
+        return insertNew(remote, Insert::Always, &inserted); // reports what else blocked it
     }
     // Only rows a local edit touched can have pending outbox entries.
     QList<PendingEntry> entries;
@@ -75,23 +87,18 @@ bool RemoteApplier::apply(const QJsonObject &record)
 std::optional<qint64> RemoteApplier::findLocal(const QString &sfid, const QString &key,
                                                QString *lastOp)
 {
-    // A record this laptop (or another one) created comes back with our key.
-    for (const auto &[column, value] : {std::pair{kSfid, sfid}, std::pair{kKey, key}}) {
-        if (value.isEmpty()) {
-            continue;
-        }
-        QSqlQuery &query =
-            m_statements.get(QStringLiteral("SELECT id, _hc_lastop FROM %1 WHERE %2 = ?")
-                                 .arg(quoted(m_codec.table()), column));
-        query.bindValue(0, value);
-        if (exec(query) && query.next()) {
-            *lastOp = query.value(1).toString();
-            const qint64 id = query.value(0).toLongLong();
-            query.finish();
-            return id;
-        }
+    // A record this laptop (or another one) created comes back with our key. One statement
+    // for both lookups, the org's id first; an empty value binds NULL, which matches nothing.
+    QSqlQuery &query = m_statements.get(m_findSql);
+    query.bindValue(0, sfid.isEmpty() ? QVariant() : QVariant(sfid));
+    query.bindValue(1, key.isEmpty() ? QVariant() : QVariant(key));
+    if (!exec(query) || !query.next()) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    *lastOp = query.value(1).toString();
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    return id;
 }
 
 void RemoteApplier::resolveLookups(QVariantMap &values)
@@ -145,41 +152,61 @@ QList<RemoteApplier::PendingEntry> RemoteApplier::pendingEntries(qint64 recordId
     return entries;
 }
 
-bool RemoteApplier::insertNew(QVariantMap values)
+bool RemoteApplier::insertNew(QVariantMap values, Insert mode, bool *inserted)
 {
     values.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
-    QStringList columns;
-    QStringList marks;
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        columns.append(quoted(it.key()));
-        marks.append(QStringLiteral("?"));
-    }
-    QSqlQuery &query =
-        m_statements.get(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                             .arg(quoted(m_codec.table()), columns.join(QLatin1Char(',')),
-                                  marks.join(QLatin1Char(','))));
+    const Statement kind =
+        mode == Insert::UnlessKnown ? Statement::InsertUnlessKnown : Statement::Insert;
+    QSqlQuery &query = m_statements.get(sqlFor(kind, values.keys()));
     int index = 0;
     for (const QVariant &value : std::as_const(values)) {
         query.bindValue(index++, value);
     }
-    return exec(query);
+    if (!exec(query)) {
+        return false;
+    }
+    *inserted = query.numRowsAffected() > 0;
+    return true;
 }
 
 bool RemoteApplier::updateSynced(qint64 id, const QVariantMap &values)
 {
-    QStringList assignments;
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        assignments.append(quoted(it.key()) + QStringLiteral(" = ?"));
-    }
-    QSqlQuery &query = m_statements.get(
-        QStringLiteral("UPDATE %1 SET %2, _hc_lastop = 'SYNCED', _hc_err = NULL WHERE id = ?")
-            .arg(quoted(m_codec.table()), assignments.join(QLatin1Char(','))));
+    QSqlQuery &query = m_statements.get(sqlFor(Statement::Update, values.keys()));
     int index = 0;
     for (const QVariant &value : values) {
         query.bindValue(index++, value);
     }
     query.bindValue(index, id);
     return exec(query);
+}
+
+// Nearly every record of a pull brings the same columns: each statement text is built once.
+const QString &RemoteApplier::sqlFor(Statement kind, const QStringList &columns)
+{
+    QHash<QStringList, QString> &texts = m_sql[int(kind)];
+    auto text = texts.constFind(columns);
+    if (text != texts.constEnd()) {
+        return *text;
+    }
+    QStringList quotedColumns;
+    for (const QString &column : columns) {
+        quotedColumns.append(quoted(column));
+    }
+    const QString table = quoted(m_codec.table());
+    if (kind != Statement::Update) {
+        // Unless known: a row already holding this sfid or key is left for apply() to merge.
+        const QStringList marks(columns.size(), QStringLiteral("?"));
+        return *texts.insert(columns, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
+                                          .arg(table, quotedColumns.join(QLatin1Char(',')),
+                                               marks.join(QLatin1Char(',')),
+                                               kind == Statement::Insert
+                                                   ? QString()
+                                                   : QStringLiteral(" ON CONFLICT DO NOTHING")));
+    }
+    return *texts.insert(
+        columns,
+        QStringLiteral("UPDATE %1 SET %2 = ?, _hc_lastop = 'SYNCED', _hc_err = NULL WHERE id = ?")
+            .arg(table, quotedColumns.join(QStringLiteral(" = ?,"))));
 }
 
 bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries)

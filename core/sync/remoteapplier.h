@@ -39,8 +39,21 @@ private:
 
     std::optional<qint64> findLocal(const QString &sfid, const QString &key, QString *lastOp);
     QList<PendingEntry> pendingEntries(qint64 recordId);
-    bool insertNew(QVariantMap values);
+    enum class Insert
+    {
+        UnlessKnown,
+        Always
+    };
+    bool insertNew(QVariantMap values, Insert mode, bool *inserted);
     bool updateSynced(qint64 id, const QVariantMap &values);
+    enum class Statement
+    {
+        InsertUnlessKnown,
+        Insert,
+        Update,
+        Count
+    };
+    const QString &sqlFor(Statement kind, const QStringList &columns);
     bool merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
     bool rewriteEntry(const PendingEntry &entry);
     bool logConflict(qint64 recordId, const QString &column, const QVariant &base,
@@ -55,7 +68,9 @@ private:
     SyncReport &m_report;
     QString m_error;
     StatementCache m_statements;
-    QHash<Role, QHash<QString, qint64>> m_parentIds; // role -> sfid -> local id
+    const QString m_findSql;
+    QHash<QStringList, QString> m_sql[int(Statement::Count)]; // per kind: columns -> text
+    QHash<Role, QHash<QString, qint64>> m_parentIds;          // role -> sfid -> local id
 };
 
 } // namespace pasalista
