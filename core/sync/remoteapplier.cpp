@@ -61,7 +61,7 @@ bool RemoteApplier::apply(const QJsonObject &record)
     // Most pulled records are new here (always so on a first sync): try the insert first and
     // look for a local row only when the org's id or our key is already taken.
     bool inserted = false;
-    if (!insertNew(remote, Insert::UnlessKnown, &inserted)) {
+    if (!insertNew(remote, Statement::InsertUnlessKnown, &inserted)) {
         return false;
     }
     if (inserted) {
@@ -71,7 +71,7 @@ bool RemoteApplier::apply(const QJsonObject &record)
     const auto id =
         findLocal(remote.value(kSfid).toString(), remote.value(kKey).toString(), &lastOp);
     if (!id) {
-        return insertNew(remote, Insert::Always, &inserted); // reports what else blocked it
+        return insertNew(remote, Statement::Insert, &inserted); // reports what else blocked it
     }
     // Only rows a local edit touched can have pending outbox entries.
     QList<PendingEntry> entries;
@@ -152,11 +152,9 @@ QList<RemoteApplier::PendingEntry> RemoteApplier::pendingEntries(qint64 recordId
     return entries;
 }
 
-bool RemoteApplier::insertNew(QVariantMap values, Insert mode, bool *inserted)
+bool RemoteApplier::insertNew(QVariantMap values, Statement kind, bool *inserted)
 {
     values.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
-    const Statement kind =
-        mode == Insert::UnlessKnown ? Statement::InsertUnlessKnown : Statement::Insert;
     QSqlQuery &query = m_statements.get(sqlFor(kind, values.keys()));
     int index = 0;
     for (const QVariant &value : std::as_const(values)) {

@@ -39,13 +39,6 @@ private:
 
     std::optional<qint64> findLocal(const QString &sfid, const QString &key, QString *lastOp);
     QList<PendingEntry> pendingEntries(qint64 recordId);
-    enum class Insert
-    {
-        UnlessKnown,
-        Always
-    };
-    bool insertNew(QVariantMap values, Insert mode, bool *inserted);
-    bool updateSynced(qint64 id, const QVariantMap &values);
     enum class Statement
     {
         InsertUnlessKnown,
@@ -53,6 +46,9 @@ private:
         Update,
         Count
     };
+    // `kind` is one of the two inserts; *inserted says whether a row was added.
+    bool insertNew(QVariantMap values, Statement kind, bool *inserted);
+    bool updateSynced(qint64 id, const QVariantMap &values);
     const QString &sqlFor(Statement kind, const QStringList &columns);
     bool merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
     bool rewriteEntry(const PendingEntry &entry);
