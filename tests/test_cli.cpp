@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTextStream>
 
 #include <sys/stat.h>
@@ -295,6 +296,20 @@ TEST_F(CliTest, ExportWritesOnlyRegularFiles)
     const CliResult toFolder = cli(args({"export", "Lectura", "--csv"}) << m_dir.path());
     EXPECT_EQ(toFolder.exitCode, 1);
     EXPECT_TRUE(QFileInfo(m_dir.path()).isDir());
+}
+
+TEST(CliBinary, SpeaksSpanishWhenTheSystemDoes)
+{
+    // The real executable, as a teacher's terminal runs it: its catalogue must be inside.
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("es_ES.UTF-8"));
+    environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("es"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(PASALISTA_CLI_PATH), {QStringLiteral("--help")});
+    ASSERT_TRUE(process.waitForFinished(30000));
+    const QString help = QString::fromUtf8(process.readAllStandardOutput());
+    EXPECT_TRUE(help.contains(QStringLiteral("Comandos:"))) << help.toStdString();
 }
 
 TEST(CsvField, QuotesOnlyWhatNeedsIt)

@@ -10,6 +10,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <gtest/gtest.h>
 
@@ -161,4 +162,85 @@ TEST(HostileReplies, ADripFedReplyIsAbandonedAtTheWholeReplyDeadline)
     EXPECT_FALSE(response.ok());
     EXPECT_EQ(response.outcome, ApiResponse::Outcome::Transient) << "worth a retry later";
     EXPECT_EQ(response.errorCode, QStringLiteral("REPLY_DEADLINE"));
+}
+
+namespace {
+
+// Plays a token endpoint that accepts only `valid` refresh tokens and, on the first
+// refresh, hands out a refresh token nobody will ever accept and names another instance.
+struct MisbehavingTokenEndpoint
+{
+    QList<QByteArray> valid;
+    int refreshes = 0;
+
+    void operator()(QTcpSocket *socket, const QByteArray &request)
+    {
+        ++refreshes;
+        const QByteArray body = request.mid(request.indexOf("\r\n\r\n") + 4);
+        const QByteArray token =
+            QUrlQuery(QString::fromUtf8(body))
+                .queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded)
+                .toUtf8();
+        if (!valid.contains(token)) {
+            answer(
+                socket, "400 Bad Request", "Content-Type: application/json\r\n",
+                R"({"error":"invalid_grant","error_description":"expired access/refresh token"})");
+            return;
+        }
+        answer(
+            socket, "200 OK", "Content-Type: application/json\r\n",
+            QByteArrayLiteral(R"({"access_token":"access-)") + QByteArray::number(refreshes) +
+                R"(","refresh_token":"rotated-by-a-proxy","instance_url":"http://127.0.0.1:9/","token_type":"Bearer"})");
+    }
+};
+
+} // namespace
+
+TEST(HostileReplies, ARotatedRefreshTokenThatDoesNotWorkNeverEndsTheSession)
+{
+    MisbehavingTokenEndpoint endpoint{{QByteArrayLiteral("the-real-refresh-token")}};
+    HostileServer login(
+        [&endpoint](QTcpSocket *socket, const QByteArray &request) { endpoint(socket, request); });
+    Identity identity;
+    identity.userId = QStringLiteral("005000000000001AAA");
+    identity.organizationId = QStringLiteral("00D000000000001AAA");
+    identity.instanceUrl = QUrl(QStringLiteral("http://127.0.0.1:8/"));
+    identity.loginUrl = QUrl(login.origin());
+    Session session(identity, QByteArray(), QByteArrayLiteral("the-real-refresh-token"));
+    int saves = 0;
+    QObject::connect(&session, &Session::refreshTokenRotated, [&saves] { ++saves; });
+
+    ASSERT_EQ(session.refreshAccessToken(0), Session::RefreshResult::Refreshed);
+    EXPECT_EQ(session.instanceUrl(), identity.instanceUrl) << "a reply cannot move the instance";
+    EXPECT_EQ(session.refreshToken(), QByteArrayLiteral("rotated-by-a-proxy"))
+        << "a rotated token is tried first";
+    EXPECT_EQ(session.fallbackRefreshToken(), QByteArrayLiteral("the-real-refresh-token"))
+        << "the one that worked is kept until the new one works";
+    EXPECT_EQ(saves, 1);
+
+    int generation = 0;
+    session.accessToken(&generation);
+    EXPECT_EQ(session.refreshAccessToken(generation), Session::RefreshResult::Refreshed)
+        << "the rotated token is refused, the previous one still works: still signed in";
+    EXPECT_TRUE(session.isValid());
+    EXPECT_EQ(endpoint.refreshes, 3);
+}
+
+TEST(HostileReplies, ARotatedRefreshTokenThatWorksReplacesTheOldOne)
+{
+    MisbehavingTokenEndpoint endpoint{
+        {QByteArrayLiteral("the-real-refresh-token"), QByteArrayLiteral("rotated-by-a-proxy")}};
+    HostileServer login(
+        [&endpoint](QTcpSocket *socket, const QByteArray &request) { endpoint(socket, request); });
+    Identity identity;
+    identity.instanceUrl = QUrl(QStringLiteral("http://127.0.0.1:8/"));
+    identity.loginUrl = QUrl(login.origin());
+    Session session(identity, QByteArray(), QByteArrayLiteral("the-real-refresh-token"));
+
+    ASSERT_EQ(session.refreshAccessToken(0), Session::RefreshResult::Refreshed);
+    int generation = 0;
+    session.accessToken(&generation);
+    ASSERT_EQ(session.refreshAccessToken(generation), Session::RefreshResult::Refreshed);
+    EXPECT_EQ(session.refreshToken(), QByteArrayLiteral("rotated-by-a-proxy"));
+    EXPECT_TRUE(session.fallbackRefreshToken().isEmpty()) << "proven: the old one is let go";
 }

@@ -113,6 +113,7 @@ AccountManager::RestoreResult AccountManager::restoreSession(const QString &acco
         return RestoreResult::NotStored;
     // No access token yet: the first request gets a 401 and refreshes once.
     auto restored = std::make_shared<Session>(saved.identity, QByteArray(), saved.refreshToken);
+    restored->setFallbackRefreshToken(saved.fallbackRefreshToken);
     restored->setClientId(m_clientId);
     track(restored);
     qCInfo(lcAuth) << "Restored the session of" << key << "from the keychain";
@@ -218,7 +219,8 @@ void AccountManager::track(const std::shared_ptr<Session> &session)
     Session *raw = session.get();
     connect(raw, &Session::signInRequired, this, [this, key] { Q_EMIT signInRequired(key); });
     connect(raw, &Session::refreshTokenRotated, this, [this, raw] {
-        noteKeychainStatus(m_tokenStore.save(raw->identity(), raw->refreshToken()));
+        noteKeychainStatus(
+            m_tokenStore.save(raw->identity(), raw->refreshToken(), raw->fallbackRefreshToken()));
     });
 }
 

@@ -21,6 +21,7 @@ Session::~Session()
     // Best effort: do not leave the secrets in freed memory.
     m_accessToken.fill('\0');
     m_refreshToken.fill('\0');
+    m_fallbackRefreshToken.fill('\0');
 }
 
 Identity Session::identity() const
@@ -73,6 +74,18 @@ QByteArray Session::refreshToken() const
     return m_refreshToken;
 }
 
+QByteArray Session::fallbackRefreshToken() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_fallbackRefreshToken;
+}
+
+void Session::setFallbackRefreshToken(const QByteArray &token)
+{
+    QMutexLocker lock(&m_mutex);
+    m_fallbackRefreshToken = token == m_refreshToken ? QByteArray() : token;
+}
+
 void Session::invalidate()
 {
     QMutexLocker lock(&m_mutex);
@@ -81,6 +94,8 @@ void Session::invalidate()
     m_accessToken.clear();
     m_refreshToken.fill('\0');
     m_refreshToken.clear();
+    m_fallbackRefreshToken.fill('\0');
+    m_fallbackRefreshToken.clear();
     ++m_generation;
 }
 
@@ -118,23 +133,41 @@ Session::RefreshResult Session::waitForRefreshInProgress(QString *error)
     return m_lastResult;
 }
 
-Session::RefreshResult Session::requestNewAccessToken(QString *error)
+TokenResponse Session::requestToken(const QByteArray &refreshToken)
 {
     QMutexLocker lock(&m_mutex);
     ++m_refreshRequests;
+    // Always the login host the user signed in at: never a host named by a reply.
     const QUrl base = m_identity.loginUrl.isValid() ? m_identity.loginUrl : m_identity.instanceUrl;
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
     form.addQueryItem(QStringLiteral("client_id"), m_clientId);
-    form.addQueryItem(QStringLiteral("refresh_token"), QString::fromUtf8(m_refreshToken));
+    form.addQueryItem(QStringLiteral("refresh_token"), QString::fromUtf8(refreshToken));
     const int timeoutMs = m_refreshTimeoutMs;
     lock.unlock();
-
     qCInfo(lcAuth) << "Refreshing the access token at" << base.host();
-    const TokenResponse response =
-        OAuthHttp::requestToken(LoginHost::tokenUrl(base), form, timeoutMs);
+    return OAuthHttp::requestToken(LoginHost::tokenUrl(base), form, timeoutMs);
+}
+
+Session::RefreshResult Session::requestNewAccessToken(QString *error)
+{
+    QByteArray current;
+    QByteArray fallback;
+    {
+        QMutexLocker lock(&m_mutex);
+        current = m_refreshToken;
+        fallback = m_fallbackRefreshToken;
+    }
+    TokenResponse response = requestToken(current);
+    QByteArray used = current;
+    if (response.outcome == TokenResponse::Outcome::InvalidGrant && !fallback.isEmpty()) {
+        // A rotated token that does not work was never the org's: go back to the one that did.
+        qCWarning(lcAuth) << "The rotated refresh token was refused; trying the previous one";
+        response = requestToken(fallback);
+        used = fallback;
+    }
     bool rotated = false;
-    const RefreshResult result = applyTokenResponse(response, error, &rotated);
+    const RefreshResult result = applyTokenResponse(response, used, error, &rotated);
 
     if (result == RefreshResult::Refreshed)
         Q_EMIT accessTokenRefreshed();
@@ -145,7 +178,23 @@ Session::RefreshResult Session::requestNewAccessToken(QString *error)
     return result;
 }
 
-Session::RefreshResult Session::applyTokenResponse(const TokenResponse &response, QString *error,
+void Session::updateRefreshTokens(const QByteArray &worked, const QByteArray &issued, bool *changed)
+{
+    // `worked` has just proven itself. A newly issued token replaces it only as the first
+    // choice: `worked` stays as the fallback until the new one works in its turn.
+    const QByteArray before = m_refreshToken + '\n' + m_fallbackRefreshToken;
+    if (!issued.isEmpty() && issued != worked) {
+        m_refreshToken = issued;
+        m_fallbackRefreshToken = worked;
+    } else {
+        m_refreshToken = worked;
+        m_fallbackRefreshToken.clear();
+    }
+    *changed = before != m_refreshToken + '\n' + m_fallbackRefreshToken;
+}
+
+Session::RefreshResult Session::applyTokenResponse(const TokenResponse &response,
+                                                   const QByteArray &usedToken, QString *error,
                                                    bool *rotated)
 {
     QMutexLocker lock(&m_mutex);
@@ -169,9 +218,7 @@ Session::RefreshResult Session::applyTokenResponse(const TokenResponse &response
             response.instanceUrl != m_identity.instanceUrl)
             qCWarning(lcAuth) << "Ignoring a refresh reply that names another instance:"
                               << response.instanceUrl.host();
-        *rotated = !response.refreshToken.isEmpty() && response.refreshToken != m_refreshToken;
-        if (*rotated)
-            m_refreshToken = response.refreshToken;
+        updateRefreshTokens(usedToken, response.refreshToken, rotated);
         break;
     case TokenResponse::Outcome::InvalidGrant:
         qCWarning(lcAuth) << "The org refused the refresh token:" << response.errorDescription;

@@ -51,6 +51,11 @@ public:
 
     // For the token store and for revoking at logout; never log it.
     QByteArray refreshToken() const;
+    // The refresh token that last worked, kept while a rotated one has not yet proven itself:
+    // a token reply may hand out a new refresh token (Salesforce's rotation, or a proxy that
+    // mangles replies). The new one is tried first; if the org refuses it, this one is.
+    QByteArray fallbackRefreshToken() const;
+    void setFallbackRefreshToken(const QByteArray &token);
     // Signed out (or refused): later refreshes fail fast with InvalidGrant, the tokens are wiped.
     void invalidate();
     // How many token requests this session made (tests check that refreshes are shared).
@@ -60,19 +65,24 @@ Q_SIGNALS:
     // Emitted (from the refreshing thread) when the org refused the refresh token.
     void signInRequired();
     void accessTokenRefreshed();
-    // The org rotated the refresh token: the token store must save the new one.
+    // The refresh token or its fallback changed: the token store must save both.
     void refreshTokenRotated();
 
 private:
     RefreshResult waitForRefreshInProgress(QString *error);
     RefreshResult requestNewAccessToken(QString *error);
-    RefreshResult applyTokenResponse(const TokenResponse &response, QString *error, bool *rotated);
+    TokenResponse requestToken(const QByteArray &refreshToken);
+    RefreshResult applyTokenResponse(const TokenResponse &response, const QByteArray &usedToken,
+                                     QString *error, bool *rotated);
+    // Called with the mutex held.
+    void updateRefreshTokens(const QByteArray &worked, const QByteArray &issued, bool *changed);
 
     mutable QMutex m_mutex;
     QWaitCondition m_refreshDone;
     Identity m_identity;
     QByteArray m_accessToken;
     QByteArray m_refreshToken;
+    QByteArray m_fallbackRefreshToken;
     QString m_clientId;
     int m_generation = 0;
     bool m_valid = true;

@@ -14,6 +14,7 @@ namespace pasalista {
 namespace {
 
 const QString kRefreshToken = QStringLiteral("refresh_token");
+const QString kFallbackRefreshToken = QStringLiteral("fallback_refresh_token");
 const QString kInstanceUrl = QStringLiteral("instance_url");
 const QString kIdentity = QStringLiteral("identity");
 const QString kProbeKey = QStringLiteral("pasalista-keychain-probe");
@@ -30,9 +31,20 @@ TokenStore::TokenStore(QSettings *settings, const QString &service)
 {
 }
 
-TokenStore::Status TokenStore::save(const Identity &identity, const QByteArray &refreshToken)
+TokenStore::Status TokenStore::save(const Identity &identity, const QByteArray &refreshToken,
+                                    const QByteArray &fallbackRefreshToken)
 {
     const QString account = identity.accountKey();
+    const QString fallbackKey = entryKey(account, kFallbackRefreshToken);
+    if (fallbackRefreshToken.isEmpty()) {
+        if (writtenKeys(account).contains(fallbackKey) && erase(fallbackKey) == Status::Unavailable)
+            return Status::Unavailable;
+    } else {
+        rememberKey(account, fallbackKey);
+        const Status status = write(fallbackKey, fallbackRefreshToken);
+        if (status != Status::Ok)
+            return status;
+    }
     const QByteArray identityJson =
         QJsonDocument(IdentityCodec::toJson(identity)).toJson(QJsonDocument::Compact);
     // The identity goes last: load() treats an account without it as not stored.
@@ -62,6 +74,11 @@ TokenStore::Status TokenStore::load(const QString &accountKey, Saved *saved)
     status = read(entryKey(accountKey, kRefreshToken), &saved->refreshToken);
     if (status != Status::Ok)
         return status;
+    saved->fallbackRefreshToken.clear();
+    if (writtenKeys(accountKey).contains(entryKey(accountKey, kFallbackRefreshToken)) &&
+        read(entryKey(accountKey, kFallbackRefreshToken), &saved->fallbackRefreshToken) ==
+            Status::Unavailable)
+        return Status::Unavailable;
     saved->identity = IdentityCodec::fromJson(QJsonDocument::fromJson(identityJson).object());
     saved->identity.instanceUrl = QUrl::fromEncoded(instanceUrl);
     return Status::Ok;
@@ -72,7 +89,7 @@ TokenStore::Status TokenStore::remove(const QString &accountKey)
     Status worst = Status::Ok;
     QStringList keys = writtenKeys(accountKey);
     // Also the names this version writes, in case the list was lost.
-    for (const QString &item : {kRefreshToken, kInstanceUrl, kIdentity}) {
+    for (const QString &item : {kRefreshToken, kFallbackRefreshToken, kInstanceUrl, kIdentity}) {
         if (!keys.contains(entryKey(accountKey, item)))
             keys.append(entryKey(accountKey, item));
     }

@@ -39,12 +39,15 @@ public:
     {
         Identity identity;
         QByteArray refreshToken;
+        // The token that last worked, while a rotated refreshToken has not proven itself.
+        QByteArray fallbackRefreshToken;
     };
 
     // `settings` keeps the list of entry names; it must outlive the store.
     explicit TokenStore(QSettings *settings, const QString &service = QStringLiteral("Pasalista"));
 
-    Status save(const Identity &identity, const QByteArray &refreshToken);
+    Status save(const Identity &identity, const QByteArray &refreshToken,
+                const QByteArray &fallbackRefreshToken = {});
     Status load(const QString &accountKey, Saved *saved);
     Status remove(const QString &accountKey);
     // Writes, reads back and deletes a probe entry: whether a keychain is usable right now.
