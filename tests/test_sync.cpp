@@ -37,7 +37,7 @@ public:
             << m_store.errorString().toStdString();
         m_identity.email = kTeacher;
         m_identity.username = kTeacher;
-        m_identity.instanceUrl = org.baseUrl();
+        m_identity.instanceUrl = org.instanceUrl();
         m_identity.loginUrl = org.baseUrl();
         const QString token = org.login(kTeacher, kPassword);
         m_session = std::make_unique<Session>(m_identity, token.toUtf8(), QByteArray());
@@ -495,7 +495,7 @@ TEST(SyncOfManyPages, EachPageIsFetchedOnceAndNoneIsLostUnderFaults)
         LocalStore store(wholeOrgMapping());
         EXPECT_TRUE(store.open(dir.filePath(path)));
         Identity identity;
-        identity.instanceUrl = org.baseUrl();
+        identity.instanceUrl = org.instanceUrl();
         identity.loginUrl = org.baseUrl();
         Session session(identity, token, QByteArray());
         SalesforceClient client(&session);
