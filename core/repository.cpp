@@ -837,4 +837,9 @@ QList<AttendanceMark> Repository::attendanceOfCourse(qint64 courseId) const
     return marks;
 }
 
+QString Repository::searchFolded(const QString &text)
+{
+    return folded(text);
+}
+
 } // namespace pasalista

@@ -68,6 +68,8 @@ public:
     // The org's picklist values (API values, English), for forms and validation.
     static QStringList sexValues();      // Female, Male
     static QStringList languageValues(); // Spanish, Creole, Other
+    // A name as searches compare it: case-folded, accents removed, spaces simplified.
+    static QString searchFolded(const QString &text);
     // The code markAllPresent uses: 0 when it means present, else the first code that is
     // neither absent nor late; nullopt when the mapping has none.
     std::optional<int> presentCode() const;

@@ -228,19 +228,20 @@ void MainWindow::fillPrograms()
     }
 }
 
+// After a sync or a settled issue: every model changes in place (rows keyed by record id),
+// so the selected course, the sheet's current student, scroll positions and an open editor
+// stay where the teacher left them.
 void MainWindow::refresh()
 {
-    const qint64 selected = m_courseId;
     m_courseModel->reload(m_repository);
-    if (selected && !selectCourse(selected)) {
-        m_courseId = 0;
-    }
     if (!m_courseView->currentIndex().isValid() && m_courseFilter->rowCount() > 0) {
         m_courseView->setCurrentIndex(m_courseFilter->index(0, CourseListModel::TitleColumn));
     }
     onCurrentCourseChanged();
+    m_attendance->refresh();
     m_roster->reload();
     m_summaryModel->reload();
+    updateCourseHeader();
 }
 
 bool MainWindow::selectCourse(qint64 courseId)

@@ -11,7 +11,7 @@
 namespace pasalista {
 
 SummaryModel::SummaryModel(const Repository &repository, QObject *parent)
-    : QAbstractTableModel(parent), m_repository(repository)
+    : KeyedRowsModel<AttendanceSummary>(parent), m_repository(repository)
 {
 }
 
@@ -43,27 +43,26 @@ void SummaryModel::reload()
 
 void SummaryModel::setRows(const QList<AttendanceSummary> &rows)
 {
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
+    replaceRows(rows);
 }
 
-const AttendanceSummary *SummaryModel::rowAt(int row) const
+qint64 SummaryModel::rowKey(const AttendanceSummary &summary) const
 {
-    if (row < 0 || row >= m_rows.size()) {
-        return nullptr;
-    }
-    return &m_rows.at(row);
+    // Student rows by student id, course rows (and a course's total) by minus the course id,
+    // so the two never meet in one list.
+    return summary.studentId ? summary.studentId : -summary.courseId;
+}
+
+bool SummaryModel::sameRow(const AttendanceSummary &before, const AttendanceSummary &after) const
+{
+    return before.name == after.name && before.recorded == after.recorded &&
+           before.present == after.present && before.absent == after.absent &&
+           before.late == after.late && before.excused == after.excused;
 }
 
 bool SummaryModel::isTotal(const AttendanceSummary &summary)
 {
     return summary.studentId == 0 && summary.courseId == 0;
-}
-
-int SummaryModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int SummaryModel::columnCount(const QModelIndex &parent) const

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
 <context>
+    <name>AttendanceKeys</name>
+    <message>
+        <source>P</source>
+        <comment>Present</comment>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>Unexcused absence</comment>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <comment>Excused absence</comment>
+        <translation>J</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <comment>Unexcused late</comment>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>Excused late</comment>
+        <translation>R</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceLabels</name>
     <message>
         <source>Present</source>
@@ -21,7 +49,7 @@
     </message>
     <message>
         <source>Excused late</source>
-        <translation>Tardanza justificada</translation>
+        <translation>Retraso justificado</translation>
     </message>
     <message>
         <source>Not marked</source>
@@ -662,10 +690,6 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <translation>%1 o %2 %3</translation>
     </message>
     <message>
-        <source>Keys: %1 · N notes · arrows move</source>
-        <translation>Teclas: %1 · N notas · flechas para moverse</translation>
-    </message>
-    <message>
         <source> · </source>
         <translation> · </translation>
     </message>
@@ -692,6 +716,18 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>%1 of %2 marked</source>
         <translation>%1 de %2 marcados</translation>
+    </message>
+    <message>
+        <source>Find a student: type part of the name, Enter to go there, Esc to go back</source>
+        <translation>Buscar estudiante: escriba parte del nombre, Intro para ir, Esc para volver</translation>
+    </message>
+    <message>
+        <source>Find a student</source>
+        <translation>Buscar estudiante</translation>
+    </message>
+    <message>
+        <source>Keys: %1 · N notes · Ctrl+F or / find a student · arrows move</source>
+        <translation>Teclas: %1 · N notas · Ctrl+F o / buscar estudiante · flechas para moverse</translation>
     </message>
 </context>
 <context>
