@@ -832,6 +832,25 @@ Take attendance on %2 anyway?</source>
     </message>
 </context>
 <context>
+    <name>pasalista::BirthDateEdit</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p. ej. %1</translation>
+    </message>
+    <message>
+        <source>Calendar…</source>
+        <translation>Calendario…</translation>
+    </message>
+    <message>
+        <source>Choose the date of birth on a calendar</source>
+        <translation>Elegir la fecha de nacimiento en un calendario</translation>
+    </message>
+    <message>
+        <source>Type the date of birth as %1, between %2 and today.</source>
+        <translation>Escriba la fecha de nacimiento como %1, entre el %2 y hoy.</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::CourseListModel</name>
     <message>
         <source>Facilitators: %1</source>
@@ -1704,10 +1723,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>(sin indicar)</translation>
     </message>
     <message>
-        <source>Not set</source>
-        <translation>Sin indicar</translation>
-    </message>
-    <message>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
@@ -2183,6 +2198,34 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Send your changes and fetch the org&apos;s now (Ctrl+R)</source>
         <translation>Enviar sus cambios y traer los de la organización ahora (Ctrl+R)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n cambio pendiente de sincronizar</numerusform>
+            <numerusform>%n cambios pendientes de sincronizar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n change(s)…</source>
+        <translation>
+            <numerusform>Sincronizando %n cambio…</numerusform>
+            <numerusform>Sincronizando %n cambios…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %n cambio pendiente</numerusform>
+            <numerusform>%1 · %n cambios pendientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in: %n change(s) kept on this computer</source>
+        <translation>
+            <numerusform>Sin sesión: %n cambio guardado en este equipo</numerusform>
+            <numerusform>Sin sesión: %n cambios guardados en este equipo</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pasalista::TokenStore</name>
@@ -2197,6 +2240,37 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Pasalista found no keychain (Secret Service), so it cannot remember your sign-in. Install and start GNOME Keyring or KWallet (for example: sudo apt install gnome-keyring), unlock it, and sign in again.</source>
         <translation>Pasalista no encontró ningún llavero (Secret Service), así que no puede recordar su sesión. Instale e inicie GNOME Keyring o KWallet (por ejemplo: sudo apt install gnome-keyring), desbloquéelo e inicie sesión de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::WelcomeDialog</name>
+    <message>
+        <source>&amp;Sign in to your organisation</source>
+        <translation>&amp;Iniciar sesión en su organización</translation>
+    </message>
+    <message>
+        <source>&amp;Explore the demo</source>
+        <translation>&amp;Explorar la demostración</translation>
+    </message>
+    <message>
+        <source>Welcome to Pasalista</source>
+        <translation>Bienvenido a Pasalista</translation>
+    </message>
+    <message>
+        <source>Pasalista takes attendance on this computer, with or without internet, and sends it to your organisation&apos;s Salesforce when it can.
+
+Sign in with the account your organisation gave you to see your courses, or explore a demo programme first (you can sign in later from the status bar).</source>
+        <translation>Pasalista pasa lista en esta computadora, con o sin internet, y la envía al Salesforce de su organización cuando puede.
+
+Inicie sesión con la cuenta que le dio su organización para ver sus cursos, o explore primero un programa de demostración (puede iniciar sesión más tarde desde la barra de estado).</translation>
+    </message>
+    <message>
+        <source>Sign in to your organisation</source>
+        <translation>Iniciar sesión en su organización</translation>
+    </message>
+    <message>
+        <source>Explore the demo</source>
+        <translation>Explorar la demostración</translation>
     </message>
 </context>
 </TS>
