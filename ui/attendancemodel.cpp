@@ -2,6 +2,7 @@
 
 #include "attendancelabels.h"
 #include "repository.h"
+#include "studentlabels.h"
 
 #include <QBrush>
 #include <QColor>
@@ -241,11 +242,7 @@ QVariant AttendanceModel::statusColour(const AttendanceMark *mark) const
 
 QString AttendanceModel::displayName(const Student &student)
 {
-    QString name = tr("%1, %2", "last name, first name").arg(student.lastName, student.firstName);
-    if (!student.nickname.isEmpty()) {
-        name += tr(" (%1)", "nickname").arg(student.nickname);
-    }
-    return name;
+    return StudentLabels::listName(student);
 }
 
 bool AttendanceModel::setData(const QModelIndex &index, const QVariant &value, int role)

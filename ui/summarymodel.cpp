@@ -2,6 +2,7 @@
 
 #include "reports.h"
 #include "repository.h"
+#include "studentlabels.h"
 
 #include <QBrush>
 #include <QColor>
@@ -33,12 +34,25 @@ void SummaryModel::reload()
 {
     const Reports reports(m_repository);
     if (m_courseId) {
-        setRows(reports.courseReport(m_courseId));
+        setRows(withListNames(reports.courseReport(m_courseId)));
     } else if (m_studentId) {
         setRows(reports.studentReport(m_studentId));
     } else {
         setRows({});
     }
+}
+
+// The report writes "First Last"; the summary lists students as the sheet does.
+QList<AttendanceSummary> SummaryModel::withListNames(QList<AttendanceSummary> rows) const
+{
+    QHash<qint64, QString> names;
+    for (const Student &student : m_repository.roster(m_courseId)) {
+        names.insert(student.id, StudentLabels::listName(student));
+    }
+    for (AttendanceSummary &row : rows) {
+        row.name = names.value(row.studentId, row.name);
+    }
+    return rows;
 }
 
 void SummaryModel::setRows(const QList<AttendanceSummary> &rows)

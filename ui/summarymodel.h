@@ -50,6 +50,7 @@ private:
     QVariant displayData(const AttendanceSummary &summary, int column) const;
     QVariant decorationData(const AttendanceSummary &summary, int column, int role) const;
     static bool isTotal(const AttendanceSummary &summary);
+    QList<AttendanceSummary> withListNames(QList<AttendanceSummary> rows) const;
     qint64 rowKey(const AttendanceSummary &summary) const override;
     bool sameRow(const AttendanceSummary &before, const AttendanceSummary &after) const override;
 

@@ -513,6 +513,110 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>Other</source>
         <translation>Otro</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>last name, first name</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <comment>nickname</comment>
+        <translation> (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssueText</name>
+    <message>
+        <source>Someone deleted this record in the org while you were editing it.</source>
+        <translation>Alguien borró este registro en la organización mientras usted lo editaba.</translation>
+    </message>
+    <message>
+        <source>%1: yours &quot;%2&quot;, the org&apos;s &quot;%3&quot; — kept %4.</source>
+        <translation>%1: el suyo «%2», el de la organización «%3» — se conservó %4.</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>el suyo</translation>
+    </message>
+    <message>
+        <source>the org&apos;s</source>
+        <translation>el de la organización</translation>
+    </message>
+    <message>
+        <source>A text</source>
+        <translation>Un texto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is too long for the org: it takes at most %n characters. Shorten it (Edit) and send it again.</source>
+        <translation>
+            <numerusform>%1 es demasiado largo para la organización: admite como máximo %n carácter. Acórtelo (Editar) y envíelo de nuevo.</numerusform>
+            <numerusform>%1 es demasiado largo para la organización: admite como máximo %n caracteres. Acórtelo (Editar) y envíelo de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is too long for the org. Shorten it (Edit) and send it again.</source>
+        <translation>%1 es demasiado largo para la organización. Acórtelo (Editar) y envíelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The org needs a value that is missing: %1</source>
+        <translation>La organización necesita un valor que falta: %1</translation>
+    </message>
+    <message>
+        <source>A rule of the org refused it: %1</source>
+        <translation>Una regla de la organización lo rechazó: %1</translation>
+    </message>
+    <message>
+        <source>Your account may not change this record in the org; ask your org admin.</source>
+        <translation>Su cuenta no puede cambiar este registro en la organización; consulte a quien administra la organización.</translation>
+    </message>
+    <message>
+        <source>The org refused it: %1</source>
+        <translation>La organización lo rechazó: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Class date</source>
+        <translation>Fecha de clase</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Apodo</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>Segundo teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>
@@ -627,16 +731,6 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>No student in row %1.</source>
         <translation>No hay estudiante en la fila %1.</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <comment>last name, first name</comment>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
-        <source> (%1)</source>
-        <comment>nickname</comment>
-        <translation> (%1)</translation>
     </message>
     <message>
         <source>Student</source>
@@ -2105,22 +2199,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Borrado en la organización</translation>
     </message>
     <message>
-        <source>Someone deleted this record in the org while you were editing it.</source>
-        <translation>Alguien borró este registro en la organización mientras usted lo editaba.</translation>
-    </message>
-    <message>
-        <source>%1: yours &quot;%2&quot;, the org&apos;s &quot;%3&quot; — kept %4.</source>
-        <translation>%1: el suyo «%2», el de la organización «%3» — se conservó %4.</translation>
-    </message>
-    <message>
-        <source>yours</source>
-        <translation>el suyo</translation>
-    </message>
-    <message>
-        <source>the org&apos;s</source>
-        <translation>el de la organización</translation>
-    </message>
-    <message>
         <source>Issue</source>
         <translation>Problema</translation>
     </message>
@@ -2135,6 +2213,14 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>%1
+
+As the org said it: %2</source>
+        <translation>%1
+
+Tal como lo dijo la organización: %2</translation>
     </message>
 </context>
 <context>
