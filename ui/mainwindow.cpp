@@ -240,7 +240,8 @@ void MainWindow::refresh()
     onCurrentCourseChanged();
     m_attendance->refresh();
     m_roster->reload();
-    m_summaryModel->reload();
+    m_summaryStale = true;
+    onTabChanged(m_tabs->currentIndex());
     updateCourseHeader();
 }
 
@@ -276,8 +277,8 @@ void MainWindow::onCurrentCourseChanged()
     m_courseId = courseId;
     m_roster->setCourse(courseId);
     m_attendance->setCourse(courseId);
-    m_summaryModel->showCourse(courseId);
-    m_summaryStale = false;
+    m_summaryStale = true; // the report reads every mark of the course: only when shown
+    onTabChanged(m_tabs->currentIndex());
     updateCourseHeader();
 }
 
@@ -302,7 +303,7 @@ void MainWindow::onRepositoryChanged()
 void MainWindow::onTabChanged(int index)
 {
     if (index == SummaryTab && m_summaryStale) {
-        m_summaryModel->reload();
+        m_summaryModel->showCourse(m_courseId);
         m_summaryStale = false;
     }
 }
