@@ -55,10 +55,11 @@ QString SyncIssueText::failure(const Mapping &mapping, const SyncIssue &issue)
                 : labelOfLogical(field.toLower().replace(QLatin1Char(' '), QLatin1Char('_')));
         return maximum > 0
                    ? tr("%1 is too long for the org: it takes at most %n characters. Shorten it "
-                        "(Edit) and send it again.",
+                        "where you wrote it, then send it again.",
                         nullptr, maximum)
                          .arg(label)
-                   : tr("%1 is too long for the org. Shorten it (Edit) and send it again.")
+                   : tr("%1 is too long for the org. Shorten it where you wrote it, then send it "
+                        "again.")
                          .arg(label);
     }
     if (code == QLatin1String("REQUIRED_FIELD_MISSING")) {

@@ -546,17 +546,6 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>A text</source>
         <translation>Un texto</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 is too long for the org: it takes at most %n characters. Shorten it (Edit) and send it again.</source>
-        <translation>
-            <numerusform>%1 es demasiado largo para la organización: admite como máximo %n carácter. Acórtelo (Editar) y envíelo de nuevo.</numerusform>
-            <numerusform>%1 es demasiado largo para la organización: admite como máximo %n caracteres. Acórtelo (Editar) y envíelo de nuevo.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 is too long for the org. Shorten it (Edit) and send it again.</source>
-        <translation>%1 es demasiado largo para la organización. Acórtelo (Editar) y envíelo de nuevo.</translation>
-    </message>
     <message>
         <source>The org needs a value that is missing: %1</source>
         <translation>La organización necesita un valor que falta: %1</translation>
@@ -616,6 +605,17 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>Address</source>
         <translation>Dirección</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is too long for the org: it takes at most %n characters. Shorten it where you wrote it, then send it again.</source>
+        <translation>
+            <numerusform>%1: demasiado largo para la organización, que admite como máximo %n carácter. Acórtelo donde lo escribió y envíelo de nuevo.</numerusform>
+            <numerusform>%1: demasiado largo para la organización, que admite como máximo %n caracteres. Acórtelo donde lo escribió y envíelo de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is too long for the org. Shorten it where you wrote it, then send it again.</source>
+        <translation>%1: demasiado largo para la organización. Acórtelo donde lo escribió y envíelo de nuevo.</translation>
     </message>
 </context>
 <context>
