@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlQuery>
 #include <QUuid>
 
 #include <algorithm>
@@ -835,6 +836,20 @@ QList<AttendanceMark> Repository::attendanceOfCourse(qint64 courseId) const
         return a.date != b.date ? a.date < b.date : a.studentId < b.studentId;
     });
     return marks;
+}
+
+QDateTime Repository::lastSyncAt() const
+{
+    QSqlQuery query(m_store.database());
+    if (!query.exec(QStringLiteral("SELECT MAX(last_sync_at) FROM _sync_state")) || !query.next()) {
+        return {};
+    }
+    return QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
+}
+
+QString Repository::searchFolded(const QString &text)
+{
+    return folded(text);
 }
 
 } // namespace pasalista

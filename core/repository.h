@@ -5,6 +5,7 @@
 #include "records.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 
@@ -68,6 +69,11 @@ public:
     // The org's picklist values (API values, English), for forms and validation.
     static QStringList sexValues();      // Female, Male
     static QStringList languageValues(); // Spanish, Creole, Other
+    // A name as searches compare it: case-folded, accents removed, spaces simplified.
+    static QString searchFolded(const QString &text);
+    // When a pull last finished for any object (from the store, so it survives a restart);
+    // invalid if this store never synced.
+    QDateTime lastSyncAt() const;
     // The code markAllPresent uses: 0 when it means present, else the first code that is
     // neither absent nor late; nullopt when the mapping has none.
     std::optional<int> presentCode() const;

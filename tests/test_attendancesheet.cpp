@@ -4,6 +4,7 @@
 #include "attendancemodel.h"
 #include "attendancesheet.h"
 #include "attendancetableview.h"
+#include "mainwindow.h"
 #include "uitestfixture.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTest>
 
 using namespace pasalista;
@@ -192,6 +194,186 @@ TEST_F(AttendanceSheetTest, AClassOfFortyTakesWellUnderAMinuteByKeyboard)
     for (int row = 0; row < 40; ++row) {
         EXPECT_EQ(marks.value(studentInRow(row)).status, row % 5) << "row " << row;
     }
+}
+
+// The sheet inside the real main window, where a background sync ends with
+// MainWindow::refresh (what SyncScheduler::cycleFinished is connected to in the app).
+class SheetInWindowTest : public uitest::UiStoreFixture
+{
+protected:
+    void SetUp() override
+    {
+        UiStoreFixture::SetUp();
+        fillSmallProgramme();
+        const QStringList lastNames = {QStringLiteral("Espinal"), QStringLiteral("Fernández"),
+                                       QStringLiteral("Guzmán"),  QStringLiteral("Hernández"),
+                                       QStringLiteral("Jiménez"), QStringLiteral("Lora"),
+                                       QStringLiteral("Mejía"),   QStringLiteral("Núñez")};
+        for (const QString &last : lastNames) {
+            enroll(m_reading, addStudent(QStringLiteral("Valeria"), last));
+        }
+        m_window = std::make_unique<MainWindow>(*m_repository);
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        ASSERT_TRUE(m_window->selectCourse(m_reading));
+        m_window->showTab(MainWindow::AttendanceTab);
+        view()->setFocus();
+        ASSERT_EQ(sheet()->model()->rowCount(), 12);
+    }
+
+    void TearDown() override
+    {
+        m_window.reset();
+        UiStoreFixture::TearDown();
+    }
+
+    AttendanceSheet *sheet() const { return m_window->attendanceSheet(); }
+    AttendanceTableView *view() const { return sheet()->view(); }
+    qint64 studentInRow(int row) const
+    {
+        return sheet()->model()->index(row, 0).data(AttendanceModel::StudentIdRole).toLongLong();
+    }
+    qint64 currentStudent() const { return studentInRow(view()->currentIndex().row()); }
+
+    // What a pull writes: a student from the org enrolled in the course, without going
+    // through the repository (so no dataChanged reaches the models before the sync ends).
+    void pullEnrolledStudent(const QString &first, const QString &last)
+    {
+        const QVariantMap student = {
+            {mapping().column(Role::Student, QStringLiteral("first_name")), first},
+            {mapping().column(Role::Student, QStringLiteral("last_name")), last},
+            {QStringLiteral("sfid"), fakeId("a0S")}};
+        const auto studentId = m_store->insertSynced(Role::Student, student);
+        ASSERT_TRUE(studentId.has_value()) << m_store->errorString().toStdString();
+        const QVariantMap enrollment = {
+            {LocalStore::refColumn(mapping().column(Role::Enrollment, QStringLiteral("course"))),
+             m_reading},
+            {LocalStore::refColumn(mapping().column(Role::Enrollment, QStringLiteral("student"))),
+             *studentId},
+            {QStringLiteral("sfid"), fakeId("a0E")}};
+        ASSERT_TRUE(m_store->insertSynced(Role::Enrollment, enrollment).has_value())
+            << m_store->errorString().toStdString();
+    }
+
+    void endBackgroundSync()
+    {
+        m_window->refresh();
+        QCoreApplication::processEvents();
+    }
+
+    std::unique_ptr<MainWindow> m_window;
+};
+
+TEST_F(SheetInWindowTest, AMarkAfterABackgroundSyncLandsOnTheRowTheTeacherIsOn)
+{
+    QTest::keyClick(view(), Qt::Key_P); // row 0 present, cursor to row 1
+    for (int i = 0; i < 5; ++i) {
+        QTest::keyClick(view(), Qt::Key_Down);
+    }
+    ASSERT_EQ(view()->currentIndex().row(), 6);
+    const qint64 sixth = currentStudent();
+    const qint64 first = studentInRow(0);
+
+    pullEnrolledStudent(QStringLiteral("Aarón"), QStringLiteral("Abreu")); // sorts first
+    endBackgroundSync();
+    EXPECT_EQ(currentStudent(), sixth) << "the cursor stays on the student, not the row";
+    ASSERT_EQ(sheet()->model()->rowCount(), 13);
+
+    QTest::keyClick(view(), Qt::Key_A);
+    const auto marks = m_repository->attendanceOn(m_reading, QDate::currentDate());
+    EXPECT_EQ(marks.size(), 2);
+    EXPECT_EQ(marks.value(sixth).status, 1) << "the absence is the sixth student's";
+    EXPECT_EQ(marks.value(first).status, 0) << "the first student keeps her mark";
+}
+
+TEST_F(SheetInWindowTest, SyncEndKeepsSelectionScrollAndAnOpenNotesEditor)
+{
+    m_window->resize(900, 360); // a few rows visible, so the sheet scrolls
+    QCoreApplication::processEvents();
+    for (int i = 0; i < 9; ++i) {
+        QTest::keyClick(view(), Qt::Key_Down);
+    }
+    const int scroll = view()->verticalScrollBar()->value();
+    ASSERT_GT(scroll, 0);
+    const qint64 student = currentStudent();
+    QTest::keyClick(view(), Qt::Key_N);
+    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    ASSERT_TRUE(editor);
+    QTest::keyClicks(editor, QStringLiteral("Llego con"));
+
+    endBackgroundSync();
+    EXPECT_EQ(currentStudent(), student);
+    EXPECT_EQ(view()->verticalScrollBar()->value(), scroll);
+    EXPECT_EQ(QApplication::focusWidget(), editor) << "the editor is still open";
+    QTest::keyClicks(editor, QStringLiteral(" su hermana"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(m_repository->attendanceOn(m_reading, QDate::currentDate()).value(student).notes,
+              QStringLiteral("Llego con su hermana"));
+}
+
+TEST_F(SheetInWindowTest, SwitchingCourseAndBackReturnsToTheSameStudent)
+{
+    for (int i = 0; i < 7; ++i) {
+        QTest::keyClick(view(), Qt::Key_Down);
+    }
+    const qint64 student = currentStudent();
+    ASSERT_TRUE(m_window->selectCourse(m_maths));
+    EXPECT_EQ(sheet()->model()->rowCount(), 2);
+    ASSERT_TRUE(m_window->selectCourse(m_reading));
+    EXPECT_EQ(currentStudent(), student);
+    QTest::keyClick(view(), Qt::Key_E);
+    EXPECT_EQ(m_repository->attendanceOn(m_reading, QDate::currentDate()).value(student).status, 2);
+}
+
+// Types text as a keyboard does: each key goes to whichever widget has the focus then.
+void typeIntoFocus(const QString &text)
+{
+    for (const QChar c : text) {
+        QWidget *target = QApplication::focusWidget();
+        ASSERT_TRUE(target);
+        const Qt::Key key = c == QLatin1Char(' ')
+                                ? Qt::Key_Space
+                                : Qt::Key(Qt::Key_A + (c.toLower().unicode() - 'a'));
+        QTest::keyClick(target, key, Qt::NoModifier);
+    }
+}
+
+TEST_F(SheetInWindowTest, SlashThenANameFindsTheStudentWithoutMarkingAnyone)
+{
+    const int pending = m_store->pendingChangeCount();
+    QTest::keyClick(view(), Qt::Key_Slash, Qt::NoModifier);
+    typeIntoFocus(QStringLiteral("guzman v"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+
+    EXPECT_TRUE(m_repository->attendanceOn(m_reading, QDate::currentDate()).isEmpty())
+        << "typing a name wrote marks";
+    EXPECT_EQ(m_store->pendingChangeCount(), pending);
+    EXPECT_EQ(view()->currentIndex().data(Qt::DisplayRole).toString(),
+              QStringLiteral("Guzmán, Valeria"));
+    EXPECT_EQ(QApplication::focusWidget(), view()) << "Enter returns to the sheet";
+
+    QTest::keyClick(view(), Qt::Key_A); // and now a status key marks the found student
+    EXPECT_EQ(m_repository->attendanceOn(m_reading, QDate::currentDate())
+                  .value(studentInRow(view()->currentIndex().row() - 1))
+                  .status,
+              1);
+}
+
+TEST_F(SheetInWindowTest, CtrlFFindsOnTheSheetAndEscapeGoesBack)
+{
+    QTest::keyClick(view(), Qt::Key_Down);
+    QTest::keyClick(view(), Qt::Key_Down);
+    const qint64 before = currentStudent();
+    QTest::keyClick(view(), Qt::Key_F, Qt::ControlModifier);
+    typeIntoFocus(QStringLiteral("mejia"));
+    EXPECT_EQ(view()->currentIndex().data(Qt::DisplayRole).toString(),
+              QStringLiteral("Mejía, Valeria"))
+        << "the cursor follows the name as it is typed";
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    EXPECT_EQ(currentStudent(), before);
+    EXPECT_EQ(QApplication::focusWidget(), view());
+    EXPECT_TRUE(m_repository->attendanceOn(m_reading, QDate::currentDate()).isEmpty());
 }
 
 } // namespace

@@ -229,3 +229,26 @@ TEST_F(ModelsTest, HistoryListsAStudentsMarksNewestFirst)
 }
 
 } // namespace
+
+TEST_F(ModelsTest, SummaryWritesNamesInTheSheetsOrder)
+{
+    AttendanceModel sheet(*m_repository);
+    sheet.setCourse(m_reading);
+    SummaryModel summary(*m_repository);
+    summary.showCourse(m_reading);
+    int compared = 0;
+    for (int row = 0; row < summary.rowCount(); ++row) {
+        const QModelIndex name = summary.index(row, SummaryModel::NameColumn);
+        const qint64 student = name.data(SummaryModel::StudentIdRole).toLongLong();
+        for (int sheetRow = 0; sheetRow < sheet.rowCount(); ++sheetRow) {
+            if (sheet.studentAt(sheetRow)->id == student) {
+                EXPECT_EQ(name.data().toString(),
+                          sheet.index(sheetRow, AttendanceModel::NameColumn).data().toString());
+                ++compared;
+            }
+        }
+    }
+    EXPECT_EQ(compared, 4);
+    EXPECT_EQ(summary.index(0, SummaryModel::NameColumn).data().toString(),
+              QStringLiteral("Almonte, Luis"));
+}

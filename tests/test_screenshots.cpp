@@ -2,7 +2,10 @@
 // every visible label, button, check box, tab and combo box has room for its whole text.
 // 100 % renders in this process; 200 % in a child process of this suite started with
 // QT_SCALE_FACTOR=2 (the factor must be set before the QApplication exists). The pictures
-// go to the working folder (screenshot-<tab>-<language>-<scale>.png) for a look by eye.
+// go to the working folder (screenshot-<tab>-<language>-<scale>.png) for a look by eye: the
+// sheet shows the five statuses side by side (colour, glyph and style), and the Sync issues
+// window one refused mark.
+#include "attendancemodel.h"
 #include "attendancesheet.h"
 #include "coursefilterproxymodel.h"
 #include "demodata.h"
@@ -10,6 +13,7 @@
 #include "mainwindow.h"
 #include "mapping.h"
 #include "repository.h"
+#include "syncissuesdialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -27,6 +31,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSet>
+#include <QSqlQuery>
 #include <QStyleOptionComboBox>
 #include <QTabBar>
 #include <QTemporaryDir>
@@ -212,6 +217,32 @@ protected:
         m_store.reset();
     }
 
+    // The first five students of the sheet get the five statuses, one each.
+    static void showEveryStatus(AttendanceSheet *sheet)
+    {
+        AttendanceModel *model = sheet->model();
+        for (int code = 0; code < 5 && code < model->rowCount(); ++code) {
+            EXPECT_TRUE(model->setStatus(code, code).ok());
+        }
+    }
+
+    // What the pusher writes when the org refuses a record.
+    void refuseOneMark()
+    {
+        const auto courses = m_repository->courses();
+        ASSERT_FALSE(courses.isEmpty());
+        const auto roster = m_repository->roster(courses.first().id);
+        ASSERT_FALSE(roster.isEmpty());
+        ASSERT_TRUE(m_repository
+                        ->markAttendance(courses.first().id, roster.first().id,
+                                         QDate::currentDate(), 1, QStringLiteral("Enferma"), true)
+                        .ok());
+        QSqlQuery query(m_store->database());
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "UPDATE _trigger_log SET state = 'FAILED', sf_message = 'STRING_TOO_LONG: Notes: data "
+            "value too large (max length=1000)' WHERE state = 'NEW'")));
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<Repository> m_repository;
@@ -231,6 +262,7 @@ TEST_P(Screenshots, MainWindowTextIsNotClipped)
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     ASSERT_GT(window.courseFilter()->rowCount(), 0);
     EXPECT_DOUBLE_EQ(window.devicePixelRatioF(), scalePercent() / 100.0);
+    showEveryStatus(window.attendanceSheet());
 
     const QList<QPair<MainWindow::Tab, QString>> tabs = {
         {MainWindow::RosterTab, QStringLiteral("roster")},
@@ -260,6 +292,24 @@ TEST_P(Screenshots, MainWindowTextIsNotClipped)
     }
 }
 
+TEST_P(Screenshots, SyncIssuesTextIsNotClipped)
+{
+    const QString language = GetParam();
+    refuseOneMark();
+    SyncIssuesDialog dialog(*m_store);
+    dialog.resize(900, 360);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    QCoreApplication::processEvents();
+    const QString file = QDir::current().filePath(
+        QStringLiteral("screenshot-syncissues-%1-%2.png").arg(language).arg(scalePercent()));
+    EXPECT_TRUE(dialog.grab().save(file)) << file.toStdString();
+    const QStringList problems = clippedTexts(&dialog);
+    EXPECT_TRUE(problems.isEmpty())
+        << "clipped in Sync issues, " << language.toStdString() << ":\n  "
+        << problems.join(QStringLiteral("\n  ")).toStdString();
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, Screenshots,
                          ::testing::Values(QStringLiteral("es"), QStringLiteral("en")),
                          [](const auto &language) { return language.param.toStdString(); });
@@ -282,5 +332,5 @@ TEST(ScreenshotsAt200Percent, ChildProcessRendersWithoutClipping)
     const QByteArray output = child.readAll();
     EXPECT_EQ(child.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(child.exitCode(), 0) << output.toStdString();
-    EXPECT_TRUE(output.contains("[  PASSED  ] 2 tests")) << output.toStdString();
+    EXPECT_TRUE(output.contains("[  PASSED  ] 4 tests")) << output.toStdString();
 }

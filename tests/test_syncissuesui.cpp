@@ -5,6 +5,7 @@
 #include "studentformdialog.h"
 #include "syncissuesdialog.h"
 #include "syncissuesmodel.h"
+#include "syncissuetext.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
@@ -99,4 +100,31 @@ TEST_F(SyncIssuesUi, EditorChangesTheStudentThroughTheOutbox)
     EXPECT_EQ(updates[0].action, QStringLiteral("UPDATE"));
     EXPECT_EQ(updates[0].values.value(QStringLiteral("first_name__c")).toString(),
               QStringLiteral("Luisa María"));
+}
+
+TEST(SyncIssueWording, ConflictsAndRefusalsAreInTheTeachersWords)
+{
+    const Mapping mapping = Mapping::dream();
+    SyncIssue conflict;
+    conflict.kind = SyncIssue::Kind::Conflict;
+    conflict.role = Role::Attendance;
+    conflict.field = QStringLiteral("attendance_type__c");
+    conflict.localValue = QStringLiteral("2");
+    conflict.remoteValue = QStringLiteral("3");
+    conflict.kept = QStringLiteral("local");
+    const QString said = SyncIssueText::details(mapping, conflict);
+    EXPECT_EQ(said, QStringLiteral("Status: yours \"Excused absence\", the org's \"Unexcused "
+                                   "late\" — kept yours."));
+    EXPECT_FALSE(said.contains(QStringLiteral("__c")));
+
+    SyncIssue refused;
+    refused.kind = SyncIssue::Kind::Failed;
+    refused.role = Role::Attendance;
+    refused.message = QStringLiteral("STRING_TOO_LONG: Notes: data value too large: Llegó "
+                                     "tarde… (max length=1000)");
+    const QString told = SyncIssueText::details(mapping, refused);
+    EXPECT_FALSE(told.contains(QStringLiteral("STRING_TOO_LONG"))) << told.toStdString();
+    EXPECT_TRUE(told.startsWith(QStringLiteral("Notes is too long"))) << told.toStdString();
+    EXPECT_TRUE(told.contains(QStringLiteral("1000 characters"))) << told.toStdString();
+    EXPECT_EQ(SyncIssueText::apiText(refused), refused.message);
 }

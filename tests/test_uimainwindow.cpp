@@ -3,6 +3,7 @@
 // and the new-student form showing the domain's refusal.
 #include "attendancemodel.h"
 #include "attendancesheet.h"
+#include "birthdateedit.h"
 #include "coursefilterproxymodel.h"
 #include "courselistmodel.h"
 #include "mainwindow.h"
@@ -12,13 +13,18 @@
 #include "studentpickerdialog.h"
 #include "summarymodel.h"
 #include "uitestfixture.h"
+#include "welcomedialog.h"
 
+#include <QApplication>
+#include <QCalendarWidget>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace pasalista;
 
@@ -140,3 +146,50 @@ TEST_F(MainWindowTest, StudentPickerFiltersAndLeavesOutTheRoster)
 }
 
 } // namespace
+
+// The date of birth is typed: digits land in the date, Tab goes on to the next field, the
+// calendar opens on a child's age, and a typo is refused instead of read as "not given".
+TEST_F(MainWindowTest, BirthDateIsTypedWithTheKeyboard)
+{
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::DominicanRepublic));
+    StudentFormDialog form(*m_repository);
+    form.show();
+    QApplication::setActiveWindow(&form);
+    BirthDateEdit *birth = form.birthDateEdit();
+    birth->setFocus();
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("25032014"));
+    EXPECT_EQ(birth->date(), QDate(2014, 3, 25));
+    birth->lineEdit()->clear();
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("7/9/2012"));
+    EXPECT_EQ(birth->date(), QDate(2012, 9, 7));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    EXPECT_NE(QApplication::focusWidget(), birth->lineEdit()) << "Tab is stuck";
+    EXPECT_NE(QApplication::focusWidget(), birth->calendarButton());
+
+    birth->lineEdit()->clear();
+    birth->calendarButton()->click();
+    auto *calendar = birth->findChild<QCalendarWidget *>();
+    ASSERT_TRUE(calendar);
+    EXPECT_GT(calendar->selectedDate().year(), QDate::currentDate().year() - 20);
+    EXPECT_GE(calendar->minimumDate(), QDate::currentDate().addYears(-100));
+    calendar->close();
+
+    form.firstNameEdit()->setText(QStringLiteral("Rosa"));
+    birth->lineEdit()->setText(QStringLiteral("31/02/2014"));
+    form.accept();
+    EXPECT_NE(form.result(), QDialog::Accepted);
+    EXPECT_TRUE(form.errorText().contains(QStringLiteral("25/03/")))
+        << form.errorText().toStdString();
+    QLocale::setDefault(previous);
+}
+
+TEST(WelcomeDialogTest, FirstStartOffersSignInAndTheDemo)
+{
+    WelcomeDialog dialog;
+    EXPECT_TRUE(dialog.signInButton()->text().contains(QStringLiteral("Sign in")));
+    EXPECT_TRUE(dialog.demoButton()->text().contains(QStringLiteral("demo")));
+    dialog.show();
+    dialog.demoButton()->click();
+    EXPECT_EQ(dialog.result(), WelcomeDialog::ExploreDemo);
+}

@@ -2,6 +2,8 @@
 
 #include "mapping.h"
 
+#include <QColor>
+
 namespace pasalista {
 
 namespace {
@@ -15,7 +17,52 @@ namespace {
     QT_TRANSLATE_NOOP("AttendanceLabels", "Excused late"),
 };
 
+// The sheet's key letters per language: source = the mapping's letter, disambiguated by the
+// English label, so a translator picks letters that start the translated words.
+[[maybe_unused]] constexpr const char *kKnownKeys[][2] = {
+    QT_TRANSLATE_NOOP3("AttendanceKeys", "P", "Present"),
+    QT_TRANSLATE_NOOP3("AttendanceKeys", "A", "Unexcused absence"),
+    QT_TRANSLATE_NOOP3("AttendanceKeys", "E", "Excused absence"),
+    QT_TRANSLATE_NOOP3("AttendanceKeys", "T", "Unexcused late"),
+    QT_TRANSLATE_NOOP3("AttendanceKeys", "L", "Excused late"),
+};
+
 } // namespace
+
+QString AttendanceLabels::keyLetter(const AttendanceCode &code)
+{
+    if (code.shortcut.isEmpty()) {
+        return {};
+    }
+    const QByteArray letter = code.shortcut.toUtf8();
+    const QByteArray label = code.label.toUtf8();
+    return QCoreApplication::translate("AttendanceKeys", letter.constData(), label.constData())
+        .toUpper();
+}
+
+QString AttendanceLabels::glyph(const AttendanceCode &code)
+{
+    if (code.absent) {
+        return code.excused ? QStringLiteral("\u2298") : QStringLiteral("\u2717"); // ⊘ ✗
+    }
+    if (code.late) {
+        return code.excused ? QStringLiteral("\u25F4") : QStringLiteral("\u25F7"); // ◴ ◷
+    }
+    return QStringLiteral("\u2713"); // ✓
+}
+
+// Light backgrounds that stay apart in deuteranopia and protanopia too (blue/orange axis
+// plus lightness), with dark text on every one.
+QColor AttendanceLabels::colour(const AttendanceCode &code)
+{
+    if (code.absent) {
+        return code.excused ? QColor(0xcf, 0xe2, 0xff) : QColor(0xf5, 0xb7, 0xb1);
+    }
+    if (code.late) {
+        return code.excused ? QColor(0xff, 0xf3, 0xb0) : QColor(0xff, 0xd0, 0x8a);
+    }
+    return QColor(0xd4, 0xed, 0xda);
+}
 
 QString AttendanceLabels::label(const Mapping &mapping, int code)
 {

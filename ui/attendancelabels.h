@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QString>
 
 namespace pasalista {
 
+struct AttendanceCode;
 class Mapping;
 
 // Translated names of attendance status codes. The mapping carries English labels; the
@@ -17,6 +19,13 @@ public:
     static QString label(const Mapping &mapping, int code);
     static QString translatedLabel(const QString &englishLabel);
     static QString unmarked();
+    // The letter that marks a code on the sheet in the teacher's language (Spanish: J for
+    // "Ausencia justificada" where English has E); the mapping's letter when untranslated.
+    static QString keyLetter(const AttendanceCode &code);
+    // A second cue beside the colour, for teachers who cannot tell the colours apart:
+    // ✓ present, ✗ absent, ◷ late; excused ones are also shown in italics.
+    static QString glyph(const AttendanceCode &code);
+    static QColor colour(const AttendanceCode &code);
 };
 
 } // namespace pasalista

@@ -2,15 +2,18 @@
 
 #include "attendancelabels.h"
 #include "repository.h"
+#include "studentlabels.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QRegularExpression>
 #include <QScopedValueRollback>
+#include <algorithm>
 
 namespace pasalista {
 
 AttendanceModel::AttendanceModel(Repository &repository, QObject *parent)
-    : QAbstractTableModel(parent), m_repository(repository), m_date(QDate::currentDate())
+    : KeyedRowsModel<Student>(parent), m_repository(repository), m_date(QDate::currentDate())
 {
     connect(&m_repository, &Repository::dataChanged, this, &AttendanceModel::onRepositoryChanged);
 }
@@ -31,27 +34,60 @@ void AttendanceModel::setDate(const QDate &date)
 
 void AttendanceModel::reload()
 {
-    beginResetModel();
-    m_students = m_courseId ? m_repository.roster(m_courseId) : QList<Student>();
-    m_marks = m_courseId && m_date.isValid() ? m_repository.attendanceOn(m_courseId, m_date)
-                                             : QHash<qint64, AttendanceMark>();
-    endResetModel();
+    refresh();
+}
+
+void AttendanceModel::refresh()
+{
+    const bool loaded = m_courseId && m_date.isValid();
+    QHash<qint64, AttendanceMark> marks =
+        loaded ? m_repository.attendanceOn(m_courseId, m_date) : QHash<qint64, AttendanceMark>();
+    const QSet<qint64> changed = takeMarks(std::move(marks));
+    replaceRows(m_courseId ? m_repository.roster(m_courseId) : QList<Student>(), changed);
     Q_EMIT marksChanged();
 }
 
 void AttendanceModel::reloadMarks()
 {
-    m_marks = m_repository.attendanceOn(m_courseId, m_date);
-    if (!m_students.isEmpty()) {
-        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, NotesColumn));
+    const QSet<qint64> changed = takeMarks(m_repository.attendanceOn(m_courseId, m_date));
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (changed.contains(m_rows.at(row).id)) {
+            Q_EMIT dataChanged(index(row, StatusColumn), index(row, NotesColumn));
+        }
     }
     Q_EMIT marksChanged();
+}
+
+// Keeps the new marks; returns the students whose mark appeared, went or changed.
+QSet<qint64> AttendanceModel::takeMarks(QHash<qint64, AttendanceMark> marks)
+{
+    QSet<qint64> changed;
+    for (auto it = marks.constBegin(); it != marks.constEnd(); ++it) {
+        const auto before = m_marks.constFind(it.key());
+        if (before == m_marks.constEnd() || before->status != it->status ||
+            before->notes != it->notes) {
+            changed.insert(it.key());
+        }
+    }
+    for (auto it = m_marks.constBegin(); it != m_marks.constEnd(); ++it) {
+        if (!marks.contains(it.key())) {
+            changed.insert(it.key());
+        }
+    }
+    m_marks = std::move(marks);
+    return changed;
+}
+
+bool AttendanceModel::sameRow(const Student &before, const Student &after) const
+{
+    return before.firstName == after.firstName && before.lastName == after.lastName &&
+           before.nickname == after.nickname;
 }
 
 void AttendanceModel::onRepositoryChanged()
 {
     if (!m_writing) {
-        reload();
+        refresh();
     }
 }
 
@@ -101,10 +137,32 @@ DomainError AttendanceModel::markAllPresent()
 
 const Student *AttendanceModel::studentAt(int row) const
 {
-    if (row < 0 || row >= m_students.size()) {
-        return nullptr;
+    return rowAt(row);
+}
+
+int AttendanceModel::findStudent(const QString &text, int from) const
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,()]+"));
+    const QStringList wanted = Repository::searchFolded(text).split(separators, Qt::SkipEmptyParts);
+    if (wanted.isEmpty() || m_rows.isEmpty()) {
+        return -1;
     }
-    return &m_students.at(row);
+    for (int step = 0; step < m_rows.size(); ++step) {
+        const int row = int((qMax(from, 0) + step) % m_rows.size());
+        const Student &student = m_rows.at(row);
+        const QStringList words =
+            Repository::searchFolded(student.lastName + QLatin1Char(' ') + student.firstName +
+                                     QLatin1Char(' ') + student.nickname)
+                .split(separators, Qt::SkipEmptyParts);
+        const bool all = std::all_of(wanted.begin(), wanted.end(), [&words](const QString &w) {
+            return std::any_of(words.begin(), words.end(),
+                               [&w](const QString &word) { return word.startsWith(w); });
+        });
+        if (all) {
+            return row;
+        }
+    }
+    return -1;
 }
 
 std::optional<AttendanceMark> AttendanceModel::markAt(int row) const
@@ -118,11 +176,6 @@ std::optional<AttendanceMark> AttendanceModel::markAt(int row) const
         return std::nullopt;
     }
     return *found;
-}
-
-int AttendanceModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_students.size());
 }
 
 int AttendanceModel::columnCount(const QModelIndex &parent) const
@@ -184,22 +237,12 @@ QVariant AttendanceModel::statusColour(const AttendanceMark *mark) const
     if (!code) {
         return {};
     }
-    if (code->absent) {
-        return QBrush(QColor(0xf8, 0xd7, 0xda));
-    }
-    if (code->late) {
-        return QBrush(QColor(0xff, 0xf3, 0xcd));
-    }
-    return QBrush(QColor(0xd4, 0xed, 0xda));
+    return QBrush(AttendanceLabels::colour(*code));
 }
 
 QString AttendanceModel::displayName(const Student &student)
 {
-    QString name = tr("%1, %2", "last name, first name").arg(student.lastName, student.firstName);
-    if (!student.nickname.isEmpty()) {
-        name += tr(" (%1)", "nickname").arg(student.nickname);
-    }
-    return name;
+    return StudentLabels::listName(student);
 }
 
 bool AttendanceModel::setData(const QModelIndex &index, const QVariant &value, int role)

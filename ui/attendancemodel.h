@@ -1,9 +1,9 @@
 #pragma once
 
 #include "domainerror.h"
+#include "keyedrowsmodel.h"
 #include "records.h"
 
-#include <QAbstractTableModel>
 #include <QDate>
 #include <QHash>
 
@@ -13,8 +13,9 @@ class Repository;
 
 // The attendance sheet of one course on one date: one row per enrolled student, the
 // status and notes columns editable. Writes go through Repository::markAttendance; a date
-// outside the course's dates is refused until setOutsideDatesConfirmed(true).
-class AttendanceModel : public QAbstractTableModel
+// outside the course's dates is refused until setOutsideDatesConfirmed(true). Rows are keyed
+// by student id and updated in place (refresh), so a sync never moves the teacher's cursor.
+class AttendanceModel : public KeyedRowsModel<Student>
 {
     Q_OBJECT
 
@@ -42,15 +43,18 @@ public:
     void setOutsideDatesConfirmed(bool confirmed) { m_outsideDatesConfirmed = confirmed; }
     bool outsideDatesConfirmed() const { return m_outsideDatesConfirmed; }
     void reload();
+    void refresh(); // reads the store again and updates only the rows that changed
 
     DomainError setStatus(int row, int status);
     DomainError setNotes(int row, const QString &notes);
     DomainError markAllPresent();
     int markedCount() const { return int(m_marks.size()); }
     const Student *studentAt(int row) const;
+    // The first row from `from` on (wrapping round) whose names start with every word of
+    // text, accents and case ignored ("guzman v" finds "Guzmán, Valeria"); -1 if none.
+    int findStudent(const QString &text, int from = 0) const;
     std::optional<AttendanceMark> markAt(int row) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
@@ -67,6 +71,9 @@ Q_SIGNALS:
 private:
     DomainError mark(int row, int status, const QString &notes);
     void reloadMarks();
+    QSet<qint64> takeMarks(QHash<qint64, AttendanceMark> marks);
+    qint64 rowKey(const Student &student) const override { return student.id; }
+    bool sameRow(const Student &before, const Student &after) const override;
     void onRepositoryChanged();
     QVariant displayData(const Student &student, const AttendanceMark *mark, int column) const;
     QVariant statusColour(const AttendanceMark *mark) const;
@@ -77,7 +84,6 @@ private:
     QDate m_date;
     bool m_outsideDatesConfirmed = false;
     bool m_writing = false;
-    QList<Student> m_students;
     QHash<qint64, AttendanceMark> m_marks;
 };
 

@@ -10,9 +10,12 @@
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace pasalista {
@@ -32,6 +35,7 @@ AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createToolbar());
+    layout->addWidget(createFindEdit());
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_view, 1);
     layout->addWidget(createKeyHint(repository));
@@ -69,16 +73,30 @@ QWidget *AttendanceSheet::createToolbar()
     return bar;
 }
 
+QLineEdit *AttendanceSheet::createFindEdit()
+{
+    m_findEdit = new QLineEdit(this);
+    m_findEdit->setPlaceholderText(
+        tr("Find a student: type part of the name, Enter to go there, Esc to go back"));
+    m_findEdit->setAccessibleName(tr("Find a student"));
+    m_findEdit->setClearButtonEnabled(true);
+    m_findEdit->installEventFilter(this);
+    m_findEdit->hide();
+    return m_findEdit;
+}
+
 QLabel *AttendanceSheet::createKeyHint(const Repository &repository)
 {
     QStringList keys;
     for (const AttendanceCode &code : repository.mapping().attendanceCodes()) {
         const QString name = AttendanceLabels::label(repository.mapping(), code.code);
-        keys.append(code.shortcut.isEmpty()
-                        ? tr("%1 %2").arg(code.code).arg(name)
-                        : tr("%1 or %2 %3").arg(code.shortcut.toUpper()).arg(code.code).arg(name));
+        const QString letter = AttendanceLabels::keyLetter(code);
+        keys.append(letter.isEmpty() ? tr("%1 %2").arg(code.code).arg(name)
+                                     : tr("%1 or %2 %3").arg(letter).arg(code.code).arg(name));
     }
-    auto *hint = new QLabel(tr("Keys: %1 · N notes · arrows move").arg(keys.join(tr(" · "))), this);
+    auto *hint = new QLabel(tr("Keys: %1 · N notes · Ctrl+F or / find a student · arrows move")
+                                .arg(keys.join(tr(" · "))),
+                            this);
     hint->setWordWrap(true);
     hint->setAccessibleName(tr("Keyboard shortcuts"));
     return hint;
@@ -88,8 +106,9 @@ void AttendanceSheet::configureView(Repository &repository)
 {
     QHash<QString, int> keys;
     for (const AttendanceCode &code : repository.mapping().attendanceCodes()) {
-        if (!code.shortcut.isEmpty()) {
-            keys.insert(code.shortcut.toUpper(), code.code);
+        const QString letter = AttendanceLabels::keyLetter(code);
+        if (!letter.isEmpty()) {
+            keys.insert(letter, code.code);
         }
         if (code.code >= 0 && code.code <= 9) {
             keys.insert(QString::number(code.code), code.code);
@@ -115,6 +134,10 @@ void AttendanceSheet::connectSignals()
     connect(m_dateEdit, &QDateEdit::dateChanged, this, &AttendanceSheet::onDateChanged);
     connect(m_markAllButton, &QPushButton::clicked, this, &AttendanceSheet::markAllPresent);
     connect(m_view, &AttendanceTableView::statusRequested, this, &AttendanceSheet::setStatus);
+    connect(m_view, &AttendanceTableView::findRequested, this, &AttendanceSheet::startFind);
+    connect(m_findEdit, &QLineEdit::textEdited, this,
+            [this](const QString &text) { findNext(text); });
+    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] { finishFind(true); });
     connect(m_model, &AttendanceModel::marksChanged, this, &AttendanceSheet::updateProgress);
     connect(m_model, &AttendanceModel::modelAboutToBeReset, this, [this] {
         m_rowBeforeReset = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0;
@@ -127,11 +150,49 @@ void AttendanceSheet::connectSignals()
 
 void AttendanceSheet::setCourse(qint64 courseId)
 {
+    if (courseId == m_model->courseId() && m_dateEdit->date() == m_model->date()) {
+        refresh();
+        return;
+    }
+    rememberPlace();
     m_errorLabel->hide();
     m_rowBeforeReset = 0;
+    if (m_dateEdit->date() != m_model->date()) {
+        m_model->setDate(m_dateEdit->date());
+    }
     m_model->setCourse(courseId);
-    m_model->setDate(m_dateEdit->date());
-    m_view->moveToRow(0);
+    restorePlace();
+}
+
+void AttendanceSheet::refresh()
+{
+    m_model->refresh();
+    if (!m_view->currentIndex().isValid()) {
+        m_view->moveToRow(0);
+    }
+}
+
+void AttendanceSheet::rememberPlace()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (m_model->courseId() && current.isValid()) {
+        m_placeByCourse.insert(m_model->courseId(),
+                               {current.data(AttendanceModel::StudentIdRole).toLongLong(),
+                                m_view->verticalScrollBar()->value()});
+    }
+}
+
+void AttendanceSheet::restorePlace()
+{
+    const Place place = m_placeByCourse.value(m_model->courseId());
+    const int row = m_model->rowOfKey(place.studentId);
+    if (row < 0) {
+        m_view->moveToRow(0);
+        return;
+    }
+    m_view->setCurrentIndex(m_model->index(row, AttendanceModel::NameColumn));
+    m_view->verticalScrollBar()->setValue(place.scroll);
+    m_view->scrollTo(m_view->currentIndex()); // only scrolls if the row is out of sight
 }
 
 void AttendanceSheet::setDate(const QDate &date)
@@ -216,6 +277,46 @@ void AttendanceSheet::retryRefusedWrite(const DomainError &error, const QModelIn
         return;
     }
     showError(error.message);
+}
+
+void AttendanceSheet::startFind()
+{
+    m_rowBeforeFind = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0;
+    m_findEdit->clear();
+    m_findEdit->setStyleSheet(QString());
+    m_findEdit->show();
+    m_findEdit->setFocus(Qt::ShortcutFocusReason);
+}
+
+// Moves the cursor to the first student matching what is typed so far (live, like a browser's
+// find); the row stays unmarked, and a name not found turns the bar red.
+void AttendanceSheet::findNext(const QString &text)
+{
+    const int row = m_model->findStudent(text);
+    if (row >= 0) {
+        m_view->moveToRow(row);
+    }
+    m_findEdit->setStyleSheet(
+        row < 0 && !text.trimmed().isEmpty() ? QStringLiteral("background: #f8d7da;") : QString());
+}
+
+void AttendanceSheet::finishFind(bool jump)
+{
+    if (!jump) {
+        m_view->moveToRow(m_rowBeforeFind);
+    }
+    m_findEdit->hide();
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
+bool AttendanceSheet::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_findEdit && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        finishFind(false);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void AttendanceSheet::updateProgress()

@@ -2,12 +2,14 @@
 
 #include "domainerror.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <functional>
 
 class QDateEdit;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 
 namespace pasalista {
@@ -30,7 +32,9 @@ public:
     explicit AttendanceSheet(Repository &repository, QWidget *parent = nullptr);
     ~AttendanceSheet() override;
 
+    // Another course: the cursor returns to the student and scroll position last left in it.
     void setCourse(qint64 courseId);
+    void refresh(); // after a sync: rows change in place, the cursor stays on its student
     void setDate(const QDate &date);
     QDate date() const;
     void setConfirmationHandler(ConfirmationHandler handler);
@@ -39,11 +43,16 @@ public:
     AttendanceTableView *view() const { return m_view; }
     QPushButton *markAllPresentButton() const { return m_markAllButton; }
     QDateEdit *dateEdit() const { return m_dateEdit; }
+    QLineEdit *findEdit() const { return m_findEdit; }
     QString lastError() const;
 
 public Q_SLOTS:
     void markAllPresent();
     void setStatus(int row, int status);
+    void startFind(); // the find bar takes the keys until Enter (jump) or Esc (back)
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createToolbar();
@@ -57,6 +66,17 @@ private:
                            const QVariant &value);
     void updateProgress();
     void onDateChanged(const QDate &date);
+    QLineEdit *createFindEdit();
+    void findNext(const QString &text);
+    void finishFind(bool jump);
+    void rememberPlace();
+    void restorePlace();
+
+    struct Place
+    {
+        qint64 studentId = 0;
+        int scroll = 0;
+    };
 
     AttendanceModel *m_model = nullptr;
     AttendanceTableView *m_view = nullptr;
@@ -64,8 +84,11 @@ private:
     QPushButton *m_markAllButton = nullptr;
     QLabel *m_progressLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QLineEdit *m_findEdit = nullptr;
+    int m_rowBeforeFind = 0;
     ConfirmationHandler m_confirm;
     int m_rowBeforeReset = 0;
+    QHash<qint64, Place> m_placeByCourse;
 };
 
 } // namespace pasalista

@@ -12,13 +12,29 @@ AttendanceStatusDelegate::AttendanceStatusDelegate(const Mapping &mapping, QObje
 {
 }
 
+void AttendanceStatusDelegate::initStyleOption(QStyleOptionViewItem *option,
+                                               const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QVariant status = index.data(Qt::EditRole);
+    const AttendanceCode *code =
+        status.isValid() ? m_mapping.attendanceCode(status.toInt()) : nullptr;
+    if (code) {
+        option->text = AttendanceLabels::glyph(*code) + QStringLiteral("  ") + option->text;
+        option->font.setItalic(code->excused);
+        option->font.setBold(!code->excused && (code->absent || code->late));
+    }
+}
+
 QWidget *AttendanceStatusDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
                                                 const QModelIndex &) const
 {
     auto *combo = new QComboBox(parent);
     combo->setAccessibleName(tr("Attendance status"));
     for (const AttendanceCode &code : m_mapping.attendanceCodes()) {
-        combo->addItem(AttendanceLabels::label(m_mapping, code.code), code.code);
+        combo->addItem(AttendanceLabels::glyph(code) + QStringLiteral("  ") +
+                           AttendanceLabels::label(m_mapping, code.code),
+                       code.code);
     }
     return combo;
 }

@@ -6,7 +6,8 @@ namespace pasalista {
 
 class Mapping;
 
-// Edits an attendance status with a combo box of the mapping's codes.
+// Shows an attendance status with its glyph beside the label (a cue besides the colour) and
+// edits it with a combo box of the mapping's codes.
 class AttendanceStatusDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -19,6 +20,9 @@ public:
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model,
                       const QModelIndex &index) const override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
     const Mapping &m_mapping;

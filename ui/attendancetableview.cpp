@@ -31,8 +31,30 @@ void AttendanceTableView::moveToRow(int row)
     scrollTo(currentIndex());
 }
 
+bool AttendanceTableView::isFindKey(const QKeyEvent *event)
+{
+    const bool ctrlF = event->key() == Qt::Key_F && event->modifiers() == Qt::ControlModifier;
+    return ctrlF || event->text() == QStringLiteral("/");
+}
+
+bool AttendanceTableView::event(QEvent *event)
+{
+    // Ctrl+F is also the window's "Find course"; on the sheet it finds a student.
+    if (event->type() == QEvent::ShortcutOverride && state() != EditingState &&
+        isFindKey(static_cast<QKeyEvent *>(event))) {
+        event->accept();
+        return true;
+    }
+    return QTableView::event(event);
+}
+
 void AttendanceTableView::keyPressEvent(QKeyEvent *event)
 {
+    if (state() != EditingState && isFindKey(event)) {
+        event->accept();
+        Q_EMIT findRequested();
+        return;
+    }
     const bool plain =
         !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
     if (state() != EditingState && plain && currentIndex().isValid() &&

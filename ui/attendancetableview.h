@@ -7,7 +7,8 @@ namespace pasalista {
 
 // The attendance sheet's table, taken by keyboard: arrows move, a status shortcut letter or
 // code digit asks for that status on the current row, N (or Enter on the notes column)
-// edits the notes. F2 and double-click edit the current cell as usual.
+// edits the notes. F2 and double-click edit the current cell as usual. Ctrl+F or / asks to
+// find a student by name (the sheet's find bar takes the letters, so none becomes a mark).
 class AttendanceTableView : public QTableView
 {
     Q_OBJECT
@@ -22,11 +23,14 @@ public:
 
 Q_SIGNALS:
     void statusRequested(int row, int status);
+    void findRequested();
 
 protected:
+    bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    static bool isFindKey(const QKeyEvent *event);
     bool handleStatusKey(const QKeyEvent *event);
     bool handleNotesKey(const QKeyEvent *event);
     void editNotes(int row);

@@ -6,7 +6,7 @@
 
 namespace pasalista {
 
-CourseListModel::CourseListModel(QObject *parent) : QAbstractTableModel(parent) {}
+CourseListModel::CourseListModel(QObject *parent) : KeyedRowsModel<Course>(parent) {}
 
 void CourseListModel::reload(const Repository &repository)
 {
@@ -15,32 +15,25 @@ void CourseListModel::reload(const Repository &repository)
 
 void CourseListModel::setCourses(const QList<Course> &courses)
 {
-    beginResetModel();
-    m_courses = courses;
-    endResetModel();
+    replaceRows(courses);
+}
+
+bool CourseListModel::sameRow(const Course &before, const Course &after) const
+{
+    return before.title == after.title && before.programId == after.programId &&
+           before.programName == after.programName && before.startDate == after.startDate &&
+           before.endDate == after.endDate && before.facilitatorNames == after.facilitatorNames &&
+           before.enrolledCount == after.enrolledCount;
 }
 
 const Course *CourseListModel::courseAt(int row) const
 {
-    if (row < 0 || row >= m_courses.size()) {
-        return nullptr;
-    }
-    return &m_courses.at(row);
+    return rowAt(row);
 }
 
 int CourseListModel::rowOfCourse(qint64 courseId) const
 {
-    for (int row = 0; row < m_courses.size(); ++row) {
-        if (m_courses.at(row).id == courseId) {
-            return row;
-        }
-    }
-    return -1;
-}
-
-int CourseListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_courses.size());
+    return rowOfKey(courseId);
 }
 
 int CourseListModel::columnCount(const QModelIndex &parent) const

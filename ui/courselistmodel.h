@@ -1,16 +1,16 @@
 #pragma once
 
+#include "keyedrowsmodel.h"
 #include "records.h"
-
-#include <QAbstractTableModel>
 
 namespace pasalista {
 
 class Repository;
 
 // Courses as a table: title, program, dates, facilitators, enrolled count. Filled from the
-// repository (reload) or from a given list (setCourses, e.g. a student's courses).
-class CourseListModel : public QAbstractTableModel
+// repository (reload) or from a given list (setCourses, e.g. a student's courses); rows are
+// keyed by course id and change in place, so the selected course survives a sync.
+class CourseListModel : public KeyedRowsModel<Course>
 {
     Q_OBJECT
 
@@ -39,7 +39,6 @@ public:
     const Course *courseAt(int row) const;
     int rowOfCourse(qint64 courseId) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
@@ -49,8 +48,8 @@ private:
     QVariant displayData(const Course &course, int column) const;
     QVariant roleData(const Course &course, int role) const;
     QString toolTip(const Course &course) const;
-
-    QList<Course> m_courses;
+    qint64 rowKey(const Course &course) const override { return course.id; }
+    bool sameRow(const Course &before, const Course &after) const override;
 };
 
 } // namespace pasalista

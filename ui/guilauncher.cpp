@@ -14,11 +14,13 @@
 #include "syncstatuswidget.h"
 #include "uilanguage.h"
 #include "uilogging.h"
+#include "welcomedialog.h"
 #include "windowstatekeeper.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -156,6 +158,26 @@ void GuiLauncher::showWindow()
     m_window->show();
     if (!m_screenshotPath.isEmpty()) {
         QTimer::singleShot(800, this, &GuiLauncher::takeScreenshot);
+    } else if (m_accounts->currentAccountKey().isEmpty() && DemoData::isEmpty(*m_store)) {
+        QTimer::singleShot(0, this, &GuiLauncher::offerFirstSteps);
+    }
+}
+
+// The very first start: an empty window would not say that one signs in from the status bar.
+void GuiLauncher::offerFirstSteps()
+{
+    WelcomeDialog welcome(m_window.get());
+    const int choice = welcome.exec();
+    if (choice == WelcomeDialog::SignIn) {
+        if (auto *switcher = m_window->findChild<AccountSwitcher *>()) {
+            switcher->signIn();
+        }
+    } else if (choice == WelcomeDialog::ExploreDemo) {
+        if (!seedDemoIfEmpty()) {
+            QMessageBox::warning(m_window.get(), tr("Pasalista"), m_error);
+            return;
+        }
+        m_window->refresh();
     }
 }
 
@@ -170,6 +192,8 @@ void GuiLauncher::takeScreenshot()
 void GuiLauncher::attachAccount()
 {
     m_syncStatus = new SyncStatusWidget(m_window.get());
+    m_syncStatus->setRepository(m_repository.get());
+    m_window->pendingLabel()->hide(); // the sync corner counts the changes waiting now
     auto *switcher = new AccountSwitcher(m_accounts.get(), m_window.get());
     m_window->statusBar()->addPermanentWidget(m_syncStatus);
     m_window->statusBar()->addPermanentWidget(switcher);

@@ -49,6 +49,7 @@ private:
     bool seedDemoIfEmpty();
     void showWindow();
     void takeScreenshot();
+    void offerFirstSteps();
     int fail(const QString &message);
 
     QString m_dataDirectory;

@@ -228,19 +228,21 @@ void MainWindow::fillPrograms()
     }
 }
 
+// After a sync or a settled issue: every model changes in place (rows keyed by record id),
+// so the selected course, the sheet's current student, scroll positions and an open editor
+// stay where the teacher left them.
 void MainWindow::refresh()
 {
-    const qint64 selected = m_courseId;
     m_courseModel->reload(m_repository);
-    if (selected && !selectCourse(selected)) {
-        m_courseId = 0;
-    }
     if (!m_courseView->currentIndex().isValid() && m_courseFilter->rowCount() > 0) {
         m_courseView->setCurrentIndex(m_courseFilter->index(0, CourseListModel::TitleColumn));
     }
     onCurrentCourseChanged();
+    m_attendance->refresh();
     m_roster->reload();
-    m_summaryModel->reload();
+    m_summaryStale = true;
+    onTabChanged(m_tabs->currentIndex());
+    updateCourseHeader();
 }
 
 bool MainWindow::selectCourse(qint64 courseId)
@@ -275,8 +277,8 @@ void MainWindow::onCurrentCourseChanged()
     m_courseId = courseId;
     m_roster->setCourse(courseId);
     m_attendance->setCourse(courseId);
-    m_summaryModel->showCourse(courseId);
-    m_summaryStale = false;
+    m_summaryStale = true; // the report reads every mark of the course: only when shown
+    onTabChanged(m_tabs->currentIndex());
     updateCourseHeader();
 }
 
@@ -301,7 +303,7 @@ void MainWindow::onRepositoryChanged()
 void MainWindow::onTabChanged(int index)
 {
     if (index == SummaryTab && m_summaryStale) {
-        m_summaryModel->reload();
+        m_summaryModel->showCourse(m_courseId);
         m_summaryStale = false;
     }
 }

@@ -7,7 +7,7 @@
 namespace pasalista {
 
 RosterModel::RosterModel(const Repository &repository, QObject *parent)
-    : QAbstractTableModel(parent), m_repository(repository)
+    : KeyedRowsModel<Student>(parent), m_repository(repository)
 {
 }
 
@@ -19,22 +19,19 @@ void RosterModel::setCourse(qint64 courseId)
 
 void RosterModel::reload()
 {
-    beginResetModel();
-    m_students = m_courseId ? m_repository.roster(m_courseId) : QList<Student>();
-    endResetModel();
+    replaceRows(m_courseId ? m_repository.roster(m_courseId) : QList<Student>());
+}
+
+bool RosterModel::sameRow(const Student &before, const Student &after) const
+{
+    return before.lastName == after.lastName && before.firstName == after.firstName &&
+           before.nickname == after.nickname && before.dateOfBirth == after.dateOfBirth &&
+           before.phone1 == after.phone1;
 }
 
 const Student *RosterModel::studentAt(int row) const
 {
-    if (row < 0 || row >= m_students.size()) {
-        return nullptr;
-    }
-    return &m_students.at(row);
-}
-
-int RosterModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_students.size());
+    return rowAt(row);
 }
 
 int RosterModel::columnCount(const QModelIndex &parent) const

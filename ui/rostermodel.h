@@ -1,15 +1,15 @@
 #pragma once
 
+#include "keyedrowsmodel.h"
 #include "records.h"
-
-#include <QAbstractTableModel>
 
 namespace pasalista {
 
 class Repository;
 
-// The students enrolled in one course, by last name.
-class RosterModel : public QAbstractTableModel
+// The students enrolled in one course, by last name; rows keyed by student id, changed in
+// place on reload.
+class RosterModel : public KeyedRowsModel<Student>
 {
     Q_OBJECT
 
@@ -35,7 +35,6 @@ public:
     void reload();
     const Student *studentAt(int row) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
@@ -43,10 +42,11 @@ public:
 
 private:
     QVariant displayData(const Student &student, int column) const;
+    qint64 rowKey(const Student &student) const override { return student.id; }
+    bool sameRow(const Student &before, const Student &after) const override;
 
     const Repository &m_repository;
     qint64 m_courseId = 0;
-    QList<Student> m_students;
 };
 
 } // namespace pasalista

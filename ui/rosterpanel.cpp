@@ -44,6 +44,8 @@ RosterPanel::RosterPanel(Repository &repository, QWidget *parent)
 
     connect(m_view, &QTableView::activated, this, &RosterPanel::showCurrentProfile);
     connect(m_model, &RosterModel::modelReset, this, &RosterPanel::updateButtons);
+    connect(m_model, &RosterModel::rowsInserted, this, &RosterPanel::updateButtons);
+    connect(m_model, &RosterModel::rowsRemoved, this, &RosterPanel::updateButtons);
     updateButtons();
 }
 

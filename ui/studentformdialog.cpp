@@ -1,10 +1,10 @@
 #include "studentformdialog.h"
 
+#include "birthdateedit.h"
 #include "repository.h"
 #include "studentlabels.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -15,10 +15,6 @@
 #include <QVBoxLayout>
 
 namespace pasalista {
-
-namespace {
-const QDate kNoDate(1900, 1, 1);
-} // namespace
 
 StudentFormDialog::StudentFormDialog(Repository &repository, QWidget *parent)
     : QDialog(parent), m_repository(repository), m_error(new QLabel(this))
@@ -94,15 +90,10 @@ QComboBox *StudentFormDialog::addChoice(QFormLayout *form, const QString &label,
     return combo;
 }
 
-QDateEdit *StudentFormDialog::addBirthDate(QFormLayout *form)
+BirthDateEdit *StudentFormDialog::addBirthDate(QFormLayout *form)
 {
-    auto *edit = new QDateEdit(this);
-    edit->setMinimumDate(kNoDate);
-    edit->setMaximumDate(QDate::currentDate());
-    edit->setSpecialValueText(tr("Not set"));
-    edit->setDate(kNoDate);
-    edit->setCalendarPopup(true);
-    edit->setAccessibleName(tr("Date of birth"));
+    auto *edit = new BirthDateEdit(this);
+    edit->lineEdit()->setAccessibleName(tr("Date of birth"));
     form->addRow(tr("%1 *", "required field").arg(tr("Date of &birth")), edit);
     return edit;
 }
@@ -125,7 +116,7 @@ void StudentFormDialog::editStudent(const Student &existing)
     m_firstName->setText(existing.firstName);
     m_lastName->setText(existing.lastName);
     m_nickname->setText(existing.nickname);
-    m_birthDate->setDate(existing.dateOfBirth.isValid() ? existing.dateOfBirth : kNoDate);
+    m_birthDate->setDate(existing.dateOfBirth);
     selectValue(m_sex, existing.sex);
     m_address->setText(existing.address);
     m_phone1->setText(existing.phone1);
@@ -145,7 +136,7 @@ Student StudentFormDialog::student() const
     student.firstName = m_firstName->text().trimmed();
     student.lastName = m_lastName->text().trimmed();
     student.nickname = m_nickname->text().trimmed();
-    student.dateOfBirth = m_birthDate->date() == kNoDate ? QDate() : m_birthDate->date();
+    student.dateOfBirth = m_birthDate->date();
     student.sex = comboValue(m_sex);
     student.address = m_address->text().trimmed();
     student.phone1 = m_phone1->text().trimmed();
@@ -167,6 +158,12 @@ QString StudentFormDialog::errorText() const
 
 void StudentFormDialog::accept()
 {
+    if (!m_birthDate->isAcceptable()) { // a typo must not read as "not given"
+        m_error->setText(m_birthDate->problem());
+        m_error->show();
+        m_birthDate->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     const DomainError error = m_editing.id != 0
                                   ? m_repository.updateStudent(student())
                                   : m_repository.createStudent(student(), &m_createdId);

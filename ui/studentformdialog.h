@@ -5,7 +5,6 @@
 #include <QDialog>
 
 class QComboBox;
-class QDateEdit;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -13,6 +12,7 @@ class QPlainTextEdit;
 
 namespace pasalista {
 
+class BirthDateEdit;
 class Repository;
 
 // Creates a student, or edits one (editStudent): a form with the required fields marked,
@@ -31,6 +31,7 @@ public:
     qint64 createdStudentId() const { return m_createdId; }
     QString errorText() const;
     QLineEdit *firstNameEdit() const { return m_firstName; }
+    BirthDateEdit *birthDateEdit() const { return m_birthDate; }
 
 public Q_SLOTS:
     void accept() override;
@@ -39,7 +40,7 @@ private:
     QLineEdit *addLine(QFormLayout *form, const QString &label, bool required);
     QComboBox *addChoice(QFormLayout *form, const QString &label,
                          const QList<QPair<QString, QString>> &choices);
-    QDateEdit *addBirthDate(QFormLayout *form);
+    BirthDateEdit *addBirthDate(QFormLayout *form);
     void buildForm(QFormLayout *form);
     static QString comboValue(const QComboBox *combo);
     static void selectValue(QComboBox *combo, const QString &value);
@@ -51,7 +52,7 @@ private:
     QLineEdit *m_firstName = nullptr;
     QLineEdit *m_lastName = nullptr;
     QLineEdit *m_nickname = nullptr;
-    QDateEdit *m_birthDate = nullptr;
+    BirthDateEdit *m_birthDate = nullptr;
     QComboBox *m_sex = nullptr;
     QLineEdit *m_address = nullptr;
     QLineEdit *m_phone1 = nullptr;

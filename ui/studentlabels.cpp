@@ -14,6 +14,18 @@ QList<QPair<QString, QString>> StudentLabels::languageChoices()
             {tr("Other"), QStringLiteral("Other")}};
 }
 
+QString StudentLabels::listName(const Student &student, bool withNickname)
+{
+    QString name =
+        student.firstName.isEmpty()
+            ? student.lastName
+            : tr("%1, %2", "last name, first name").arg(student.lastName, student.firstName);
+    if (withNickname && !student.nickname.isEmpty()) {
+        name += tr(" (%1)", "nickname").arg(student.nickname);
+    }
+    return name;
+}
+
 QString StudentLabels::sexLabel(const QString &value)
 {
     return labelOf(sexChoices(), value);

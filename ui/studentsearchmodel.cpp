@@ -1,6 +1,7 @@
 #include "studentsearchmodel.h"
 
 #include "repository.h"
+#include "studentlabels.h"
 
 #include <QLocale>
 
@@ -72,9 +73,10 @@ QString StudentSearchModel::describe(const Student &student) const
 {
     const QString born = QLocale().toString(student.dateOfBirth, QLocale::ShortFormat);
     if (student.nickname.isEmpty()) {
-        return tr("%1 — born %2").arg(student.fullName(), born);
+        return tr("%1 — born %2").arg(StudentLabels::listName(student, false), born);
     }
-    return tr("%1 (%2) — born %3").arg(student.fullName(), student.nickname, born);
+    return tr("%1 (%2) — born %3")
+        .arg(StudentLabels::listName(student, false), student.nickname, born);
 }
 
 } // namespace pasalista

@@ -2,6 +2,7 @@
 
 #include "reports.h"
 #include "repository.h"
+#include "studentlabels.h"
 
 #include <QBrush>
 #include <QColor>
@@ -11,7 +12,7 @@
 namespace pasalista {
 
 SummaryModel::SummaryModel(const Repository &repository, QObject *parent)
-    : QAbstractTableModel(parent), m_repository(repository)
+    : KeyedRowsModel<AttendanceSummary>(parent), m_repository(repository)
 {
 }
 
@@ -33,7 +34,7 @@ void SummaryModel::reload()
 {
     const Reports reports(m_repository);
     if (m_courseId) {
-        setRows(reports.courseReport(m_courseId));
+        setRows(withListNames(reports.courseReport(m_courseId)));
     } else if (m_studentId) {
         setRows(reports.studentReport(m_studentId));
     } else {
@@ -41,29 +42,41 @@ void SummaryModel::reload()
     }
 }
 
-void SummaryModel::setRows(const QList<AttendanceSummary> &rows)
+// The report writes "First Last"; the summary lists students as the sheet does.
+QList<AttendanceSummary> SummaryModel::withListNames(QList<AttendanceSummary> rows) const
 {
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
+    QHash<qint64, QString> names;
+    for (const Student &student : m_repository.roster(m_courseId)) {
+        names.insert(student.id, StudentLabels::listName(student));
+    }
+    for (AttendanceSummary &row : rows) {
+        row.name = names.value(row.studentId, row.name);
+    }
+    return rows;
 }
 
-const AttendanceSummary *SummaryModel::rowAt(int row) const
+void SummaryModel::setRows(const QList<AttendanceSummary> &rows)
 {
-    if (row < 0 || row >= m_rows.size()) {
-        return nullptr;
-    }
-    return &m_rows.at(row);
+    replaceRows(rows);
+}
+
+qint64 SummaryModel::rowKey(const AttendanceSummary &summary) const
+{
+    // Student rows by student id, course rows (and a course's total) by minus the course id,
+    // so the two never meet in one list.
+    return summary.studentId ? summary.studentId : -summary.courseId;
+}
+
+bool SummaryModel::sameRow(const AttendanceSummary &before, const AttendanceSummary &after) const
+{
+    return before.name == after.name && before.recorded == after.recorded &&
+           before.present == after.present && before.absent == after.absent &&
+           before.late == after.late && before.excused == after.excused;
 }
 
 bool SummaryModel::isTotal(const AttendanceSummary &summary)
 {
     return summary.studentId == 0 && summary.courseId == 0;
-}
-
-int SummaryModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int SummaryModel::columnCount(const QModelIndex &parent) const

@@ -1,16 +1,16 @@
 #pragma once
 
+#include "keyedrowsmodel.h"
 #include "records.h"
-
-#include <QAbstractTableModel>
 
 namespace pasalista {
 
 class Repository;
 
 // Attendance counts per student of a course (or per course of a student), with the rate
-// and chronic absence flagged. Rows come from Reports.
-class SummaryModel : public QAbstractTableModel
+// and chronic absence flagged. Rows come from Reports, keyed by student (or course) id and
+// changed in place on reload.
+class SummaryModel : public KeyedRowsModel<AttendanceSummary>
 {
     Q_OBJECT
 
@@ -41,9 +41,6 @@ public:
     void showStudent(qint64 studentId);
     void reload();
     void setRows(const QList<AttendanceSummary> &rows);
-    const AttendanceSummary *rowAt(int row) const;
-
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
@@ -53,11 +50,13 @@ private:
     QVariant displayData(const AttendanceSummary &summary, int column) const;
     QVariant decorationData(const AttendanceSummary &summary, int column, int role) const;
     static bool isTotal(const AttendanceSummary &summary);
+    QList<AttendanceSummary> withListNames(QList<AttendanceSummary> rows) const;
+    qint64 rowKey(const AttendanceSummary &summary) const override;
+    bool sameRow(const AttendanceSummary &before, const AttendanceSummary &after) const override;
 
     const Repository &m_repository;
     qint64 m_courseId = 0;
     qint64 m_studentId = 0;
-    QList<AttendanceSummary> m_rows;
 };
 
 } // namespace pasalista

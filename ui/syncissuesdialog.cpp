@@ -34,8 +34,12 @@ SyncIssuesDialog::SyncIssuesDialog(LocalStore &store, QWidget *parent)
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The record (student, or course and class date) is read whole; the details wrap.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(SyncIssuesModel::DetailsColumn,
                                                      QHeaderView::Stretch);
+    m_view->setWordWrap(true);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->verticalHeader()->hide();
     m_view->setAccessibleName(tr("Sync issues"));
     m_retry->setToolTip(

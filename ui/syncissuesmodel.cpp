@@ -2,6 +2,7 @@
 
 #include "localstore.h"
 #include "sync/syncissues.h"
+#include "syncissuetext.h"
 
 #include <QLocale>
 
@@ -43,19 +44,9 @@ QString SyncIssuesModel::kindLabel(SyncIssue::Kind kind)
     return {};
 }
 
-QString SyncIssuesModel::details(const SyncIssue &issue)
+QString SyncIssuesModel::details(const SyncIssue &issue) const
 {
-    switch (issue.kind) {
-    case SyncIssue::Kind::Failed:
-        return issue.message;
-    case SyncIssue::Kind::DeletedInOrg:
-        return tr("Someone deleted this record in the org while you were editing it.");
-    case SyncIssue::Kind::Conflict:
-        return tr("%1: yours \"%2\", the org's \"%3\" — kept %4.")
-            .arg(issue.field, issue.localValue, issue.remoteValue,
-                 issue.kept == QLatin1String("local") ? tr("yours") : tr("the org's"));
-    }
-    return {};
+    return SyncIssueText::details(m_store.mapping(), issue);
 }
 
 QVariant SyncIssuesModel::data(const QModelIndex &index, int role) const
@@ -64,6 +55,10 @@ QVariant SyncIssuesModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const SyncIssue &issue = m_issues.at(index.row());
+    if (role == Qt::ToolTipRole && index.column() == DetailsColumn) {
+        return tr("%1\n\nAs the org said it: %2")
+            .arg(details(issue), SyncIssueText::apiText(issue));
+    }
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case KindColumn:

@@ -35,7 +35,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString kindLabel(SyncIssue::Kind kind);
-    static QString details(const SyncIssue &issue);
+    QString details(const SyncIssue &issue) const; // in the teacher's words
 
 private:
     LocalStore &m_store;

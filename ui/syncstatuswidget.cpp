@@ -1,5 +1,8 @@
 #include "syncstatuswidget.h"
 
+#include "localstore.h"
+#include "repository.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -48,6 +51,49 @@ QString SyncStatusWidget::stateLabel(SyncScheduler::State state)
     return {};
 }
 
+QString SyncStatusWidget::stateText(SyncScheduler::State state, int pending)
+{
+    if (pending <= 0) {
+        return stateLabel(state);
+    }
+    switch (state) {
+    case SyncScheduler::State::Idle:
+        return tr("%n change(s) waiting to sync", nullptr, pending);
+    case SyncScheduler::State::Syncing:
+        return tr("Syncing %n change(s)…", nullptr, pending);
+    default:
+        return tr("%1 · %n change(s) waiting", nullptr, pending).arg(stateLabel(state));
+    }
+}
+
+QString SyncStatusWidget::stateText() const
+{
+    return m_state->text();
+}
+
+QString SyncStatusWidget::lastSyncText() const
+{
+    return m_lastSync->text();
+}
+
+int SyncStatusWidget::pendingCount() const
+{
+    return m_repository ? m_repository->store().pendingChangeCount() : 0;
+}
+
+void SyncStatusWidget::setRepository(Repository *repository)
+{
+    if (m_repository) {
+        disconnect(&m_repository->store(), nullptr, this, nullptr);
+    }
+    m_repository = repository;
+    if (repository) {
+        connect(&repository->store(), &LocalStore::pendingChangeCountChanged, this,
+                &SyncStatusWidget::refresh);
+    }
+    refresh();
+}
+
 void SyncStatusWidget::setScheduler(SyncScheduler *scheduler)
 {
     if (m_scheduler) {
@@ -67,7 +113,10 @@ void SyncStatusWidget::setScheduler(SyncScheduler *scheduler)
 void SyncStatusWidget::refresh()
 {
     if (!m_scheduler) {
-        m_state->setText(tr("Not signed in: working offline"));
+        const int pending = pendingCount();
+        m_state->setText(
+            pending > 0 ? tr("Not signed in: %n change(s) kept on this computer", nullptr, pending)
+                        : tr("Not signed in: working offline"));
         m_progress->hide();
         m_lastSync->clear();
         m_syncNow->setEnabled(false);
@@ -75,10 +124,14 @@ void SyncStatusWidget::refresh()
         return;
     }
     const SyncScheduler::State state = m_scheduler->state();
-    m_state->setText(stateLabel(state));
+    m_state->setText(stateText(state, pendingCount()));
     m_progress->setVisible(state == SyncScheduler::State::Syncing);
     m_syncNow->setEnabled(state != SyncScheduler::State::Syncing);
-    const QDateTime last = m_scheduler->lastSuccess();
+    QDateTime last = m_scheduler->lastSuccess();
+    const QDateTime stored = m_repository ? m_repository->lastSyncAt() : QDateTime();
+    if (stored.isValid() && (!last.isValid() || stored > last)) {
+        last = stored;
+    }
     m_lastSync->setText(
         last.isValid()
             ? tr("Last sync: %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))

@@ -10,8 +10,12 @@ class QToolButton;
 
 namespace pasalista {
 
-// The status bar's sync corner: state, changes waiting, last successful sync, a busy bar
-// while syncing, and "Sync now".
+class Repository;
+
+// The status bar's sync corner, the one place that tells the sync state: changes waiting
+// (updated the moment the outbox changes, never beside "Up to date"), the last successful
+// sync (from the store, so not "Never synced" after a restart), a busy bar while syncing,
+// and "Sync now".
 class SyncStatusWidget : public QWidget
 {
     Q_OBJECT
@@ -20,7 +24,12 @@ public:
     explicit SyncStatusWidget(QWidget *parent = nullptr);
 
     void setScheduler(SyncScheduler *scheduler); // null: not signed in
+    void setRepository(Repository *repository);
     static QString stateLabel(SyncScheduler::State state);
+    // The state as the teacher reads it, with the changes still waiting.
+    static QString stateText(SyncScheduler::State state, int pending);
+    QString stateText() const;
+    QString lastSyncText() const;
 
 Q_SIGNALS:
     void issuesRequested();
@@ -28,7 +37,10 @@ Q_SIGNALS:
 private:
     void refresh();
 
+    int pendingCount() const;
+
     SyncScheduler *m_scheduler = nullptr;
+    Repository *m_repository = nullptr;
     QLabel *m_state;
     QLabel *m_lastSync;
     QProgressBar *m_progress;

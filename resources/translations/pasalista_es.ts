@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
 <context>
+    <name>AttendanceKeys</name>
+    <message>
+        <source>P</source>
+        <comment>Present</comment>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>Unexcused absence</comment>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <comment>Excused absence</comment>
+        <translation>J</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <comment>Unexcused late</comment>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>Excused late</comment>
+        <translation>R</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceLabels</name>
     <message>
         <source>Present</source>
@@ -21,7 +49,7 @@
     </message>
     <message>
         <source>Excused late</source>
-        <translation>Tardanza justificada</translation>
+        <translation>Retraso justificado</translation>
     </message>
     <message>
         <source>Not marked</source>
@@ -497,6 +525,110 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>Other</source>
         <translation>Otro</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>last name, first name</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <comment>nickname</comment>
+        <translation> (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssueText</name>
+    <message>
+        <source>Someone deleted this record in the org while you were editing it.</source>
+        <translation>Alguien borró este registro en la organización mientras usted lo editaba.</translation>
+    </message>
+    <message>
+        <source>%1: yours &quot;%2&quot;, the org&apos;s &quot;%3&quot; — kept %4.</source>
+        <translation>%1: el suyo «%2», el de la organización «%3» — se conservó %4.</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>el suyo</translation>
+    </message>
+    <message>
+        <source>the org&apos;s</source>
+        <translation>el de la organización</translation>
+    </message>
+    <message>
+        <source>A text</source>
+        <translation>Un texto</translation>
+    </message>
+    <message>
+        <source>The org needs a value that is missing: %1</source>
+        <translation>La organización necesita un valor que falta: %1</translation>
+    </message>
+    <message>
+        <source>A rule of the org refused it: %1</source>
+        <translation>Una regla de la organización lo rechazó: %1</translation>
+    </message>
+    <message>
+        <source>Your account may not change this record in the org; ask your org admin.</source>
+        <translation>Su cuenta no puede cambiar este registro en la organización; consulte a quien administra la organización.</translation>
+    </message>
+    <message>
+        <source>The org refused it: %1</source>
+        <translation>La organización lo rechazó: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Class date</source>
+        <translation>Fecha de clase</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Apodo</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>Segundo teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is too long for the org: it takes at most %n characters. Shorten it where you wrote it, then send it again.</source>
+        <translation>
+            <numerusform>%1: demasiado largo para la organización, que admite como máximo %n carácter. Acórtelo donde lo escribió y envíelo de nuevo.</numerusform>
+            <numerusform>%1: demasiado largo para la organización, que admite como máximo %n caracteres. Acórtelo donde lo escribió y envíelo de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is too long for the org. Shorten it where you wrote it, then send it again.</source>
+        <translation>%1: demasiado largo para la organización. Acórtelo donde lo escribió y envíelo de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>
@@ -613,16 +745,6 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <translation>No hay estudiante en la fila %1.</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <comment>last name, first name</comment>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
-        <source> (%1)</source>
-        <comment>nickname</comment>
-        <translation> (%1)</translation>
-    </message>
-    <message>
         <source>Student</source>
         <translation>Estudiante</translation>
     </message>
@@ -674,10 +796,6 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <translation>%1 o %2 %3</translation>
     </message>
     <message>
-        <source>Keys: %1 · N notes · arrows move</source>
-        <translation>Teclas: %1 · N notas · flechas para moverse</translation>
-    </message>
-    <message>
         <source> · </source>
         <translation> · </translation>
     </message>
@@ -704,6 +822,18 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>%1 of %2 marked</source>
         <translation>%1 de %2 marcados</translation>
+    </message>
+    <message>
+        <source>Find a student: type part of the name, Enter to go there, Esc to go back</source>
+        <translation>Buscar estudiante: escriba parte del nombre, Intro para ir, Esc para volver</translation>
+    </message>
+    <message>
+        <source>Find a student</source>
+        <translation>Buscar estudiante</translation>
+    </message>
+    <message>
+        <source>Keys: %1 · N notes · Ctrl+F or / find a student · arrows move</source>
+        <translation>Teclas: %1 · N notas · Ctrl+F o / buscar estudiante · flechas para moverse</translation>
     </message>
 </context>
 <context>
@@ -805,6 +935,25 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>Nobody is signed in. Run: pasalista-cli login --login-url URL</source>
         <translation>Nadie ha iniciado sesión. Ejecute: pasalista-cli login --login-url URL</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::BirthDateEdit</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p. ej. %1</translation>
+    </message>
+    <message>
+        <source>Calendar…</source>
+        <translation>Calendario…</translation>
+    </message>
+    <message>
+        <source>Choose the date of birth on a calendar</source>
+        <translation>Elegir la fecha de nacimiento en un calendario</translation>
+    </message>
+    <message>
+        <source>Type the date of birth as %1, between %2 and today.</source>
+        <translation>Escriba la fecha de nacimiento como %1, entre el %2 y hoy.</translation>
     </message>
 </context>
 <context>
@@ -1703,10 +1852,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>(sin indicar)</translation>
     </message>
     <message>
-        <source>Not set</source>
-        <translation>Sin indicar</translation>
-    </message>
-    <message>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
@@ -2089,22 +2234,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Borrado en la organización</translation>
     </message>
     <message>
-        <source>Someone deleted this record in the org while you were editing it.</source>
-        <translation>Alguien borró este registro en la organización mientras usted lo editaba.</translation>
-    </message>
-    <message>
-        <source>%1: yours &quot;%2&quot;, the org&apos;s &quot;%3&quot; — kept %4.</source>
-        <translation>%1: el suyo «%2», el de la organización «%3» — se conservó %4.</translation>
-    </message>
-    <message>
-        <source>yours</source>
-        <translation>el suyo</translation>
-    </message>
-    <message>
-        <source>the org&apos;s</source>
-        <translation>el de la organización</translation>
-    </message>
-    <message>
         <source>Issue</source>
         <translation>Problema</translation>
     </message>
@@ -2119,6 +2248,14 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>%1
+
+As the org said it: %2</source>
+        <translation>%1
+
+Tal como lo dijo la organización: %2</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +2319,34 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Send your changes and fetch the org&apos;s now (Ctrl+R)</source>
         <translation>Enviar sus cambios y traer los de la organización ahora (Ctrl+R)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n cambio pendiente de sincronizar</numerusform>
+            <numerusform>%n cambios pendientes de sincronizar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n change(s)…</source>
+        <translation>
+            <numerusform>Sincronizando %n cambio…</numerusform>
+            <numerusform>Sincronizando %n cambios…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %n cambio pendiente</numerusform>
+            <numerusform>%1 · %n cambios pendientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in: %n change(s) kept on this computer</source>
+        <translation>
+            <numerusform>Sin sesión: %n cambio guardado en este equipo</numerusform>
+            <numerusform>Sin sesión: %n cambios guardados en este equipo</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pasalista::TokenStore</name>
@@ -2196,6 +2361,37 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Pasalista found no keychain (Secret Service), so it cannot remember your sign-in. Install and start GNOME Keyring or KWallet (for example: sudo apt install gnome-keyring), unlock it, and sign in again.</source>
         <translation>Pasalista no encontró ningún llavero (Secret Service), así que no puede recordar su sesión. Instale e inicie GNOME Keyring o KWallet (por ejemplo: sudo apt install gnome-keyring), desbloquéelo e inicie sesión de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::WelcomeDialog</name>
+    <message>
+        <source>&amp;Sign in to your organisation</source>
+        <translation>&amp;Iniciar sesión en su organización</translation>
+    </message>
+    <message>
+        <source>&amp;Explore the demo</source>
+        <translation>&amp;Explorar la demostración</translation>
+    </message>
+    <message>
+        <source>Welcome to Pasalista</source>
+        <translation>Bienvenido a Pasalista</translation>
+    </message>
+    <message>
+        <source>Pasalista takes attendance on this computer, with or without internet, and sends it to your organisation&apos;s Salesforce when it can.
+
+Sign in with the account your organisation gave you to see your courses, or explore a demo programme first (you can sign in later from the status bar).</source>
+        <translation>Pasalista pasa lista en esta computadora, con o sin internet, y la envía al Salesforce de su organización cuando puede.
+
+Inicie sesión con la cuenta que le dio su organización para ver sus cursos, o explore primero un programa de demostración (puede iniciar sesión más tarde desde la barra de estado).</translation>
+    </message>
+    <message>
+        <source>Sign in to your organisation</source>
+        <translation>Iniciar sesión en su organización</translation>
+    </message>
+    <message>
+        <source>Explore the demo</source>
+        <translation>Explorar la demostración</translation>
     </message>
 </context>
 </TS>

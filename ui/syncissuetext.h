@@ -1,0 +1,31 @@
+#pragma once
+
+#include "sync/syncissue.h"
+
+#include <QCoreApplication>
+
+namespace pasalista {
+
+class Mapping;
+
+// A sync issue in the teacher's words: field names and attendance statuses as the screens
+// show them (from the mapping), Salesforce's error codes turned into what to do. The API
+// text stays available (apiText) for the tooltip and for an admin.
+class SyncIssueText
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncIssueText)
+
+public:
+    static QString details(const Mapping &mapping, const SyncIssue &issue);
+    static QString fieldLabel(const Mapping &mapping, Role role, const QString &column);
+    static QString valueText(const Mapping &mapping, Role role, const QString &column,
+                             const QString &value);
+    static QString apiText(const SyncIssue &issue);
+
+private:
+    static QString failure(const Mapping &mapping, const SyncIssue &issue);
+    static QString logicalField(const Mapping &mapping, Role role, const QString &column);
+    static QString labelOfLogical(const QString &logical);
+};
+
+} // namespace pasalista
