@@ -30,8 +30,8 @@ struct Fixture
     {
         Identity identity;
         identity.email = kTeacher;
-        identity.instanceUrl = org.baseUrl();
-        identity.loginUrl = org.baseUrl();
+        identity.instanceUrl = org.instanceUrl();
+        identity.loginUrl = org.loginUrl();
         session = std::make_unique<Session>(
             identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), QByteArray());
     }

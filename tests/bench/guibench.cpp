@@ -105,8 +105,8 @@ int main(int argc, char **argv)
     }
     QTemporaryDir dir;
     Identity identity;
-    identity.instanceUrl = org.baseUrl();
-    identity.loginUrl = org.baseUrl();
+    identity.instanceUrl = org.instanceUrl();
+    identity.loginUrl = org.loginUrl();
     Session session(identity, org.login().toUtf8(), QByteArray());
     SalesforceClient client(&session);
     LocalStore store(wholeOrgMapping());

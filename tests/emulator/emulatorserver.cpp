@@ -70,12 +70,11 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-QByteArray httpDate()
+// The org's own time (its clock may have been moved forward by a test), as a real org's
+// Date header tells a client what time the org thinks it is.
+QByteArray httpDate(const QDateTime &orgNow)
 {
-    return QLocale::c()
-               .toString(QDateTime::currentDateTimeUtc(),
-                         QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
-               .toLatin1() +
+    return QLocale::c().toString(orgNow, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1() +
            " GMT";
 }
 } // namespace
@@ -157,7 +156,7 @@ void EmulatorServer::missingHandler(const QHttpServerRequest &request, QTcpSocke
                          {});
 }
 
-QByteArray EmulatorServer::serialize(HttpResponse response, const HttpRequest &request)
+QByteArray EmulatorServer::serialize(HttpResponse response, const HttpRequest &request) const
 {
     if (response.status == 0)
         return {};
@@ -168,7 +167,7 @@ QByteArray EmulatorServer::serialize(HttpResponse response, const HttpRequest &r
     }
     QByteArray raw = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                      reasonPhrase(response.status) + "\r\n";
-    response.setHeader("Date", httpDate());
+    response.setHeader("Date", httpDate(m_emulator->clock().now()));
     if (response.status != 204 && response.status != 304)
         response.setHeader("Content-Length", QByteArray::number(response.body.size()));
     for (const auto &header : response.headers)

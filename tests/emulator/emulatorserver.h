@@ -25,7 +25,7 @@ protected:
 
 private:
     HttpRequest convert(const QHttpServerRequest &request) const;
-    static QByteArray serialize(HttpResponse response, const HttpRequest &request);
+    QByteArray serialize(HttpResponse response, const HttpRequest &request) const;
     static HttpResponse serverError(int status, bool maintenancePage);
     static QString faultName(const TransportFaults &faults);
 

@@ -3,6 +3,7 @@
 // replication resources, and commits that become visible after their stamp.
 #include "emulatorfixture.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -123,6 +124,15 @@ TEST_F(OrgTimeTest, ClockMovesStampsAndDateLiterals)
                             QJsonDocument(QJsonObject{{QStringLiteral("advanceSeconds"), -5}}))
                   .status,
               400);
+
+    // The Date header is the org's time too: a client that reads the org's clock from it
+    // must see the same day the stamps say.
+    const QByteArray dateHeader = org().api("GET", QStringLiteral("limits")).header("Date");
+    QDateTime header = QLocale::c().toDateTime(QString::fromLatin1(dateHeader),
+                                               QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    header.setTimeSpec(Qt::UTC);
+    ASSERT_TRUE(header.isValid()) << dateHeader.toStdString();
+    EXPECT_LE(std::abs(header.secsTo(after)), 60);
 
     const QString id = create(QStringLiteral("Futuro"));
     const QDateTime stamp = parseStamp(fetchRecord(id).value(QStringLiteral("SystemModstamp")));
