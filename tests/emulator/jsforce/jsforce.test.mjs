@@ -24,6 +24,8 @@ const kCallback = 'http://localhost:1717/OauthRedirect';
 const kOffice = { username: 'oficina@dream.demo', password: 'Oficina-2024' };
 const kStudents = 4500; // three pages of at most 2,000
 const kPageSize = 2000;
+const kEnrollments = 450; // three pages of 200: parent fields make pages smaller
+const kParentPageSize = 200;
 
 // A connected app without a consumer secret, using PKCE, as Pasalista's.
 function webServerOAuth(org) {
@@ -102,8 +104,10 @@ describe('jsforce against the org emulator', () => {
   let conn;
 
   before(async () => {
-    org = await Emulator.start(
-        ['--generate', `classes=2,students=${kStudents},enrollments=0,attendance=0`]);
+    org = await Emulator.start([
+      '--generate', `classes=2,students=${kStudents},enrollments=${kEnrollments},attendance=0`,
+      '--callback', kCallback,
+    ]);
     ({ conn } = await signInWithCode(org));
   });
 
@@ -119,10 +123,26 @@ describe('jsforce against the org emulator', () => {
          assert.ok(signedIn.accessToken);
          assert.ok(signedIn.refreshToken, 'scope refresh_token gives a refresh token');
          assert.match(signedIn.instanceUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+         // The login host and the instance are different hosts, as in Salesforce.
+         assert.notEqual(signedIn.instanceUrl, org.loginUrl);
          const identity = await signedIn.identity();
          assert.equal(identity.username, kOffice.username);
          assert.equal(identity.user_id, userInfo.id);
        });
+
+  test('an unregistered callback gets redirect_uri_mismatch and no redirect', async () => {
+    const stranger = new jsforce.OAuth2({
+      loginUrl: org.loginUrl,
+      clientId: kClientId,
+      redirectUri: 'http://localhost:9/OauthRedirect',
+      useVerifier: true,
+    });
+    const page = await fetch(stranger.getAuthorizationUrl({ scope: 'api refresh_token' }),
+                             { redirect: 'manual' });
+    assert.notEqual(page.status, 302);
+    assert.equal(page.headers.get('location'), null);
+    assert.match(await page.text(), /redirect_uri_mismatch/);
+  });
 
   test('OAuth username-password flow signs in', async () => {
     // The emulator keeps no consumer secrets (its README says so): any secret passes here.
@@ -195,6 +215,18 @@ describe('jsforce against the org emulator', () => {
     assert.equal(pages, Math.ceil(kStudents / kPageSize));
     assert.equal(ids.length, kStudents);
     assert.equal(new Set(ids).size, kStudents, 'no record twice across pages');
+  });
+
+  test('a query with parent fields pages by 200', async () => {
+    const soql = 'SELECT Id, Student__r.Last_Name__c, Class__r.Title__c ' +
+        'FROM ParticipantEnrollment__c';
+    const first = await conn.query(soql);
+    assert.equal(first.totalSize, kEnrollments);
+    assert.equal(first.records.length, kParentPageSize);
+    assert.ok(first.records[0].Student__r.Last_Name__c);
+    const all = await conn.query(soql, { autoFetch: true, maxFetch: 10000 });
+    assert.equal(all.records.length, kEnrollments);
+    assert.equal(new Set(all.records.map((record) => record.Id)).size, kEnrollments);
   });
 
   test('query with autoFetch streams every page', async () => {
