@@ -66,12 +66,15 @@ export class Emulator {
     return text ? JSON.parse(text) : null;
   }
 
+  // SIGTERM, as a user's Ctrl+C: the emulator shuts down cleanly and exits 0 (under the
+  // sanitizers a leak or an error makes that non-zero). Returns the exit code.
   async stop() {
     if (this.child.exitCode !== null || this.child.signalCode !== null) {
-      return;
+      return this.child.exitCode;
     }
     const exited = once(this.child, 'exit');
     this.child.kill('SIGTERM');
-    await exited;
+    const [code] = await exited;
+    return code;
   }
 }

@@ -112,7 +112,9 @@ describe('jsforce against the org emulator', () => {
   });
 
   after(async () => {
-    await org?.stop();
+    if (org) {
+      assert.equal(await org.stop(), 0, 'the emulator exits cleanly');
+    }
   });
 
   test('OAuth web-server flow with PKCE and no secret signs in and reaches the instance',
