@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -27,6 +28,28 @@ inline QStringList emulatorArguments()
             kTeacher + QStringLiteral(":Secreto-2024:") + kTeacher + QStringLiteral(":Ana Pérez"),
             QStringLiteral("--auto-approve"), kTeacher};
 }
+
+// The connected app's callback URLs, registered in the emulator as an org admin registers
+// them: any other redirect_uri is refused there.
+inline QStringList callbackArguments(const QList<quint16> &ports)
+{
+    QStringList urls;
+    for (const quint16 port : ports)
+        urls << SignInFlow::callbackUrl(port).toString();
+    return EmulatorProcess::callbackArguments(urls);
+}
+
+// A loopback port nobody listened on a moment ago.
+inline quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress(QHostAddress::LocalHost), 0);
+    return probe.serverPort();
+}
+
+// Tests about something else than the callback sign in on any free port (their emulator
+// registers no callback), so they never contend for the fixed ports.
+inline const QList<quint16> kAnyCallbackPort{0};
 
 // Plays the browser: fetches the authorization URL; QNetworkAccessManager follows the
 // emulator's redirect to the loopback listener, as a browser would.
@@ -61,9 +84,11 @@ inline bool waitForFlow(SignInFlow *flow, int timeoutMs = 15000)
 }
 
 inline std::unique_ptr<Session> signIn(const EmulatorProcess &org,
-                                       SignInFlow::Failure *failure = nullptr)
+                                       SignInFlow::Failure *failure = nullptr,
+                                       const QList<quint16> &callbackPorts = kAnyCallbackPort)
 {
     SignInFlow flow;
+    flow.setCallbackPorts(callbackPorts);
     FakeBrowser browser;
     browser.attach(&flow);
     flow.setBrowserTimeoutMs(15000);

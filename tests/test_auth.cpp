@@ -189,6 +189,7 @@ TEST(AuthSignIn, WrongStateIsRefused)
     EmulatorProcess org(emulatorArguments());
     ASSERT_TRUE(org.isRunning());
     SignInFlow flow;
+    flow.setCallbackPorts(kAnyCallbackPort);
     ASSERT_TRUE(flow.start(org.baseUrl()));
     // Stop at the emulator's redirect and deliver it with a forged state.
     const HttpReply authorize = org.request("GET", flow.authorizationUrl().toString());
@@ -213,6 +214,7 @@ TEST(AuthSignIn, WrongCodeVerifierIsRefusedByTheOrg)
     SignInFlow flow;
     FakeBrowser browser;
     browser.attach(&flow);
+    flow.setCallbackPorts(kAnyCallbackPort);
     flow.setCodeVerifierForTesting(Pkce::generateVerifier());
     ASSERT_TRUE(flow.start(org.baseUrl()));
     EXPECT_FALSE(waitForFlow(&flow));
@@ -229,12 +231,122 @@ TEST(AuthSignIn, CancelAndInsecureLoginUrl)
 
     SignInFlow waiting;
     ASSERT_TRUE(waiting.start(QUrl(QStringLiteral("https://login.salesforce.com"))));
-    EXPECT_EQ(waiting.redirectUri().host(), QStringLiteral("127.0.0.1"));
+    EXPECT_EQ(waiting.redirectUri().host(), QStringLiteral("localhost"));
+    EXPECT_EQ(waiting.redirectUri().path(), QStringLiteral("/OauthRedirect"));
     EXPECT_EQ(QUrlQuery(waiting.authorizationUrl())
                   .queryItemValue(QStringLiteral("code_challenge_method")),
               QStringLiteral("S256"));
     waiting.cancel();
     EXPECT_EQ(waiting.failure(), SignInFlow::Failure::Cancelled);
+}
+
+// Issue 13: Salesforce matches a connected app's callback URL exactly, so the sign-in listens
+// on fixed, documented ports, and the org (the emulator with --callback) knows only those.
+TEST(AuthCallback, SignsInThroughTheRegisteredCallback)
+{
+    const QList<quint16> ports = SignInFlow::defaultCallbackPorts();
+    ASSERT_EQ(ports, (QList<quint16>{1717, 1718, 1719}));
+    EXPECT_EQ(SignInFlow::callbackUrl(1717).toString(),
+              QStringLiteral("http://localhost:1717/OauthRedirect"));
+    EmulatorProcess org(emulatorArguments() + callbackArguments(ports));
+    ASSERT_TRUE(org.isRunning());
+    SignInFlow flow; // the app's default ports
+    FakeBrowser browser;
+    browser.attach(&flow);
+    ASSERT_TRUE(flow.start(org.baseUrl())) << flow.errorString().toStdString();
+    // 1717 unless another program holds it; then a documented fallback, registered too.
+    EXPECT_TRUE(ports.contains(quint16(flow.redirectUri().port()))) << flow.redirectUri().port();
+    EXPECT_EQ(flow.redirectUri(), SignInFlow::callbackUrl(quint16(flow.redirectUri().port())));
+    EXPECT_EQ(QUrlQuery(flow.authorizationUrl())
+                  .queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded),
+              flow.redirectUri().toString());
+    ASSERT_TRUE(waitForFlow(&flow)) << flow.errorString().toStdString();
+    auto session = flow.takeSession();
+    ASSERT_TRUE(session);
+    EXPECT_EQ(session->identity().username, kTeacher);
+}
+
+TEST(AuthCallback, BusyPortFallsBackToTheNextRegisteredOne)
+{
+    QTcpServer otherProgram;
+    ASSERT_TRUE(otherProgram.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    const quint16 busy = otherProgram.serverPort();
+    const quint16 next = freeLoopbackPort();
+    EmulatorProcess org(emulatorArguments() + callbackArguments({busy, next}));
+    ASSERT_TRUE(org.isRunning());
+    SignInFlow flow;
+    flow.setCallbackPorts({busy, next});
+    FakeBrowser browser;
+    browser.attach(&flow);
+    ASSERT_TRUE(flow.start(org.baseUrl())) << flow.errorString().toStdString();
+    EXPECT_EQ(flow.redirectUri(), SignInFlow::callbackUrl(next));
+    ASSERT_TRUE(waitForFlow(&flow)) << flow.errorString().toStdString();
+    EXPECT_TRUE(flow.takeSession());
+}
+
+TEST(AuthCallback, PortHeldOnIpv6LoopbackIsBusyToo)
+{
+    // A browser may try localhost as ::1 first: a program listening there would get the code.
+    QTcpServer otherProgram;
+    if (!otherProgram.listen(QHostAddress(QHostAddress::LocalHostIPv6), 0))
+        GTEST_SKIP() << "no IPv6 loopback on this machine";
+    const quint16 busy = otherProgram.serverPort();
+    const quint16 next = freeLoopbackPort();
+    SignInFlow flow;
+    flow.setCallbackPorts({busy, next});
+    ASSERT_TRUE(flow.start(QUrl(QStringLiteral("https://login.salesforce.com"))));
+    EXPECT_EQ(flow.redirectUri(), SignInFlow::callbackUrl(next));
+    flow.cancel();
+}
+
+TEST(AuthCallback, EveryPortBusyFailsNamingThePorts)
+{
+    QTcpServer first;
+    QTcpServer second;
+    ASSERT_TRUE(first.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    ASSERT_TRUE(second.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    SignInFlow flow;
+    flow.setCallbackPorts({first.serverPort(), second.serverPort()});
+    EXPECT_FALSE(flow.start(QUrl(QStringLiteral("https://login.salesforce.com"))));
+    EXPECT_EQ(flow.failure(), SignInFlow::Failure::ListenFailed);
+    EXPECT_TRUE(flow.errorString().contains(QString::number(first.serverPort())) &&
+                flow.errorString().contains(QString::number(second.serverPort())))
+        << flow.errorString().toStdString();
+}
+
+TEST(AuthCallback, AnUnregisteredCallbackIsRefusedByTheOrg)
+{
+    EmulatorProcess org(emulatorArguments() + callbackArguments({freeLoopbackPort()}));
+    ASSERT_TRUE(org.isRunning());
+    SignInFlow flow;
+    flow.setCallbackPorts(kAnyCallbackPort);
+    ASSERT_TRUE(flow.start(org.baseUrl()));
+    // Salesforce shows its error page and never sends the browser to an unknown callback.
+    const HttpReply authorize = org.request("GET", flow.authorizationUrl().toString());
+    EXPECT_NE(authorize.status, 302);
+    EXPECT_TRUE(authorize.header("location").isEmpty());
+    EXPECT_TRUE(authorize.body.contains("redirect_uri_mismatch")) << authorize.body.toStdString();
+    flow.cancel();
+}
+
+TEST(AuthCallback, SettingsChooseThePortAndTheCommandLineOverridesIt)
+{
+    Scratch scratch;
+    auto settings = scratch.settings();
+    {
+        AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+        EXPECT_EQ(accounts.callbackPorts(), SignInFlow::defaultCallbackPorts());
+    }
+    settings->setValue(QStringLiteral("oauth/callbackPort"), 7171);
+    {
+        AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+        EXPECT_EQ(accounts.callbackPorts(), QList<quint16>{7171});
+        accounts.setCallbackPort(7272);
+        EXPECT_EQ(accounts.callbackPorts(), QList<quint16>{7272});
+    }
+    settings->setValue(QStringLiteral("oauth/callbackPort"), QStringLiteral("not a port"));
+    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    EXPECT_EQ(accounts.callbackPorts(), SignInFlow::defaultCallbackPorts());
 }
 
 // Runs only in the child process of NoKeychainKeepsSessionInMemoryOnly, whose session bus

@@ -5,6 +5,7 @@
 #include "localstore.h"
 #include "mapping.h"
 
+#include <QCommandLineParser>
 #include <QRegularExpression>
 #include <QTextStream>
 #include <QTimer>
@@ -103,5 +104,47 @@ TEST(AuthCli, NoBrowserPrintsTheAddressAndWaitsForTheRedirect)
     user.start(20);
     EXPECT_EQ(cli.commands.login(org.baseUrl().toString(), false), AuthCommands::Success)
         << cli.err.toStdString();
+    EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::Success);
+}
+
+// Issue 13: the callback port comes from the settings (oauth/callbackPort) or, for one run,
+// from --callback-port; the org knows only the registered callback URLs.
+TEST(AuthCli, CallbackPortFromTheSettingsOrTheCommandLine)
+{
+    const quint16 fromSettings = freeLoopbackPort();
+    QTcpServer holder; // keeps the two ports apart
+    ASSERT_TRUE(holder.listen(QHostAddress(QHostAddress::LocalHost), fromSettings));
+    const quint16 fromCommandLine = freeLoopbackPort();
+    holder.close();
+    EmulatorProcess org(emulatorArguments() + callbackArguments({fromSettings, fromCommandLine}));
+    ASSERT_TRUE(org.isRunning());
+    Scratch scratch;
+    auto settings = scratch.settings();
+    settings->setValue(QStringLiteral("oauth/callbackPort"), fromSettings);
+    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    Cli cli(&accounts);
+
+    ASSERT_EQ(cli.commands.login(org.baseUrl().toString(), true), AuthCommands::Success)
+        << cli.err.toStdString();
+    EXPECT_TRUE(cli.out.contains(SignInFlow::callbackUrl(fromSettings).toString()))
+        << cli.out.toStdString();
+    EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::Success);
+
+    const auto runLogin = [&](const QString &port) {
+        QCommandLineParser parser;
+        parser.addOptions(AuthCommands::options());
+        parser.addPositionalArgument(QStringLiteral("command"), QString());
+        parser.parse({QStringLiteral("pasalista-cli"), QStringLiteral("login"),
+                      QStringLiteral("--login-url"), org.baseUrl().toString(),
+                      QStringLiteral("--callback-port"), port});
+        return cli.commands.run(QStringLiteral("login"), parser);
+    };
+    EXPECT_EQ(runLogin(QStringLiteral("0")), AuthCommands::UsageError);
+    EXPECT_TRUE(cli.err.contains(QStringLiteral("--callback-port")));
+    cli.out.clear();
+    ASSERT_EQ(runLogin(QString::number(fromCommandLine)), AuthCommands::Success)
+        << cli.err.toStdString();
+    EXPECT_TRUE(cli.out.contains(SignInFlow::callbackUrl(fromCommandLine).toString()))
+        << cli.out.toStdString();
     EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::Success);
 }

@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QRadioButton>
+#include <QUrlQuery>
 
 #include <gtest/gtest.h>
 
@@ -36,6 +37,31 @@ TEST(AuthUi, SignInDialogWaitsForTheBrowserAndHandsOverTheSession)
     auto session = dialog.takeSession();
     ASSERT_TRUE(session);
     EXPECT_EQ(session->identity().username, kTeacher);
+}
+
+TEST(AuthUi, SignInDialogUsesTheConfiguredCallbackPort)
+{
+    // The account switcher hands the dialog AccountManager::callbackPorts() (the settings'
+    // oauth/callbackPort): the org knows only that callback.
+    const quint16 port = freeLoopbackPort();
+    EmulatorProcess org(emulatorArguments() + callbackArguments({port}));
+    ASSERT_TRUE(org.isRunning());
+    SignInDialog dialog;
+    dialog.setCallbackPorts({port});
+    FakeBrowser browser;
+    dialog.setBrowserOpener([&browser](const QUrl &url) {
+        browser.open(url);
+        return true;
+    });
+    dialog.setLoginUrl(org.baseUrl());
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.show();
+    dialog.startSignIn();
+    EXPECT_TRUE(accepted.wait(15000));
+    EXPECT_EQ(QUrlQuery(dialog.authorizationUrl())
+                  .queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded),
+              SignInFlow::callbackUrl(port).toString());
+    EXPECT_TRUE(dialog.takeSession());
 }
 
 TEST(AuthUi, SignInDialogRefusesPlainHttpAndSaysWhy)

@@ -22,6 +22,7 @@ AccountSwitcher::AccountSwitcher(AccountManager *accounts, QWidget *parent)
     m_makeSignInDialog = [this] {
         auto dialog = std::make_unique<SignInDialog>(window());
         dialog->setClientId(m_accounts->clientId());
+        dialog->setCallbackPorts(m_accounts->callbackPorts());
         return dialog;
     };
     connect(m_accounts, &AccountManager::accountsChanged, this, &AccountSwitcher::refresh);

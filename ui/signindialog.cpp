@@ -149,6 +149,8 @@ void SignInDialog::startSignIn()
     }
     m_flow = std::make_unique<SignInFlow>();
     m_flow->setClientId(m_clientId);
+    if (!m_callbackPorts.isEmpty())
+        m_flow->setCallbackPorts(m_callbackPorts);
     connect(m_flow.get(), &SignInFlow::authorizationUrlReady, this,
             &SignInDialog::onAuthorizationUrl);
     connect(m_flow.get(), &SignInFlow::succeeded, this, &SignInDialog::onSucceeded);

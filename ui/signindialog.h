@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QList>
 #include <QUrl>
 
 #include <functional>
@@ -34,6 +35,8 @@ public:
     // Preselects where to sign in, e.g. the login URL of an account whose sign-in ended.
     void setLoginUrl(const QUrl &loginUrl);
     void setClientId(const QString &clientId) { m_clientId = clientId; }
+    // The loopback callback ports to try (AccountManager::callbackPorts()).
+    void setCallbackPorts(const QList<quint16> &ports) { m_callbackPorts = ports; }
     // Default: QDesktopServices::openUrl. Tests play the browser here.
     void setBrowserOpener(std::function<bool(const QUrl &)> opener) { m_openBrowser = opener; }
 
@@ -67,6 +70,7 @@ private:
     QPushButton *m_signInButton = nullptr;
 
     QString m_clientId = QStringLiteral("pasalista");
+    QList<quint16> m_callbackPorts;
     std::function<bool(const QUrl &)> m_openBrowser;
     std::unique_ptr<SignInFlow> m_flow;
     std::unique_ptr<Session> m_session;

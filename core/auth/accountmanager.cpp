@@ -5,6 +5,7 @@
 #include "loginhost.h"
 #include "oauthhttp.h"
 #include "session.h"
+#include "signinflow.h"
 
 #include <QDir>
 #include <QFile>
@@ -27,16 +28,37 @@ QString identitySettingsKey(const QString &accountKey)
     return kAccountsGroup + QLatin1Char('/') + accountKey + QStringLiteral("/identity");
 }
 
+std::optional<quint16> callbackPortSetting(const QSettings &settings)
+{
+    const QString key = QStringLiteral("oauth/callbackPort");
+    if (!settings.contains(key))
+        return std::nullopt;
+    bool ok = false;
+    const uint port = settings.value(key).toUInt(&ok);
+    if (!ok || port > 65535) {
+        qCWarning(lcAuth) << "Ignoring the setting" << key << "=" << settings.value(key)
+                          << "(not a port number)";
+        return std::nullopt;
+    }
+    return static_cast<quint16>(port);
+}
+
 } // namespace
 
 AccountManager::AccountManager(QSettings *settings, const QString &dataDir,
                                const QString &keychainService, QObject *parent)
     : QObject(parent), m_settings(settings), m_dataDir(dataDir),
       m_tokenStore(settings, keychainService),
-      m_clientId(
-          settings->value(QStringLiteral("oauth/clientId"), QStringLiteral("pasalista")).toString())
+      m_clientId(settings->value(QStringLiteral("oauth/clientId"), QStringLiteral("pasalista"))
+                     .toString()),
+      m_callbackPort(callbackPortSetting(*settings))
 {
     QDir().mkpath(m_dataDir);
+}
+
+QList<quint16> AccountManager::callbackPorts() const
+{
+    return m_callbackPort ? QList<quint16>{*m_callbackPort} : SignInFlow::defaultCallbackPorts();
 }
 
 AccountManager::~AccountManager() = default;

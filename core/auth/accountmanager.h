@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QSettings;
 
@@ -90,6 +91,12 @@ public:
     // it; not secret). Sign-in flows and restored sessions use it.
     QString clientId() const { return m_clientId; }
     void setClientId(const QString &clientId) { m_clientId = clientId; }
+    // The loopback ports a sign-in listens on, in order: the settings' oauth/callbackPort
+    // alone when the org admin registered another port in the connected app, else
+    // SignInFlow::defaultCallbackPorts(). setCallbackPort overrides it for this run only
+    // (pasalista-cli login --callback-port N); nothing is saved.
+    QList<quint16> callbackPorts() const;
+    void setCallbackPort(quint16 port) { m_callbackPort = port; }
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
 
 Q_SIGNALS:
@@ -114,6 +121,7 @@ private:
     QHash<QString, std::shared_ptr<Session>> m_sessions;
     QString m_keychainMessage;
     QString m_clientId = QStringLiteral("pasalista");
+    std::optional<quint16> m_callbackPort;
     int m_requestTimeoutMs = 15000;
 };
 

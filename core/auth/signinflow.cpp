@@ -14,6 +14,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QOAuthHttpServerReplyHandler>
+#include <QTcpServer>
 #include <QUrlQuery>
 
 namespace pasalista {
@@ -27,6 +28,19 @@ QString callbackValue(const QVariantMap &values, const QString &name)
 {
     const QString value = values.value(name).toString();
     return value.contains(QLatin1Char('%')) ? QUrl::fromPercentEncoding(value.toUtf8()) : value;
+}
+
+// The Salesforce CLI's callback path; with its ports, the callback URLs an org admin
+// registers in the connected app.
+const QString kCallbackPath = QStringLiteral("OauthRedirect");
+
+bool takenOnIpv6Loopback(quint16 port)
+{
+    QTcpServer probe;
+    if (probe.listen(QHostAddress(QHostAddress::LocalHostIPv6), port))
+        return false;
+    // No IPv6 on this computer is no conflict.
+    return probe.serverError() == QAbstractSocket::AddressInUseError;
 }
 
 } // namespace
@@ -82,22 +96,52 @@ std::unique_ptr<Session> SignInFlow::takeSession()
     return std::move(m_session);
 }
 
+QList<quint16> SignInFlow::defaultCallbackPorts()
+{
+    return {1717, 1718, 1719};
+}
+
+QUrl SignInFlow::callbackUrl(quint16 port)
+{
+    return QUrl(QStringLiteral("http://localhost:%1/%2").arg(port).arg(kCallbackPath));
+}
+
 bool SignInFlow::listen()
 {
+    QStringList tried;
+    for (const quint16 port : std::as_const(m_callbackPorts)) {
+        if (listenOn(port))
+            return true;
+        tried.append(QString::number(port));
+        qCInfo(lcAuth) << "Callback port" << port << "is taken, trying the next one";
+    }
+    fail(Failure::ListenFailed,
+         tr("Pasalista could not receive the sign-in answer: every callback port it may use "
+            "(%1) is taken by another program. Close that program and try again.")
+             .arg(tried.join(QStringLiteral(", "))));
+    return false;
+}
+
+bool SignInFlow::listenOn(quint16 port)
+{
+    // "localhost" may reach the browser as ::1 first: a port that another program holds
+    // there would get our answer, so it counts as taken.
+    if (port != 0 && takenOnIpv6Loopback(port))
+        return false;
     // Loopback only: the authorization code must never be reachable from the network.
-    m_listener =
-        new QOAuthHttpServerReplyHandler(QHostAddress(QHostAddress::LocalHost), m_listenPort, this);
-    if (!m_listener->isListening()) {
-        fail(Failure::ListenFailed,
-             tr("Pasalista could not open a local port to receive the sign-in answer."));
+    auto *listener =
+        new QOAuthHttpServerReplyHandler(QHostAddress(QHostAddress::LocalHost), port, this);
+    if (!listener->isListening()) {
+        delete listener;
         return false;
     }
-    m_listener->setCallbackPath(QStringLiteral("callback"));
+    m_listener = listener;
+    m_listener->setCallbackPath(kCallbackPath);
     m_listener->setCallbackText(tr("Pasalista received the answer from Salesforce. You can "
                                    "close this tab and go back to Pasalista."));
     connect(m_listener, &QAbstractOAuthReplyHandler::callbackReceived, this,
             &SignInFlow::onCallback);
-    m_redirectUri = QUrl(QStringLiteral("http://127.0.0.1:%1/callback").arg(m_listener->port()));
+    m_redirectUri = callbackUrl(m_listener->port());
     return true;
 }
 

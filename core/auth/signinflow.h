@@ -2,6 +2,7 @@
 
 #include "identity.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -20,9 +21,10 @@ class Session;
 struct TokenResponse;
 
 // One OAuth 2.0 web-server sign-in with PKCE (S256) and `state`:
-//   start()  -> listens on 127.0.0.1 (a free port), emits authorizationUrlReady(url); the
-//               UI opens it in the system browser (core has no QtGui) or shows it to copy
-//   browser  -> the org redirects to http://127.0.0.1:<port>/callback?code=..&state=..
+//   start()  -> listens on 127.0.0.1 at the first free callback port, emits
+//               authorizationUrlReady(url); the UI opens it in the system browser (core has
+//               no QtGui) or shows it to copy
+//   browser  -> the org redirects to http://localhost:<port>/OauthRedirect?code=..&state=..
 //   callback -> state checked, code exchanged with the verifier, identity fetched
 //   done     -> succeeded(); takeSession() hands over the signed-in Session.
 // Asynchronous: runs on the caller's event loop. Qt NetworkAuth provides the loopback
@@ -60,10 +62,17 @@ public:
     explicit SignInFlow(QObject *parent = nullptr);
     ~SignInFlow() override;
 
+    // Salesforce matches a connected app's callback URLs exactly, so the loopback callback
+    // has fixed, documented ports (README, "Connecting Pasalista to your org"): the Salesforce
+    // CLI's well-known 1717 first, then the fallbacks for when another program holds it.
+    static QList<quint16> defaultCallbackPorts();
+    static QUrl callbackUrl(quint16 port); // http://localhost:<port>/OauthRedirect
+    // Tried in order; the first free one is used. 0 means any free port, for servers that
+    // accept any loopback port (the org emulator without --callback).
+    void setCallbackPorts(const QList<quint16> &ports) { m_callbackPorts = ports; }
+    QList<quint16> callbackPorts() const { return m_callbackPorts; }
+
     void setClientId(const QString &clientId) { m_clientId = clientId; }
-    // 0 (the default) picks a free port; a connected app that needs a fixed callback URL
-    // can pin one.
-    void setListenPort(quint16 port) { m_listenPort = port; }
     void setBrowserTimeoutMs(int ms) { m_browserTimeoutMs = ms; }
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
     // Test hook: exchange the code with this verifier instead of the one that was sent.
@@ -89,6 +98,7 @@ Q_SIGNALS:
 
 private:
     bool listen();
+    bool listenOn(quint16 port);
     QUrl buildAuthorizationUrl() const;
     void onCallback(const QVariantMap &values);
     void exchangeCode(const QString &code);
@@ -101,7 +111,7 @@ private:
     void stopListening();
 
     QString m_clientId = QStringLiteral("pasalista");
-    quint16 m_listenPort = 0;
+    QList<quint16> m_callbackPorts = defaultCallbackPorts();
     int m_browserTimeoutMs = 10 * 60 * 1000;
     int m_requestTimeoutMs = 60 * 1000;
     QByteArray m_testVerifier;

@@ -17,6 +17,7 @@ namespace pasalista {
 
 const QString AuthCommands::kLoginUrl = QStringLiteral("login-url");
 const QString AuthCommands::kNoBrowser = QStringLiteral("no-browser");
+const QString AuthCommands::kCallbackPort = QStringLiteral("callback-port");
 const QString AuthCommands::kDeleteLocalData = QStringLiteral("delete-local-data");
 const QString AuthCommands::kDiscardUnsynced = QStringLiteral("discard-unsynced-changes");
 
@@ -39,6 +40,10 @@ QList<QCommandLineOption> AuthCommands::options()
             "or the org's My Domain address."),
          tr("URL")},
         {kNoBrowser, tr("Print the sign-in address instead of opening the browser (login).")},
+        {kCallbackPort,
+         tr("The port of the callback URL registered in the org's connected app, "
+            "http://localhost:N/OauthRedirect (login; default: 1717, then 1718 and 1719)."),
+         tr("N")},
         {kDeleteLocalData, tr("Also delete this account's local data (logout).")},
         {kDiscardUnsynced, tr("Delete the local data even with changes not synced (logout).")},
     };
@@ -46,7 +51,7 @@ QList<QCommandLineOption> AuthCommands::options()
 
 QString AuthCommands::usage()
 {
-    return tr("  login --login-url URL [--no-browser]\n"
+    return tr("  login --login-url URL [--no-browser] [--callback-port N]\n"
               "                                   sign in to the org in the browser\n"
               "  logout [--delete-local-data]     sign out, revoke the sign-in at the org\n"
               "  whoami                           who is signed in (exit code 4: nobody)\n");
@@ -55,7 +60,7 @@ QString AuthCommands::usage()
 QStringList AuthCommands::optionsOf(const QString &command)
 {
     if (command == QLatin1String("login"))
-        return {kLoginUrl, kNoBrowser};
+        return {kLoginUrl, kNoBrowser, kCallbackPort};
     if (command == QLatin1String("logout"))
         return {kDeleteLocalData, kDiscardUnsynced};
     if (command == QLatin1String("whoami"))
@@ -72,11 +77,27 @@ int AuthCommands::run(const QString &command, const QCommandLineParser &parser)
                   << Qt::endl;
             return UsageError;
         }
+        if (parser.isSet(kCallbackPort) && !useCallbackPort(parser.value(kCallbackPort)))
+            return UsageError;
         return login(parser.value(kLoginUrl), !parser.isSet(kNoBrowser));
     }
     if (command == QLatin1String("logout"))
         return logout(parser.isSet(kDeleteLocalData), parser.isSet(kDiscardUnsynced));
     return whoami(parser.isSet(QStringLiteral("json")));
+}
+
+bool AuthCommands::useCallbackPort(const QString &value)
+{
+    bool ok = false;
+    const uint port = value.toUInt(&ok);
+    if (!ok || port == 0 || port > 65535) {
+        m_err << tr("--callback-port needs a port number from 1 to 65535, for example "
+                    "--callback-port 1717")
+              << Qt::endl;
+        return false;
+    }
+    m_accounts->setCallbackPort(static_cast<quint16>(port));
+    return true;
 }
 
 int AuthCommands::login(const QString &loginUrl, bool openBrowser)
@@ -89,11 +110,15 @@ int AuthCommands::login(const QString &loginUrl, bool openBrowser)
     }
     SignInFlow flow;
     flow.setClientId(m_accounts->clientId());
+    flow.setCallbackPorts(m_accounts->callbackPorts());
     flow.setBrowserTimeoutMs(m_signInTimeoutMs);
     QEventLoop loop;
     QObject::connect(&flow, &SignInFlow::authorizationUrlReady, &loop, [&](const QUrl &address) {
         m_out << tr("Open this address in a browser to sign in:") << Qt::endl
               << QStringLiteral("  ") << address.toString(QUrl::FullyEncoded) << Qt::endl
+              << tr("Salesforce will answer at %1 (a callback URL of the connected app).")
+                     .arg(flow.redirectUri().toString())
+              << Qt::endl
               << tr("Waiting for the browser…") << Qt::endl;
         if (openBrowser && !m_openBrowser(address))
             m_err << tr("Could not open a browser: open the address above yourself.") << Qt::endl;

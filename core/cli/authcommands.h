@@ -16,8 +16,11 @@ class AccountManager;
 
 // pasalista-cli login / logout / whoami:
 //
-//   login --login-url URL [--no-browser]   sign in in the browser; with --no-browser only
-//                                          print the address and wait for the redirect
+//   login --login-url URL [--no-browser] [--callback-port N]
+//                                          sign in in the browser; with --no-browser only
+//                                          print the address and wait for the redirect;
+//                                          --callback-port: the port of the connected app's
+//                                          callback URL when it is not 1717 (or a fallback)
 //   logout [--delete-local-data [--discard-unsynced-changes]]
 //   whoami [--json]
 //
@@ -38,6 +41,7 @@ public:
 
     static const QString kLoginUrl;
     static const QString kNoBrowser;
+    static const QString kCallbackPort;
     static const QString kDeleteLocalData;
     static const QString kDiscardUnsynced;
 
@@ -63,6 +67,7 @@ public:
 
 private:
     bool restoreCurrent();
+    bool useCallbackPort(const QString &value);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -858,6 +858,14 @@ Take attendance on %2 anyway?</source>
         <translation>Mostrar la dirección de inicio de sesión en lugar de abrir el navegador (login).</translation>
     </message>
     <message>
+        <source>The port of the callback URL registered in the org&apos;s connected app, http://localhost:N/OauthRedirect (login; default: 1717, then 1718 and 1719).</source>
+        <translation>El puerto de la URL de retorno registrada en la aplicación conectada de la organización, http://localhost:N/OauthRedirect (login; por defecto: 1717, luego 1718 y 1719).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
         <source>Also delete this account&apos;s local data (logout).</source>
         <translation>Borrar también los datos locales de esta cuenta (logout).</translation>
     </message>
@@ -866,12 +874,12 @@ Take attendance on %2 anyway?</source>
         <translation>Borrar los datos locales aunque haya cambios sin sincronizar (logout).</translation>
     </message>
     <message>
-        <source>  login --login-url URL [--no-browser]
+        <source>  login --login-url URL [--no-browser] [--callback-port N]
                                    sign in to the org in the browser
   logout [--delete-local-data]     sign out, revoke the sign-in at the org
   whoami                           who is signed in (exit code 4: nobody)
 </source>
-        <translation>  login --login-url URL [--no-browser]
+        <translation>  login --login-url URL [--no-browser] [--callback-port N]
                                    inicia sesión en la organización en el navegador
   logout [--delete-local-data]     cierra la sesión y la revoca en la organización
   whoami                           quién ha iniciado sesión (código de salida 4: nadie)
@@ -882,8 +890,16 @@ Take attendance on %2 anyway?</source>
         <translation>login necesita --login-url URL, por ejemplo --login-url https://login.salesforce.com</translation>
     </message>
     <message>
+        <source>--callback-port needs a port number from 1 to 65535, for example --callback-port 1717</source>
+        <translation>--callback-port necesita un número de puerto de 1 a 65535, por ejemplo --callback-port 1717</translation>
+    </message>
+    <message>
         <source>Open this address in a browser to sign in:</source>
         <translation>Abra esta dirección en un navegador para iniciar sesión:</translation>
+    </message>
+    <message>
+        <source>Salesforce will answer at %1 (a callback URL of the connected app).</source>
+        <translation>Salesforce responderá en %1 (una URL de retorno de la aplicación conectada).</translation>
     </message>
     <message>
         <source>Waiting for the browser…</source>
@@ -1691,8 +1707,8 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Inicio de sesión cancelado.</translation>
     </message>
     <message>
-        <source>Pasalista could not open a local port to receive the sign-in answer.</source>
-        <translation>Pasalista no pudo abrir un puerto local para recibir la respuesta del inicio de sesión.</translation>
+        <source>Pasalista could not receive the sign-in answer: every callback port it may use (%1) is taken by another program. Close that program and try again.</source>
+        <translation>Pasalista no pudo recibir la respuesta del inicio de sesión: todos los puertos de retorno que puede usar (%1) están ocupados por otro programa. Cierre ese programa e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>Pasalista received the answer from Salesforce. You can close this tab and go back to Pasalista.</source>

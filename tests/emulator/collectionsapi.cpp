@@ -53,6 +53,8 @@ HttpResponse CollectionsApi::handle(const ApiContext &context)
         return HttpResponse::notFound();
     if (segments.size() == 3 && method == "GET")
         return retrieve(context, *object);
+    if (segments.size() == 3 && method == "POST")
+        return retrieveFromBody(context, *object);
     if (segments.size() == 4 && method == "PATCH") {
         const FieldDef *key = object->field(segments.at(3));
         if (!key || !(key->externalId || key->type == FieldType::Id))
@@ -64,7 +66,9 @@ HttpResponse CollectionsApi::handle(const ApiContext &context)
                       {}});
         return write(context, Operation::Upsert, key);
     }
-    return segments.size() <= 4 ? methodNotAllowed(method, QStringLiteral("GET,PATCH"))
+    if (segments.size() == 3)
+        return methodNotAllowed(method, QStringLiteral("GET,POST"));
+    return segments.size() == 4 ? methodNotAllowed(method, QStringLiteral("PATCH"))
                                 : HttpResponse::notFound();
 }
 
@@ -214,10 +218,31 @@ HttpResponse CollectionsApi::remove(const ApiContext &context)
 
 HttpResponse CollectionsApi::retrieve(const ApiContext &context, const ObjectDef &object)
 {
-    const QStringList ids =
-        context.request->queryValue(QStringLiteral("ids")).split(u',', Qt::SkipEmptyParts);
-    const QStringList fields =
-        context.request->queryValue(QStringLiteral("fields")).split(u',', Qt::SkipEmptyParts);
+    return retrieveRecords(
+        context, object,
+        context.request->queryValue(QStringLiteral("ids")).split(u',', Qt::SkipEmptyParts),
+        context.request->queryValue(QStringLiteral("fields")).split(u',', Qt::SkipEmptyParts));
+}
+
+// Salesforce's "retrieve multiple records" also takes POST {"ids":[...],"fields":[...]}, for
+// lists too long for a URL; jsforce always retrieves this way.
+HttpResponse CollectionsApi::retrieveFromBody(const ApiContext &context, const ObjectDef &object)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(context.request->body, &parseError);
+    const QJsonValue ids = document.object().value(QStringLiteral("ids"));
+    const QJsonValue fields = document.object().value(QStringLiteral("fields"));
+    if (!document.isObject() || !ids.isArray() || !fields.isArray())
+        return jsonParseError(document.isNull()
+                                  ? parseError.errorString()
+                                  : QStringLiteral("Expected {\"ids\": [...], \"fields\": [...]}"));
+    return retrieveRecords(context, object, ids.toVariant().toStringList(),
+                           fields.toVariant().toStringList());
+}
+
+HttpResponse CollectionsApi::retrieveRecords(const ApiContext &context, const ObjectDef &object,
+                                             const QStringList &ids, const QStringList &fields)
+{
     if (ids.size() > 2000)
         return tooManyRecords();
     QJsonArray records;

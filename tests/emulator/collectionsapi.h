@@ -34,6 +34,9 @@ private:
     HttpResponse write(const ApiContext &context, Operation operation, const FieldDef *upsertKey);
     HttpResponse remove(const ApiContext &context);
     HttpResponse retrieve(const ApiContext &context, const ObjectDef &object);
+    HttpResponse retrieveFromBody(const ApiContext &context, const ObjectDef &object);
+    HttpResponse retrieveRecords(const ApiContext &context, const ObjectDef &object,
+                                 const QStringList &ids, const QStringList &fields);
     WriteOutcome writeOne(const ApiContext &context, Operation operation, const FieldDef *upsertKey,
                           const QJsonObject &record, const QSet<QString> &duplicateKeys);
     HttpResponse finish(const QList<WriteOutcome> &outcomes, bool allOrNone, bool withCreated);
