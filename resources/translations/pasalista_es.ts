@@ -1206,6 +1206,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>No teacher record has the email %1, so no course is in your scope.</source>
         <translation>Ningún registro de docente tiene el correo %1, así que ningún curso está en su alcance.</translation>
     </message>
+    <message>
+        <source>The org&apos;s replies carry no date; cannot pull safely.</source>
+        <translation>Las respuestas de la organización no traen fecha; no se puede recibir con seguridad.</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::Pusher</name>
@@ -1423,6 +1427,13 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The org answered HTTP %1.</source>
         <translation>La organización respondió HTTP %1.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::ScopePruner</name>
+    <message>
+        <source>This record is no longer in your courses in the org; your change was not sent.</source>
+        <translation>Este registro ya no está en sus cursos en la organización; su cambio no se envió.</translation>
     </message>
 </context>
 <context>
