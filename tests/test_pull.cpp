@@ -7,6 +7,7 @@
 #include "sync/syncissues.h"
 #include "wholeorgmapping.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -121,6 +122,12 @@ TEST_F(PullTest, OfficeEnrollsAnOldStudentAndTheStudentArrives)
     const Course course = firstActiveCourse(laptop.repository());
     const QString student = studentOutsideScope(org, laptop.store().mapping());
     ASSERT_FALSE(student.isEmpty());
+    // An office edit to a student in scope, so that the laptop has seen newer students than
+    // the one about to be enrolled.
+    const Student seen = laptop.repository().roster(course.id).first();
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), seen.sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Beca 2026")}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     ASSERT_FALSE(org.adminCreate(QStringLiteral("ParticipantEnrollment__c"),
                                  {{QStringLiteral("Class__c"), course.sfid},
                                   {QStringLiteral("Student__c"), student}})
@@ -413,11 +420,11 @@ class OfficeThread
 public:
     explicit OfficeThread(QUrl base) : m_base(std::move(base)) {}
 
-    // Waits until the laptop has asked for the first page of its `n`-th query, then changes
-    // each record's notes.
-    void editAfterQuery(int n, const QList<QPair<QString, QString>> &records)
+    // Waits until the laptop has asked for a page whose path contains `needle`, then
+    // changes each record's notes, a second apart.
+    void editAfterRequest(const QString &needle, const QList<QPair<QString, QString>> &records)
     {
-        m_thread.reset(QThread::create([this, n, records] {
+        m_thread.reset(QThread::create([this, needle, records] {
             QNetworkAccessManager network;
             const auto call = [&](const QByteArray &verb, const QString &path,
                                   const QByteArray &body) {
@@ -432,22 +439,27 @@ public:
                 reply->deleteLater();
                 return answer;
             };
-            for (int attempt = 0; attempt < 2000; ++attempt) {
-                int queries = 0;
+            QElapsedTimer waited;
+            waited.start();
+            while (waited.elapsed() < 120000) {
+                bool seen = false;
                 for (const QJsonValue &entry :
                      QJsonDocument::fromJson(call("GET", QStringLiteral("/__emulator/log"), {}))
                          .array()) {
-                    queries += entry.toObject()
-                                   .value(QStringLiteral("path"))
-                                   .toString()
-                                   .contains(QLatin1String("/query?"));
+                    seen =
+                        seen ||
+                        entry.toObject().value(QStringLiteral("path")).toString().contains(needle);
                 }
-                if (queries >= n) {
+                if (seen) {
                     break;
                 }
                 QThread::msleep(5);
             }
             for (const auto &[object, id] : records) {
+                if (id != records.first().second) {
+                    // Stamps are compared to the second: the edits fall in different seconds.
+                    QThread::msleep(1100);
+                }
                 call("PATCH", QStringLiteral("/__emulator/records/%1/%2").arg(object, id),
                      QJsonDocument(QJsonObject{{QStringLiteral("Notes__c"),
                                                 QStringLiteral("editado durante la sync")}})
@@ -474,19 +486,21 @@ TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
                          QStringLiteral("students=100,enrollments=200,attendance=4500"),
                          QStringLiteral("--seed"), QStringLiteral("3")});
     ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    QJsonArray marks = liveRecords(org, QStringLiteral("Attendance__c"));
-    QList<QJsonObject> ordered;
-    for (const QJsonValue &value : marks) {
-        ordered.append(value.toObject());
+    // The marks in the order the pull reads them: the first of page 1 and the last of page 3.
+    org.login();
+    QStringList order;
+    QString next =
+        QStringLiteral("query?q=SELECT+Id+FROM+Attendance__c+ORDER+BY+SystemModstamp+ASC,+Id+ASC");
+    while (!next.isEmpty()) {
+        const QJsonObject page = org.api("GET", next).object();
+        for (const QJsonValue &record : page.value(QStringLiteral("records")).toArray()) {
+            order.append(text(record.toObject(), QStringLiteral("Id")));
+        }
+        next = page.value(QStringLiteral("nextRecordsUrl")).toString();
     }
-    std::sort(ordered.begin(), ordered.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return std::pair(text(a, QStringLiteral("SystemModstamp")), text(a, QStringLiteral("Id"))) <
-               std::pair(text(b, QStringLiteral("SystemModstamp")), text(b, QStringLiteral("Id")));
-    });
-    // First the one on page 1 (already applied), then the one on page 3 (served later, with
-    // the newer stamp).
-    const QString early = text(ordered.first(), QStringLiteral("Id"));
-    const QString late = text(ordered.last(), QStringLiteral("Id"));
+    ASSERT_EQ(order.size(), 4500);
+    const QString early = order.first();
+    const QString late = order.last();
 
     QTemporaryDir dir;
     LocalStore store(pasalista::test::wholeOrgMapping());
@@ -496,11 +510,14 @@ TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
     identity.loginUrl = org.baseUrl();
     Session session(identity, org.login().toUtf8(), QByteArray());
     SalesforceClient client(&session);
-    ASSERT_TRUE(org.setFaults({{QStringLiteral("latencyMs"), 300}}));
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("latencyMs"), 1500}}));
     org.clearRequestLog();
     OfficeThread office(org.baseUrl());
-    office.editAfterQuery(
-        6, {{QStringLiteral("Attendance__c"), early}, {QStringLiteral("Attendance__c"), late}});
+    // The log shows the marks' query once its first page is sent: the query has run, page 1
+    // is on its way, page 3 is rendered only after page 2 has arrived (1.5 s later).
+    office.editAfterRequest(
+        QStringLiteral("FROM Attendance__c"),
+        {{QStringLiteral("Attendance__c"), early}, {QStringLiteral("Attendance__c"), late}});
     EXPECT_EQ(SyncEngine(store, client, identity).run().result, SyncReport::Result::Clean);
     office.wait();
     ASSERT_TRUE(org.clearFaults());
@@ -509,8 +526,11 @@ TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
     for (const QString &id : {early, late}) {
         const auto row = store.idByColumn(Role::Attendance, QStringLiteral("sfid"), id);
         ASSERT_TRUE(row.has_value());
-        EXPECT_EQ(store.row(Role::Attendance, *row)->value(QStringLiteral("notes__c")).toString(),
-                  QStringLiteral("editado durante la sync"))
+        EXPECT_EQ(store.row(Role::Attendance, *row)
+                      ->value(QStringLiteral("notes__c"))
+                      .toString()
+                      .toStdString(),
+                  "editado durante la sync")
             << id.toStdString() << (id == early ? " (page 1)" : " (page 3)");
     }
 }
