@@ -34,7 +34,7 @@ public:
             << m_store.errorString().toStdString();
         m_identity.email = kTeacher;
         m_identity.username = kTeacher;
-        m_identity.instanceUrl = org.baseUrl();
+        m_identity.instanceUrl = org.instanceUrl();
         m_identity.loginUrl = org.baseUrl();
         const QString token = org.login(kTeacher, kPassword);
         m_session = std::make_unique<Session>(m_identity, token.toUtf8(), QByteArray());

@@ -86,7 +86,7 @@ TEST(AuthSignIn, FullSignInStoresTokensInKeychainAndRestoresAfterRestart)
         EXPECT_EQ(identity.username, kTeacher);
         EXPECT_EQ(identity.displayName, QStringLiteral("Ana Pérez"));
         EXPECT_FALSE(identity.organizationId.isEmpty());
-        EXPECT_EQ(identity.instanceUrl, org.baseUrl());
+        EXPECT_EQ(identity.instanceUrl, org.instanceUrl());
         EXPECT_EQ(getWithSession(org, session.get(), queryPath()), 200);
 
         EXPECT_EQ(accounts.adopt(std::move(session)), TokenStore::Status::Ok);

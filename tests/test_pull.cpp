@@ -506,7 +506,7 @@ TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
     LocalStore store(pasalista::test::wholeOrgMapping());
     ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("a.sqlite"))));
     Identity identity;
-    identity.instanceUrl = org.baseUrl();
+    identity.instanceUrl = org.instanceUrl();
     identity.loginUrl = org.baseUrl();
     Session session(identity, org.login().toUtf8(), QByteArray());
     SalesforceClient client(&session);

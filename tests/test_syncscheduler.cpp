@@ -28,7 +28,7 @@ struct Fixture
     {
         Identity identity;
         identity.email = kTeacher;
-        identity.instanceUrl = org.baseUrl();
+        identity.instanceUrl = org.instanceUrl();
         identity.loginUrl = org.baseUrl();
         session = std::make_unique<Session>(
             identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), QByteArray());

@@ -140,7 +140,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const Mapping mapping = wholeOrgMapping();
     Identity identity;
-    identity.instanceUrl = org.baseUrl();
+    identity.instanceUrl = org.instanceUrl();
     identity.loginUrl = org.baseUrl();
     Session session(identity, org.login().toUtf8(), QByteArray());
     SalesforceClient client(&session);

@@ -34,6 +34,8 @@ HttpResponse AdminApi::handle(const HttpRequest &request)
         return records(request, segments);
     if (resource == QLatin1String("log"))
         return log(request);
+    if (resource == QLatin1String("clock"))
+        return clock(request);
     if (resource == QLatin1String("users"))
         return users(request);
     if (resource == QLatin1String("validation-rules"))
@@ -84,11 +86,34 @@ HttpResponse AdminApi::faults(const HttpRequest &request)
     return HttpResponse::json(current);
 }
 
+std::optional<RecordStore::WriteTiming> AdminApi::lateTiming(const HttpRequest &request) const
+{
+    const int stampAgo = request.queryValue(QStringLiteral("stampSecondsAgo")).toInt();
+    const int visibleIn = request.queryValue(QStringLiteral("visibleInSeconds")).toInt();
+    if (stampAgo <= 0 && visibleIn <= 0)
+        return std::nullopt;
+    const qint64 now = m_emulator.clock().nowMs();
+    const qint64 stamp = now - qint64(std::max(stampAgo, 0)) * 1000;
+    return RecordStore::WriteTiming{stamp - stamp % 1000,
+                                    now + qint64(std::max(visibleIn, 0)) * 1000};
+}
+
 HttpResponse AdminApi::records(const HttpRequest &request, const QStringList &segments)
 {
     const ObjectDef *object = m_emulator.schema().object(segments.at(1));
     if (!object)
         return HttpResponse::notFound();
+    // A write of a long transaction: stamped when it began, visible when it commits.
+    m_emulator.store().setWriteTiming(lateTiming(request));
+    HttpResponse response = writeOrRead(request, *object, segments);
+    m_emulator.store().setWriteTiming(std::nullopt);
+    return response;
+}
+
+HttpResponse AdminApi::writeOrRead(const HttpRequest &request, const ObjectDef &definition,
+                                   const QStringList &segments)
+{
+    const ObjectDef *object = &definition;
     if (segments.size() == 2 && request.method == "GET")
         return listRecords(request, object->name);
     if (segments.size() == 2 && request.method == "POST")
@@ -105,9 +130,9 @@ HttpResponse AdminApi::listRecords(const HttpRequest &request, const QString &ob
     const ObjectDef &definition = *m_emulator.schema().object(object);
     QJsonArray records;
     for (const QString &id : m_emulator.store().ids(object)) {
-        const QJsonObject &row = *m_emulator.store().find(object, id);
-        if (includeDeleted || !row.value(QStringLiteral("IsDeleted")).toBool())
-            records.append(SObjectApi::renderRecord(definition, row, {}, kAdminVersion));
+        const QJsonObject *row = m_emulator.store().find(object, id);
+        if (row && (includeDeleted || !row->value(QStringLiteral("IsDeleted")).toBool()))
+            records.append(SObjectApi::renderRecord(definition, *row, {}, kAdminVersion));
     }
     return HttpResponse::json(records);
 }
@@ -135,7 +160,7 @@ HttpResponse AdminApi::changeRecord(const HttpRequest &request, const QString &o
                                     const QStringList &segments)
 {
     const auto id = SfId::normalize(segments.at(2));
-    if (!id || !m_emulator.store().find(object, *id))
+    if (!id || !m_emulator.store().findLatest(object, *id))
         return HttpResponse::notFound();
     const QString user = m_emulator.officeUserId();
     WriteOutcome outcome;
@@ -152,13 +177,33 @@ HttpResponse AdminApi::changeRecord(const HttpRequest &request, const QString &o
     } else if (segments.size() == 3 && request.method == "DELETE") {
         outcome = m_emulator.adminWriter().remove(*id, user);
     } else if (segments.size() == 3 && request.method == "GET") {
-        return HttpResponse::json(SObjectApi::renderRecord(*m_emulator.schema().object(object),
-                                                           *m_emulator.store().find(object, *id),
-                                                           {}, kAdminVersion));
+        const QJsonObject *row = m_emulator.store().find(object, *id);
+        return row ? HttpResponse::json(SObjectApi::renderRecord(
+                         *m_emulator.schema().object(object), *row, {}, kAdminVersion))
+                   : HttpResponse::notFound();
     } else {
         return HttpResponse::notFound();
     }
     return HttpResponse::json(outcomeJson(outcome), outcome.ok() ? 200 : 400);
+}
+
+HttpResponse AdminApi::clock(const HttpRequest &request)
+{
+    if (request.method == "POST") {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        const double seconds = body.value(QStringLiteral("advanceSeconds")).toDouble() +
+                               body.value(QStringLiteral("advanceDays")).toDouble() * 86400;
+        if (seconds < 0)
+            return badRequest(QStringLiteral("the org's clock only moves forward"));
+        m_emulator.advanceClock(static_cast<qint64>(seconds * 1000));
+    } else if (request.method != "GET") {
+        return HttpResponse::notFound();
+    }
+    const OrgClock &clock = m_emulator.clock();
+    return HttpResponse::json(QJsonObject{
+        {QStringLiteral("now"), RecordStore::formatMs(clock.nowMs())},
+        {QStringLiteral("nowMs"), static_cast<double>(clock.nowMs())},
+        {QStringLiteral("offsetSeconds"), static_cast<double>(clock.offsetMs()) / 1000}});
 }
 
 HttpResponse AdminApi::log(const HttpRequest &request)
@@ -230,8 +275,8 @@ HttpResponse AdminApi::generate(const HttpRequest &request)
         counts.insert(it.key(), it.value().toInt());
     if (!m_emulator.schema().object(QStringLiteral("Attendance__c")))
         return badRequest(QStringLiteral("generate needs the Dream schema"));
-    return HttpResponse::json(
-        m_emulator.seeder().generate(counts, QDateTime::currentDateTime().date()), 201);
+    return HttpResponse::json(m_emulator.seeder().generate(counts, m_emulator.clock().today()),
+                              201);
 }
 
 HttpResponse AdminApi::state() const

@@ -2,6 +2,7 @@
 
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "recordstore.h"
 
 namespace pasalista::emulator {
 
@@ -19,10 +20,14 @@ public:
 private:
     HttpResponse faults(const HttpRequest &request);
     HttpResponse records(const HttpRequest &request, const QStringList &segments);
+    HttpResponse writeOrRead(const HttpRequest &request, const ObjectDef &definition,
+                             const QStringList &segments);
+    std::optional<RecordStore::WriteTiming> lateTiming(const HttpRequest &request) const;
     HttpResponse listRecords(const HttpRequest &request, const QString &object);
     HttpResponse createRecords(const HttpRequest &request, const QString &object);
     HttpResponse changeRecord(const HttpRequest &request, const QString &object,
                               const QStringList &segments);
+    HttpResponse clock(const HttpRequest &request);
     HttpResponse log(const HttpRequest &request);
     HttpResponse users(const HttpRequest &request);
     HttpResponse validationRules(const HttpRequest &request, const QStringList &segments);

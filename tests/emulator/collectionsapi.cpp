@@ -92,7 +92,8 @@ QSet<QString> CollectionsApi::duplicateKeys(const QJsonArray &records, const Fie
     QSet<QString> seen;
     QSet<QString> duplicates;
     for (const QJsonValue &record : records) {
-        const QString value = keyText(record.toObject().value(key.name)).toLower();
+        const QString value =
+            keyText(RecordWriter::bodyValue(record.toObject(), key.name)).toLower();
         if (value.isEmpty())
             continue;
         if (seen.contains(value))
@@ -142,7 +143,8 @@ WriteOutcome CollectionsApi::writeOne(const ApiContext &context, Operation opera
     if (operation == Operation::Create)
         return m_writer.create(*object, record, context.userId);
     if (operation == Operation::Update) {
-        const auto id = SfId::normalize(record.value(QStringLiteral("Id")).toString());
+        const auto id =
+            SfId::normalize(RecordWriter::bodyValue(record, QStringLiteral("Id")).toString());
         if (!id) {
             failed.errors.append(recordError(QStringLiteral("MISSING_ARGUMENT"),
                                              QStringLiteral("Id not specified in an update call")));
@@ -150,7 +152,7 @@ WriteOutcome CollectionsApi::writeOne(const ApiContext &context, Operation opera
         }
         return m_writer.update(*object, *id, record, context.userId);
     }
-    const QString key = keyText(record.value(upsertKey->name));
+    const QString key = keyText(RecordWriter::bodyValue(record, upsertKey->name));
     if (key.isEmpty() || duplicates.contains(key.toLower())) {
         failed.errors.append(recordError(
             key.isEmpty() ? QStringLiteral("MISSING_ARGUMENT")

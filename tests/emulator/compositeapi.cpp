@@ -6,10 +6,23 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace pasalista::emulator {
 
 namespace {
 constexpr int kMaxSubrequests = 25;
+constexpr int kMaxQueriesAndCollections = 5;
+
+// Query, QueryAll and sObject Collections subrequests: at most five in one composite call.
+bool isHeavySubrequest(const QJsonValue &spec)
+{
+    const QString path = QUrl(spec.toObject().value(QStringLiteral("url")).toString()).path();
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts); // services data vXX.X ...
+    const QString resource = parts.value(3);
+    return resource == QLatin1String("query") || resource == QLatin1String("queryAll") ||
+           (resource == QLatin1String("composite") && parts.value(4) == QLatin1String("sobjects"));
+}
 const QString kRolledBack = QStringLiteral(
     "The transaction was rolled back since another operation in the same transaction failed.");
 
@@ -39,6 +52,13 @@ HttpResponse CompositeApi::handle(const ApiContext &context)
         return HttpResponse::error(400, {QStringLiteral("INVALID_API_INPUT"),
                                          QStringLiteral("Maximum number of subrequests per "
                                                         "composite request exceeded: 25"),
+                                         {}});
+    if (std::count_if(requests.begin(), requests.end(), isHeavySubrequest) >
+        kMaxQueriesAndCollections)
+        return HttpResponse::error(400, {QStringLiteral("INVALID_API_INPUT"),
+                                         QStringLiteral("Maximum number of query and sObject "
+                                                        "Collections subrequests per composite "
+                                                        "request exceeded: 5"),
                                          {}});
     const bool allOrNone = document.object().value(QStringLiteral("allOrNone")).toBool();
     if (allOrNone)

@@ -24,11 +24,6 @@ namespace {
 const QString kOfficeUser = QStringLiteral("oficina@dream.demo");
 const QString kOfficePassword = QStringLiteral("Oficina-2024");
 constexpr int kStateVersion = 1;
-
-QDate today()
-{
-    return QDateTime::currentDateTime().date();
-}
 } // namespace
 
 std::unique_ptr<Emulator> Emulator::create(const EmulatorOptions &options, QString *error)
@@ -55,15 +50,17 @@ std::unique_ptr<Emulator> Emulator::create(const EmulatorOptions &options, QStri
 }
 
 Emulator::Emulator(const EmulatorOptions &options, Schema schema)
-    : m_options(options), m_schema(std::move(schema)), m_store(&m_schema),
+    : m_options(options), m_schema(std::move(schema)), m_store(&m_schema, &m_clock),
       m_queries(m_schema, m_store), m_writer(m_schema, m_store, m_queries),
       m_adminWriter(m_schema, m_store, m_queries), m_faults(options.seed),
       m_oauth(SfId::make(QStringLiteral("00D"), 1), &m_store, &m_schema),
       m_rest(m_schema, m_store, m_queries, m_writer, m_oauth, m_faults),
       m_seeder(m_store, m_oauth, options.seed), m_admin(std::make_unique<AdminApi>(*this))
 {
+    m_store.setMillisecondStamps(options.millisecondStamps);
     m_writer.setInterceptor([this](const QString &id) { return injectedLockError(id); });
     m_oauth.setAutoApproveUser(options.autoApproveUser);
+    m_oauth.setCallbacks(options.callbacks);
     m_oauth.setRequiredClientId(options.clientId);
     m_oauth.setTokenLifetimeSeconds(options.tokenLifetimeSeconds);
 }
@@ -72,7 +69,7 @@ Emulator::~Emulator() = default;
 
 std::optional<SfError> Emulator::injectedLockError(const QString &id)
 {
-    if (!m_faults.drawLockRow())
+    if (!m_forcedLockRow && !m_faults.drawLockRow())
         return std::nullopt;
     return SfError{
         QStringLiteral("UNABLE_TO_LOCK_ROW"),
@@ -102,12 +99,12 @@ bool Emulator::seed(QString *error)
         return false;
     }
     if (m_options.demo)
-        m_logins = m_seeder.seedDemo(today());
+        m_logins = m_seeder.seedDemo(m_clock.today());
     if (!m_options.generate.isEmpty()) {
         const auto counts = DemoSeeder::parseCounts(m_options.generate, error);
         if (!counts)
             return false;
-        m_seeder.generate(*counts, today());
+        m_seeder.generate(*counts, m_clock.today());
     }
     m_dirty = true;
     return true;
@@ -137,14 +134,32 @@ HttpResponse Emulator::handle(const HttpRequest &original)
     }
     if (request.method != "GET")
         m_dirty = true;
+    m_store.purgeRecycleBin();
     if (isAdminPath(request.path))
         return m_admin->handle(request);
     if (auto response = m_oauth.handle(request))
         return *response;
-    if (request.path == QLatin1String("/services/data") ||
-        request.path.startsWith(QLatin1String("/services/data/")))
-        return m_rest.handle(request);
+    const bool rest = request.path == QLatin1String("/services/data") ||
+                      request.path.startsWith(QLatin1String("/services/data/"));
+    if (rest && request.host != HttpRequest::Host::Login)
+        return handleRest(request);
     return HttpResponse::notFound();
+}
+
+HttpResponse Emulator::handleRest(const HttpRequest &request)
+{
+    const bool write = request.method != "GET" && request.method != "HEAD";
+    const int delaySeconds = write ? m_faults.drawCommitDelaySeconds() : 0;
+    if (delaySeconds == 0)
+        return m_rest.handle(request);
+    // A long transaction: its records carry the stamp of its start and stay invisible
+    // to readers until it commits.
+    const qint64 now = m_clock.nowMs();
+    m_store.setWriteTiming(
+        RecordStore::WriteTiming{now - now % 1000, now + qint64(delaySeconds) * 1000});
+    HttpResponse response = m_rest.handle(request);
+    m_store.setWriteTiming(std::nullopt);
+    return response;
 }
 
 bool Emulator::applyFaults(const QJsonObject &faults, QString *error)
@@ -160,8 +175,15 @@ bool Emulator::applyFaults(const QJsonObject &faults, QString *error)
     return true;
 }
 
+void Emulator::advanceClock(qint64 ms)
+{
+    m_clock.advance(ms);
+    m_store.purgeRecycleBin();
+}
+
 void Emulator::reset()
 {
+    m_clock.reset();
     m_store.clear();
     m_oauth.clear();
     m_rest.reset();
@@ -174,11 +196,17 @@ void Emulator::reset()
     seed(&ignored);
 }
 
-QString Emulator::banner(const QString &baseUrl) const
+void Emulator::setHosts(const QString &loginUrl, const QString &instanceUrl)
+{
+    m_oauth.setHosts(loginUrl, instanceUrl);
+}
+
+QString Emulator::banner(const QString &baseUrl, const QString &instanceUrl) const
 {
     QString text = QStringLiteral("salesforce-emulator listening on %1\n").arg(baseUrl);
-    text += QStringLiteral("  Instance URL / login URL: %1\n").arg(baseUrl);
-    text += QStringLiteral("  REST API:  %1/services/data/v62.0/\n").arg(baseUrl);
+    text += QStringLiteral("  Login URL: %1\n").arg(baseUrl);
+    text += QStringLiteral("  instance on %1\n").arg(instanceUrl);
+    text += QStringLiteral("  REST API:  %1/services/data/v62.0/\n").arg(instanceUrl);
     text += QStringLiteral("  OAuth:     %1/services/oauth2/authorize\n").arg(baseUrl);
     text += QStringLiteral("  Admin:     %1/__emulator/ (faults, records, log, reset, users)\n")
                 .arg(baseUrl);

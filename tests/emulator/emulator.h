@@ -6,6 +6,7 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "oauthservice.h"
+#include "orgclock.h"
 #include "queryengine.h"
 #include "recordstore.h"
 #include "recordwriter.h"
@@ -30,13 +31,17 @@ public:
     HttpResponse handle(const HttpRequest &request);
     static bool isAdminPath(const QString &path);
 
-    QString banner(const QString &baseUrl) const;
+    QString banner(const QString &baseUrl, const QString &instanceUrl) const;
+    void setHosts(const QString &loginUrl, const QString &instanceUrl);
     bool saveState(QString *error);
     void saveStateIfDirty();
     void reset();
     bool applyFaults(const QJsonObject &faults, QString *error);
 
     Schema &schema() { return m_schema; }
+    OrgClock &clock() { return m_clock; }
+    // Moves the org's time forward and purges what the recycle bin no longer keeps.
+    void advanceClock(qint64 ms);
     RecordStore &store() { return m_store; }
     QueryEngine &queries() { return m_queries; }
     RecordWriter &adminWriter() { return m_adminWriter; }
@@ -46,15 +51,19 @@ public:
     RestApi &rest() { return m_rest; }
     DemoSeeder &seeder() { return m_seeder; }
     QString officeUserId() const;
+    // An armed lock-row fault: every record write of the current request fails.
+    void setForcedLockRow(bool on) { m_forcedLockRow = on; }
 
 private:
     Emulator(const EmulatorOptions &options, Schema schema);
     bool seed(QString *error);
+    HttpResponse handleRest(const HttpRequest &request);
     bool loadState(QString *error);
     std::optional<SfError> injectedLockError(const QString &id);
 
     EmulatorOptions m_options;
     Schema m_schema;
+    OrgClock m_clock;
     RecordStore m_store;
     QueryEngine m_queries;
     RecordWriter m_writer;      // API writes, subject to lock faults
@@ -67,6 +76,7 @@ private:
     std::unique_ptr<AdminApi> m_admin;
     QList<DemoLogin> m_logins;
     bool m_dirty = false;
+    bool m_forcedLockRow = false;
 };
 
 } // namespace pasalista::emulator

@@ -21,6 +21,10 @@ const FaultOption kFaultOptions[] = {
     {"truncate-rate", "dropMidResponseRate", "Share of responses cut off in the middle."},
     {"lock-rate", "lockRowRate", "Share of record writes failing with UNABLE_TO_LOCK_ROW."},
     {"api-limit", "dailyApiLimit", "Daily API request limit (default 15000)."},
+    {"commit-delay", "commitDelayMaxSeconds",
+     "A share of write requests stays invisible up to this many seconds, with its older stamp."},
+    {"commit-delay-rate", "commitDelayRate",
+     "Share (0-1) of write requests delayed (default 0.2)."},
 };
 } // namespace
 
@@ -33,6 +37,15 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
     const QCommandLineOption port(QStringLiteral("port"),
                                   QStringLiteral("Port on 127.0.0.1 (0 picks a free one)."),
                                   QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption instancePort(
+        QStringLiteral("instance-port"),
+        QStringLiteral("Port of the instance host (instance_url; 0 picks a free one)."),
+        QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption callback(
+        QStringLiteral("callback"),
+        QStringLiteral("A callback URL of the connected app (repeatable; default: any loopback "
+                       "URL)."),
+        QStringLiteral("url"));
     const QCommandLineOption state(QStringLiteral("state"),
                                    QStringLiteral("Load state from FILE and save it there."),
                                    QStringLiteral("file"));
@@ -52,6 +65,9 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
     const QCommandLineOption noExternalId(
         QStringLiteral("no-external-id"),
         QStringLiteral("Start without the Pasalista_Id__c field."));
+    const QCommandLineOption msStamps(
+        QStringLiteral("ms-stamps"),
+        QStringLiteral("Strictly increasing millisecond stamps (Salesforce: shared seconds)."));
     const QCommandLineOption autoApprove(
         QStringLiteral("auto-approve"),
         QStringLiteral("Authorize as USERNAME without a login page."), QStringLiteral("username"));
@@ -65,8 +81,8 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
         QStringLiteral("user"),
         QStringLiteral("Add a user: username:password[:email[:First Last]]."),
         QStringLiteral("spec"));
-    parser.addOptions({port, state, schema, demo, generate, seed, noExternalId, autoApprove,
-                       clientId, tokenLifetime, user});
+    parser.addOptions({port, instancePort, callback, state, schema, demo, generate, seed,
+                       noExternalId, msStamps, autoApprove, clientId, tokenLifetime, user});
     QList<QCommandLineOption> faultOptions;
     for (const FaultOption &fault : kFaultOptions) {
         faultOptions.append(QCommandLineOption(QLatin1String(fault.flag), QLatin1String(fault.help),
@@ -89,12 +105,20 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
         return std::nullopt;
     }
     options.port = static_cast<quint16>(portNumber);
+    const uint instancePortNumber = parser.value(instancePort).toUInt(&portOk);
+    if (!portOk || instancePortNumber > 65535) {
+        *error = QStringLiteral("invalid --instance-port");
+        return std::nullopt;
+    }
+    options.instancePort = static_cast<quint16>(instancePortNumber);
+    options.callbacks = parser.values(callback);
     options.stateFile = parser.value(state);
     options.schemaFile = parser.value(schema);
     options.demo = parser.isSet(demo);
     options.generate = parser.value(generate);
     options.seed = parser.value(seed).toUInt();
     options.noExternalId = parser.isSet(noExternalId);
+    options.millisecondStamps = parser.isSet(msStamps);
     options.autoApproveUser = parser.value(autoApprove);
     options.clientId = parser.value(clientId);
     options.tokenLifetimeSeconds = parser.value(tokenLifetime).toInt();

@@ -49,6 +49,8 @@ QByteArray reasonPhrase(int status)
         return "Multiple Choices";
     case 302:
         return "Found";
+    case 304:
+        return "Not Modified";
     case 400:
         return "Bad Request";
     case 401:
@@ -78,8 +80,8 @@ QByteArray httpDate()
 }
 } // namespace
 
-EmulatorServer::EmulatorServer(Emulator *emulator, QObject *parent)
-    : QAbstractHttpServer(parent), m_emulator(emulator)
+EmulatorServer::EmulatorServer(Emulator *emulator, HttpRequest::Host host, QObject *parent)
+    : QAbstractHttpServer(parent), m_emulator(emulator), m_host(host)
 {
 }
 
@@ -100,6 +102,7 @@ HttpRequest EmulatorServer::convert(const QHttpServerRequest &request) const
         converted.headers.insert(header.first.toLower(), header.second);
     converted.body = request.body();
     converted.baseUrl = m_baseUrl;
+    converted.host = m_host;
     return converted;
 }
 
@@ -112,15 +115,21 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
         return true;
     }
     // The admin endpoints are how tests steer faults, so they are never faulted themselves.
-    const TransportFaults faults =
-        admin ? TransportFaults{} : m_emulator->faults().drawTransportFaults();
+    TransportFaults faults =
+        admin ? TransportFaults{}
+              : m_emulator->faults().drawTransportFaults(converted.method, converted.path);
     HttpResponse response;
-    if (faults.dropBeforeResponse)
+    if (faults.dropBeforeResponse) {
         response.status = 0;
-    else if (faults.serverErrorStatus != 0)
-        response = serverError(faults.serverErrorStatus);
-    else
+    } else if (faults.serverErrorStatus != 0) {
+        response = serverError(faults.serverErrorStatus, faults.maintenancePage);
+    } else {
+        m_emulator->setForcedLockRow(faults.lockRow);
         response = m_emulator->handle(converted);
+        m_emulator->setForcedLockRow(false);
+        // Committed, but the client never hears of it.
+        faults.dropBeforeResponse = faults.dropAfterCommit;
+    }
     const QByteArray raw = serialize(response, converted);
     RequestLogEntry entry{converted.method,
                           request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority),
@@ -160,7 +169,7 @@ QByteArray EmulatorServer::serialize(HttpResponse response, const HttpRequest &r
     QByteArray raw = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                      reasonPhrase(response.status) + "\r\n";
     response.setHeader("Date", httpDate());
-    if (response.status != 204)
+    if (response.status != 204 && response.status != 304)
         response.setHeader("Content-Length", QByteArray::number(response.body.size()));
     for (const auto &header : response.headers)
         raw += header.first + ": " + header.second + "\r\n";
@@ -170,8 +179,15 @@ QByteArray EmulatorServer::serialize(HttpResponse response, const HttpRequest &r
     return raw;
 }
 
-HttpResponse EmulatorServer::serverError(int status)
+HttpResponse EmulatorServer::serverError(int status, bool maintenancePage)
 {
+    if (status == 503 && maintenancePage)
+        return HttpResponse::html(
+            QStringLiteral("<!DOCTYPE html><html><head><title>Down for Maintenance</title></head>"
+                           "<body><h1>Salesforce is down for maintenance</h1><p>This org is "
+                           "undergoing scheduled maintenance. Please try again later.</p>"
+                           "</body></html>"),
+            503);
     if (status == 503)
         return HttpResponse::error(503, {QStringLiteral("SERVER_UNAVAILABLE"),
                                          QStringLiteral("Server temporarily unavailable"),
@@ -185,8 +201,12 @@ HttpResponse EmulatorServer::serverError(int status)
 
 QString EmulatorServer::faultName(const TransportFaults &faults)
 {
+    if (faults.dropAfterCommit)
+        return QStringLiteral("drop-after-commit");
     if (faults.dropBeforeResponse)
         return QStringLiteral("drop-before-response");
+    if (faults.lockRow)
+        return QStringLiteral("lock-row");
     if (faults.serverErrorStatus != 0)
         return QStringLiteral("http-%1").arg(faults.serverErrorStatus);
     if (faults.dropMidResponse)

@@ -13,7 +13,7 @@ class EmulatorServer : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    explicit EmulatorServer(Emulator *emulator, QObject *parent = nullptr);
+    EmulatorServer(Emulator *emulator, HttpRequest::Host host, QObject *parent = nullptr);
 
     // Listens on 127.0.0.1 only; returns the port, 0 on failure.
     quint16 listenOnLoopback(quint16 port);
@@ -26,10 +26,11 @@ protected:
 private:
     HttpRequest convert(const QHttpServerRequest &request) const;
     static QByteArray serialize(HttpResponse response, const HttpRequest &request);
-    static HttpResponse serverError(int status);
+    static HttpResponse serverError(int status, bool maintenancePage);
     static QString faultName(const TransportFaults &faults);
 
     Emulator *m_emulator;
+    HttpRequest::Host m_host;
     QString m_baseUrl;
 };
 

@@ -1,5 +1,6 @@
 #include "faultinjector.h"
 
+#include <QJsonArray>
 #include <QStringList>
 
 namespace pasalista::emulator {
@@ -16,7 +17,51 @@ bool isCount(const QJsonValue &value)
 {
     return value.isDouble() && value.toDouble() >= 0;
 }
+
+const QStringList kArmableFaults = {
+    QStringLiteral("500"), QStringLiteral("503"), QStringLiteral("drop-before-response"),
+    QStringLiteral("drop-after-commit"), QStringLiteral("lock-row")};
 } // namespace
+
+std::optional<ArmedFault> ArmedFault::fromJson(const QJsonObject &json, QString *error)
+{
+    ArmedFault armed;
+    armed.method = json.value(QStringLiteral("method")).toString().toUpper().toLatin1();
+    armed.path = QRegularExpression(json.value(QStringLiteral("path")).toString());
+    armed.remaining = json.value(QStringLiteral("nth")).toInt(1);
+    armed.fault = json.value(QStringLiteral("fault")).toString();
+    if (!armed.path.isValid() || armed.remaining < 1 || !kArmableFaults.contains(armed.fault)) {
+        *error = QStringLiteral("arm needs {method, path (a regular expression), nth >= 1, "
+                                "fault: one of %1}")
+                     .arg(kArmableFaults.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    return armed;
+}
+
+QJsonObject ArmedFault::toJson() const
+{
+    return {{QStringLiteral("method"), QString::fromLatin1(method)},
+            {QStringLiteral("path"), path.pattern()},
+            {QStringLiteral("nth"), remaining},
+            {QStringLiteral("fault"), fault}};
+}
+
+void ArmedFault::applyTo(TransportFaults *faults) const
+{
+    if (fault == QLatin1String("500")) {
+        faults->serverErrorStatus = 500;
+    } else if (fault == QLatin1String("503")) {
+        faults->serverErrorStatus = 503;
+        faults->maintenancePage = true;
+    } else if (fault == QLatin1String("drop-before-response")) {
+        faults->dropBeforeResponse = true;
+    } else if (fault == QLatin1String("drop-after-commit")) {
+        faults->dropAfterCommit = true;
+    } else if (fault == QLatin1String("lock-row")) {
+        faults->lockRow = true;
+    }
+}
 
 FaultInjector::FaultInjector(quint32 seed) : m_seed(seed), m_random(seed) {}
 
@@ -59,6 +104,10 @@ bool FaultInjector::configure(const QJsonObject &json, QString *error)
             share(&m_dropMidRate);
         else if (key == QLatin1String("lockRowRate"))
             share(&m_lockRowRate);
+        else if (key == QLatin1String("commitDelayMaxSeconds"))
+            count(&m_commitDelayMaxSeconds);
+        else if (key == QLatin1String("commitDelayRate"))
+            share(&m_commitDelayRate);
         else if (key == QLatin1String("dailyApiLimit"))
             count(&m_dailyApiLimit);
         else if (key == QLatin1String("expireSessions"))
@@ -67,7 +116,11 @@ bool FaultInjector::configure(const QJsonObject &json, QString *error)
             m_tokenLifetime = value.toInt();
         else if (key == QLatin1String("apiUsage") && isCount(value))
             m_apiUsage = value.toInt();
-        else if (key == QLatin1String("seed") && isCount(value))
+        else if (key == QLatin1String("arm")) {
+            QString armError;
+            if (!armFaults(value, &armError))
+                problems.append(armError);
+        } else if (key == QLatin1String("seed") && isCount(value))
             m_random.seed(static_cast<quint32>(value.toInteger()));
         else
             problems.append(QStringLiteral("unknown or invalid fault: ") + key);
@@ -86,7 +139,47 @@ QJsonObject FaultInjector::toJson() const
             {QStringLiteral("dropBeforeResponseRate"), m_dropBeforeRate},
             {QStringLiteral("dropMidResponseRate"), m_dropMidRate},
             {QStringLiteral("lockRowRate"), m_lockRowRate},
-            {QStringLiteral("dailyApiLimit"), m_dailyApiLimit}};
+            {QStringLiteral("commitDelayMaxSeconds"), m_commitDelayMaxSeconds},
+            {QStringLiteral("commitDelayRate"), m_commitDelayRate},
+            {QStringLiteral("dailyApiLimit"), m_dailyApiLimit},
+            {QStringLiteral("armed"), [this] {
+                 QJsonArray armed;
+                 for (const ArmedFault &fault : m_armed)
+                     armed.append(fault.toJson());
+                 return armed;
+             }()}};
+}
+
+bool FaultInjector::armFaults(const QJsonValue &value, QString *error)
+{
+    const QJsonArray list = value.isArray() ? value.toArray() : QJsonArray{value};
+    for (const QJsonValue &entry : list) {
+        auto armed = ArmedFault::fromJson(entry.toObject(), error);
+        if (!armed)
+            return false;
+        m_armed.append(*armed);
+    }
+    return true;
+}
+
+std::optional<TransportFaults> FaultInjector::takeArmedFault(const QByteArray &method,
+                                                             const QString &path)
+{
+    std::optional<TransportFaults> fired;
+    for (auto it = m_armed.begin(); it != m_armed.end();) {
+        const bool matches =
+            (it->method.isEmpty() || it->method == method) && it->path.match(path).hasMatch();
+        if (matches && --it->remaining == 0) {
+            if (!fired) {
+                fired = TransportFaults{};
+                it->applyTo(&*fired);
+            }
+            it = m_armed.erase(it);
+            continue;
+        }
+        ++it;
+    }
+    return fired;
 }
 
 bool FaultInjector::draw(double share)
@@ -96,8 +189,13 @@ bool FaultInjector::draw(double share)
     return share > 0 && m_random.generateDouble() < share;
 }
 
-TransportFaults FaultInjector::drawTransportFaults()
+TransportFaults FaultInjector::drawTransportFaults(const QByteArray &method, const QString &path)
 {
+    if (auto armed = takeArmedFault(method, path)) {
+        armed->latencyMs = m_latencyMs;
+        armed->bandwidthBytesPerSecond = m_bandwidth;
+        return *armed;
+    }
     TransportFaults faults;
     faults.latencyMs = m_latencyMs;
     if (m_latencyJitterMs > 0)
@@ -114,6 +212,13 @@ TransportFaults FaultInjector::drawTransportFaults()
 bool FaultInjector::drawLockRow()
 {
     return draw(m_lockRowRate);
+}
+
+int FaultInjector::drawCommitDelaySeconds()
+{
+    if (m_commitDelayMaxSeconds <= 0 || !draw(m_commitDelayRate))
+        return 0;
+    return 1 + static_cast<int>(m_random.bounded(m_commitDelayMaxSeconds));
 }
 
 bool FaultInjector::takeExpireSessions()

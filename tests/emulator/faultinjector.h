@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <optional>
 #include <utility>
@@ -16,6 +17,22 @@ struct TransportFaults
     bool dropBeforeResponse = false; // close the connection without answering
     bool dropMidResponse = false;    // send part of the response, then close
     int serverErrorStatus = 0;       // 500 or 503 instead of processing the request
+    bool maintenancePage = false;    // the 503 is Salesforce's HTML maintenance page
+    bool dropAfterCommit = false;    // process the request, then close without answering
+    bool lockRow = false;            // every record write of the request: UNABLE_TO_LOCK_ROW
+};
+
+// A fault armed for the Nth request whose method and path match.
+struct ArmedFault
+{
+    QByteArray method; // empty: any
+    QRegularExpression path;
+    int remaining = 1; // matching requests until it fires
+    QString fault;     // 500, 503, drop-before-response, drop-after-commit, lock-row
+
+    static std::optional<ArmedFault> fromJson(const QJsonObject &json, QString *error);
+    QJsonObject toJson() const;
+    void applyTo(TransportFaults *faults) const;
 };
 
 // Fault settings and the seeded random draws that apply them, so a run with the same
@@ -30,8 +47,11 @@ public:
     QJsonObject toJson() const;
     void reset();
 
-    TransportFaults drawTransportFaults();
+    // The armed faults are checked first; the random rates apply when none fires.
+    TransportFaults drawTransportFaults(const QByteArray &method = {}, const QString &path = {});
     bool drawLockRow();
+    // Seconds the current write request's transaction stays invisible (0: commits at once).
+    int drawCommitDelaySeconds();
 
     int dailyApiLimit() const { return m_dailyApiLimit; }
     // One-shot requests taken by the caller (the emulator applies them to OAuth).
@@ -41,6 +61,8 @@ public:
 
 private:
     bool draw(double share);
+    bool armFaults(const QJsonValue &value, QString *error);
+    std::optional<TransportFaults> takeArmedFault(const QByteArray &method, const QString &path);
 
     quint32 m_seed;
     QRandomGenerator m_random;
@@ -52,10 +74,13 @@ private:
     double m_dropBeforeRate = 0;
     double m_dropMidRate = 0;
     double m_lockRowRate = 0;
+    int m_commitDelayMaxSeconds = 0;
+    double m_commitDelayRate = 0.2;
     int m_dailyApiLimit = 15000;
     bool m_expireSessions = false;
     std::optional<int> m_tokenLifetime;
     std::optional<int> m_apiUsage;
+    QList<ArmedFault> m_armed;
 };
 
 } // namespace pasalista::emulator

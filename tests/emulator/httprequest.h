@@ -15,6 +15,15 @@ struct HttpRequest
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
     QString baseUrl; // http://127.0.0.1:port, for instance_url and links
+    // Which host it arrived on: the login host has no REST API. In-process callers are
+    // both at once.
+    enum class Host
+    {
+        Both,
+        Login,
+        Instance
+    };
+    Host host = Host::Both;
 
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
     QString queryValue(const QString &key) const { return query.value(key); }

@@ -44,6 +44,13 @@ HttpResponse HttpResponse::json(const QJsonArray &array, int status)
     return json(QJsonDocument(array), status);
 }
 
+HttpResponse HttpResponse::notModified()
+{
+    HttpResponse response;
+    response.status = 304;
+    return response;
+}
+
 HttpResponse HttpResponse::noContent()
 {
     HttpResponse response;

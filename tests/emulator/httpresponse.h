@@ -24,6 +24,7 @@ struct HttpResponse
     static HttpResponse json(const QJsonObject &object, int status = 200);
     static HttpResponse json(const QJsonArray &array, int status = 200);
     static HttpResponse noContent();
+    static HttpResponse notModified();
     static HttpResponse error(int status, const SfError &error);
     static HttpResponse errors(int status, const QList<SfError> &errors);
     static HttpResponse oauthError(int status, const QString &error, const QString &description);

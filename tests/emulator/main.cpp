@@ -40,13 +40,19 @@ int main(int argc, char **argv)
         print(stderr, QStringLiteral("salesforce-emulator: %1\n").arg(error));
         return 2;
     }
-    EmulatorServer server(emulator.get());
-    if (server.listenOnLoopback(options->port) == 0) {
-        print(stderr, QStringLiteral("salesforce-emulator: cannot listen on 127.0.0.1:%1\n")
-                          .arg(options->port));
+    // Two hosts, as Salesforce has: the login host (OAuth, identity URLs) and the
+    // instance (instance_url, the REST API).
+    EmulatorServer login(emulator.get(), HttpRequest::Host::Login);
+    EmulatorServer instance(emulator.get(), HttpRequest::Host::Instance);
+    if (login.listenOnLoopback(options->port) == 0 ||
+        instance.listenOnLoopback(options->instancePort) == 0) {
+        print(stderr, QStringLiteral("salesforce-emulator: cannot listen on 127.0.0.1:%1/%2\n")
+                          .arg(options->port)
+                          .arg(options->instancePort));
         return 1;
     }
-    print(stdout, emulator->banner(server.baseUrl()));
+    emulator->setHosts(login.baseUrl(), instance.baseUrl());
+    print(stdout, emulator->banner(login.baseUrl(), instance.baseUrl()));
 
     // Signal handlers only set a flag; the event loop notices it and shuts down cleanly,
     // saving the state file on the way out.

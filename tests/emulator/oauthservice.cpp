@@ -18,11 +18,6 @@ namespace {
 constexpr qint64 kCodeLifetimeMs = 15 * 60 * 1000;
 const QByteArray kSigningKey = QByteArrayLiteral("pasalista-emulator-consumer-secret");
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 QString s256(const QString &verifier)
 {
     const QByteArray digest =
@@ -74,7 +69,7 @@ std::optional<HttpResponse> OAuthService::handle(const HttpRequest &request)
 std::optional<QString> OAuthService::authenticate(const HttpRequest &request) const
 {
     const auto it = m_accessTokens.constFind(QString::fromLatin1(bearerToken(request)));
-    if (it == m_accessTokens.constEnd() || it->expiresMs <= nowMs())
+    if (it == m_accessTokens.constEnd() || it->expiresMs <= m_store->clock().nowMs())
         return std::nullopt;
     return it->userId;
 }
@@ -124,6 +119,17 @@ bool OAuthService::clientAllowed(const QString &clientId) const
     return !clientId.isEmpty() && (m_requiredClientId.isEmpty() || clientId == m_requiredClientId);
 }
 
+bool OAuthService::callbackAllowed(const QString &redirectUri) const
+{
+    if (!m_callbacks.isEmpty())
+        return m_callbacks.contains(redirectUri);
+    const QUrl url(redirectUri);
+    const QString host = url.host();
+    return url.isValid() && url.scheme() == QLatin1String("http") &&
+           (host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost") ||
+            host == QLatin1String("::1"));
+}
+
 HttpResponse OAuthService::authorize(const HttpRequest &request)
 {
     QHash<QString, QString> params = request.query;
@@ -133,9 +139,14 @@ HttpResponse OAuthService::authorize(const HttpRequest &request)
         return HttpResponse::oauthError(400, QStringLiteral("invalid_client_id"),
                                         QStringLiteral("client identifier invalid"));
     const QUrl redirect(params.value(QStringLiteral("redirect_uri")));
-    if (!redirect.isValid() || redirect.scheme().isEmpty())
-        return HttpResponse::oauthError(400, QStringLiteral("redirect_uri_mismatch"),
-                                        QStringLiteral("redirect_uri must match configuration"));
+    if (!callbackAllowed(params.value(QStringLiteral("redirect_uri")))) {
+        // Salesforce shows its own error page and never redirects to an unknown callback.
+        return HttpResponse::html(
+            QStringLiteral("<!DOCTYPE html><html><head><title>Error</title></head><body>"
+                           "<p>error=redirect_uri_mismatch&amp;error_description=redirect_uri%20"
+                           "must%20match%20configuration</p></body></html>"),
+            400);
+    }
     if (params.value(QStringLiteral("response_type")) != QLatin1String("code")) {
         QUrl target = redirect;
         target.setQuery(QUrlQuery{
@@ -173,7 +184,7 @@ HttpResponse OAuthService::approve(const QHash<QString, QString> &params, const 
                        {user.id, params.value(QStringLiteral("client_id")),
                         params.value(QStringLiteral("redirect_uri")), challenge,
                         params.value(QStringLiteral("scope"), QStringLiteral("api refresh_token")),
-                        nowMs() + kCodeLifetimeMs});
+                        m_store->clock().nowMs() + kCodeLifetimeMs});
         query.addQueryItem(QStringLiteral("code"), code);
     }
     if (params.contains(QStringLiteral("state")))
@@ -237,7 +248,7 @@ HttpResponse OAuthService::exchangeCode(const QHash<QString, QString> &params)
 {
     // A code is good for one exchange only, whatever its outcome.
     const AuthorizationCode code = m_codes.take(params.value(QStringLiteral("code")));
-    if (code.userId.isEmpty() || code.expiresMs <= nowMs())
+    if (code.userId.isEmpty() || code.expiresMs <= m_store->clock().nowMs())
         return HttpResponse::oauthError(400, QStringLiteral("invalid_grant"),
                                         QStringLiteral("invalid authorization code"));
     if (code.redirectUri != params.value(QStringLiteral("redirect_uri")))
@@ -281,16 +292,17 @@ HttpResponse OAuthService::issueTokens(const QString &userId, const QString &cli
 {
     Q_UNUSED(clientId)
     const QString accessToken = m_organizationId.left(15) + u'!' + randomToken(72);
-    m_accessTokens.insert(accessToken,
-                          {userId, refreshToken, nowMs() + qint64(m_tokenLifetimeSeconds) * 1000});
-    const QString issuedAt = QString::number(nowMs());
+    m_accessTokens.insert(
+        accessToken,
+        {userId, refreshToken, m_store->clock().nowMs() + qint64(m_tokenLifetimeSeconds) * 1000});
+    const QString issuedAt = QString::number(m_store->clock().nowMs());
     const QString id = identityUrl(userId);
     const QByteArray signature = QMessageAuthenticationCode::hash(
         (id + issuedAt).toUtf8(), kSigningKey, QCryptographicHash::Sha256);
     QJsonObject body{{QStringLiteral("access_token"), accessToken},
                      {QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())},
                      {QStringLiteral("scope"), scope},
-                     {QStringLiteral("instance_url"), m_baseUrl},
+                     {QStringLiteral("instance_url"), instanceUrl()},
                      {QStringLiteral("id"), id},
                      {QStringLiteral("token_type"), QStringLiteral("Bearer")},
                      {QStringLiteral("issued_at"), issuedAt}};
@@ -372,18 +384,18 @@ HttpResponse OAuthService::identity(const HttpRequest &request) const
 
 QString OAuthService::identityUrl(const QString &userId) const
 {
-    return QStringLiteral("%1/id/%2/%3").arg(m_baseUrl, m_organizationId, userId);
+    return QStringLiteral("%1/id/%2/%3").arg(loginUrl(), m_organizationId, userId);
 }
 
 QJsonObject OAuthService::identityUrls() const
 {
     // Salesforce leaves {version} for the client to fill in.
-    const QString data = m_baseUrl + QStringLiteral("/services/data/v{version}/");
+    const QString data = instanceUrl() + QStringLiteral("/services/data/v{version}/");
     return {{QStringLiteral("rest"), data},
             {QStringLiteral("sobjects"), QString(data + QStringLiteral("sobjects/"))},
             {QStringLiteral("query"), QString(data + QStringLiteral("query/"))},
             {QStringLiteral("limits"), QString(data + QStringLiteral("limits/"))},
-            {QStringLiteral("custom_domain"), m_baseUrl}};
+            {QStringLiteral("custom_domain"), instanceUrl()}};
 }
 
 QString OAuthService::randomToken(int bytes) const

@@ -43,6 +43,14 @@ public:
     const OrgUser *userByName(const QString &username) const;
 
     void setAutoApproveUser(const QString &username) { m_autoApproveUser = username; }
+    // The login host serves OAuth and the identity URLs; instance_url names the other.
+    void setHosts(const QString &loginUrl, const QString &instanceUrl)
+    {
+        m_loginUrl = loginUrl;
+        m_instanceUrl = instanceUrl;
+    }
+    // The connected app's callback URLs; empty: any loopback URL (the emulator's leniency).
+    void setCallbacks(const QStringList &callbacks) { m_callbacks = callbacks; }
     void setRequiredClientId(const QString &clientId) { m_requiredClientId = clientId; }
     void setTokenLifetimeSeconds(int seconds) { m_tokenLifetimeSeconds = seconds; }
     int tokenLifetimeSeconds() const { return m_tokenLifetimeSeconds; }
@@ -89,6 +97,9 @@ private:
     HttpResponse issueTokens(const QString &userId, const QString &clientId, const QString &scope,
                              const QString &refreshToken, bool includeRefreshToken);
     bool clientAllowed(const QString &clientId) const;
+    bool callbackAllowed(const QString &redirectUri) const;
+    QString loginUrl() const { return m_loginUrl.isEmpty() ? m_baseUrl : m_loginUrl; }
+    QString instanceUrl() const { return m_instanceUrl.isEmpty() ? m_baseUrl : m_instanceUrl; }
     QString identityUrl(const QString &userId) const;
     QJsonObject identityUrls() const;
     QString randomToken(int bytes) const;
@@ -96,7 +107,10 @@ private:
     QString m_organizationId;
     RecordStore *m_store;
     const Schema *m_schema;
-    QString m_baseUrl;
+    QString m_baseUrl; // of the current request, when no hosts are set
+    QString m_loginUrl;
+    QString m_instanceUrl;
+    QStringList m_callbacks;
     QList<OrgUser> m_users;
     quint64 m_userCounter = 0;
     QHash<QString, AuthorizationCode> m_codes;

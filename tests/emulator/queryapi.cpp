@@ -4,12 +4,15 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace pasalista::emulator {
 
 namespace {
 constexpr int kDefaultBatchSize = 2000;
 constexpr int kMinBatchSize = 200;
-constexpr int kMaxOpenCursors = 200;
+constexpr int kParentFieldsBatchSize = 200;
+constexpr int kMaxOpenCursorsPerUser = 10;
 
 HttpResponse invalidLocator()
 {
@@ -32,17 +35,20 @@ HttpResponse QueryApi::handle(const ApiContext &context, bool includeDeleted)
     return runQuery(context, includeDeleted);
 }
 
-int QueryApi::batchSize(const HttpRequest &request)
+int QueryApi::batchSize(const HttpRequest &request, const QueryResult &result)
 {
+    int size = kDefaultBatchSize;
     const QString options = QString::fromLatin1(request.header("sforce-query-options"));
     for (const QString &option : options.split(u',', Qt::SkipEmptyParts)) {
         const QString name = option.section(u'=', 0, 0).trimmed();
-        if (name.compare(QLatin1String("batchSize"), Qt::CaseInsensitive) == 0) {
-            const int size = option.section(u'=', 1).trimmed().toInt();
-            return std::clamp(size, kMinBatchSize, kDefaultBatchSize);
-        }
+        if (name.compare(QLatin1String("batchSize"), Qt::CaseInsensitive) == 0)
+            size = std::clamp(option.section(u'=', 1).trimmed().toInt(), kMinBatchSize,
+                              kDefaultBatchSize);
     }
-    return kDefaultBatchSize;
+    const bool parentFields =
+        std::any_of(result.fields.begin(), result.fields.end(),
+                    [](const ResolvedField &field) { return !field.hops.isEmpty(); });
+    return parentFields ? std::min(size, kParentFieldsBatchSize) : size;
 }
 
 HttpResponse QueryApi::runQuery(const ApiContext &context, bool includeDeleted)
@@ -56,10 +62,11 @@ HttpResponse QueryApi::runQuery(const ApiContext &context, bool includeDeleted)
     auto result = m_engine.execute(soql, includeDeleted, &error);
     if (!result)
         return HttpResponse::error(400, error);
-    Cursor cursor{std::move(*result), batchSize(*context.request), ++m_serial};
+    const int size = batchSize(*context.request, *result);
+    Cursor cursor{std::move(*result), size, ++m_serial, context.userId};
     if (cursor.result.ids.size() <= cursor.batchSize)
         return page(context, {}, cursor, 0);
-    evictOldCursors();
+    releaseOldestCursor(context.userId);
     const QString locatorId = SfId::make(QStringLiteral("01g"), cursor.serial);
     m_cursors.insert(locatorId, cursor);
     return page(context, locatorId, m_cursors[locatorId], 0);
@@ -73,7 +80,10 @@ HttpResponse QueryApi::nextPage(const ApiContext &context, const QString &locato
     const auto it = m_cursors.constFind(locatorId);
     if (!ok || offset < 0 || it == m_cursors.constEnd() || offset > it->result.ids.size())
         return invalidLocator();
-    return page(context, locatorId, *it, offset);
+    HttpResponse response = page(context, locatorId, *it, offset);
+    if (offset + it->batchSize >= it->result.ids.size())
+        m_cursors.erase(it); // the last page closes the cursor
+    return response;
 }
 
 HttpResponse QueryApi::page(const ApiContext &context, const QString &locatorId,
@@ -81,8 +91,12 @@ HttpResponse QueryApi::page(const ApiContext &context, const QString &locatorId,
 {
     QJsonArray records;
     const int end = std::min(offset + cursor.batchSize, static_cast<int>(cursor.result.ids.size()));
-    for (int i = offset; i < end; ++i)
-        records.append(m_engine.render(cursor.result, cursor.result.ids.at(i), context.version));
+    for (int i = offset; i < end; ++i) {
+        const QJsonObject record =
+            m_engine.render(cursor.result, cursor.result.ids.at(i), context.version);
+        if (!record.isEmpty())
+            records.append(record);
+    }
     const bool done = end >= cursor.result.ids.size();
     QJsonObject body{{QStringLiteral("totalSize"), cursor.result.totalSize},
                      {QStringLiteral("done"), done},
@@ -94,17 +108,19 @@ HttpResponse QueryApi::page(const ApiContext &context, const QString &locatorId,
     return HttpResponse::json(body);
 }
 
-void QueryApi::evictOldCursors()
+void QueryApi::releaseOldestCursor(const QString &userId)
 {
-    // Salesforce also limits open cursors per user; dropping the oldest keeps memory bounded.
-    while (m_cursors.size() >= kMaxOpenCursors) {
-        auto oldest = m_cursors.begin();
-        for (auto it = m_cursors.begin(); it != m_cursors.end(); ++it) {
-            if (it->serial < oldest->serial)
-                oldest = it;
-        }
-        m_cursors.erase(oldest);
+    int open = 0;
+    auto oldest = m_cursors.end();
+    for (auto it = m_cursors.begin(); it != m_cursors.end(); ++it) {
+        if (it->userId != userId)
+            continue;
+        ++open;
+        if (oldest == m_cursors.end() || it->serial < oldest->serial)
+            oldest = it;
     }
+    if (open >= kMaxOpenCursorsPerUser)
+        m_cursors.erase(oldest);
 }
 
 } // namespace pasalista::emulator

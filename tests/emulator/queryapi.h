@@ -9,7 +9,10 @@
 namespace pasalista::emulator {
 
 // query and queryAll with nextRecordsUrl paging. A query runs once; its matching Ids are
-// kept under a query locator and each page renders its slice of them.
+// kept under a query locator and each page renders its slice of them with the values the
+// records have when the page is fetched. Pages hold 2,000 records (batchSize 200..2,000),
+// 200 when parent fields are selected; a user keeps at most 10 open locators, opening
+// another releases the oldest (its nextRecordsUrl then answers INVALID_QUERY_LOCATOR).
 class QueryApi
 {
 public:
@@ -24,14 +27,15 @@ private:
         QueryResult result;
         int batchSize = 2000;
         quint64 serial = 0;
+        QString userId;
     };
 
     HttpResponse runQuery(const ApiContext &context, bool includeDeleted);
     HttpResponse nextPage(const ApiContext &context, const QString &locator);
     HttpResponse page(const ApiContext &context, const QString &locatorId, const Cursor &cursor,
                       int offset);
-    static int batchSize(const HttpRequest &request);
-    void evictOldCursors();
+    static int batchSize(const HttpRequest &request, const QueryResult &result);
+    void releaseOldestCursor(const QString &userId);
 
     const QueryEngine &m_engine;
     QHash<QString, Cursor> m_cursors;

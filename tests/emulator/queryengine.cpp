@@ -22,7 +22,7 @@ QueryEngine::QueryEngine(const Schema &schema, const RecordStore &store)
 
 QDate QueryEngine::today() const
 {
-    return m_today.isValid() ? m_today : QDateTime::currentDateTimeUtc().date();
+    return m_today.isValid() ? m_today : m_store.clock().today();
 }
 
 std::optional<QueryResult> QueryEngine::execute(const QString &soql, bool includeDeleted,
@@ -115,7 +115,10 @@ QStringList QueryEngine::matchingIds(const ObjectDef &object, const ConditionEva
 {
     QStringList ids;
     for (const QString &id : m_store.ids(object.name)) {
-        const QJsonObject &row = *m_store.find(object.name, id);
+        const QJsonObject *found = m_store.find(object.name, id);
+        if (!found)
+            continue; // a create whose transaction is not visible yet
+        const QJsonObject &row = *found;
         if (!includeDeleted && row.value(QStringLiteral("IsDeleted")).toBool())
             continue;
         if (evaluator.matches(row))
@@ -185,8 +188,10 @@ QJsonObject QueryEngine::render(const QueryResult &result, const QString &id,
     QList<const ResolvedField *> fields;
     for (const ResolvedField &field : result.fields)
         fields.append(&field);
-    return renderLevel(*result.object, *m_store.find(result.object->name, id), fields, 0,
-                       apiVersion);
+    const QJsonObject *row = m_store.find(result.object->name, id);
+    if (!row) // purged from the recycle bin since the query ran
+        return {};
+    return renderLevel(*result.object, *row, fields, 0, apiVersion);
 }
 
 // Renders one level of a record: its own selected fields, and each parent relationship

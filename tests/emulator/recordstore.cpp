@@ -8,7 +8,10 @@
 
 namespace pasalista::emulator {
 
-RecordStore::RecordStore(const Schema *schema) : m_schema(schema) {}
+RecordStore::RecordStore(const Schema *schema, const OrgClock *clock)
+    : m_schema(schema), m_clock(clock), m_createdMs(clock->nowMs())
+{
+}
 
 RecordStore::Table &RecordStore::table(const QString &object)
 {
@@ -16,6 +19,16 @@ RecordStore::Table &RecordStore::table(const QString &object)
 }
 
 const QJsonObject *RecordStore::find(const QString &object, const QString &id) const
+{
+    if (!m_hidden.isEmpty()) {
+        const auto hidden = m_hidden.constFind(id);
+        if (hidden != m_hidden.constEnd() && hidden->visibleAtMs > m_clock->nowMs())
+            return hidden->visible ? &*hidden->visible : nullptr;
+    }
+    return findStored(object, id);
+}
+
+const QJsonObject *RecordStore::findStored(const QString &object, const QString &id) const
 {
     const auto tableIt = m_tables.constFind(object);
     if (tableIt == m_tables.constEnd())
@@ -68,7 +81,8 @@ QString RecordStore::insert(const QString &object, const QJsonObject &fields, co
 {
     const ObjectDef *definition = m_schema->object(object);
     const QString id = SfId::make(definition->keyPrefix, ++m_counters[object]);
-    const QString now = nextTimestamp();
+    const qint64 stampMs = nextStampMs();
+    const QString now = formatMs(stampMs);
     QJsonObject row = fields;
     row.insert(QStringLiteral("Id"), id);
     row.insert(QStringLiteral("IsDeleted"), false);
@@ -80,15 +94,19 @@ QString RecordStore::insert(const QString &object, const QJsonObject &fields, co
     if (!row.contains(QStringLiteral("OwnerId")))
         row.insert(QStringLiteral("OwnerId"), userId);
     put(object, id, row);
+    hideIfLate(object, id, std::nullopt, stampMs);
     return id;
 }
 
 void RecordStore::update(const QString &object, const QString &id, const QJsonObject &changes,
                          const QString &userId)
 {
-    const QJsonObject *current = find(object, id);
+    const QJsonObject *current = findStored(object, id);
     if (!current)
         return;
+    const QJsonObject *seen = find(object, id);
+    const std::optional<QJsonObject> visibleBefore =
+        seen ? std::optional<QJsonObject>(*seen) : std::nullopt;
     QJsonObject row = *current;
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (it.value().isNull())
@@ -96,11 +114,26 @@ void RecordStore::update(const QString &object, const QString &id, const QJsonOb
         else
             row.insert(it.key(), it.value());
     }
-    const QString now = nextTimestamp();
+    const qint64 stampMs = nextStampMs();
+    const QString now = formatMs(stampMs);
     row.insert(QStringLiteral("LastModifiedDate"), now);
     row.insert(QStringLiteral("SystemModstamp"), now);
     row.insert(QStringLiteral("LastModifiedById"), userId);
     put(object, id, row);
+    if (row.value(QStringLiteral("IsDeleted")).toBool())
+        m_deletions.emplace(stampMs, std::make_pair(object, id));
+    hideIfLate(object, id, visibleBefore, stampMs);
+}
+
+void RecordStore::hideIfLate(const QString &object, const QString &id,
+                             const std::optional<QJsonObject> &visibleBefore, qint64 stampMs)
+{
+    if (!m_timing || m_timing->visibleAtMs <= m_clock->nowMs())
+        return;
+    Hidden &hidden = m_hidden[id];
+    if (hidden.object.isEmpty()) // a second write in the same late transaction keeps the first view
+        hidden = Hidden{object, stampMs, m_timing->visibleAtMs, visibleBefore};
+    hidden.visibleAtMs = std::max(hidden.visibleAtMs, m_timing->visibleAtMs);
 }
 
 void RecordStore::markDeleted(const QString &object, const QString &id, const QString &userId)
@@ -119,10 +152,12 @@ void RecordStore::put(const QString &object, const QString &id,
     Table &target = table(object);
     const auto existing = target.rows.find(id);
     if (!m_savepoints.empty()) {
-        m_undo.push_back({object, id,
-                          existing == target.rows.end()
-                              ? std::nullopt
-                              : std::optional<QJsonObject>(existing->second)});
+        const auto hidden = m_hidden.constFind(id);
+        m_undo.push_back(
+            {object, id,
+             existing == target.rows.end() ? std::nullopt
+                                           : std::optional<QJsonObject>(existing->second),
+             hidden == m_hidden.constEnd() ? std::nullopt : std::optional<Hidden>(*hidden)});
     }
     if (existing != target.rows.end()) {
         unindex(object, target, id, existing->second);
@@ -191,8 +226,13 @@ void RecordStore::rollback()
     // Undoing must not log undo entries of its own, so step out of the transaction first.
     std::vector<size_t> savepoints;
     savepoints.swap(m_savepoints);
-    for (auto it = undo.rbegin(); it != undo.rend(); ++it)
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
         put(it->object, it->id, it->previous);
+        if (it->hidden)
+            m_hidden.insert(it->id, *it->hidden);
+        else
+            m_hidden.remove(it->id);
+    }
     savepoints.pop_back();
     m_savepoints.swap(savepoints);
 }
@@ -201,6 +241,11 @@ void RecordStore::clear()
 {
     m_tables.clear();
     m_counters.clear();
+    m_hidden.clear();
+    m_deletions.clear();
+    m_purgedUpTo.clear();
+    m_timing.reset();
+    m_createdMs = m_clock->nowMs();
     m_undo.clear();
     m_savepoints.clear();
 }
@@ -229,8 +274,15 @@ bool RecordStore::loadJson(const QJsonObject &json)
     for (auto it = tables.begin(); it != tables.end(); ++it) {
         if (!m_schema->object(it.key()))
             continue; // an object the current schema no longer has
-        for (const QJsonValue &row : it.value().toArray())
-            put(it.key(), row.toObject().value(QStringLiteral("Id")).toString(), row.toObject());
+        for (const QJsonValue &value : it.value().toArray()) {
+            const QJsonObject row = value.toObject();
+            const QString id = row.value(QStringLiteral("Id")).toString();
+            put(it.key(), id, row);
+            if (row.value(QStringLiteral("IsDeleted")).toBool())
+                m_deletions.emplace(
+                    parseStampMs(row.value(QStringLiteral("SystemModstamp"))).value_or(0),
+                    std::make_pair(it.key(), id));
+        }
     }
     const QJsonObject counters = json.value(QStringLiteral("counters")).toObject();
     for (auto it = counters.begin(); it != counters.end(); ++it)
@@ -245,11 +297,66 @@ QString RecordStore::formatDateTime(const QDateTime &dateTime)
            QStringLiteral("+0000");
 }
 
-QString RecordStore::nextTimestamp()
+QString RecordStore::formatMs(qint64 ms)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    return formatDateTime(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
+}
+
+std::optional<qint64> RecordStore::parseStampMs(const QJsonValue &value)
+{
+    const QDateTime dateTime = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return dateTime.isValid() ? std::optional<qint64>(dateTime.toMSecsSinceEpoch()) : std::nullopt;
+}
+
+qint64 RecordStore::nextStampMs()
+{
+    if (m_timing)
+        return m_timing->stampMs;
+    const qint64 now = m_clock->nowMs();
+    if (!m_msStamps)
+        return now - now % 1000; // Salesforce keeps seconds: one stamp for a second's writes
     m_lastStampMs = std::max(now, m_lastStampMs + 1);
-    return formatDateTime(QDateTime::fromMSecsSinceEpoch(m_lastStampMs, Qt::UTC));
+    return m_lastStampMs;
+}
+
+void RecordStore::purgeRecycleBin()
+{
+    const qint64 cutoff = m_clock->nowMs() - kRecycleBinMs;
+    while (!m_deletions.empty() && m_deletions.begin()->first < cutoff) {
+        const auto [stampMs, key] = *m_deletions.begin();
+        m_deletions.erase(m_deletions.begin());
+        const QJsonObject *row = findStored(key.first, key.second);
+        // Undeleted (or deleted again later) records are not this entry's to purge.
+        if (!row || !row->value(QStringLiteral("IsDeleted")).toBool() ||
+            parseStampMs(row->value(QStringLiteral("SystemModstamp"))) != stampMs)
+            continue;
+        put(key.first, key.second, std::nullopt);
+        m_hidden.remove(key.second);
+        qint64 &purged = m_purgedUpTo[key.first];
+        purged = std::max(purged, stampMs);
+    }
+    for (auto it = m_hidden.begin(); it != m_hidden.end();) {
+        if (it->visibleAtMs <= m_clock->nowMs() && m_savepoints.empty())
+            it = m_hidden.erase(it);
+        else
+            ++it;
+    }
+}
+
+std::optional<qint64> RecordStore::purgedUpToMs(const QString &object) const
+{
+    const auto it = m_purgedUpTo.constFind(object);
+    return it == m_purgedUpTo.constEnd() ? std::nullopt : std::optional<qint64>(*it);
+}
+
+std::optional<qint64> RecordStore::oldestPendingStampMs(const QString &object) const
+{
+    std::optional<qint64> oldest;
+    for (const Hidden &hidden : m_hidden) {
+        if (hidden.object == object && hidden.visibleAtMs > m_clock->nowMs())
+            oldest = std::min(oldest.value_or(hidden.stampMs), hidden.stampMs);
+    }
+    return oldest;
 }
 
 } // namespace pasalista::emulator

@@ -52,6 +52,28 @@ QJsonObject WriteOutcome::toCollectionJson(bool withCreated) const
     return json;
 }
 
+QJsonValue RecordWriter::bodyValue(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue exact = body.value(field);
+    if (!exact.isUndefined())
+        return exact;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key().compare(field, Qt::CaseInsensitive) == 0)
+            return it.value();
+    }
+    return QJsonValue::Undefined;
+}
+
+void RecordWriter::removeFromBody(QJsonObject *body, const QString &field)
+{
+    for (auto it = body->begin(); it != body->end();) {
+        if (it.key().compare(field, Qt::CaseInsensitive) == 0)
+            it = body->erase(it);
+        else
+            ++it;
+    }
+}
+
 RecordWriter::RecordWriter(const Schema &schema, RecordStore &store, const QueryEngine &queries)
     : m_schema(schema), m_store(store), m_queries(queries)
 {
@@ -85,7 +107,7 @@ WriteOutcome RecordWriter::update(const ObjectDef &object, const QString &id,
 {
     WriteOutcome outcome;
     outcome.id = id;
-    const QJsonObject *current = m_store.find(object.name, id);
+    const QJsonObject *current = m_store.findLatest(object.name, id);
     if (!current) {
         outcome.errors.append(error(QStringLiteral("INVALID_CROSS_REFERENCE_KEY"),
                                     QStringLiteral("invalid cross reference id")));
@@ -119,7 +141,7 @@ WriteOutcome RecordWriter::upsert(const ObjectDef &object, const FieldDef &key,
     QStringList matches;
     if (key.type == FieldType::Id) {
         const QString id = SfId::normalize(keyValue).value_or(QString());
-        const QJsonObject *row = id.isEmpty() ? nullptr : m_store.find(object.name, id);
+        const QJsonObject *row = id.isEmpty() ? nullptr : m_store.findLatest(object.name, id);
         if (row && !row->value(QStringLiteral("IsDeleted")).toBool())
             matches.append(id);
     } else {
@@ -136,10 +158,12 @@ WriteOutcome RecordWriter::upsert(const ObjectDef &object, const FieldDef &key,
         return outcome;
     }
     QJsonObject fields = body;
-    fields.remove(QStringLiteral("Id"));
+    removeFromBody(&fields, QStringLiteral("Id"));
     if (matches.isEmpty()) {
-        if (key.type != FieldType::Id)
+        if (key.type != FieldType::Id) {
+            removeFromBody(&fields, key.name);
             fields.insert(key.name, keyValue);
+        }
         return create(object, fields, userId);
     }
     WriteOutcome outcome = update(object, matches.constFirst(), fields, userId);
@@ -152,7 +176,7 @@ WriteOutcome RecordWriter::remove(const QString &id, const QString &userId)
     WriteOutcome outcome;
     outcome.id = id;
     const ObjectDef *object = m_schema.objectForId(id);
-    const QJsonObject *row = object ? m_store.find(object->name, id) : nullptr;
+    const QJsonObject *row = object ? m_store.findLatest(object->name, id) : nullptr;
     if (!row) {
         outcome.errors.append(error(QStringLiteral("INVALID_CROSS_REFERENCE_KEY"),
                                     QStringLiteral("invalid cross reference id")));
@@ -175,7 +199,7 @@ bool RecordWriter::convertFields(const ObjectDef &object, const QJsonObject &bod
                                  QJsonObject *converted, QList<SfError> *errors) const
 {
     for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() == QLatin1String("attributes"))
+        if (it.key().compare(QLatin1String("attributes"), Qt::CaseInsensitive) == 0)
             continue;
         if (!convertField(object, it.key(), it.value(), creating, converted, errors))
             return false;
@@ -241,7 +265,7 @@ bool RecordWriter::resolveRelationship(const FieldDef &lookup, const QJsonValue 
     QStringList matches;
     if (key->type == FieldType::Id) {
         const QString id = SfId::normalize(keyValue).value_or(QString());
-        const QJsonObject *row = id.isEmpty() ? nullptr : m_store.find(parent->name, id);
+        const QJsonObject *row = id.isEmpty() ? nullptr : m_store.findLatest(parent->name, id);
         if (row && !row->value(QStringLiteral("IsDeleted")).toBool())
             matches.append(id);
     } else {
@@ -396,7 +420,7 @@ void RecordWriter::validateLookup(const FieldDef &field, const QString &value,
                   {field.name}));
         return;
     }
-    const QJsonObject *row = m_store.find(target->name, *id);
+    const QJsonObject *row = m_store.findLatest(target->name, *id);
     if (!row) {
         errors->append(error(QStringLiteral("INVALID_CROSS_REFERENCE_KEY"),
                              QStringLiteral("invalid cross reference id"), {field.name}));

@@ -38,6 +38,10 @@ public:
                         const QJsonObject &body, const QString &userId);
     WriteOutcome remove(const QString &id, const QString &userId);
 
+    // Field names in request bodies are case-insensitive, as in Salesforce.
+    static QJsonValue bodyValue(const QJsonObject &body, const QString &field);
+    static void removeFromBody(QJsonObject *body, const QString &field);
+
     // Asked before each record's write; a non-empty error is returned instead (used to
     // inject UNABLE_TO_LOCK_ROW).
     void setInterceptor(std::function<std::optional<SfError>(const QString &id)> interceptor)

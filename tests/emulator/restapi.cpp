@@ -31,8 +31,8 @@ bool supportedVersion(const QString &version)
 
 RestApi::RestApi(const Schema &schema, RecordStore &store, const QueryEngine &queries,
                  RecordWriter &writer, const OAuthService &oauth, const FaultInjector &faults)
-    : m_oauth(oauth), m_faults(faults), m_sobjects(schema, store, writer), m_query(queries),
-      m_collections(schema, store, writer),
+    : m_schema(schema), m_oauth(oauth), m_faults(faults), m_sobjects(schema, store, writer),
+      m_query(queries), m_replication(store), m_collections(schema, store, writer),
       m_composite(store, [this](const ApiContext &context) { return dispatch(context); })
 {
 }
@@ -85,6 +85,10 @@ HttpResponse RestApi::dispatch(const ApiContext &context)
         return m_query.handle(context, false);
     if (resource == QLatin1String("queryAll"))
         return m_query.handle(context, true);
+    if (ReplicationApi::handles(segments)) {
+        const ObjectDef *object = m_schema.object(segments.at(1));
+        return object ? m_replication.handle(context, *object) : HttpResponse::notFound();
+    }
     if (resource == QLatin1String("sobjects"))
         return m_sobjects.handle(context);
     if (resource == QLatin1String("limits") && segments.size() == 1)

@@ -5,6 +5,7 @@
 #include "faultinjector.h"
 #include "oauthservice.h"
 #include "queryapi.h"
+#include "replicationapi.h"
 #include "sobjectapi.h"
 
 namespace pasalista::emulator {
@@ -31,10 +32,12 @@ private:
     HttpResponse resources(const ApiContext &context) const;
     HttpResponse limits() const;
 
+    const Schema &m_schema;
     const OAuthService &m_oauth;
     const FaultInjector &m_faults;
     SObjectApi m_sobjects;
     QueryApi m_query;
+    ReplicationApi m_replication;
     CollectionsApi m_collections;
     CompositeApi m_composite;
     int m_apiUsage = 0;

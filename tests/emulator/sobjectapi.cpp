@@ -1,5 +1,7 @@
 #include "sobjectapi.h"
 
+#include <QLocale>
+
 #include "sfid.h"
 
 #include <QJsonArray>
@@ -63,7 +65,7 @@ HttpResponse SObjectApi::handle(const ApiContext &context)
     if (segments.size() == 1) {
         if (context.method() != "GET")
             return methodNotAllowed(context.method(), QStringLiteral("GET,HEAD"));
-        return HttpResponse::json(m_describer.globalDescribe(context.dataPath()));
+        return describeResponse(context, m_describer.globalDescribe(context.dataPath()));
     }
     const ObjectDef *object = m_schema.object(segments.at(1));
     if (!object)
@@ -73,13 +75,33 @@ HttpResponse SObjectApi::handle(const ApiContext &context)
     if (segments.size() == 3 && segments.at(2) == QLatin1String("describe")) {
         if (context.method() != "GET")
             return methodNotAllowed(context.method(), QStringLiteral("GET,HEAD"));
-        return HttpResponse::json(m_describer.describe(*object, context.dataPath()));
+        return describeResponse(context, m_describer.describe(*object, context.dataPath()));
     }
     if (segments.size() == 3)
         return byId(context, *object, segments.at(2));
     if (segments.size() == 4)
         return byExternalId(context, *object, segments.at(2), segments.at(3));
     return HttpResponse::notFound();
+}
+
+HttpResponse SObjectApi::describeResponse(const ApiContext &context,
+                                          const QJsonObject &describe) const
+{
+    // The schema is fixed from the org's start: a client's cached describe stays valid.
+    const QLocale c = QLocale::c();
+    const QString format = QStringLiteral("ddd, dd MMM yyyy HH:mm:ss");
+    const qint64 modifiedMs = m_store.createdMs() - m_store.createdMs() % 1000;
+    const QString since = QString::fromLatin1(context.request->header("if-modified-since"));
+    QDateTime sinceTime = c.toDateTime(since.section(u' ', 0, 4), format);
+    sinceTime.setTimeSpec(Qt::UTC);
+    HttpResponse response = sinceTime.isValid() && sinceTime.toMSecsSinceEpoch() >= modifiedMs
+                                ? HttpResponse::notModified()
+                                : HttpResponse::json(describe);
+    response.setHeader(
+        "Last-Modified",
+        c.toString(QDateTime::fromMSecsSinceEpoch(modifiedMs, Qt::UTC), format).toLatin1() +
+            " GMT");
+    return response;
 }
 
 std::optional<QJsonObject> SObjectApi::parseBody(const ApiContext &context,
@@ -122,7 +144,10 @@ HttpResponse SObjectApi::byId(const ApiContext &context, const ObjectDef &object
                               const QString &rawId)
 {
     const auto id = SfId::normalize(rawId);
-    const QJsonObject *row = id ? m_store.find(object.name, *id) : nullptr;
+    // Writes wait for a running transaction's row lock, reads see the committed version.
+    const QJsonObject *row = !id                         ? nullptr
+                             : context.method() == "GET" ? m_store.find(object.name, *id)
+                                                         : m_store.findLatest(object.name, *id);
     if (!row)
         return id ? HttpResponse::notFound() : externalFieldNotFound(rawId);
     const bool deleted = row->value(QStringLiteral("IsDeleted")).toBool();

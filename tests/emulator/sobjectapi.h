@@ -23,6 +23,7 @@ public:
     static int statusFor(const QList<SfError> &errors);
 
 private:
+    HttpResponse describeResponse(const ApiContext &context, const QJsonObject &describe) const;
     HttpResponse objectRoot(const ApiContext &context, const ObjectDef &object);
     HttpResponse byId(const ApiContext &context, const ObjectDef &object, const QString &id);
     HttpResponse byExternalId(const ApiContext &context, const ObjectDef &object,

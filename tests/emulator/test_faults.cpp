@@ -3,6 +3,7 @@
 #include "emulatorfixture.h"
 
 #include <QElapsedTimer>
+#include <QTcpSocket>
 
 using namespace pasalista::emulator::testing;
 using pasalista::test::EmulatorProcess;
@@ -159,6 +160,104 @@ TEST(FaultSeeds, SameSeedSameFailures)
     const QList<int> first = statusSequence(arguments);
     EXPECT_EQ(first, statusSequence(arguments));
     EXPECT_TRUE(first.contains(200));
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(FaultTest, ArmedFaultHitsExactlyTheNthMatchingRequest)
+{
+    ASSERT_TRUE(org().armFault("GET", QStringLiteral("/limits$"), QStringLiteral("500"), 3));
+    EXPECT_EQ(limits().status, 200);
+    EXPECT_EQ(org().api("GET", QStringLiteral("sobjects")).status, 200); // does not match
+    EXPECT_EQ(limits().status, 200);
+    const HttpReply third = limits();
+    EXPECT_EQ(third.status, 500);
+    EXPECT_EQ(errorCode(third), QStringLiteral("UNKNOWN_EXCEPTION"));
+    EXPECT_EQ(limits().status, 200); // spent
+    EXPECT_TRUE(org()
+                    .get(QStringLiteral("/__emulator/faults"))
+                    .object()
+                    .value(QStringLiteral("armed"))
+                    .toArray()
+                    .isEmpty());
+}
+
+// One request on its own connection, read to the end: a client library would retry a
+// dropped request on its own, and the test means to see the drop itself.
+QByteArray rawPost(const EmulatorProcess &org, const QString &path, const QJsonObject &body)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"),
+                         static_cast<quint16>(org.instanceUrl().port()));
+    if (!socket.waitForConnected(5000))
+        return "not connected";
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    socket.write("POST " + org.dataPath(path).toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+                 "Authorization: Bearer " + org.accessToken().toLatin1() +
+                 "\r\nContent-Type: application/json\r\nContent-Length: " +
+                 QByteArray::number(json.size()) + "\r\nConnection: close\r\n\r\n" + json);
+    QByteArray received;
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
+        received += socket.readAll();
+    return received + socket.readAll();
+}
+
+TEST_F(FaultTest, ArmedMaintenancePageAndDrops)
+{
+    ASSERT_TRUE(org().armFault("GET", QStringLiteral("/limits$"), QStringLiteral("503")));
+    const HttpReply maintenance = limits();
+    EXPECT_EQ(maintenance.status, 503);
+    EXPECT_TRUE(maintenance.header("Content-Type").startsWith("text/html"));
+    EXPECT_TRUE(maintenance.body.contains("maintenance"));
+
+    ASSERT_TRUE(org().armFault("POST", QStringLiteral("/sobjects/Student__c$"),
+                               QStringLiteral("drop-before-response")));
+    EXPECT_EQ(
+        rawPost(org(), QStringLiteral("sobjects/Student__c"), student(QStringLiteral("Nunca"))),
+        QByteArray());
+    EXPECT_EQ(org().records(QStringLiteral("Student__c")).size(), 0);
+
+    ASSERT_TRUE(org().armFault("POST", QStringLiteral("/sobjects/Student__c$"),
+                               QStringLiteral("drop-after-commit")));
+    EXPECT_EQ(
+        rawPost(org(), QStringLiteral("sobjects/Student__c"), student(QStringLiteral("Guardado"))),
+        QByteArray());
+    EXPECT_EQ(org().records(QStringLiteral("Student__c")).size(), 1); // committed all the same
+    EXPECT_TRUE(
+        rawPost(org(), QStringLiteral("sobjects/Student__c"), student(QStringLiteral("Otro")))
+            .startsWith("HTTP/1.1 201"));
+    const QJsonArray log = org().requestLog();
+    EXPECT_EQ(log.at(log.size() - 2).toObject().value(QStringLiteral("fault")).toString(),
+              QStringLiteral("drop-after-commit"));
+}
+
+TEST_F(FaultTest, ArmedLockRowFailsEveryRecordOfTheRequest)
+{
+    ASSERT_TRUE(
+        org().armFault("POST", QStringLiteral("composite/sobjects$"), QStringLiteral("lock-row")));
+    const QJsonArray records{typed(student(QStringLiteral("a")), QStringLiteral("Student__c")),
+                             typed(student(QStringLiteral("b")), QStringLiteral("Student__c"))};
+    const QJsonArray results =
+        org()
+            .api("POST", QStringLiteral("composite/sobjects"),
+                 QJsonDocument(QJsonObject{{QStringLiteral("records"), records}}))
+            .array();
+    ASSERT_EQ(results.size(), 2);
+    for (const QJsonValue &result : results)
+        EXPECT_EQ(result.toObject()
+                      .value(QStringLiteral("errors"))
+                      .toArray()
+                      .at(0)
+                      .toObject()
+                      .value(QStringLiteral("statusCode"))
+                      .toString(),
+                  QStringLiteral("UNABLE_TO_LOCK_ROW"));
+    EXPECT_EQ(org().records(QStringLiteral("Student__c")).size(), 0);
+    EXPECT_EQ(org().setFaults({{QStringLiteral("arm"),
+                                QJsonObject{{QStringLiteral("fault"), QStringLiteral("boom")}}}}),
+              false);
 }
 
 } // namespace

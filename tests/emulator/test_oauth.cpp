@@ -100,7 +100,11 @@ TEST_F(OAuthTest, WebServerFlowWithPkceIssuesTokens)
     for (const char *key : {"access_token", "refresh_token", "instance_url", "id", "issued_at",
                             "signature", "token_type", "scope"})
         EXPECT_FALSE(tokens.value(QLatin1String(key)).toString().isEmpty()) << key;
-    EXPECT_EQ(tokens.value(QStringLiteral("instance_url")).toString(), org().baseUrl().toString());
+    EXPECT_EQ(tokens.value(QStringLiteral("instance_url")).toString(),
+              org().instanceUrl().toString());
+    EXPECT_NE(org().instanceUrl().port(), org().loginUrl().port());
+    EXPECT_TRUE(
+        tokens.value(QStringLiteral("id")).toString().startsWith(org().loginUrl().toString()));
     EXPECT_EQ(tokens.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
 
     org().setAccessToken(tokens.value(QStringLiteral("access_token")).toString());
@@ -225,6 +229,69 @@ TEST(OAuthOptions, AutoApproveRedirectsAtOnceAndClientIdIsChecked)
     EXPECT_EQ(refused.status, 400);
     EXPECT_EQ(refused.object().value(QStringLiteral("error")).toString(),
               QStringLiteral("invalid_client_id"));
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(OAuthTest, LoginHostAndInstanceAreTwoHosts)
+{
+    const QString path = org().dataPath(QStringLiteral("limits"));
+    const QByteArray bearer = "Bearer " + org().accessToken().toLatin1();
+    const HttpReply onLogin =
+        org().request("GET", org().loginUrl().toString() + path, {}, {{"Authorization", bearer}});
+    EXPECT_EQ(onLogin.status, 404);
+    const HttpReply onInstance = org().request("GET", org().instanceUrl().toString() + path, {},
+                                               {{"Authorization", bearer}});
+    EXPECT_EQ(onInstance.status, 200);
+    const HttpReply userInfo = org().request(
+        "GET", org().loginUrl().toString() + QStringLiteral("/services/oauth2/userinfo"), {},
+        {{"Authorization", bearer}});
+    EXPECT_EQ(userInfo.status, 200);
+    const QJsonObject urls = userInfo.object().value(QStringLiteral("urls")).toObject();
+    EXPECT_TRUE(
+        urls.value(QStringLiteral("rest")).toString().startsWith(org().instanceUrl().toString()));
+}
+
+TEST(OAuthCallbackTest, OnlyRegisteredCallbacksAreRedirectedTo)
+{
+    const QString registered = QStringLiteral("http://127.0.0.1:1717/oauth/callback");
+    EmulatorProcess org(EmulatorProcess::callbackArguments({registered}));
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    const auto authorize = [&](const QString &redirect) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+        query.addQueryItem(QStringLiteral("client_id"), QStringLiteral("pasalista"));
+        query.addQueryItem(QStringLiteral("redirect_uri"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(redirect)));
+        return postForm(
+            org, QStringLiteral("/services/oauth2/authorize?") + query.toString(QUrl::FullyEncoded),
+            {{QStringLiteral("username"), QStringLiteral("oficina@dream.demo")},
+             {QStringLiteral("password"), QStringLiteral("Oficina-2024")}});
+    };
+    const HttpReply good = authorize(registered);
+    EXPECT_EQ(good.status, 302);
+    EXPECT_TRUE(good.header("Location").startsWith(registered.toLatin1()));
+    // Another port of the same loopback host is another URL: Salesforce's error page, no redirect.
+    const HttpReply other = authorize(QStringLiteral("http://127.0.0.1:1718/oauth/callback"));
+    EXPECT_EQ(other.status, 400);
+    EXPECT_TRUE(other.header("Location").isEmpty());
+    EXPECT_TRUE(other.body.contains("redirect_uri_mismatch")) << other.body.toStdString();
+}
+
+TEST_F(OAuthTest, WithoutCallbacksOnlyLoopbackRedirectsAreAccepted)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+    query.addQueryItem(QStringLiteral("client_id"), QStringLiteral("pasalista"));
+    query.addQueryItem(QStringLiteral("redirect_uri"),
+                       QStringLiteral("https%3A%2F%2Fevil.example%2Fcallback"));
+    const HttpReply reply = org().get(QStringLiteral("/services/oauth2/authorize?") +
+                                      query.toString(QUrl::FullyEncoded));
+    EXPECT_EQ(reply.status, 400);
+    EXPECT_TRUE(reply.header("Location").isEmpty());
+    EXPECT_TRUE(reply.body.contains("redirect_uri_mismatch"));
 }
 
 } // namespace

@@ -114,6 +114,7 @@ TEST_F(RestTest, RecordLifecycleWithRecycleBin)
     EXPECT_EQ(created.value(QStringLiteral("Last_Name__c")).toString(), QStringLiteral("Peña"));
     EXPECT_FALSE(created.value(QStringLiteral("IsDeleted")).toBool());
 
+    ASSERT_TRUE(org().advanceClock(1)); // stamps have second precision
     EXPECT_EQ(org()
                   .api("PATCH", QStringLiteral("sobjects/Student__c/") + id,
                        QJsonDocument(
@@ -453,9 +454,8 @@ TEST_F(RestTest, QueryPagesThroughFiveThousandRecords)
                                                   {QStringLiteral("attendance"), 5200},
                                                   {QStringLiteral("classes"), 5}});
     ASSERT_EQ(generated.value(QStringLiteral("attendance")).toInt(), 5200);
-    QString next =
-        queryPath(QStringLiteral("SELECT Id, Start_Date__c, Participant_Enrollment__r.Student__c "
-                                 "FROM Attendance__c ORDER BY SystemModstamp"));
+    QString next = queryPath(
+        QStringLiteral("SELECT Id, Start_Date__c FROM Attendance__c ORDER BY SystemModstamp"));
     QSet<QString> seen;
     int pages = 0;
     while (!next.isEmpty() && pages < 20) {
@@ -516,6 +516,7 @@ TEST_F(RestTest, AdminChangesBumpSystemModstampAndAreLogged)
                                .toObject()
                                .value(QStringLiteral("SystemModstamp"))
                                .toString();
+    ASSERT_TRUE(org().advanceClock(1)); // stamps have second precision
     ASSERT_TRUE(org().adminUpdate(QStringLiteral("Student__c"), id,
                                   {{QStringLiteral("Nickname__c"), QStringLiteral("Nene")}}));
     const QJsonObject after = org().records(QStringLiteral("Student__c")).at(0).toObject();
@@ -584,6 +585,196 @@ TEST(RestOptions, MultipleExternalIdMatchesAnswer300)
                                     QJsonDocument(QJsonObject{}));
     EXPECT_EQ(reply.status, 300);
     EXPECT_EQ(reply.array().size(), 2);
+}
+
+} // namespace
+
+namespace {
+
+int apiUsage(const HttpReply &reply)
+{
+    return QString::fromLatin1(reply.header("Sforce-Limit-Info"))
+        .section(u'=', 1)
+        .section(u'/', 0, 0)
+        .toInt();
+}
+
+QJsonObject compositeQuery(int index)
+{
+    return {
+        {QStringLiteral("method"), QStringLiteral("GET")},
+        {QStringLiteral("url"), QStringLiteral("/services/data/v59.0/query?q=SELECT+Id+FROM+User")},
+        {QStringLiteral("referenceId"), QStringLiteral("q%1").arg(index)}};
+}
+
+TEST_F(RestTest, ParentFieldsPageByTwoHundredAndBatchSizeIsHonoured)
+{
+    org().generate({{QStringLiteral("classes"), 2},
+                    {QStringLiteral("students"), 50},
+                    {QStringLiteral("enrollments"), 100},
+                    {QStringLiteral("attendance"), 2500}});
+    const QJsonObject plain =
+        org().api("GET", queryPath(QStringLiteral("SELECT Id FROM Attendance__c"))).object();
+    EXPECT_EQ(plain.value(QStringLiteral("records")).toArray().size(), 2000);
+    EXPECT_EQ(plain.value(QStringLiteral("totalSize")).toInt(), 2500);
+    const QJsonObject parents =
+        org()
+            .api("GET", queryPath(QStringLiteral("SELECT Id, Participant_Enrollment__r.Student__c "
+                                                 "FROM Attendance__c")))
+            .object();
+    EXPECT_EQ(parents.value(QStringLiteral("records")).toArray().size(), 200);
+    EXPECT_EQ(parents.value(QStringLiteral("totalSize")).toInt(), 2500);
+    EXPECT_FALSE(parents.value(QStringLiteral("done")).toBool());
+    const HttpReply batch =
+        org().api("GET", queryPath(QStringLiteral("SELECT Id FROM Attendance__c")), {},
+                  {{"Sforce-Query-Options", "batchSize=300"}});
+    EXPECT_EQ(batch.object().value(QStringLiteral("records")).toArray().size(), 300);
+}
+
+TEST_F(RestTest, TenOpenCursorsAUserAndTheOldestIsReleased)
+{
+    org().generate({{QStringLiteral("students"), 300}});
+    const auto open = [&] {
+        return org()
+            .api("GET", queryPath(QStringLiteral("SELECT Id FROM Student__c")), {},
+                 {{"Sforce-Query-Options", "batchSize=200"}})
+            .object()
+            .value(QStringLiteral("nextRecordsUrl"))
+            .toString();
+    };
+    QStringList locators;
+    for (int i = 0; i < 11; ++i)
+        locators.append(open());
+    const HttpReply released = org().api("GET", locators.first());
+    EXPECT_EQ(released.status, 400);
+    EXPECT_EQ(errorCode(released), QStringLiteral("INVALID_QUERY_LOCATOR"));
+    const HttpReply kept = org().api("GET", locators.at(1));
+    EXPECT_EQ(kept.status, 200);
+    EXPECT_EQ(kept.object().value(QStringLiteral("records")).toArray().size(), 100);
+    // The last page closes its cursor.
+    EXPECT_EQ(org().api("GET", locators.at(1)).status, 400);
+}
+
+TEST_F(RestTest, PagesShowTheValuesAtFetchTime)
+{
+    org().generate({{QStringLiteral("students"), 300}});
+    const QJsonObject first =
+        org()
+            .api("GET",
+                 queryPath(QStringLiteral("SELECT Id, Nickname__c FROM Student__c "
+                                          "ORDER BY Id")),
+                 {}, {{"Sforce-Query-Options", "batchSize=200"}})
+            .object();
+    QSet<QString> onFirstPage;
+    for (const QJsonValue &record : first.value(QStringLiteral("records")).toArray())
+        onFirstPage.insert(record.toObject().value(QStringLiteral("Id")).toString());
+    QString later;
+    for (const QJsonValue &record : org().records(QStringLiteral("Student__c"))) {
+        if (!onFirstPage.contains(record.toObject().value(QStringLiteral("Id")).toString()))
+            later = record.toObject().value(QStringLiteral("Id")).toString();
+    }
+    ASSERT_FALSE(later.isEmpty());
+    ASSERT_TRUE(org().adminUpdate(QStringLiteral("Student__c"), later,
+                                  {{QStringLiteral("Nickname__c"), QStringLiteral("Cambiado")}}));
+    const QJsonArray second =
+        org()
+            .api("GET", first.value(QStringLiteral("nextRecordsUrl")).toString())
+            .object()
+            .value(QStringLiteral("records"))
+            .toArray();
+    ASSERT_EQ(second.size(), 100);
+    bool found = false;
+    for (const QJsonValue &record : second) {
+        if (record.toObject().value(QStringLiteral("Id")).toString() != later)
+            continue;
+        found = true;
+        EXPECT_EQ(record.toObject().value(QStringLiteral("Nickname__c")).toString(),
+                  QStringLiteral("Cambiado"));
+    }
+    EXPECT_TRUE(found);
+}
+
+TEST_F(RestTest, FieldNamesAreCaseInsensitiveInWrites)
+{
+    const HttpReply created =
+        org().api("POST", QStringLiteral("sobjects/Student__c"),
+                  QJsonDocument(QJsonObject{
+                      {QStringLiteral("last_name__c"), QStringLiteral("Minúscula")},
+                      {QStringLiteral("DATE_OF_BIRTH__C"), QStringLiteral("2012-05-01")},
+                      {QStringLiteral("phone_number_1__c"), QStringLiteral("809-555-0101")}}));
+    ASSERT_EQ(created.status, 201) << created.body.toStdString();
+    const QString id = created.object().value(QStringLiteral("id")).toString();
+    const QJsonArray updated = collection(
+        "PATCH", QStringLiteral("composite/sobjects"),
+        {QJsonObject{{QStringLiteral("attributes"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("Student__c")}}},
+                     {QStringLiteral("id"), id},
+                     {QStringLiteral("nickname__c"), QStringLiteral("Mini")}}});
+    ASSERT_TRUE(updated.at(0).toObject().value(QStringLiteral("success")).toBool())
+        << QJsonDocument(updated).toJson().toStdString();
+    const QJsonArray upserted = collection(
+        "PATCH", QStringLiteral("composite/sobjects/Student__c/Pasalista_Id__c"),
+        {typed(QJsonObject{{QStringLiteral("pasalista_id__c"), QStringLiteral("k-1")},
+                           {QStringLiteral("LAST_NAME__C"), QStringLiteral("Clave")},
+                           {QStringLiteral("date_of_birth__c"), QStringLiteral("2011-01-01")},
+                           {QStringLiteral("phone_number_1__c"), QStringLiteral("809-555-0102")}},
+               QStringLiteral("Student__c"))});
+    ASSERT_TRUE(upserted.at(0).toObject().value(QStringLiteral("success")).toBool())
+        << QJsonDocument(upserted).toJson().toStdString();
+    const QJsonObject record =
+        org().api("GET", QStringLiteral("sobjects/Student__c/") + id).object();
+    EXPECT_EQ(record.value(QStringLiteral("Last_Name__c")).toString(), QStringLiteral("Minúscula"));
+    EXPECT_EQ(record.value(QStringLiteral("Nickname__c")).toString(), QStringLiteral("Mini"));
+    EXPECT_FALSE(record.contains(QStringLiteral("nickname__c")));
+    const QJsonObject keyed =
+        org().api("GET", QStringLiteral("sobjects/Student__c/Pasalista_Id__c/k-1")).object();
+    EXPECT_EQ(keyed.value(QStringLiteral("Last_Name__c")).toString(), QStringLiteral("Clave"));
+}
+
+TEST_F(RestTest, CompositeIsOneCallWithAtMostFiveQueries)
+{
+    const int before = apiUsage(org().api("GET", QStringLiteral("limits")));
+    QJsonArray five;
+    for (int i = 0; i < 5; ++i)
+        five.append(compositeQuery(i));
+    const HttpReply ok =
+        org().api("POST", QStringLiteral("composite"),
+                  QJsonDocument(QJsonObject{{QStringLiteral("compositeRequest"), five}}));
+    ASSERT_EQ(ok.status, 200) << ok.body.toStdString();
+    EXPECT_EQ(apiUsage(ok), before + 1);
+    // The token endpoint is not an API call.
+    org().login();
+    QJsonArray six = five;
+    six.append(compositeQuery(5));
+    const HttpReply tooMany =
+        org().api("POST", QStringLiteral("composite"),
+                  QJsonDocument(QJsonObject{{QStringLiteral("compositeRequest"), six}}));
+    EXPECT_EQ(tooMany.status, 400);
+    EXPECT_EQ(errorCode(tooMany), QStringLiteral("INVALID_API_INPUT"));
+    const HttpReply limits = org().api("GET", QStringLiteral("limits"));
+    EXPECT_EQ(apiUsage(limits), before + 3);
+    const QJsonObject daily = limits.object().value(QStringLiteral("DailyApiRequests")).toObject();
+    EXPECT_EQ(daily.value(QStringLiteral("Max")).toInt() -
+                  daily.value(QStringLiteral("Remaining")).toInt(),
+              apiUsage(limits));
+}
+
+TEST_F(RestTest, DescribeHonoursIfModifiedSince)
+{
+    const HttpReply first = org().api("GET", QStringLiteral("sobjects/Student__c/describe"));
+    ASSERT_EQ(first.status, 200);
+    const QByteArray modified = first.header("Last-Modified");
+    ASSERT_FALSE(modified.isEmpty());
+    const HttpReply cached = org().api("GET", QStringLiteral("sobjects/Student__c/describe"), {},
+                                       {{"If-Modified-Since", modified}});
+    EXPECT_EQ(cached.status, 304);
+    EXPECT_TRUE(cached.body.isEmpty());
+    const HttpReply stale = org().api("GET", QStringLiteral("sobjects/Student__c/describe"), {},
+                                      {{"If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT"}});
+    EXPECT_EQ(stale.status, 200);
+    EXPECT_EQ(
+        org().api("GET", QStringLiteral("sobjects"), {}, {{"If-Modified-Since", modified}}).status,
+        304);
 }
 
 } // namespace

@@ -49,13 +49,16 @@ bool EmulatorProcess::start(const QStringList &arguments)
     if (!m_process->waitForStarted(kStartTimeoutMs))
         return false;
     static const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
+    static const QRegularExpression instance(QStringLiteral("instance on (http://\\S+)"));
     const QDeadlineTimer deadline(kStartTimeoutMs);
     while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
         m_process->waitForReadyRead(100);
         m_banner += QString::fromLocal8Bit(m_process->readAllStandardOutput());
         const auto match = listening.match(m_banner);
-        if (match.hasMatch() && m_banner.endsWith(u'\n')) {
+        const auto instanceMatch = instance.match(m_banner);
+        if (match.hasMatch() && instanceMatch.hasMatch() && m_banner.endsWith(u'\n')) {
             m_baseUrl = QUrl(match.captured(1));
+            m_instanceUrl = QUrl(instanceMatch.captured(1));
             return true;
         }
     }
@@ -83,7 +86,16 @@ QUrl EmulatorProcess::url(const QString &pathOrUrl) const
     if (pathOrUrl.startsWith(QLatin1String("http://")) ||
         pathOrUrl.startsWith(QLatin1String("https://")))
         return QUrl(pathOrUrl);
-    return QUrl(m_baseUrl.toString() + pathOrUrl);
+    const bool rest = pathOrUrl.startsWith(QLatin1String("/services/data"));
+    return QUrl((rest ? m_instanceUrl : m_baseUrl).toString() + pathOrUrl);
+}
+
+QStringList EmulatorProcess::callbackArguments(const QStringList &callbackUrls)
+{
+    QStringList arguments;
+    for (const QString &url : callbackUrls)
+        arguments << QStringLiteral("--callback") << url;
+    return arguments;
 }
 
 HttpReply EmulatorProcess::request(const QByteArray &method, const QString &pathOrUrl,
@@ -168,25 +180,61 @@ bool EmulatorProcess::clearFaults() const
     return request("DELETE", QStringLiteral("/__emulator/faults")).status == 200;
 }
 
-bool EmulatorProcess::adminUpdate(const QString &object, const QString &id,
-                                  const QJsonObject &fields) const
+QString LateCommit::query() const
 {
-    return sendJson("PATCH", QStringLiteral("/__emulator/records/%1/%2").arg(object, id),
+    if (stampSecondsAgo <= 0 && visibleInSeconds <= 0)
+        return {};
+    return QStringLiteral("?stampSecondsAgo=%1&visibleInSeconds=%2")
+        .arg(stampSecondsAgo)
+        .arg(visibleInSeconds);
+}
+
+bool EmulatorProcess::adminUpdate(const QString &object, const QString &id,
+                                  const QJsonObject &fields, const LateCommit &late) const
+{
+    return sendJson("PATCH",
+                    QStringLiteral("/__emulator/records/%1/%2").arg(object, id) + late.query(),
                     QJsonDocument(fields))
                .status == 200;
 }
 
-QString EmulatorProcess::adminCreate(const QString &object, const QJsonObject &fields) const
+QString EmulatorProcess::adminCreate(const QString &object, const QJsonObject &fields,
+                                     const LateCommit &late) const
 {
-    const HttpReply reply = sendJson("POST", QStringLiteral("/__emulator/records/%1").arg(object),
-                                     QJsonDocument(fields));
+    const HttpReply reply =
+        sendJson("POST", QStringLiteral("/__emulator/records/%1").arg(object) + late.query(),
+                 QJsonDocument(fields));
     return reply.status == 201 ? reply.object().value(QStringLiteral("id")).toString() : QString();
 }
 
-bool EmulatorProcess::adminDelete(const QString &object, const QString &id) const
+bool EmulatorProcess::adminDelete(const QString &object, const QString &id,
+                                  const LateCommit &late) const
 {
-    return request("DELETE", QStringLiteral("/__emulator/records/%1/%2").arg(object, id)).status ==
-           200;
+    return request("DELETE",
+                   QStringLiteral("/__emulator/records/%1/%2").arg(object, id) + late.query())
+               .status == 200;
+}
+
+QJsonObject EmulatorProcess::clock() const
+{
+    return get(QStringLiteral("/__emulator/clock")).object();
+}
+
+bool EmulatorProcess::advanceClock(double seconds) const
+{
+    return sendJson("POST", QStringLiteral("/__emulator/clock"),
+                    QJsonDocument(QJsonObject{{QStringLiteral("advanceSeconds"), seconds}}))
+               .status == 200;
+}
+
+bool EmulatorProcess::armFault(const QByteArray &method, const QString &pathPattern,
+                               const QString &fault, int nth) const
+{
+    return setFaults({{QStringLiteral("arm"),
+                       QJsonObject{{QStringLiteral("method"), QString::fromLatin1(method)},
+                                   {QStringLiteral("path"), pathPattern},
+                                   {QStringLiteral("fault"), fault},
+                                   {QStringLiteral("nth"), nth}}}});
 }
 
 QJsonArray EmulatorProcess::records(const QString &object) const

@@ -19,6 +19,16 @@ namespace pasalista::test {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
+// A write of a long transaction through the admin endpoints: stamped stampSecondsAgo
+// before now, invisible to queries for visibleInSeconds more.
+struct LateCommit
+{
+    int stampSecondsAgo = 0;
+    int visibleInSeconds = 0;
+
+    QString query() const;
+};
+
 // A finished HTTP exchange, for assertions.
 struct HttpReply
 {
@@ -55,8 +65,15 @@ public:
 
     bool isRunning() const;
     QString startupOutput() const { return m_banner; }
+    // The login host (OAuth, identity URLs, admin endpoints), as a Salesforce login URL.
     QUrl baseUrl() const { return m_baseUrl; }
+    QUrl loginUrl() const { return m_baseUrl; }
+    // The instance (the token's instance_url): the REST API lives only here.
+    QUrl instanceUrl() const { return m_instanceUrl; }
+    // /services/data paths resolve on the instance, everything else on the login host.
     QUrl url(const QString &pathOrUrl) const;
+    // Arguments that register the connected app's callback URLs (--callback, repeatable).
+    static QStringList callbackArguments(const QStringList &callbackUrls);
     // Stops the process gracefully (SIGTERM), so a --state file is written.
     void stop();
     static QString executablePath();
@@ -83,9 +100,18 @@ public:
     bool setFaults(const QJsonObject &faults) const;
     bool clearFaults() const;
     // Changes a record "as office staff would": validated, and bumps SystemModstamp.
-    bool adminUpdate(const QString &object, const QString &id, const QJsonObject &fields) const;
-    QString adminCreate(const QString &object, const QJsonObject &fields) const;
-    bool adminDelete(const QString &object, const QString &id) const;
+    bool adminUpdate(const QString &object, const QString &id, const QJsonObject &fields,
+                     const LateCommit &late = {}) const;
+    QString adminCreate(const QString &object, const QJsonObject &fields,
+                        const LateCommit &late = {}) const;
+    bool adminDelete(const QString &object, const QString &id, const LateCommit &late = {}) const;
+    // The org's clock (/__emulator/clock): {now, nowMs, offsetSeconds}; it only moves forward.
+    QJsonObject clock() const;
+    bool advanceClock(double seconds) const;
+    // Arms a fault for the nth request matching method and the path regular expression:
+    // "500", "503", "drop-before-response", "drop-after-commit" or "lock-row".
+    bool armFault(const QByteArray &method, const QString &pathPattern, const QString &fault,
+                  int nth = 1) const;
     QJsonArray records(const QString &object) const; // deleted ones included
     QJsonArray requestLog() const;
     void clearRequestLog() const;
@@ -100,6 +126,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QUrl m_baseUrl;
+    QUrl m_instanceUrl;
     QString m_banner;
     QString m_accessToken;
 };
