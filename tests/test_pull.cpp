@@ -535,17 +535,52 @@ TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
     }
 }
 
-// Case 3: an office edit whose stamp is older than the moment it became visible.
+// Case 3: an office edit whose stamp is older than the moment it became visible (a long
+// transaction), while another office edit is visible at once.
 TEST_F(PullTest, EditVisibleLaterThanItsStampIsPulled)
 {
-    GTEST_SKIP() << "needs emulator: admin endpoint writing a record stamped N seconds in the "
-                    "past that becomes visible late";
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_GE(roster.size(), 2);
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), roster[0].sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Transacción larga")}},
+                                {60, 30}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), roster[1].sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Visible ya")}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_TRUE(org.advanceClock(31)); // the long transaction commits
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(laptop.repository().student(roster[0].id)->notes.toStdString(), "Transacción larga");
+    EXPECT_EQ(laptop.repository().student(roster[1].id)->notes.toStdString(), "Visible ya");
+    expectLaptopHoldsExactlyTheScope(org, laptop);
 }
 
-// Case 7: a laptop away longer than the recycle bin keeps deleted records.
+// Case 7: a laptop away longer than the recycle bin keeps deleted records (15 days).
 TEST_F(PullTest, LaptopAwayLongerThanTheRecycleBinLosesItsGhosts)
 {
-    GTEST_SKIP() << "needs emulator: a clock the test advances and the 15-day recycle-bin purge";
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_GE(roster.size(), 1);
+    const Enrollment gone = *laptop.repository().enrollment(course.id, roster[0].id);
+    const AttendanceMark mark = laptop.repository().attendanceOfCourse(course.id).last();
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("ParticipantEnrollment__c"), gone.sfid));
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Attendance__c"), mark.sfid));
+    ASSERT_TRUE(org.advanceClock(16 * 86400.0)); // the recycle bin is emptied meanwhile
+    laptop.signInAgain(org);
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_FALSE(laptop.repository().enrollment(course.id, roster[0].id).has_value());
+    for (const AttendanceMark &left : laptop.repository().attendanceOfCourse(course.id)) {
+        EXPECT_NE(left.sfid, mark.sfid) << "the deleted mark left the laptop";
+    }
+    expectLaptopHoldsExactlyTheScope(org, laptop);
 }
 
 // Case 11: the teacher unenrolls a student while the office moves that enrollment.

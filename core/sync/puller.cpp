@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrlQuery>
 
 namespace pasalista {
 
@@ -174,22 +175,41 @@ bool Puller::fixDanglingLookups()
 
 QDateTime Puller::serverNow()
 {
-    // The Date of a reply received before the query is sent: every record stamped up to
-    // it and already visible is in the window the query reads.
-    if (!m_client.serverTime().isValid()) {
-        const ApiResponse response = m_client.get(QStringLiteral("limits"));
-        if (!response.ok() && response.outcome != ApiResponse::Outcome::Permanent) {
-            stopWith(response);
-            return {};
-        }
+    if (!m_cycleTime.isValid()) {
+        m_cycleTime = orgClock();
     }
-    QDateTime now = m_client.serverTime();
-    if (!now.isValid()) {
+    if (!m_cycleTime.isValid()) {
         m_report.result = SyncReport::Result::Error;
         m_report.message = QCoreApplication::translate(
             "pasalista::Puller", "The org's replies carry no date; cannot pull safely.");
     }
-    return now;
+    return m_cycleTime;
+}
+
+QDateTime Puller::orgClock()
+{
+    // The replication API's latestDateCovered is the org's own clock, held back before any
+    // transaction not visible yet: every record stamped before it can be read now. Read
+    // once per cycle, before the first page.
+    const QDateTime base =
+        m_client.serverTime().isValid() ? m_client.serverTime() : QDateTime::currentDateTimeUtc();
+    QUrlQuery range;
+    range.addQueryItem(QStringLiteral("start"),
+                       base.addDays(-1).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    range.addQueryItem(QStringLiteral("end"),
+                       base.addDays(40).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    const ApiResponse response =
+        m_client.get(QStringLiteral("sobjects/%1/updated/")
+                         .arg(m_store.mapping().objectFor(Role::Teacher).objectName),
+                     range);
+    const QString latest =
+        response.json.object().value(QLatin1String("latestDateCovered")).toString();
+    if (response.ok() && !latest.isEmpty()) {
+        return QDateTime::fromString(Soql::dateTimeLiteral(latest), Qt::ISODate).toUTC();
+    }
+    // Without the replication API: the Date of a reply received before the first query.
+    qCInfo(lcSync) << "no latestDateCovered" << response.errorCode << "; using the Date header";
+    return m_client.serverTime();
 }
 
 QString Puller::windowStart(const QDateTime &coveredUntil) const
