@@ -280,6 +280,20 @@ TEST_F(PullTest, CourseNewlyLedIsBackFilledEvenAfterAKill)
 {
     Laptop laptop(org, QStringLiteral("a"));
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    // An hour later the office touches the teacher's scope: the laptop has seen records far
+    // newer than the seeded ones (stamps are shared within a second).
+    ASSERT_TRUE(org.advanceClock(3600));
+    const Course mine = firstActiveCourse(laptop.repository());
+    const Student student = laptop.repository().roster(mine.id).first();
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), student.sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Cambió de turno")}}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"),
+                                laptop.repository().enrollment(mine.id, student.id)->sfid,
+                                {{QStringLiteral("Class__c"), mine.sfid}}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"),
+                                laptop.repository().attendanceOfCourse(mine.id).first().sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Revisado")}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     const QString course = courseOf(org, kTeacher, false);
     ASSERT_FALSE(course.isEmpty());
     const int beforeStudents = callsBeforeQuery(org, laptop, 4); // teacher, program, course
