@@ -597,9 +597,33 @@ TEST_F(PullTest, LaptopAwayLongerThanTheRecycleBinLosesItsGhosts)
     expectLaptopHoldsExactlyTheScope(org, laptop);
 }
 
-// Case 11: the teacher unenrolls a student while the office moves that enrollment.
+// Case 11: the teacher unenrolls a student while the office moves that enrollment to a
+// course of another teacher.
 TEST_F(PullTest, UnenrollMeetingAnOfficeMoveIsAConflictNotALoss)
 {
-    GTEST_SKIP() << "not done yet: a local delete meeting a remote edit of a record that left "
-                    "the scope";
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const Student student = laptop.repository().roster(course.id).first();
+    const Enrollment enrollment = *laptop.repository().enrollment(course.id, student.id);
+    const QString elsewhere = courseOf(org, kTeacher, false);
+    ASSERT_TRUE(laptop.repository().unenroll(course.id, student.id).ok());
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"), enrollment.sfid,
+                                {{QStringLiteral("Class__c"), elsewhere}}));
+
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues) << "the conflict is shown";
+    const QHash<QString, QJsonObject> enrollments =
+        byId(org, QStringLiteral("ParticipantEnrollment__c"));
+    ASSERT_TRUE(enrollments.contains(enrollment.sfid)) << "the office's record is not deleted";
+    EXPECT_EQ(text(enrollments.value(enrollment.sfid), QStringLiteral("Class__c")), elsewhere)
+        << "the office's move is kept";
+    EXPECT_FALSE(laptop.repository().enrollment(course.id, student.id).has_value())
+        << "the laptop no longer shows the student enrolled";
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    SyncIssues issues(laptop.store());
+    ASSERT_EQ(issues.list().size(), 1);
+    EXPECT_EQ(issues.list().first().kind, SyncIssue::Kind::Conflict);
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues);
+    EXPECT_EQ(openConflicts(laptop), 1) << "logged once";
+    expectLaptopHoldsExactlyTheScope(org, laptop);
 }

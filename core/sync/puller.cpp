@@ -212,6 +212,24 @@ QDateTime Puller::orgClock()
     return m_client.serverTime();
 }
 
+QStringList Puller::pendingSfids(Role role) const
+{
+    const QString table = m_store.mapping().table(role);
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT DISTINCT t.sfid FROM %1 t JOIN _trigger_log l ON"
+                                 " l.table_name = ? AND l.record_id = t.id WHERE t.sfid IS NOT NULL"
+                                 " AND l.state IN ('NEW','PENDING') LIMIT 200")
+                      .arg(quoted(table)));
+    query.addBindValue(table);
+    QStringList ids;
+    if (query.exec()) {
+        while (query.next()) {
+            ids.append(query.value(0).toString());
+        }
+    }
+    return ids;
+}
+
 QString Puller::windowStart(const QDateTime &coveredUntil) const
 {
     return coveredUntil.addSecs(-m_overlapSeconds).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
@@ -269,7 +287,16 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         // even if this first pull is killed half-way.
         return storeFailed();
     }
-    if (!scope.isEmpty()) {
+    if (covered.isValid() && !scope.isEmpty()) {
+        // Records with edits not sent yet are read even if they left the scope meanwhile,
+        // so that the office's change meets the teacher's (an enrollment moved to another
+        // course while the teacher unenrolled the student).
+        const QStringList pending = pendingSfids(role);
+        conditions.append(
+            pending.isEmpty()
+                ? scope
+                : QStringLiteral("((%1) OR Id IN %2)").arg(scope, Soql::idList(pending)));
+    } else if (!scope.isEmpty()) {
         conditions.append(scope);
     }
     // Covered-until moves only once the whole window is applied, never to a page's last

@@ -78,6 +78,7 @@ private:
     QDateTime serverNow();
     QDateTime orgClock();
     QString windowStart(const QDateTime &coveredUntil) const;
+    QStringList pendingSfids(Role role) const;
     bool fixDanglingLookups();
     bool storeFailed();
     bool stopWith(const ApiResponse &response);
