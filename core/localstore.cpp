@@ -44,6 +44,18 @@ const QList<QStringList> &migrations()
                            " state TEXT NOT NULL DEFAULT 'OPEN')"),
             QStringLiteral("CREATE TABLE _meta (key TEXT PRIMARY KEY, value TEXT)"),
         },
+        {
+            // The pull as replication of a scope: per object the point up to which the org's
+            // changes (and deletions) are known to be applied, a time the org vouched for.
+            QStringLiteral("ALTER TABLE _sync_state ADD COLUMN covered_until TEXT"),
+            QStringLiteral("ALTER TABLE _sync_state ADD COLUMN deleted_covered_until TEXT"),
+            // Records that entered the scope and still wait for what hangs from them (a
+            // course's enrollments and marks, an enrollment's student and marks): written in
+            // the transaction of the record that caused it, removed when back-filled.
+            QStringLiteral("CREATE TABLE _scope_backfill (object_name TEXT NOT NULL,"
+                           " sfid TEXT NOT NULL, created_at TEXT NOT NULL,"
+                           " PRIMARY KEY (object_name, sfid))"),
+        },
     };
     return steps;
 }

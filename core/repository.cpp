@@ -17,6 +17,15 @@ namespace {
 // Fixed namespace of attendance keys: changing it would fork every attendance record
 // already in an org into twins.
 const QUuid kAttendanceNamespace(QStringLiteral("d547348e-efb0-4cd2-b66d-6371836997a4"));
+// Fixed namespace of enrollment keys, for the same reason.
+const QUuid kEnrollmentNamespace(QStringLiteral("5b0f4a53-8d7e-4c1a-9a43-2f6f0de1c8b2"));
+
+// A record's identity across laptops: our key when it has one (made by a laptop), else
+// the org's Id (made in the org, which never gives it our key later).
+QString identityOf(const QString &key, const QString &sfid)
+{
+    return key.isEmpty() ? sfid : key;
+}
 
 DomainError refusal(DomainError::Code code, const QString &message)
 {
@@ -282,6 +291,14 @@ QString Repository::attendanceKey(const QString &enrollmentKey, const QDate &dat
     // "<enrollment key>/<yyyy-MM-dd>": both laptops derive the same name, hence the same UUID.
     const QString name = enrollmentKey + QLatin1Char('/') + date.toString(Qt::ISODate);
     return QUuid::createUuidV5(kAttendanceNamespace, name).toString(QUuid::WithoutBraces);
+}
+
+QString Repository::enrollmentKey(const QString &courseKey, const QString &studentKey)
+{
+    // "<course key>/<student key>": two laptops enrolling the same student in the same
+    // course make one record.
+    const QString name = courseKey + QLatin1Char('/') + studentKey;
+    return QUuid::createUuidV5(kEnrollmentNamespace, name).toString(QUuid::WithoutBraces);
 }
 
 QStringList Repository::sexValues()
@@ -638,10 +655,22 @@ DomainError Repository::enroll(qint64 courseId, qint64 studentId, qint64 *enroll
             DomainError::Code::AlreadyEnrolled,
             tr("%1 is already enrolled in %2.").arg(theStudent->fullName(), theCourse->title));
     }
-    // A new record (new key) rather than reviving an unenrolled one: the org may have
-    // deleted the old record already, and an upsert cannot undelete it.
+    const QString key = enrollmentKey(identityOf(theCourse->key, theCourse->sfid),
+                                      identityOf(theStudent->key, theStudent->sfid));
+    bool released = false;
+    if (const auto revived = releaseEnrollmentKey(key, &released)) {
+        if (enrollmentId) {
+            *enrollmentId = *revived;
+        }
+        Q_EMIT dataChanged();
+        return {};
+    }
+    if (!released) {
+        return storageError();
+    }
     const RoleTable table(m_store, Role::Enrollment);
     const QVariantMap values = {
+        {RoleTable::keyColumnName(), key},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("course"))), courseId},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("student"))), studentId}};
     const auto created = m_store.insertLocal(Role::Enrollment, values);
@@ -653,6 +682,52 @@ DomainError Repository::enroll(qint64 courseId, qint64 studentId, qint64 *enroll
     }
     Q_EMIT dataChanged();
     return {};
+}
+
+std::optional<qint64> Repository::releaseEnrollmentKey(const QString &key, bool *ok)
+{
+    *ok = true;
+    const auto old = m_store.idByColumn(Role::Enrollment, RoleTable::keyColumnName(), key);
+    if (!old) {
+        return std::nullopt;
+    }
+    QSqlQuery pending(m_store.database());
+    pending.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
+                                   " AND record_id = ? AND action = 'DELETE'"
+                                   " AND state IN ('NEW','PENDING','FAILED')"));
+    pending.addBindValue(mapping().table(Role::Enrollment));
+    pending.addBindValue(*old);
+    if (pending.exec() && pending.next() && pending.value(0).toInt() > 0) {
+        // Unenrolled and enrolled again before the delete went out: the delete is
+        // withdrawn and the record lives on, as the org still has it.
+        QSqlQuery cancel(m_store.database());
+        cancel.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'IGNORED' WHERE"
+                                      " table_name = ? AND record_id = ? AND action = 'DELETE'"
+                                      " AND state IN ('NEW','PENDING','FAILED')"));
+        cancel.addBindValue(mapping().table(Role::Enrollment));
+        cancel.addBindValue(*old);
+        QSqlQuery rest(m_store.database());
+        rest.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
+                                    " AND record_id = ? AND state IN ('NEW','PENDING','FAILED')"));
+        rest.addBindValue(mapping().table(Role::Enrollment));
+        rest.addBindValue(*old);
+        // A creation not sent yet still is: the row stays pending.
+        *ok = m_store.begin() && cancel.exec() && rest.exec() && rest.next() &&
+              m_store.writeSynced(Role::Enrollment, *old,
+                                  {{QStringLiteral("isdeleted"), 0},
+                                   {QStringLiteral("_hc_lastop"),
+                                    rest.value(0).toInt() > 0 ? QStringLiteral("PENDING")
+                                                              : QStringLiteral("SYNCED")}}) &&
+              m_store.commit();
+        if (!*ok) {
+            m_store.rollback();
+        }
+        return *ok ? old : std::nullopt;
+    }
+    // Its delete already reached the org, where a deleted record no longer holds the key:
+    // the old row lets go of it here too.
+    *ok = m_store.writeSynced(Role::Enrollment, *old, {{RoleTable::keyColumnName(), QVariant()}});
+    return std::nullopt;
 }
 
 DomainError Repository::unenroll(qint64 courseId, qint64 studentId)
@@ -727,10 +802,13 @@ DomainError Repository::writeMark(const Course &course, const Student &student, 
         }
         return {};
     }
-    const QString enrollmentKey =
+    // The enrollment's key (itself derived from course and student when a laptop made it),
+    // or the org's Id for an enrollment made in the org: unchanged, so that marks already in
+    // an org keep their keys.
+    const QString keyOfEnrollment =
         theEnrollment->key.isEmpty() ? theEnrollment->sfid : theEnrollment->key;
     QVariantMap values = {
-        {RoleTable::keyColumnName(), attendanceKey(enrollmentKey, date)},
+        {RoleTable::keyColumnName(), attendanceKey(keyOfEnrollment, date)},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("enrollment"))), theEnrollment->id},
         {table.rawColumn(QStringLiteral("date")), date.toString(Qt::ISODate)},
         {statusColumn, status}};

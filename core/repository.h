@@ -65,6 +65,9 @@ public:
     // The Pasalista_Id__c of an attendance record: a UUID v5 of (enrollment key, date), so
     // two laptops marking the same class converge on one record.
     static QString attendanceKey(const QString &enrollmentKey, const QDate &date);
+    // The Pasalista_Id__c of an enrollment: a UUID v5 of (course key, student key), each
+    // being the record's Pasalista_Id__c or, for records made in the org, its Salesforce Id.
+    static QString enrollmentKey(const QString &courseKey, const QString &studentKey);
 
     // The org's picklist values (API values, English), for forms and validation.
     static QStringList sexValues();      // Female, Male
@@ -86,6 +89,9 @@ Q_SIGNALS:
 
 private:
     DomainError storageError() const;
+    // Frees an enrollment key held by an unenrolled row, or revives that row when its
+    // delete has not gone out yet (returned); *ok is false on a store error.
+    std::optional<qint64> releaseEnrollmentKey(const QString &key, bool *ok);
     DomainError checkMarkable(const Course &course, const QDate &date, int status,
                               bool confirmOutsideDates) const;
     DomainError writeMark(const Course &course, const Student &student, const QDate &date,

@@ -5,6 +5,7 @@
 #include "emulatorprocess.h"
 #include "localstore.h"
 #include "mapping.h"
+#include "orgscope.h"
 #include "repository.h"
 
 #include <QDir>
@@ -273,5 +274,113 @@ TEST(SyncCrash, KilledPushesLeaveNoRecordMissingOrDoubled)
     }
     EXPECT_EQ(stale, 0) << "marks whose last edit was lost";
     EXPECT_EQ(live.size(), before + expected.size());
+    EXPECT_EQ(cli.run({QStringLiteral("logout")}), 0);
+}
+
+namespace {
+
+// One office change that moves the teacher's scope: a course handed to or taken from the
+// teacher, an old student enrolled in one of the teacher's courses, an enrollment deleted.
+void changeScope(const EmulatorProcess &org, int round, QRandomGenerator &random)
+{
+    using test::byId;
+    using test::teacherId;
+    using test::text;
+    const QString maria = teacherId(org, kTeacher);
+    const QString jose = teacherId(org, test::kOtherTeacher);
+    const QList<QJsonObject> courses = byId(org, QStringLiteral("Class__c")).values();
+    const QJsonObject course = courses.at(int(random.bounded(courses.size())));
+    const QString courseId = text(course, QStringLiteral("Id"));
+    const bool led = text(course, QStringLiteral("Facilitator_1__c")) == maria ||
+                     text(course, QStringLiteral("Facilitator_2__c")) == maria;
+    switch (round % 3) {
+    case 0:
+        EXPECT_TRUE(
+            org.adminUpdate(QStringLiteral("Class__c"), courseId,
+                            led ? QJsonObject{{QStringLiteral("Facilitator_1__c"), jose},
+                                              {QStringLiteral("Facilitator_2__c"), QJsonValue()}}
+                                : QJsonObject{{QStringLiteral("Facilitator_2__c"), maria}}));
+        break;
+    case 1: {
+        const QList<QJsonObject> students = byId(org, QStringLiteral("Student__c")).values();
+        const QString student =
+            text(students.at(int(random.bounded(students.size()))), QStringLiteral("Id"));
+        for (const QJsonObject &enrollment :
+             byId(org, QStringLiteral("ParticipantEnrollment__c"))) {
+            if (text(enrollment, QStringLiteral("Class__c")) == courseId &&
+                text(enrollment, QStringLiteral("Student__c")) == student) {
+                return; // one per (course, student)
+            }
+        }
+        EXPECT_FALSE(org.adminCreate(QStringLiteral("ParticipantEnrollment__c"),
+                                     {{QStringLiteral("Class__c"), courseId},
+                                      {QStringLiteral("Student__c"), student}})
+                         .isEmpty());
+        break;
+    }
+    default:
+        for (const QJsonObject &enrollment :
+             byId(org, QStringLiteral("ParticipantEnrollment__c"))) {
+            if (text(enrollment, QStringLiteral("Class__c")) == courseId) {
+                EXPECT_TRUE(org.adminDelete(QStringLiteral("ParticipantEnrollment__c"),
+                                            text(enrollment, QStringLiteral("Id"))));
+                break;
+            }
+        }
+    }
+}
+
+} // namespace
+
+// The office moves the scope between kills: courses handed over both ways (back-fills and
+// courses leaving), old students enrolled, enrollments deleted. Whatever the kills hit, the
+// laptop ends with exactly the org's scope.
+TEST(SyncCrash, KilledPullsDuringScopeChangesEndWithExactlyTheScope)
+{
+    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--auto-approve"), kTeacher});
+    ASSERT_TRUE(org.isRunning());
+    QTemporaryDir dir;
+    const Cli cli(dir);
+    QString output;
+    const int login = cli.login(org.baseUrl(), &output);
+    if (login == 4) {
+        GTEST_SKIP() << "no keychain here, so the CLI cannot stay signed in between runs: "
+                     << output.toStdString();
+    }
+    ASSERT_EQ(login, 0) << output.toStdString();
+    QElapsedTimer timer;
+    timer.start();
+    ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+    qint64 fullRunMs = std::max<qint64>(timer.elapsed(), 100);
+
+    QRandomGenerator random(2026);
+    const int runs = crashRuns();
+    int killed = 0;
+    for (int run = 0; run < runs; ++run) {
+        changeScope(org, run, random);
+        QProcess sync;
+        QElapsedTimer runTimer;
+        runTimer.start();
+        cli.start(sync, {QStringLiteral("sync")});
+        sync.waitForFinished(
+            int(random.bounded(qint64(10), std::max<qint64>(fullRunMs * 9 / 10, 11))));
+        if (sync.state() == QProcess::Running) {
+            ++killed;
+        } else {
+            fullRunMs = std::max<qint64>(std::min(fullRunMs, runTimer.elapsed()), 100);
+        }
+        sync.kill();
+        sync.waitForFinished(10000);
+    }
+    std::printf("killed %d of %d sync runs during scope changes\n", killed, runs);
+    EXPECT_GT(killed, runs / 2) << "most runs must die mid-way for this test to mean anything";
+    int exitCode = -1;
+    for (int attempt = 0; attempt < 5 && exitCode != 0; ++attempt) {
+        exitCode = cli.run({QStringLiteral("sync")}, &output);
+    }
+    ASSERT_EQ(exitCode, 0) << output.toStdString();
+    LocalStore store(Mapping::dream());
+    ASSERT_TRUE(store.open(cli.databasePath())) << store.errorString().toStdString();
+    test::expectStoreHoldsExactlyTheScope(org, store);
     EXPECT_EQ(cli.run({QStringLiteral("logout")}), 0);
 }

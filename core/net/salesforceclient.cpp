@@ -10,11 +10,13 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QThread>
+#include <QTimeZone>
 #include <QTimer>
 
 namespace pasalista {
@@ -343,6 +345,18 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
     response.body = reply->isOpen() ? reply->readAll() : QByteArray();
     m_bytesReceived += response.body.size();
     readLimitInfo(reply->rawHeader("Sforce-Limit-Info"));
+    // HTTP dates (RFC 9110): "Wed, 02 Dec 2026 01:41:58 GMT".
+    const QString header = QString::fromLatin1(reply->rawHeader("Date"));
+    QDateTime date =
+        QLocale::c().toDateTime(header, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (date.isValid()) {
+        date = QDateTime(date.date(), date.time(), QTimeZone::utc());
+    } else {
+        date = QDateTime::fromString(header, Qt::RFC2822Date);
+    }
+    if (date.isValid()) {
+        m_serverTime = date.toUTC();
+    }
     describe(reply, &response);
     if (pastDeadline) {
         response.outcome = ApiResponse::Outcome::Transient;

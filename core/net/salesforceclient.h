@@ -2,6 +2,7 @@
 
 #include "apiresponse.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QObject>
 #include <QPointer>
@@ -62,6 +63,9 @@ public:
     // From the last Sforce-Limit-Info header: api-usage=used/max (-1 when unknown).
     int apiUsed() const { return m_apiUsed; }
     int apiMax() const { return m_apiMax; }
+    // The org's clock from the Date header of the last reply (second precision, UTC);
+    // invalid before the first reply. The pull takes it as a time the org vouches for.
+    QDateTime serverTime() const { return m_serverTime; }
     // Counters for benchmarks and the activity view.
     qint64 requestCount() const { return m_requests; }
     qint64 bytesSent() const { return m_bytesSent; }
@@ -94,6 +98,7 @@ private:
     int m_timeoutMs = 60000;
     int m_replyDeadlineMs = 300000;
     std::atomic_bool m_cancelled{false};
+    QDateTime m_serverTime;
     int m_apiUsed = -1;
     int m_apiMax = -1;
     qint64 m_requests = 0;

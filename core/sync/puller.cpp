@@ -4,21 +4,39 @@
 #include "logging.h"
 #include "net/salesforceclient.h"
 #include "sqltext.h"
-#include "sync/remoteapplier.h"
+#include "sync/recordcodec.h"
+#include "sync/scopepruner.h"
 #include "sync/soql.h"
 
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrlQuery>
 
 namespace pasalista {
 
-using sql::nowUtc;
 using sql::quoted;
 
+namespace {
+
+// Ids per back-fill query: keeps the SOQL text well under the URL limits.
+constexpr int kBackfillChunk = 100;
+
+} // namespace
+
 Puller::Puller(LocalStore &store, SalesforceClient &client, SyncReport &report)
-    : m_store(store), m_client(client), m_report(report)
+    : m_store(store), m_client(client), m_report(report), m_state(store)
 {
+}
+
+bool Puller::storeFailed()
+{
+    m_store.rollback();
+    m_report.result = SyncReport::Result::Error;
+    if (m_report.message.isEmpty()) {
+        m_report.message = m_store.errorString();
+    }
+    return false;
 }
 
 bool Puller::stopWith(const ApiResponse &response)
@@ -88,122 +106,6 @@ QStringList Puller::fieldsFor(Role role) const
     return fields;
 }
 
-QString Puller::watermark(const QString &objectName, const QString &column) const
-{
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT %1 FROM _sync_state WHERE object_name = ?").arg(column));
-    query.addBindValue(objectName);
-    return query.exec() && query.next() ? query.value(0).toString() : QString();
-}
-
-bool Puller::setWatermark(const QString &objectName, const QString &column, const QString &value)
-{
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT INTO _sync_state (object_name, %1, last_sync_at)"
-                                 " VALUES (?, ?, ?) ON CONFLICT(object_name) DO UPDATE SET"
-                                 " %1 = excluded.%1, last_sync_at = excluded.last_sync_at")
-                      .arg(column));
-    query.addBindValue(objectName);
-    query.addBindValue(value);
-    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    return query.exec();
-}
-
-bool Puller::applyPage(const RecordCodec &codec, RemoteApplier &applier, const QJsonArray &records,
-                       bool moveWatermark)
-{
-    if (!m_store.begin()) {
-        return false;
-    }
-    QString lastStamp;
-    for (const QJsonValue &value : records) {
-        const QJsonObject record = value.toObject();
-        if (!applier.apply(record)) {
-            m_store.rollback();
-            m_report.result = SyncReport::Result::Error;
-            m_report.message = applier.errorString();
-            return false;
-        }
-        lastStamp = record.value(QLatin1String("SystemModstamp")).toString();
-    }
-    // The page and its watermark commit together: a crash never skips or half-applies one.
-    const bool ok = (!moveWatermark || lastStamp.isEmpty() ||
-                     setWatermark(codec.objectName(), QStringLiteral("watermark"), lastStamp)) &&
-                    m_store.commit();
-    if (!ok) {
-        m_store.rollback();
-        m_report.result = SyncReport::Result::Error;
-        m_report.message = m_store.errorString();
-    }
-    return ok;
-}
-
-bool Puller::pullRole(Role role, const QString &scope, bool incremental)
-{
-    const QString objectName = m_store.mapping().objectFor(role).objectName;
-    QStringList conditions;
-    const QString since =
-        incremental ? watermark(objectName, QStringLiteral("watermark")) : QString();
-    if (!since.isEmpty()) {
-        conditions.append(QStringLiteral("SystemModstamp >= ") + Soql::dateTimeLiteral(since));
-    }
-    if (!scope.isEmpty()) {
-        conditions.append(scope);
-    }
-    const QString soql = Soql::select(fieldsFor(role), objectName, conditions) +
-                         QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
-    qCDebug(lcSync) << "pull" << soql;
-    // One applier for every page: its prepared statements and parent-id cache are built
-    // once per object, not once per 2,000 records (parents do not change meanwhile).
-    const Mapping &mapping = m_store.mapping();
-    const RecordCodec codec(mapping, role);
-    RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
-    return fetchAll(soql, false, [&](const QJsonArray &records) {
-        return applyPage(codec, applier, records, incremental);
-    });
-}
-
-bool Puller::pullDeletions(Role role)
-{
-    const Mapping &mapping = m_store.mapping();
-    const QString objectName = mapping.objectFor(role).objectName;
-    const QString since = watermark(objectName, QStringLiteral("deleted_watermark"));
-    const QString pulledUpTo = watermark(objectName, QStringLiteral("watermark"));
-    if (since.isEmpty()) {
-        // First sync: whatever was deleted before was never here.
-        return pulledUpTo.isEmpty() ||
-               setWatermark(objectName, QStringLiteral("deleted_watermark"), pulledUpTo);
-    }
-    const QString soql =
-        Soql::select({QStringLiteral("Id"), QStringLiteral("SystemModstamp")}, objectName,
-                     {QStringLiteral("IsDeleted = true"),
-                      QStringLiteral("SystemModstamp >= ") + Soql::dateTimeLiteral(since)}) +
-        QStringLiteral(" ORDER BY SystemModstamp ASC");
-    const RecordCodec codec(mapping, role);
-    return fetchAll(soql, true, [&](const QJsonArray &records) {
-        RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
-        if (!m_store.begin()) {
-            return false;
-        }
-        QString lastStamp;
-        for (const QJsonValue &value : records) {
-            const QJsonObject record = value.toObject();
-            if (!applier.applyDeletion(record.value(QLatin1String("Id")).toString())) {
-                m_store.rollback();
-                return false;
-            }
-            lastStamp = record.value(QLatin1String("SystemModstamp")).toString();
-        }
-        if ((!lastStamp.isEmpty() &&
-             !setWatermark(objectName, QStringLiteral("deleted_watermark"), lastStamp)) ||
-            !m_store.commit()) {
-            m_store.rollback();
-            return false;
-        }
-        return true;
-    });
-}
-
 QString Puller::teacherSfid(const QString &email) const
 {
     const Mapping &mapping = m_store.mapping();
@@ -247,50 +149,6 @@ QStringList Puller::coursesInScope(const QString &teacher) const
     return ids;
 }
 
-QString Puller::scopeFor(Role role, const QStringList &courseIds) const
-{
-    const Mapping &mapping = m_store.mapping();
-    const QString courses = Soql::idList(courseIds);
-    const QString enrollmentObject = mapping.objectFor(Role::Enrollment).objectName;
-    const QString enrollmentCourse = mapping.field(Role::Enrollment, QStringLiteral("course"));
-    const bool everything = !mapping.scope().onlyTeacherCourses;
-    switch (role) {
-    case Role::Student:
-        return everything ? QString()
-                          : QStringLiteral("Id IN (SELECT %1 FROM %2 WHERE %3 IN %4)")
-                                .arg(mapping.field(Role::Enrollment, QStringLiteral("student")),
-                                     enrollmentObject, enrollmentCourse, courses);
-    case Role::Enrollment:
-        return everything ? QString() : QStringLiteral("%1 IN %2").arg(enrollmentCourse, courses);
-    case Role::Attendance: {
-        const QString cutoff =
-            QStringLiteral("%1 >= %2")
-                .arg(mapping.field(Role::Attendance, QStringLiteral("date")),
-                     m_today.addDays(-mapping.scope().attendanceSinceDays).toString(Qt::ISODate));
-        if (everything) {
-            return cutoff;
-        }
-        return QStringLiteral("%1 IN (SELECT Id FROM %2 WHERE %3 IN %4) AND %5")
-            .arg(mapping.field(Role::Attendance, QStringLiteral("enrollment")), enrollmentObject,
-                 enrollmentCourse, courses, cutoff);
-    }
-    default:
-        return {};
-    }
-}
-
-bool Puller::pullNewCourses(const QStringList &courseIds)
-{
-    // Courses that just entered the scope: their older students, enrollments and marks
-    // are below the watermarks, so fetch them in full once.
-    for (Role role : {Role::Student, Role::Enrollment, Role::Attendance}) {
-        if (!pullRole(role, scopeFor(role, courseIds), false)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool Puller::fixDanglingLookups()
 {
     const Mapping &mapping = m_store.mapping();
@@ -315,11 +173,393 @@ bool Puller::fixDanglingLookups()
     return true;
 }
 
+QDateTime Puller::serverNow()
+{
+    if (!m_cycleTime.isValid()) {
+        m_cycleTime = orgClock();
+    }
+    if (!m_cycleTime.isValid()) {
+        m_report.result = SyncReport::Result::Error;
+        m_report.message = QCoreApplication::translate(
+            "pasalista::Puller", "The org's replies carry no date; cannot pull safely.");
+    }
+    return m_cycleTime;
+}
+
+QDateTime Puller::orgClock()
+{
+    // The replication API's latestDateCovered is the org's own clock, held back before any
+    // transaction not visible yet: every record stamped before it can be read now. Read
+    // once per cycle, before the first page.
+    const QDateTime base =
+        m_client.serverTime().isValid() ? m_client.serverTime() : QDateTime::currentDateTimeUtc();
+    QUrlQuery range;
+    range.addQueryItem(QStringLiteral("start"),
+                       base.addDays(-1).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    range.addQueryItem(QStringLiteral("end"),
+                       base.addDays(40).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    const ApiResponse response =
+        m_client.get(QStringLiteral("sobjects/%1/updated/")
+                         .arg(m_store.mapping().objectFor(Role::Teacher).objectName),
+                     range);
+    const QString latest =
+        response.json.object().value(QLatin1String("latestDateCovered")).toString();
+    if (response.ok() && !latest.isEmpty()) {
+        return QDateTime::fromString(Soql::dateTimeLiteral(latest), Qt::ISODate).toUTC();
+    }
+    // Without the replication API: the Date of a reply received before the first query.
+    qCInfo(lcSync) << "no latestDateCovered" << response.errorCode << "; using the Date header";
+    return m_client.serverTime();
+}
+
+QStringList Puller::pendingSfids(Role role) const
+{
+    const QString table = m_store.mapping().table(role);
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT DISTINCT t.sfid FROM %1 t JOIN _trigger_log l ON"
+                                 " l.table_name = ? AND l.record_id = t.id WHERE t.sfid IS NOT NULL"
+                                 " AND l.state IN ('NEW','PENDING') LIMIT 200")
+                      .arg(quoted(table)));
+    query.addBindValue(table);
+    QStringList ids;
+    if (query.exec()) {
+        while (query.next()) {
+            ids.append(query.value(0).toString());
+        }
+    }
+    return ids;
+}
+
+QString Puller::windowStart(const QDateTime &coveredUntil) const
+{
+    return coveredUntil.addSecs(-m_overlapSeconds).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+bool Puller::applyPage(RemoteApplier &applier, const QJsonArray &records, const RecordHook &hook)
+{
+    if (!m_store.begin()) {
+        return storeFailed();
+    }
+    applier.beginPage();
+    for (const QJsonValue &value : records) {
+        const QJsonObject record = value.toObject();
+        if (!applier.apply(record)) {
+            m_report.message = applier.errorString();
+            return storeFailed();
+        }
+        // Scope closure shares the page's transaction: a kill cannot lose it.
+        if (hook && !hook(record, applier.lastOutcome())) {
+            return storeFailed();
+        }
+    }
+    return m_store.commit() || storeFailed();
+}
+
+bool Puller::pullQuery(Role role, const QStringList &conditions, const RecordHook &hook)
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString soql =
+        Soql::select(fieldsFor(role), mapping.objectFor(role).objectName, conditions) +
+        QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
+    qCDebug(lcSync) << "pull" << soql;
+    // One applier for every page: its prepared statements and parent-id cache are built
+    // once per object, not once per 2,000 records (parents do not change meanwhile).
+    const RecordCodec codec(mapping, role);
+    RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
+    return fetchAll(soql, false,
+                    [&](const QJsonArray &records) { return applyPage(applier, records, hook); });
+}
+
+bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
+{
+    const QString objectName = m_store.mapping().objectFor(role).objectName;
+    const QDateTime until = serverNow();
+    if (!until.isValid()) {
+        return false;
+    }
+    const QDateTime covered = m_state.coveredUntil(objectName);
+    QStringList conditions;
+    if (covered.isValid()) {
+        conditions.append(QStringLiteral("SystemModstamp >= ") + windowStart(covered));
+    } else if (!m_state.deletionsCoveredUntil(objectName).isValid() &&
+               !m_state.setDeletionsCoveredUntil(objectName, until)) {
+        // A full read shows what lives now; what is deleted from now on is read later,
+        // even if this first pull is killed half-way.
+        return storeFailed();
+    }
+    if (covered.isValid() && !scope.isEmpty()) {
+        // Records with edits not sent yet are read even if they left the scope meanwhile,
+        // so that the office's change meets the teacher's (an enrollment moved to another
+        // course while the teacher unenrolled the student).
+        const QStringList pending = pendingSfids(role);
+        conditions.append(
+            pending.isEmpty()
+                ? scope
+                : QStringLiteral("((%1) OR Id IN %2)").arg(scope, Soql::idList(pending)));
+    } else if (!scope.isEmpty()) {
+        conditions.append(scope);
+    }
+    // Covered-until moves only once the whole window is applied, never to a page's last
+    // record: a record edited during the pull is served later with a newer stamp.
+    return pullQuery(role, conditions, hook) &&
+           (m_state.setCoveredUntil(objectName, until) || storeFailed());
+}
+
+bool Puller::pullDeletions(Role role, const QString &scope)
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString objectName = mapping.objectFor(role).objectName;
+    QDateTime from = m_state.deletionsCoveredUntil(objectName);
+    if (!from.isValid()) {
+        from = m_state.coveredUntil(objectName);
+    }
+    if (!from.isValid()) {
+        return true; // never pulled: nothing here to delete
+    }
+    const QDateTime until = serverNow();
+    if (!until.isValid()) {
+        return false;
+    }
+    if (from.addDays(kRecycleBinDays - 1) < until) {
+        // Away longer than the recycle bin keeps deleted records: queryAll no longer
+        // shows them, so compare the Ids in scope with what this laptop holds.
+        if (!reconcile(role, scope)) {
+            return false;
+        }
+    } else {
+        const QString soql =
+            Soql::select({QStringLiteral("Id"), QStringLiteral("SystemModstamp")}, objectName,
+                         {QStringLiteral("IsDeleted = true"),
+                          QStringLiteral("SystemModstamp >= ") + windowStart(from)}) +
+            QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
+        const RecordCodec codec(mapping, role);
+        RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
+        const bool ok = fetchAll(soql, true, [&](const QJsonArray &records) {
+            if (!m_store.begin()) {
+                return storeFailed();
+            }
+            for (const QJsonValue &value : records) {
+                if (!applier.applyDeletion(
+                        value.toObject().value(QLatin1String("Id")).toString())) {
+                    m_report.message = applier.errorString();
+                    return storeFailed();
+                }
+            }
+            return m_store.commit() || storeFailed();
+        });
+        if (!ok) {
+            return false;
+        }
+    }
+    return m_state.setDeletionsCoveredUntil(objectName, until) || storeFailed();
+}
+
+bool Puller::reconcile(Role role, const QString &scope)
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString objectName = mapping.objectFor(role).objectName;
+    QSet<QString> live;
+    const QStringList conditions = scope.isEmpty() ? QStringList() : QStringList{scope};
+    if (!fetchAll(Soql::select({QStringLiteral("Id")}, objectName, conditions), false,
+                  [&live](const QJsonArray &records) {
+                      for (const QJsonValue &value : records) {
+                          live.insert(value.toObject().value(QLatin1String("Id")).toString());
+                      }
+                      return true;
+                  })) {
+        return false;
+    }
+    QSqlQuery local(m_store.database());
+    local.exec(QStringLiteral("SELECT sfid FROM %1 WHERE sfid IS NOT NULL AND isdeleted = 0")
+                   .arg(quoted(mapping.table(role))));
+    QStringList ghosts;
+    while (local.next()) {
+        if (!live.contains(local.value(0).toString())) {
+            ghosts.append(local.value(0).toString());
+        }
+    }
+    qCInfo(lcSync) << "reconcile" << objectName << live.size() << "in scope," << ghosts.size()
+                   << "local ghosts";
+    const RecordCodec codec(mapping, role);
+    RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
+    if (!m_store.begin()) {
+        return storeFailed();
+    }
+    for (const QString &sfid : std::as_const(ghosts)) {
+        if (!applier.applyDeletion(sfid)) {
+            m_report.message = applier.errorString();
+            return storeFailed();
+        }
+    }
+    return m_store.commit() || storeFailed();
+}
+
+QString Puller::attendanceCutoff() const
+{
+    const Mapping &mapping = m_store.mapping();
+    return QStringLiteral("%1 >= %2")
+        .arg(mapping.field(Role::Attendance, QStringLiteral("date")),
+             m_today.addDays(-mapping.scope().attendanceSinceDays).toString(Qt::ISODate));
+}
+
+QString Puller::scopeFor(Role role, const QStringList &courseIds) const
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString courses = Soql::idList(courseIds);
+    const QString enrollmentObject = mapping.objectFor(Role::Enrollment).objectName;
+    const QString enrollmentCourse = mapping.field(Role::Enrollment, QStringLiteral("course"));
+    const bool everything = !mapping.scope().onlyTeacherCourses;
+    switch (role) {
+    case Role::Student:
+        return everything ? QString()
+                          : QStringLiteral("Id IN (SELECT %1 FROM %2 WHERE %3 IN %4)")
+                                .arg(mapping.field(Role::Enrollment, QStringLiteral("student")),
+                                     enrollmentObject, enrollmentCourse, courses);
+    case Role::Enrollment:
+        return everything ? QString() : QStringLiteral("%1 IN %2").arg(enrollmentCourse, courses);
+    case Role::Attendance:
+        if (everything) {
+            return attendanceCutoff();
+        }
+        return QStringLiteral("%1 IN (SELECT Id FROM %2 WHERE %3 IN %4) AND %5")
+            .arg(mapping.field(Role::Attendance, QStringLiteral("enrollment")), enrollmentObject,
+                 enrollmentCourse, courses, attendanceCutoff());
+    default:
+        return {};
+    }
+}
+
+QString Puller::courseScope(const QString &teacher, bool includeLocal) const
+{
+    const Mapping &mapping = m_store.mapping();
+    if (!mapping.scope().onlyTeacherCourses) {
+        return {};
+    }
+    QStringList facilitators;
+    for (const QString &logical :
+         {QStringLiteral("facilitator_1"), QStringLiteral("facilitator_2")}) {
+        const QString field = mapping.field(Role::Course, logical);
+        if (!field.isEmpty()) {
+            facilitators.append(field + QStringLiteral(" = ") + Soql::stringLiteral(teacher));
+        }
+    }
+    if (includeLocal) {
+        // Courses held here are read too, so that one handed to another teacher is seen
+        // changing and leaves the laptop.
+        const QStringList held = coursesInScope(QString());
+        if (!held.isEmpty()) {
+            facilitators.append(QStringLiteral("Id IN ") + Soql::idList(held));
+        }
+    }
+    return QLatin1Char('(') + facilitators.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+
+Puller::RecordHook Puller::courseHook(const QStringList &before, const QString &teacher)
+{
+    const Mapping &mapping = m_store.mapping();
+    const bool incremental =
+        m_state.coveredUntil(mapping.objectFor(Role::Enrollment).objectName).isValid();
+    return [this, &mapping, before, teacher, incremental](const QJsonObject &record,
+                                                          RemoteApplier::Outcome outcome) {
+        const QString sfid = record.value(QLatin1String("Id")).toString();
+        if (!incremental || outcome == RemoteApplier::Outcome::Unchanged || before.contains(sfid) ||
+            !mapping.scope().onlyTeacherCourses) {
+            return true;
+        }
+        for (const QString &logical :
+             {QStringLiteral("facilitator_1"), QStringLiteral("facilitator_2")}) {
+            const QString field = mapping.field(Role::Course, logical);
+            if (!field.isEmpty() && record.value(field).toString() == teacher) {
+                // A course newly led: its enrollments, students and marks are older than
+                // the windows, so they are fetched in full, even after a kill.
+                return m_state.addBackfill(mapping.objectFor(Role::Course).objectName, sfid);
+            }
+        }
+        return true;
+    };
+}
+
+Puller::RecordHook Puller::enrollmentHook(bool backfillMarks)
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString studentField = mapping.field(Role::Enrollment, QStringLiteral("student"));
+    const bool marksIncremental =
+        m_state.coveredUntil(mapping.objectFor(Role::Attendance).objectName).isValid();
+    return [this, &mapping, studentField, backfillMarks,
+            marksIncremental](const QJsonObject &record, RemoteApplier::Outcome outcome) {
+        if (outcome == RemoteApplier::Outcome::Unchanged) {
+            return true;
+        }
+        // An enrollment of a student not on this laptop: the student may be years old,
+        // far below the window, so it is fetched by Id.
+        const QString student = record.value(studentField).toString();
+        if (!student.isEmpty() &&
+            !m_store.idByColumn(Role::Student, QStringLiteral("sfid"), student) &&
+            !m_state.addBackfill(mapping.objectFor(Role::Student).objectName, student)) {
+            return false;
+        }
+        // An enrollment new here (say, moved into one of the teacher's courses) brings its
+        // older marks along.
+        if (backfillMarks && marksIncremental && outcome == RemoteApplier::Outcome::Inserted) {
+            return m_state.addBackfill(mapping.objectFor(Role::Enrollment).objectName,
+                                       record.value(QLatin1String("Id")).toString());
+        }
+        return true;
+    };
+}
+
+bool Puller::backfillInChunks(const QString &objectName,
+                              const std::function<bool(const QStringList &chunk)> &fetch)
+{
+    const QStringList pending = m_state.backfills(objectName);
+    for (qsizetype start = 0; start < pending.size(); start += kBackfillChunk) {
+        const QStringList chunk = pending.mid(start, kBackfillChunk);
+        if (!fetch(chunk)) {
+            return false;
+        }
+        // Removed only once everything hanging from the chunk is applied.
+        if (!m_store.begin() || !m_state.removeBackfills(objectName, chunk) || !m_store.commit()) {
+            return storeFailed();
+        }
+    }
+    return true;
+}
+
+bool Puller::backfill()
+{
+    const Mapping &mapping = m_store.mapping();
+    const bool courses = backfillInChunks(
+        mapping.objectFor(Role::Course).objectName, [this](const QStringList &chunk) {
+            qCInfo(lcSync) << "back-filling courses that entered the scope" << chunk;
+            return pullQuery(Role::Student, {scopeFor(Role::Student, chunk)}, {}) &&
+                   pullQuery(Role::Enrollment, {scopeFor(Role::Enrollment, chunk)},
+                             enrollmentHook(false)) &&
+                   pullQuery(Role::Attendance, {scopeFor(Role::Attendance, chunk)}, {});
+        });
+    const bool enrollments =
+        courses &&
+        backfillInChunks(mapping.objectFor(Role::Enrollment).objectName,
+                         [this, &mapping](const QStringList &chunk) {
+                             return pullQuery(
+                                 Role::Attendance,
+                                 {mapping.field(Role::Attendance, QStringLiteral("enrollment")) +
+                                      QStringLiteral(" IN ") + Soql::idList(chunk),
+                                  attendanceCutoff()},
+                                 {});
+                         });
+    return enrollments &&
+           backfillInChunks(
+               mapping.objectFor(Role::Student).objectName, [this](const QStringList &chunk) {
+                   return pullQuery(Role::Student, {QStringLiteral("Id IN ") + Soql::idList(chunk)},
+                                    {});
+               });
+}
+
 bool Puller::run(const QString &teacherEmail)
 {
     const Mapping &mapping = m_store.mapping();
     for (Role role : {Role::Teacher, Role::Program}) {
-        if (!pullRole(role, {}, true)) {
+        if (!pullObject(role, {})) {
             return false;
         }
     }
@@ -332,49 +572,47 @@ bool Puller::run(const QString &teacherEmail)
                 "No teacher record has the email %1, so no course is in your scope.")
                 .arg(teacherEmail));
     }
-    QString courseScope;
-    if (onlyMine) {
-        QStringList facilitators;
-        for (const QString &logical :
-             {QStringLiteral("facilitator_1"), QStringLiteral("facilitator_2")}) {
-            const QString field = mapping.field(Role::Course, logical);
-            if (!field.isEmpty()) {
-                facilitators.append(field + QStringLiteral(" = ") + Soql::stringLiteral(teacher));
-            }
-        }
-        courseScope =
-            QLatin1Char('(') + facilitators.join(QStringLiteral(" OR ")) + QLatin1Char(')');
-    }
-    const QStringList before = coursesInScope(onlyMine ? teacher : QString());
-    if ((onlyMine && teacher.isEmpty()) ? false : !pullRole(Role::Course, courseScope, true)) {
-        return false;
-    }
-    const QStringList courses = coursesInScope(onlyMine ? teacher : QString());
-    QStringList added;
-    for (const QString &id : courses) {
-        if (!before.contains(id)) {
-            added.append(id);
-        }
-    }
-    const bool firstSync =
-        watermark(mapping.objectFor(Role::Enrollment).objectName, QStringLiteral("watermark"))
-            .isEmpty();
-    if (onlyMine && !added.isEmpty() && !firstSync && !pullNewCourses(added)) {
-        return false;
-    }
-    if (!onlyMine || !courses.isEmpty()) {
-        for (Role role : {Role::Student, Role::Enrollment, Role::Attendance}) {
-            if (!pullRole(role, scopeFor(role, courses), true)) {
-                return false;
-            }
-        }
-    }
-    for (Role role : Mapping::dependencyOrder()) {
-        if (!pullDeletions(role)) {
+    const QString courseObject = mapping.objectFor(Role::Course).objectName;
+    if (!onlyMine || !teacher.isEmpty()) {
+        const QStringList before = coursesInScope(onlyMine ? teacher : QString());
+        const bool incremental = m_state.coveredUntil(courseObject).isValid();
+        if (!pullObject(Role::Course, courseScope(teacher, incremental),
+                        courseHook(before, teacher))) {
             return false;
         }
     }
-    return fixDanglingLookups();
+    const QStringList courses = coursesInScope(onlyMine ? teacher : QString());
+    if (!onlyMine || !courses.isEmpty()) {
+        if (!pullObject(Role::Student, scopeFor(Role::Student, courses)) ||
+            !pullObject(Role::Enrollment, scopeFor(Role::Enrollment, courses),
+                        enrollmentHook(true)) ||
+            !pullObject(Role::Attendance, scopeFor(Role::Attendance, courses))) {
+            return false;
+        }
+    }
+    if (!backfill()) {
+        return false;
+    }
+    for (Role role : Mapping::dependencyOrder()) {
+        if (role == Role::Course && onlyMine && teacher.isEmpty()) {
+            continue; // no scope to reconcile against
+        }
+        const QString scope =
+            role == Role::Course ? courseScope(teacher, false) : scopeFor(role, courses);
+        if (!pullDeletions(role, scope)) {
+            return false;
+        }
+    }
+    if (!fixDanglingLookups()) {
+        return false;
+    }
+    if (onlyMine && !teacher.isEmpty()) {
+        ScopePruner pruner(m_store, m_report);
+        if (!pruner.run(teacher)) {
+            return storeFailed();
+        }
+    }
+    return true;
 }
 
 } // namespace pasalista

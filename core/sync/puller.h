@@ -2,9 +2,12 @@
 
 #include "mapping.h"
 #include "net/apiresponse.h"
+#include "sync/pullstate.h"
+#include "sync/remoteapplier.h"
 #include "sync/syncreport.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -15,13 +18,18 @@ namespace pasalista {
 
 class LocalStore;
 class RecordCodec;
-class RemoteApplier;
 class SalesforceClient;
 
-// Pulls the teacher's scope from the org, object by object in dependency order: records
-// changed since each object's watermark, page by page through nextRecordsUrl, each page
-// applied in one transaction together with its watermark, so a killed pull resumes where
-// it stopped. Deletions come from queryAll.
+// Replicates the teacher's scope from the org (DESIGN.md, "Sync cycle"). Per object the
+// store keeps a covered-until point; each pull reads the window [covered-until - overlap,
+// T], T being the org's clock read before the first page, applies it page by page (each
+// page one transaction, re-applying a record already here is no work) and moves
+// covered-until to T only once the whole window is applied. Records that enter the scope
+// (a course newly led, an enrollment of a student not on the laptop) are noted in the
+// page's transaction and back-filled by Id whatever their stamp; records that leave it
+// leave the laptop unless they hold pending edits. Deletions come from queryAll over the
+// same window, or from a full reconcile of the Ids in scope once the recycle bin has
+// forgotten them.
 class Puller
 {
 public:
@@ -31,6 +39,9 @@ public:
     // with every mapped field.
     void setAvailableFields(const QHash<QString, QSet<QString>> &fields) { m_available = fields; }
     void setToday(const QDate &today) { m_today = today; }
+    // How far before covered-until each window starts: commits become visible later than
+    // their stamp (default 10 minutes).
+    void setOverlapSeconds(int seconds) { m_overlapSeconds = seconds; }
     // Returns false when the cycle must stop; the report then says why.
     bool run(const QString &teacherEmail);
 
@@ -38,26 +49,48 @@ public:
     // Runs a SOQL query and hands every page to `handler`, retrying transient failures.
     bool fetchAll(const QString &soql, bool includeDeleted, const PageHandler &handler);
 
+    // The recycle bin keeps deleted records 15 days; past this the deletions are
+    // reconciled from the Ids in scope instead.
+    static constexpr int kRecycleBinDays = 15;
+
 private:
-    bool pullRole(Role role, const QString &scope, bool incremental);
-    bool pullDeletions(Role role);
-    bool applyPage(const RecordCodec &codec, RemoteApplier &applier, const QJsonArray &records,
-                   bool moveWatermark);
+    // Runs inside a page's transaction after each record is applied.
+    using RecordHook =
+        std::function<bool(const QJsonObject &record, RemoteApplier::Outcome outcome)>;
+
+    bool pullObject(Role role, const QString &scope, const RecordHook &hook = {});
+    bool pullQuery(Role role, const QStringList &conditions, const RecordHook &hook);
+    bool pullDeletions(Role role, const QString &scope);
+    bool reconcile(Role role, const QString &scope);
+    bool backfill();
+    bool backfillInChunks(const QString &objectName,
+                          const std::function<bool(const QStringList &chunk)> &fetch);
+    bool applyPage(RemoteApplier &applier, const QJsonArray &records, const RecordHook &hook);
+    RecordHook courseHook(const QStringList &before, const QString &teacher);
+    RecordHook enrollmentHook(bool backfillMarks);
     QString scopeFor(Role role, const QStringList &courseIds) const;
+    QString courseScope(const QString &teacher, bool includeLocal) const;
+    QString attendanceCutoff() const;
     QStringList coursesInScope(const QString &teacherSfid) const;
     QString teacherSfid(const QString &email) const;
     QStringList fieldsFor(Role role) const;
-    QString watermark(const QString &objectName, const QString &column) const;
-    bool setWatermark(const QString &objectName, const QString &column, const QString &value);
-    bool pullNewCourses(const QStringList &courseIds);
+    // The cycle's T: read once, before the first page, and used for every object.
+    QDateTime serverNow();
+    QDateTime orgClock();
+    QString windowStart(const QDateTime &coveredUntil) const;
+    QStringList pendingSfids(Role role) const;
     bool fixDanglingLookups();
+    bool storeFailed();
     bool stopWith(const ApiResponse &response);
 
     LocalStore &m_store;
     SalesforceClient &m_client;
     SyncReport &m_report;
+    PullState m_state;
     QHash<QString, QSet<QString>> m_available;
     QDate m_today = QDate::currentDate();
+    int m_overlapSeconds = 600;
+    QDateTime m_cycleTime;
 };
 
 } // namespace pasalista

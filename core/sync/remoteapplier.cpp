@@ -36,8 +36,10 @@ RemoteApplier::RemoteApplier(LocalStore &store, const RecordCodec &codec, Confli
                              SyncReport &report)
     : m_store(store), m_codec(codec), m_policy(policy), m_report(report),
       m_statements(store.database()),
-      m_findSql(QStringLiteral("SELECT id, _hc_lastop FROM %1 WHERE sfid = ? UNION ALL"
-                               " SELECT id, _hc_lastop FROM %1 WHERE pasalista_id__c = ? LIMIT 1")
+      m_findSql(QStringLiteral("SELECT id, _hc_lastop, systemmodstamp, isdeleted FROM %1 WHERE"
+                               " sfid = ? UNION ALL SELECT id, _hc_lastop, systemmodstamp,"
+                               " isdeleted FROM %1"
+                               " WHERE pasalista_id__c = ? LIMIT 1")
                     .arg(quoted(codec.table())))
 {
 }
@@ -53,39 +55,71 @@ bool RemoteApplier::exec(QSqlQuery &query)
     return false;
 }
 
+void RemoteApplier::beginPage()
+{
+    QSqlQuery query(m_store.database());
+    m_unsentRows = query.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE sfid IS NULL"
+                                             " AND isdeleted = 0)")
+                                  .arg(quoted(m_codec.table()))) &&
+                   query.next() && query.value(0).toBool();
+}
+
 bool RemoteApplier::apply(const QJsonObject &record)
 {
     QVariantMap remote = m_codec.toColumns(record);
     resolveLookups(remote);
-    ++m_report.pulled;
+    // Queries (not queryAll) serve live records only: a row hidden here comes back.
+    remote.insert(QStringLiteral("isdeleted"), 0);
+    const QString sfid = remote.value(kSfid).toString();
+    const QString key = remote.value(kKey).toString();
+    // An org record without our key (made by the office, or in an org without the field)
+    // may be the twin of a row this laptop has not sent yet: that row adopts it.
+    std::optional<LocalRow> local;
+    if (m_unsentRows && key.isEmpty()) {
+        if (const auto adopted = findByNaturalKey(remote)) {
+            local = LocalRow{*adopted, QStringLiteral("PENDING"), QString(), false};
+        }
+    }
+    bool inserted = false;
     // Most pulled records are new here (always so on a first sync): try the insert first and
     // look for a local row only when the org's id or our key is already taken.
-    bool inserted = false;
-    if (!insertNew(remote, Statement::InsertUnlessKnown, &inserted)) {
+    if (!local && !insertNew(remote, Statement::InsertUnlessKnown, &inserted)) {
         return false;
     }
     if (inserted) {
+        m_outcome = Outcome::Inserted;
+        ++m_report.pulled;
         return true;
     }
-    QString lastOp;
-    const auto id =
-        findLocal(remote.value(kSfid).toString(), remote.value(kKey).toString(), &lastOp);
-    if (!id) {
+    if (!local) {
+        local = findLocal(sfid, key);
+    }
+    if (!local) {
         return insertNew(remote, Statement::Insert, &inserted); // reports what else blocked it
     }
+    const QString stamp = remote.value(QStringLiteral("systemmodstamp")).toString();
+    const bool hiddenHere = local->deleted && local->lastOp == QLatin1String("SYNCED");
+    if (!stamp.isEmpty() && stamp == local->stamp && !hiddenHere) {
+        m_outcome = Outcome::Unchanged; // read again by an overlapping window: no work
+        ++m_report.reread;
+        return true;
+    }
+    ++m_report.pulled;
     // Only rows a local edit touched can have pending outbox entries.
     QList<PendingEntry> entries;
-    if (lastOp == QLatin1String("PENDING") || lastOp == QLatin1String("FAILED")) {
-        entries = pendingEntries(*id);
+    if (local->lastOp == QLatin1String("PENDING") || local->lastOp == QLatin1String("FAILED")) {
+        entries = pendingEntries(local->id);
     }
     if (entries.isEmpty()) {
-        return updateSynced(*id, remote);
+        m_outcome = Outcome::Updated;
+        return updateSynced(local->id, remote);
     }
-    return merge(*id, remote, entries);
+    m_outcome = Outcome::Merged;
+    return merge(local->id, remote, entries);
 }
 
-std::optional<qint64> RemoteApplier::findLocal(const QString &sfid, const QString &key,
-                                               QString *lastOp)
+std::optional<RemoteApplier::LocalRow> RemoteApplier::findLocal(const QString &sfid,
+                                                                const QString &key)
 {
     // A record this laptop (or another one) created comes back with our key. One statement
     // for both lookups, the org's id first; an empty value binds NULL, which matches nothing.
@@ -95,9 +129,51 @@ std::optional<qint64> RemoteApplier::findLocal(const QString &sfid, const QStrin
     if (!exec(query) || !query.next()) {
         return std::nullopt;
     }
-    *lastOp = query.value(1).toString();
+    LocalRow row{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                 query.value(3).toInt() != 0};
+    query.finish();
+    return row;
+}
+
+std::optional<qint64> RemoteApplier::findByNaturalKey(const QVariantMap &remote)
+{
+    // Enrollment: one per (course, student); attendance: one per (enrollment, date).
+    const Mapping &mapping = m_store.mapping();
+    QStringList columns;
+    switch (m_codec.role()) {
+    case Role::Enrollment:
+        columns = {
+            LocalStore::refColumn(mapping.column(Role::Enrollment, QStringLiteral("course"))),
+            LocalStore::refColumn(mapping.column(Role::Enrollment, QStringLiteral("student")))};
+        break;
+    case Role::Attendance:
+        columns = {
+            LocalStore::refColumn(mapping.column(Role::Attendance, QStringLiteral("enrollment"))),
+            mapping.column(Role::Attendance, QStringLiteral("date"))};
+        break;
+    default:
+        return std::nullopt;
+    }
+    QStringList conditions{QStringLiteral("sfid IS NULL"), QStringLiteral("isdeleted = 0")};
+    for (const QString &column : std::as_const(columns)) {
+        if (remote.value(column).toString().isEmpty()) {
+            return std::nullopt; // a parent not on this laptop matches no local row
+        }
+        conditions.append(quoted(column) + QStringLiteral(" = ?"));
+    }
+    QSqlQuery &query = m_statements.get(
+        QStringLiteral("SELECT id FROM %1 WHERE %2 LIMIT 1")
+            .arg(quoted(m_codec.table()), conditions.join(QStringLiteral(" AND "))));
+    for (int i = 0; i < columns.size(); ++i) {
+        query.bindValue(i, remote.value(columns.at(i)));
+    }
+    if (!exec(query) || !query.next()) {
+        return std::nullopt;
+    }
     const qint64 id = query.value(0).toLongLong();
     query.finish();
+    qCInfo(lcSync) << "org record" << remote.value(kSfid).toString() << "adopts local row"
+                   << m_codec.table() << id;
     return id;
 }
 
@@ -207,24 +283,73 @@ const QString &RemoteApplier::sqlFor(Statement kind, const QStringList &columns)
             .arg(table, quotedColumns.join(QStringLiteral(" = ?,"))));
 }
 
+bool RemoteApplier::mergeDeleted(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries)
+{
+    // Deleted here, changed in the org: a conflict, never a silent loss. The mapping's
+    // policy decides whether the teacher's delete goes out or the org's change stays.
+    const bool localWins = m_policy == ConflictPolicy::LocalWins;
+    if (!logConflict(id, QStringLiteral("isdeleted"), 0, 1, 0,
+                     localWins ? QStringLiteral("local") : QStringLiteral("remote"))) {
+        return false;
+    }
+    QVariantMap accepted = remote;
+    if (localWins) {
+        accepted.remove(QStringLiteral("isdeleted"));
+        return m_store.writeSynced(m_codec.role(), id, accepted);
+    }
+    QSqlQuery withdraw(m_store.database());
+    withdraw.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'MERGED', updated_at = ?"
+                                    " WHERE table_name = ? AND record_id = ? AND action = 'DELETE'"
+                                    " AND state IN ('NEW','PENDING','FAILED')"));
+    withdraw.addBindValue(nowUtc());
+    withdraw.addBindValue(m_codec.table());
+    withdraw.addBindValue(id);
+    if (!exec(withdraw)) {
+        return false;
+    }
+    entries.removeIf(
+        [](const PendingEntry &entry) { return entry.action == QLatin1String("DELETE"); });
+    if (!entries.isEmpty()) {
+        return m_store.writeSynced(m_codec.role(), id, {{QStringLiteral("isdeleted"), 0}}) &&
+               merge(id, remote, entries);
+    }
+    accepted.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
+    return m_store.writeSynced(m_codec.role(), id, accepted);
+}
+
 bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries)
 {
+    for (const PendingEntry &entry : std::as_const(entries)) {
+        if (entry.action == QLatin1String("DELETE")) {
+            return mergeDeleted(id, remote, entries);
+        }
+    }
     const auto row = m_store.row(m_codec.role(), id);
     if (!row) {
         return false;
     }
     // The base of each locally changed field is the value its first pending edit started
-    // from; a field created locally (INSERT) has no base, so the teacher's value stands.
+    // from. A field set by a local INSERT was created on both sides: the org's value is its
+    // base, so a field the teacher never filled takes the org's value, and two different
+    // values are a conflict like any other.
     QHash<QString, QVariant> base;
+    QSet<QString> created;
     QSet<QString> changedLocally;
     for (const PendingEntry &entry : std::as_const(entries)) {
         for (auto it = entry.values.begin(); it != entry.values.end(); ++it) {
-            if (!changedLocally.contains(it.key()) && entry.action == QLatin1String("UPDATE")) {
+            if (entry.action == QLatin1String("INSERT")) {
+                created.insert(it.key());
+            } else if (!changedLocally.contains(it.key())) {
                 base.insert(it.key(), entry.old.value(it.key()));
             }
             changedLocally.insert(it.key());
         }
     }
+    const auto dropFromEntries = [&entries](const QString &column) {
+        for (PendingEntry &entry : entries) {
+            entry.values.remove(column);
+        }
+    };
     QVariantMap accepted;
     for (auto it = remote.begin(); it != remote.end(); ++it) {
         const QString &column = it.key();
@@ -233,40 +358,92 @@ bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, QList<PendingEnt
             accepted.insert(column, it.value());
             continue;
         }
-        if (sameValue(it.value(), local) || !base.contains(column) ||
-            sameValue(it.value(), base.value(column))) {
-            continue; // converged, or only the teacher changed it
+        if (column == kKey) {
+            if (sameValue(it.value(), local)) {
+                dropFromEntries(column);
+            }
+            continue; // our key stays, and reaches the org record on the next push
         }
-        const bool localWins = m_policy == ConflictPolicy::LocalWins;
-        if (!logConflict(id, column, base.value(column), local, it.value(),
-                         localWins ? QStringLiteral("local") : QStringLiteral("remote"))) {
-            return false;
+        if (sameValue(it.value(), local)) {
+            if (!base.contains(column)) {
+                dropFromEntries(column); // created alike on both sides: nothing to send
+            }
+            continue;
         }
-        for (PendingEntry &entry : entries) {
-            if (!entry.values.contains(column)) {
+        if (!base.contains(column)) {
+            if (local.toString().isEmpty()) {
+                accepted.insert(column, it.value()); // the teacher never set it
+                dropFromEntries(column);
                 continue;
             }
-            entry.old.insert(column, it.value()); // the org's value is the new base
-            if (!localWins) {
-                entry.values.remove(column);
+            if (it.value().toString().isEmpty()) {
+                continue; // only the teacher set it
             }
+            if (!settleField(id, column, it.value(), local, it.value(), entries, accepted)) {
+                return false;
+            }
+            continue;
         }
-        if (!localWins) {
-            accepted.insert(column, it.value());
+        if (sameValue(it.value(), base.value(column)) || isOwnValue(entries, column, it.value())) {
+            continue; // only the teacher changed it (the org may hold one of our own writes
+                      // whose reply was lost)
+        }
+        if (!settleField(id, column, base.value(column), local, it.value(), entries, accepted)) {
+            return false;
         }
     }
+    bool allSent = true;
     for (const PendingEntry &entry : std::as_const(entries)) {
         if (!rewriteEntry(entry)) {
             return false;
         }
+        allSent = allSent && entry.values.isEmpty();
+    }
+    if (allSent) {
+        accepted.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
     }
     return accepted.isEmpty() || m_store.writeSynced(m_codec.role(), id, accepted);
+}
+
+bool RemoteApplier::isOwnValue(const QList<PendingEntry> &entries, const QString &column,
+                               const QVariant &value)
+{
+    for (const PendingEntry &entry : entries) {
+        if (entry.values.contains(column) && sameValue(entry.values.value(column), value)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool RemoteApplier::settleField(qint64 id, const QString &column, const QVariant &base,
+                                const QVariant &local, const QVariant &remote,
+                                QList<PendingEntry> &entries, QVariantMap &accepted)
+{
+    const bool localWins = m_policy == ConflictPolicy::LocalWins;
+    if (!logConflict(id, column, base, local, remote,
+                     localWins ? QStringLiteral("local") : QStringLiteral("remote"))) {
+        return false;
+    }
+    for (PendingEntry &entry : entries) {
+        if (!entry.values.contains(column)) {
+            continue;
+        }
+        entry.old.insert(column, remote); // the org's value is the new base
+        if (!localWins) {
+            entry.values.remove(column);
+        }
+    }
+    if (!localWins) {
+        accepted.insert(column, remote);
+    }
+    return true;
 }
 
 bool RemoteApplier::rewriteEntry(const PendingEntry &entry)
 {
     QSqlQuery query(m_store.database());
-    const bool emptied = entry.values.isEmpty() && entry.action == QLatin1String("UPDATE");
+    const bool emptied = entry.values.isEmpty() && entry.action != QLatin1String("DELETE");
     query.prepare(QStringLiteral("UPDATE _trigger_log SET \"values\" = ?, old = ?, updated_at = ?,"
                                  " state = CASE WHEN ? THEN 'MERGED' ELSE state END WHERE id = ?"));
     query.addBindValue(toJsonText(entry.values));
@@ -280,6 +457,22 @@ bool RemoteApplier::rewriteEntry(const PendingEntry &entry)
 bool RemoteApplier::logConflict(qint64 recordId, const QString &column, const QVariant &base,
                                 const QVariant &local, const QVariant &remote, const QString &kept)
 {
+    // A window read again, or the same deletion seen twice, must not list a conflict twice.
+    QSqlQuery known(m_store.database());
+    known.prepare(QStringLiteral("SELECT 1 FROM _conflict_log WHERE table_name = ? AND"
+                                 " record_id = ? AND field = ? AND local_value IS ? AND"
+                                 " remote_value IS ? LIMIT 1"));
+    known.addBindValue(m_codec.table());
+    known.addBindValue(recordId);
+    known.addBindValue(column);
+    known.addBindValue(local.toString());
+    known.addBindValue(remote.toString());
+    if (!exec(known)) {
+        return false;
+    }
+    if (known.next()) {
+        return true;
+    }
     ++m_report.conflicts;
     qCInfo(lcSync) << "conflict on" << m_codec.table() << recordId << column << "kept" << kept;
     QSqlQuery query(m_store.database());
@@ -304,9 +497,32 @@ bool RemoteApplier::applyDeletion(const QString &sfid)
         return true; // never had it
     }
     const QList<PendingEntry> entries = pendingEntries(*id);
-    if (entries.isEmpty()) {
+    const auto row = m_store.row(m_codec.role(), *id);
+    if (entries.isEmpty() && row && row->value(QStringLiteral("isdeleted")).toInt() == 1) {
+        return true; // seen before (windows overlap): no work
+    }
+    bool onlyDeletes = !entries.isEmpty();
+    for (const PendingEntry &entry : entries) {
+        onlyDeletes = onlyDeletes && entry.action == QLatin1String("DELETE");
+    }
+    if (onlyDeletes) {
+        // Deleted on both sides: the teacher's delete is done.
+        QSqlQuery done(m_store.database());
+        done.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'SUCCESS', updated_at = ?"
+                                    " WHERE table_name = ? AND record_id = ?"
+                                    " AND state IN ('NEW','PENDING','FAILED')"));
+        done.addBindValue(nowUtc());
+        done.addBindValue(m_codec.table());
+        done.addBindValue(*id);
+        if (!exec(done)) {
+            return false;
+        }
+    }
+    if (entries.isEmpty() || onlyDeletes) {
         ++m_report.deleted;
-        return m_store.writeSynced(m_codec.role(), *id, {{QStringLiteral("isdeleted"), 1}});
+        return m_store.writeSynced(m_codec.role(), *id,
+                                   {{QStringLiteral("isdeleted"), 1},
+                                    {QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED")}});
     }
     // Deleted in the org while the teacher edited it: neither resurrect nor drop the edit.
     // The record stays, its edits are held as failed, and the conflict is shown.

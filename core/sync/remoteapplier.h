@@ -16,15 +16,31 @@ class LocalStore;
 // Writes records received from the org into the local store without logging them, and
 // merges them field by field with the teacher's pending edits: a field only one side
 // changed keeps that side's value; a field both changed is settled by the mapping's
-// policy and the losing value goes to _conflict_log. Nothing is overwritten silently.
+// policy and the losing value goes to _conflict_log (once). Nothing is overwritten
+// silently. Applying is idempotent: a record already here with the same SystemModstamp is
+// no work, so a pull may re-read an overlapping window at no cost but the reading.
+// An org record without our key adopts the local row that has the same natural key
+// (enrollment: course + student; attendance: enrollment + date) instead of becoming a twin.
 // The caller owns the transaction (one per page).
 class RemoteApplier
 {
 public:
+    enum class Outcome
+    {
+        Unchanged, // same sfid and stamp: nothing to do
+        Inserted,  // new on this laptop
+        Updated,   // a synced row took the org's values
+        Merged     // met pending local edits (or adopted a local row) and was merged
+    };
+
     RemoteApplier(LocalStore &store, const RecordCodec &codec, ConflictPolicy policy,
                   SyncReport &report);
 
+    // Call at the start of each page: whether local rows still wait for their first push
+    // (only then can an org record adopt one by natural key).
+    void beginPage();
     bool apply(const QJsonObject &record);
+    Outcome lastOutcome() const { return m_outcome; }
     bool applyDeletion(const QString &sfid);
     QString errorString() const { return m_error; }
 
@@ -37,7 +53,15 @@ private:
         QVariantMap old;
     };
 
-    std::optional<qint64> findLocal(const QString &sfid, const QString &key, QString *lastOp);
+    struct LocalRow
+    {
+        qint64 id = 0;
+        QString lastOp;
+        QString stamp;
+        bool deleted = false;
+    };
+    std::optional<LocalRow> findLocal(const QString &sfid, const QString &key);
+    std::optional<qint64> findByNaturalKey(const QVariantMap &remote);
     QList<PendingEntry> pendingEntries(qint64 recordId);
     enum class Statement
     {
@@ -51,6 +75,11 @@ private:
     bool updateSynced(qint64 id, const QVariantMap &values);
     const QString &sqlFor(Statement kind, const QStringList &columns);
     bool merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
+    bool mergeDeleted(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
+    static bool isOwnValue(const QList<PendingEntry> &entries, const QString &column,
+                           const QVariant &value);
+    bool settleField(qint64 id, const QString &column, const QVariant &base, const QVariant &local,
+                     const QVariant &remote, QList<PendingEntry> &entries, QVariantMap &accepted);
     bool rewriteEntry(const PendingEntry &entry);
     bool logConflict(qint64 recordId, const QString &column, const QVariant &base,
                      const QVariant &local, const QVariant &remote, const QString &kept);
@@ -63,6 +92,8 @@ private:
     ConflictPolicy m_policy;
     SyncReport &m_report;
     QString m_error;
+    Outcome m_outcome = Outcome::Unchanged;
+    bool m_unsentRows = false;
     StatementCache m_statements;
     const QString m_findSql;
     QHash<QStringList, QString> m_sql[int(Statement::Count)]; // per kind: columns -> text

@@ -44,6 +44,7 @@ QJsonObject SyncReport::toJson() const
     return {{QStringLiteral("result"), resultName(result)},
             {QStringLiteral("pushed"), pushed},
             {QStringLiteral("pulled"), pulled},
+            {QStringLiteral("reread"), reread},
             {QStringLiteral("deleted"), deleted},
             {QStringLiteral("failed"), failed},
             {QStringLiteral("conflicts"), conflicts},

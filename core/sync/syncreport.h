@@ -25,7 +25,8 @@ struct SyncReport
 
     Result result = Result::Clean;
     int pushed = 0;    // records written to the org
-    int pulled = 0;    // records received from the org
+    int pulled = 0;    // records received from the org and applied (new or changed)
+    int reread = 0;    // records read again (overlapping windows) that needed no work
     int deleted = 0;   // records deleted on either side
     int failed = 0;    // records the org refused (shown in Sync issues)
     int conflicts = 0; // fields both sides changed (shown in Sync issues)

@@ -1387,6 +1387,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>No teacher record has the email %1, so no course is in your scope.</source>
         <translation>Ningún registro de docente tiene el correo %1, así que ningún curso está en su alcance.</translation>
     </message>
+    <message>
+        <source>The org&apos;s replies carry no date; cannot pull safely.</source>
+        <translation>Las respuestas de la organización no traen fecha; no se puede recibir con seguridad.</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::Pusher</name>
@@ -1623,6 +1627,13 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The org answered with a redirect to %1, which is not followed.</source>
         <translation>La organización respondió con una redirección a %1, que no se sigue.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::ScopePruner</name>
+    <message>
+        <source>This record is no longer in your courses in the org; your change was not sent.</source>
+        <translation>Este registro ya no está en sus cursos en la organización; su cambio no se envió.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,95 @@
+#include "pullstate.h"
+
+#include "localstore.h"
+#include "sqltext.h"
+
+#include <QSqlQuery>
+
+namespace pasalista {
+
+QDateTime PullState::read(const QString &objectName, const QString &column) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT %1 FROM _sync_state WHERE object_name = ?").arg(column));
+    query.addBindValue(objectName);
+    if (!query.exec() || !query.next() || query.value(0).isNull()) {
+        return {};
+    }
+    return QDateTime::fromString(query.value(0).toString(), Qt::ISODate).toUTC();
+}
+
+bool PullState::write(const QString &objectName, const QString &column, const QDateTime &until)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT INTO _sync_state (object_name, %1, last_sync_at)"
+                                 " VALUES (?, ?, ?) ON CONFLICT(object_name) DO UPDATE SET"
+                                 " %1 = excluded.%1, last_sync_at = excluded.last_sync_at")
+                      .arg(column));
+    query.addBindValue(objectName);
+    query.addBindValue(until.isValid() ? QVariant(until.toUTC().toString(Qt::ISODate))
+                                       : QVariant());
+    query.addBindValue(sql::nowUtc());
+    return query.exec();
+}
+
+QDateTime PullState::coveredUntil(const QString &objectName) const
+{
+    return read(objectName, QStringLiteral("covered_until"));
+}
+
+bool PullState::setCoveredUntil(const QString &objectName, const QDateTime &until)
+{
+    return write(objectName, QStringLiteral("covered_until"), until);
+}
+
+QDateTime PullState::deletionsCoveredUntil(const QString &objectName) const
+{
+    return read(objectName, QStringLiteral("deleted_covered_until"));
+}
+
+bool PullState::setDeletionsCoveredUntil(const QString &objectName, const QDateTime &until)
+{
+    return write(objectName, QStringLiteral("deleted_covered_until"), until);
+}
+
+bool PullState::addBackfill(const QString &objectName, const QString &sfid)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO _scope_backfill (object_name, sfid,"
+                                 " created_at) VALUES (?, ?, ?)"));
+    query.addBindValue(objectName);
+    query.addBindValue(sfid);
+    query.addBindValue(sql::nowUtc());
+    return query.exec();
+}
+
+QStringList PullState::backfills(const QString &objectName) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(
+        QStringLiteral("SELECT sfid FROM _scope_backfill WHERE object_name = ? ORDER BY sfid"));
+    query.addBindValue(objectName);
+    QStringList ids;
+    if (query.exec()) {
+        while (query.next()) {
+            ids.append(query.value(0).toString());
+        }
+    }
+    return ids;
+}
+
+bool PullState::removeBackfills(const QString &objectName, const QStringList &sfids)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("DELETE FROM _scope_backfill WHERE object_name = ? AND sfid = ?"));
+    for (const QString &sfid : sfids) {
+        query.bindValue(0, objectName);
+        query.bindValue(1, sfid);
+        if (!query.exec()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace pasalista

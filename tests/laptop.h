@@ -1,0 +1,100 @@
+#pragma once
+
+// A teacher's laptop for whole-sync tests: its own SQLite store signed in to the emulated
+// org as a real process, plus helpers that read the org's records back.
+#include "auth/session.h"
+#include "emulatorprocess.h"
+#include "localstore.h"
+#include "mapping.h"
+#include "net/salesforceclient.h"
+#include "repository.h"
+#include "sync/syncengine.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace pasalista::test {
+
+inline const QString kTeacher = QStringLiteral("maria.rodriguez@dream.demo");
+inline const QString kPassword = QStringLiteral("Maria-2024");
+
+// A laptop: its own store, signed in as a teacher of the emulated org.
+class Laptop
+{
+public:
+    Laptop(EmulatorProcess &org, const QString &name) : m_store(Mapping::dream())
+    {
+        EXPECT_TRUE(m_dir.isValid());
+        EXPECT_TRUE(m_store.open(m_dir.filePath(name + QStringLiteral(".sqlite"))))
+            << m_store.errorString().toStdString();
+        m_identity.email = kTeacher;
+        m_identity.username = kTeacher;
+        m_identity.instanceUrl = org.instanceUrl();
+        m_identity.loginUrl = org.baseUrl();
+        signInAgain(org);
+        m_repository = std::make_unique<Repository>(m_store);
+    }
+
+    // A fresh session, as after the teacher signs in again (say, once the org's clock has
+    // moved past the token's life).
+    void signInAgain(EmulatorProcess &org)
+    {
+        const QString token = org.login(kTeacher, kPassword);
+        m_client.reset();
+        m_session = std::make_unique<Session>(m_identity, token.toUtf8(), QByteArray());
+        m_client = std::make_unique<SalesforceClient>(m_session.get());
+    }
+
+    SyncReport sync()
+    {
+        SyncEngine engine(m_store, *m_client, m_identity);
+        return engine.run();
+    }
+
+    LocalStore &store() { return m_store; }
+    Repository &repository() { return *m_repository; }
+    SalesforceClient &client() { return *m_client; }
+
+    qint64 count(const QString &sql)
+    {
+        QSqlQuery query(m_store.database());
+        EXPECT_TRUE(query.exec(sql)) << sql.toStdString();
+        return query.next() ? query.value(0).toLongLong() : -1;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    LocalStore m_store;
+    Identity m_identity;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<SalesforceClient> m_client;
+    std::unique_ptr<Repository> m_repository;
+};
+
+inline QJsonArray liveRecords(const EmulatorProcess &org, const QString &object)
+{
+    QJsonArray live;
+    for (const QJsonValue &value : org.records(object)) {
+        if (!value.toObject().value(QStringLiteral("IsDeleted")).toBool()) {
+            live.append(value);
+        }
+    }
+    return live;
+}
+
+inline Course firstActiveCourse(Repository &repository)
+{
+    for (const Course &course : repository.courses()) {
+        if (course.isActiveOn(QDate::currentDate()) && !course.sfid.isEmpty()) {
+            return course;
+        }
+    }
+    return {};
+}
+
+} // namespace pasalista::test

@@ -1,0 +1,629 @@
+// The pull as replication of a scope (issue 10): each case starts from a situation in which
+// the pull used to lose, keep or double data, and ends by comparing the org's records in
+// the teacher's scope with the laptop's rows, record by record. Real emulator process,
+// real SQLite.
+#include "laptop.h"
+#include "orgscope.h"
+#include "sync/syncissues.h"
+#include "wholeorgmapping.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSet>
+#include <QThread>
+
+#include <algorithm>
+
+using namespace pasalista;
+using pasalista::test::byId;
+using pasalista::test::EmulatorProcess;
+using pasalista::test::expectStoreHoldsExactlyTheScope;
+using pasalista::test::firstActiveCourse;
+using pasalista::test::kOtherTeacher;
+using pasalista::test::kTeacher;
+using pasalista::test::Laptop;
+using pasalista::test::liveRecords;
+using pasalista::test::OrgScope;
+using pasalista::test::scopeOf;
+using pasalista::test::teacherId;
+using pasalista::test::text;
+
+namespace {
+
+void expectLaptopHoldsExactlyTheScope(const EmulatorProcess &org, Laptop &laptop)
+{
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+}
+
+int openConflicts(Laptop &laptop)
+{
+    return int(laptop.count(QStringLiteral("SELECT COUNT(*) FROM _conflict_log")));
+}
+
+// Lets the next `calls` REST calls through, then the org refuses every call (its daily
+// limit): a sync stopped at a known point, as if killed there (each page is committed).
+void allowCalls(const EmulatorProcess &org, int calls)
+{
+    const int used = org.get(QStringLiteral("/__emulator/state"))
+                         .object()
+                         .value(QStringLiteral("apiUsage"))
+                         .toInt();
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("dailyApiLimit"), used + calls}}));
+}
+
+void liftLimit(const EmulatorProcess &org)
+{
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("dailyApiLimit"), 1'000'000}}));
+}
+
+// REST calls an idle sync makes before its n-th query (1-based): where to stop a sync.
+int callsBeforeQuery(const EmulatorProcess &org, Laptop &laptop, int n)
+{
+    org.clearRequestLog();
+    laptop.sync();
+    int calls = 0;
+    int queries = 0;
+    for (const QJsonValue &value : org.requestLog()) {
+        const QString path = value.toObject().value(QStringLiteral("path")).toString();
+        if (!path.startsWith(QLatin1String("/services/data/v"))) {
+            continue;
+        }
+        if (path.contains(QLatin1String("/query?")) || path.contains(QLatin1String("/queryAll?"))) {
+            if (++queries == n) {
+                return calls;
+            }
+        }
+        ++calls;
+    }
+    return -1;
+}
+
+// A student of the org that none of the teacher's courses has: "created long ago".
+QString studentOutsideScope(const EmulatorProcess &org, const Mapping &mapping)
+{
+    const OrgScope scope = scopeOf(org, mapping);
+    for (const QJsonObject &student : byId(org, QStringLiteral("Student__c"))) {
+        if (!scope.records.value(Role::Student).contains(text(student, QStringLiteral("Id")))) {
+            return text(student, QStringLiteral("Id"));
+        }
+    }
+    return {};
+}
+
+QString courseOf(const EmulatorProcess &org, const QString &teacher, bool led)
+{
+    const QString id = teacherId(org, teacher);
+    for (const QJsonObject &course : byId(org, QStringLiteral("Class__c"))) {
+        const bool leads = text(course, QStringLiteral("Facilitator_1__c")) == id ||
+                           text(course, QStringLiteral("Facilitator_2__c")) == id;
+        if (leads == led) {
+            return text(course, QStringLiteral("Id"));
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class PullTest : public ::testing::Test
+{
+protected:
+    void SetUp() override { ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString(); }
+    EmulatorProcess org{{QStringLiteral("--demo")}};
+};
+
+// Case 1: the office enrolls a student created long ago in the teacher's course.
+TEST_F(PullTest, OfficeEnrollsAnOldStudentAndTheStudentArrives)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QString student = studentOutsideScope(org, laptop.store().mapping());
+    ASSERT_FALSE(student.isEmpty());
+    // An office edit to a student in scope, so that the laptop has seen newer students than
+    // the one about to be enrolled.
+    const Student seen = laptop.repository().roster(course.id).first();
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), seen.sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Beca 2026")}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_FALSE(org.adminCreate(QStringLiteral("ParticipantEnrollment__c"),
+                                 {{QStringLiteral("Class__c"), course.sfid},
+                                  {QStringLiteral("Student__c"), student}})
+                     .isEmpty());
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    bool onRoster = false;
+    for (const Student &enrolled : laptop.repository().roster(course.id)) {
+        onRoster = onRoster || enrolled.sfid == student;
+    }
+    EXPECT_TRUE(onRoster) << "the student is on the roster";
+    DomainError error;
+    EXPECT_TRUE(laptop.repository().findStudent(student, &error, course.id).has_value());
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+// Case 8: the office enters a mark for a day the teacher also marked offline.
+TEST_F(PullTest, OfficeMarkWithoutOurKeyAdoptsTheTeachersRow)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    const Student student = repository.roster(course.id).first();
+    const QDate day = QDate::currentDate().addDays(-400 + 50); // in scope, marked by nobody
+    ASSERT_TRUE(
+        repository.markAttendance(course.id, student.id, day, 1, QStringLiteral("Fiebre"), true)
+            .ok());
+    const Enrollment enrollment = *repository.enrollment(course.id, student.id);
+    ASSERT_FALSE(org.adminCreate(QStringLiteral("Attendance__c"),
+                                 {{QStringLiteral("Participant_Enrollment__c"), enrollment.sfid},
+                                  {QStringLiteral("Start_Date__c"), day.toString(Qt::ISODate)},
+                                  {QStringLiteral("Attendance_Type__c"), 0}})
+                     .isEmpty());
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Issues) << "the status differs: one conflict";
+    int sameDay = 0;
+    QJsonObject kept;
+    for (const QJsonValue &value : liveRecords(org, QStringLiteral("Attendance__c"))) {
+        const QJsonObject mark = value.toObject();
+        if (text(mark, QStringLiteral("Participant_Enrollment__c")) == enrollment.sfid &&
+            text(mark, QStringLiteral("Start_Date__c")) == day.toString(Qt::ISODate)) {
+            ++sameDay;
+            kept = mark;
+        }
+    }
+    EXPECT_EQ(sameDay, 1) << "no twin in the org";
+    EXPECT_EQ(text(kept, QStringLiteral("Attendance_Type__c")), QStringLiteral("1"))
+        << "attendance: the teacher's mark wins";
+    EXPECT_EQ(text(kept, QStringLiteral("Notes__c")), QStringLiteral("Fiebre"));
+    EXPECT_FALSE(text(kept, QStringLiteral("Pasalista_Id__c")).isEmpty())
+        << "our key reached the org record";
+    EXPECT_EQ(openConflicts(laptop), 1);
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues) << "the conflict stays listed";
+    EXPECT_EQ(openConflicts(laptop), 1) << "logged once";
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+// Case 9: two laptops of the same teacher enroll the same student in the same course.
+TEST_F(PullTest, TwoLaptopsEnrollingTheSameStudentMakeOneEnrollment)
+{
+    Laptop first(org, QStringLiteral("a"));
+    Laptop second(org, QStringLiteral("b"));
+    ASSERT_EQ(first.sync().result, SyncReport::Result::Clean);
+    ASSERT_EQ(second.sync().result, SyncReport::Result::Clean);
+    // A student of one of the teacher's courses, not yet in another one.
+    const QList<Course> courses = first.repository().courses();
+    ASSERT_GE(courses.size(), 2);
+    Course target;
+    Student student;
+    for (const Course &course : courses) {
+        for (const Course &other : courses) {
+            if (other.id == course.id || !student.sfid.isEmpty()) {
+                continue;
+            }
+            for (const Student &candidate : first.repository().roster(other.id)) {
+                if (!first.repository().enrollment(course.id, candidate.id)) {
+                    target = course;
+                    student = candidate;
+                    break;
+                }
+            }
+        }
+    }
+    ASSERT_FALSE(student.sfid.isEmpty());
+    const QDate day = QDate::currentDate().addDays(-3);
+    const qint64 secondCourse = *second.repository().findCourse(target.sfid, nullptr);
+    const qint64 secondStudent = *second.repository().findStudent(student.sfid, nullptr);
+    ASSERT_TRUE(first.repository().enroll(target.id, student.id).ok());
+    ASSERT_TRUE(first.repository().markAttendance(target.id, student.id, day, 0, {}, true).ok());
+    ASSERT_TRUE(second.repository().enroll(secondCourse, secondStudent).ok());
+    ASSERT_TRUE(
+        second.repository().markAttendance(secondCourse, secondStudent, day, 0, {}, true).ok());
+
+    EXPECT_EQ(first.sync().result, SyncReport::Result::Clean);
+    const SyncReport report = second.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(first.sync().result, SyncReport::Result::Clean);
+
+    int enrollments = 0;
+    QString enrollmentId;
+    for (const QJsonValue &value : liveRecords(org, QStringLiteral("ParticipantEnrollment__c"))) {
+        if (text(value.toObject(), QStringLiteral("Class__c")) == target.sfid &&
+            text(value.toObject(), QStringLiteral("Student__c")) == student.sfid) {
+            ++enrollments;
+            enrollmentId = text(value.toObject(), QStringLiteral("Id"));
+        }
+    }
+    EXPECT_EQ(enrollments, 1) << "one enrollment";
+    int marks = 0;
+    for (const QJsonValue &value : liveRecords(org, QStringLiteral("Attendance__c"))) {
+        marks +=
+            text(value.toObject(), QStringLiteral("Participant_Enrollment__c")) == enrollmentId &&
+            text(value.toObject(), QStringLiteral("Start_Date__c")) == day.toString(Qt::ISODate);
+    }
+    EXPECT_EQ(marks, 1) << "one mark for the day";
+    expectLaptopHoldsExactlyTheScope(org, first);
+    expectLaptopHoldsExactlyTheScope(org, second);
+}
+
+// Case 5: the office hands one of the teacher's courses to another teacher.
+TEST_F(PullTest, CourseHandedToAnotherTeacherLeavesTheLaptop)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const Student student = laptop.repository().roster(course.id).first();
+    ASSERT_TRUE(
+        org.adminUpdate(QStringLiteral("Class__c"), course.sfid,
+                        {{QStringLiteral("Facilitator_1__c"), teacherId(org, kOtherTeacher)},
+                         {QStringLiteral("Facilitator_2__c"), QJsonValue()}}));
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    for (const Course &left : laptop.repository().courses()) {
+        EXPECT_NE(left.sfid, course.sfid) << "the course left the laptop";
+    }
+    EXPECT_FALSE(laptop.repository()
+                     .markAttendance(course.id, student.id, QDate::currentDate(), 0, {}, true)
+                     .ok())
+        << "no longer markable";
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+// Case 4: a course newly led by the teacher, the sync stopped right after the course page.
+TEST_F(PullTest, CourseNewlyLedIsBackFilledEvenAfterAKill)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    // An hour later the office touches the teacher's scope: the laptop has seen records far
+    // newer than the seeded ones (stamps are shared within a second).
+    ASSERT_TRUE(org.advanceClock(3600));
+    const Course mine = firstActiveCourse(laptop.repository());
+    const Student student = laptop.repository().roster(mine.id).first();
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), student.sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Cambió de turno")}}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"),
+                                laptop.repository().enrollment(mine.id, student.id)->sfid,
+                                {{QStringLiteral("Class__c"), mine.sfid}}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"),
+                                laptop.repository().attendanceOfCourse(mine.id).first().sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Revisado")}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const QString course = courseOf(org, kTeacher, false);
+    ASSERT_FALSE(course.isEmpty());
+    const int beforeStudents = callsBeforeQuery(org, laptop, 4); // teacher, program, course
+    ASSERT_GT(beforeStudents, 0);
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Class__c"), course,
+                                {{QStringLiteral("Facilitator_2__c"), teacherId(org, kTeacher)}}));
+
+    allowCalls(org, beforeStudents);
+    EXPECT_NE(laptop.sync().result, SyncReport::Result::Clean) << "stopped after the courses";
+    liftLimit(org);
+    EXPECT_EQ(
+        laptop.count(QStringLiteral("SELECT COUNT(*) FROM class__c WHERE sfid = '%1'").arg(course)),
+        1)
+        << "the course page was applied";
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_FALSE(
+        laptop.repository().roster(*laptop.repository().findCourse(course, nullptr)).isEmpty());
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+// Case 6: a first sync stopped half-way; the org deletes and changes records meanwhile.
+TEST_F(PullTest, DeletionsAfterAHalfFirstSyncAreApplied)
+{
+    Laptop reference(org, QStringLiteral("reference"));
+    ASSERT_EQ(reference.sync().result, SyncReport::Result::Clean);
+    const int beforeMarks = callsBeforeQuery(org, reference, 6); // stop at the marks
+    ASSERT_GT(beforeMarks, 0);
+
+    Laptop laptop(org, QStringLiteral("a"));
+    allowCalls(org, beforeMarks);
+    EXPECT_NE(laptop.sync().result, SyncReport::Result::Clean) << "stopped before the marks";
+    liftLimit(org);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_GE(roster.size(), 2);
+    const Enrollment gone = *laptop.repository().enrollment(course.id, roster[0].id);
+    const Enrollment changed = *laptop.repository().enrollment(course.id, roster[1].id);
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("ParticipantEnrollment__c"), gone.sfid));
+    // Another change after the deletion, so that nothing newer than it is left to read.
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"), changed.sfid,
+                                {{QStringLiteral("Class__c"), course.sfid}}));
+
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    EXPECT_FALSE(laptop.repository().enrollment(course.id, roster[0].id).has_value())
+        << "the deleted enrollment left the laptop";
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+// Case 10: two laptops mark the same student and day, differently.
+TEST_F(PullTest, TwoLaptopsMarkingTheSameDayMergeFieldByField)
+{
+    Laptop first(org, QStringLiteral("a"));
+    Laptop second(org, QStringLiteral("b"));
+    ASSERT_EQ(first.sync().result, SyncReport::Result::Clean);
+    ASSERT_EQ(second.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(first.repository());
+    const Student student = first.repository().roster(course.id).first();
+    const QDate day = QDate::currentDate().addDays(-400 + 51);
+    ASSERT_TRUE(
+        first.repository()
+            .markAttendance(course.id, student.id, day, 0, QStringLiteral("Trajo la tarea"), true)
+            .ok());
+    const qint64 otherCourse = *second.repository().findCourse(course.sfid, nullptr);
+    const qint64 otherStudent = *second.repository().findStudent(student.sfid, nullptr);
+    ASSERT_TRUE(
+        second.repository().markAttendance(otherCourse, otherStudent, day, 3, {}, true).ok());
+
+    ASSERT_EQ(first.sync().result, SyncReport::Result::Clean);
+    EXPECT_EQ(second.sync().result, SyncReport::Result::Issues) << "the status conflict is shown";
+    EXPECT_EQ(openConflicts(second), 1);
+    SyncIssues issues(second.store());
+    ASSERT_EQ(issues.list().size(), 1);
+    EXPECT_EQ(issues.list().first().kind, SyncIssue::Kind::Conflict);
+    ASSERT_EQ(first.sync().result, SyncReport::Result::Clean);
+
+    QJsonObject mark;
+    int found = 0;
+    const Enrollment enrollment = *first.repository().enrollment(course.id, student.id);
+    for (const QJsonValue &value : liveRecords(org, QStringLiteral("Attendance__c"))) {
+        if (text(value.toObject(), QStringLiteral("Participant_Enrollment__c")) ==
+                enrollment.sfid &&
+            text(value.toObject(), QStringLiteral("Start_Date__c")) == day.toString(Qt::ISODate)) {
+            mark = value.toObject();
+            ++found;
+        }
+    }
+    EXPECT_EQ(found, 1);
+    EXPECT_EQ(text(mark, QStringLiteral("Attendance_Type__c")), QStringLiteral("3"))
+        << "the later laptop's status (teacher wins), with the conflict shown";
+    EXPECT_EQ(text(mark, QStringLiteral("Notes__c")), QStringLiteral("Trajo la tarea"))
+        << "a field the second laptop never set is not wiped";
+    expectLaptopHoldsExactlyTheScope(org, first);
+    expectLaptopHoldsExactlyTheScope(org, second);
+}
+
+// Case 12: a record deleted in the org while the teacher edited it, synced four times.
+TEST_F(PullTest, DeletedInOrgConflictIsLoggedOnce)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    Student edited = laptop.repository().roster(course.id).first();
+    edited.notes = QStringLiteral("Se mudó");
+    ASSERT_TRUE(laptop.repository().updateStudent(edited).ok());
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Student__c"), edited.sfid));
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues);
+    }
+    EXPECT_EQ(openConflicts(laptop), 1) << "one row after four syncs";
+    SyncIssues issues(laptop.store());
+    ASSERT_EQ(issues.list().size(), 1);
+    EXPECT_EQ(issues.list().first().kind, SyncIssue::Kind::DeletedInOrg);
+}
+
+// Case 13 (and the "Done when"): an idle sync reads at most an overlapping window again and
+// re-applies nothing.
+TEST_F(PullTest, IdleSyncReappliesNothing)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const SyncReport idle = laptop.sync();
+    EXPECT_EQ(idle.result, SyncReport::Result::Clean);
+    EXPECT_EQ(idle.pulled, 0) << "records re-applied by an idle sync";
+    EXPECT_EQ(idle.writeRequests, 0);
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+namespace {
+
+// The office at work while the laptop syncs: its own thread and HTTP connection, so that it
+// can change records between two pages of the laptop's pull.
+class OfficeThread
+{
+public:
+    explicit OfficeThread(QUrl base) : m_base(std::move(base)) {}
+
+    // Waits until the laptop has asked for a page whose path contains `needle`, then
+    // changes each record's notes, a second apart.
+    void editAfterRequest(const QString &needle, const QList<QPair<QString, QString>> &records)
+    {
+        m_thread.reset(QThread::create([this, needle, records] {
+            QNetworkAccessManager network;
+            const auto call = [&](const QByteArray &verb, const QString &path,
+                                  const QByteArray &body) {
+                QNetworkRequest request(m_base.resolved(QUrl(path)));
+                request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QByteArrayLiteral("application/json"));
+                QNetworkReply *reply = network.sendCustomRequest(request, verb, body);
+                QEventLoop loop;
+                QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+                loop.exec();
+                const QByteArray answer = reply->readAll();
+                reply->deleteLater();
+                return answer;
+            };
+            QElapsedTimer waited;
+            waited.start();
+            while (waited.elapsed() < 120000) {
+                bool seen = false;
+                for (const QJsonValue &entry :
+                     QJsonDocument::fromJson(call("GET", QStringLiteral("/__emulator/log"), {}))
+                         .array()) {
+                    seen =
+                        seen ||
+                        entry.toObject().value(QStringLiteral("path")).toString().contains(needle);
+                }
+                if (seen) {
+                    break;
+                }
+                QThread::msleep(5);
+            }
+            for (const auto &[object, id] : records) {
+                if (id != records.first().second) {
+                    // Stamps are compared to the second: the edits fall in different seconds.
+                    QThread::msleep(1100);
+                }
+                call("PATCH", QStringLiteral("/__emulator/records/%1/%2").arg(object, id),
+                     QJsonDocument(QJsonObject{{QStringLiteral("Notes__c"),
+                                                QStringLiteral("editado durante la sync")}})
+                         .toJson());
+            }
+        }));
+        m_thread->start();
+    }
+
+    void wait() { m_thread->wait(); }
+
+private:
+    QUrl m_base;
+    std::unique_ptr<QThread> m_thread;
+};
+
+} // namespace
+
+// Case 2: a record edited while a multi-page pull runs is served on a later page with its
+// new stamp; a record edited just before it, on a page already read, must not be skipped.
+TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
+{
+    EmulatorProcess org({QStringLiteral("--generate"),
+                         QStringLiteral("students=100,enrollments=200,attendance=4500"),
+                         QStringLiteral("--seed"), QStringLiteral("3")});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    // The marks in the order the pull reads them: the first of page 1 and the last of page 3.
+    org.login();
+    QStringList order;
+    QString next =
+        QStringLiteral("query?q=SELECT+Id+FROM+Attendance__c+ORDER+BY+SystemModstamp+ASC,+Id+ASC");
+    while (!next.isEmpty()) {
+        const QJsonObject page = org.api("GET", next).object();
+        for (const QJsonValue &record : page.value(QStringLiteral("records")).toArray()) {
+            order.append(text(record.toObject(), QStringLiteral("Id")));
+        }
+        next = page.value(QStringLiteral("nextRecordsUrl")).toString();
+    }
+    ASSERT_EQ(order.size(), 4500);
+    const QString early = order.first();
+    const QString late = order.last();
+
+    QTemporaryDir dir;
+    LocalStore store(pasalista::test::wholeOrgMapping());
+    ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("a.sqlite"))));
+    Identity identity;
+    identity.instanceUrl = org.instanceUrl();
+    identity.loginUrl = org.baseUrl();
+    Session session(identity, org.login().toUtf8(), QByteArray());
+    SalesforceClient client(&session);
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("latencyMs"), 1500}}));
+    org.clearRequestLog();
+    OfficeThread office(org.baseUrl());
+    // The log shows the marks' query once its first page is sent: the query has run, page 1
+    // is on its way, page 3 is rendered only after page 2 has arrived (1.5 s later).
+    office.editAfterRequest(
+        QStringLiteral("FROM Attendance__c"),
+        {{QStringLiteral("Attendance__c"), early}, {QStringLiteral("Attendance__c"), late}});
+    EXPECT_EQ(SyncEngine(store, client, identity).run().result, SyncReport::Result::Clean);
+    office.wait();
+    ASSERT_TRUE(org.clearFaults());
+    EXPECT_EQ(SyncEngine(store, client, identity).run().result, SyncReport::Result::Clean);
+
+    for (const QString &id : {early, late}) {
+        const auto row = store.idByColumn(Role::Attendance, QStringLiteral("sfid"), id);
+        ASSERT_TRUE(row.has_value());
+        EXPECT_EQ(store.row(Role::Attendance, *row)
+                      ->value(QStringLiteral("notes__c"))
+                      .toString()
+                      .toStdString(),
+                  "editado durante la sync")
+            << id.toStdString() << (id == early ? " (page 1)" : " (page 3)");
+    }
+}
+
+// Case 3: an office edit whose stamp is older than the moment it became visible (a long
+// transaction), while another office edit is visible at once.
+TEST_F(PullTest, EditVisibleLaterThanItsStampIsPulled)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_GE(roster.size(), 2);
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), roster[0].sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Transacción larga")}},
+                                {60, 30}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), roster[1].sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Visible ya")}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_TRUE(org.advanceClock(31)); // the long transaction commits
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(laptop.repository().student(roster[0].id)->notes.toStdString(), "Transacción larga");
+    EXPECT_EQ(laptop.repository().student(roster[1].id)->notes.toStdString(), "Visible ya");
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+// Case 7: a laptop away longer than the recycle bin keeps deleted records (15 days).
+TEST_F(PullTest, LaptopAwayLongerThanTheRecycleBinLosesItsGhosts)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_GE(roster.size(), 1);
+    const Enrollment gone = *laptop.repository().enrollment(course.id, roster[0].id);
+    const AttendanceMark mark = laptop.repository().attendanceOfCourse(course.id).last();
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("ParticipantEnrollment__c"), gone.sfid));
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Attendance__c"), mark.sfid));
+    ASSERT_TRUE(org.advanceClock(16 * 86400.0)); // the recycle bin is emptied meanwhile
+    laptop.signInAgain(org);
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_FALSE(laptop.repository().enrollment(course.id, roster[0].id).has_value());
+    for (const AttendanceMark &left : laptop.repository().attendanceOfCourse(course.id)) {
+        EXPECT_NE(left.sfid, mark.sfid) << "the deleted mark left the laptop";
+    }
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+// Case 11: the teacher unenrolls a student while the office moves that enrollment to a
+// course of another teacher.
+TEST_F(PullTest, UnenrollMeetingAnOfficeMoveIsAConflictNotALoss)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const Student student = laptop.repository().roster(course.id).first();
+    const Enrollment enrollment = *laptop.repository().enrollment(course.id, student.id);
+    const QString elsewhere = courseOf(org, kTeacher, false);
+    ASSERT_TRUE(laptop.repository().unenroll(course.id, student.id).ok());
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"), enrollment.sfid,
+                                {{QStringLiteral("Class__c"), elsewhere}}));
+
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues) << "the conflict is shown";
+    const QHash<QString, QJsonObject> enrollments =
+        byId(org, QStringLiteral("ParticipantEnrollment__c"));
+    ASSERT_TRUE(enrollments.contains(enrollment.sfid)) << "the office's record is not deleted";
+    EXPECT_EQ(text(enrollments.value(enrollment.sfid), QStringLiteral("Class__c")), elsewhere)
+        << "the office's move is kept";
+    EXPECT_FALSE(laptop.repository().enrollment(course.id, student.id).has_value())
+        << "the laptop no longer shows the student enrolled";
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    SyncIssues issues(laptop.store());
+    ASSERT_EQ(issues.list().size(), 1);
+    EXPECT_EQ(issues.list().first().kind, SyncIssue::Kind::Conflict);
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues);
+    EXPECT_EQ(openConflicts(laptop), 1) << "logged once";
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
