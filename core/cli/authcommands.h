@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exitcodes.h"
+
 #include <QCommandLineOption>
 #include <QCoreApplication>
 #include <QList>
@@ -25,20 +27,11 @@ class AccountManager;
 //   whoami [--json]
 //
 // Exit code 4 when nobody is signed in (whoami, logout) or a sign-in cannot be kept.
-class AuthCommands
+class AuthCommands : public CliExitCodes
 {
     Q_DECLARE_TR_FUNCTIONS(pasalista::AuthCommands)
 
 public:
-    enum ExitCode
-    {
-        Success = 0,
-        Failure = 1,
-        UsageError = 2,
-        Refused = 3,
-        NotSignedIn = 4
-    };
-
     static const QString kLoginUrl;
     static const QString kNoBrowser;
     static const QString kCallbackPort;

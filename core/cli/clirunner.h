@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exitcodes.h"
+
 #include "domainerror.h"
 #include "records.h"
 
@@ -26,19 +28,11 @@ class Repository;
 // Commands: courses, roster COURSE, mark COURSE DATE STUDENT STATUS [--note TEXT]
 // [--confirm], report COURSE, export COURSE --csv FILE, pending, demo. Read commands
 // take --json. Output goes to the injected streams so tests run it in-process.
-class CliRunner
+class CliRunner : public CliExitCodes
 {
     Q_DECLARE_TR_FUNCTIONS(CliRunner)
 
 public:
-    enum ExitCode
-    {
-        Success = 0,
-        Failure = 1,
-        UsageError = 2,
-        Refused = 3
-    };
-
     CliRunner(QTextStream &out, QTextStream &err);
     ~CliRunner();
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exitcodes.h"
+
 #include "mapping.h"
 
 #include <QCoreApplication>
@@ -18,19 +20,11 @@ struct SyncReport;
 //                    4 not signed in, 5 org unreachable
 //   status [--json]  who is signed in, changes waiting, issues, last sync
 //   issues [--json]  refused records and conflicts, with what to do about them
-class SyncCommands
+class SyncCommands : public CliExitCodes
 {
     Q_DECLARE_TR_FUNCTIONS(pasalista::SyncCommands)
 
 public:
-    enum ExitCode
-    {
-        Success = 0,
-        Failure = 1,
-        NotSignedIn = 4,
-        Unreachable = 5
-    };
-
     SyncCommands(QTextStream &out, QTextStream &err, AccountManager &accounts,
                  const Mapping &mapping);
 
