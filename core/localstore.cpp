@@ -228,6 +228,13 @@ int LocalStore::latestSchemaVersion()
 bool LocalStore::migrate()
 {
     const int current = schemaVersion();
+    if (current < 0) {
+        // Nothing Pasalista writes: a damaged or foreign file. Refuse it rather than guess.
+        return fail(tr("The local database %1 has an unknown schema version (%2). Move it "
+                       "aside and sync again to rebuild it.")
+                        .arg(m_path)
+                        .arg(current));
+    }
     if (current > latestSchemaVersion()) {
         return fail(tr("The local database %1 was written by a newer Pasalista (schema %2). "
                        "Update Pasalista to open it.")

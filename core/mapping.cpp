@@ -10,6 +10,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cmath>
+#include <optional>
+
 namespace pasalista {
 
 namespace {
@@ -163,6 +166,23 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
+// A whole number in [low, high], the default when the key is absent, nothing when the value
+// is of another type, fractional or out of range (JSON numbers are doubles: toInt() would
+// quietly turn 1e300 or -2147483648.5 into something else).
+std::optional<int> boundedInt(const QJsonObject &json, const QString &key, int fallback, int low,
+                              int high)
+{
+    const QJsonValue value = json.value(key);
+    if (value.isUndefined() || value.isNull()) {
+        return fallback;
+    }
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || number != std::floor(number) || number < low || number > high) {
+        return std::nullopt;
+    }
+    return int(number);
+}
+
 bool parseObject(const QJsonObject &entry, int index, ObjectMapping *out, QString *error)
 {
     out->objectName = entry.value(QLatin1String("object_name")).toString();
@@ -203,9 +223,23 @@ bool parseObject(const QJsonObject &entry, int index, ObjectMapping *out, QStrin
         return fail(error, Mapping::tr("Object %1: upsert field %2 is not mapped.")
                                .arg(out->objectName, out->upsertField));
     }
-    out->pollingSeconds = config.value(QLatin1String("sf_polling_seconds")).toInt(600);
     out->notifyEnabled = config.value(QLatin1String("sf_notify_enabled")).toBool(false);
-    out->maxDailyApiCalls = config.value(QLatin1String("sf_max_daily_api_calls")).toInt(0);
+    // Numbers from a file are checked before use: a negative or huge interval would make the
+    // scheduler spin or overflow.
+    const std::optional<int> polling =
+        boundedInt(config, QStringLiteral("sf_polling_seconds"), 600, 10, 7 * 24 * 3600);
+    const std::optional<int> maxCalls =
+        boundedInt(config, QStringLiteral("sf_max_daily_api_calls"), 0, 0, 100'000'000);
+    if (!polling || !maxCalls) {
+        return fail(error,
+                    Mapping::tr("Object %1: %2 must be a whole number from %3 to %4.")
+                        .arg(out->objectName, polling ? QStringLiteral("sf_max_daily_api_calls")
+                                                      : QStringLiteral("sf_polling_seconds"))
+                        .arg(polling ? 0 : 10)
+                        .arg(polling ? 100'000'000 : 7 * 24 * 3600));
+    }
+    out->pollingSeconds = *polling;
+    out->maxDailyApiCalls = *maxCalls;
     return true;
 }
 
@@ -348,10 +382,17 @@ bool Mapping::parseAttendanceCodes(const QJsonArray &codes, QString *error)
     return true;
 }
 
-bool Mapping::parseScope(const QJsonObject &json, QString *)
+bool Mapping::parseScope(const QJsonObject &json, QString *error)
 {
     m_scope.onlyTeacherCourses = json.value(QLatin1String("only_teacher_courses")).toBool(true);
-    m_scope.attendanceSinceDays = json.value(QLatin1String("attendance_since_days")).toInt(365);
+    constexpr int kMaxDays = 36500; // a century: more is a typo, and negative is meaningless
+    const std::optional<int> days =
+        boundedInt(json, QStringLiteral("attendance_since_days"), 365, 0, kMaxDays);
+    if (!days) {
+        return fail(error,
+                    tr("attendance_since_days must be a whole number from 0 to %1.").arg(kMaxDays));
+    }
+    m_scope.attendanceSinceDays = *days;
     return true;
 }
 

@@ -5,9 +5,12 @@
 #include "cli/clirunner.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
+
+#include <sys/stat.h>
 
 using namespace pasalista;
 using namespace pasalista::testing;
@@ -275,6 +278,23 @@ TEST_F(CliTest, ExportQuotesCommasQuotesAndKeepsAccents)
     const CliResult toStdout = cli(args({"export", "Lectura", "--csv", "-"}));
     EXPECT_EQ(toStdout.exitCode, 0);
     EXPECT_TRUE(toStdout.out.contains(str("Ana Pérez")));
+}
+
+TEST_F(CliTest, ExportWritesOnlyRegularFiles)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "P"})).exitCode, 0);
+    // A named pipe stands for a device node: QSaveFile would rename a file over either.
+    const QString fifo = m_dir.filePath(QStringLiteral("pipe"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const CliResult toFifo = cli(args({"export", "Lectura", "--csv"}) << fifo);
+    EXPECT_EQ(toFifo.exitCode, 1);
+    EXPECT_TRUE(toFifo.err.contains(QStringLiteral("not a regular file")))
+        << toFifo.err.toStdString();
+    EXPECT_FALSE(QFileInfo(fifo).isFile()) << "the pipe is still a pipe";
+
+    const CliResult toFolder = cli(args({"export", "Lectura", "--csv"}) << m_dir.path());
+    EXPECT_EQ(toFolder.exitCode, 1);
+    EXPECT_TRUE(QFileInfo(m_dir.path()).isDir());
 }
 
 TEST(CsvField, QuotesOnlyWhatNeedsIt)

@@ -187,6 +187,40 @@ TEST(Mapping, RefusesDuplicateAttendanceCode)
     EXPECT_TRUE(error.contains(QStringLiteral("twice"))) << error.toStdString();
 }
 
+TEST(Mapping, RefusesOutOfRangeScopeDays)
+{
+    for (const double days : {-2147483648.0, -2.0, 1e300, 36501.0, 12.5}) {
+        const QString error = errorAfter([days](QJsonObject &json) {
+            QJsonObject section = json[QStringLiteral("pasalista")].toObject();
+            QJsonObject scope = section[QStringLiteral("scope")].toObject();
+            scope[QStringLiteral("attendance_since_days")] = days;
+            section[QStringLiteral("scope")] = scope;
+            json[QStringLiteral("pasalista")] = section;
+        });
+        EXPECT_TRUE(error.contains(QStringLiteral("attendance_since_days"))) << days;
+    }
+}
+
+TEST(Mapping, RefusesOutOfRangePollingAndApiCap)
+{
+    const QString polling = errorAfter([](QJsonObject &json) {
+        editObject(json, QStringLiteral("Student__c"), [](QJsonObject &entry) {
+            QJsonObject config = entry[QStringLiteral("config")].toObject();
+            config[QStringLiteral("sf_polling_seconds")] = -5;
+            entry[QStringLiteral("config")] = config;
+        });
+    });
+    EXPECT_TRUE(polling.contains(QStringLiteral("sf_polling_seconds"))) << polling.toStdString();
+    const QString cap = errorAfter([](QJsonObject &json) {
+        editObject(json, QStringLiteral("Student__c"), [](QJsonObject &entry) {
+            QJsonObject config = entry[QStringLiteral("config")].toObject();
+            config[QStringLiteral("sf_max_daily_api_calls")] = QStringLiteral("lots");
+            entry[QStringLiteral("config")] = config;
+        });
+    });
+    EXPECT_TRUE(cap.contains(QStringLiteral("sf_max_daily_api_calls"))) << cap.toStdString();
+}
+
 TEST(Mapping, RefusesMissingFile)
 {
     QString error;

@@ -267,6 +267,21 @@ TEST(StoreOpen, RefusesNewerSchema)
     EXPECT_TRUE(store.errorString().contains(QStringLiteral("newer")));
 }
 
+TEST(StoreOpen, RefusesNegativeSchemaVersionWithAClearError)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("negative.sqlite"));
+    {
+        LocalStore store(Mapping::dream());
+        ASSERT_TRUE(store.open(path));
+        QSqlQuery(store.database()).exec(QStringLiteral("PRAGMA user_version = -1"));
+    }
+    LocalStore store(Mapping::dream());
+    EXPECT_FALSE(store.open(path)) << "no assert, no guessed migration";
+    EXPECT_TRUE(store.errorString().contains(QStringLiteral("unknown schema version")))
+        << store.errorString().toStdString();
+}
+
 TEST(StoreOpen, NewlyMappedFieldAddsItsColumn)
 {
     QTemporaryDir dir;

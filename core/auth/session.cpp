@@ -163,8 +163,12 @@ Session::RefreshResult Session::applyTokenResponse(const TokenResponse &response
         m_lastError.clear();
         m_accessToken = response.accessToken;
         ++m_generation;
-        if (response.instanceUrl.isValid() && !response.instanceUrl.isEmpty())
-            m_identity.instanceUrl = response.instanceUrl;
+        // The instance is fixed at sign-in: a refresh reply naming another one (a proxy,
+        // a forged reply) must not steer the bearer token elsewhere.
+        if (response.instanceUrl.isValid() && !response.instanceUrl.isEmpty() &&
+            response.instanceUrl != m_identity.instanceUrl)
+            qCWarning(lcAuth) << "Ignoring a refresh reply that names another instance:"
+                              << response.instanceUrl.host();
         *rotated = !response.refreshToken.isEmpty() && response.refreshToken != m_refreshToken;
         if (*rotated)
             m_refreshToken = response.refreshToken;

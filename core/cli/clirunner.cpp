@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -264,22 +265,23 @@ int CliRunner::dispatch(const QCommandLineParser &parser, const QString &name,
     }
     if (SyncCommands::handles(name)) {
         QSettings settings;
-        AccountManager accounts(&settings, parser.isSet(kDataDir) ? parser.value(kDataDir)
-                                                                  : defaultDataDir());
+        AccountManager accounts(&settings,
+                                parser.isSet(kDataDir) ? parser.value(kDataDir) : defaultDataDir());
         QString error;
         const std::optional<Mapping> mapping =
             parser.isSet(kMapping) ? Mapping::fromFile(parser.value(kMapping), &error)
                                    : std::optional<Mapping>(Mapping::dream());
         if (!mapping) {
-            m_err << tr("Cannot use the mapping %1: %2").arg(parser.value(kMapping), error) << Qt::endl;
+            m_err << tr("Cannot use the mapping %1: %2").arg(parser.value(kMapping), error)
+                  << Qt::endl;
             return Failure;
         }
         return SyncCommands(m_out, m_err, accounts, *mapping).run(name, parser.isSet(kJson));
     }
     if (AuthCommands::handles(name)) {
         QSettings settings;
-        AccountManager accounts(&settings, parser.isSet(kDataDir) ? parser.value(kDataDir)
-                                                                  : defaultDataDir());
+        AccountManager accounts(&settings,
+                                parser.isSet(kDataDir) ? parser.value(kDataDir) : defaultDataDir());
         return AuthCommands(m_out, m_err, &accounts).run(name, parser);
     }
     if (name == QLatin1String("mark") && !parseDate(args.at(1)).isValid()) {
@@ -561,6 +563,13 @@ int CliRunner::exportCsv(const QString &courseRef, const QString &file)
     if (file == QLatin1String("-")) {
         m_out << csv;
         return Success;
+    }
+    // QSaveFile replaces the target by renaming over it: on a device node, a socket or a
+    // folder that would destroy something that is not ours. Only regular files are written.
+    const QFileInfo target(file);
+    if (target.exists() && !target.isFile()) {
+        m_err << tr("Cannot write %1: not a regular file.").arg(file) << Qt::endl;
+        return Failure;
     }
     // UTF-8 with a byte order mark: spreadsheet programs then show accents right.
     QSaveFile output(file);

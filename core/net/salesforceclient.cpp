@@ -92,6 +92,24 @@ bool SalesforceClient::isAllowedUrl(const QUrl &url)
     return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
 }
 
+bool SalesforceClient::isSameOrigin(const QUrl &url, const QUrl &origin)
+{
+    return url.scheme() == origin.scheme() &&
+           url.host().compare(origin.host(), Qt::CaseInsensitive) == 0 &&
+           url.port(url.scheme() == QLatin1String("https") ? 443 : 80) ==
+               origin.port(origin.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+bool SalesforceClient::isDataApiPath(const QString &nextRecordsUrl)
+{
+    // A page link the org hands out is always a path under /services/data: never a
+    // scheme, a host, a protocol-relative "//host" or a way out through "..".
+    return nextRecordsUrl.startsWith(QLatin1String("/services/data/")) &&
+           !nextRecordsUrl.contains(QLatin1String("..")) &&
+           !nextRecordsUrl.contains(QLatin1Char('\\')) &&
+           QUrl(nextRecordsUrl, QUrl::StrictMode).isRelative();
+}
+
 QUrl SalesforceClient::urlFor(const QString &path, const QUrlQuery &query) const
 {
     QUrl url;
@@ -158,6 +176,14 @@ ApiResponse SalesforceClient::query(const QString &soql, bool includeDeleted)
 
 ApiResponse SalesforceClient::queryMore(const QString &nextRecordsUrl)
 {
+    if (!isDataApiPath(nextRecordsUrl)) {
+        ApiResponse refused;
+        refused.outcome = ApiResponse::Outcome::Permanent;
+        refused.errorCode = QStringLiteral("INVALID_NEXT_RECORDS_URL");
+        refused.errorMessage =
+            tr("The org named a next page outside its data API: %1.").arg(nextRecordsUrl.left(200));
+        return refused;
+    }
     return get(nextRecordsUrl);
 }
 
@@ -165,7 +191,7 @@ void SalesforceClient::prefetch(const QString &nextRecordsUrl)
 {
     dropPrefetch();
     const QUrl url = urlFor(nextRecordsUrl, {});
-    if (m_cancelled || !isAllowedUrl(url)) {
+    if (m_cancelled || !isDataApiPath(nextRecordsUrl) || !isAllowedUrl(url)) {
         return; // queryMore() reports why
     }
     m_prefetch.url = url;
@@ -211,6 +237,16 @@ ApiResponse SalesforceClient::send(const QByteArray &verb, const QUrl &url, cons
             tr("Refusing to send credentials over plain http to %1.").arg(url.host());
         return refused;
     }
+    if (m_session && !isSameOrigin(url, m_session->instanceUrl())) {
+        // The bearer token is the org's: it goes to the instance and nowhere else.
+        ApiResponse refused;
+        refused.outcome = ApiResponse::Outcome::Permanent;
+        refused.errorCode = QStringLiteral("FOREIGN_ORIGIN");
+        refused.errorMessage =
+            tr("Refusing to send the org's credentials to %1.")
+                .arg(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString());
+        return refused;
+    }
     int generation = 0;
     ApiResponse response = sendOnce(verb, url, body, &generation);
     if (response.httpStatus != 401 || !m_session) {
@@ -254,6 +290,10 @@ QNetworkReply *SalesforceClient::start(const QByteArray &verb, const QUrl &url,
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
+    // Never follow a redirect: Qt would carry the Authorization header to wherever it
+    // points (and turn a write into a GET). A 3xx is reported as an error instead.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
     if (m_session) {
         request.setRawHeader("Authorization", "Bearer " + m_session->accessToken(tokenGeneration));
@@ -277,21 +317,32 @@ QNetworkReply *SalesforceClient::start(const QByteArray &verb, const QUrl &url,
 ApiResponse SalesforceClient::finish(QNetworkReply *reply)
 {
     // A prefetched reply may have finished while nobody waited for it.
+    bool pastDeadline = false;
     if (!reply->isFinished()) {
         QEventLoop loop;
         QTimer cancelWatch;
+        // The transfer timeout restarts with every byte: a reply dripped a byte at a time
+        // would never end without a deadline for the whole reply.
+        QTimer deadline;
+        deadline.setSingleShot(true);
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         connect(&cancelWatch, &QTimer::timeout, reply, [this, reply] {
             if (m_cancelled) {
                 reply->abort();
             }
         });
+        connect(&deadline, &QTimer::timeout, reply, [reply, &pastDeadline] {
+            pastDeadline = true;
+            reply->abort();
+        });
         cancelWatch.start(100);
+        deadline.start(m_replyDeadlineMs);
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
     ApiResponse response;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.body = reply->readAll();
+    // An abandoned (aborted) reply is closed: there is nothing left to read.
+    response.body = reply->isOpen() ? reply->readAll() : QByteArray();
     m_bytesReceived += response.body.size();
     readLimitInfo(reply->rawHeader("Sforce-Limit-Info"));
     // HTTP dates (RFC 9110): "Wed, 02 Dec 2026 01:41:58 GMT".
@@ -307,6 +358,12 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
         m_serverTime = date.toUTC();
     }
     describe(reply, &response);
+    if (pastDeadline) {
+        response.outcome = ApiResponse::Outcome::Transient;
+        response.errorCode = QStringLiteral("REPLY_DEADLINE");
+        response.errorMessage = tr("The org's reply took longer than %n second(s); abandoned.",
+                                   nullptr, m_replyDeadlineMs / 1000);
+    }
     reply->deleteLater();
     return response;
 }
@@ -325,6 +382,16 @@ void SalesforceClient::describe(QNetworkReply *reply, ApiResponse *response) con
         response->errorCode =
             m_cancelled ? QStringLiteral("CANCELLED") : QStringLiteral("NETWORK_ERROR");
         response->errorMessage = m_cancelled ? tr("Cancelled.") : reply->errorString();
+        return;
+    }
+    if (response->httpStatus >= 300 && response->httpStatus < 400) {
+        // Redirects are never followed (see start()); name the target so an admin can see
+        // which proxy or portal is in the way.
+        response->outcome = ApiResponse::Outcome::Permanent;
+        response->errorCode = QStringLiteral("REDIRECT_REFUSED");
+        response->errorMessage =
+            tr("The org answered with a redirect to %1, which is not followed.")
+                .arg(QString::fromUtf8(reply->rawHeader("Location")).left(200));
         return;
     }
     if (!malformed) {

@@ -33,8 +33,14 @@ public:
     void setApiVersion(const QString &version) { m_apiVersion = version; } // "v60.0"
     QString apiVersion() const { return m_apiVersion; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // The longest one reply may take from request to last byte, however steadily it drips.
+    void setReplyDeadlineMs(int ms) { m_replyDeadlineMs = ms; }
     // Plain http is refused unless the host is loopback (the emulator).
     static bool isAllowedUrl(const QUrl &url);
+    // Same scheme, host and port: the only place the bearer token may go.
+    static bool isSameOrigin(const QUrl &url, const QUrl &origin);
+    // A nextRecordsUrl is accepted only as a relative path under /services/data/.
+    static bool isDataApiPath(const QString &nextRecordsUrl);
 
     // Paths are relative to /services/data/<version>/ unless they start with '/'.
     ApiResponse get(const QString &path, const QUrlQuery &query = {});
@@ -90,6 +96,7 @@ private:
     } m_prefetch;
     QString m_apiVersion = QStringLiteral("v60.0");
     int m_timeoutMs = 60000;
+    int m_replyDeadlineMs = 300000;
     std::atomic_bool m_cancelled{false};
     QDateTime m_serverTime;
     int m_apiUsed = -1;

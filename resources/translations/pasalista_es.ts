@@ -345,6 +345,10 @@ Comandos:
 COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
 </translation>
     </message>
+    <message>
+        <source>Cannot write %1: not a regular file.</source>
+        <translation>No se puede escribir %1: no es un archivo normal.</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -454,6 +458,14 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>Cannot read the mapping file %1: %2</source>
         <translation>No se puede leer el archivo de mapeo %1: %2</translation>
+    </message>
+    <message>
+        <source>Object %1: %2 must be a whole number from %3 to %4.</source>
+        <translation>Objeto %1: %2 debe ser un número entero de %3 a %4.</translation>
+    </message>
+    <message>
+        <source>attendance_since_days must be a whole number from 0 to %1.</source>
+        <translation>attendance_since_days debe ser un número entero de 0 a %1.</translation>
     </message>
 </context>
 <context>
@@ -976,6 +988,10 @@ Take attendance on %2 anyway?</source>
         <source>The record to restore no longer exists.</source>
         <translation>El registro a restaurar ya no existe.</translation>
     </message>
+    <message>
+        <source>The local database %1 has an unknown schema version (%2). Move it aside and sync again to rebuild it.</source>
+        <translation>La base de datos local %1 tiene una versión de esquema desconocida (%2). Muévala a otro sitio y sincronice de nuevo para reconstruirla.</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::LoginHost</name>
@@ -1427,6 +1443,25 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The org answered HTTP %1.</source>
         <translation>La organización respondió HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The org named a next page outside its data API: %1.</source>
+        <translation>La organización indicó una página siguiente fuera de su API de datos: %1.</translation>
+    </message>
+    <message>
+        <source>Refusing to send the org&apos;s credentials to %1.</source>
+        <translation>Se rechaza enviar las credenciales de la organización a %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The org&apos;s reply took longer than %n second(s); abandoned.</source>
+        <translation>
+            <numerusform>La respuesta de la organización tardó más de %n segundo; se abandonó.</numerusform>
+            <numerusform>La respuesta de la organización tardó más de %n segundos; se abandonó.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The org answered with a redirect to %1, which is not followed.</source>
+        <translation>La organización respondió con una redirección a %1, que no se sigue.</translation>
     </message>
 </context>
 <context>
