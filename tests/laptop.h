@@ -36,10 +36,18 @@ public:
         m_identity.username = kTeacher;
         m_identity.instanceUrl = org.instanceUrl();
         m_identity.loginUrl = org.baseUrl();
+        signInAgain(org);
+        m_repository = std::make_unique<Repository>(m_store);
+    }
+
+    // A fresh session, as after the teacher signs in again (say, once the org's clock has
+    // moved past the token's life).
+    void signInAgain(EmulatorProcess &org)
+    {
         const QString token = org.login(kTeacher, kPassword);
+        m_client.reset();
         m_session = std::make_unique<Session>(m_identity, token.toUtf8(), QByteArray());
         m_client = std::make_unique<SalesforceClient>(m_session.get());
-        m_repository = std::make_unique<Repository>(m_store);
     }
 
     SyncReport sync()

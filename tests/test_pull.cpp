@@ -280,6 +280,20 @@ TEST_F(PullTest, CourseNewlyLedIsBackFilledEvenAfterAKill)
 {
     Laptop laptop(org, QStringLiteral("a"));
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    // An hour later the office touches the teacher's scope: the laptop has seen records far
+    // newer than the seeded ones (stamps are shared within a second).
+    ASSERT_TRUE(org.advanceClock(3600));
+    const Course mine = firstActiveCourse(laptop.repository());
+    const Student student = laptop.repository().roster(mine.id).first();
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), student.sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Cambió de turno")}}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"),
+                                laptop.repository().enrollment(mine.id, student.id)->sfid,
+                                {{QStringLiteral("Class__c"), mine.sfid}}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"),
+                                laptop.repository().attendanceOfCourse(mine.id).first().sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Revisado")}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     const QString course = courseOf(org, kTeacher, false);
     ASSERT_FALSE(course.isEmpty());
     const int beforeStudents = callsBeforeQuery(org, laptop, 4); // teacher, program, course
@@ -535,22 +549,81 @@ TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
     }
 }
 
-// Case 3: an office edit whose stamp is older than the moment it became visible.
+// Case 3: an office edit whose stamp is older than the moment it became visible (a long
+// transaction), while another office edit is visible at once.
 TEST_F(PullTest, EditVisibleLaterThanItsStampIsPulled)
 {
-    GTEST_SKIP() << "needs emulator: admin endpoint writing a record stamped N seconds in the "
-                    "past that becomes visible late";
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_GE(roster.size(), 2);
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), roster[0].sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Transacción larga")}},
+                                {60, 30}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), roster[1].sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Visible ya")}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_TRUE(org.advanceClock(31)); // the long transaction commits
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(laptop.repository().student(roster[0].id)->notes.toStdString(), "Transacción larga");
+    EXPECT_EQ(laptop.repository().student(roster[1].id)->notes.toStdString(), "Visible ya");
+    expectLaptopHoldsExactlyTheScope(org, laptop);
 }
 
-// Case 7: a laptop away longer than the recycle bin keeps deleted records.
+// Case 7: a laptop away longer than the recycle bin keeps deleted records (15 days).
 TEST_F(PullTest, LaptopAwayLongerThanTheRecycleBinLosesItsGhosts)
 {
-    GTEST_SKIP() << "needs emulator: a clock the test advances and the 15-day recycle-bin purge";
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_GE(roster.size(), 1);
+    const Enrollment gone = *laptop.repository().enrollment(course.id, roster[0].id);
+    const AttendanceMark mark = laptop.repository().attendanceOfCourse(course.id).last();
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("ParticipantEnrollment__c"), gone.sfid));
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Attendance__c"), mark.sfid));
+    ASSERT_TRUE(org.advanceClock(16 * 86400.0)); // the recycle bin is emptied meanwhile
+    laptop.signInAgain(org);
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_FALSE(laptop.repository().enrollment(course.id, roster[0].id).has_value());
+    for (const AttendanceMark &left : laptop.repository().attendanceOfCourse(course.id)) {
+        EXPECT_NE(left.sfid, mark.sfid) << "the deleted mark left the laptop";
+    }
+    expectLaptopHoldsExactlyTheScope(org, laptop);
 }
 
-// Case 11: the teacher unenrolls a student while the office moves that enrollment.
+// Case 11: the teacher unenrolls a student while the office moves that enrollment to a
+// course of another teacher.
 TEST_F(PullTest, UnenrollMeetingAnOfficeMoveIsAConflictNotALoss)
 {
-    GTEST_SKIP() << "not done yet: a local delete meeting a remote edit of a record that left "
-                    "the scope";
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const Student student = laptop.repository().roster(course.id).first();
+    const Enrollment enrollment = *laptop.repository().enrollment(course.id, student.id);
+    const QString elsewhere = courseOf(org, kTeacher, false);
+    ASSERT_TRUE(laptop.repository().unenroll(course.id, student.id).ok());
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"), enrollment.sfid,
+                                {{QStringLiteral("Class__c"), elsewhere}}));
+
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues) << "the conflict is shown";
+    const QHash<QString, QJsonObject> enrollments =
+        byId(org, QStringLiteral("ParticipantEnrollment__c"));
+    ASSERT_TRUE(enrollments.contains(enrollment.sfid)) << "the office's record is not deleted";
+    EXPECT_EQ(text(enrollments.value(enrollment.sfid), QStringLiteral("Class__c")), elsewhere)
+        << "the office's move is kept";
+    EXPECT_FALSE(laptop.repository().enrollment(course.id, student.id).has_value())
+        << "the laptop no longer shows the student enrolled";
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    SyncIssues issues(laptop.store());
+    ASSERT_EQ(issues.list().size(), 1);
+    EXPECT_EQ(issues.list().first().kind, SyncIssue::Kind::Conflict);
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues);
+    EXPECT_EQ(openConflicts(laptop), 1) << "logged once";
+    expectLaptopHoldsExactlyTheScope(org, laptop);
 }

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrlQuery>
 
 namespace pasalista {
 
@@ -174,22 +175,59 @@ bool Puller::fixDanglingLookups()
 
 QDateTime Puller::serverNow()
 {
-    // The Date of a reply received before the query is sent: every record stamped up to
-    // it and already visible is in the window the query reads.
-    if (!m_client.serverTime().isValid()) {
-        const ApiResponse response = m_client.get(QStringLiteral("limits"));
-        if (!response.ok() && response.outcome != ApiResponse::Outcome::Permanent) {
-            stopWith(response);
-            return {};
-        }
+    if (!m_cycleTime.isValid()) {
+        m_cycleTime = orgClock();
     }
-    QDateTime now = m_client.serverTime();
-    if (!now.isValid()) {
+    if (!m_cycleTime.isValid()) {
         m_report.result = SyncReport::Result::Error;
         m_report.message = QCoreApplication::translate(
             "pasalista::Puller", "The org's replies carry no date; cannot pull safely.");
     }
-    return now;
+    return m_cycleTime;
+}
+
+QDateTime Puller::orgClock()
+{
+    // The replication API's latestDateCovered is the org's own clock, held back before any
+    // transaction not visible yet: every record stamped before it can be read now. Read
+    // once per cycle, before the first page.
+    const QDateTime base =
+        m_client.serverTime().isValid() ? m_client.serverTime() : QDateTime::currentDateTimeUtc();
+    QUrlQuery range;
+    range.addQueryItem(QStringLiteral("start"),
+                       base.addDays(-1).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    range.addQueryItem(QStringLiteral("end"),
+                       base.addDays(40).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    const ApiResponse response =
+        m_client.get(QStringLiteral("sobjects/%1/updated/")
+                         .arg(m_store.mapping().objectFor(Role::Teacher).objectName),
+                     range);
+    const QString latest =
+        response.json.object().value(QLatin1String("latestDateCovered")).toString();
+    if (response.ok() && !latest.isEmpty()) {
+        return QDateTime::fromString(Soql::dateTimeLiteral(latest), Qt::ISODate).toUTC();
+    }
+    // Without the replication API: the Date of a reply received before the first query.
+    qCInfo(lcSync) << "no latestDateCovered" << response.errorCode << "; using the Date header";
+    return m_client.serverTime();
+}
+
+QStringList Puller::pendingSfids(Role role) const
+{
+    const QString table = m_store.mapping().table(role);
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT DISTINCT t.sfid FROM %1 t JOIN _trigger_log l ON"
+                                 " l.table_name = ? AND l.record_id = t.id WHERE t.sfid IS NOT NULL"
+                                 " AND l.state IN ('NEW','PENDING') LIMIT 200")
+                      .arg(quoted(table)));
+    query.addBindValue(table);
+    QStringList ids;
+    if (query.exec()) {
+        while (query.next()) {
+            ids.append(query.value(0).toString());
+        }
+    }
+    return ids;
 }
 
 QString Puller::windowStart(const QDateTime &coveredUntil) const
@@ -249,7 +287,16 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         // even if this first pull is killed half-way.
         return storeFailed();
     }
-    if (!scope.isEmpty()) {
+    if (covered.isValid() && !scope.isEmpty()) {
+        // Records with edits not sent yet are read even if they left the scope meanwhile,
+        // so that the office's change meets the teacher's (an enrollment moved to another
+        // course while the teacher unenrolled the student).
+        const QStringList pending = pendingSfids(role);
+        conditions.append(
+            pending.isEmpty()
+                ? scope
+                : QStringLiteral("((%1) OR Id IN %2)").arg(scope, Soql::idList(pending)));
+    } else if (!scope.isEmpty()) {
         conditions.append(scope);
     }
     // Covered-until moves only once the whole window is applied, never to a page's last

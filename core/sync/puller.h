@@ -74,8 +74,11 @@ private:
     QStringList coursesInScope(const QString &teacherSfid) const;
     QString teacherSfid(const QString &email) const;
     QStringList fieldsFor(Role role) const;
+    // The cycle's T: read once, before the first page, and used for every object.
     QDateTime serverNow();
+    QDateTime orgClock();
     QString windowStart(const QDateTime &coveredUntil) const;
+    QStringList pendingSfids(Role role) const;
     bool fixDanglingLookups();
     bool storeFailed();
     bool stopWith(const ApiResponse &response);
@@ -87,6 +90,7 @@ private:
     QHash<QString, QSet<QString>> m_available;
     QDate m_today = QDate::currentDate();
     int m_overlapSeconds = 600;
+    QDateTime m_cycleTime;
 };
 
 } // namespace pasalista

@@ -283,8 +283,47 @@ const QString &RemoteApplier::sqlFor(Statement kind, const QStringList &columns)
             .arg(table, quotedColumns.join(QStringLiteral(" = ?,"))));
 }
 
+bool RemoteApplier::mergeDeleted(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries)
+{
+    // Deleted here, changed in the org: a conflict, never a silent loss. The mapping's
+    // policy decides whether the teacher's delete goes out or the org's change stays.
+    const bool localWins = m_policy == ConflictPolicy::LocalWins;
+    if (!logConflict(id, QStringLiteral("isdeleted"), 0, 1, 0,
+                     localWins ? QStringLiteral("local") : QStringLiteral("remote"))) {
+        return false;
+    }
+    QVariantMap accepted = remote;
+    if (localWins) {
+        accepted.remove(QStringLiteral("isdeleted"));
+        return m_store.writeSynced(m_codec.role(), id, accepted);
+    }
+    QSqlQuery withdraw(m_store.database());
+    withdraw.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'MERGED', updated_at = ?"
+                                    " WHERE table_name = ? AND record_id = ? AND action = 'DELETE'"
+                                    " AND state IN ('NEW','PENDING','FAILED')"));
+    withdraw.addBindValue(nowUtc());
+    withdraw.addBindValue(m_codec.table());
+    withdraw.addBindValue(id);
+    if (!exec(withdraw)) {
+        return false;
+    }
+    entries.removeIf(
+        [](const PendingEntry &entry) { return entry.action == QLatin1String("DELETE"); });
+    if (!entries.isEmpty()) {
+        return m_store.writeSynced(m_codec.role(), id, {{QStringLiteral("isdeleted"), 0}}) &&
+               merge(id, remote, entries);
+    }
+    accepted.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
+    return m_store.writeSynced(m_codec.role(), id, accepted);
+}
+
 bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries)
 {
+    for (const PendingEntry &entry : std::as_const(entries)) {
+        if (entry.action == QLatin1String("DELETE")) {
+            return mergeDeleted(id, remote, entries);
+        }
+    }
     const auto row = m_store.row(m_codec.role(), id);
     if (!row) {
         return false;
@@ -297,10 +336,6 @@ bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, QList<PendingEnt
     QSet<QString> created;
     QSet<QString> changedLocally;
     for (const PendingEntry &entry : std::as_const(entries)) {
-        if (entry.action == QLatin1String("DELETE")) {
-            changedLocally.insert(QStringLiteral("isdeleted")); // the teacher's delete stands
-            base.insert(QStringLiteral("isdeleted"), 0);
-        }
         for (auto it = entry.values.begin(); it != entry.values.end(); ++it) {
             if (entry.action == QLatin1String("INSERT")) {
                 created.insert(it.key());

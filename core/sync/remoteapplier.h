@@ -75,6 +75,7 @@ private:
     bool updateSynced(qint64 id, const QVariantMap &values);
     const QString &sqlFor(Statement kind, const QStringList &columns);
     bool merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
+    bool mergeDeleted(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
     bool settleField(qint64 id, const QString &column, const QVariant &base, const QVariant &local,
                      const QVariant &remote, QList<PendingEntry> &entries, QVariantMap &accepted);
     bool rewriteEntry(const PendingEntry &entry);

@@ -85,7 +85,8 @@ QList<SyncIssue> SyncIssues::list() const
     QList<SyncIssue> issues;
     QSqlQuery deleted(m_store.database());
     deleted.exec(QStringLiteral("SELECT table_name, record_id FROM _conflict_log"
-                                " WHERE state = 'OPEN' AND field = 'isdeleted'"));
+                                " WHERE state = 'OPEN' AND field = 'isdeleted'"
+                                " AND COALESCE(kept, '') = ''"));
     QSet<QString> deletedRecords;
     while (deleted.next()) {
         deletedRecords.insert(deleted.value(0).toString() + QLatin1Char(':') +
@@ -117,7 +118,8 @@ QList<SyncIssue> SyncIssues::list() const
     conflicts.exec(
         QStringLiteral("SELECT id, table_name, record_id, field, local_value, remote_value,"
                        " kept, created_at FROM _conflict_log WHERE state = 'OPEN'"
-                       " AND field != 'isdeleted' ORDER BY id"));
+                       " AND (field != 'isdeleted' OR kept IN ('local', 'remote'))"
+                       " ORDER BY id"));
     while (conflicts.next()) {
         const auto role = roleOfTable(conflicts.value(1).toString());
         if (!role) {

@@ -1,5 +1,7 @@
 #include "replicationapi.h"
 
+#include "sobjectapi.h"
+
 #include <QJsonArray>
 
 namespace pasalista::emulator {
@@ -81,11 +83,7 @@ std::optional<ReplicationApi::Window> ReplicationApi::window(const ApiContext &c
 HttpResponse ReplicationApi::handle(const ApiContext &context, const ObjectDef &object) const
 {
     if (context.method() != "GET")
-        return HttpResponse::error(405, {QStringLiteral("METHOD_NOT_ALLOWED"),
-                                         QStringLiteral("HTTP Method '%1' not allowed. Allowed "
-                                                        "are GET,HEAD")
-                                             .arg(QString::fromLatin1(context.method())),
-                                         {}});
+        return methodNotAllowed(context.method(), QStringLiteral("GET,HEAD"));
     const bool deleted = context.segments.at(2) == QLatin1String("deleted");
     HttpResponse error;
     const auto range = window(context, object, deleted, &error);
