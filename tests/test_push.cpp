@@ -151,8 +151,13 @@ TEST(PushWithoutExternalId, DeleteWhoseLookUpFailsIsNotDone)
         EXPECT_GT(laptop.store().pendingChangeCount(), 0)
             << "the org still holds marks deleted here: the delete is not done";
     }
+    // Since the pull of branch `pull` (a delete meeting an office change is a conflict), the
+    // marks the lost creates left in the org come back as 21 conflicts when first read: the
+    // cycle ends with Issues, not an error. The deletes themselves must be done.
     const SyncReport settled = syncUntilClean(laptop);
-    EXPECT_EQ(settled.result, SyncReport::Result::Clean) << settled.message.toStdString();
+    EXPECT_TRUE(settled.result == SyncReport::Result::Clean ||
+                settled.result == SyncReport::Result::Issues)
+        << settled.message.toStdString();
     EXPECT_TRUE(orgMarksOn(org, day).isEmpty()) << "deleted in the org";
     EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
 }
