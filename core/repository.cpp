@@ -706,10 +706,18 @@ std::optional<qint64> Repository::releaseEnrollmentKey(const QString &key, bool 
                                       " AND state IN ('NEW','PENDING','FAILED')"));
         cancel.addBindValue(mapping().table(Role::Enrollment));
         cancel.addBindValue(*old);
-        *ok = m_store.begin() && cancel.exec() &&
+        QSqlQuery rest(m_store.database());
+        rest.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
+                                    " AND record_id = ? AND state IN ('NEW','PENDING','FAILED')"));
+        rest.addBindValue(mapping().table(Role::Enrollment));
+        rest.addBindValue(*old);
+        // A creation not sent yet still is: the row stays pending.
+        *ok = m_store.begin() && cancel.exec() && rest.exec() && rest.next() &&
               m_store.writeSynced(Role::Enrollment, *old,
                                   {{QStringLiteral("isdeleted"), 0},
-                                   {QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED")}}) &&
+                                   {QStringLiteral("_hc_lastop"),
+                                    rest.value(0).toInt() > 0 ? QStringLiteral("PENDING")
+                                                              : QStringLiteral("SYNCED")}}) &&
               m_store.commit();
         if (!*ok) {
             m_store.rollback();
@@ -809,12 +817,13 @@ DomainError Repository::writeMark(const Course &course, const Student &student, 
         }
         return {};
     }
-    // Derived from the course and the student, not from the enrollment record, so that an
-    // enrollment made in the org and one made offline give the day the same key.
-    const QString enrollment =
-        enrollmentKey(identityOf(course.key, course.sfid), identityOf(student.key, student.sfid));
+    // The enrollment's key (itself derived from course and student when a laptop made it),
+    // or the org's Id for an enrollment made in the org: unchanged, so that marks already in
+    // an org keep their keys.
+    const QString keyOfEnrollment =
+        theEnrollment->key.isEmpty() ? theEnrollment->sfid : theEnrollment->key;
     QVariantMap values = {
-        {RoleTable::keyColumnName(), attendanceKey(enrollment, date)},
+        {RoleTable::keyColumnName(), attendanceKey(keyOfEnrollment, date)},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("enrollment"))), theEnrollment->id},
         {table.rawColumn(QStringLiteral("date")), date.toString(Qt::ISODate)},
         {statusColumn, status}};

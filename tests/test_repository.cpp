@@ -3,6 +3,7 @@
 #include "domainfixture.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 
 #include <QUuid>
 #include <functional>
@@ -166,7 +167,17 @@ TEST_F(RepositoryTest, AStudentIsEnrolledInACourseOnce)
     EXPECT_EQ(m_repository->roster(m_courseId).size(), 1);
 }
 
-TEST_F(RepositoryTest, UnenrollThenEnrollAgainCreatesAFreshEnrollment)
+TEST_F(RepositoryTest, EnrollmentKeyIsDerivedFromTheCourseAndTheStudent)
+{
+    const Enrollment enrollment = *m_repository->enrollment(m_courseId, m_anaId);
+    const Course course = *m_repository->course(m_courseId);
+    const Student ana = *m_repository->student(m_anaId);
+    EXPECT_EQ(enrollment.key, Repository::enrollmentKey(course.key, ana.key))
+        << "two laptops enrolling the same student make one record";
+    EXPECT_NE(enrollment.key, Repository::enrollmentKey(course.key, str("another-student")));
+}
+
+TEST_F(RepositoryTest, UnenrollThenEnrollAgainBeforeSyncingKeepsOneEnrollment)
 {
     const Enrollment first = *m_repository->enrollment(m_courseId, m_anaId);
     ASSERT_TRUE(m_repository->unenroll(m_courseId, m_anaId).ok());
@@ -178,8 +189,24 @@ TEST_F(RepositoryTest, UnenrollThenEnrollAgainCreatesAFreshEnrollment)
     ASSERT_TRUE(m_repository->enroll(m_courseId, m_anaId).ok());
     const auto second = m_repository->enrollment(m_courseId, m_anaId);
     ASSERT_TRUE(second);
+    EXPECT_EQ(second->id, first.id) << "the unenrollment is withdrawn";
+    EXPECT_EQ(second->key, first.key);
+    EXPECT_EQ(outbox().last().state, QStringLiteral("IGNORED"));
+    EXPECT_EQ(m_repository->roster(m_courseId).size(), 1);
+}
+
+TEST_F(RepositoryTest, EnrollAgainAfterTheUnenrollmentWentOutMakesANewRecordWithTheSameKey)
+{
+    const Enrollment first = *m_repository->enrollment(m_courseId, m_anaId);
+    ASSERT_TRUE(m_repository->unenroll(m_courseId, m_anaId).ok());
+    QSqlQuery sent(m_store->database());
+    ASSERT_TRUE(sent.exec(QStringLiteral("UPDATE _trigger_log SET state = 'SUCCESS'")));
+
+    ASSERT_TRUE(m_repository->enroll(m_courseId, m_anaId).ok());
+    const auto second = m_repository->enrollment(m_courseId, m_anaId);
+    ASSERT_TRUE(second);
     EXPECT_NE(second->id, first.id);
-    EXPECT_NE(second->key, first.key);
+    EXPECT_EQ(second->key, first.key) << "the org no longer holds the key of a deleted record";
     EXPECT_EQ(m_repository->roster(m_courseId).size(), 1);
 }
 

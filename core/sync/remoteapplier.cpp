@@ -384,8 +384,9 @@ bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, QList<PendingEnt
             }
             continue;
         }
-        if (sameValue(it.value(), base.value(column))) {
-            continue; // only the teacher changed it
+        if (sameValue(it.value(), base.value(column)) || isOwnValue(entries, column, it.value())) {
+            continue; // only the teacher changed it (the org may hold one of our own writes
+                      // whose reply was lost)
         }
         if (!settleField(id, column, base.value(column), local, it.value(), entries, accepted)) {
             return false;
@@ -402,6 +403,17 @@ bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, QList<PendingEnt
         accepted.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
     }
     return accepted.isEmpty() || m_store.writeSynced(m_codec.role(), id, accepted);
+}
+
+bool RemoteApplier::isOwnValue(const QList<PendingEntry> &entries, const QString &column,
+                               const QVariant &value)
+{
+    for (const PendingEntry &entry : entries) {
+        if (entry.values.contains(column) && sameValue(entry.values.value(column), value)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool RemoteApplier::settleField(qint64 id, const QString &column, const QVariant &base,

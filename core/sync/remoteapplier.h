@@ -76,6 +76,8 @@ private:
     const QString &sqlFor(Statement kind, const QStringList &columns);
     bool merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
     bool mergeDeleted(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
+    static bool isOwnValue(const QList<PendingEntry> &entries, const QString &column,
+                           const QVariant &value);
     bool settleField(qint64 id, const QString &column, const QVariant &base, const QVariant &local,
                      const QVariant &remote, QList<PendingEntry> &entries, QVariantMap &accepted);
     bool rewriteEntry(const PendingEntry &entry);
