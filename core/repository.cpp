@@ -730,6 +730,21 @@ std::optional<qint64> Repository::releaseEnrollmentKey(const QString &key, bool 
     return std::nullopt;
 }
 
+bool Repository::releaseDeletedKey(Role role, const QString &key)
+{
+    // A record deleted in the org (and here) no longer holds its key there: the old row
+    // lets go of it, so the day can be marked again under the same key.
+    const auto old = m_store.idByColumn(role, RoleTable::keyColumnName(), key);
+    if (!old) {
+        return true;
+    }
+    const auto row = m_store.row(role, *old);
+    if (!row || row->value(QStringLiteral("isdeleted")).toInt() != 1) {
+        return true;
+    }
+    return m_store.writeSynced(role, *old, {{RoleTable::keyColumnName(), QVariant()}});
+}
+
 DomainError Repository::unenroll(qint64 courseId, qint64 studentId)
 {
     const auto existing = enrollment(courseId, studentId);
@@ -818,6 +833,9 @@ DomainError Repository::writeMark(const Course &course, const Student &student, 
     const QString nameColumn = table.rawColumn(QStringLiteral("student_name"));
     if (!nameColumn.isEmpty()) {
         values.insert(nameColumn, student.fullName());
+    }
+    if (!releaseDeletedKey(Role::Attendance, values.value(RoleTable::keyColumnName()).toString())) {
+        return storageError();
     }
     const QString idColumn = table.rawColumn(QStringLiteral("student_id"));
     // The org's field holds a Salesforce Id (18 characters); a student created offline has

@@ -92,6 +92,7 @@ private:
     // Frees an enrollment key held by an unenrolled row, or revives that row when its
     // delete has not gone out yet (returned); *ok is false on a store error.
     std::optional<qint64> releaseEnrollmentKey(const QString &key, bool *ok);
+    bool releaseDeletedKey(Role role, const QString &key);
     DomainError checkMarkable(const Course &course, const QDate &date, int status,
                               bool confirmOutsideDates) const;
     DomainError writeMark(const Course &course, const Student &student, const QDate &date,

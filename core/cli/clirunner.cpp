@@ -168,6 +168,8 @@ QString CliRunner::usage(const QCommandLineParser &parser) const
               "  sync                             send changes to the org and fetch its changes\n"
               "  status                           who is signed in, changes waiting, last sync\n"
               "  issues                           records the org refused and conflicts\n"
+              "  issues retry ID | dismiss ID     send a refused record again, or settle an "
+              "issue as the Sync issues window does\n"
               "COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.\n") +
            AuthCommands::usage();
 }
@@ -219,7 +221,9 @@ int CliRunner::checkCommand(const QCommandLineParser &parser, const Command &com
         }
     }
     const int given = int(parser.positionalArguments().size()) - 1;
-    if (given != command.arguments) {
+    // `issues` alone lists them; `issues retry|dismiss ID` settles one.
+    const bool settlesIssue = command.name == QLatin1String("issues") && given == 2;
+    if (given != command.arguments && !settlesIssue) {
         return usageError(
             tr("%1 takes %n argument(s).", nullptr, command.arguments).arg(command.name));
     }
@@ -276,7 +280,7 @@ int CliRunner::dispatch(const QCommandLineParser &parser, const QString &name,
                   << Qt::endl;
             return Failure;
         }
-        return SyncCommands(m_out, m_err, accounts, *mapping).run(name, parser.isSet(kJson));
+        return SyncCommands(m_out, m_err, accounts, *mapping).run(name, parser.isSet(kJson), args);
     }
     if (AuthCommands::handles(name)) {
         QSettings settings;

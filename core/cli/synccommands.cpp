@@ -31,6 +31,15 @@ QString kindName(SyncIssue::Kind kind)
     return {};
 }
 
+// How `issues` names an issue for `issues retry|dismiss`: conflict/N for a conflict,
+// TABLE/N for a refused record or one deleted in the org.
+QString issueId(const SyncIssue &issue)
+{
+    return issue.kind == SyncIssue::Kind::Conflict
+               ? QStringLiteral("conflict/%1").arg(issue.conflictId)
+               : QStringLiteral("%1/%2").arg(issue.objectName).arg(issue.recordId);
+}
+
 } // namespace
 
 SyncCommands::SyncCommands(QTextStream &out, QTextStream &err, AccountManager &accounts,
@@ -45,8 +54,11 @@ bool SyncCommands::handles(const QString &command)
            command == QLatin1String("issues");
 }
 
-int SyncCommands::run(const QString &command, bool json)
+int SyncCommands::run(const QString &command, bool json, const QStringList &arguments)
 {
+    if (command == QLatin1String("issues") && arguments.size() == 2) {
+        return settleIssue(arguments.at(0), arguments.at(1));
+    }
     if (command == QLatin1String("sync")) {
         return sync(json);
     }
@@ -161,7 +173,8 @@ int SyncCommands::issues(bool json)
     if (json) {
         QJsonArray list;
         for (const SyncIssue &issue : issues) {
-            list.append(QJsonObject{{QStringLiteral("kind"), kindName(issue.kind)},
+            list.append(QJsonObject{{QStringLiteral("id"), issueId(issue)},
+                                    {QStringLiteral("kind"), kindName(issue.kind)},
                                     {QStringLiteral("object"), issue.objectName},
                                     {QStringLiteral("record"), issue.recordLabel},
                                     {QStringLiteral("record_id"), issue.recordId},
@@ -179,6 +192,7 @@ int SyncCommands::issues(bool json)
         m_out << tr("No sync issues.") << Qt::endl;
     }
     for (const SyncIssue &issue : issues) {
+        m_out << QLatin1Char('[') << issueId(issue) << QStringLiteral("] ");
         switch (issue.kind) {
         case SyncIssue::Kind::Failed:
             m_out
@@ -198,6 +212,53 @@ int SyncCommands::issues(bool json)
         m_out << Qt::endl;
     }
     return issues.isEmpty() ? Success : Failure;
+}
+
+int SyncCommands::settleIssue(const QString &action, const QString &id)
+{
+    if (action != QLatin1String("retry") && action != QLatin1String("dismiss")) {
+        m_err << tr("issues takes retry ID or dismiss ID, not \"%1\".").arg(action) << Qt::endl;
+        return Failure;
+    }
+    LocalStore store(m_mapping);
+    if (!openStore(store)) {
+        return m_accounts.currentAccountKey().isEmpty() ? NotSignedIn : Failure;
+    }
+    SyncIssues issues(store);
+    const QList<SyncIssue> listed = issues.list();
+    const auto issue = std::find_if(listed.begin(), listed.end(),
+                                    [&id](const SyncIssue &each) { return issueId(each) == id; });
+    if (issue == listed.end()) {
+        m_err << tr("No sync issue %1; run pasalista-cli issues to list them.").arg(id) << Qt::endl;
+        return Failure;
+    }
+    const bool retry = action == QLatin1String("retry");
+    bool ok = false;
+    switch (issue->kind) {
+    case SyncIssue::Kind::Failed:
+        if (!retry) {
+            m_err << tr("A refused record is retried after it is corrected; it cannot be "
+                        "dismissed.")
+                  << Qt::endl;
+            return Failure;
+        }
+        ok = issues.retry(issue->role, issue->recordId);
+        break;
+    case SyncIssue::Kind::DeletedInOrg:
+        ok = retry ? issues.restoreDeleted(issue->role, issue->recordId)
+                   : issues.acceptDeletion(issue->role, issue->recordId);
+        break;
+    case SyncIssue::Kind::Conflict:
+        ok = retry ? issues.useLosingValue(issue->conflictId) : issues.dismiss(issue->conflictId);
+        break;
+    }
+    if (!ok) {
+        m_err << issues.errorString() << Qt::endl;
+        return Failure;
+    }
+    m_out << (retry ? tr("%1 will be sent on the next sync.").arg(id) : tr("%1 dismissed.").arg(id))
+          << Qt::endl;
+    return Success;
 }
 
 } // namespace pasalista

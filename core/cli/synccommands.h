@@ -29,12 +29,14 @@ public:
                  const Mapping &mapping);
 
     static bool handles(const QString &command);
-    int run(const QString &command, bool json);
+    int run(const QString &command, bool json, const QStringList &arguments = {});
 
 private:
     int sync(bool json);
     int status(bool json);
     int issues(bool json);
+    // `issues retry ID` / `issues dismiss ID`, ID as `issues` prints it.
+    int settleIssue(const QString &action, const QString &id);
     bool openStore(LocalStore &store);
     void printReport(const SyncReport &report);
 

@@ -44,8 +44,18 @@ bool isAlreadyDeleted(const QString &code)
 } // namespace
 
 Pusher::Pusher(LocalStore &store, SalesforceClient &client, SyncReport &report)
-    : m_store(store), m_client(client), m_report(report)
+    : m_store(store), m_client(client), m_report(report), m_outbox(store)
 {
+}
+
+bool Pusher::storeFailed(const QString &reason)
+{
+    m_report.result = SyncReport::Result::Error;
+    m_report.message =
+        QCoreApplication::translate("pasalista::Pusher", "Could not save the sync's progress: %1")
+            .arg(reason);
+    qCWarning(lcSync) << "push stopped by the store:" << reason;
+    return false;
 }
 
 bool Pusher::stopWith(const ApiResponse &response)
@@ -72,41 +82,17 @@ bool Pusher::hasExternalId(Role role) const
 QList<Pusher::Operation> Pusher::collect(Role role)
 {
     QList<Operation> operations;
-    QHash<qint64, int> indexByRecord;
-    QSqlQuery query(m_store.database());
-    query.prepare(
-        QStringLiteral("SELECT id, action, \"values\", record_id, attempts FROM _trigger_log"
-                       " WHERE table_name = ? AND state IN ('NEW','PENDING')"
-                       " AND (? OR next_attempt_at IS NULL OR next_attempt_at <= ?)"
-                       " ORDER BY id"));
-    query.addBindValue(m_store.mapping().table(role));
-    query.addBindValue(!m_respectBackoff);
-    query.addBindValue(nowUtc());
-    query.exec();
-    while (query.next()) {
-        const qint64 recordId = query.value(3).toLongLong();
-        auto found = indexByRecord.constFind(recordId);
-        if (found == indexByRecord.constEnd()) {
-            found = indexByRecord.insert(recordId, int(operations.size()));
-            operations.append(Operation{});
-            operations.last().recordId = recordId;
-        }
-        Operation &operation = operations[*found];
-        operation.entryIds.append(query.value(0).toLongLong());
-        operation.attempts = std::max(operation.attempts, query.value(4).toInt());
-        operation.isDelete =
-            operation.isDelete || query.value(1).toString() == QLatin1String("DELETE");
-        const QVariantMap values =
-            QJsonDocument::fromJson(query.value(2).toByteArray()).object().toVariantMap();
-        for (auto it = values.begin(); it != values.end(); ++it) {
-            if (!operation.columns.contains(it.key())) {
-                operation.columns.append(it.key());
-            }
-        }
-    }
-    for (Operation &operation : operations) {
+    for (const Outbox::Change &change :
+         m_outbox.pending(m_store.mapping().table(role), m_respectBackoff)) {
+        Operation operation;
+        operation.recordId = change.recordId;
+        operation.entryIds = change.entryIds;
+        operation.isDelete = change.isDelete;
+        operation.columns = change.columns;
+        operation.attempts = change.attempts;
         operation.row = m_store.row(role, operation.recordId).value_or(QVariantMap());
         operation.sfid = operation.row.value(kSfid).toString();
+        operations.append(operation);
     }
     return operations;
 }
@@ -123,6 +109,9 @@ bool Pusher::run()
         for (Operation &operation : collect(role)) {
             (operation.isDelete ? deletes[role] : changes).append(operation);
         }
+        if (!m_outbox.errorString().isEmpty()) {
+            return storeFailed(m_outbox.errorString());
+        }
         if (!changes.isEmpty() && !pushChanges(role, changes)) {
             return false;
         }
@@ -135,40 +124,259 @@ bool Pusher::run()
             return false;
         }
     }
+    if (!m_outbox.pruneSent()) {
+        return storeFailed(m_outbox.errorString());
+    }
+    if (m_leftForLater > 0) {
+        m_report.retrying += m_leftForLater;
+        m_report.result = SyncReport::Result::Unreachable;
+        m_report.message = QCoreApplication::translate(
+            "pasalista::Pusher",
+            "%n change(s) could not be confirmed by the org; they will be "
+            "checked and sent again.",
+            nullptr, m_leftForLater);
+        return false;
+    }
     return true;
+}
+
+bool Pusher::refuseInvalid(Role role, QList<Operation> &operations, bool externalId)
+{
+    const RecordCodec codec(m_store.mapping(), role);
+    const DescribeRules rules = m_rules.value(codec.objectName());
+    if (rules.isEmpty()) {
+        return true;
+    }
+    for (qsizetype i = operations.size() - 1; i >= 0; --i) {
+        Operation operation = operations[i];
+        const bool create = operation.sfid.isEmpty();
+        if (create) {
+            operation.columns = codec.columns(); // what a create sends: the whole record
+        }
+        const BatchKind kind =
+            !create ? BatchKind::Update : (externalId ? BatchKind::Upsert : BatchKind::Create);
+        const auto violation = rules.check(payloadFor(codec, operation, kind), create);
+        if (!violation) {
+            continue;
+        }
+        if (!markFailed(role, operation, violation->code, violation->message)) {
+            return storeFailed(m_report.message);
+        }
+        operations.removeAt(i);
+    }
+    return true;
+}
+
+bool Pusher::validatePending()
+{
+    for (Role role : Mapping::dependencyOrder()) {
+        if (!m_store.mapping().objectFor(role).writable) {
+            continue;
+        }
+        QList<Operation> changes;
+        for (Operation &operation : collect(role)) {
+            if (!operation.isDelete) {
+                changes.append(operation);
+            }
+        }
+        if (!refuseInvalid(role, changes, hasExternalId(role))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Pusher::leaveUnverified(QList<Operation> &operations)
+{
+    for (qsizetype i = operations.size() - 1; i >= 0; --i) {
+        if (!operations[i].unverified) {
+            continue;
+        }
+        if (!markRetryLater(operations[i],
+                            QCoreApplication::translate(
+                                "pasalista::Pusher",
+                                "Could not check whether the org already has this record."))) {
+            return false;
+        }
+        ++m_leftForLater;
+        operations.removeAt(i);
+    }
+    return true;
+}
+
+bool Pusher::parentsReady(Role role, const Operation &operation) const
+{
+    const Mapping &mapping = m_store.mapping();
+    for (const auto &[logical, parentRole] : Mapping::lookupsOf(role)) {
+        const QString column = mapping.column(role, logical);
+        if (column.isEmpty() || !operation.row.value(column).toString().isEmpty()) {
+            continue;
+        }
+        const qint64 parentId = operation.row.value(LocalStore::refColumn(column)).toLongLong();
+        const auto parent = parentId != 0 ? m_store.row(parentRole, parentId) : std::nullopt;
+        if (parent && parent->value(kSfid).toString().isEmpty()) {
+            return false; // refused or not yet confirmed: the child waits for it
+        }
+    }
+    return true;
+}
+
+void Pusher::fillStudentId(Operation &operation)
+{
+    // A mark made before its student reached the org has no student Id yet; it has one now.
+    const Mapping &mapping = m_store.mapping();
+    const QString idColumn = mapping.column(Role::Attendance, QStringLiteral("student_id"));
+    if (idColumn.isEmpty() || !operation.row.value(idColumn).toString().isEmpty()) {
+        return;
+    }
+    const QString enrollmentColumn = mapping.column(Role::Attendance, QStringLiteral("enrollment"));
+    const QString studentColumn = mapping.column(Role::Enrollment, QStringLiteral("student"));
+    const auto enrollment =
+        m_store.row(Role::Enrollment,
+                    operation.row.value(LocalStore::refColumn(enrollmentColumn)).toLongLong());
+    const auto student =
+        enrollment
+            ? m_store.row(Role::Student,
+                          enrollment->value(LocalStore::refColumn(studentColumn)).toLongLong())
+            : std::nullopt;
+    const QString studentSfid = student ? student->value(kSfid).toString() : QString();
+    if (studentSfid.isEmpty()) {
+        return;
+    }
+    operation.row.insert(idColumn, studentSfid);
+    if (!operation.columns.contains(idColumn)) {
+        operation.columns.append(idColumn);
+    }
+    m_store.writeSynced(Role::Attendance, operation.recordId, {{idColumn, studentSfid}});
 }
 
 bool Pusher::pushChanges(Role role, QList<Operation> operations)
 {
+    const RecordCodec codec(m_store.mapping(), role);
+    QList<Operation> ready;
+    for (Operation &operation : operations) {
+        if (!parentsReady(role, operation)) {
+            continue; // stays NEW: goes when its parent goes
+        }
+        if (role == Role::Attendance) {
+            fillStudentId(operation);
+        }
+        ready.append(operation);
+    }
     const bool externalId = hasExternalId(role);
+    if (!refuseInvalid(role, ready, externalId)) {
+        return false;
+    }
+    m_created.clear();
     if (!externalId) {
-        findByNaturalKey(role, operations);
+        QSet<qint64> known;
+        for (const Operation &operation : std::as_const(ready)) {
+            if (!operation.sfid.isEmpty()) {
+                known.insert(operation.recordId);
+            }
+        }
+        findByNaturalKey(role, ready);
+        if (!leaveUnverified(ready)) {
+            return false;
+        }
+        for (const Operation &operation : std::as_const(ready)) {
+            // Found after an earlier attempt whose reply was lost: perhaps sent twice.
+            if (!known.contains(operation.recordId) && !operation.sfid.isEmpty() &&
+                operation.attempts > 0) {
+                m_created.append(operation);
+            }
+        }
     }
     QList<Operation> updates;
     QList<Operation> inserts;
-    for (Operation &operation : operations) {
+    for (Operation &operation : ready) {
+        if (operation.sfid.isEmpty()) {
+            // A record the org has not confirmed goes out whole, never as a partial upsert.
+            operation.columns = codec.columns();
+        }
         (operation.sfid.isEmpty() ? inserts : updates).append(operation);
     }
-    return sendInBatches(role, BatchKind::Update, updates) &&
-           sendInBatches(role, externalId ? BatchKind::Upsert : BatchKind::Create, inserts);
+    const bool sent =
+        sendInBatches(role, BatchKind::Update, updates) &&
+        sendInBatches(role, externalId ? BatchKind::Upsert : BatchKind::Create, inserts);
+    removeResentTwins(role, m_created);
+    return sent;
+}
+
+void Pusher::removeResentTwins(Role role, QList<Operation> created)
+{
+    // A create whose connection dropped may have been committed and then sent again by the
+    // network stack itself (Qt resends a request whose connection closed before any reply):
+    // the org then holds our record twice. Before creating, the look-up found no record
+    // with these natural keys, so any record beside ours is such a twin and goes.
+    if (created.isEmpty()) {
+        return;
+    }
+    QHash<qint64, QString> kept;
+    for (Operation &operation : created) {
+        kept.insert(operation.recordId, operation.sfid);
+        operation.sfid.clear();
+        operation.sameKey.clear();
+    }
+    findByNaturalKey(role, created);
+    QStringList twins;
+    for (Operation &operation : created) {
+        operation.sfid = kept.value(operation.recordId);
+        twins += twinsOf(role, operation);
+    }
+    deleteTwins(twins);
+}
+
+QStringList Pusher::twinsOf(Role role, const Operation &operation) const
+{
+    QStringList twins;
+    for (const QString &id : operation.sameKey) {
+        if (id != operation.sfid && !m_store.idByColumn(role, kSfid, id)) {
+            twins.append(id);
+        }
+    }
+    return twins;
+}
+
+void Pusher::deleteTwins(const QStringList &twins)
+{
+    for (qsizetype start = 0; start < twins.size(); start += kBatchSize) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("ids"),
+                           twins.mid(start, kBatchSize).join(QLatin1Char(',')));
+        query.addQueryItem(QStringLiteral("allOrNone"), QStringLiteral("false"));
+        ++m_report.writeRequests;
+        const ApiResponse response = m_client.del(QStringLiteral("composite/sobjects"), query);
+        qCInfo(lcSync) << "removed" << twins.mid(start, kBatchSize).size()
+                       << "twins of records created by a resent request:" << response.ok();
+    }
 }
 
 bool Pusher::pushDeletes(Role role, QList<Operation> operations)
 {
+    // Created by a push whose reply was lost? Only a look-up that answered can say no.
     if (hasExternalId(role)) {
-        findByExternalId(role, operations); // created by a push whose reply was lost
+        findByExternalId(role, operations);
+    } else {
+        findByNaturalKey(role, operations);
+    }
+    if (!leaveUnverified(operations)) {
+        return false;
     }
     QList<Operation> remote;
+    QStringList twins;
     for (const Operation &operation : std::as_const(operations)) {
+        twins += twinsOf(role, operation); // a create sent twice before its reply was lost
         if (operation.sfid.isEmpty()) {
             // Never reached the org: nothing to delete there.
-            if (!setEntries(operation, QStringLiteral("SUCCESS"), {})) {
-                return false;
+            if (!m_outbox.markSent(operation.entryIds)) {
+                return storeFailed(m_outbox.errorString());
             }
         } else {
             remote.append(operation);
         }
     }
+    deleteTwins(twins);
     return sendInBatches(role, BatchKind::Delete, remote);
 }
 
@@ -192,6 +400,9 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
                 return false;
             }
         }
+        if (kind == BatchKind::Create && !recoverLostCreates(role, retry)) {
+            return false;
+        }
         if (retry.isEmpty()) {
             return true;
         }
@@ -200,7 +411,7 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
                 if (!markRetryLater(operation,
                                     QCoreApplication::translate("pasalista::Pusher",
                                                                 "The org was busy; will retry."))) {
-                    return false;
+                    return storeFailed(m_store.database().lastError().text());
                 }
             }
             m_report.retrying += int(retry.size());
@@ -278,22 +489,25 @@ ApiResponse Pusher::sendBatch(Role role, BatchKind kind, const QList<Operation> 
 bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
                           const ApiResponse &response, QList<Operation> *retry)
 {
-    const QJsonArray results = response.json.array();
-    if (!response.ok() || results.size() != batch.size()) {
+    if (!response.ok()) {
         // The whole call was refused (say, a field the org lacks): every record says so.
-        const QString message =
-            response.ok() ? QCoreApplication::translate(
-                                "pasalista::Pusher", "The org's reply did not match the request.")
-                          : response.errorMessage;
         for (const Operation &operation : std::as_const(batch)) {
-            if (!markFailed(role, operation, response.errorCode, message)) {
+            if (!markFailed(role, operation, response.errorCode, response.errorMessage)) {
                 return false;
             }
         }
         return true;
     }
+    const QJsonArray results = response.json.array();
+    if (!response.json.isArray() || results.size() != batch.size()) {
+        // Readable, but not the org's verdict on this batch: the org may have taken every
+        // record. Upserts, updates and deletes are idempotent; creates are looked up first.
+        qCWarning(lcSync) << "unverifiable reply to a push of" << batch.size() << "records";
+        retry->append(batch);
+        return true;
+    }
     if (!m_store.begin()) {
-        return false;
+        return storeFailed(m_store.database().lastError().text());
     }
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const QJsonObject result = results.at(i).toObject();
@@ -301,48 +515,57 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
             result.value(QLatin1String("errors")).toArray().first().toObject();
         const QString code = error.value(QLatin1String("statusCode")).toString();
         const QString sfid = result.value(QLatin1String("id")).toString();
+        const bool success = result.value(QLatin1String("success")).toBool();
         bool ok = true;
-        if (result.value(QLatin1String("success")).toBool() ||
-            (kind == BatchKind::Delete && isAlreadyDeleted(code))) {
+        if (!result.value(QLatin1String("success")).isBool() ||
+            (success && kind != BatchKind::Delete && sfid.isEmpty() && batch[i].sfid.isEmpty())) {
+            retry->append(batch[i]); // a null or a result without its verdict
+        } else if (success || (kind == BatchKind::Delete && isAlreadyDeleted(code))) {
             ok = markSuccess(
                 role, batch[i], sfid.isEmpty() ? batch[i].sfid : sfid,
                 result.value(QLatin1String("created")).toBool(kind == BatchKind::Create));
+            if (kind == BatchKind::Create) {
+                m_created.append(batch[i]);
+                m_created.last().sfid = sfid;
+            }
         } else if (isTransientRecordError(code)) {
             retry->append(batch[i]);
         } else {
             ok = markFailed(role, batch[i], code, error.value(QLatin1String("message")).toString());
         }
         if (!ok) {
+            const QString reason = m_report.message;
             m_store.rollback();
-            return false;
+            return storeFailed(reason);
         }
     }
-    return m_store.commit();
+    if (!m_store.commit()) {
+        return storeFailed(m_store.database().lastError().text());
+    }
+    return true;
 }
 
-bool Pusher::setEntries(const Operation &operation, const QString &state, const QString &message)
+bool Pusher::recoverLostCreates(Role role, QList<Operation> &retry)
 {
-    QSqlQuery query(m_store.database());
-    QStringList marks;
-    for (int i = 0; i < operation.entryIds.size(); ++i) {
-        marks.append(QStringLiteral("?"));
+    // The org may have committed creates whose reply never came: find them before
+    // sending again, and leave for later the ones a failed look-up cannot vouch for.
+    for (Operation &operation : retry) {
+        operation.sfid.clear();
+        operation.unverified = false;
     }
-    query.prepare(
-        QStringLiteral("UPDATE _trigger_log SET state = ?, sf_message = ?, updated_at = ?,"
-                       " processed_at = ? WHERE id IN (%1)")
-            .arg(marks.join(QLatin1Char(','))));
-    query.addBindValue(state);
-    query.addBindValue(message.isEmpty() ? QVariant() : QVariant(message));
-    const QString now = nowUtc();
-    query.addBindValue(now);
-    query.addBindValue(now);
-    for (qint64 id : operation.entryIds) {
-        query.addBindValue(id);
-    }
-    if (!query.exec()) {
-        m_report.result = SyncReport::Result::Error;
-        m_report.message = query.lastError().text();
+    findByNaturalKey(role, retry);
+    if (!leaveUnverified(retry)) {
         return false;
+    }
+    for (qsizetype i = retry.size() - 1; i >= 0; --i) {
+        if (retry[i].sfid.isEmpty()) {
+            continue;
+        }
+        if (!markSuccess(role, retry[i], retry[i].sfid, true)) {
+            return storeFailed(m_report.message);
+        }
+        m_created.append(retry[i]);
+        retry.removeAt(i);
     }
     return true;
 }
@@ -354,6 +577,9 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
         ++m_report.deleted;
     } else {
         ++m_report.pushed;
+    }
+    if (!adoptTwinRow(role, operation.recordId, sfid)) {
+        return false;
     }
     // Still PENDING if the teacher edited the record again while this push was under way.
     QSqlQuery row(m_store.database());
@@ -390,7 +616,56 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
             children.exec();
         }
     }
-    return setEntries(operation, QStringLiteral("SUCCESS"), {});
+    if (!m_outbox.markSent(operation.entryIds)) {
+        m_report.message = m_outbox.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool Pusher::adoptTwinRow(Role role, qint64 keepId, const QString &sfid)
+{
+    // Without the external ID the pull may have brought the org's record (the office's
+    // mark of the same day) as a row of its own; the push found it to be this record. The
+    // teacher's row keeps it, the copy goes, and its children follow.
+    const Mapping &mapping = m_store.mapping();
+    const std::optional<qint64> twin = m_store.idByColumn(role, kSfid, sfid);
+    if (!twin || *twin == keepId) {
+        return true;
+    }
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ? AND"
+                                 " record_id = ? AND state IN ('NEW','PENDING','FAILED')"));
+    query.addBindValue(mapping.table(role));
+    query.addBindValue(*twin);
+    if (!query.exec() || !query.next() || query.value(0).toInt() > 0) {
+        return true; // the copy holds edits of its own: the store will say why it cannot merge
+    }
+    for (Role child : Mapping::dependencyOrder()) {
+        for (const auto &[logical, parentRole] : Mapping::lookupsOf(child)) {
+            const QString column = mapping.column(child, logical);
+            if (parentRole != role || column.isEmpty()) {
+                continue;
+            }
+            query.prepare(
+                QStringLiteral("UPDATE %1 SET %2 = ? WHERE %2 = ?")
+                    .arg(quoted(mapping.table(child)), quoted(LocalStore::refColumn(column))));
+            query.addBindValue(keepId);
+            query.addBindValue(*twin);
+            if (!query.exec()) {
+                m_report.message = query.lastError().text();
+                return false;
+            }
+        }
+    }
+    query.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(quoted(mapping.table(role))));
+    query.addBindValue(*twin);
+    if (!query.exec()) {
+        m_report.message = query.lastError().text();
+        return false;
+    }
+    qCInfo(lcSync) << "adopted" << mapping.table(role) << *twin << "into" << keepId;
+    return true;
 }
 
 bool Pusher::markFailed(Role role, const Operation &operation, const QString &code,
@@ -407,41 +682,60 @@ bool Pusher::markFailed(Role role, const Operation &operation, const QString &co
               QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact))}})) {
         return false;
     }
-    return setEntries(operation, QStringLiteral("FAILED"),
-                      code.isEmpty() ? message : code + QStringLiteral(": ") + message);
+    if (!m_outbox.markFailed(operation.entryIds,
+                             code.isEmpty() ? message : code + QStringLiteral(": ") + message)) {
+        m_report.message = m_outbox.errorString();
+        return false;
+    }
+    return true;
 }
 
 bool Pusher::markRetryLater(const Operation &operation, const QString &message)
 {
-    QSqlQuery query(m_store.database());
-    QStringList marks;
-    for (int i = 0; i < operation.entryIds.size(); ++i) {
-        marks.append(QStringLiteral("?"));
+    return m_outbox.retryLater(operation.entryIds, operation.attempts, message);
+}
+
+std::optional<QJsonArray> Pusher::readAllPages(const QString &soql)
+{
+    // Every page, and each one checked: a failed or malformed reply is not "not found".
+    QJsonArray records;
+    ApiResponse response = m_client.query(soql);
+    for (int pages = 1;; ++pages) {
+        const QJsonObject page = response.json.object();
+        const QJsonValue found = page.value(QLatin1String("records"));
+        if (!response.ok() || !found.isArray() || !page.value(QLatin1String("done")).isBool()) {
+            qCInfo(lcSync) << "look-up failed:" << response.errorCode << response.errorMessage;
+            return std::nullopt;
+        }
+        for (const QJsonValue &value : found.toArray()) {
+            if (value.toObject().value(QLatin1String("Id")).toString().size() < 15) {
+                return std::nullopt;
+            }
+            records.append(value);
+        }
+        const QString next = page.value(QLatin1String("nextRecordsUrl")).toString();
+        if (page.value(QLatin1String("done")).toBool()) {
+            return records;
+        }
+        const int pageLimit = page.value(QLatin1String("totalSize")).toInt() / 200 + 2;
+        if (next.isEmpty() || pages > pageLimit) {
+            return std::nullopt;
+        }
+        response = m_client.queryMore(next);
     }
-    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'PENDING', sf_message = ?,"
-                                 " attempts = attempts + 1, next_attempt_at = ?, updated_at = ?"
-                                 " WHERE id IN (%1)")
-                      .arg(marks.join(QLatin1Char(','))));
-    query.addBindValue(message);
-    query.addBindValue(QDateTime::currentDateTimeUtc()
-                           .addMSecs(Backoff::betweenCycles(operation.attempts))
-                           .toString(Qt::ISODateWithMs));
-    query.addBindValue(nowUtc());
-    for (qint64 id : operation.entryIds) {
-        query.addBindValue(id);
-    }
-    return query.exec();
 }
 
 void Pusher::findByExternalId(Role role, QList<Operation> &operations)
 {
     const ObjectMapping &object = m_store.mapping().objectFor(role);
     QHash<QString, Operation *> byKey;
+    QStringList keys;
     QStringList literals;
     for (Operation &operation : operations) {
         const QString key = operation.row.value(kKey).toString();
         if (operation.sfid.isEmpty() && !key.isEmpty()) {
             byKey.insert(key, &operation);
+            keys.append(key);
             literals.append(Soql::stringLiteral(key));
         }
     }
@@ -450,9 +744,14 @@ void Pusher::findByExternalId(Role role, QList<Operation> &operations)
             {QStringLiteral("Id"), object.upsertField}, object.objectName,
             {object.upsertField + QStringLiteral(" IN (") +
              literals.mid(start, kBatchSize).join(QLatin1Char(',')) + QLatin1Char(')')});
-        const ApiResponse response = m_client.query(soql);
-        for (const QJsonValue &value :
-             response.json.object().value(QLatin1String("records")).toArray()) {
+        const std::optional<QJsonArray> records = readAllPages(soql);
+        if (!records) {
+            for (const QString &key : keys.mid(start, kBatchSize)) {
+                byKey.value(key)->unverified = true;
+            }
+            continue;
+        }
+        for (const QJsonValue &value : *records) {
             const QJsonObject record = value.toObject();
             if (Operation *operation = byKey.value(record.value(object.upsertField).toString())) {
                 operation->sfid = record.value(QLatin1String("Id")).toString();
@@ -461,50 +760,101 @@ void Pusher::findByExternalId(Role role, QList<Operation> &operations)
     }
 }
 
+QStringList Pusher::naturalKeyFields(Role role) const
+{
+    // What identifies a record when the org has no external ID: enrollment (course,
+    // student), attendance (enrollment, date), student (last name, first name, birth date).
+    // The first field narrows the query; the whole key matches.
+    const Mapping &mapping = m_store.mapping();
+    QStringList logical;
+    switch (role) {
+    case Role::Enrollment:
+        logical = {QStringLiteral("course"), QStringLiteral("student")};
+        break;
+    case Role::Attendance:
+        logical = {QStringLiteral("enrollment"), QStringLiteral("date")};
+        break;
+    case Role::Student:
+        logical = {QStringLiteral("last_name"), QStringLiteral("first_name"),
+                   QStringLiteral("date_of_birth")};
+        break;
+    default:
+        return {};
+    }
+    QStringList fields;
+    for (const QString &name : std::as_const(logical)) {
+        const QString field = mapping.field(role, name);
+        if (field.isEmpty()) {
+            return {};
+        }
+        fields.append(field);
+    }
+    return fields;
+}
+
 void Pusher::findByNaturalKey(Role role, QList<Operation> &operations)
 {
     // Without an external ID, a record already created by a push whose reply was lost
-    // can only be recognised by its natural key: enrollment (course, student) or
-    // attendance (enrollment, date). Other objects have none.
-    const Mapping &mapping = m_store.mapping();
-    QStringList keyFields;
-    if (role == Role::Enrollment) {
-        keyFields = {mapping.field(role, QStringLiteral("course")),
-                     mapping.field(role, QStringLiteral("student"))};
-    } else if (role == Role::Attendance) {
-        keyFields = {mapping.field(role, QStringLiteral("enrollment")),
-                     mapping.field(role, QStringLiteral("date"))};
-    } else {
+    // (or by the office) can only be recognised by its natural key.
+    const QStringList keyFields = naturalKeyFields(role);
+    if (keyFields.isEmpty()) {
         return;
     }
-    const QString first = ObjectMapping::columnFor(keyFields[0]);
-    const QString second = ObjectMapping::columnFor(keyFields[1]);
+    QStringList columns;
+    for (const QString &field : keyFields) {
+        columns.append(ObjectMapping::columnFor(field));
+    }
     QHash<QString, Operation *> byKey;
-    QStringList parents;
+    QMultiHash<QString, Operation *> byFirst;
+    QStringList firsts;
     for (Operation &operation : operations) {
         if (!operation.sfid.isEmpty()) {
             continue;
         }
         // The parent's Id may have arrived in this very cycle.
         operation.row = m_store.row(role, operation.recordId).value_or(operation.row);
-        const QString parent = operation.row.value(first).toString();
-        byKey.insert(parent + QLatin1Char('|') + operation.row.value(second).toString(),
-                     &operation);
-        parents.append(parent);
+        QStringList values;
+        for (const QString &column : std::as_const(columns)) {
+            values.append(operation.row.value(column).toString());
+        }
+        if (values.first().isEmpty()) {
+            continue; // its parent is not in the org: nor is it
+        }
+        byKey.insert(values.join(QLatin1Char('|')), &operation);
+        byFirst.insert(values.first(), &operation);
+        firsts.append(values.first());
     }
-    parents.removeDuplicates();
-    for (qsizetype start = 0; start < parents.size(); start += kBatchSize) {
-        const QString soql = Soql::select(
-            {QStringLiteral("Id"), keyFields[0], keyFields[1]}, mapping.objectFor(role).objectName,
-            {keyFields[0] + QStringLiteral(" IN ") + Soql::idList(parents.mid(start, kBatchSize))});
-        const ApiResponse response = m_client.query(soql);
-        for (const QJsonValue &value :
-             response.json.object().value(QLatin1String("records")).toArray()) {
+    firsts.removeDuplicates();
+    for (qsizetype start = 0; start < firsts.size(); start += kBatchSize) {
+        QStringList literals;
+        for (const QString &value : firsts.mid(start, kBatchSize)) {
+            literals.append(Soql::stringLiteral(value));
+        }
+        const QString soql = Soql::select(QStringList{QStringLiteral("Id")} + keyFields,
+                                          m_store.mapping().objectFor(role).objectName,
+                                          {keyFields.first() + QStringLiteral(" IN (") +
+                                           literals.join(QLatin1Char(',')) + QLatin1Char(')')});
+        const std::optional<QJsonArray> records = readAllPages(soql);
+        if (!records) {
+            for (const QString &value : firsts.mid(start, kBatchSize)) {
+                for (Operation *operation : byFirst.values(value)) {
+                    operation->unverified = true;
+                }
+            }
+            continue;
+        }
+        for (const QJsonValue &value : *records) {
             const QJsonObject record = value.toObject();
-            const QString key = record.value(keyFields[0]).toString() + QLatin1Char('|') +
-                                record.value(keyFields[1]).toVariant().toString();
-            if (Operation *operation = byKey.value(key)) {
-                operation->sfid = record.value(QLatin1String("Id")).toString();
+            QStringList values;
+            for (const QString &field : keyFields) {
+                values.append(record.value(field).toVariant().toString());
+            }
+            if (Operation *operation = byKey.value(values.join(QLatin1Char('|')))) {
+                const QString id = record.value(QLatin1String("Id")).toString();
+                if (operation->sfid.isEmpty()) {
+                    operation->sfid = id;
+                }
+                operation->sameKey.append(id);
             }
         }
     }

@@ -2,6 +2,8 @@
 
 #include "mapping.h"
 #include "net/apiresponse.h"
+#include "sync/describerules.h"
+#include "sync/outbox.h"
 #include "sync/recordcodec.h"
 #include "sync/syncreport.h"
 
@@ -10,26 +12,35 @@
 #include <QSet>
 #include <QVariantMap>
 
+#include <optional>
+
 namespace pasalista {
 
 class LocalStore;
 class SalesforceClient;
 
-// Sends the outbox to the org: changes coalesced per record, parents before children,
-// upserts by Pasalista_Id__c through sObject Collections (200 a call, allOrNone=false),
-// so a retry after any failure or crash updates the same record instead of making a
-// twin. Records already known by Salesforce Id are updated by Id. Per-record results
-// mark the outbox: success, permanent failure (shown, blocks nothing else), or a
-// transient one retried with backoff.
+// Sends the outbox to the org: changes coalesced per record (Outbox), parents before
+// children, upserts by Pasalista_Id__c through sObject Collections (200 a call,
+// allOrNone=false), so a retry after any failure or crash updates the same record instead
+// of making a twin. Records already known by Salesforce Id are updated by Id. Per-record
+// results mark the outbox: success, permanent failure (shown; its children wait for it),
+// or a transient one retried with backoff. A reply that cannot be read as the org's
+// verdict leaves the records pending, never failed. Without the external ID a create is
+// preceded by a natural-key look-up (every page, reply checked), repeated before resending
+// a create whose reply was lost; a look-up that fails leaves the record for later.
 class Pusher
 {
 public:
     Pusher(LocalStore &store, SalesforceClient &client, SyncReport &report);
 
     void setAvailableFields(const QHash<QString, QSet<QString>> &fields) { m_available = fields; }
+    // The org's rules per object (from describe): a record that breaks one is refused here.
+    void setRules(const QHash<QString, DescribeRules> &rules) { m_rules = rules; }
     // Automatic syncs wait out each record's backoff; "Sync now" retries at once.
     void setRespectBackoff(bool respect) { m_respectBackoff = respect; }
     bool run();
+    // Offline: marks the pending records that break the cached rules, without sending.
+    bool validatePending();
 
 private:
     struct Operation
@@ -41,6 +52,8 @@ private:
         QVariantMap row;
         QString sfid;
         int attempts = 0;
+        bool unverified = false; // its look-up failed: neither created nor deleted now
+        QStringList sameKey;     // every org record with its natural key (look-ups only)
     };
     enum class BatchKind
     {
@@ -61,7 +74,18 @@ private:
     bool markFailed(Role role, const Operation &operation, const QString &code,
                     const QString &message);
     bool markRetryLater(const Operation &operation, const QString &message);
-    bool setEntries(const Operation &operation, const QString &state, const QString &message);
+    bool storeFailed(const QString &reason);
+    bool refuseInvalid(Role role, QList<Operation> &operations, bool externalId);
+    bool leaveUnverified(QList<Operation> &operations);
+    bool recoverLostCreates(Role role, QList<Operation> &retry);
+    void removeResentTwins(Role role, QList<Operation> created);
+    QStringList twinsOf(Role role, const Operation &operation) const;
+    void deleteTwins(const QStringList &twins);
+    bool adoptTwinRow(Role role, qint64 keepId, const QString &sfid);
+    bool parentsReady(Role role, const Operation &operation) const;
+    void fillStudentId(Operation &operation);
+    std::optional<QJsonArray> readAllPages(const QString &soql);
+    QStringList naturalKeyFields(Role role) const;
     void findByNaturalKey(Role role, QList<Operation> &operations);
     void findByExternalId(Role role, QList<Operation> &operations);
     QJsonObject payloadFor(const RecordCodec &codec, const Operation &operation,
@@ -72,7 +96,11 @@ private:
     LocalStore &m_store;
     SalesforceClient &m_client;
     SyncReport &m_report;
+    Outbox m_outbox;
+    int m_leftForLater = 0;     // records whose fate is unknown or that could not go now
+    QList<Operation> m_created; // created by this push without an external ID
     QHash<QString, QSet<QString>> m_available;
+    QHash<QString, DescribeRules> m_rules;
     bool m_respectBackoff = false;
 };
 

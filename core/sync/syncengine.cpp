@@ -7,7 +7,9 @@
 #include "sync/pusher.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace pasalista {
@@ -66,6 +68,12 @@ bool SyncEngine::describeObjects(SyncReport &report)
                          .arg(object.upsertField, object.objectName));
         }
         m_available.insert(object.objectName, fields);
+        if (object.writable) {
+            const DescribeRules rules =
+                DescribeRules::fromDescribe(response.json.object(), object.fields);
+            m_rules.insert(object.objectName, rules);
+            cacheRules(object.objectName, rules);
+        }
     }
     return true;
 }
@@ -81,12 +89,23 @@ SyncReport SyncEngine::run()
         puller.setAvailableFields(m_available);
         ok = puller.run(m_identity.email);
     }
+    if (!ok && m_rules.isEmpty()) {
+        validateOffline(report);
+    }
     if (ok) {
         Q_EMIT phaseChanged(tr("Sending changes"));
         Pusher pusher(m_store, m_client, report);
         pusher.setAvailableFields(m_available);
+        pusher.setRules(m_rules);
         pusher.setRespectBackoff(m_respectBackoff);
         ok = pusher.run();
+    }
+    if (!ok && report.result == SyncReport::Result::Clean) {
+        // A step stopped without saying why in the result: never "Clean".
+        report.result = SyncReport::Result::Error;
+        if (report.message.isEmpty()) {
+            report.message = tr("The sync stopped: %1").arg(m_store.database().lastError().text());
+        }
     }
     report.failed = failedRecordCount(m_store);
     report.conflicts = std::max(report.conflicts, openConflictCount(m_store));
@@ -99,6 +118,48 @@ SyncReport SyncEngine::run()
                    << "pulled" << report.pulled << "failed" << report.failed << "conflicts"
                    << report.conflicts << "writes" << report.writeRequests;
     return report;
+}
+
+void SyncEngine::cacheRules(const QString &objectName, const DescribeRules &rules)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
+    query.addBindValue(QString(QStringLiteral("rules:") + objectName));
+    query.addBindValue(
+        QString::fromUtf8(QJsonDocument(rules.toCache()).toJson(QJsonDocument::Compact)));
+    if (!query.exec()) {
+        qCWarning(lcSync) << "could not cache the org's rules:" << query.lastError().text();
+    }
+}
+
+QHash<QString, DescribeRules> SyncEngine::cachedRules() const
+{
+    QHash<QString, DescribeRules> rules;
+    QSqlQuery query(m_store.database());
+    query.exec(QStringLiteral("SELECT key, value FROM _meta WHERE key LIKE 'rules:%'"));
+    while (query.next()) {
+        rules.insert(query.value(0).toString().mid(6),
+                     DescribeRules::fromCache(
+                         QJsonDocument::fromJson(query.value(1).toByteArray()).object()));
+    }
+    return rules;
+}
+
+void SyncEngine::validateOffline(SyncReport &report)
+{
+    // Offline: the org cannot refuse anything now, but its cached rules can show at once
+    // what it would refuse. The cycle's result stays what stopped it.
+    const QHash<QString, DescribeRules> rules = cachedRules();
+    if (rules.isEmpty()) {
+        return;
+    }
+    const SyncReport::Result result = report.result;
+    const QString message = report.message;
+    Pusher pusher(m_store, m_client, report);
+    pusher.setRules(rules);
+    pusher.validatePending();
+    report.result = result;
+    report.message = message;
 }
 
 int SyncEngine::failedRecordCount(const LocalStore &store)

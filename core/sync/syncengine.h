@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/identity.h"
+#include "sync/describerules.h"
 #include "sync/syncreport.h"
 
 #include <QHash>
@@ -38,6 +39,10 @@ Q_SIGNALS:
 
 private:
     bool describeObjects(SyncReport &report);
+    // The org's rules survive in the store, so a record that breaks them is shown offline.
+    void cacheRules(const QString &objectName, const DescribeRules &rules);
+    QHash<QString, DescribeRules> cachedRules() const;
+    void validateOffline(SyncReport &report);
     void warnOnce(SyncReport &report, const QString &key, const QString &message);
 
     LocalStore &m_store;
@@ -45,6 +50,7 @@ private:
     Identity m_identity;
     bool m_respectBackoff = false;
     QHash<QString, QSet<QString>> m_available;
+    QHash<QString, DescribeRules> m_rules;
 };
 
 } // namespace pasalista

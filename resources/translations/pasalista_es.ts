@@ -344,6 +344,10 @@
         <translation>%1 programas, %2 docentes, %3 cursos, %4 estudiantes, %5 inscripciones, %6 registros de asistencia.</translation>
     </message>
     <message>
+        <source>Cannot write %1: not a regular file.</source>
+        <translation>No se puede escribir %1: no es un archivo normal.</translation>
+    </message>
+    <message>
         <source>
 Commands:
   courses                          list the courses
@@ -356,6 +360,7 @@ Commands:
   sync                             send changes to the org and fetch its changes
   status                           who is signed in, changes waiting, last sync
   issues                           records the org refused and conflicts
+  issues retry ID | dismiss ID     send a refused record again, or settle an issue as the Sync issues window does
 COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.
 </source>
         <translation>
@@ -370,12 +375,9 @@ Comandos:
   sync                             envía los cambios a la organización y trae los suyos
   status                           quién inició sesión, cambios pendientes, última sincronización
   issues                           registros rechazados por la organización y conflictos
+  issues retry ID | dismiss ID     reenvía un registro rechazado o resuelve un problema como la ventana Problemas de sincronización
 COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
 </translation>
-    </message>
-    <message>
-        <source>Cannot write %1: not a regular file.</source>
-        <translation>No se puede escribir %1: no es un archivo normal.</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1012,21 @@ Take attendance on %2 anyway?</source>
     </message>
 </context>
 <context>
+    <name>pasalista::DescribeRules</name>
+    <message>
+        <source>Required fields are missing: %1</source>
+        <translation>Faltan campos obligatorios: %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; the org takes at most %3.</source>
+        <translation>%1 tiene %2 caracteres; la organización admite como máximo %3.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not one of the org&apos;s values (%3).</source>
+        <translation>%1: «%2» no es uno de los valores de la organización (%3).</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::GuiLauncher</name>
     <message>
         <source>Pasalista</source>
@@ -1403,8 +1420,19 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>La organización no aceptó todos los cambios; el resto se reintentará.</translation>
     </message>
     <message>
-        <source>The org&apos;s reply did not match the request.</source>
-        <translation>La respuesta de la organización no correspondía a la solicitud.</translation>
+        <source>Could not save the sync&apos;s progress: %1</source>
+        <translation>No se pudo guardar el avance de la sincronización: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be confirmed by the org; they will be checked and sent again.</source>
+        <translation>
+            <numerusform>%n cambio no pudo ser confirmado por la organización; se comprobará y se enviará de nuevo.</numerusform>
+            <numerusform>%n cambios no pudieron ser confirmados por la organización; se comprobarán y se enviarán de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not check whether the org already has this record.</source>
+        <translation>No se pudo comprobar si la organización ya tiene este registro.</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2191,26 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>the org&apos;s</source>
         <translation>el de la organización</translation>
     </message>
+    <message>
+        <source>issues takes retry ID or dismiss ID, not &quot;%1&quot;.</source>
+        <translation>issues admite retry ID o dismiss ID, no «%1».</translation>
+    </message>
+    <message>
+        <source>No sync issue %1; run pasalista-cli issues to list them.</source>
+        <translation>No hay ningún problema de sincronización %1; ejecute pasalista-cli issues para verlos.</translation>
+    </message>
+    <message>
+        <source>A refused record is retried after it is corrected; it cannot be dismissed.</source>
+        <translation>Un registro rechazado se reintenta después de corregirlo; no se puede descartar.</translation>
+    </message>
+    <message>
+        <source>%1 will be sent on the next sync.</source>
+        <translation>%1 se enviará en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>%1 dismissed.</source>
+        <translation>%1 descartado.</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::SyncEngine</name>
@@ -2189,6 +2237,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Sending changes</source>
         <translation>Enviando cambios</translation>
+    </message>
+    <message>
+        <source>The sync stopped: %1</source>
+        <translation>La sincronización se detuvo: %1</translation>
     </message>
 </context>
 <context>

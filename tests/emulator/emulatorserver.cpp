@@ -128,6 +128,11 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
         m_emulator->setForcedLockRow(false);
         // Committed, but the client never hears of it.
         faults.dropBeforeResponse = faults.dropAfterCommit;
+        if (faults.wrongShape && response.status / 100 == 2) {
+            // Committed, and answered with a readable reply of the wrong shape (what a
+            // misbehaving proxy or a mangled reply looks like): one null for any count.
+            response.body = QByteArrayLiteral("[null]");
+        }
     }
     const QByteArray raw = serialize(response, converted);
     RequestLogEntry entry{converted.method,
@@ -206,6 +211,8 @@ QString EmulatorServer::faultName(const TransportFaults &faults)
         return QStringLiteral("drop-before-response");
     if (faults.lockRow)
         return QStringLiteral("lock-row");
+    if (faults.wrongShape)
+        return QStringLiteral("wrong-shape");
     if (faults.serverErrorStatus != 0)
         return QStringLiteral("http-%1").arg(faults.serverErrorStatus);
     if (faults.dropMidResponse)

@@ -18,9 +18,12 @@ bool isCount(const QJsonValue &value)
     return value.isDouble() && value.toDouble() >= 0;
 }
 
-const QStringList kArmableFaults = {
-    QStringLiteral("500"), QStringLiteral("503"), QStringLiteral("drop-before-response"),
-    QStringLiteral("drop-after-commit"), QStringLiteral("lock-row")};
+const QStringList kArmableFaults = {QStringLiteral("500"),
+                                    QStringLiteral("503"),
+                                    QStringLiteral("drop-before-response"),
+                                    QStringLiteral("drop-after-commit"),
+                                    QStringLiteral("lock-row"),
+                                    QStringLiteral("wrong-shape")};
 } // namespace
 
 std::optional<ArmedFault> ArmedFault::fromJson(const QJsonObject &json, QString *error)
@@ -60,6 +63,8 @@ void ArmedFault::applyTo(TransportFaults *faults) const
         faults->dropAfterCommit = true;
     } else if (fault == QLatin1String("lock-row")) {
         faults->lockRow = true;
+    } else if (fault == QLatin1String("wrong-shape")) {
+        faults->wrongShape = true;
     }
 }
 

@@ -20,6 +20,7 @@ struct TransportFaults
     bool maintenancePage = false;    // the 503 is Salesforce's HTML maintenance page
     bool dropAfterCommit = false;    // process the request, then close without answering
     bool lockRow = false;            // every record write of the request: UNABLE_TO_LOCK_ROW
+    bool wrongShape = false; // process the request, then answer 2xx with [null] for its body
 };
 
 // A fault armed for the Nth request whose method and path match.

@@ -1,0 +1,151 @@
+#include "outbox.h"
+
+#include "localstore.h"
+#include "sqltext.h"
+#include "sync/backoff.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace pasalista {
+
+using sql::nowUtc;
+
+namespace {
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    marks.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        marks.append(QStringLiteral("?"));
+    }
+    return marks.join(QLatin1Char(','));
+}
+
+} // namespace
+
+Outbox::Outbox(LocalStore &store) : m_store(store) {}
+
+bool Outbox::exec(QSqlQuery &query)
+{
+    if (query.exec()) {
+        return true;
+    }
+    m_error = query.lastError().text();
+    return false;
+}
+
+QList<Outbox::Change> Outbox::pending(const QString &table, bool respectBackoff)
+{
+    QList<Change> changes;
+    QHash<qint64, int> indexByRecord;
+    QSqlQuery query(m_store.database());
+    // FAILED entries ride along with a newer one of the same record: the teacher's
+    // correction supersedes the refused change, and the record goes out whole.
+    query.prepare(QStringLiteral(
+        "SELECT id, action, \"values\", record_id, attempts FROM _trigger_log l"
+        " WHERE table_name = ? AND (state IN ('NEW','PENDING') OR (state = 'FAILED' AND"
+        " EXISTS (SELECT 1 FROM _trigger_log n WHERE n.table_name = l.table_name AND"
+        " n.record_id = l.record_id AND n.state IN ('NEW','PENDING') AND n.id > l.id)))"
+        " AND record_id IN (SELECT record_id FROM _trigger_log d WHERE d.table_name = ?"
+        " AND d.state IN ('NEW','PENDING')"
+        " AND (? OR d.next_attempt_at IS NULL OR d.next_attempt_at <= ?))"
+        " ORDER BY id"));
+    query.addBindValue(table);
+    query.addBindValue(table);
+    query.addBindValue(!respectBackoff);
+    query.addBindValue(nowUtc());
+    if (!exec(query)) {
+        return changes;
+    }
+    while (query.next()) {
+        const qint64 recordId = query.value(3).toLongLong();
+        auto found = indexByRecord.constFind(recordId);
+        if (found == indexByRecord.constEnd()) {
+            found = indexByRecord.insert(recordId, int(changes.size()));
+            changes.append(Change{});
+            changes.last().recordId = recordId;
+        }
+        Change &change = changes[*found];
+        change.entryIds.append(query.value(0).toLongLong());
+        change.attempts = std::max(change.attempts, query.value(4).toInt());
+        change.isDelete = change.isDelete || query.value(1).toString() == QLatin1String("DELETE");
+        const QVariantMap values =
+            QJsonDocument::fromJson(query.value(2).toByteArray()).object().toVariantMap();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            if (!change.columns.contains(it.key())) {
+                change.columns.append(it.key());
+            }
+        }
+    }
+    return changes;
+}
+
+bool Outbox::setState(const QList<qint64> &entryIds, const QString &state, const QString &message)
+{
+    if (entryIds.isEmpty()) {
+        return true;
+    }
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = ?, sf_message = ?,"
+                                 " updated_at = ?, processed_at = ? WHERE id IN (%1)")
+                      .arg(placeholders(entryIds.size())));
+    query.addBindValue(state);
+    query.addBindValue(message.isEmpty() ? QVariant() : QVariant(message));
+    const QString now = nowUtc();
+    query.addBindValue(now);
+    query.addBindValue(now);
+    for (qint64 id : entryIds) {
+        query.addBindValue(id);
+    }
+    return exec(query);
+}
+
+bool Outbox::markSent(const QList<qint64> &entryIds)
+{
+    return setState(entryIds, outbox::Success, {});
+}
+
+bool Outbox::markFailed(const QList<qint64> &entryIds, const QString &message)
+{
+    return setState(entryIds, outbox::Failed, message);
+}
+
+bool Outbox::retryLater(const QList<qint64> &entryIds, int attempts, const QString &message)
+{
+    if (entryIds.isEmpty()) {
+        return true;
+    }
+    // Entries that had failed before stay FAILED until their newer companion goes out.
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = CASE WHEN state = 'FAILED'"
+                                 " THEN state ELSE 'PENDING' END, sf_message = ?,"
+                                 " attempts = attempts + 1, next_attempt_at = ?, updated_at = ?"
+                                 " WHERE id IN (%1)")
+                      .arg(placeholders(entryIds.size())));
+    query.addBindValue(message);
+    query.addBindValue(QDateTime::currentDateTimeUtc()
+                           .addMSecs(Backoff::betweenCycles(attempts))
+                           .toString(Qt::ISODateWithMs));
+    query.addBindValue(nowUtc());
+    for (qint64 id : entryIds) {
+        query.addBindValue(id);
+    }
+    return exec(query);
+}
+
+bool Outbox::pruneSent(int days)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("DELETE FROM _trigger_log WHERE state = ? AND processed_at < ?"));
+    query.addBindValue(outbox::Success);
+    query.addBindValue(QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODateWithMs));
+    return exec(query);
+}
+
+} // namespace pasalista
