@@ -2,6 +2,7 @@
 // events over CometD) without waiting for the poll timer, across a dropped connect and a
 // "403::Unknown client", with no event lost (replay from the last replayId).
 #include "auth/session.h"
+#include "authtesthelpers.h"
 #include "emulatorprocess.h"
 #include "localstore.h"
 #include "mapping.h"
@@ -149,4 +150,49 @@ TEST(Streaming, OfficeWritesReachTheStoreThroughDropsAndUnknownClient)
     }
     scheduler.stopStreaming();
     EXPECT_FALSE(streaming->isRunning());
+}
+
+TEST(Streaming, RefusedTokenWaitsForARefreshAndReplaysWhatItMissed)
+{
+    QStringList arguments = pasalista::test::emulatorArguments();
+    arguments << QStringLiteral("--cometd-timeout") << QStringLiteral("5000");
+    EmulatorProcess org(arguments);
+    ASSERT_TRUE(org.isRunning());
+    std::unique_ptr<Session> session = pasalista::test::signIn(org);
+    ASSERT_TRUE(session);
+    ASSERT_FALSE(org.login().isEmpty()); // the office
+    StreamingClient client(session.get(), {QStringLiteral("Student__c")});
+    QSignalSpy connected(&client, &StreamingClient::connectedChanged);
+    QSignalSpy refused(&client, &StreamingClient::sessionRefused);
+    QSignalSpy changed(&client, &StreamingClient::changed);
+    client.start();
+    ASSERT_TRUE(connected.wait(30000));
+
+    const QJsonObject student{
+        {QStringLiteral("First_Name__c"), QStringLiteral("Yokasta")},
+        {QStringLiteral("Last_Name__c"), QStringLiteral("Antes")},
+        {QStringLiteral("Date_of_Birth__c"), QStringLiteral("2012-05-01")},
+        {QStringLiteral("Phone_Number_1__c"), QStringLiteral("809-555-0101")}};
+    const QString first = org.adminCreate(QStringLiteral("Student__c"), student);
+    // Blocking admin calls spin the event loop: the event may already be in.
+    ASSERT_TRUE(!changed.isEmpty() || changed.wait(30000));
+    EXPECT_EQ(changed.takeFirst().at(1).toStringList(), QStringList{first});
+
+    // Every token expires and the org forgets the client: the handshake gets 401.
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("expireSessions"), true}}));
+    org.sendJson("POST", QStringLiteral("/__emulator/streaming"),
+                 QJsonDocument(QJsonObject{{QStringLiteral("forgetClients"), true}}));
+    ASSERT_TRUE(!refused.isEmpty() || refused.wait(30000));
+    ASSERT_FALSE(org.login().isEmpty()); // the office signs in again
+    const QString missed = org.adminCreate(QStringLiteral("Student__c"), student);
+    // What a sync does when the scheduler hears sessionRefused: refresh the token.
+    int generation = 0;
+    session->accessToken(&generation);
+    ASSERT_EQ(session->refreshAccessToken(generation), Session::RefreshResult::Refreshed);
+    while (changed.isEmpty() && changed.wait(30000)) {
+    }
+    ASSERT_FALSE(changed.isEmpty());
+    EXPECT_EQ(changed.takeFirst().at(1).toStringList(), QStringList{missed});
+    client.stop();
+    EXPECT_FALSE(client.isConnected());
 }

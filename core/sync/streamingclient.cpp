@@ -36,6 +36,11 @@ StreamingClient::StreamingClient(Session *session, const QStringList &objectName
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &StreamingClient::handshake);
+    // A refreshed token (by a sync, in any thread) ends the wait at once.
+    connect(m_session, &Session::accessTokenRefreshed, this, [this] {
+        if (m_running && m_retry.isActive())
+            m_retry.start(0);
+    });
 }
 
 StreamingClient::~StreamingClient()
@@ -142,6 +147,7 @@ void StreamingClient::onFinished(QNetworkReply *reply, Handler handler)
     if (status == 401) {
         // The access token expired: the next sync refreshes it, the next try uses it.
         fail(QStringLiteral("session refused (401)"));
+        Q_EMIT sessionRefused();
         return;
     }
     if (!document.isArray()) {

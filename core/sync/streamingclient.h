@@ -56,6 +56,8 @@ Q_SIGNALS:
     // Records of objectName changed in the org (an empty list: some, unknown which).
     void changed(const QString &objectName, const QStringList &recordIds);
     void connectedChanged(bool connected);
+    // The org refused the access token (401): a sync refreshes it, then streaming resumes.
+    void sessionRefused();
 
 private:
     using Handler = void (StreamingClient::*)(const QJsonArray &messages);

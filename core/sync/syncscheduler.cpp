@@ -47,6 +47,11 @@ SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping
             [this](const QString &objectName) { onStreamedChange(objectName); });
     connect(m_streaming.get(), &StreamingClient::connectedChanged, this,
             &SyncScheduler::onStreamingConnectedChanged);
+    // A sync refreshes the access token the Streaming API refused.
+    connect(m_streaming.get(), &StreamingClient::sessionRefused, this, [this] {
+        if (m_state != State::NeedsSignIn && !m_streamDebounce.isActive())
+            m_streamDebounce.start();
+    });
 
     m_worker = new SyncWorker(databasePath, mapping, session);
     m_worker->moveToThread(&m_thread);
