@@ -211,6 +211,7 @@ void GuiLauncher::attachAccount()
     }
     m_scheduler = std::make_unique<SyncScheduler>(m_storePath, m_store->mapping(), session.get());
     m_syncStatus->setScheduler(m_scheduler.get());
+    m_scheduler->startStreaming(); // office changes arrive as events while the window is open
     connect(m_repository.get(), &Repository::dataChanged, m_scheduler.get(),
             &SyncScheduler::localEditMade);
     connect(m_scheduler.get(), &SyncScheduler::cycleFinished, m_window.get(), &MainWindow::refresh);

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "sync/backoff.h"
+#include "sync/streamingclient.h"
 #include "sync/syncworker.h"
 
 #include <QNetworkInformation>
@@ -11,6 +12,8 @@ namespace pasalista {
 namespace {
 
 constexpr int kMinimumPollMs = 30'000;
+// Events of one transaction arrive together: gather them into one sync, well within 2 s.
+constexpr int kStreamDebounceMs = 300;
 
 } // namespace
 
@@ -33,6 +36,22 @@ SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping
     m_editDebounce.setInterval(5000);
     m_editDebounce.setSingleShot(true);
     connect(&m_editDebounce, &QTimer::timeout, this, [this] { start(false); });
+    m_streamDebounce.setInterval(kStreamDebounceMs);
+    m_streamDebounce.setSingleShot(true);
+    connect(&m_streamDebounce, &QTimer::timeout, this, [this] { start(false); });
+    QStringList objectNames;
+    for (const ObjectMapping &object : mapping.objects())
+        objectNames.append(object.objectName);
+    m_streaming = std::make_unique<StreamingClient>(session, objectNames);
+    connect(m_streaming.get(), &StreamingClient::changed, this,
+            [this](const QString &objectName) { onStreamedChange(objectName); });
+    connect(m_streaming.get(), &StreamingClient::connectedChanged, this,
+            &SyncScheduler::onStreamingConnectedChanged);
+    // A sync refreshes the access token the Streaming API refused.
+    connect(m_streaming.get(), &StreamingClient::sessionRefused, this, [this] {
+        if (m_state != State::NeedsSignIn && !m_streamDebounce.isActive())
+            m_streamDebounce.start();
+    });
 
     m_worker = new SyncWorker(databasePath, mapping, session);
     m_worker->moveToThread(&m_thread);
@@ -52,6 +71,8 @@ SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping
 
 SyncScheduler::~SyncScheduler()
 {
+    m_streaming->disconnect(this); // its last connectedChanged(false) is not ours to handle
+    m_streaming.reset();
     cancel();
     m_thread.quit();
     m_thread.wait();
@@ -77,6 +98,46 @@ void SyncScheduler::localEditMade()
     }
 }
 
+void SyncScheduler::startStreaming()
+{
+    m_streamingWanted = true;
+    if (m_state != State::NeedsSignIn && m_state != State::Offline)
+        m_streaming->start();
+}
+
+void SyncScheduler::stopStreaming()
+{
+    m_streamingWanted = false;
+    m_streaming->stop();
+}
+
+bool SyncScheduler::isStreaming() const
+{
+    return m_streaming && m_streaming->isConnected();
+}
+
+void SyncScheduler::onStreamedChange(const QString &objectName)
+{
+    qCDebug(lcSync) << "org change event for" << objectName << ": syncing";
+    if (m_state != State::NeedsSignIn && !m_streamDebounce.isActive())
+        m_streamDebounce.start();
+}
+
+void SyncScheduler::onStreamingConnectedChanged(bool connected)
+{
+    qCInfo(lcSync) << (connected ? "streaming up: polling is the safety net"
+                                 : "streaming down: polling at the normal interval");
+    if (m_pollTimer.isActive())
+        m_pollTimer.start(pollDelayMs());
+}
+
+int SyncScheduler::pollDelayMs() const
+{
+    const double streaming = isStreaming() ? kStreamingPollFactor : 1.0;
+    return static_cast<int>(
+        std::min<double>(m_basePollMs * m_limitSlowdown * streaming, 24.0 * 3600 * 1000));
+}
+
 void SyncScheduler::cancel()
 {
     if (m_worker) {
@@ -97,6 +158,7 @@ void SyncScheduler::start(bool manual)
     }
     m_pollTimer.stop();
     m_editDebounce.stop();
+    m_streamDebounce.stop();
     setState(State::Syncing);
     Q_EMIT requestCycle(manual);
 }
@@ -110,9 +172,12 @@ void SyncScheduler::onCycleFinished(const SyncReport &report, int apiUsed, int a
         m_failures = 0;
         m_lastSuccess = report.finishedAt;
         setState(State::Idle);
+        if (m_streamingWanted && !m_streaming->isRunning())
+            m_streaming->start();
         break;
     case SyncReport::Result::SignInRequired:
         setState(State::NeedsSignIn);
+        m_streaming->stop();
         break;
     case SyncReport::Result::Unreachable:
         ++m_failures;
@@ -140,7 +205,7 @@ void SyncScheduler::onCycleFinished(const SyncReport &report, int apiUsed, int a
         return;
     }
     const long long delay = m_failures > 0 ? Backoff::betweenCycles(m_failures - 1)
-                                           : static_cast<long long>(m_basePollMs * m_limitSlowdown);
+                                           : static_cast<long long>(pollDelayMs());
     m_pollTimer.start(static_cast<int>(std::min<long long>(delay, 24LL * 3600 * 1000)));
 }
 
@@ -151,8 +216,11 @@ void SyncScheduler::onReachabilityChanged()
         qCInfo(lcSync) << "network back: syncing";
         m_failures = 0;
         start(false);
+        if (m_streamingWanted)
+            m_streaming->start();
     } else if (reachability == QNetworkInformation::Reachability::Disconnected) {
         setState(State::Offline);
+        m_streaming->stop();
     }
 }
 

@@ -8,9 +8,12 @@
 #include <QThread>
 #include <QTimer>
 
+#include <memory>
+
 namespace pasalista {
 
 class Session;
+class StreamingClient;
 class SyncWorker;
 
 // Decides when to sync and runs one cycle at a time in a worker thread. Triggers: the
@@ -42,11 +45,20 @@ public:
     int pollIntervalMs() const { return m_pollTimer.interval(); }
     int basePollIntervalMs() const { return m_basePollMs; }
     void setEditDebounceMs(int ms) { m_editDebounce.setInterval(ms); }
+    void setStreamDebounceMs(int ms) { m_streamDebounce.setInterval(ms); }
+    // While streaming is up, polling is only the safety net: this many times slower.
+    static constexpr int kStreamingPollFactor = 4;
+    bool isStreaming() const;
+    StreamingClient *streamingClient() const { return m_streaming.get(); }
 
 public Q_SLOTS:
     void syncNow();
     void localEditMade();
     void cancel();
+    // Listens to the org's change events (the open window, online): an event for a mapped
+    // object asks for a sync within 2 seconds, and polling slows down meanwhile.
+    void startStreaming();
+    void stopStreaming();
 
 Q_SIGNALS:
     void stateChanged(pasalista::SyncScheduler::State state);
@@ -59,11 +71,17 @@ private:
     void onCycleFinished(const SyncReport &report, int apiUsed, int apiMax);
     void onReachabilityChanged();
     void setState(State state);
+    void onStreamedChange(const QString &objectName);
+    void onStreamingConnectedChanged(bool connected);
+    int pollDelayMs() const;
 
     QThread m_thread;
     SyncWorker *m_worker = nullptr;
     QTimer m_pollTimer;
     QTimer m_editDebounce;
+    QTimer m_streamDebounce;
+    std::unique_ptr<StreamingClient> m_streaming;
+    bool m_streamingWanted = false;
     State m_state = State::Idle;
     bool m_pendingManual = false;
     bool m_queued = false;

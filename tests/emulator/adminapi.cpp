@@ -42,6 +42,8 @@ HttpResponse AdminApi::handle(const HttpRequest &request)
         return validationRules(request, segments);
     if (resource == QLatin1String("generate") && request.method == "POST")
         return generate(request);
+    if (resource == QLatin1String("streaming"))
+        return m_emulator.cometd().admin(request);
     if (resource == QLatin1String("schema"))
         return HttpResponse::json(m_emulator.schema().toJson());
     if (resource == QLatin1String("state"))
@@ -275,8 +277,11 @@ HttpResponse AdminApi::generate(const HttpRequest &request)
         counts.insert(it.key(), it.value().toInt());
     if (!m_emulator.schema().object(QStringLiteral("Attendance__c")))
         return badRequest(QStringLiteral("generate needs the Dream schema"));
-    return HttpResponse::json(m_emulator.seeder().generate(counts, m_emulator.clock().today()),
-                              201);
+    // Bulk volume data for benchmarks is not published as change events.
+    m_emulator.store().setPublishingChanges(false);
+    const QJsonObject generated = m_emulator.seeder().generate(counts, m_emulator.clock().today());
+    m_emulator.store().setPublishingChanges(true);
+    return HttpResponse::json(generated, 201);
 }
 
 HttpResponse AdminApi::state() const

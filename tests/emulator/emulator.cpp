@@ -55,8 +55,12 @@ Emulator::Emulator(const EmulatorOptions &options, Schema schema)
       m_adminWriter(m_schema, m_store, m_queries), m_faults(options.seed),
       m_oauth(SfId::make(QStringLiteral("00D"), 1), &m_store, &m_schema),
       m_rest(m_schema, m_store, m_queries, m_writer, m_oauth, m_faults),
-      m_seeder(m_store, m_oauth, options.seed), m_admin(std::make_unique<AdminApi>(*this))
+      m_seeder(m_store, m_oauth, options.seed), m_admin(std::make_unique<AdminApi>(*this)),
+      m_cometd(std::make_unique<CometdApi>(m_oauth, m_schema, m_clock))
 {
+    m_cometd->setConnectTimeoutMs(options.cometdTimeoutMs);
+    m_store.setChangeListener(
+        [this](const RecordStore::Change &change) { m_cometd->publish(change); });
     m_store.setMillisecondStamps(options.millisecondStamps);
     m_writer.setInterceptor([this](const QString &id) { return injectedLockError(id); });
     m_oauth.setAutoApproveUser(options.autoApproveUser);
@@ -80,12 +84,15 @@ std::optional<SfError> Emulator::injectedLockError(const QString &id)
 
 bool Emulator::seed(QString *error)
 {
+    // The org's start-up data (users included) is no change event for anyone.
+    m_store.setPublishingChanges(false);
     m_oauth.addUser(kOfficeUser, kOfficePassword, kOfficeUser, QStringLiteral("Oficina"),
                     QStringLiteral("Dream"));
     for (const QString &spec : m_options.users) {
         const QStringList parts = spec.split(u':');
         if (parts.size() < 2) {
             *error = QStringLiteral("--user needs username:password, got %1").arg(spec);
+            m_store.setPublishingChanges(true);
             return false;
         }
         const QString name = parts.value(3, QStringLiteral("Usuario Prueba"));
@@ -96,16 +103,20 @@ bool Emulator::seed(QString *error)
                        m_schema.object(QStringLiteral("Teacher__c"));
     if ((m_options.demo || !m_options.generate.isEmpty()) && !dream) {
         *error = QStringLiteral("--demo and --generate need the Dream schema's objects");
+        m_store.setPublishingChanges(true);
         return false;
     }
     if (m_options.demo)
         m_logins = m_seeder.seedDemo(m_clock.today());
     if (!m_options.generate.isEmpty()) {
         const auto counts = DemoSeeder::parseCounts(m_options.generate, error);
-        if (!counts)
+        if (!counts) {
+            m_store.setPublishingChanges(true);
             return false;
+        }
         m_seeder.generate(*counts, m_clock.today());
     }
+    m_store.setPublishingChanges(true);
     m_dirty = true;
     return true;
 }
@@ -189,6 +200,8 @@ void Emulator::reset()
     m_rest.reset();
     m_log.clear();
     m_faults.reset();
+    m_cometd->reset();
+    m_cometd->setConnectTimeoutMs(m_options.cometdTimeoutMs);
     m_seeder.reseed(m_options.seed);
     QString ignored;
     applyFaults(m_options.faults, &ignored);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cometdapi.h"
 #include "demoseeder.h"
 #include "emulatoroptions.h"
 #include "faultinjector.h"
@@ -49,6 +50,7 @@ public:
     FaultInjector &faults() { return m_faults; }
     RequestLog &log() { return m_log; }
     RestApi &rest() { return m_rest; }
+    CometdApi &cometd() { return *m_cometd; }
     DemoSeeder &seeder() { return m_seeder; }
     QString officeUserId() const;
     // An armed lock-row fault: every record write of the current request fails.
@@ -74,6 +76,7 @@ private:
     RequestLog m_log;
     DemoSeeder m_seeder;
     std::unique_ptr<AdminApi> m_admin;
+    std::unique_ptr<CometdApi> m_cometd;
     QList<DemoLogin> m_logins;
     bool m_dirty = false;
     bool m_forcedLockRow = false;

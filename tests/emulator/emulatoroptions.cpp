@@ -77,12 +77,17 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
     const QCommandLineOption tokenLifetime(QStringLiteral("token-lifetime"),
                                            QStringLiteral("Access token lifetime in seconds."),
                                            QStringLiteral("seconds"), QStringLiteral("7200"));
+    const QCommandLineOption cometdTimeout(
+        QStringLiteral("cometd-timeout"),
+        QStringLiteral("How long a Streaming API /meta/connect is held open (ms, default 110000)."),
+        QStringLiteral("ms"), QStringLiteral("110000"));
     const QCommandLineOption user(
         QStringLiteral("user"),
         QStringLiteral("Add a user: username:password[:email[:First Last]]."),
         QStringLiteral("spec"));
     parser.addOptions({port, instancePort, callback, state, schema, demo, generate, seed,
-                       noExternalId, msStamps, autoApprove, clientId, tokenLifetime, user});
+                       noExternalId, msStamps, autoApprove, clientId, tokenLifetime, cometdTimeout,
+                       user});
     QList<QCommandLineOption> faultOptions;
     for (const FaultOption &fault : kFaultOptions) {
         faultOptions.append(QCommandLineOption(QLatin1String(fault.flag), QLatin1String(fault.help),
@@ -122,6 +127,7 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
     options.autoApproveUser = parser.value(autoApprove);
     options.clientId = parser.value(clientId);
     options.tokenLifetimeSeconds = parser.value(tokenLifetime).toInt();
+    options.cometdTimeoutMs = std::max(0, parser.value(cometdTimeout).toInt());
     options.users = parser.values(user);
     for (int i = 0; i < faultOptions.size(); ++i) {
         if (parser.isSet(faultOptions.at(i)))

@@ -24,8 +24,9 @@ struct EmulatorOptions
     QString autoApproveUser;
     QString clientId;
     int tokenLifetimeSeconds = 7200;
-    QStringList users;     // username:password[:email[:First Last]]
-    QStringList callbacks; // the connected app's callback URLs
+    int cometdTimeoutMs = 110'000; // how long a Streaming API connect is held open
+    QStringList users;             // username:password[:email[:First Last]]
+    QStringList callbacks;         // the connected app's callback URLs
     QJsonObject faults;
 
     static std::optional<EmulatorOptions> parse(const QStringList &arguments, QString *error);

@@ -7,6 +7,7 @@
 #include <QHttpServerRequest>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QTcpSocket>
 
 namespace pasalista::emulator {
@@ -117,6 +118,11 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     TransportFaults faults =
         admin ? TransportFaults{}
               : m_emulator->faults().drawTransportFaults(converted.method, converted.path);
+    if (CometdApi::handles(converted.path) && m_host == HttpRequest::Host::Instance &&
+        !faults.dropBeforeResponse && faults.serverErrorStatus == 0) {
+        handleStreaming(converted, request, socket, faults);
+        return true;
+    }
     HttpResponse response;
     if (faults.dropBeforeResponse) {
         response.status = 0;
@@ -134,16 +140,53 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
             response.body = QByteArrayLiteral("[null]");
         }
     }
+    send(socket, converted, request, response, faults, admin);
+    return true;
+}
+
+void EmulatorServer::handleStreaming(const HttpRequest &converted,
+                                     const QHttpServerRequest &request, QTcpSocket *socket,
+                                     const TransportFaults &faults)
+{
+    // A /meta/connect may be answered much later (a long poll): by then the client may have
+    // gone, and the events it would have carried stay queued.
+    QPointer<QTcpSocket> guard(socket);
+    const QString path = request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    m_emulator->cometd().handle(
+        converted, [this, guard, converted, path, faults](const HttpResponse &response) {
+            if (!guard || guard->state() != QAbstractSocket::ConnectedState)
+                return false;
+            TransportFaults applied = faults;
+            // Taken from the queue, but the client never hears of it.
+            applied.dropBeforeResponse = response.status == 0 || faults.dropAfterCommit;
+            send(guard, converted, path, {}, response, applied, false);
+            return true;
+        });
+}
+
+void EmulatorServer::send(QTcpSocket *socket, const HttpRequest &converted,
+                          const QHttpServerRequest &request, const HttpResponse &response,
+                          const TransportFaults &faults, bool admin)
+{
+    qint64 headerBytes = 0;
+    for (const auto &header : request.headers())
+        headerBytes += header.first.size() + header.second.size() + 4;
+    send(socket, converted, request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+         headerBytes, response, faults, admin);
+}
+
+void EmulatorServer::send(QTcpSocket *socket, const HttpRequest &converted, const QString &path,
+                          qint64 headerBytes, const HttpResponse &response,
+                          const TransportFaults &faults, bool admin)
+{
     const QByteArray raw = serialize(response, converted);
     RequestLogEntry entry{converted.method,
-                          request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+                          path,
                           response.status,
-                          converted.body.size(),
+                          converted.body.size() + headerBytes,
                           0,
                           faultName(faults),
                           QDateTime::currentMSecsSinceEpoch()};
-    for (const auto &header : request.headers())
-        entry.bytesIn += header.first.size() + header.second.size() + 4;
     const bool close = converted.header("connection").toLower() == "close";
     Emulator *emulator = m_emulator;
     ResponseWriter::send(socket, raw, faults, close,
@@ -152,7 +195,6 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
                              if (!admin)
                                  emulator->log().append(entry);
                          });
-    return true;
 }
 
 void EmulatorServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -25,6 +25,13 @@ protected:
 
 private:
     HttpRequest convert(const QHttpServerRequest &request) const;
+    void handleStreaming(const HttpRequest &converted, const QHttpServerRequest &request,
+                         QTcpSocket *socket, const TransportFaults &faults);
+    void send(QTcpSocket *socket, const HttpRequest &converted, const QHttpServerRequest &request,
+              const HttpResponse &response, const TransportFaults &faults, bool admin);
+    void send(QTcpSocket *socket, const HttpRequest &converted, const QString &path,
+              qint64 headerBytes, const HttpResponse &response, const TransportFaults &faults,
+              bool admin);
     QByteArray serialize(HttpResponse response, const HttpRequest &request) const;
     static HttpResponse serverError(int status, bool maintenancePage);
     static QString faultName(const TransportFaults &faults);

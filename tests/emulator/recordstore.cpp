@@ -95,6 +95,11 @@ QString RecordStore::insert(const QString &object, const QJsonObject &fields, co
         row.insert(QStringLiteral("OwnerId"), userId);
     put(object, id, row);
     hideIfLate(object, id, std::nullopt, stampMs);
+    QJsonObject written = row;
+    for (const QString &system :
+         {QStringLiteral("Id"), QStringLiteral("IsDeleted"), QStringLiteral("SystemModstamp")})
+        written.remove(system);
+    recordChange({Change::Type::Create, object, id, written, {}, {}, stampMs, userId});
     return id;
 }
 
@@ -108,7 +113,17 @@ void RecordStore::update(const QString &object, const QString &id, const QJsonOb
     const std::optional<QJsonObject> visibleBefore =
         seen ? std::optional<QJsonObject>(*seen) : std::nullopt;
     QJsonObject row = *current;
+    const bool wasDeleted = current->value(QStringLiteral("IsDeleted")).toBool();
+    Change change{Change::Type::Update, object, id, {}, {}, {}, 0, userId};
     for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (it.key() != QLatin1String("IsDeleted") && current->value(it.key()) != it.value() &&
+            !(it.value().isNull() && !current->contains(it.key()))) {
+            change.changedFields.append(it.key());
+            if (it.value().isNull())
+                change.nulledFields.append(it.key());
+            else
+                change.fields.insert(it.key(), it.value());
+        }
         if (it.value().isNull())
             row.remove(it.key());
         else
@@ -120,9 +135,38 @@ void RecordStore::update(const QString &object, const QString &id, const QJsonOb
     row.insert(QStringLiteral("SystemModstamp"), now);
     row.insert(QStringLiteral("LastModifiedById"), userId);
     put(object, id, row);
-    if (row.value(QStringLiteral("IsDeleted")).toBool())
+    const bool deleted = row.value(QStringLiteral("IsDeleted")).toBool();
+    if (deleted)
         m_deletions.emplace(stampMs, std::make_pair(object, id));
     hideIfLate(object, id, visibleBefore, stampMs);
+    change.stampMs = stampMs;
+    if (deleted != wasDeleted) {
+        change.type = deleted ? Change::Type::Delete : Change::Type::Undelete;
+        change.fields = {};
+        change.changedFields.clear();
+        change.nulledFields.clear();
+    } else {
+        change.fields.insert(QStringLiteral("LastModifiedDate"), now);
+        change.changedFields.append(QStringLiteral("LastModifiedDate"));
+    }
+    recordChange(std::move(change));
+}
+
+void RecordStore::recordChange(Change change)
+{
+    if (!m_changeListener || !m_publishChanges)
+        return;
+    m_changes.push_back(std::move(change));
+    if (m_savepoints.empty())
+        deliverChanges();
+}
+
+void RecordStore::deliverChanges()
+{
+    std::vector<Change> changes;
+    changes.swap(m_changes);
+    for (const Change &change : changes)
+        m_changeListener(change);
 }
 
 void RecordStore::hideIfLate(const QString &object, const QString &id,
@@ -204,6 +248,7 @@ void RecordStore::addToIndex(const QString &object, Table &target, const QString
 void RecordStore::begin()
 {
     m_savepoints.push_back(m_undo.size());
+    m_changeMarks.push_back(m_changes.size());
 }
 
 void RecordStore::commit()
@@ -211,8 +256,11 @@ void RecordStore::commit()
     if (m_savepoints.empty())
         return;
     m_savepoints.pop_back();
-    if (m_savepoints.empty())
+    m_changeMarks.pop_back();
+    if (m_savepoints.empty()) {
         m_undo.clear();
+        deliverChanges();
+    }
 }
 
 void RecordStore::rollback()
@@ -223,6 +271,8 @@ void RecordStore::rollback()
     std::vector<UndoEntry> undo(m_undo.begin() + static_cast<std::ptrdiff_t>(savepoint),
                                 m_undo.end());
     m_undo.resize(savepoint);
+    m_changes.resize(m_changeMarks.back());
+    m_changeMarks.pop_back();
     // Undoing must not log undo entries of its own, so step out of the transaction first.
     std::vector<size_t> savepoints;
     savepoints.swap(m_savepoints);
@@ -248,6 +298,8 @@ void RecordStore::clear()
     m_createdMs = m_clock->nowMs();
     m_undo.clear();
     m_savepoints.clear();
+    m_changes.clear();
+    m_changeMarks.clear();
 }
 
 QJsonObject RecordStore::toJson() const

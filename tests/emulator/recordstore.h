@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -34,6 +35,30 @@ public:
         qint64 visibleAtMs = 0;
     };
     static constexpr qint64 kRecycleBinMs = 15LL * 24 * 3600 * 1000;
+    // One committed write, as Change Data Capture reports it.
+    struct Change
+    {
+        enum class Type
+        {
+            Create,
+            Update,
+            Delete,
+            Undelete
+        };
+        Type type = Type::Update;
+        QString object;
+        QString id;
+        QJsonObject fields;        // the values written (all of them for a create)
+        QStringList changedFields; // updates: the fields whose value changed
+        QStringList nulledFields;  // updates: the fields set to null
+        qint64 stampMs = 0;
+        QString userId;
+    };
+    // Called with each write once its transaction commits (never for rolled back ones).
+    using ChangeListener = std::function<void(const Change &change)>;
+    void setChangeListener(ChangeListener listener) { m_changeListener = std::move(listener); }
+    // Off while seeding: the org's start-up data is not news to anyone.
+    void setPublishingChanges(bool on) { m_publishChanges = on; }
 
     RecordStore(const Schema *schema, const OrgClock *clock);
 
@@ -114,6 +139,8 @@ private:
     void unindex(const QString &object, Table &table, const QString &id, const QJsonObject &row);
     void addToIndex(const QString &object, Table &table, const QString &id, const QJsonObject &row);
     static QString indexKey(const FieldDef &field, const QJsonValue &value);
+    void recordChange(Change change);
+    void deliverChanges();
 
     const Schema *m_schema;
     const OrgClock *m_clock;
@@ -128,6 +155,10 @@ private:
     qint64 m_lastStampMs = 0;
     std::vector<size_t> m_savepoints;
     std::vector<UndoEntry> m_undo;
+    ChangeListener m_changeListener;
+    bool m_publishChanges = true;
+    std::vector<Change> m_changes;     // written inside a transaction, not committed yet
+    std::vector<size_t> m_changeMarks; // m_changes' size at each savepoint
 };
 
 } // namespace pasalista::emulator
