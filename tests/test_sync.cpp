@@ -398,7 +398,12 @@ TEST_F(SyncTest, IssuesAreListedAndEachCanBeSettled)
 
     SyncIssues issues(laptop.store());
     const QList<SyncIssue> listed = issues.list();
-    ASSERT_EQ(listed.size(), 3);
+    std::string described;
+    for (const SyncIssue &issue : listed) {
+        described += std::to_string(int(issue.kind)) + " " + issue.recordLabel.toStdString() +
+                     ": " + issue.message.toStdString() + "\n";
+    }
+    ASSERT_EQ(listed.size(), 3) << described;
     QHash<SyncIssue::Kind, SyncIssue> byKind;
     for (const SyncIssue &issue : listed) {
         byKind.insert(issue.kind, issue);
