@@ -28,17 +28,7 @@ struct Fixture
         {QStringLiteral("--demo"), QStringLiteral("--cometd-timeout"), QStringLiteral("5000")}};
     QTemporaryDir dir;
     QString path = dir.filePath(QStringLiteral("laptop.sqlite"));
-    std::unique_ptr<Session> session;
-
-    Fixture()
-    {
-        Identity identity;
-        identity.email = kTeacher;
-        identity.instanceUrl = org.instanceUrl();
-        identity.loginUrl = org.baseUrl();
-        session = std::make_unique<Session>(
-            identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), QByteArray());
-    }
+    std::unique_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
 
     void streamingAdmin(const QJsonObject &body) const
     {

@@ -24,17 +24,7 @@ struct Fixture
     EmulatorProcess org{{QStringLiteral("--demo")}};
     QTemporaryDir dir;
     QString path = dir.filePath(QStringLiteral("a.sqlite"));
-    std::unique_ptr<Session> session;
-
-    Fixture()
-    {
-        Identity identity;
-        identity.email = kTeacher;
-        identity.instanceUrl = org.instanceUrl();
-        identity.loginUrl = org.loginUrl();
-        session = std::make_unique<Session>(
-            identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), QByteArray());
-    }
+    std::unique_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
 };
 
 } // namespace

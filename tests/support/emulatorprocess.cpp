@@ -1,5 +1,7 @@
 #include "emulatorprocess.h"
 
+#include "auth/session.h"
+
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -138,6 +140,15 @@ HttpReply EmulatorProcess::sendJson(const QByteArray &method, const QString &pat
     all.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     return request(method, pathOrUrl,
                    body.isNull() ? QByteArray() : body.toJson(QJsonDocument::Compact), all);
+}
+
+std::unique_ptr<Session> EmulatorProcess::session(const QString &email, const QString &password)
+{
+    Identity identity;
+    identity.email = email;
+    identity.instanceUrl = instanceUrl();
+    identity.loginUrl = loginUrl();
+    return std::make_unique<Session>(identity, login(email, password).toUtf8(), QByteArray());
 }
 
 QString EmulatorProcess::login(const QString &username, const QString &password)

@@ -15,6 +15,10 @@
 
 class QNetworkAccessManager;
 
+namespace pasalista {
+class Session;
+}
+
 namespace pasalista::test {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
@@ -91,6 +95,9 @@ public:
     QString login(const QString &username = QLatin1String(kOfficeUser),
                   const QString &password = QLatin1String(kOfficePassword));
     QString accessToken() const { return m_accessToken; }
+    // A signed-in app session for `email` (login host and instance as the org names them),
+    // with an access token from a password login and no refresh token.
+    std::unique_ptr<Session> session(const QString &email, const QString &password);
     void setAccessToken(const QString &token) { m_accessToken = token; }
     HttpReply api(const QByteArray &method, const QString &path, const QJsonDocument &body = {},
                   const HttpHeaders &headers = {}) const;
