@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlError>
+#include <QSqlRecord>
 
 namespace pasalista {
 
@@ -40,7 +41,8 @@ RemoteApplier::RemoteApplier(LocalStore &store, const RecordCodec &codec, Confli
                                " sfid = ? UNION ALL SELECT id, _hc_lastop, systemmodstamp,"
                                " isdeleted FROM %1"
                                " WHERE pasalista_id__c = ? LIMIT 1")
-                    .arg(quoted(codec.table())))
+                    .arg(quoted(codec.table()))),
+      m_rowSql(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(quoted(codec.table())))
 {
 }
 
@@ -97,19 +99,22 @@ bool RemoteApplier::apply(const QJsonObject &record)
     if (!local) {
         return insertNew(remote, Statement::Insert, &inserted); // reports what else blocked it
     }
-    const QString stamp = remote.value(QStringLiteral("systemmodstamp")).toString();
-    const bool hiddenHere = local->deleted && local->lastOp == QLatin1String("SYNCED");
-    if (!stamp.isEmpty() && stamp == local->stamp && !hiddenHere) {
-        m_outcome = Outcome::Unchanged; // read again by an overlapping window: no work
-        ++m_report.reread;
-        return true;
-    }
-    ++m_report.pulled;
     // Only rows a local edit touched can have pending outbox entries.
     QList<PendingEntry> entries;
     if (local->lastOp == QLatin1String("PENDING") || local->lastOp == QLatin1String("FAILED")) {
         entries = pendingEntries(local->id);
     }
+    const QString stamp = remote.value(QStringLiteral("systemmodstamp")).toString();
+    const bool hiddenHere = local->deleted && local->lastOp == QLatin1String("SYNCED");
+    // Stamps are to the second: a write made in the second of the version held here carries
+    // the same stamp, so the stamp alone cannot tell the two versions apart.
+    if (!stamp.isEmpty() && stamp == local->stamp && !hiddenHere &&
+        holdsVersion(local->id, remote, entries)) {
+        m_outcome = Outcome::Unchanged; // read again by an overlapping window: no work
+        ++m_report.reread;
+        return true;
+    }
+    ++m_report.pulled;
     if (entries.isEmpty()) {
         m_outcome = Outcome::Updated;
         return updateSynced(local->id, remote);
@@ -133,6 +138,40 @@ std::optional<RemoteApplier::LocalRow> RemoteApplier::findLocal(const QString &s
                  query.value(3).toInt() != 0};
     query.finish();
     return row;
+}
+
+bool RemoteApplier::holdsVersion(qint64 id, const QVariantMap &remote,
+                                 const QList<PendingEntry> &entries)
+{
+    QSqlQuery &query = m_statements.get(m_rowSql);
+    query.bindValue(0, id);
+    if (!exec(query) || !query.next()) {
+        return false;
+    }
+    // The org's version this laptop last saw: the row with the teacher's pending edits
+    // undone, the oldest edit's "before" winning.
+    const QSqlRecord record = query.record();
+    QVariantMap seen;
+    for (int i = 0; i < record.count(); ++i) {
+        seen.insert(record.fieldName(i), query.value(i));
+    }
+    query.finish();
+    for (auto entry = entries.crbegin(); entry != entries.crend(); ++entry) {
+        if (entry->action == QLatin1String("INSERT")) {
+            return false; // never seen from the org
+        }
+        for (auto old = entry->old.begin(); old != entry->old.end(); ++old) {
+            seen.insert(old.key(), old.value());
+        }
+    }
+    for (auto it = remote.begin(); it != remote.end(); ++it) {
+        // A local delete waits in the outbox: the org's live record is no news.
+        if (it.key() != QLatin1String("isdeleted") &&
+            !sameValue(it.value(), seen.value(it.key()))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<qint64> RemoteApplier::findByNaturalKey(const QVariantMap &remote)

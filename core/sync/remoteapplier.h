@@ -62,6 +62,8 @@ private:
     };
     std::optional<LocalRow> findLocal(const QString &sfid, const QString &key);
     std::optional<qint64> findByNaturalKey(const QVariantMap &remote);
+    // Whether `remote` is the org version the row holds (its own values, pending edits undone).
+    bool holdsVersion(qint64 id, const QVariantMap &remote, const QList<PendingEntry> &entries);
     QList<PendingEntry> pendingEntries(qint64 recordId);
     enum class Statement
     {
@@ -96,6 +98,7 @@ private:
     bool m_unsentRows = false;
     StatementCache m_statements;
     const QString m_findSql;
+    const QString m_rowSql;
     QHash<QStringList, QString> m_sql[int(Statement::Count)]; // per kind: columns -> text
     QHash<Role, QHash<QString, qint64>> m_parentIds;          // role -> sfid -> local id
 };
