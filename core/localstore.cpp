@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "sqltext.h"
+#include "sync/outbox.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -14,7 +15,6 @@
 
 namespace pasalista {
 
-using sql::nowUtc;
 using sql::quoted;
 
 namespace {
@@ -71,11 +71,6 @@ QVariant storable(const QVariant &value)
     default:
         return value;
     }
-}
-
-QByteArray toJson(const QVariantMap &values)
-{
-    return QJsonDocument(QJsonObject::fromVariantMap(values)).toJson(QJsonDocument::Compact);
 }
 
 QVariantMap fromJson(const QByteArray &json)
@@ -518,21 +513,9 @@ bool LocalStore::writeRow(Role role, qint64 id, const QVariantMap &values)
 bool LocalStore::appendLog(const QString &action, const QString &table, qint64 recordId,
                            const QVariantMap &values, const QVariantMap &old)
 {
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("INSERT INTO _trigger_log (created_at, updated_at, action,"
-                                 " table_name, record_id, \"values\", old, state)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, 'NEW')"));
-    const QString now = nowUtc();
-    query.addBindValue(now);
-    query.addBindValue(now);
-    query.addBindValue(action);
-    query.addBindValue(table);
-    query.addBindValue(recordId);
-    query.addBindValue(QString::fromUtf8(toJson(values)));
-    query.addBindValue(old.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(toJson(old))));
-    if (!query.exec()) {
-        return fail(
-            tr("Could not record the change for syncing: %1").arg(query.lastError().text()));
+    Outbox outbox(*this);
+    if (!outbox.append(action, table, recordId, values, old)) {
+        return fail(tr("Could not record the change for syncing: %1").arg(outbox.errorString()));
     }
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "roletable.h"
+#include "sync/outbox.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -700,19 +701,17 @@ std::optional<qint64> Repository::releaseEnrollmentKey(const QString &key, bool 
     if (pending.exec() && pending.next() && pending.value(0).toInt() > 0) {
         // Unenrolled and enrolled again before the delete went out: the delete is
         // withdrawn and the record lives on, as the org still has it.
-        QSqlQuery cancel(m_store.database());
-        cancel.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'IGNORED' WHERE"
-                                      " table_name = ? AND record_id = ? AND action = 'DELETE'"
-                                      " AND state IN ('NEW','PENDING','FAILED')"));
-        cancel.addBindValue(mapping().table(Role::Enrollment));
-        cancel.addBindValue(*old);
+        Outbox outbox(m_store);
         QSqlQuery rest(m_store.database());
         rest.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
                                     " AND record_id = ? AND state IN ('NEW','PENDING','FAILED')"));
         rest.addBindValue(mapping().table(Role::Enrollment));
         rest.addBindValue(*old);
         // A creation not sent yet still is: the row stays pending.
-        *ok = m_store.begin() && cancel.exec() && rest.exec() && rest.next() &&
+        *ok = m_store.begin() &&
+              outbox.settleRecord(mapping().table(Role::Enrollment), *old, outbox::Ignored, {},
+                                  QStringLiteral("DELETE")) &&
+              rest.exec() && rest.next() &&
               m_store.writeSynced(Role::Enrollment, *old,
                                   {{QStringLiteral("isdeleted"), 0},
                                    {QStringLiteral("_hc_lastop"),

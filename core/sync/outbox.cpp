@@ -27,6 +27,12 @@ QString placeholders(qsizetype count)
     return marks.join(QLatin1Char(','));
 }
 
+QString toJsonText(const QVariantMap &values)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonObject::fromVariantMap(values)).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 Outbox::Outbox(LocalStore &store) : m_store(store) {}
@@ -145,6 +151,107 @@ bool Outbox::pruneSent(int days)
     query.prepare(QStringLiteral("DELETE FROM _trigger_log WHERE state = ? AND processed_at < ?"));
     query.addBindValue(outbox::Success);
     query.addBindValue(QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODateWithMs));
+    return exec(query);
+}
+
+bool Outbox::append(const QString &action, const QString &table, qint64 recordId,
+                    const QVariantMap &values, const QVariantMap &old)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT INTO _trigger_log (created_at, updated_at, action,"
+                                 " table_name, record_id, \"values\", old, state)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QString now = nowUtc();
+    query.addBindValue(now);
+    query.addBindValue(now);
+    query.addBindValue(action);
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    query.addBindValue(toJsonText(values));
+    query.addBindValue(old.isEmpty() ? QVariant() : QVariant(toJsonText(old)));
+    query.addBindValue(outbox::New);
+    return exec(query);
+}
+
+bool Outbox::settleRecord(const QString &table, qint64 recordId, const QString &state,
+                          const QString &message, const QString &action)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = ?, sf_message = ?,"
+                                 " updated_at = ?, processed_at = ? WHERE table_name = ?"
+                                 " AND record_id = ? AND state IN (?, ?, ?)%1")
+                      .arg(action.isEmpty() ? QString() : QStringLiteral(" AND action = ?")));
+    query.addBindValue(state);
+    query.addBindValue(message.isEmpty() ? QVariant() : QVariant(message));
+    const QString now = nowUtc();
+    query.addBindValue(now);
+    query.addBindValue(now);
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    query.addBindValue(outbox::New);
+    query.addBindValue(outbox::Pending);
+    query.addBindValue(outbox::Failed);
+    if (!action.isEmpty()) {
+        query.addBindValue(action);
+    }
+    return exec(query);
+}
+
+bool Outbox::rewrite(qint64 entryId, const QVariantMap &values, const QVariantMap &old)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE _trigger_log SET \"values\" = ?, old = ?, updated_at = ?,"
+                                 " state = CASE WHEN ? AND action != 'DELETE' THEN ? ELSE state"
+                                 " END WHERE id = ?"));
+    query.addBindValue(toJsonText(values));
+    query.addBindValue(old.isEmpty() ? QVariant() : QVariant(toJsonText(old)));
+    query.addBindValue(nowUtc());
+    query.addBindValue(values.isEmpty());
+    query.addBindValue(outbox::Merged);
+    query.addBindValue(entryId);
+    return exec(query);
+}
+
+bool Outbox::retryFailed(const QString &table, qint64 recordId)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = ?, attempts = 0,"
+                                 " next_attempt_at = NULL, sf_message = NULL, updated_at = ?"
+                                 " WHERE table_name = ? AND record_id = ? AND state = ?"));
+    query.addBindValue(outbox::New);
+    query.addBindValue(nowUtc());
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    query.addBindValue(outbox::Failed);
+    return exec(query);
+}
+
+bool Outbox::dismissFailed(const QString &table, qint64 recordId)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = ?, updated_at = ?"
+                                 " WHERE table_name = ? AND record_id = ? AND state = ?"));
+    query.addBindValue(outbox::Ignored);
+    query.addBindValue(nowUtc());
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    query.addBindValue(outbox::Failed);
+    return exec(query);
+}
+
+bool Outbox::holdRecords(const QString &table, const QString &recordIdsSql, const QString &message)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = ?, sf_message = ?,"
+                                 " updated_at = ? WHERE table_name = ? AND state IN (?, ?)"
+                                 " AND record_id IN (%1)")
+                      .arg(recordIdsSql));
+    query.addBindValue(outbox::Failed);
+    query.addBindValue(message);
+    query.addBindValue(nowUtc());
+    query.addBindValue(table);
+    query.addBindValue(outbox::New);
+    query.addBindValue(outbox::Pending);
     return exec(query);
 }
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 class QSqlQuery;
 
@@ -40,6 +41,22 @@ public:
     bool retryLater(const QList<qint64> &entryIds, int attempts, const QString &message);
     // Sent entries older than `days` days are history nobody reads: removed.
     bool pruneSent(int days = 7);
+
+    // The writes of everyone else who changes the outbox, so that its states stay here.
+    // A local change to send, as the store saves it.
+    bool append(const QString &action, const QString &table, qint64 recordId,
+                const QVariantMap &values, const QVariantMap &old);
+    // The record's unsettled entries (NEW, PENDING, FAILED), or only those of `action`,
+    // are settled as `state` (done, merged away, ignored, or failed with `message`).
+    bool settleRecord(const QString &table, qint64 recordId, const QString &state,
+                      const QString &message = {}, const QString &action = {});
+    // What the pull left of one entry to send; an entry left with nothing to send is MERGED.
+    bool rewrite(qint64 entryId, const QVariantMap &values, const QVariantMap &old);
+    // Sync issues: the refused entries of a record go out again, or are dismissed.
+    bool retryFailed(const QString &table, qint64 recordId);
+    bool dismissFailed(const QString &table, qint64 recordId);
+    // Waiting edits of the records `recordIdsSql` selects are held as FAILED with `message`.
+    bool holdRecords(const QString &table, const QString &recordIdsSql, const QString &message);
     QString errorString() const { return m_error; }
 
 private:

@@ -3,6 +3,7 @@
 #include "localstore.h"
 #include "logging.h"
 #include "sqltext.h"
+#include "sync/outbox.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -25,12 +26,6 @@ bool sameValue(const QVariant &a, const QVariant &b)
     return a.toString() == b.toString();
 }
 
-QString toJsonText(const QVariantMap &values)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonObject::fromVariantMap(values)).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 RemoteApplier::RemoteApplier(LocalStore &store, const RecordCodec &codec, ConflictPolicy policy,
@@ -48,13 +43,23 @@ RemoteApplier::RemoteApplier(LocalStore &store, const RecordCodec &codec, Confli
 
 bool RemoteApplier::exec(QSqlQuery &query)
 {
-    if (query.exec()) {
-        return true;
-    }
+    return query.exec() || failWith(query.lastError().text());
+}
+
+bool RemoteApplier::failWith(const QString &reason)
+{
     m_error = QCoreApplication::translate("pasalista::RemoteApplier",
                                           "Could not save data from the org: %1")
-                  .arg(query.lastError().text());
+                  .arg(reason);
     return false;
+}
+
+bool RemoteApplier::settle(qint64 id, const QString &state, const QString &message,
+                           const QString &action)
+{
+    Outbox outbox(m_store);
+    return outbox.settleRecord(m_codec.table(), id, state, message, action) ||
+           failWith(outbox.errorString());
 }
 
 void RemoteApplier::beginPage()
@@ -336,14 +341,7 @@ bool RemoteApplier::mergeDeleted(qint64 id, const QVariantMap &remote, QList<Pen
         accepted.remove(QStringLiteral("isdeleted"));
         return m_store.writeSynced(m_codec.role(), id, accepted);
     }
-    QSqlQuery withdraw(m_store.database());
-    withdraw.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'MERGED', updated_at = ?"
-                                    " WHERE table_name = ? AND record_id = ? AND action = 'DELETE'"
-                                    " AND state IN ('NEW','PENDING','FAILED')"));
-    withdraw.addBindValue(nowUtc());
-    withdraw.addBindValue(m_codec.table());
-    withdraw.addBindValue(id);
-    if (!exec(withdraw)) {
+    if (!settle(id, outbox::Merged, {}, QStringLiteral("DELETE"))) {
         return false;
     }
     entries.removeIf(
@@ -481,16 +479,11 @@ bool RemoteApplier::settleField(qint64 id, const QString &column, const QVariant
 
 bool RemoteApplier::rewriteEntry(const PendingEntry &entry)
 {
-    QSqlQuery query(m_store.database());
-    const bool emptied = entry.values.isEmpty() && entry.action != QLatin1String("DELETE");
-    query.prepare(QStringLiteral("UPDATE _trigger_log SET \"values\" = ?, old = ?, updated_at = ?,"
-                                 " state = CASE WHEN ? THEN 'MERGED' ELSE state END WHERE id = ?"));
-    query.addBindValue(toJsonText(entry.values));
-    query.addBindValue(entry.old.isEmpty() ? QVariant() : QVariant(toJsonText(entry.old)));
-    query.addBindValue(nowUtc());
-    query.addBindValue(emptied);
-    query.addBindValue(entry.id);
-    return exec(query);
+    Outbox outbox(m_store);
+    if (outbox.rewrite(entry.id, entry.values, entry.old)) {
+        return true;
+    }
+    return failWith(outbox.errorString());
 }
 
 bool RemoteApplier::logConflict(qint64 recordId, const QString &column, const QVariant &base,
@@ -546,14 +539,7 @@ bool RemoteApplier::applyDeletion(const QString &sfid)
     }
     if (onlyDeletes) {
         // Deleted on both sides: the teacher's delete is done.
-        QSqlQuery done(m_store.database());
-        done.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'SUCCESS', updated_at = ?"
-                                    " WHERE table_name = ? AND record_id = ?"
-                                    " AND state IN ('NEW','PENDING','FAILED')"));
-        done.addBindValue(nowUtc());
-        done.addBindValue(m_codec.table());
-        done.addBindValue(*id);
-        if (!exec(done)) {
+        if (!settle(*id, outbox::Success)) {
             return false;
         }
     }
@@ -568,16 +554,9 @@ bool RemoteApplier::applyDeletion(const QString &sfid)
     if (!logConflict(*id, QStringLiteral("isdeleted"), 0, 0, 1, QString())) {
         return false;
     }
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'FAILED', sf_message = ?,"
-                                 " updated_at = ? WHERE table_name = ? AND record_id = ?"
-                                 " AND state IN ('NEW','PENDING','FAILED')"));
-    query.addBindValue(QCoreApplication::translate(
-        "pasalista::RemoteApplier", "Deleted in the org while you were editing it."));
-    query.addBindValue(nowUtc());
-    query.addBindValue(m_codec.table());
-    query.addBindValue(*id);
-    return exec(query) &&
+    return settle(*id, outbox::Failed,
+                  QCoreApplication::translate("pasalista::RemoteApplier",
+                                              "Deleted in the org while you were editing it.")) &&
            m_store.writeSynced(m_codec.role(), *id,
                                {{QStringLiteral("_hc_lastop"), QStringLiteral("FAILED")},
                                 {QStringLiteral("_hc_err"),

@@ -88,6 +88,10 @@ private:
     void resolveLookups(QVariantMap &values);
     qint64 parentId(Role role, const QString &sfid);
     bool exec(QSqlQuery &query);
+    bool failWith(const QString &reason);
+    // The record's unsettled outbox entries (or those of `action`) become `state`.
+    bool settle(qint64 id, const QString &state, const QString &message = {},
+                const QString &action = {});
 
     LocalStore &m_store;
     const RecordCodec &m_codec;

@@ -3,6 +3,7 @@
 #include "localstore.h"
 #include "logging.h"
 #include "sqltext.h"
+#include "sync/outbox.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -51,14 +52,16 @@ bool ScopePruner::holdPending(const QString &table, const QString &where)
 {
     // Pending edits of a record that left the scope: not sent to a record the teacher no
     // longer holds, not dropped either; Sync issues shows them (retry or dismiss).
-    return exec(QStringLiteral("UPDATE _trigger_log SET state = 'FAILED', sf_message = ?,"
-                               " updated_at = ? WHERE table_name = ? AND state IN ('NEW','PENDING')"
-                               " AND record_id IN (SELECT t.id FROM %1 t WHERE %2)")
-                    .arg(quoted(table), where),
-                {QCoreApplication::translate("pasalista::ScopePruner",
-                                             "This record is no longer in your courses in the "
-                                             "org; your change was not sent."),
-                 sql::nowUtc(), table});
+    Outbox outbox(m_store);
+    if (outbox.holdRecords(
+            table, QStringLiteral("SELECT t.id FROM %1 t WHERE %2").arg(quoted(table), where),
+            QCoreApplication::translate("pasalista::ScopePruner",
+                                        "This record is no longer in your courses "
+                                        "in the org; your change was not sent."))) {
+        return true;
+    }
+    qCWarning(lcSync) << "scope pruning failed" << outbox.errorString();
+    return false;
 }
 
 bool ScopePruner::run(const QString &teacher)

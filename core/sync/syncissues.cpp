@@ -2,6 +2,7 @@
 
 #include "localstore.h"
 #include "logging.h"
+#include "sync/outbox.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -149,14 +150,9 @@ int SyncIssues::count() const
 
 bool SyncIssues::retry(Role role, qint64 recordId)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'NEW', attempts = 0,"
-                                 " next_attempt_at = NULL, sf_message = NULL"
-                                 " WHERE table_name = ? AND record_id = ? AND state = 'FAILED'"));
-    query.addBindValue(m_store.mapping().table(role));
-    query.addBindValue(recordId);
-    if (!query.exec()) {
-        m_error = query.lastError().text();
+    Outbox outbox(m_store);
+    if (!outbox.retryFailed(m_store.mapping().table(role), recordId)) {
+        m_error = outbox.errorString();
         return false;
     }
     return m_store.writeSynced(role, recordId,
@@ -172,13 +168,9 @@ bool SyncIssues::closeDeletionConflicts(const QString &table, qint64 recordId, c
     query.addBindValue(state);
     query.addBindValue(table);
     query.addBindValue(recordId);
-    QSqlQuery entries(m_store.database());
-    entries.prepare(QStringLiteral("UPDATE _trigger_log SET state = 'IGNORED'"
-                                   " WHERE table_name = ? AND record_id = ? AND state = 'FAILED'"));
-    entries.addBindValue(table);
-    entries.addBindValue(recordId);
-    if (!query.exec() || !entries.exec()) {
-        m_error = query.lastError().text() + entries.lastError().text();
+    Outbox outbox(m_store);
+    if (!query.exec() || !outbox.dismissFailed(table, recordId)) {
+        m_error = query.lastError().text() + outbox.errorString();
         return false;
     }
     return true;
