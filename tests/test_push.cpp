@@ -194,6 +194,43 @@ TEST(PushStoreFailure, LockedStoreEndsTheCycleWithAnError)
     expectMarksMatch(laptop, org, ids, day);
 }
 
+// Case 6 in the middle of a push: the disk fills up (the store may not grow by a page) once
+// the pull is done, so saving the org's Ids for the sent marks fails. The cycle is an error
+// with the store's reason, never "Clean"; with room again, the next cycles converge.
+TEST(PushStoreFailure, FullDiskDuringThePushEndsTheCycleWithAnError)
+{
+    EmulatorProcess org({QStringLiteral("--demo")});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean); // nothing left for the pull to add
+    Repository &repository = laptop.repository();
+    const QDate firstDay = QDate::currentDate().addDays(-300);
+    const Course course = firstActiveCourse(repository);
+    QList<QList<qint64>> marksOfDay; // four days of marks: more than a page of new Ids
+    for (int i = 0; i < 4; ++i) {
+        marksOfDay.append(markRoster(repository, course, firstDay.addDays(i)));
+    }
+    QSqlQuery pages(laptop.store().database());
+    ASSERT_TRUE(pages.exec(QStringLiteral("PRAGMA page_count")) && pages.next());
+    const int pageCount = pages.value(0).toInt();
+    QSqlQuery limit(laptop.store().database());
+    ASSERT_TRUE(limit.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pageCount)));
+
+    const SyncReport full = laptop.sync();
+    EXPECT_EQ(full.result, SyncReport::Result::Error) << full.message.toStdString();
+    EXPECT_TRUE(full.message.contains(QStringLiteral("full"))) << full.message.toStdString();
+    EXPECT_NE(full.exitCode(), 0);
+    EXPECT_GT(orgMarksOn(org, firstDay).size(), 0) << "the push had begun";
+
+    ASSERT_TRUE(limit.exec(QStringLiteral("PRAGMA max_page_count = 1000000000")));
+    const SyncReport settled = syncUntilClean(laptop);
+    EXPECT_EQ(settled.result, SyncReport::Result::Clean) << settled.message.toStdString();
+    for (int i = 0; i < 4; ++i) {
+        expectMarksMatch(laptop, org, marksOfDay.at(i), firstDay.addDays(i));
+    }
+}
+
 // Issue 15 point 4: a readable 2xx reply of the wrong shape leaves the entries pending for
 // verification, never FAILED; the next sync resends them (upserts are idempotent).
 TEST(PushMangledReply, WronglyShapedReplyLeavesEntriesPendingAndConverges)
