@@ -592,6 +592,33 @@ bool LocalStore::logFullInsert(Role role, qint64 id)
     return true;
 }
 
+bool LocalStore::foldTwin(Role role, qint64 keepId, qint64 twinId)
+{
+    QSqlQuery query(database());
+    for (Role child : Mapping::dependencyOrder()) {
+        for (const auto &[logical, parentRole] : Mapping::lookupsOf(child)) {
+            const QString column = m_mapping.column(child, logical);
+            if (parentRole != role || column.isEmpty()) {
+                continue;
+            }
+            query.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %2 = ?")
+                              .arg(quoted(m_mapping.table(child)), quoted(refColumn(column))));
+            query.addBindValue(keepId);
+            query.addBindValue(twinId);
+            if (!query.exec()) {
+                return fail(
+                    tr("Could not save to the local database: %1").arg(query.lastError().text()));
+            }
+        }
+    }
+    query.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(quoted(m_mapping.table(role))));
+    query.addBindValue(twinId);
+    if (!query.exec()) {
+        return fail(tr("Could not save to the local database: %1").arg(query.lastError().text()));
+    }
+    return true;
+}
+
 bool LocalStore::updateLocal(Role role, qint64 id, const QVariantMap &changes)
 {
     if (refuseReadOnly(role) || !begin()) {

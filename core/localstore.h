@@ -53,6 +53,9 @@ public:
     bool writeSynced(Role role, qint64 id, const QVariantMap &values);
     // Queues the whole record for creation again (a record the org deleted, restored).
     bool logFullInsert(Role role, qint64 id);
+    // Two rows turned out to be one org record (without the external ID): `twinId`'s
+    // children move to `keepId` and the twin row goes. No outbox entry.
+    bool foldTwin(Role role, qint64 keepId, qint64 twinId);
 
     std::optional<QVariantMap> row(Role role, qint64 id) const;
     std::optional<qint64> idByColumn(Role role, const QString &column, const QVariant &value) const;

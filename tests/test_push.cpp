@@ -325,6 +325,69 @@ TEST(PushWithoutExternalId, OfficeMarkOnTheSameDayIsAdopted)
     expectMarksMatch(laptop, org, ids, day);
 }
 
+// Case 2, the race itself: the teacher saves a mark while a pull page bringing the office's
+// mark of that same day holds the store, so the save could not see it and the laptop holds
+// both rows. The push's look-up finds the office's record for the teacher's row; saving its
+// Id hit the store's unique index, the push stopped on every sync (unrelated marks never
+// went) and the cycle still said Clean. Now the teacher's row takes the record over.
+TEST(PushWithoutExternalId, MarkSavedBesideThePulledOfficeMarkTakesItOver)
+{
+    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--no-external-id")});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    const QDate day = QDate::currentDate().addDays(-300);
+    const Student student = repository.roster(course.id).first();
+    const Enrollment enrollment = *repository.enrollment(course.id, student.id);
+    const QString office = org.adminCreate(
+        kAttendance, {{QStringLiteral("Participant_Enrollment__c"), enrollment.sfid},
+                      {QStringLiteral("Start_Date__c"), day.toString(Qt::ISODate)},
+                      {QStringLiteral("Attendance_Type__c"), 2}});
+    ASSERT_FALSE(office.isEmpty());
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const std::optional<qint64> pulled =
+        laptop.store().idByColumn(Role::Attendance, QStringLiteral("sfid"), office);
+    ASSERT_TRUE(pulled.has_value());
+    // The teacher's row of the same enrollment and day, saved beside the office's.
+    QVariantMap teachers;
+    const QVariantMap officeRow = *laptop.store().row(Role::Attendance, *pulled);
+    for (auto it = officeRow.begin(); it != officeRow.end(); ++it) {
+        if (!QStringList{QStringLiteral("id"), QStringLiteral("sfid"),
+                         QStringLiteral("pasalista_id__c"), QStringLiteral("systemmodstamp"),
+                         QStringLiteral("isdeleted"), QStringLiteral("_hc_lastop"),
+                         QStringLiteral("_hc_err")}
+                 .contains(it.key())) {
+            teachers.insert(it.key(), it.value());
+        }
+    }
+    teachers.insert(QStringLiteral("notes__c"), QStringLiteral("Llegó con su madre"));
+    const std::optional<qint64> saved = laptop.store().insertLocal(Role::Attendance, teachers);
+    ASSERT_TRUE(saved.has_value()) << laptop.store().errorString().toStdString();
+    const QDate otherDay = day.addDays(1);
+    const QList<qint64> others = markRoster(repository, course, otherDay);
+
+    const SyncReport report = laptop.sync();
+    EXPECT_NE(report.result, SyncReport::Result::Error) << report.message.toStdString();
+    const SyncReport settled = syncUntilClean(laptop);
+    EXPECT_EQ(settled.result, SyncReport::Result::Clean) << settled.message.toStdString();
+    expectMarksMatch(laptop, org, others, otherDay);
+    const QHash<QString, QJsonObject> ofDay = orgMarksOn(org, day);
+    ASSERT_EQ(ofDay.size(), 1) << "one org record for the day";
+    EXPECT_EQ(ofDay.value(office).value(QStringLiteral("Notes__c")).toString(),
+              QStringLiteral("Llegó con su madre"))
+        << "the teacher's note reached the office's record";
+    EXPECT_EQ(
+        laptop.count(
+            QStringLiteral("SELECT COUNT(*) FROM attendance__c WHERE sfid = '%1'").arg(office)),
+        1);
+    const QVariantMap row = laptop.store().row(Role::Attendance, *saved).value_or(QVariantMap());
+    EXPECT_EQ(row.value(QStringLiteral("sfid")).toString(), office) << "the teacher's row has it";
+    EXPECT_EQ(row.value(QStringLiteral("notes__c")).toString(),
+              QStringLiteral("Llegó con su madre"));
+}
+
 // Case 7: a student created offline: after the push, their marks carry the student's Id.
 TEST(PushOfflineStudent, MarksGetTheStudentIdAfterThePush)
 {

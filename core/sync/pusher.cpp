@@ -641,27 +641,8 @@ bool Pusher::adoptTwinRow(Role role, qint64 keepId, const QString &sfid)
     if (!query.exec() || !query.next() || query.value(0).toInt() > 0) {
         return true; // the copy holds edits of its own: the store will say why it cannot merge
     }
-    for (Role child : Mapping::dependencyOrder()) {
-        for (const auto &[logical, parentRole] : Mapping::lookupsOf(child)) {
-            const QString column = mapping.column(child, logical);
-            if (parentRole != role || column.isEmpty()) {
-                continue;
-            }
-            query.prepare(
-                QStringLiteral("UPDATE %1 SET %2 = ? WHERE %2 = ?")
-                    .arg(quoted(mapping.table(child)), quoted(LocalStore::refColumn(column))));
-            query.addBindValue(keepId);
-            query.addBindValue(*twin);
-            if (!query.exec()) {
-                m_report.message = query.lastError().text();
-                return false;
-            }
-        }
-    }
-    query.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(quoted(mapping.table(role))));
-    query.addBindValue(*twin);
-    if (!query.exec()) {
-        m_report.message = query.lastError().text();
+    if (!m_store.foldTwin(role, keepId, *twin)) {
+        m_report.message = m_store.errorString();
         return false;
     }
     qCInfo(lcSync) << "adopted" << mapping.table(role) << *twin << "into" << keepId;

@@ -84,6 +84,9 @@ bool RemoteApplier::apply(const QJsonObject &record)
     std::optional<LocalRow> local;
     if (m_unsentRows && key.isEmpty()) {
         if (const auto adopted = findByNaturalKey(remote)) {
+            if (!foldHeldCopy(*adopted, sfid)) {
+                return false;
+            }
             local = LocalRow{*adopted, QStringLiteral("PENDING"), QString(), false};
         }
     }
@@ -143,6 +146,22 @@ std::optional<RemoteApplier::LocalRow> RemoteApplier::findLocal(const QString &s
                  query.value(3).toInt() != 0};
     query.finish();
     return row;
+}
+
+bool RemoteApplier::foldHeldCopy(qint64 adopted, const QString &sfid)
+{
+    // The teacher saved this row while a pull brought the org's record as a row of its own
+    // (the save could not see it yet): the teacher's row takes the record over, the copy
+    // goes. A copy with edits of its own stays; the push then tells why.
+    const auto copy = m_store.idByColumn(m_codec.role(), kSfid, sfid);
+    if (!copy || *copy == adopted || !pendingEntries(*copy).isEmpty()) {
+        return true;
+    }
+    if (!m_store.foldTwin(m_codec.role(), adopted, *copy)) {
+        return failWith(m_store.errorString());
+    }
+    qCInfo(lcSync) << "folded" << m_codec.table() << *copy << "into" << adopted;
+    return true;
 }
 
 bool RemoteApplier::holdsVersion(qint64 id, const QVariantMap &remote,

@@ -62,6 +62,7 @@ private:
     };
     std::optional<LocalRow> findLocal(const QString &sfid, const QString &key);
     std::optional<qint64> findByNaturalKey(const QVariantMap &remote);
+    bool foldHeldCopy(qint64 adopted, const QString &sfid);
     // Whether `remote` is the org version the row holds (its own values, pending edits undone).
     bool holdsVersion(qint64 id, const QVariantMap &remote, const QList<PendingEntry> &entries);
     QList<PendingEntry> pendingEntries(qint64 recordId);
