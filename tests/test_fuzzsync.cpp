@@ -227,7 +227,20 @@ TEST(FuzzSync, MutatedRepliesNeverLeakATokenMakeATwinOrLoseAMark)
     std::fflush(stdout);
 
     EXPECT_GE(mutated, target) << "the campaign ran its mutated syncs";
-    EXPECT_EQ(last.result, SyncReport::Result::Clean) << last.message.toStdString();
+    EXPECT_EQ(last.result, SyncReport::Result::Clean)
+        << last.message.toStdString() << last.warnings.join(QLatin1Char(' ')).toStdString();
+    {
+        // What is left in the outbox, and why: the first clue when the campaign fails.
+        QSqlQuery left(laptop.store().database());
+        left.exec(QStringLiteral("SELECT table_name, record_id, action, state, sf_message FROM"
+                                 " _trigger_log WHERE state IN ('NEW','PENDING','FAILED')"));
+        while (left.next()) {
+            std::printf("left in the outbox: %s %lld %s %s %s\n",
+                        qPrintable(left.value(0).toString()), left.value(1).toLongLong(),
+                        qPrintable(left.value(2).toString()), qPrintable(left.value(3).toString()),
+                        qPrintable(left.value(4).toString().left(200)));
+        }
+    }
     EXPECT_EQ(campaign.tokensOffOrigin(), 0) << "no bearer token reached another origin";
     EXPECT_EQ(test::orgMarkTwins(org), 0) << "no twin in the org";
     int lost = 0;

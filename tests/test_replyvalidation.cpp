@@ -253,3 +253,64 @@ TEST_F(ReplyValidation, CycleDeadlineEndsTheCycleAsAnErrorLosingNothing)
     EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
     test::expectMarksMatchOrg(laptop, org);
 }
+
+// A write reply whose Id is junk is no verdict: the marks stay pending for verification,
+// their rows never take the junk, and the next clean sync settles them without twins.
+TEST_F(ReplyValidation, JunkIdInAWriteReplyIsNeverTakenAsTheRecordsId)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QDate day = QDate::currentDate().addDays(-150);
+    for (const Student &student : laptop.repository().roster(course.id)) {
+        ASSERT_TRUE(
+            laptop.repository().markAttendance(course.id, student.id, day, 1, {}, true).ok());
+    }
+    for (int nth = 1; nth <= 3; ++nth) {
+        ASSERT_TRUE(org.armFault("PATCH", QStringLiteral("/composite/sobjects"),
+                                 QStringLiteral("junk-id"), nth));
+    }
+    laptop.sync();
+    EXPECT_EQ(test::junkIds(laptop), QStringList()) << "no junk Id taken from a write reply";
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE state = "
+                                          "'FAILED'")),
+              0);
+
+    ASSERT_TRUE(org.clearFaults());
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    EXPECT_EQ(test::orgMarkTwins(org), 0);
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    test::expectMarksMatchOrg(laptop, org);
+}
+
+// Found by the fuzz campaign: a redirect answering a push (a proxy's, the org never saw the
+// request) marked the marks FAILED for good. Nothing was refused by the org: they stay
+// pending, the sync ends as an error naming the redirect, and the next one sends them.
+TEST_F(ReplyValidation, RedirectOnAPushLeavesTheMarksPending)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QDate day = QDate::currentDate().addDays(-160);
+    for (const Student &student : laptop.repository().roster(course.id)) {
+        ASSERT_TRUE(
+            laptop.repository().markAttendance(course.id, student.id, day, 2, {}, true).ok());
+    }
+    ASSERT_TRUE(
+        org.armFault("PATCH", QStringLiteral("/composite/sobjects"), QStringLiteral("redirect")));
+    const SyncReport redirected = laptop.sync();
+    EXPECT_EQ(redirected.result, SyncReport::Result::Error);
+    EXPECT_TRUE(redirected.message.contains(QStringLiteral("__redirected")))
+        << "names the target: " << redirected.message.toStdString();
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE state = "
+                                          "'FAILED'")),
+              0);
+    EXPECT_GT(laptop.store().pendingChangeCount(), 0);
+
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    EXPECT_EQ(test::orgMarkTwins(org), 0);
+    test::expectMarksMatchOrg(laptop, org);
+}

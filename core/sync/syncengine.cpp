@@ -110,6 +110,7 @@ SyncReport SyncEngine::run()
         Pusher pusher(m_store, m_client, report);
         pusher.setAvailableFields(m_available);
         pusher.setRules(m_rules);
+        pusher.setKeyPrefixes(m_shapes.keyPrefixes);
         pusher.setRespectBackoff(m_respectBackoff);
         ok = pusher.run();
     }
