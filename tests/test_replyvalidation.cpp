@@ -67,6 +67,16 @@ SyncReport syncUntilClean(Laptop &laptop, int cycles = 4)
     return report;
 }
 
+// The teacher marks every student of the first active course on `day`.
+void markRoster(Laptop &laptop, const QDate &day, int status)
+{
+    const Course course = firstActiveCourse(laptop.repository());
+    for (const Student &student : laptop.repository().roster(course.id)) {
+        EXPECT_TRUE(
+            laptop.repository().markAttendance(course.id, student.id, day, status, {}, true).ok());
+    }
+}
+
 bool exec(Laptop &laptop, const QString &sql)
 {
     QSqlQuery query(laptop.store().database());
@@ -230,12 +240,7 @@ TEST_F(ReplyValidation, CycleDeadlineEndsTheCycleAsAnErrorLosingNothing)
 {
     Laptop laptop(org, QStringLiteral("a"));
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
-    const QDate day = QDate::currentDate().addDays(-200);
-    for (const Student &student : laptop.repository().roster(course.id)) {
-        ASSERT_TRUE(
-            laptop.repository().markAttendance(course.id, student.id, day, 1, {}, true).ok());
-    }
+    markRoster(laptop, QDate::currentDate().addDays(-200), 1);
     ASSERT_TRUE(org.setFaults({{QStringLiteral("latencyMs"), 400}}));
     const SyncReport stopped = laptop.sync(1500);
     EXPECT_EQ(stopped.result, SyncReport::Result::Error);
@@ -260,12 +265,7 @@ TEST_F(ReplyValidation, JunkIdInAWriteReplyIsNeverTakenAsTheRecordsId)
 {
     Laptop laptop(org, QStringLiteral("a"));
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
-    const QDate day = QDate::currentDate().addDays(-150);
-    for (const Student &student : laptop.repository().roster(course.id)) {
-        ASSERT_TRUE(
-            laptop.repository().markAttendance(course.id, student.id, day, 1, {}, true).ok());
-    }
+    markRoster(laptop, QDate::currentDate().addDays(-150), 1);
     for (int nth = 1; nth <= 3; ++nth) {
         ASSERT_TRUE(org.armFault("PATCH", QStringLiteral("/composite/sobjects"),
                                  QStringLiteral("junk-id"), nth));
@@ -291,12 +291,7 @@ TEST_F(ReplyValidation, RedirectOnAPushLeavesTheMarksPending)
 {
     Laptop laptop(org, QStringLiteral("a"));
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
-    const QDate day = QDate::currentDate().addDays(-160);
-    for (const Student &student : laptop.repository().roster(course.id)) {
-        ASSERT_TRUE(
-            laptop.repository().markAttendance(course.id, student.id, day, 2, {}, true).ok());
-    }
+    markRoster(laptop, QDate::currentDate().addDays(-160), 2);
     ASSERT_TRUE(
         org.armFault("PATCH", QStringLiteral("/composite/sobjects"), QStringLiteral("redirect")));
     const SyncReport redirected = laptop.sync();
