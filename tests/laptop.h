@@ -50,9 +50,10 @@ public:
         m_client = std::make_unique<SalesforceClient>(m_session.get());
     }
 
-    SyncReport sync()
+    SyncReport sync(qint64 cycleDeadlineMs = SyncEngine::kDefaultCycleDeadlineMs)
     {
         SyncEngine engine(m_store, *m_client, m_identity);
+        engine.setCycleDeadlineMs(cycleDeadlineMs);
         return engine.run();
     }
 

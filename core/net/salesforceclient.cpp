@@ -281,6 +281,14 @@ ApiResponse SalesforceClient::sendOnce(const QByteArray &verb, const QUrl &url,
         response.errorMessage = tr("Cancelled.");
         return response;
     }
+    if (m_cycleDeadline.hasExpired()) {
+        dropPrefetch();
+        ApiResponse response;
+        response.errorCode = QStringLiteral("CYCLE_DEADLINE");
+        response.errorMessage = tr("The sync ran past its deadline and was stopped; it goes on "
+                                   "at the next sync.");
+        return response;
+    }
     QNetworkReply *reply = takePrefetched(verb, url, tokenGeneration);
     return finish(reply ? reply : start(verb, url, body, tokenGeneration));
 }
@@ -336,7 +344,10 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
             reply->abort();
         });
         cancelWatch.start(100);
-        deadline.start(m_replyDeadlineMs);
+        deadline.start(static_cast<int>(
+            std::min<qint64>(m_replyDeadlineMs, m_cycleDeadline.remainingTime() < 0
+                                                    ? m_replyDeadlineMs
+                                                    : m_cycleDeadline.remainingTime())));
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
     ApiResponse response;

@@ -3,6 +3,7 @@
 #include "apiresponse.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QObject>
 #include <QPointer>
@@ -35,6 +36,10 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     // The longest one reply may take from request to last byte, however steadily it drips.
     void setReplyDeadlineMs(int ms) { m_replyDeadlineMs = ms; }
+    // A deadline for a whole sync cycle: once past it no request starts (CYCLE_DEADLINE,
+    // transient: nothing was sent) and a reply in flight is abandoned. Forever: none.
+    void setCycleDeadline(const QDeadlineTimer &deadline) { m_cycleDeadline = deadline; }
+    bool isPastCycleDeadline() const { return m_cycleDeadline.hasExpired(); }
     // Plain http is refused unless the host is loopback (the emulator).
     static bool isAllowedUrl(const QUrl &url);
     // Same scheme, host and port: the only place the bearer token may go.
@@ -97,6 +102,7 @@ private:
     QString m_apiVersion = QStringLiteral("v60.0");
     int m_timeoutMs = 60000;
     int m_replyDeadlineMs = 300000;
+    QDeadlineTimer m_cycleDeadline{QDeadlineTimer::Forever};
     std::atomic_bool m_cancelled{false};
     QDateTime m_serverTime;
     int m_apiUsed = -1;

@@ -7,6 +7,7 @@
 #include "sync/recordcodec.h"
 #include "sync/scopepruner.h"
 #include "sync/soql.h"
+#include "sync/storerepair.h"
 
 #include <QJsonObject>
 #include <QSqlError>
@@ -21,6 +22,10 @@ namespace {
 
 // Ids per back-fill query: keeps the SOQL text well under the URL limits.
 constexpr int kBackfillChunk = 100;
+// Pages a query may have beyond totalSize / page size (the org may page unevenly), and the
+// bound when a reply gives no usable total.
+constexpr qint64 kPageMargin = 3;
+constexpr qint64 kMaxPagesWithoutTotal = 1000;
 
 } // namespace
 
@@ -61,7 +66,22 @@ bool Puller::fetchAll(const QString &soql, bool includeDeleted, const PageHandle
 {
     QString next;
     bool first = true;
+    // A query has totalSize / page size pages; a link seen before, or pages past that bound
+    // (plus a margin), is a loop the org would never end.
+    QSet<QString> seen;
+    qint64 maxPages = kMaxPagesWithoutTotal;
+    qint64 pages = 0;
     while (first || !next.isEmpty()) {
+        if (!first && (seen.contains(next) || ++pages > maxPages)) {
+            m_client.dropPrefetch();
+            m_report.result = SyncReport::Result::Error;
+            m_report.message =
+                QCoreApplication::translate(
+                    "pasalista::Puller", "The org's query pages go round in a loop (%1); stopped.")
+                    .arg(next.left(120));
+            return false;
+        }
+        seen.insert(next);
         // The client retries reads that fail for passing reasons.
         const ApiResponse response =
             first ? m_client.query(soql, includeDeleted) : m_client.queryMore(next);
@@ -76,6 +96,13 @@ bool Puller::fetchAll(const QString &soql, bool includeDeleted, const PageHandle
             malformed.errorMessage = QCoreApplication::translate(
                 "pasalista::Puller", "The org sent a query reply without records.");
             return stopWith(malformed);
+        }
+        if (first) {
+            const qint64 total = page.value(QLatin1String("totalSize")).toInteger(-1);
+            const qint64 pageSize = page.value(QLatin1String("records")).toArray().size();
+            if (total >= 0 && pageSize > 0) {
+                maxPages = total / pageSize + kPageMargin;
+            }
         }
         first = false;
         next = page.value(QLatin1String("done")).toBool(true)
@@ -181,7 +208,7 @@ QDateTime Puller::serverNow()
     if (!m_cycleTime.isValid()) {
         m_report.result = SyncReport::Result::Error;
         m_report.message = QCoreApplication::translate(
-            "pasalista::Puller", "The org's replies carry no date; cannot pull safely.");
+            "pasalista::Puller", "The org's replies carry no usable date; cannot pull safely.");
     }
     return m_cycleTime;
 }
@@ -205,7 +232,23 @@ QDateTime Puller::orgClock()
     const QString latest =
         response.json.object().value(QLatin1String("latestDateCovered")).toString();
     if (response.ok() && !latest.isEmpty()) {
-        return QDateTime::fromString(Soql::dateTimeLiteral(latest), Qt::ISODate).toUTC();
+        // T becomes every object's covered-until: a clock that does not parse, or runs
+        // ahead of the org's own Date header, would skip every later change.
+        const QDateTime covered = RecordValidator::parseDateTime(latest);
+        const QDateTime dateHeader = m_client.serverTime();
+        if (covered.isValid() &&
+            (!dateHeader.isValid() ||
+             covered <= dateHeader.addSecs(RecordValidator::kClockSkewSeconds))) {
+            return covered.addMSecs(-covered.time().msec());
+        }
+        qCWarning(lcSync) << "latestDateCovered" << latest << "refused; Date" << dateHeader;
+        m_report.refused++;
+        m_report.warnings.append(
+            QCoreApplication::translate("pasalista::Puller",
+                                        "The org's replication clock read %1, which is not a "
+                                        "time before its own clock; it was not used.")
+                .arg(latest.left(40)));
+        return {};
     }
     // Without the replication API: the Date of a reply received before the first query.
     qCInfo(lcSync) << "no latestDateCovered" << response.errorCode << "; using the Date header";
@@ -235,14 +278,37 @@ QString Puller::windowStart(const QDateTime &coveredUntil) const
     return coveredUntil.addSecs(-m_overlapSeconds).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
-bool Puller::applyPage(RemoteApplier &applier, const QJsonArray &records, const RecordHook &hook)
+void Puller::refuse(const QString &objectName, const QString &reason)
+{
+    ++m_report.refused;
+    qCWarning(lcSync).noquote() << "refused a record of" << objectName << ":" << reason;
+    // The first few reasons are enough to tell what the org (or what stands between) sends.
+    constexpr int kReasonsShown = 5;
+    if (m_report.refused <= kReasonsShown) {
+        m_report.warnings.append(
+            QCoreApplication::translate("pasalista::Puller",
+                                        "A %1 record from the org was refused: %2.")
+                .arg(objectName, reason));
+    }
+}
+
+bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
+                       const QJsonArray &records, const RecordHook &hook)
 {
     if (!m_store.begin()) {
         return storeFailed();
     }
     applier.beginPage();
+    // Stamps are compared with the Date of the reply that carried them.
+    validator.setOrgClock(m_client.serverTime());
     for (const QJsonValue &value : records) {
-        const QJsonObject record = value.toObject();
+        QString reason;
+        const auto checked = validator.check(value.toObject(), &reason);
+        if (!checked) {
+            refuse(m_store.mapping().objectFor(applier.role()).objectName, reason);
+            continue;
+        }
+        const QJsonObject &record = *checked;
         if (!applier.apply(record)) {
             m_report.message = applier.errorString();
             return storeFailed();
@@ -266,8 +332,10 @@ bool Puller::pullQuery(Role role, const QStringList &conditions, const RecordHoo
     // once per object, not once per 2,000 records (parents do not change meanwhile).
     const RecordCodec codec(mapping, role);
     RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
-    return fetchAll(soql, false,
-                    [&](const QJsonArray &records) { return applyPage(applier, records, hook); });
+    RecordValidator validator(mapping, codec, m_shapes);
+    return fetchAll(soql, false, [&](const QJsonArray &records) {
+        return applyPage(applier, validator, records, hook);
+    });
 }
 
 bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
@@ -300,9 +368,14 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         conditions.append(scope);
     }
     // Covered-until moves only once the whole window is applied, never to a page's last
-    // record: a record edited during the pull is served later with a newer stamp.
-    return pullQuery(role, conditions, hook) &&
-           (m_state.setCoveredUntil(objectName, until) || storeFailed());
+    // record: a record edited during the pull is served later with a newer stamp. A window
+    // with a refused record is read again next cycle.
+    const int refusedBefore = m_report.refused;
+    if (!pullQuery(role, conditions, hook)) {
+        return false;
+    }
+    return m_report.refused > refusedBefore || m_state.setCoveredUntil(objectName, until) ||
+           storeFailed();
 }
 
 bool Puller::pullDeletions(Role role, const QString &scope)
@@ -320,6 +393,7 @@ bool Puller::pullDeletions(Role role, const QString &scope)
     if (!until.isValid()) {
         return false;
     }
+    const int refusedBefore = m_report.refused;
     if (from.addDays(kRecycleBinDays - 1) < until) {
         // Away longer than the recycle bin keeps deleted records: queryAll no longer
         // shows them, so compare the Ids in scope with what this laptop holds.
@@ -334,13 +408,20 @@ bool Puller::pullDeletions(Role role, const QString &scope)
             QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
         const RecordCodec codec(mapping, role);
         RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
+        RecordValidator validator(mapping, codec, m_shapes);
         const bool ok = fetchAll(soql, true, [&](const QJsonArray &records) {
             if (!m_store.begin()) {
                 return storeFailed();
             }
             for (const QJsonValue &value : records) {
-                if (!applier.applyDeletion(
-                        value.toObject().value(QLatin1String("Id")).toString())) {
+                QString reason;
+                const auto sfid =
+                    validator.checkId(value.toObject().value(QLatin1String("Id")), &reason);
+                if (!sfid) {
+                    refuse(objectName, reason);
+                    continue;
+                }
+                if (!applier.applyDeletion(*sfid)) {
                     m_report.message = applier.errorString();
                     return storeFailed();
                 }
@@ -351,7 +432,8 @@ bool Puller::pullDeletions(Role role, const QString &scope)
             return false;
         }
     }
-    return m_state.setDeletionsCoveredUntil(objectName, until) || storeFailed();
+    return m_report.refused > refusedBefore ||
+           m_state.setDeletionsCoveredUntil(objectName, until) || storeFailed();
 }
 
 bool Puller::reconcile(Role role, const QString &scope)
@@ -360,10 +442,27 @@ bool Puller::reconcile(Role role, const QString &scope)
     const QString objectName = mapping.objectFor(role).objectName;
     QSet<QString> live;
     const QStringList conditions = scope.isEmpty() ? QStringList() : QStringList{scope};
+    const RecordCodec codec(mapping, role);
+    RecordValidator validator(mapping, codec, m_shapes);
     if (!fetchAll(Soql::select({QStringLiteral("Id")}, objectName, conditions), false,
-                  [&live](const QJsonArray &records) {
+                  [&](const QJsonArray &records) {
                       for (const QJsonValue &value : records) {
-                          live.insert(value.toObject().value(QLatin1String("Id")).toString());
+                          QString reason;
+                          const auto sfid = validator.checkId(
+                              value.toObject().value(QLatin1String("Id")), &reason);
+                          if (!sfid) {
+                              // A list with junk in it cannot say what is gone: delete nothing.
+                              refuse(objectName, reason);
+                              m_report.result = SyncReport::Result::Error;
+                              m_report.message =
+                                  QCoreApplication::translate(
+                                      "pasalista::Puller",
+                                      "The org's list of %1 records was damaged; nothing was "
+                                      "deleted.")
+                                      .arg(objectName);
+                              return false;
+                          }
+                          live.insert(*sfid);
                       }
                       return true;
                   })) {
@@ -380,7 +479,6 @@ bool Puller::reconcile(Role role, const QString &scope)
     }
     qCInfo(lcSync) << "reconcile" << objectName << live.size() << "in scope," << ghosts.size()
                    << "local ghosts";
-    const RecordCodec codec(mapping, role);
     RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
     if (!m_store.begin()) {
         return storeFailed();
@@ -514,8 +612,12 @@ bool Puller::backfillInChunks(const QString &objectName,
     const QStringList pending = m_state.backfills(objectName);
     for (qsizetype start = 0; start < pending.size(); start += kBackfillChunk) {
         const QStringList chunk = pending.mid(start, kBackfillChunk);
+        const int refusedBefore = m_report.refused;
         if (!fetch(chunk)) {
             return false;
+        }
+        if (m_report.refused > refusedBefore) {
+            continue; // something hanging from the chunk was refused: fetched again next cycle
         }
         // Removed only once everything hanging from the chunk is applied.
         if (!m_store.begin() || !m_state.removeBackfills(objectName, chunk) || !m_store.commit()) {
@@ -558,6 +660,12 @@ bool Puller::backfill()
 bool Puller::run(const QString &teacherEmail)
 {
     const Mapping &mapping = m_store.mapping();
+    StoreRepair repair(m_store, m_state, m_shapes);
+    if (!repair.run(m_client.serverTime())) {
+        m_report.result = SyncReport::Result::Error;
+        m_report.message = repair.errorString();
+        return false;
+    }
     for (Role role : {Role::Teacher, Role::Program}) {
         if (!pullObject(role, {})) {
             return false;

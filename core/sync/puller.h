@@ -3,6 +3,7 @@
 #include "mapping.h"
 #include "net/apiresponse.h"
 #include "sync/pullstate.h"
+#include "sync/recordvalidator.h"
 #include "sync/remoteapplier.h"
 #include "sync/syncreport.h"
 
@@ -38,6 +39,8 @@ public:
     // Fields the org has per object (from describe); an object missing here is queried
     // with every mapped field.
     void setAvailableFields(const QHash<QString, QSet<QString>> &fields) { m_available = fields; }
+    // The org's describe (field types, key prefixes): what each reply is checked against.
+    void setOrgShapes(const OrgShapes &shapes) { m_shapes = shapes; }
     void setToday(const QDate &today) { m_today = today; }
     // How far before covered-until each window starts: commits become visible later than
     // their stamp (default 10 minutes).
@@ -65,7 +68,11 @@ private:
     bool backfill();
     bool backfillInChunks(const QString &objectName,
                           const std::function<bool(const QStringList &chunk)> &fetch);
-    bool applyPage(RemoteApplier &applier, const QJsonArray &records, const RecordHook &hook);
+    bool applyPage(RemoteApplier &applier, RecordValidator &validator, const QJsonArray &records,
+                   const RecordHook &hook);
+    // A record of a reply that failed its checks: reported, never stored, and the window
+    // it came in is read again next cycle.
+    void refuse(const QString &objectName, const QString &reason);
     RecordHook courseHook(const QStringList &before, const QString &teacher);
     RecordHook enrollmentHook(bool backfillMarks);
     QString scopeFor(Role role, const QStringList &courseIds) const;
@@ -91,6 +98,7 @@ private:
     QDate m_today = QDate::currentDate();
     int m_overlapSeconds = 600;
     QDateTime m_cycleTime;
+    OrgShapes m_shapes;
 };
 
 } // namespace pasalista

@@ -5,6 +5,7 @@
 #include "net/salesforceclient.h"
 #include "sqltext.h"
 #include "sync/backoff.h"
+#include "sync/salesforceid.h"
 #include "sync/soql.h"
 
 #include <QJsonDocument>
@@ -58,10 +59,19 @@ bool Pusher::storeFailed(const QString &reason)
     return false;
 }
 
+bool Pusher::isNoVerdict(const ApiResponse &response)
+{
+    return response.errorCode == QLatin1String("REDIRECT_REFUSED") ||
+           response.errorCode == QLatin1String("FOREIGN_ORIGIN") ||
+           response.errorCode == QLatin1String("INSECURE_URL");
+}
+
 bool Pusher::stopWith(const ApiResponse &response)
 {
     if (response.outcome == ApiResponse::Outcome::SignInRequired) {
         m_report.result = SyncReport::Result::SignInRequired;
+    } else if (isNoVerdict(response)) {
+        m_report.result = SyncReport::Result::Error;
     } else if (response.errorCode == QLatin1String("CANCELLED")) {
         m_report.result = SyncReport::Result::Cancelled;
     } else {
@@ -387,6 +397,11 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
         for (qsizetype start = 0; start < operations.size(); start += kBatchSize) {
             QList<Operation> batch = operations.mid(start, kBatchSize);
             const ApiResponse response = sendBatch(role, kind, batch);
+            if (isNoVerdict(response)) {
+                // Refused on this side (a redirect, another origin): the org said nothing
+                // about these records, so they stay pending; the sync ends with the reason.
+                return stopWith(response);
+            }
             if (response.outcome == ApiResponse::Outcome::Transient ||
                 response.outcome == ApiResponse::Outcome::SignInRequired) {
                 retry.append(batch);
@@ -514,12 +529,17 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
         const QJsonObject error =
             result.value(QLatin1String("errors")).toArray().first().toObject();
         const QString code = error.value(QLatin1String("statusCode")).toString();
-        const QString sfid = result.value(QLatin1String("id")).toString();
+        const QJsonValue rawId = result.value(QLatin1String("id"));
+        const bool hasId = rawId.isString() && !rawId.toString().isEmpty();
+        const std::optional<QString> checked =
+            hasId ? checkedId(rawId, m_store.mapping().objectFor(role).objectName) : QString();
+        const QString sfid = checked.value_or(QString());
         const bool success = result.value(QLatin1String("success")).toBool();
         bool ok = true;
-        if (!result.value(QLatin1String("success")).isBool() ||
+        if (!result.value(QLatin1String("success")).isBool() || !checked ||
             (success && kind != BatchKind::Delete && sfid.isEmpty() && batch[i].sfid.isEmpty())) {
-            retry->append(batch[i]); // a null or a result without its verdict
+            // A null, a result without its verdict, or an Id no org gives: unverified.
+            retry->append(batch[i]);
         } else if (success || (kind == BatchKind::Delete && isAlreadyDeleted(code))) {
             ok = markSuccess(
                 role, batch[i], sfid.isEmpty() ? batch[i].sfid : sfid,
@@ -676,7 +696,19 @@ bool Pusher::markRetryLater(const Operation &operation, const QString &message)
     return m_outbox.retryLater(operation.entryIds, operation.attempts, message);
 }
 
-std::optional<QJsonArray> Pusher::readAllPages(const QString &soql)
+std::optional<QString> Pusher::checkedId(const QJsonValue &id, const QString &objectName) const
+{
+    const auto normalized = SalesforceId::normalized(id.toString());
+    const QString prefix = m_keyPrefixes.value(objectName);
+    if (!id.isString() || !normalized ||
+        (!prefix.isEmpty() && SalesforceId::keyPrefix(*normalized) != prefix)) {
+        qCWarning(lcSync) << "not an Id of" << objectName << ":" << id.toString().left(40);
+        return std::nullopt;
+    }
+    return normalized;
+}
+
+std::optional<QJsonArray> Pusher::readAllPages(const QString &soql, const QString &objectName)
 {
     // Every page, and each one checked: a failed or malformed reply is not "not found".
     QJsonArray records;
@@ -689,10 +721,13 @@ std::optional<QJsonArray> Pusher::readAllPages(const QString &soql)
             return std::nullopt;
         }
         for (const QJsonValue &value : found.toArray()) {
-            if (value.toObject().value(QLatin1String("Id")).toString().size() < 15) {
+            QJsonObject record = value.toObject();
+            const auto id = checkedId(record.value(QLatin1String("Id")), objectName);
+            if (!id) {
                 return std::nullopt;
             }
-            records.append(value);
+            record.insert(QStringLiteral("Id"), *id);
+            records.append(record);
         }
         const QString next = page.value(QLatin1String("nextRecordsUrl")).toString();
         if (page.value(QLatin1String("done")).toBool()) {
@@ -725,7 +760,7 @@ void Pusher::findByExternalId(Role role, QList<Operation> &operations)
             {QStringLiteral("Id"), object.upsertField}, object.objectName,
             {object.upsertField + QStringLiteral(" IN (") +
              literals.mid(start, kBatchSize).join(QLatin1Char(',')) + QLatin1Char(')')});
-        const std::optional<QJsonArray> records = readAllPages(soql);
+        const std::optional<QJsonArray> records = readAllPages(soql, object.objectName);
         if (!records) {
             for (const QString &key : keys.mid(start, kBatchSize)) {
                 byKey.value(key)->unverified = true;
@@ -815,7 +850,8 @@ void Pusher::findByNaturalKey(Role role, QList<Operation> &operations)
                                           m_store.mapping().objectFor(role).objectName,
                                           {keyFields.first() + QStringLiteral(" IN (") +
                                            literals.join(QLatin1Char(',')) + QLatin1Char(')')});
-        const std::optional<QJsonArray> records = readAllPages(soql);
+        const std::optional<QJsonArray> records =
+            readAllPages(soql, m_store.mapping().objectFor(role).objectName);
         if (!records) {
             for (const QString &value : firsts.mid(start, kBatchSize)) {
                 for (Operation *operation : byFirst.values(value)) {

@@ -36,6 +36,8 @@ public:
     void setAvailableFields(const QHash<QString, QSet<QString>> &fields) { m_available = fields; }
     // The org's rules per object (from describe): a record that breaks one is refused here.
     void setRules(const QHash<QString, DescribeRules> &rules) { m_rules = rules; }
+    // Object -> key prefix (from describe): Ids in write replies and look-ups must have it.
+    void setKeyPrefixes(const QHash<QString, QString> &prefixes) { m_keyPrefixes = prefixes; }
     // Automatic syncs wait out each record's backoff; "Sync now" retries at once.
     void setRespectBackoff(bool respect) { m_respectBackoff = respect; }
     bool run();
@@ -84,13 +86,19 @@ private:
     bool adoptTwinRow(Role role, qint64 keepId, const QString &sfid);
     bool parentsReady(Role role, const Operation &operation) const;
     void fillStudentId(Operation &operation);
-    std::optional<QJsonArray> readAllPages(const QString &soql);
+    // Every page of a look-up, each record's Id checked (a well-formed Id of `objectName`'s
+    // key prefix) and given in its 18-character form; nothing when any of it is not sound.
+    std::optional<QJsonArray> readAllPages(const QString &soql, const QString &objectName);
+    // The 18-character form of an Id the org sent for `objectName`, or nothing if junk.
+    std::optional<QString> checkedId(const QJsonValue &id, const QString &objectName) const;
     QStringList naturalKeyFields(Role role) const;
     void findByNaturalKey(Role role, QList<Operation> &operations);
     void findByExternalId(Role role, QList<Operation> &operations);
     QJsonObject payloadFor(const RecordCodec &codec, const Operation &operation,
                            BatchKind kind) const;
     bool hasExternalId(Role role) const;
+    // A refusal made on this side (redirect, foreign origin): no verdict on the records.
+    static bool isNoVerdict(const ApiResponse &response);
     bool stopWith(const ApiResponse &response);
 
     LocalStore &m_store;
@@ -101,6 +109,7 @@ private:
     QList<Operation> m_created; // created by this push without an external ID
     QHash<QString, QSet<QString>> m_available;
     QHash<QString, DescribeRules> m_rules;
+    QHash<QString, QString> m_keyPrefixes;
     bool m_respectBackoff = false;
 };
 

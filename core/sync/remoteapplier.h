@@ -41,6 +41,7 @@ public:
     void beginPage();
     bool apply(const QJsonObject &record);
     Outcome lastOutcome() const { return m_outcome; }
+    Role role() const { return m_codec.role(); }
     bool applyDeletion(const QString &sfid);
     QString errorString() const { return m_error; }
 

@@ -48,9 +48,20 @@ bool SyncEngine::describeObjects(SyncReport &report)
             return false;
         }
         QSet<QString> fields;
+        QHash<QString, FieldShape> shapes;
         for (const QJsonValue &field :
              response.json.object().value(QLatin1String("fields")).toArray()) {
-            fields.insert(field.toObject().value(QLatin1String("name")).toString());
+            const QJsonObject described = field.toObject();
+            const QString name = described.value(QLatin1String("name")).toString();
+            fields.insert(name);
+            shapes.insert(name, {described.value(QLatin1String("type")).toString(),
+                                 described.value(QLatin1String("nillable")).toBool(true)});
+        }
+        m_shapes.fields.insert(object.objectName, shapes);
+        const QString keyPrefix =
+            response.json.object().value(QLatin1String("keyPrefix")).toString();
+        if (keyPrefix.size() == 3) {
+            m_shapes.keyPrefixes.insert(object.objectName, keyPrefix);
         }
         for (const QString &mapped : object.fields) {
             if (!fields.contains(mapped) && mapped != object.upsertField) {
@@ -81,12 +92,14 @@ bool SyncEngine::describeObjects(SyncReport &report)
 SyncReport SyncEngine::run()
 {
     SyncReport report;
+    m_client.setCycleDeadline(QDeadlineTimer(m_cycleDeadlineMs));
     Q_EMIT phaseChanged(tr("Connecting"));
     bool ok = describeObjects(report);
     if (ok) {
         Q_EMIT phaseChanged(tr("Receiving changes"));
         Puller puller(m_store, m_client, report);
         puller.setAvailableFields(m_available);
+        puller.setOrgShapes(m_shapes);
         ok = puller.run(m_identity.email);
     }
     if (!ok && m_rules.isEmpty()) {
@@ -97,6 +110,7 @@ SyncReport SyncEngine::run()
         Pusher pusher(m_store, m_client, report);
         pusher.setAvailableFields(m_available);
         pusher.setRules(m_rules);
+        pusher.setKeyPrefixes(m_shapes.keyPrefixes);
         pusher.setRespectBackoff(m_respectBackoff);
         ok = pusher.run();
     }
@@ -110,9 +124,19 @@ SyncReport SyncEngine::run()
     report.failed = failedRecordCount(m_store);
     report.conflicts = std::max(report.conflicts, openConflictCount(m_store));
     if (ok) {
-        report.result = (report.failed > 0 || report.conflicts > 0) ? SyncReport::Result::Issues
-                                                                    : SyncReport::Result::Clean;
+        // Records refused from the org's replies are not "in sync" either.
+        report.result = (report.failed > 0 || report.conflicts > 0 || report.refused > 0)
+                            ? SyncReport::Result::Issues
+                            : SyncReport::Result::Clean;
     }
+    if (m_client.isPastCycleDeadline() && report.result != SyncReport::Result::Clean) {
+        // Stopped between requests: what was applied is kept, the rest waits (PENDING).
+        report.result = SyncReport::Result::Error;
+        report.message = tr("The sync took longer than %n second(s) and was stopped; nothing "
+                            "is lost, it goes on at the next sync.",
+                            nullptr, m_cycleDeadlineMs / 1000);
+    }
+    m_client.setCycleDeadline(QDeadlineTimer(QDeadlineTimer::Forever));
     report.finishedAt = QDateTime::currentDateTimeUtc();
     qCInfo(lcSync) << "sync" << SyncReport::resultName(report.result) << "pushed" << report.pushed
                    << "pulled" << report.pulled << "failed" << report.failed << "conflicts"

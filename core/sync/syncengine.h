@@ -2,6 +2,7 @@
 
 #include "auth/identity.h"
 #include "sync/describerules.h"
+#include "sync/recordvalidator.h"
 #include "sync/syncreport.h"
 
 #include <QHash>
@@ -28,6 +29,10 @@ public:
                QObject *parent = nullptr);
 
     void setRespectBackoff(bool respect) { m_respectBackoff = respect; }
+    // The longest a whole cycle may take (default 10 minutes); past it the cycle ends as an
+    // Error with its reason, keeping what it applied and leaving the rest pending.
+    void setCycleDeadlineMs(qint64 ms) { m_cycleDeadlineMs = ms; }
+    static constexpr qint64 kDefaultCycleDeadlineMs = 10 * 60 * 1000;
     SyncReport run();
 
     // Records the org refused and conflicts not yet dismissed, for the report's verdict.
@@ -49,8 +54,10 @@ private:
     SalesforceClient &m_client;
     Identity m_identity;
     bool m_respectBackoff = false;
+    qint64 m_cycleDeadlineMs = kDefaultCycleDeadlineMs;
     QHash<QString, QSet<QString>> m_available;
     QHash<QString, DescribeRules> m_rules;
+    OrgShapes m_shapes;
 };
 
 } // namespace pasalista

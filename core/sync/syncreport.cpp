@@ -49,6 +49,7 @@ QJsonObject SyncReport::toJson() const
             {QStringLiteral("failed"), failed},
             {QStringLiteral("conflicts"), conflicts},
             {QStringLiteral("retrying"), retrying},
+            {QStringLiteral("refused"), refused},
             {QStringLiteral("write_requests"), writeRequests},
             {QStringLiteral("message"), message},
             {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},

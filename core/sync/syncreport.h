@@ -31,6 +31,7 @@ struct SyncReport
     int failed = 0;    // records the org refused (shown in Sync issues)
     int conflicts = 0; // fields both sides changed (shown in Sync issues)
     int retrying = 0;  // records left for a later attempt (transient errors)
+    int refused = 0;   // records of the org's replies that failed their checks (never stored)
     int writeRequests = 0;
     QString message;
     QStringList warnings;

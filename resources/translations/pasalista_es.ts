@@ -1405,8 +1405,24 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Ningún registro de docente tiene el correo %1, así que ningún curso está en su alcance.</translation>
     </message>
     <message>
-        <source>The org&apos;s replies carry no date; cannot pull safely.</source>
-        <translation>Las respuestas de la organización no traen fecha; no se puede recibir con seguridad.</translation>
+        <source>The org&apos;s query pages go round in a loop (%1); stopped.</source>
+        <translation>Las páginas de la consulta de la organización dan vueltas en círculo (%1); se detuvo.</translation>
+    </message>
+    <message>
+        <source>The org&apos;s replies carry no usable date; cannot pull safely.</source>
+        <translation>Las respuestas de la organización no traen una fecha válida; no se puede recibir con seguridad.</translation>
+    </message>
+    <message>
+        <source>The org&apos;s replication clock read %1, which is not a time before its own clock; it was not used.</source>
+        <translation>El reloj de replicación de la organización marcaba %1, que no es una hora anterior a su propio reloj; no se usó.</translation>
+    </message>
+    <message>
+        <source>A %1 record from the org was refused: %2.</source>
+        <translation>Se rechazó un registro de %1 de la organización: %2.</translation>
+    </message>
+    <message>
+        <source>The org&apos;s list of %1 records was damaged; nothing was deleted.</source>
+        <translation>La lista de registros de %1 de la organización llegó dañada; no se borró nada.</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1449,37 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Could not check whether the org already has this record.</source>
         <translation>No se pudo comprobar si la organización ya tiene este registro.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::RecordValidator</name>
+    <message>
+        <source>the Id %1 is not a Salesforce Id</source>
+        <translation>el Id %1 no es un Id de Salesforce</translation>
+    </message>
+    <message>
+        <source>the Id %1 is not of a %2 record</source>
+        <translation>el Id %1 no es de un registro de %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty, which the org never allows</source>
+        <translation>%1 está vacío, algo que la organización nunca permite</translation>
+    </message>
+    <message>
+        <source>%1 holds %2, not a value of type %3</source>
+        <translation>%1 contiene %2, no un valor de tipo %3</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>%1 %2 is after the org&apos;s own clock (%3)</source>
+        <translation>%1 %2 es posterior al propio reloj de la organización (%3)</translation>
+    </message>
+    <message>
+        <source>a record without an Id</source>
+        <translation>un registro sin Id</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +1702,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The org answered with a redirect to %1, which is not followed.</source>
         <translation>La organización respondió con una redirección a %1, que no se sigue.</translation>
+    </message>
+    <message>
+        <source>The sync ran past its deadline and was stopped; it goes on at the next sync.</source>
+        <translation>La sincronización pasó de su plazo y se detuvo; sigue en la próxima sincronización.</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2292,13 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The sync stopped: %1</source>
         <translation>La sincronización se detuvo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sync took longer than %n second(s) and was stopped; nothing is lost, it goes on at the next sync.</source>
+        <translation>
+            <numerusform>La sincronización tardó más de %n segundo y se detuvo; no se pierde nada, sigue en la próxima sincronización.</numerusform>
+            <numerusform>La sincronización tardó más de %n segundos y se detuvo; no se pierde nada, sigue en la próxima sincronización.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -211,6 +211,7 @@ void Emulator::reset()
 
 void Emulator::setHosts(const QString &loginUrl, const QString &instanceUrl)
 {
+    m_loginUrl = loginUrl;
     m_oauth.setHosts(loginUrl, instanceUrl);
 }
 

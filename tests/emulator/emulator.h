@@ -34,6 +34,7 @@ public:
 
     QString banner(const QString &baseUrl, const QString &instanceUrl) const;
     void setHosts(const QString &loginUrl, const QString &instanceUrl);
+    QString loginUrl() const { return m_loginUrl; }
     bool saveState(QString *error);
     void saveStateIfDirty();
     void reset();
@@ -80,6 +81,7 @@ private:
     QList<DemoLogin> m_logins;
     bool m_dirty = false;
     bool m_forcedLockRow = false;
+    QString m_loginUrl;
 };
 
 } // namespace pasalista::emulator

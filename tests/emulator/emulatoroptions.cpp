@@ -21,6 +21,8 @@ const FaultOption kFaultOptions[] = {
     {"truncate-rate", "dropMidResponseRate", "Share of responses cut off in the middle."},
     {"lock-rate", "lockRowRate", "Share of record writes failing with UNABLE_TO_LOCK_ROW."},
     {"api-limit", "dailyApiLimit", "Daily API request limit (default 15000)."},
+    {"mutate-rate", "mutateRate", "Share (0-1) of replies mutated (truncated, retyped, junk...)."},
+    {"mutate-seed", "mutateSeed", "Seed of the response mutations (default: --seed)."},
     {"commit-delay", "commitDelayMaxSeconds",
      "A share of write requests stays invisible up to this many seconds, with its older stamp."},
     {"commit-delay-rate", "commitDelayRate",

@@ -1,6 +1,7 @@
 #include "emulatorserver.h"
 
 #include "net/gzip.h"
+#include "replymutator.h"
 #include "responsewriter.h"
 
 #include <QDateTime>
@@ -123,9 +124,17 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
         handleStreaming(converted, request, socket, faults);
         return true;
     }
+    noteTokenOffOrigin(converted);
+    const MutationContext mutation{
+        request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded),
+        m_emulator->loginUrl(), m_emulator->clock().now()};
     HttpResponse response;
     if (faults.dropBeforeResponse) {
         response.status = 0;
+    } else if (ReplyMutator::answersInstead(faults.mutation)) {
+        // A proxy's answer: the request never reaches the org.
+        response = ReplyMutator::redirect(mutation);
+        m_emulator->faults().noteMutation();
     } else if (faults.serverErrorStatus != 0) {
         response = serverError(faults.serverErrorStatus, faults.maintenancePage);
     } else {
@@ -139,9 +148,28 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
             // misbehaving proxy or a mangled reply looks like): one null for any count.
             response.body = QByteArrayLiteral("[null]");
         }
+        if (!faults.mutation.isEmpty()) {
+            if (ReplyMutator::mutate(faults.mutation, &response, &faults, mutation,
+                                     m_emulator->faults().mutationRandom()))
+                m_emulator->faults().noteMutation();
+            else
+                faults.mutation.clear(); // nothing of that kind in this reply
+        }
     }
     send(socket, converted, request, response, faults, admin);
     return true;
+}
+
+void EmulatorServer::noteTokenOffOrigin(const HttpRequest &request) const
+{
+    // The org's bearer token belongs to the instance. On the login host it may only come
+    // to OAuth and identity URLs; anywhere else it was carried off by a client that
+    // followed a redirect or a page link.
+    const bool tokenPath = request.path.startsWith(QLatin1String("/services/data")) ||
+                           request.path.startsWith(QLatin1String("/__redirected"));
+    if (m_host == HttpRequest::Host::Login && tokenPath &&
+        !request.header("authorization").isEmpty())
+        m_emulator->faults().noteTokenOffOrigin();
 }
 
 void EmulatorServer::handleStreaming(const HttpRequest &converted,
@@ -259,6 +287,8 @@ QString EmulatorServer::faultName(const TransportFaults &faults)
         return QStringLiteral("http-%1").arg(faults.serverErrorStatus);
     if (faults.dropMidResponse)
         return QStringLiteral("drop-mid-response");
+    if (!faults.mutation.isEmpty())
+        return QStringLiteral("mutate-") + faults.mutation;
     return {};
 }
 

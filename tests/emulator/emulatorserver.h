@@ -25,6 +25,7 @@ protected:
 
 private:
     HttpRequest convert(const QHttpServerRequest &request) const;
+    void noteTokenOffOrigin(const HttpRequest &request) const;
     void handleStreaming(const HttpRequest &converted, const QHttpServerRequest &request,
                          QTcpSocket *socket, const TransportFaults &faults);
     void send(QTcpSocket *socket, const HttpRequest &converted, const QHttpServerRequest &request,

@@ -1,5 +1,7 @@
 #include "faultinjector.h"
 
+#include "replymutator.h"
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -18,12 +20,16 @@ bool isCount(const QJsonValue &value)
     return value.isDouble() && value.toDouble() >= 0;
 }
 
-const QStringList kArmableFaults = {QStringLiteral("500"),
-                                    QStringLiteral("503"),
-                                    QStringLiteral("drop-before-response"),
-                                    QStringLiteral("drop-after-commit"),
-                                    QStringLiteral("lock-row"),
-                                    QStringLiteral("wrong-shape")};
+QStringList armableFaults()
+{
+    return QStringList{QStringLiteral("500"),
+                       QStringLiteral("503"),
+                       QStringLiteral("drop-before-response"),
+                       QStringLiteral("drop-after-commit"),
+                       QStringLiteral("lock-row"),
+                       QStringLiteral("wrong-shape")} +
+           ReplyMutator::kinds();
+}
 } // namespace
 
 std::optional<ArmedFault> ArmedFault::fromJson(const QJsonObject &json, QString *error)
@@ -33,10 +39,11 @@ std::optional<ArmedFault> ArmedFault::fromJson(const QJsonObject &json, QString 
     armed.path = QRegularExpression(json.value(QStringLiteral("path")).toString());
     armed.remaining = json.value(QStringLiteral("nth")).toInt(1);
     armed.fault = json.value(QStringLiteral("fault")).toString();
-    if (!armed.path.isValid() || armed.remaining < 1 || !kArmableFaults.contains(armed.fault)) {
+    const QStringList armable = armableFaults();
+    if (!armed.path.isValid() || armed.remaining < 1 || !armable.contains(armed.fault)) {
         *error = QStringLiteral("arm needs {method, path (a regular expression), nth >= 1, "
                                 "fault: one of %1}")
-                     .arg(kArmableFaults.join(QStringLiteral(", ")));
+                     .arg(armable.join(QStringLiteral(", ")));
         return std::nullopt;
     }
     return armed;
@@ -65,10 +72,12 @@ void ArmedFault::applyTo(TransportFaults *faults) const
         faults->lockRow = true;
     } else if (fault == QLatin1String("wrong-shape")) {
         faults->wrongShape = true;
+    } else {
+        faults->mutation = fault;
     }
 }
 
-FaultInjector::FaultInjector(quint32 seed) : m_seed(seed), m_random(seed) {}
+FaultInjector::FaultInjector(quint32 seed) : m_seed(seed), m_random(seed), m_mutationRandom(seed) {}
 
 void FaultInjector::reset()
 {
@@ -113,7 +122,15 @@ bool FaultInjector::configure(const QJsonObject &json, QString *error)
             count(&m_commitDelayMaxSeconds);
         else if (key == QLatin1String("commitDelayRate"))
             share(&m_commitDelayRate);
-        else if (key == QLatin1String("dailyApiLimit"))
+        else if (key == QLatin1String("mutateRate"))
+            share(&m_mutateRate);
+        else if (key == QLatin1String("mutateSeed") && isCount(value))
+            m_mutationRandom.seed(static_cast<quint32>(value.toInteger()));
+        else if (key == QLatin1String("mutateKinds")) {
+            QString kindsError;
+            if (!setMutationKinds(value, &kindsError))
+                problems.append(kindsError);
+        } else if (key == QLatin1String("dailyApiLimit"))
             count(&m_dailyApiLimit);
         else if (key == QLatin1String("expireSessions"))
             m_expireSessions = value.toBool();
@@ -147,6 +164,10 @@ QJsonObject FaultInjector::toJson() const
             {QStringLiteral("commitDelayMaxSeconds"), m_commitDelayMaxSeconds},
             {QStringLiteral("commitDelayRate"), m_commitDelayRate},
             {QStringLiteral("dailyApiLimit"), m_dailyApiLimit},
+            {QStringLiteral("mutateRate"), m_mutateRate},
+            {QStringLiteral("mutateKinds"), QJsonArray::fromStringList(m_mutationKinds)},
+            {QStringLiteral("mutations"), m_mutations},
+            {QStringLiteral("tokensOffOrigin"), m_tokensOffOrigin},
             {QStringLiteral("armed"), [this] {
                  QJsonArray armed;
                  for (const ArmedFault &fault : m_armed)
@@ -165,6 +186,30 @@ bool FaultInjector::armFaults(const QJsonValue &value, QString *error)
         m_armed.append(*armed);
     }
     return true;
+}
+
+bool FaultInjector::setMutationKinds(const QJsonValue &value, QString *error)
+{
+    QStringList kinds;
+    for (const QJsonValue &entry : value.toArray()) {
+        if (!ReplyMutator::kinds().contains(entry.toString())) {
+            *error = QStringLiteral("mutateKinds: each one of %1")
+                         .arg(ReplyMutator::kinds().join(QStringLiteral(", ")));
+            return false;
+        }
+        kinds.append(entry.toString());
+    }
+    m_mutationKinds = kinds;
+    return true;
+}
+
+QString FaultInjector::drawMutation()
+{
+    if (m_mutateRate <= 0 || m_mutationRandom.generateDouble() >= m_mutateRate)
+        return {};
+    const QStringList &kinds = m_mutationKinds.isEmpty() ? ReplyMutator::kinds() : m_mutationKinds;
+    return kinds.at(
+        static_cast<qsizetype>(m_mutationRandom.bounded(static_cast<int>(kinds.size()))));
 }
 
 std::optional<TransportFaults> FaultInjector::takeArmedFault(const QByteArray &method,
@@ -211,6 +256,7 @@ TransportFaults FaultInjector::drawTransportFaults(const QByteArray &method, con
         faults.serverErrorStatus =
             m_random.generateDouble() < m_serviceUnavailableShare ? 503 : 500;
     faults.dropMidResponse = !faults.dropBeforeResponse && draw(m_dropMidRate);
+    faults.mutation = drawMutation();
     return faults;
 }
 

@@ -21,6 +21,7 @@ struct TransportFaults
     bool dropAfterCommit = false;    // process the request, then close without answering
     bool lockRow = false;            // every record write of the request: UNABLE_TO_LOCK_ROW
     bool wrongShape = false; // process the request, then answer 2xx with [null] for its body
+    QString mutation;        // a ReplyMutator kind (empty: none)
 };
 
 // A fault armed for the Nth request whose method and path match.
@@ -29,7 +30,8 @@ struct ArmedFault
     QByteArray method; // empty: any
     QRegularExpression path;
     int remaining = 1; // matching requests until it fires
-    QString fault;     // 500, 503, drop-before-response, drop-after-commit, lock-row
+    QString fault;     // 500, 503, drop-before-response, drop-after-commit, lock-row, wrong-shape,
+                       // or a response mutation (ReplyMutator::kinds())
 
     static std::optional<ArmedFault> fromJson(const QJsonObject &json, QString *error);
     QJsonObject toJson() const;
@@ -54,6 +56,13 @@ public:
     // Seconds the current write request's transaction stays invisible (0: commits at once).
     int drawCommitDelaySeconds();
 
+    // The generator of response mutations: seeded on its own (mutateSeed), so turning
+    // mutations on does not shift the other faults' draws.
+    QRandomGenerator &mutationRandom() { return m_mutationRandom; }
+    // A bearer token that reached another origin (a followed redirect or page link).
+    void noteTokenOffOrigin() { ++m_tokensOffOrigin; }
+    void noteMutation() { ++m_mutations; }
+
     int dailyApiLimit() const { return m_dailyApiLimit; }
     // One-shot requests taken by the caller (the emulator applies them to OAuth).
     bool takeExpireSessions();
@@ -63,6 +72,8 @@ public:
 private:
     bool draw(double share);
     bool armFaults(const QJsonValue &value, QString *error);
+    bool setMutationKinds(const QJsonValue &value, QString *error);
+    QString drawMutation();
     std::optional<TransportFaults> takeArmedFault(const QByteArray &method, const QString &path);
 
     quint32 m_seed;
@@ -82,6 +93,11 @@ private:
     std::optional<int> m_tokenLifetime;
     std::optional<int> m_apiUsage;
     QList<ArmedFault> m_armed;
+    double m_mutateRate = 0;
+    QStringList m_mutationKinds; // empty: every kind
+    QRandomGenerator m_mutationRandom;
+    int m_mutations = 0;
+    int m_tokensOffOrigin = 0;
 };
 
 } // namespace pasalista::emulator

@@ -261,3 +261,111 @@ TEST_F(FaultTest, ArmedLockRowFailsEveryRecordOfTheRequest)
 }
 
 } // namespace
+
+namespace {
+
+class MutationTest : public EmulatorFixture
+{
+protected:
+    static QString studentsQuery()
+    {
+        return queryPath(QStringLiteral("SELECT Id, Last_Name__c, SystemModstamp FROM Student__c"));
+    }
+
+    HttpReply queryStudents()
+    {
+        return org().api("GET", studentsQuery(), {}, {{"Accept-Encoding", "identity"}});
+    }
+
+    QSet<QString> studentIds()
+    {
+        QSet<QString> ids;
+        for (const QJsonValue &record : org().records(QStringLiteral("Student__c")))
+            ids.insert(record.toObject().value(QStringLiteral("Id")).toString());
+        return ids;
+    }
+
+    QJsonObject faultState() { return org().get(QStringLiteral("/__emulator/faults")).object(); }
+};
+
+} // namespace
+
+TEST_F(MutationTest, ArmedJunkIdChangesOneRecordsId)
+{
+    org().generate({{QStringLiteral("students"), 20}});
+    ASSERT_TRUE(org().armFault("GET", QStringLiteral("/query"), QStringLiteral("junk-id")));
+    const QSet<QString> real = studentIds();
+    const QJsonArray records = queryStudents().object().value(QStringLiteral("records")).toArray();
+    ASSERT_EQ(records.size(), real.size());
+    int foreign = 0;
+    for (const QJsonValue &record : records)
+        foreign += real.contains(record.toObject().value(QStringLiteral("Id")).toString()) ? 0 : 1;
+    EXPECT_EQ(foreign, 1) << "one record's Id is junk";
+    EXPECT_EQ(org().requestLog().last().toObject().value(QStringLiteral("fault")).toString(),
+              QStringLiteral("mutate-junk-id"));
+}
+
+TEST_F(MutationTest, FutureStampAndSelfLoop)
+{
+    org().generate({{QStringLiteral("students"), 5}});
+    ASSERT_TRUE(org().armFault("GET", QStringLiteral("/query"), QStringLiteral("future-stamp")));
+    const QDateTime now = QDateTime::fromString(
+        org().clock().value(QStringLiteral("now")).toString().left(19), Qt::ISODate);
+    int future = 0;
+    for (const QJsonValue &record :
+         queryStudents().object().value(QStringLiteral("records")).toArray()) {
+        const QDateTime stamp = QDateTime::fromString(
+            record.toObject().value(QStringLiteral("SystemModstamp")).toString().left(19),
+            Qt::ISODate);
+        future += stamp > now.addDays(1) ? 1 : 0;
+    }
+    EXPECT_EQ(future, 1);
+
+    ASSERT_TRUE(org().armFault("GET", QStringLiteral("/query"), QStringLiteral("self-loop")));
+    const QJsonObject page = queryStudents().object();
+    EXPECT_FALSE(page.value(QStringLiteral("done")).toBool(true));
+    EXPECT_EQ(QUrl(page.value(QStringLiteral("nextRecordsUrl")).toString()),
+              QUrl(org().dataPath(studentsQuery())))
+        << "the page names itself as the next one";
+}
+
+TEST_F(MutationTest, RedirectPointsAtAnotherOriginThatCountsArrivingTokens)
+{
+    ASSERT_TRUE(org().armFault("GET", QStringLiteral("/limits"), QStringLiteral("redirect")));
+    org().clearRequestLog();
+    org().api("GET", QStringLiteral("limits"));
+    const QJsonObject first = org().requestLog().first().toObject();
+    EXPECT_EQ(first.value(QStringLiteral("status")).toInt(), 302);
+    EXPECT_EQ(first.value(QStringLiteral("fault")).toString(), QStringLiteral("mutate-redirect"));
+    // Whatever the test's HTTP stack did with the redirect, a token sent there is counted.
+    const int before = faultState().value(QStringLiteral("tokensOffOrigin")).toInt();
+    org().request("GET", org().baseUrl().toString() + QStringLiteral("/__redirected/x"), {},
+                  {{"Authorization", "Bearer stolen"}});
+    EXPECT_EQ(faultState().value(QStringLiteral("tokensOffOrigin")).toInt(), before + 1);
+}
+
+TEST_F(MutationTest, RateWithASeedMutatesTheSameRepliesTheSameWay)
+{
+    org().generate({{QStringLiteral("students"), 10}});
+    const auto run = [this] {
+        EXPECT_TRUE(
+            org().setFaults({{QStringLiteral("mutateRate"), 0.5},
+                             {QStringLiteral("mutateSeed"), 42},
+                             {QStringLiteral("mutateKinds"),
+                              QJsonArray{QStringLiteral("truncate"), QStringLiteral("retype"),
+                                         QStringLiteral("null"), QStringLiteral("junk-date")}}}));
+        QList<QByteArray> bodies;
+        for (int i = 0; i < 12; ++i)
+            bodies.append(queryStudents().body);
+        EXPECT_TRUE(org().clearFaults());
+        return bodies;
+    };
+    const QList<QByteArray> first = run();
+    const QList<QByteArray> second = run();
+    EXPECT_EQ(first, second);
+    const QByteArray clean = queryStudents().body;
+    EXPECT_GT(std::count_if(first.begin(), first.end(),
+                            [&](const QByteArray &body) { return body != clean; }),
+              2)
+        << "about half are mutated";
+}

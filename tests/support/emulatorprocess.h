@@ -116,7 +116,8 @@ public:
     QJsonObject clock() const;
     bool advanceClock(double seconds) const;
     // Arms a fault for the nth request matching method and the path regular expression:
-    // "500", "503", "drop-before-response", "drop-after-commit" or "lock-row".
+    // "500", "503", "drop-before-response", "drop-after-commit", "lock-row", "wrong-shape" or a
+    // response mutation ("junk-id", "self-loop", ...: tests/emulator/README.md).
     bool armFault(const QByteArray &method, const QString &pathPattern, const QString &fault,
                   int nth = 1) const;
     QJsonArray records(const QString &object) const; // deleted ones included

@@ -1,0 +1,311 @@
+// Issue 15: replies that are broken or hostile never poison the store, move a watermark,
+// loop without end or make twins. Each test damages the org's replies with the emulator's
+// response mutations (a real process, real HTTP, a real SQLite store), then lets a clean
+// sync run and compares the org with the laptop record by record.
+#include "laptop.h"
+#include "storecheck.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <gtest/gtest.h>
+
+using namespace pasalista;
+using pasalista::test::EmulatorProcess;
+using pasalista::test::firstActiveCourse;
+using pasalista::test::Laptop;
+using pasalista::test::liveRecords;
+
+namespace {
+
+class ReplyValidation : public ::testing::Test
+{
+protected:
+    void SetUp() override { ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString(); }
+
+    bool mutateEveryReply(const QString &kind, int seed = 3)
+    {
+        return org.setFaults({{QStringLiteral("mutateRate"), 1},
+                              {QStringLiteral("mutateSeed"), seed},
+                              {QStringLiteral("mutateKinds"), QJsonArray{kind}}});
+    }
+
+    QString orgNowLimit()
+    {
+        return QDateTime::fromString(org.clock().value(QStringLiteral("now")).toString().left(19),
+                                     Qt::ISODate)
+            .addSecs(600)
+            .toString(Qt::ISODate);
+    }
+
+    // Synced marks of the teacher's first active course.
+    QList<AttendanceMark> syncedMarks(Laptop &laptop, int count)
+    {
+        QList<AttendanceMark> marks;
+        const Course course = firstActiveCourse(laptop.repository());
+        for (const AttendanceMark &mark : laptop.repository().attendanceOfCourse(course.id)) {
+            if (!mark.sfid.isEmpty() && marks.size() < count) {
+                marks.append(mark);
+            }
+        }
+        return marks;
+    }
+
+    EmulatorProcess org{{QStringLiteral("--demo")}};
+};
+
+SyncReport syncUntilClean(Laptop &laptop, int cycles = 4)
+{
+    SyncReport report;
+    for (int i = 0; i < cycles && report.finishedAt.isNull(); ++i) {
+        report = laptop.sync();
+        if (report.result != SyncReport::Result::Clean) {
+            report.finishedAt = {};
+        }
+    }
+    return report;
+}
+
+// The teacher marks every student of the first active course on `day`.
+void markRoster(Laptop &laptop, const QDate &day, int status)
+{
+    const Course course = firstActiveCourse(laptop.repository());
+    for (const Student &student : laptop.repository().roster(course.id)) {
+        EXPECT_TRUE(
+            laptop.repository().markAttendance(course.id, student.id, day, status, {}, true).ok());
+    }
+}
+
+bool exec(Laptop &laptop, const QString &sql)
+{
+    QSqlQuery query(laptop.store().database());
+    const bool ok = query.exec(sql);
+    EXPECT_TRUE(ok) << sql.toStdString() << query.lastError().text().toStdString();
+    return ok;
+}
+
+} // namespace
+
+// Case 3: junk Ids are refused with their reason, never stored; a clean sync then brings
+// the real records.
+TEST_F(ReplyValidation, JunkIdsAreRefusedAndNeverStored)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_TRUE(mutateEveryReply(QStringLiteral("junk-id")));
+    const SyncReport damaged = laptop.sync();
+    EXPECT_NE(damaged.result, SyncReport::Result::Clean) << "refused records are no clean sync";
+    EXPECT_GT(damaged.refused, 0);
+    EXPECT_FALSE(damaged.warnings.join(QLatin1Char(' ')).isEmpty()) << "with the reason";
+    EXPECT_EQ(test::junkIds(laptop), QStringList());
+
+    ASSERT_TRUE(org.clearFaults());
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    EXPECT_EQ(test::junkIds(laptop), QStringList());
+    test::expectMarksMatchOrg(laptop, org);
+    EXPECT_GT(laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c")), 100);
+}
+
+// Case 3: rows an earlier version stored from damaged replies (junk Ids, 15-character Ids
+// beside their 18-character forms, impossible dates) are repaired by the next clean sync,
+// and re-marking those records makes no twin in the org.
+TEST_F(ReplyValidation, StoredJunkIsRepairedAndReMarkingMakesNoTwins)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const QList<AttendanceMark> marks = syncedMarks(laptop, 10);
+    ASSERT_EQ(marks.size(), 10);
+    const qsizetype orgMarks = liveRecords(org, QStringLiteral("Attendance__c")).size();
+    for (int i = 0; i < 3; ++i) {
+        exec(laptop, QStringLiteral("UPDATE attendance__c SET sfid = '../../etc/passwd%1' WHERE "
+                                    "id = %2")
+                         .arg(i)
+                         .arg(marks.at(i).id));
+    }
+    for (int i = 3; i < 6; ++i) {
+        // The same record twice: once under its 15-character Id.
+        exec(laptop, QStringLiteral("UPDATE attendance__c SET sfid = '%1' WHERE id = %2")
+                         .arg(marks.at(i).sfid.left(15))
+                         .arg(marks.at(i).id));
+        exec(laptop, QStringLiteral("INSERT INTO attendance__c (sfid, attendance_type__c,"
+                                    " participant_enrollment__c, _ref_participant_enrollment__c,"
+                                    " start_date__c, systemmodstamp, isdeleted, _hc_lastop)"
+                                    " SELECT '%1', attendance_type__c, participant_enrollment__c,"
+                                    " _ref_participant_enrollment__c, start_date__c,"
+                                    " systemmodstamp, 0, 'SYNCED' FROM attendance__c WHERE id = %2")
+                         .arg(marks.at(i).sfid)
+                         .arg(marks.at(i).id));
+    }
+    exec(laptop, QStringLiteral("UPDATE attendance__c SET systemmodstamp ="
+                                " '2999-01-01T00:00:00.000+0000' WHERE id IN (%1, %2)")
+                     .arg(marks.at(6).id)
+                     .arg(marks.at(7).id));
+    exec(laptop, QStringLiteral("UPDATE attendance__c SET start_date__c = '2024-02-30' WHERE id IN"
+                                " (%1, %2)")
+                     .arg(marks.at(8).id)
+                     .arg(marks.at(9).id));
+
+    const SyncReport repaired = syncUntilClean(laptop);
+    EXPECT_EQ(repaired.result, SyncReport::Result::Clean) << repaired.message.toStdString();
+    EXPECT_EQ(test::junkIds(laptop), QStringList());
+    EXPECT_EQ(test::badStamps(laptop, orgNowLimit()), 0);
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c WHERE"
+                                          " date(start_date__c, '+0 days') IS NOT start_date__c")),
+              0)
+        << "no impossible date left";
+    test::expectMarksMatchOrg(laptop, org);
+
+    // The teacher marks each of those students again on the same days.
+    const Course course = firstActiveCourse(laptop.repository());
+    for (const AttendanceMark &mark : marks) {
+        EXPECT_TRUE(laptop.repository()
+                        .markAttendance(course.id, mark.studentId, mark.date,
+                                        mark.status == 1 ? 2 : 1, {}, true)
+                        .ok());
+    }
+    const SyncReport marked = syncUntilClean(laptop);
+    EXPECT_EQ(marked.result, SyncReport::Result::Clean) << marked.message.toStdString();
+    EXPECT_EQ(liveRecords(org, QStringLiteral("Attendance__c")).size(), orgMarks)
+        << "re-marking made no twin";
+    EXPECT_EQ(test::orgMarkTwins(org), 0);
+    test::expectMarksMatchOrg(laptop, org);
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+}
+
+// Case 2: far-future stamps (on records and on the replication API's clock) are refused and
+// never become a watermark: the office's later edits still arrive.
+TEST_F(ReplyValidation, FarFutureStampNeverBecomesTheWatermark)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const QList<AttendanceMark> marks = syncedMarks(laptop, 2);
+    ASSERT_EQ(marks.size(), 2);
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"), marks.at(0).sfid,
+                                {{QStringLiteral("Attendance_Type__c"), 3}}));
+    ASSERT_TRUE(mutateEveryReply(QStringLiteral("future-stamp")));
+    const SyncReport damaged = laptop.sync();
+    EXPECT_NE(damaged.result, SyncReport::Result::Clean);
+    EXPECT_EQ(test::badStamps(laptop, orgNowLimit()), 0) << "no far-future stamp stored";
+
+    // Now the records' stamps only, with the replication clock untouched.
+    ASSERT_TRUE(org.clearFaults());
+    for (int nth = 1; nth <= 8; ++nth) {
+        ASSERT_TRUE(
+            org.armFault("GET", QStringLiteral("/query"), QStringLiteral("future-stamp"), nth));
+    }
+    const SyncReport stamped = laptop.sync();
+    EXPECT_NE(stamped.result, SyncReport::Result::Clean);
+    EXPECT_GT(stamped.refused, 0) << "records with stamps after the org's clock are refused";
+    EXPECT_EQ(test::badStamps(laptop, orgNowLimit()), 0) << "no far-future stamp stored";
+
+    ASSERT_TRUE(org.clearFaults());
+    ASSERT_TRUE(org.advanceClock(120));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"), marks.at(1).sfid,
+                                {{QStringLiteral("Attendance_Type__c"), 4}}));
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    const auto status = [&laptop](qint64 id) {
+        return laptop.store()
+            .row(Role::Attendance, id)
+            .value_or(QVariantMap())
+            .value(QStringLiteral("attendance_type__c"))
+            .toInt();
+    };
+    EXPECT_EQ(status(marks.at(0).id), 3);
+    EXPECT_EQ(status(marks.at(1).id), 4) << "an office edit after the damaged sync arrives";
+    test::expectMarksMatchOrg(laptop, org);
+}
+
+// Case 5: a nextRecordsUrl that names its own page is an error after few requests.
+TEST_F(ReplyValidation, SelfReferencingPagesStopAfterFewRequests)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_TRUE(mutateEveryReply(QStringLiteral("self-loop")));
+    org.clearRequestLog();
+    const SyncReport looped = laptop.sync();
+    EXPECT_EQ(looped.result, SyncReport::Result::Error);
+    EXPECT_TRUE(looped.message.contains(QStringLiteral("loop"))) << looped.message.toStdString();
+    EXPECT_LT(org.requestLog().size(), 20) << "stopped after few requests";
+
+    ASSERT_TRUE(org.clearFaults());
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    test::expectMarksMatchOrg(laptop, org);
+}
+
+// A whole cycle has a deadline: past it the cycle ends as an Error with its reason, and the
+// marks it did not send are sent by the next one.
+TEST_F(ReplyValidation, CycleDeadlineEndsTheCycleAsAnErrorLosingNothing)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    markRoster(laptop, QDate::currentDate().addDays(-200), 1);
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("latencyMs"), 400}}));
+    const SyncReport stopped = laptop.sync(1500);
+    EXPECT_EQ(stopped.result, SyncReport::Result::Error);
+    EXPECT_TRUE(stopped.message.contains(QStringLiteral("deadline")) ||
+                stopped.message.contains(QStringLiteral("longer than")))
+        << stopped.message.toStdString();
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE state = "
+                                          "'FAILED'")),
+              0);
+    EXPECT_GT(laptop.store().pendingChangeCount(), 0) << "left for the next cycle";
+
+    ASSERT_TRUE(org.clearFaults());
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    test::expectMarksMatchOrg(laptop, org);
+}
+
+// A write reply whose Id is junk is no verdict: the marks stay pending for verification,
+// their rows never take the junk, and the next clean sync settles them without twins.
+TEST_F(ReplyValidation, JunkIdInAWriteReplyIsNeverTakenAsTheRecordsId)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    markRoster(laptop, QDate::currentDate().addDays(-150), 1);
+    for (int nth = 1; nth <= 3; ++nth) {
+        ASSERT_TRUE(org.armFault("PATCH", QStringLiteral("/composite/sobjects"),
+                                 QStringLiteral("junk-id"), nth));
+    }
+    laptop.sync();
+    EXPECT_EQ(test::junkIds(laptop), QStringList()) << "no junk Id taken from a write reply";
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE state = "
+                                          "'FAILED'")),
+              0);
+
+    ASSERT_TRUE(org.clearFaults());
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    EXPECT_EQ(test::orgMarkTwins(org), 0);
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    test::expectMarksMatchOrg(laptop, org);
+}
+
+// Found by the fuzz campaign: a redirect answering a push (a proxy's, the org never saw the
+// request) marked the marks FAILED for good. Nothing was refused by the org: they stay
+// pending, the sync ends as an error naming the redirect, and the next one sends them.
+TEST_F(ReplyValidation, RedirectOnAPushLeavesTheMarksPending)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    markRoster(laptop, QDate::currentDate().addDays(-160), 2);
+    ASSERT_TRUE(
+        org.armFault("PATCH", QStringLiteral("/composite/sobjects"), QStringLiteral("redirect")));
+    const SyncReport redirected = laptop.sync();
+    EXPECT_EQ(redirected.result, SyncReport::Result::Error);
+    EXPECT_TRUE(redirected.message.contains(QStringLiteral("__redirected")))
+        << "names the target: " << redirected.message.toStdString();
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE state = "
+                                          "'FAILED'")),
+              0);
+    EXPECT_GT(laptop.store().pendingChangeCount(), 0);
+
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    EXPECT_EQ(test::orgMarkTwins(org), 0);
+    test::expectMarksMatchOrg(laptop, org);
+}
