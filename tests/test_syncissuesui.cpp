@@ -209,21 +209,34 @@ void expectSameInOrgAndLaptop(Laptop &laptop, const EmulatorProcess &org, Role r
               0);
 }
 
+// A laptop signed in to the emulated org and synced once (which caches the org's describe),
+// with the first student of its first active course at hand.
+class SyncIssuesAgainstTheOrg : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+        ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+        course = firstActiveCourse(laptop.repository());
+        ASSERT_NE(course.id, 0);
+        student = laptop.repository().roster(course.id).first();
+    }
+
+    EmulatorProcess org{{QStringLiteral("--demo")}};
+    Laptop laptop{org, QStringLiteral("a")};
+    Course course;
+    Student student;
+};
+
 } // namespace
 
 // Issue 14: a 1,200-character note the org's rules refuse (STRING_TOO_LONG) is shortened in
 // the Sync issues window itself, saved once it fits, sent at the next sync with its record
 // whole, and the issue leaves the list when the org has taken it.
-TEST(SyncIssuesAgainstTheOrg, ARefusedNoteIsShortenedInPlaceAndReachesTheOrg)
+TEST_F(SyncIssuesAgainstTheOrg, ARefusedNoteIsShortenedInPlaceAndReachesTheOrg)
 {
-    EmulatorProcess org({QStringLiteral("--demo")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean); // caches the describe
     Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
-    ASSERT_NE(course.id, 0);
-    const Student student = repository.roster(course.id).first();
     const QDate day = QDate::currentDate().addDays(-2);
     ASSERT_TRUE(
         repository
@@ -236,6 +249,8 @@ TEST(SyncIssuesAgainstTheOrg, ARefusedNoteIsShortenedInPlaceAndReachesTheOrg)
 
     OpenIssues issues(laptop.store(), Role::Attendance, markId);
     ASSERT_GE(issues.row, 0) << "the refused mark is listed";
+    EXPECT_TRUE(
+        issues.model()->issue(issues.row).message.startsWith(QStringLiteral("STRING_TOO_LONG")));
     const QString record = issues.text(SyncIssuesModel::RecordColumn);
     EXPECT_TRUE(record.contains(course.title)) << record.toStdString();
     EXPECT_TRUE(record.contains(QLocale().toString(day, QLocale::ShortFormat)))
@@ -279,14 +294,8 @@ TEST(SyncIssuesAgainstTheOrg, ARefusedNoteIsShortenedInPlaceAndReachesTheOrg)
 
 // Issue 14: a value the org's restricted picklist refuses is chosen again from the org's own
 // values, in place; the record reaches the org with it.
-TEST(SyncIssuesAgainstTheOrg, ARefusedPicklistValueIsChosenFromTheOrgsValues)
+TEST_F(SyncIssuesAgainstTheOrg, ARefusedPicklistValueIsChosenFromTheOrgsValues)
 {
-    EmulatorProcess org({QStringLiteral("--demo")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Student student = repository.roster(firstActiveCourse(repository).id).first();
     const QString sex = laptop.store().mapping().column(Role::Student, QStringLiteral("sex"));
     // A value from elsewhere (an older mapping, an import) the org does not take.
     ASSERT_TRUE(
