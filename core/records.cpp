@@ -38,10 +38,15 @@ double AttendanceSummary::attendanceRate() const
     return double(present + late) / double(recorded);
 }
 
+int AttendanceSummary::absencePercent() const
+{
+    return recorded > 0 ? absent * 100 / recorded : 0;
+}
+
 bool AttendanceSummary::chronicallyAbsent() const
 {
     // Integer arithmetic so that exactly 10 % (e.g. 2 of 20) counts, free of rounding.
-    return recorded > 0 && absent * 10 >= recorded;
+    return recorded >= kChronicMinimumDays && absent * 10 >= recorded;
 }
 
 } // namespace pasalista

@@ -102,9 +102,17 @@ struct AttendanceSummary
     int absent = 0;
     int late = 0;
     int excused = 0;
+    // Chronic absence is judged once this many class days are recorded: one absence on
+    // the first day of a course is not a pattern.
+    static constexpr int kChronicMinimumDays = 10;
+
     // Share of recorded days attended (present or late), 0..1; 0 when nothing recorded.
     double attendanceRate() const;
-    // Chronic absence: 10 % or more of the recorded class days missed.
+    // Share of recorded days missed, in whole percent rounded down (9.5 % reads 9 %, as it
+    // is below the 10 % threshold); 0 when nothing recorded.
+    int absencePercent() const;
+    // Chronic absence: 10 % or more of the recorded class days missed, over at least
+    // kChronicMinimumDays recorded days.
     bool chronicallyAbsent() const;
 };
 

@@ -26,6 +26,38 @@ TEST(AttendanceSummaryTest, ChronicAbsenceStartsAtExactlyTenPercent)
     EXPECT_DOUBLE_EQ(summary.attendanceRate(), 19.0 / 21.0) << "late counts as attended";
 }
 
+// Issue 14: one recorded absence made "chronic absence" beside an attendance of 0 %. The share
+// missed is exact (rounded down, so never at the threshold without being over it), and
+// chronic absence is judged only from kChronicMinimumDays recorded days on.
+TEST(AttendanceSummaryTest, ChronicAbsenceNeedsEnoughDaysAndMatchesTheShareMissed)
+{
+    AttendanceSummary summary;
+    EXPECT_EQ(summary.absencePercent(), 0) << "nothing recorded";
+    summary.recorded = 1;
+    summary.absent = 1;
+    EXPECT_EQ(summary.absencePercent(), 100);
+    EXPECT_FALSE(summary.chronicallyAbsent()) << "one absence on the first day";
+    summary.recorded = AttendanceSummary::kChronicMinimumDays;
+    EXPECT_EQ(summary.absencePercent(), 10);
+    EXPECT_TRUE(summary.chronicallyAbsent());
+    summary.recorded = 200;
+    summary.absent = 19;
+    EXPECT_EQ(summary.absencePercent(), 9) << "9.5 % is under the threshold, and reads so";
+    EXPECT_FALSE(summary.chronicallyAbsent());
+    summary.absent = 20;
+    EXPECT_EQ(summary.absencePercent(), 10);
+    EXPECT_TRUE(summary.chronicallyAbsent());
+    for (int days = 1; days <= 60; ++days) {
+        for (int absent = 0; absent <= days; ++absent) {
+            summary.recorded = days;
+            summary.absent = absent;
+            if (summary.chronicallyAbsent()) {
+                EXPECT_GE(summary.absencePercent(), 10) << absent << " of " << days;
+            }
+        }
+    }
+}
+
 class ReportsTest : public DomainFixture
 {
 protected:
@@ -143,7 +175,8 @@ TEST_F(ReportsTest, StudentReportHasOneRowPerCourse)
             EXPECT_EQ(row.absent, 2);
             EXPECT_EQ(row.excused, 1);
             EXPECT_DOUBLE_EQ(row.attendanceRate(), 0.5);
-            EXPECT_TRUE(row.chronicallyAbsent());
+            EXPECT_EQ(row.absencePercent(), 50);
+            EXPECT_FALSE(row.chronicallyAbsent()) << "4 days recorded: too few to judge";
         } else {
             EXPECT_EQ(row.courseId, m_courseId);
             EXPECT_EQ(row.recorded, 10);

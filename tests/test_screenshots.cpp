@@ -4,7 +4,8 @@
 // QT_SCALE_FACTOR=2 (the factor must be set before the QApplication exists). The pictures
 // go to the working folder (screenshot-<tab>-<language>-<scale>.png) for a look by eye: the
 // sheet shows the five statuses side by side (colour, glyph and style), and the Sync issues
-// window one refused mark.
+// window one refused mark with its editor in place. A long message (the session ended, in
+// Spanish) is shown whole beside the status bar's sync corner.
 #include "attendancemodel.h"
 #include "attendancesheet.h"
 #include "coursefilterproxymodel.h"
@@ -14,6 +15,7 @@
 #include "mapping.h"
 #include "repository.h"
 #include "syncissuesdialog.h"
+#include "syncstatuswidget.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -32,8 +34,10 @@
 #include <QRadioButton>
 #include <QSet>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QStyleOptionComboBox>
 #include <QTabBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -88,7 +92,19 @@ QStringList clippedTexts(QWidget *window)
             const bool rich =
                 label->textFormat() == Qt::RichText ||
                 (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()));
-            if (label->text().isEmpty() || label->wordWrap() || rich) {
+            if (!label->text().isEmpty() && label->wordWrap()) {
+                // A wrapped text is whole when its label is as tall as its lines need.
+                const int needed = label->heightForWidth(label->width());
+                if (needed > label->height()) {
+                    problems.append(QStringLiteral("%1 \"%2\" needs %3 px of height, has %4")
+                                        .arg(QString::fromLatin1(label->metaObject()->className()),
+                                             label->text())
+                                        .arg(needed)
+                                        .arg(label->height()));
+                }
+                continue;
+            }
+            if (label->text().isEmpty() || rich) {
                 continue;
             }
             const QString text = label->buddy() ? visibleText(label->text()) : label->text();
@@ -226,16 +242,20 @@ protected:
         }
     }
 
-    // What the pusher writes when the org refuses a record.
+    // What the pusher writes when the org refuses a record: a note too long.
     void refuseOneMark()
     {
         const auto courses = m_repository->courses();
         ASSERT_FALSE(courses.isEmpty());
         const auto roster = m_repository->roster(courses.first().id);
         ASSERT_FALSE(roster.isEmpty());
+        QString note;
+        while (note.size() < 1200) {
+            note += QStringLiteral("Enferma. ");
+        }
         ASSERT_TRUE(m_repository
                         ->markAttendance(courses.first().id, roster.first().id,
-                                         QDate::currentDate(), 1, QStringLiteral("Enferma"), true)
+                                         QDate::currentDate(), 1, note.left(1200), true)
                         .ok());
         QSqlQuery query(m_store->database());
         ASSERT_TRUE(query.exec(QStringLiteral(
@@ -297,9 +317,11 @@ TEST_P(Screenshots, SyncIssuesTextIsNotClipped)
     const QString language = GetParam();
     refuseOneMark();
     SyncIssuesDialog dialog(*m_store);
-    dialog.resize(900, 360);
+    dialog.resize(900, 560);
     dialog.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    dialog.view()->selectRow(0);
+    EXPECT_TRUE(dialog.correctionBox()->isVisible()) << "the refused note, editable in place";
     QCoreApplication::processEvents();
     const QString file = QDir::current().filePath(
         QStringLiteral("screenshot-syncissues-%1-%2.png").arg(language).arg(scalePercent()));
@@ -307,6 +329,38 @@ TEST_P(Screenshots, SyncIssuesTextIsNotClipped)
     const QStringList problems = clippedTexts(&dialog);
     EXPECT_TRUE(problems.isEmpty())
         << "clipped in Sync issues, " << language.toStdString() << ":\n  "
+        << problems.join(QStringLiteral("\n  ")).toStdString();
+}
+
+// "La orgar": a message the status bar cut to what its sync corner left over. Messages now
+// wrap in a bar of their own, whole at any scale.
+TEST_P(Screenshots, LongMessageIsShownWhole)
+{
+    const QString language = GetParam();
+    MainWindow window(*m_repository);
+    auto *corner = new SyncStatusWidget(&window);
+    corner->setRepository(m_repository.get());
+    window.pendingLabel()->hide();
+    window.statusBar()->addPermanentWidget(corner);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    const QString message = QCoreApplication::translate(
+        "pasalista::GuiLauncher",
+        "The org ended your session: sign in again to sync. Your changes are kept.");
+    if (language == QStringLiteral("es")) {
+        ASSERT_TRUE(message.startsWith(QStringLiteral("La organización"))) << "translated";
+    }
+    window.showMessage(message);
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(window.message(), message);
+    EXPECT_TRUE(window.statusBar()->currentMessage().isEmpty());
+    const QString file = QDir::current().filePath(
+        QStringLiteral("screenshot-message-%1-%2.png").arg(language).arg(scalePercent()));
+    EXPECT_TRUE(window.grab().save(file)) << file.toStdString();
+    const QStringList problems = clippedTexts(&window);
+    EXPECT_TRUE(problems.isEmpty())
+        << "clipped with a message, " << language.toStdString() << ":\n  "
         << problems.join(QStringLiteral("\n  ")).toStdString();
 }
 
@@ -332,5 +386,5 @@ TEST(ScreenshotsAt200Percent, ChildProcessRendersWithoutClipping)
     const QByteArray output = child.readAll();
     EXPECT_EQ(child.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(child.exitCode(), 0) << output.toStdString();
-    EXPECT_TRUE(output.contains("[  PASSED  ] 4 tests")) << output.toStdString();
+    EXPECT_TRUE(output.contains("[  PASSED  ] 6 tests")) << output.toStdString();
 }

@@ -1,21 +1,32 @@
-// The Sync issues view and the student editor it opens, on a real store.
+// The Sync issues view and the student editor it opens, on a real store; the refused value
+// corrected in place, against the emulated org.
+#include "laptop.h"
 #include "localstore.h"
 #include "mapping.h"
 #include "repository.h"
 #include "studentformdialog.h"
+#include "studentlabels.h"
 #include "syncissuesdialog.h"
 #include "syncissuesmodel.h"
 #include "syncissuetext.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QGroupBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 #include <gtest/gtest.h>
 
 using namespace pasalista;
+using pasalista::test::EmulatorProcess;
+using pasalista::test::firstActiveCourse;
+using pasalista::test::Laptop;
+using pasalista::test::liveRecords;
 
 namespace {
 
@@ -54,7 +65,8 @@ TEST_F(SyncIssuesUi, ModelListsTheRefusedRecord)
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     ASSERT_EQ(model.rowCount(), 1);
     EXPECT_EQ(model.index(0, SyncIssuesModel::RecordColumn).data().toString(),
-              QStringLiteral("Luisa Batista"));
+              QStringLiteral("Batista, Luisa"))
+        << "the name as every list writes it";
     EXPECT_TRUE(model.index(0, SyncIssuesModel::DetailsColumn)
                     .data()
                     .toString()
@@ -127,4 +139,188 @@ TEST(SyncIssueWording, ConflictsAndRefusalsAreInTheTeachersWords)
     EXPECT_TRUE(told.startsWith(QStringLiteral("Notes is too long"))) << told.toStdString();
     EXPECT_TRUE(told.contains(QStringLiteral("1000 characters"))) << told.toStdString();
     EXPECT_EQ(SyncIssueText::apiText(refused), refused.message);
+}
+
+namespace {
+
+// The Sync issues window on a laptop's store, shown, with the issue of one record selected.
+class OpenIssues
+{
+public:
+    OpenIssues(LocalStore &store, Role role, qint64 recordId) : dialog(store)
+    {
+        dialog.resize(900, 560);
+        dialog.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+        select(role, recordId);
+    }
+
+    void select(Role role, qint64 recordId)
+    {
+        row = model()->rowOf(role, recordId);
+        if (row >= 0) {
+            dialog.view()->selectRow(row);
+        }
+    }
+
+    SyncIssuesModel *model() const
+    {
+        return qobject_cast<SyncIssuesModel *>(dialog.view()->model());
+    }
+    QString text(int column) const { return model()->index(row, column).data().toString(); }
+
+    SyncIssuesDialog dialog;
+    int row = -1;
+};
+
+// The org's record of a local one, field by field as the mapping binds them (and our key),
+// and nothing waiting or refused on the laptop: the two agree.
+void expectSameInOrgAndLaptop(Laptop &laptop, const EmulatorProcess &org, Role role, qint64 id)
+{
+    const ObjectMapping &object = laptop.store().mapping().objectFor(role);
+    const QVariantMap row = laptop.store().row(role, id).value_or(QVariantMap());
+    const QString sfid = row.value(QStringLiteral("sfid")).toString();
+    ASSERT_FALSE(sfid.isEmpty()) << "the record reached the org";
+    int found = 0;
+    for (const QJsonValue &value : liveRecords(org, object.objectName)) {
+        const QJsonObject record = value.toObject();
+        if (record.value(QStringLiteral("Id")).toString() != sfid) {
+            continue;
+        }
+        ++found;
+        // The fields the teacher's data lives in (the org's own stamps move on each write).
+        QStringList fields = laptop.store().mapping().binding(role).fields.values();
+        fields.append(object.upsertField);
+        for (const QString &field : std::as_const(fields)) {
+            const QVariant local = row.value(ObjectMapping::columnFor(field));
+            const QJsonValue remote = record.value(field);
+            if (remote.isDouble()) {
+                EXPECT_DOUBLE_EQ(local.toDouble(), remote.toDouble()) << field.toStdString();
+            } else {
+                EXPECT_EQ(local.toString(), remote.toVariant().toString()) << field.toStdString();
+            }
+        }
+    }
+    EXPECT_EQ(found, 1) << "one org record for the laptop's";
+    EXPECT_TRUE(row.value(QStringLiteral("_hc_err")).toString().isEmpty());
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE state = "
+                                          "'FAILED'")),
+              0);
+}
+
+// A laptop signed in to the emulated org and synced once (which caches the org's describe),
+// with the first student of its first active course at hand.
+class SyncIssuesAgainstTheOrg : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+        ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+        course = firstActiveCourse(laptop.repository());
+        ASSERT_NE(course.id, 0);
+        student = laptop.repository().roster(course.id).first();
+    }
+
+    EmulatorProcess org{{QStringLiteral("--demo")}};
+    Laptop laptop{org, QStringLiteral("a")};
+    Course course;
+    Student student;
+};
+
+} // namespace
+
+// Issue 14: a 1,200-character note the org's rules refuse (STRING_TOO_LONG) is shortened in
+// the Sync issues window itself, saved once it fits, sent at the next sync with its record
+// whole, and the issue leaves the list when the org has taken it.
+TEST_F(SyncIssuesAgainstTheOrg, ARefusedNoteIsShortenedInPlaceAndReachesTheOrg)
+{
+    Repository &repository = laptop.repository();
+    const QDate day = QDate::currentDate().addDays(-2);
+    ASSERT_TRUE(
+        repository
+            .markAttendance(course.id, student.id, day, 2, QString(1200, QLatin1Char('n')), true)
+            .ok());
+    const qint64 markId = repository.attendanceOn(course.id, day).value(student.id).id;
+    ASSERT_NE(markId, 0);
+    const SyncReport refused = laptop.sync();
+    ASSERT_EQ(refused.result, SyncReport::Result::Issues) << refused.message.toStdString();
+
+    OpenIssues issues(laptop.store(), Role::Attendance, markId);
+    ASSERT_GE(issues.row, 0) << "the refused mark is listed";
+    EXPECT_TRUE(
+        issues.model()->issue(issues.row).message.startsWith(QStringLiteral("STRING_TOO_LONG")));
+    const QString record = issues.text(SyncIssuesModel::RecordColumn);
+    EXPECT_TRUE(record.contains(course.title)) << record.toStdString();
+    EXPECT_TRUE(record.contains(QLocale().toString(day, QLocale::ShortFormat)))
+        << record.toStdString();
+    EXPECT_TRUE(record.contains(StudentLabels::listName(student, false))) << record.toStdString();
+    const QString details = issues.text(SyncIssuesModel::DetailsColumn);
+    EXPECT_TRUE(details.startsWith(QStringLiteral("Notes is too long"))) << details.toStdString();
+    EXPECT_FALSE(details.contains(QStringLiteral("STRING_TOO_LONG")));
+
+    SyncIssuesDialog &dialog = issues.dialog;
+    ASSERT_TRUE(dialog.correctionBox()->isVisible()) << "the editor is there, in place";
+    QPlainTextEdit *editor = dialog.valueEdit();
+    ASSERT_TRUE(editor->isVisible());
+    EXPECT_EQ(editor->toPlainText(), QString(1200, QLatin1Char('n')));
+    EXPECT_FALSE(dialog.saveCorrectionButton()->isEnabled()) << "too long to save";
+    EXPECT_TRUE(dialog.counterText().endsWith(QStringLiteral(": 200 over the limit")))
+        << dialog.counterText().toStdString();
+
+    // The teacher replaces it with a short note, typed there.
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("Llego con su madre"));
+    EXPECT_EQ(editor->toPlainText(), QStringLiteral("Llego con su madre"));
+    ASSERT_TRUE(dialog.saveCorrectionButton()->isEnabled()) << dialog.counterText().toStdString();
+    QTest::mouseClick(dialog.saveCorrectionButton(), Qt::LeftButton);
+
+    EXPECT_EQ(repository.attendanceOn(course.id, day).value(student.id).notes,
+              QStringLiteral("Llego con su madre"));
+    issues.select(Role::Attendance, markId);
+    ASSERT_GE(issues.row, 0) << "listed until the org takes it";
+    EXPECT_EQ(issues.text(SyncIssuesModel::DetailsColumn),
+              QStringLiteral("Corrected here: the record goes out with the next sync."));
+    EXPECT_FALSE(dialog.correctionBox()->isVisible()) << "nothing left to correct";
+
+    const SyncReport settled = laptop.sync();
+    EXPECT_EQ(settled.result, SyncReport::Result::Clean) << settled.message.toStdString();
+    dialog.reload();
+    EXPECT_EQ(issues.model()->rowCount(), 0) << "the issue is gone once the org took it";
+    expectSameInOrgAndLaptop(laptop, org, Role::Attendance, markId);
+}
+
+// Issue 14: a value the org's restricted picklist refuses is chosen again from the org's own
+// values, in place; the record reaches the org with it.
+TEST_F(SyncIssuesAgainstTheOrg, ARefusedPicklistValueIsChosenFromTheOrgsValues)
+{
+    const QString sex = laptop.store().mapping().column(Role::Student, QStringLiteral("sex"));
+    // A value from elsewhere (an older mapping, an import) the org does not take.
+    ASSERT_TRUE(
+        laptop.store().updateLocal(Role::Student, student.id, {{sex, QStringLiteral("Otro")}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Issues);
+
+    OpenIssues issues(laptop.store(), Role::Student, student.id);
+    ASSERT_GE(issues.row, 0);
+    SyncIssuesDialog &dialog = issues.dialog;
+    ASSERT_TRUE(dialog.correctionBox()->isVisible());
+    QComboBox *choice = dialog.valueChoice();
+    ASSERT_TRUE(choice->isVisible());
+    EXPECT_FALSE(dialog.valueEdit()->isVisible());
+    EXPECT_EQ(choice->findData(QStringLiteral("Otro")), -1) << "only the org's values";
+    const int female = choice->findData(QStringLiteral("Female"));
+    ASSERT_GE(female, 0);
+    EXPECT_FALSE(dialog.saveCorrectionButton()->isEnabled()) << "nothing chosen yet";
+    choice->setCurrentIndex(female);
+    ASSERT_TRUE(dialog.saveCorrectionButton()->isEnabled());
+    QTest::mouseClick(dialog.saveCorrectionButton(), Qt::LeftButton);
+
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    dialog.reload();
+    EXPECT_EQ(issues.model()->rowCount(), 0);
+    expectSameInOrgAndLaptop(laptop, org, Role::Student, student.id);
+    EXPECT_EQ(laptop.store().row(Role::Student, student.id)->value(sex).toString(),
+              QStringLiteral("Female"));
 }

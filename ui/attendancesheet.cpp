@@ -4,6 +4,7 @@
 #include "attendancemodel.h"
 #include "attendancestatusdelegate.h"
 #include "attendancetableview.h"
+#include "noteeditdelegate.h"
 #include "repository.h"
 #include "uilogging.h"
 
@@ -22,7 +23,8 @@ namespace pasalista {
 
 AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
     : QWidget(parent), m_model(new AttendanceModel(repository, this)),
-      m_view(new AttendanceTableView(this)), m_errorLabel(new QLabel(this))
+      m_view(new AttendanceTableView(this)), m_errorLabel(new QLabel(this)),
+      m_noteLabel(new QLabel(this))
 {
     m_confirm = [this](const QString &question) {
         return QMessageBox::question(this, tr("Date outside the course"), question) ==
@@ -32,12 +34,16 @@ AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #a91e2c;"));
     m_errorLabel->hide();
+    m_noteLabel->setWordWrap(true);
+    m_noteLabel->setAccessibleName(tr("Characters left for the note"));
+    m_noteLabel->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createToolbar());
     layout->addWidget(createFindEdit());
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_noteLabel);
     layout->addWidget(createKeyHint(repository));
     connectSignals();
 }
@@ -47,6 +53,7 @@ AttendanceSheet::~AttendanceSheet()
     // An editor still open commits while the children are destroyed; nothing may reach
     // this half-destroyed sheet then.
     disconnect(m_model, nullptr, this, nullptr);
+    disconnect(m_view->itemDelegateForColumn(AttendanceModel::NotesColumn), nullptr, this, nullptr);
 }
 
 QWidget *AttendanceSheet::createToolbar()
@@ -119,6 +126,14 @@ void AttendanceSheet::configureView(Repository &repository)
     m_view->setNotesColumn(AttendanceModel::NotesColumn);
     m_view->setItemDelegateForColumn(AttendanceModel::StatusColumn,
                                      new AttendanceStatusDelegate(repository.mapping(), m_view));
+    auto *notes = new NoteEditDelegate(repository.store(), m_view);
+    m_view->setItemDelegateForColumn(AttendanceModel::NotesColumn, notes);
+    connect(notes, &NoteEditDelegate::noteTyped, this, &AttendanceSheet::showNoteLength);
+    connect(notes, &NoteEditDelegate::noteRefused, this, [this](const QString &reason) {
+        m_noteRefusal = reason;
+        showError(reason);
+    });
+    connect(notes, &NoteEditDelegate::noteEditEnded, m_noteLabel, &QLabel::hide);
     m_view->setAccessibleName(tr("Attendance sheet"));
     m_view->setAccessibleDescription(
         tr("One row per student. Type a status letter or digit to mark the current student "
@@ -317,6 +332,33 @@ bool AttendanceSheet::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+// Counts down to the org's limit while a note is typed; a refusal shown for a note too long
+// goes once the note fits.
+void AttendanceSheet::showNoteLength(int length, int maximum)
+{
+    if (maximum <= 0) {
+        m_noteLabel->hide();
+        return;
+    }
+    const int left = maximum - length;
+    m_noteLabel->setText(left >= 0
+                             ? tr("Characters left for this note: %1").arg(QLocale().toString(left))
+                             : tr("Characters over the org's limit: %1. Shorten the note "
+                                  "to save it.")
+                                   .arg(QLocale().toString(-left)));
+    m_noteLabel->setStyleSheet(left >= 0 ? QString() : QStringLiteral("color: #a91e2c;"));
+    m_noteLabel->show();
+    if (left >= 0 && !m_noteRefusal.isEmpty() && m_errorLabel->text() == m_noteRefusal) {
+        m_errorLabel->hide();
+        m_noteRefusal.clear();
+    }
+}
+
+QString AttendanceSheet::noteLengthText() const
+{
+    return m_noteLabel->isHidden() ? QString() : m_noteLabel->text();
 }
 
 void AttendanceSheet::updateProgress()

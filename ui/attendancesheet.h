@@ -45,6 +45,7 @@ public:
     QDateEdit *dateEdit() const { return m_dateEdit; }
     QLineEdit *findEdit() const { return m_findEdit; }
     QString lastError() const;
+    QString noteLengthText() const; // the count shown while a note is edited
 
 public Q_SLOTS:
     void markAllPresent();
@@ -65,6 +66,7 @@ private:
     void retryRefusedWrite(const DomainError &error, const QModelIndex &index,
                            const QVariant &value);
     void updateProgress();
+    void showNoteLength(int length, int maximum);
     void onDateChanged(const QDate &date);
     QLineEdit *createFindEdit();
     void findNext(const QString &text);
@@ -84,6 +86,8 @@ private:
     QPushButton *m_markAllButton = nullptr;
     QLabel *m_progressLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QLabel *m_noteLabel = nullptr;
+    QString m_noteRefusal;
     QLineEdit *m_findEdit = nullptr;
     int m_rowBeforeFind = 0;
     ConfirmationHandler m_confirm;

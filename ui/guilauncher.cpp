@@ -218,7 +218,7 @@ void GuiLauncher::attachAccount()
     connect(
         m_scheduler.get(), &SyncScheduler::stateChanged, this, [this](SyncScheduler::State state) {
             if (state == SyncScheduler::State::NeedsSignIn) {
-                m_window->statusBar()->showMessage(tr(
+                m_window->showMessage(tr(
                     "The org ended your session: sign in again to sync. Your changes are kept."));
             }
         });
@@ -278,6 +278,14 @@ void GuiLauncher::showSyncIssues()
 {
     SyncIssuesDialog dialog(*m_store, m_window.get());
     connect(&dialog, &SyncIssuesDialog::issuesSettled, m_window.get(), &MainWindow::refresh);
+    if (m_scheduler) {
+        // A correction goes out while the window is open, and leaves the list once the org
+        // has taken it.
+        connect(&dialog, &SyncIssuesDialog::issuesSettled, m_scheduler.get(),
+                &SyncScheduler::localEditMade);
+        connect(m_scheduler.get(), &SyncScheduler::cycleFinished, &dialog,
+                &SyncIssuesDialog::reload);
+    }
     dialog.exec();
     if (m_scheduler) {
         m_scheduler->localEditMade();

@@ -24,6 +24,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace pasalista {
@@ -41,7 +42,12 @@ MainWindow::MainWindow(Repository &repository, QWidget *parent)
     splitter->addWidget(createCoursePage());
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({360, 640});
-    setCentralWidget(splitter);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(createMessageBar());
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     m_pendingLabel = new QLabel(this);
     m_pendingLabel->setAccessibleName(tr("Changes waiting to sync"));
@@ -54,6 +60,40 @@ MainWindow::MainWindow(Repository &repository, QWidget *parent)
     refresh();
     updatePendingCount(m_repository.store().pendingChangeCount());
     resize(1100, 700);
+}
+
+// Messages for the teacher go in a bar across the window that wraps, never in the status
+// bar's own message area: that one is what the permanent widgets leave over, and it cut a
+// Spanish message to "La orgar".
+QLabel *MainWindow::createMessageBar()
+{
+    m_messageBar = new QLabel(this);
+    m_messageBar->setWordWrap(true);
+    m_messageBar->setAccessibleName(tr("Message"));
+    m_messageBar->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageBar->setStyleSheet(
+        QStringLiteral("background: #fff3cd; color: #3d2e00; padding: 6px; border-radius: 3px;"));
+    m_messageBar->hide();
+    m_messageTimer = new QTimer(this);
+    m_messageTimer->setSingleShot(true);
+    connect(m_messageTimer, &QTimer::timeout, m_messageBar, &QLabel::hide);
+    return m_messageBar;
+}
+
+void MainWindow::showMessage(const QString &text, int timeoutMs)
+{
+    m_messageBar->setText(text);
+    m_messageBar->setToolTip(text);
+    m_messageBar->setVisible(!text.isEmpty());
+    m_messageTimer->stop();
+    if (timeoutMs > 0) {
+        m_messageTimer->start(timeoutMs);
+    }
+}
+
+QString MainWindow::message() const
+{
+    return m_messageBar->isHidden() ? QString() : m_messageBar->text();
 }
 
 QWidget *MainWindow::createCoursePane()
@@ -129,8 +169,10 @@ QWidget *MainWindow::createSummaryPage()
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setWordWrap(false);
     table->verticalHeader()->hide();
+    // Names are read whole; the share missed (and a chronic absence) takes what is left.
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setSectionResizeMode(SummaryModel::NameColumn, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(SummaryModel::ChronicColumn,
+                                                    QHeaderView::Stretch);
     return table;
 }
 
@@ -174,7 +216,7 @@ void MainWindow::createMenus()
     help->addAction(tr("&About Pasalista"), this, &MainWindow::showAbout);
     help->addAction(tr("Copy &diagnostics"), this, [this] {
         QApplication::clipboard()->setText(Diagnostics::text(&m_repository.store()));
-        statusBar()->showMessage(tr("Diagnostics copied to the clipboard."), 5000);
+        showMessage(tr("Diagnostics copied to the clipboard."), 5000);
     });
 }
 

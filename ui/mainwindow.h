@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QTabWidget;
 class QTableView;
+class QTimer;
 
 namespace pasalista {
 
@@ -47,11 +48,16 @@ public:
     SummaryModel *summaryModel() const { return m_summaryModel; }
     QCheckBox *activeTodayCheck() const { return m_activeToday; }
     QLabel *pendingLabel() const { return m_pendingLabel; }
+    // A message for the teacher, whole at any width (wrapped), gone after `timeoutMs` (0:
+    // until the next one).
+    void showMessage(const QString &text, int timeoutMs = 0);
+    QString message() const;
 
 public Q_SLOTS:
     void refresh();
 
 private:
+    QLabel *createMessageBar();
     QWidget *createCoursePane();
     QWidget *createCoursePage();
     QWidget *createSummaryPage();
@@ -82,6 +88,8 @@ private:
     RosterPanel *m_roster = nullptr;
     AttendanceSheet *m_attendance = nullptr;
     QLabel *m_pendingLabel = nullptr;
+    QLabel *m_messageBar = nullptr;
+    QTimer *m_messageTimer = nullptr;
     qint64 m_courseId = 0;
     bool m_summaryStale = false;
 };

@@ -76,7 +76,8 @@ bool SummaryModel::sameRow(const AttendanceSummary &before, const AttendanceSumm
 
 bool SummaryModel::isTotal(const AttendanceSummary &summary)
 {
-    return summary.studentId == 0 && summary.courseId == 0;
+    // A course's total row is the one without a student (its course id is set).
+    return summary.studentId == 0;
 }
 
 int SummaryModel::columnCount(const QModelIndex &parent) const
@@ -98,7 +99,7 @@ QVariant SummaryModel::data(const QModelIndex &index, int role) const
     case CourseIdRole:
         return summary->courseId;
     case ChronicRole:
-        return summary->chronicallyAbsent();
+        return summary->chronicallyAbsent() && !isTotal(*summary);
     case RateRole:
         return summary->attendanceRate();
     default:
@@ -126,10 +127,37 @@ QVariant SummaryModel::displayData(const AttendanceSummary &summary, int column)
                                       QStringLiteral(" %")
                                 : tr("n/a", "no attendance recorded");
     case ChronicColumn:
-        return summary.chronicallyAbsent() ? tr("Chronic absence") : QString();
+        return absenceText(summary);
     default:
         return {};
     }
+}
+
+// The share of days missed, and "chronic absence" only where it holds: never beside a share
+// under the threshold, never on a student with too few days recorded to judge.
+QString SummaryModel::absenceText(const AttendanceSummary &summary)
+{
+    if (summary.absent == 0) {
+        return {};
+    }
+    const QString missed = QLocale().toString(summary.absencePercent()) + QStringLiteral(" %");
+    return summary.chronicallyAbsent() && !isTotal(summary)
+               ? tr("%1 — chronic absence", "share of class days missed").arg(missed)
+               : missed;
+}
+
+QString SummaryModel::absenceToolTip(const AttendanceSummary &summary)
+{
+    if (summary.recorded == 0) {
+        return {};
+    }
+    const QLocale locale;
+    return tr("Class days missed: %1 of %2 recorded.")
+               .arg(locale.toString(summary.absent), locale.toString(summary.recorded)) +
+           QLatin1Char(' ') +
+           tr("Chronic absence: 10 % or more of the class days missed, judged once at least %1 "
+              "class days are recorded.")
+               .arg(locale.toString(AttendanceSummary::kChronicMinimumDays));
 }
 
 QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int column, int role) const
@@ -145,8 +173,8 @@ QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int colu
     if (role == Qt::ForegroundRole && summary.chronicallyAbsent() && !isTotal(summary)) {
         return QBrush(QColor(0xa9, 0x1e, 0x2c));
     }
-    if (role == Qt::ToolTipRole && column == ChronicColumn && summary.chronicallyAbsent()) {
-        return tr("Missed 10 % or more of the recorded class days.");
+    if (role == Qt::ToolTipRole && column == ChronicColumn) {
+        return absenceToolTip(summary);
     }
     return {};
 }
@@ -172,7 +200,7 @@ QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int 
     case RateColumn:
         return tr("Attendance");
     case ChronicColumn:
-        return tr("Flag");
+        return tr("Missed", "share of class days missed");
     default:
         return {};
     }

@@ -8,8 +8,8 @@ namespace pasalista {
 class Repository;
 
 // Attendance counts per student of a course (or per course of a student), with the rate
-// and chronic absence flagged. Rows come from Reports, keyed by student (or course) id and
-// changed in place on reload.
+// attended, the share missed and chronic absence flagged where it holds. Rows come from Reports,
+// keyed by student (or course) id and changed in place on reload.
 class SummaryModel : public KeyedRowsModel<AttendanceSummary>
 {
     Q_OBJECT
@@ -50,6 +50,8 @@ private:
     QVariant displayData(const AttendanceSummary &summary, int column) const;
     QVariant decorationData(const AttendanceSummary &summary, int column, int role) const;
     static bool isTotal(const AttendanceSummary &summary);
+    static QString absenceText(const AttendanceSummary &summary);
+    static QString absenceToolTip(const AttendanceSummary &summary);
     QList<AttendanceSummary> withListNames(QList<AttendanceSummary> rows) const;
     qint64 rowKey(const AttendanceSummary &summary) const override;
     bool sameRow(const AttendanceSummary &before, const AttendanceSummary &after) const override;

@@ -1,9 +1,16 @@
 #pragma once
 
+#include "mapping.h"
+
 #include <QDialog>
 
 #include <functional>
+#include <optional>
 
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 class QTableView;
 
@@ -14,7 +21,9 @@ class SyncIssuesModel;
 
 // Lists refused records and conflicts and offers what can be done about each: edit a
 // refused student and send it again, send again, restore or let go of a record deleted in the org,
-// keep the other value, dismiss.
+// keep the other value, dismiss. A refused value (a note too long, a value not in the org's
+// picklist) is corrected in place: its editor shows what the org takes, and the correction is
+// saved as a local edit that goes out, with the record whole, at the next sync.
 class SyncIssuesDialog : public QDialog
 {
     Q_OBJECT
@@ -22,11 +31,36 @@ class SyncIssuesDialog : public QDialog
 public:
     explicit SyncIssuesDialog(LocalStore &store, QWidget *parent = nullptr);
 
+    void reload(); // after a sync: the selected issue stays selected while it is listed
+    QTableView *view() const { return m_view; }
+    QGroupBox *correctionBox() const { return m_correction; }
+    QPlainTextEdit *valueEdit() const { return m_valueEdit; }
+    QComboBox *valueChoice() const { return m_valueChoice; }
+    QPushButton *saveCorrectionButton() const { return m_save; }
+    QString counterText() const;
+
 Q_SIGNALS:
     void issuesSettled(); // something changed: the caller may sync
 
 private:
+    struct Key
+    {
+        Role role = Role::Student;
+        qint64 recordId = 0;
+        bool operator==(const Key &other) const
+        {
+            return role == other.role && recordId == other.recordId;
+        }
+    };
+
+    QWidget *createCorrectionBox();
+    int selectedRow() const;
+    void select(const std::optional<Key> &key);
     void updateButtons();
+    void showCorrection();
+    void updateCounter();
+    QString correctedValue() const;
+    void saveCorrection();
     void editRecord();
     void act(const std::function<bool(int row)> &action);
 
@@ -39,6 +73,13 @@ private:
     QPushButton *m_acceptDeletion;
     QPushButton *m_useOther;
     QPushButton *m_dismiss;
+    QGroupBox *m_correction = nullptr;
+    QLabel *m_correctionHint = nullptr;
+    QPlainTextEdit *m_valueEdit = nullptr;
+    QComboBox *m_valueChoice = nullptr;
+    QLabel *m_counter = nullptr;
+    QPushButton *m_save = nullptr;
+    std::optional<Key> m_corrected; // the issue whose value the editor holds
 };
 
 } // namespace pasalista

@@ -1,6 +1,8 @@
 #include "syncissuesmodel.h"
 
 #include "localstore.h"
+#include "repository.h"
+#include "studentlabels.h"
 #include "sync/syncissues.h"
 #include "syncissuetext.h"
 
@@ -16,9 +18,56 @@ SyncIssuesModel::SyncIssuesModel(LocalStore &store, QObject *parent)
 
 void SyncIssuesModel::reload()
 {
+    const SyncIssues issues(m_store);
+    QList<Row> rows;
+    for (const SyncIssue &issue : issues.list()) {
+        rows.append({issue, issues.refusedValue(issue), recordText(issue)});
+    }
     beginResetModel();
-    m_issues = SyncIssues(m_store).list();
+    m_issues = rows;
     endResetModel();
+}
+
+int SyncIssuesModel::rowOf(Role role, qint64 recordId) const
+{
+    for (int row = 0; row < m_issues.size(); ++row) {
+        if (m_issues.at(row).issue.role == role && m_issues.at(row).issue.recordId == recordId) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+// A mark as the sheet knows it: the course, the student as every list writes her, the class
+// date in the teacher's format.
+QString SyncIssuesModel::recordText(const SyncIssue &issue) const
+{
+    const Repository repository(m_store);
+    const std::optional<Student> student =
+        issue.studentId ? repository.student(issue.studentId) : std::nullopt;
+    const QString name = student ? StudentLabels::listName(*student, false) : QString();
+    switch (issue.role) {
+    case Role::Attendance:
+        if (!issue.courseName.isEmpty() && issue.classDate.isValid()) {
+            return tr("%1\n%2 · class of %3")
+                .arg(issue.courseName, name.isEmpty() ? issue.recordLabel : name,
+                     QLocale().toString(issue.classDate, QLocale::ShortFormat));
+        }
+        break;
+    case Role::Student:
+        if (!name.isEmpty()) {
+            return name;
+        }
+        break;
+    case Role::Enrollment:
+        if (!name.isEmpty()) {
+            return tr("%1\n%2").arg(issue.courseName, name);
+        }
+        break;
+    default:
+        break;
+    }
+    return issue.recordLabel.isEmpty() ? issue.objectName : issue.recordLabel;
 }
 
 int SyncIssuesModel::rowCount(const QModelIndex &parent) const
@@ -44,9 +93,13 @@ QString SyncIssuesModel::kindLabel(SyncIssue::Kind kind)
     return {};
 }
 
-QString SyncIssuesModel::details(const SyncIssue &issue) const
+QString SyncIssuesModel::details(int row) const
 {
-    return SyncIssueText::details(m_store.mapping(), issue);
+    const Row &entry = m_issues.at(row);
+    if (entry.refused) {
+        return SyncIssueText::refusedValue(m_store.mapping(), entry.issue, *entry.refused);
+    }
+    return SyncIssueText::details(m_store.mapping(), entry.issue);
 }
 
 QVariant SyncIssuesModel::data(const QModelIndex &index, int role) const
@@ -54,19 +107,19 @@ QVariant SyncIssuesModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const SyncIssue &issue = m_issues.at(index.row());
+    const SyncIssue &issue = m_issues.at(index.row()).issue;
     if (role == Qt::ToolTipRole && index.column() == DetailsColumn) {
         return tr("%1\n\nAs the org said it: %2")
-            .arg(details(issue), SyncIssueText::apiText(issue));
+            .arg(details(index.row()), SyncIssueText::apiText(issue));
     }
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case KindColumn:
             return kindLabel(issue.kind);
         case RecordColumn:
-            return issue.recordLabel.isEmpty() ? issue.objectName : issue.recordLabel;
+            return m_issues.at(index.row()).record;
         case DetailsColumn:
-            return details(issue);
+            return details(index.row());
         case WhenColumn:
             return QLocale().toString(issue.when.toLocalTime(), QLocale::ShortFormat);
         }

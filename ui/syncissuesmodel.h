@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+#include <optional>
+
 namespace pasalista {
 
 class LocalStore;
@@ -26,7 +28,13 @@ public:
     explicit SyncIssuesModel(LocalStore &store, QObject *parent = nullptr);
 
     void reload();
-    const SyncIssue &issue(int row) const { return m_issues.at(row); }
+    const SyncIssue &issue(int row) const { return m_issues.at(row).issue; }
+    // The refused value of a refused record, for the editor in place; nullopt when none.
+    const std::optional<RefusedValue> &refusedValue(int row) const
+    {
+        return m_issues.at(row).refused;
+    }
+    int rowOf(Role role, qint64 recordId) const; // -1 when not listed
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -35,11 +43,19 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString kindLabel(SyncIssue::Kind kind);
-    QString details(const SyncIssue &issue) const; // in the teacher's words
+    QString details(int row) const; // in the teacher's words
 
 private:
+    struct Row
+    {
+        SyncIssue issue;
+        std::optional<RefusedValue> refused;
+        QString record; // what the record is, as the teacher knows it
+    };
+    QString recordText(const SyncIssue &issue) const;
+
     LocalStore &m_store;
-    QList<SyncIssue> m_issues;
+    QList<Row> m_issues;
 };
 
 } // namespace pasalista

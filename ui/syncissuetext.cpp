@@ -2,6 +2,7 @@
 
 #include "attendancelabels.h"
 #include "mapping.h"
+#include "studentlabels.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -12,7 +13,9 @@ QString SyncIssueText::details(const Mapping &mapping, const SyncIssue &issue)
 {
     switch (issue.kind) {
     case SyncIssue::Kind::Failed:
-        return failure(mapping, issue);
+        return issue.correctionWaiting
+                   ? tr("Corrected here: the record goes out with the next sync.")
+                   : failure(mapping, issue);
     case SyncIssue::Kind::DeletedInOrg:
         return tr("Someone deleted this record in the org while you were editing it.");
     case SyncIssue::Kind::Conflict:
@@ -23,6 +26,24 @@ QString SyncIssueText::details(const Mapping &mapping, const SyncIssue &issue)
                  issue.kept == QLatin1String("local") ? tr("yours") : tr("the org's"));
     }
     return {};
+}
+
+QString SyncIssueText::refusedValue(const Mapping &mapping, const SyncIssue &issue,
+                                    const RefusedValue &refused)
+{
+    const QString label = fieldLabel(mapping, issue.role, refused.column);
+    if (!refused.allowedValues.isEmpty()) {
+        return tr("%1: the org does not take \"%2\". Choose one of its values below, then "
+                  "save.")
+            .arg(label, refused.value);
+    }
+    if (refused.maxLength > 0) {
+        const QLocale locale;
+        return tr("%1 is too long for the org: %2 characters, and it takes at most %3. Shorten "
+                  "it below, then save.")
+            .arg(label, locale.toString(refused.value.size()), locale.toString(refused.maxLength));
+    }
+    return details(mapping, issue);
 }
 
 QString SyncIssueText::apiText(const SyncIssue &issue)
@@ -119,13 +140,19 @@ QString SyncIssueText::labelOfLogical(const QString &logical)
 QString SyncIssueText::valueText(const Mapping &mapping, Role role, const QString &column,
                                  const QString &value)
 {
-    if (role == Role::Attendance &&
-        logicalField(mapping, role, column) == QLatin1String("status")) {
+    const QString logical = logicalField(mapping, role, column);
+    if (role == Role::Attendance && logical == QLatin1String("status")) {
         bool number = false;
         const int code = qRound(value.toDouble(&number));
         if (number) {
             return AttendanceLabels::label(mapping, code);
         }
+    }
+    if (role == Role::Student && logical == QLatin1String("sex")) {
+        return StudentLabels::sexLabel(value);
+    }
+    if (role == Role::Student && logical == QLatin1String("language")) {
+        return StudentLabels::languageLabel(value);
     }
     return value;
 }

@@ -17,6 +17,9 @@ class SyncIssueText
 
 public:
     static QString details(const Mapping &mapping, const SyncIssue &issue);
+    // A refused record whose refused value is known: what is wrong with it and what to do.
+    static QString refusedValue(const Mapping &mapping, const SyncIssue &issue,
+                                const RefusedValue &refused);
     static QString fieldLabel(const Mapping &mapping, Role role, const QString &column);
     static QString valueText(const Mapping &mapping, Role role, const QString &column,
                              const QString &value);

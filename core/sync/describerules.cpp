@@ -1,7 +1,11 @@
 #include "describerules.h"
 
+#include "localstore.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
 
 namespace pasalista {
 
@@ -77,6 +81,34 @@ QJsonObject DescribeRules::toCache() const
     return cached;
 }
 
+DescribeRules DescribeRules::cached(const LocalStore &store, const QString &objectName)
+{
+    // The key SyncEngine::cacheRules writes.
+    QSqlQuery query(store.database());
+    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
+    query.addBindValue(QString(QStringLiteral("rules:") + objectName));
+    if (!query.exec() || !query.next()) {
+        return {};
+    }
+    return fromCache(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
+}
+
+int DescribeRules::maxLength(const QString &field) const
+{
+    return m_fields.value(field.toLower()).length;
+}
+
+QStringList DescribeRules::allowedValues(const QString &field) const
+{
+    return m_fields.value(field.toLower()).restrictedValues;
+}
+
+QString DescribeRules::label(const QString &field) const
+{
+    const QString label = m_fields.value(field.toLower()).label;
+    return label.isEmpty() ? field : label;
+}
+
 std::optional<DescribeRules::Violation> DescribeRules::check(const QJsonObject &record,
                                                              bool isCreate) const
 {
@@ -108,7 +140,8 @@ std::optional<DescribeRules::Violation> DescribeRules::check(const QJsonObject &
             return Violation{QStringLiteral("REQUIRED_FIELD_MISSING"),
                              QCoreApplication::translate("pasalista::DescribeRules",
                                                          "Required fields are missing: %1")
-                                 .arg(missing.join(QStringLiteral(", ")))};
+                                 .arg(missing.join(QStringLiteral(", "))),
+                             QString()};
         }
     }
     for (auto field = record.begin(); field != record.end(); ++field) {
@@ -125,7 +158,8 @@ std::optional<DescribeRules::Violation> DescribeRules::check(const QJsonObject &
                                             "%1 is %2 characters long; the org takes at most %3.")
                     .arg(label)
                     .arg(text.size())
-                    .arg(rule->length)};
+                    .arg(rule->length),
+                field.key()};
         }
         if (!rule->restrictedValues.isEmpty() && !text.isEmpty() &&
             !rule->restrictedValues.contains(text)) {
@@ -133,7 +167,8 @@ std::optional<DescribeRules::Violation> DescribeRules::check(const QJsonObject &
                 QStringLiteral("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"),
                 QCoreApplication::translate("pasalista::DescribeRules",
                                             "%1: \"%2\" is not one of the org's values (%3).")
-                    .arg(label, text, rule->restrictedValues.join(QStringLiteral(", ")))};
+                    .arg(label, text, rule->restrictedValues.join(QStringLiteral(", "))),
+                field.key()};
         }
     }
     return std::nullopt;

@@ -10,6 +10,8 @@
 
 namespace pasalista {
 
+class LocalStore;
+
 // What the org's describe says a record must satisfy before it is sent: text lengths,
 // required fields, restricted picklists. Checked before a push, so a value the org would
 // refuse is shown on the record at once, with the org's own wording of the error code.
@@ -20,6 +22,7 @@ public:
     {
         QString code; // STRING_TOO_LONG, REQUIRED_FIELD_MISSING, ...
         QString message;
+        QString field; // API name of the field at fault; empty for missing required fields
     };
 
     DescribeRules() = default;
@@ -29,7 +32,17 @@ public:
     // Round trip through the store's cache, so the rules hold offline too.
     static DescribeRules fromCache(const QJsonObject &cached);
     QJsonObject toCache() const;
+    // The rules the last describe of `objectName` left in the store's cache (what the sync
+    // writes), so the screens can check a value as it is typed, offline too. Empty when the
+    // org was never described.
+    static DescribeRules cached(const LocalStore &store, const QString &objectName);
     bool isEmpty() const { return m_fields.isEmpty(); }
+
+    // One field's rules (API name, any case): 0 for no length limit, empty for no
+    // restricted values, the API name when the org gave no label.
+    int maxLength(const QString &field) const;
+    QStringList allowedValues(const QString &field) const;
+    QString label(const QString &field) const;
 
     // `record`: the push payload (field -> value). A create must carry every required field.
     std::optional<Violation> check(const QJsonObject &record, bool isCreate) const;

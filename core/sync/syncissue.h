@@ -2,8 +2,10 @@
 
 #include "mapping.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace pasalista {
 
@@ -30,6 +32,24 @@ struct SyncIssue
     QString remoteValue;
     QString kept; // "local" or "remote" for conflicts
     QDateTime when;
+    // Which class a mark (or an enrollment) belongs to and whose it is, for the screens.
+    QString courseName;
+    qint64 studentId = 0;
+    QDate classDate;
+    // Refused, then corrected here: the correction goes out with the next sync.
+    bool correctionWaiting = false;
+};
+
+// The value the org refused in a refused record, as the record holds it now, with what the
+// org takes instead: what the "Sync issues" view edits in place.
+struct RefusedValue
+{
+    QString column; // local column
+    QString field;  // API name
+    QString value;
+    int maxLength = 0;         // text: at most this many characters (0: no limit)
+    QStringList allowedValues; // restricted picklist: one of these
+    QString reason;            // why it is refused, in the org's rules' words
 };
 
 } // namespace pasalista

@@ -3,7 +3,10 @@
 #include "localstore.h"
 #include "logging.h"
 #include "sync/outbox.h"
+#include "sync/describerules.h"
 
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -39,46 +42,69 @@ std::optional<Role> SyncIssues::roleOfTable(const QString &table) const
     return std::nullopt;
 }
 
-QString SyncIssues::labelFor(Role role, qint64 recordId) const
+void SyncIssues::describeRecord(SyncIssue &issue) const
 {
     const Mapping &mapping = m_store.mapping();
-    const auto row = m_store.row(role, recordId);
+    const Role role = issue.role;
+    const auto row = m_store.row(role, issue.recordId);
     if (!row) {
-        return tr("record %1").arg(recordId);
+        issue.recordLabel = tr("record %1").arg(issue.recordId);
+        return;
     }
     const auto value = [&](Role r, const QVariantMap &values, const QString &logical) {
         const QString column = mapping.column(r, logical);
         return column.isEmpty() ? QString() : values.value(column).toString();
     };
-    const auto parent = [&](Role r, const QVariantMap &values, const QString &logical,
-                            Role parentRole) {
+    const auto parentId = [&](Role r, const QVariantMap &values, const QString &logical) {
         const QString column = mapping.column(r, logical);
-        return m_store.row(parentRole, values.value(LocalStore::refColumn(column)).toLongLong())
-            .value_or(QVariantMap());
+        return column.isEmpty() ? 0 : values.value(LocalStore::refColumn(column)).toLongLong();
+    };
+    const auto studentName = [&](qint64 studentId) -> QString {
+        const QVariantMap student = m_store.row(Role::Student, studentId).value_or(QVariantMap());
+        return value(Role::Student, student, QStringLiteral("first_name")) + QLatin1Char(' ') +
+               value(Role::Student, student, QStringLiteral("last_name"));
+    };
+    // An enrollment, or the enrollment a mark hangs from: its course and student.
+    const auto enrollmentOf = [&](const QVariantMap &enrollment) {
+        issue.studentId = parentId(Role::Enrollment, enrollment, QStringLiteral("student"));
+        const QVariantMap course =
+            m_store
+                .row(Role::Course, parentId(Role::Enrollment, enrollment, QStringLiteral("course")))
+                .value_or(QVariantMap());
+        issue.courseName = value(Role::Course, course, QStringLiteral("title"));
     };
     switch (role) {
     case Role::Student:
-        return joined({value(role, *row, QStringLiteral("first_name")) + QLatin1Char(' ') +
-                       value(role, *row, QStringLiteral("last_name"))});
+        issue.studentId = issue.recordId;
+        issue.recordLabel = joined({studentName(issue.recordId)});
+        return;
     case Role::Course:
-        return value(role, *row, QStringLiteral("title"));
-    case Role::Enrollment: {
-        const QVariantMap student = parent(role, *row, QStringLiteral("student"), Role::Student);
-        const QVariantMap course = parent(role, *row, QStringLiteral("course"), Role::Course);
-        return joined({value(Role::Student, student, QStringLiteral("first_name")) +
-                           QLatin1Char(' ') +
-                           value(Role::Student, student, QStringLiteral("last_name")),
-                       value(Role::Course, course, QStringLiteral("title"))});
+        issue.courseName = value(role, *row, QStringLiteral("title"));
+        issue.recordLabel = issue.courseName;
+        return;
+    case Role::Enrollment:
+        enrollmentOf(*row);
+        issue.recordLabel = joined({studentName(issue.studentId), issue.courseName});
+        return;
+    case Role::Attendance: {
+        enrollmentOf(
+            m_store.row(Role::Enrollment, parentId(role, *row, QStringLiteral("enrollment")))
+                .value_or(QVariantMap()));
+        issue.classDate =
+            QDate::fromString(value(role, *row, QStringLiteral("date")).left(10), Qt::ISODate);
+        const QString student = issue.studentId ? studentName(issue.studentId)
+                                                : value(role, *row, QStringLiteral("student_name"));
+        issue.recordLabel =
+            joined({issue.courseName, student, value(role, *row, QStringLiteral("date"))});
+        return;
     }
-    case Role::Attendance:
-        return joined({value(role, *row, QStringLiteral("student_name")),
-                       value(role, *row, QStringLiteral("date"))});
     case Role::Teacher:
-        return value(role, *row, QStringLiteral("email"));
+        issue.recordLabel = value(role, *row, QStringLiteral("email"));
+        return;
     case Role::Program:
-        return value(role, *row, QStringLiteral("name"));
+        issue.recordLabel = value(role, *row, QStringLiteral("name"));
+        return;
     }
-    return {};
 }
 
 QList<SyncIssue> SyncIssues::list() const
@@ -94,9 +120,13 @@ QList<SyncIssue> SyncIssues::list() const
                               deleted.value(1).toString());
     }
     QSqlQuery failed(m_store.database());
-    failed.exec(QStringLiteral("SELECT table_name, record_id, MAX(sf_message), MAX(updated_at)"
-                               " FROM _trigger_log WHERE state = 'FAILED'"
-                               " GROUP BY table_name, record_id ORDER BY MAX(id)"));
+    // A refused record with a newer change waiting was corrected here since.
+    failed.exec(QStringLiteral(
+        "SELECT table_name, record_id, MAX(sf_message), MAX(updated_at),"
+        " MAX(EXISTS (SELECT 1 FROM _trigger_log n WHERE n.table_name = l.table_name"
+        " AND n.record_id = l.record_id AND n.state IN ('NEW','PENDING') AND n.id > l.id))"
+        " FROM _trigger_log l WHERE state = 'FAILED'"
+        " GROUP BY table_name, record_id ORDER BY MAX(id)"));
     while (failed.next()) {
         const auto role = roleOfTable(failed.value(0).toString());
         if (!role) {
@@ -112,7 +142,8 @@ QList<SyncIssue> SyncIssues::list() const
                          : SyncIssue::Kind::Failed;
         issue.message = failed.value(2).toString();
         issue.when = QDateTime::fromString(failed.value(3).toString(), Qt::ISODateWithMs);
-        issue.recordLabel = labelFor(*role, issue.recordId);
+        issue.correctionWaiting = failed.value(4).toBool();
+        describeRecord(issue);
         issues.append(issue);
     }
     QSqlQuery conflicts(m_store.database());
@@ -137,7 +168,7 @@ QList<SyncIssue> SyncIssues::list() const
         issue.remoteValue = conflicts.value(5).toString();
         issue.kept = conflicts.value(6).toString();
         issue.when = QDateTime::fromString(conflicts.value(7).toString(), Qt::ISODateWithMs);
-        issue.recordLabel = labelFor(*role, issue.recordId);
+        describeRecord(issue);
         issues.append(issue);
     }
     return issues;
@@ -271,6 +302,81 @@ bool SyncIssues::useLosingValue(qint64 conflictId)
 bool SyncIssues::dismiss(qint64 conflictId)
 {
     return setConflictState(conflictId, QStringLiteral("DISMISSED"));
+}
+
+std::optional<RefusedValue> SyncIssues::refusedValue(const SyncIssue &issue) const
+{
+    const auto row = issue.kind == SyncIssue::Kind::Failed ? m_store.row(issue.role, issue.recordId)
+                                                           : std::nullopt;
+    if (!row) {
+        return std::nullopt;
+    }
+    const ObjectMapping &object = m_store.mapping().objectFor(issue.role);
+    const DescribeRules rules = DescribeRules::cached(m_store, object.objectName);
+    for (const QString &field : object.fields) {
+        const QString column = ObjectMapping::columnFor(field);
+        const QVariant value = row->value(column);
+        const auto violation = value.isNull()
+                                   ? std::nullopt
+                                   : rules.check(QJsonObject{{field, value.toString()}}, false);
+        if (!violation) {
+            continue;
+        }
+        return RefusedValue{column,
+                            field,
+                            value.toString(),
+                            rules.maxLength(field),
+                            rules.allowedValues(field),
+                            violation->message};
+    }
+    return tooLongByTheOrgsWord(issue, *row);
+}
+
+// No cached rule explains the refusal: the org's own STRING_TOO_LONG names the limit
+// ("… (max length=1000)"), and the record's text longer than that is the one.
+std::optional<RefusedValue> SyncIssues::tooLongByTheOrgsWord(const SyncIssue &issue,
+                                                             const QVariantMap &row) const
+{
+    static const QRegularExpression limit(QStringLiteral("^STRING_TOO_LONG:.*max length=(\\d+)"),
+                                          QRegularExpression::DotMatchesEverythingOption);
+    const int maximum = limit.match(issue.message).captured(1).toInt();
+    if (maximum <= 0) {
+        return std::nullopt;
+    }
+    for (const QString &field : m_store.mapping().objectFor(issue.role).fields) {
+        const QString column = ObjectMapping::columnFor(field);
+        const QVariant value = row.value(column);
+        if (value.typeId() == QMetaType::QString && value.toString().size() > maximum) {
+            return RefusedValue{column, field, value.toString(), maximum, {}, issue.message};
+        }
+    }
+    return std::nullopt;
+}
+
+bool SyncIssues::correct(const SyncIssue &issue, const QString &column, const QString &value)
+{
+    // Checked against the org's rules first: a correction it would refuse again stays here.
+    const ObjectMapping &object = m_store.mapping().objectFor(issue.role);
+    QString field;
+    for (const QString &candidate : object.fields) {
+        if (ObjectMapping::columnFor(candidate) == column) {
+            field = candidate;
+        }
+    }
+    if (field.isEmpty()) {
+        m_error = tr("The org does not map that field.");
+        return false;
+    }
+    const DescribeRules rules = DescribeRules::cached(m_store, object.objectName);
+    if (const auto violation = rules.check(QJsonObject{{field, value}}, false)) {
+        m_error = violation->message;
+        return false;
+    }
+    if (!m_store.updateLocal(issue.role, issue.recordId, {{column, value}})) {
+        m_error = m_store.errorString();
+        return false;
+    }
+    return true;
 }
 
 } // namespace pasalista

@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QVariantMap>
+
+#include <optional>
 
 namespace pasalista {
 
@@ -32,10 +35,21 @@ public:
     bool useLosingValue(qint64 conflictId);
     bool dismiss(qint64 conflictId);
 
+    // The value that made the org refuse a record, found with the org's cached describe
+    // (or the org's own "max length" when no rule explains it); nullopt when nothing in
+    // the record breaks a known rule any more.
+    std::optional<RefusedValue> refusedValue(const SyncIssue &issue) const;
+    // Writes the teacher's correction of a refused value as a local edit: the outbox sends
+    // it with the refused change, the record whole, at the next sync. A value the org's
+    // rules would refuse again is not written (errorString says why).
+    bool correct(const SyncIssue &issue, const QString &column, const QString &value);
+
     QString errorString() const { return m_error; }
 
 private:
-    QString labelFor(Role role, qint64 recordId) const;
+    void describeRecord(SyncIssue &issue) const;
+    std::optional<RefusedValue> tooLongByTheOrgsWord(const SyncIssue &issue,
+                                                     const QVariantMap &row) const;
     bool setConflictState(qint64 conflictId, const QString &state);
     bool closeDeletionConflicts(const QString &table, qint64 recordId, const QString &state);
     std::optional<Role> roleOfTable(const QString &table) const;

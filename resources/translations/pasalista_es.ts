@@ -631,6 +631,18 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>%1 is too long for the org. Shorten it where you wrote it, then send it again.</source>
         <translation>%1: demasiado largo para la organización. Acórtelo donde lo escribió y envíelo de nuevo.</translation>
     </message>
+    <message>
+        <source>Corrected here: the record goes out with the next sync.</source>
+        <translation>Corregido aquí: el registro se envía en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>%1: the org does not take &quot;%2&quot;. Choose one of its values below, then save.</source>
+        <translation>%1: la organización no admite «%2». Elija abajo uno de sus valores y guarde.</translation>
+    </message>
+    <message>
+        <source>%1 is too long for the org: %2 characters, and it takes at most %3. Shorten it below, then save.</source>
+        <translation>%1: demasiado largo para la organización, %2 caracteres, y admite como máximo %3. Acórtelo abajo y guarde.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>
@@ -645,6 +657,10 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>The record of that conflict no longer exists.</source>
         <translation>El registro de ese conflicto ya no existe.</translation>
+    </message>
+    <message>
+        <source>The org does not map that field.</source>
+        <translation>El mapeo no incluye ese campo.</translation>
     </message>
 </context>
 <context>
@@ -836,6 +852,18 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>Keys: %1 · N notes · Ctrl+F or / find a student · arrows move</source>
         <translation>Teclas: %1 · N notas · Ctrl+F o / buscar estudiante · flechas para moverse</translation>
+    </message>
+    <message>
+        <source>Characters left for the note</source>
+        <translation>Caracteres que quedan para la nota</translation>
+    </message>
+    <message>
+        <source>Characters left for this note: %1</source>
+        <translation>Caracteres que quedan para esta nota: %1</translation>
+    </message>
+    <message>
+        <source>Characters over the org&apos;s limit: %1. Shorten the note to save it.</source>
+        <translation>Caracteres por encima del límite de la organización: %1. Acorte la nota para guardarla.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1420,21 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnóstico copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::NoteEditDelegate</name>
+    <message>
+        <source>This note is %1 characters long and the org takes at most %2: shorten it by %3 to save it (Esc leaves the note as it was).</source>
+        <translation>Esta nota tiene %1 caracteres y la organización admite como máximo %2: acórtela en %3 para guardarla (Esc deja la nota como estaba).</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
 </context>
 <context>
@@ -2128,14 +2171,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>n/d</translation>
     </message>
     <message>
-        <source>Chronic absence</source>
-        <translation>Ausentismo crónico</translation>
-    </message>
-    <message>
-        <source>Missed 10 % or more of the recorded class days.</source>
-        <translation>Faltó al 10 % o más de los días de clase registrados.</translation>
-    </message>
-    <message>
         <source>Course</source>
         <translation>Curso</translation>
     </message>
@@ -2168,8 +2203,22 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <source>Flag</source>
-        <translation>Alerta</translation>
+        <source>Class days missed: %1 of %2 recorded.</source>
+        <translation>Días de clase con ausencia: %1 de %2 registrados.</translation>
+    </message>
+    <message>
+        <source>Chronic absence: 10 % or more of the class days missed, judged once at least %1 class days are recorded.</source>
+        <translation>Ausentismo crónico: faltar el 10 % o más de los días de clase; se evalúa desde que hay al menos %1 días de clase registrados.</translation>
+    </message>
+    <message>
+        <source>%1 — chronic absence</source>
+        <comment>share of class days missed</comment>
+        <translation>%1 — crónica</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <comment>share of class days missed</comment>
+        <translation>Inasistencia</translation>
     </message>
 </context>
 <context>
@@ -2355,6 +2404,46 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Correct the student&apos;s details; they are sent again on OK.</source>
         <translation>Corrija los datos del estudiante; se envían de nuevo al aceptar.</translation>
     </message>
+    <message>
+        <source>Correct the refused value</source>
+        <translation>Corregir el valor rechazado</translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation>Valor corregido</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>Caracteres</translation>
+    </message>
+    <message>
+        <source>&amp;Save the correction</source>
+        <translation>&amp;Guardar la corrección</translation>
+    </message>
+    <message>
+        <source>Saved here at once; the whole record goes to the org at the next sync, and the issue goes once the org takes it.</source>
+        <translation>Se guarda aquí al instante; el registro completo va a la organización en la próxima sincronización, y el problema desaparece cuando la organización lo acepta.</translation>
+    </message>
+    <message>
+        <source>%1: choose one of the org&apos;s values.</source>
+        <translation>%1: elija uno de los valores de la organización.</translation>
+    </message>
+    <message>
+        <source>%1: the org takes at most %2 characters.</source>
+        <translation>%1: la organización admite como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 de %2 caracteres</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters: %3 over the limit</source>
+        <translation>%1 de %2 caracteres: %3 por encima del límite</translation>
+    </message>
+    <message>
+        <source>The correction was not saved: %1</source>
+        <translation>La corrección no se guardó: %1</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::SyncIssuesModel</name>
@@ -2393,6 +2482,18 @@ As the org said it: %2</source>
         <translation>%1
 
 Tal como lo dijo la organización: %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · class of %3</source>
+        <translation>%1
+%2 · clase del %3</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>
