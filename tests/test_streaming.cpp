@@ -28,7 +28,7 @@ struct Fixture
         {QStringLiteral("--demo"), QStringLiteral("--cometd-timeout"), QStringLiteral("5000")}};
     QTemporaryDir dir;
     QString path = dir.filePath(QStringLiteral("laptop.sqlite"));
-    std::unique_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
+    std::shared_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
 
     void streamingAdmin(const QJsonObject &body) const
     {
@@ -88,7 +88,7 @@ TEST(Streaming, OfficeWritesReachTheStoreThroughDropsAndUnknownClient)
 {
     Fixture fixture;
     ASSERT_TRUE(fixture.org.isRunning());
-    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     StreamingClient *streaming = scheduler.streamingClient();
     QSignalSpy connected(streaming, &StreamingClient::connectedChanged);

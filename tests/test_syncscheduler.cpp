@@ -22,7 +22,7 @@ struct Fixture
     EmulatorProcess org{{QStringLiteral("--demo")}};
     QTemporaryDir dir;
     QString path = dir.filePath(QStringLiteral("a.sqlite"));
-    std::unique_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
+    std::shared_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
 };
 
 SyncReport waitForCycle(QSignalSpy &finished, int timeoutMs = 60000)
@@ -37,7 +37,7 @@ TEST(SyncScheduler, SyncNowRunsOneCycleInTheWorker)
 {
     Fixture fixture;
     ASSERT_TRUE(fixture.org.isRunning());
-    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     QSignalSpy states(&scheduler, &SyncScheduler::stateChanged);
     scheduler.syncNow();
@@ -53,7 +53,7 @@ TEST(SyncScheduler, SyncNowRunsOneCycleInTheWorker)
 TEST(SyncScheduler, LocalEditTriggersADebouncedSync)
 {
     Fixture fixture;
-    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
     scheduler.setEditDebounceMs(50);
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     scheduler.syncNow();
@@ -79,7 +79,7 @@ TEST(SyncScheduler, LocalEditTriggersADebouncedSync)
 TEST(SyncScheduler, UnreachableOrgMeansOfflineAndBacksOff)
 {
     Fixture fixture;
-    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("dropBeforeResponseRate"), 1.0}}));
     scheduler.syncNow();
@@ -95,7 +95,7 @@ TEST(SyncScheduler, UnreachableOrgMeansOfflineAndBacksOff)
 TEST(SyncScheduler, RefusedSessionNeedsSignIn)
 {
     Fixture fixture;
-    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     ASSERT_TRUE(fixture.org.revokeAll());
     ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("expireSessions"), true}}));
@@ -107,7 +107,7 @@ TEST(SyncScheduler, RefusedSessionNeedsSignIn)
 TEST(SyncScheduler, PollsLessNearTheDailyApiLimit)
 {
     Fixture fixture;
-    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session.get());
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     scheduler.syncNow();
     ASSERT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
@@ -119,4 +119,18 @@ TEST(SyncScheduler, PollsLessNearTheDailyApiLimit)
     ASSERT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
     EXPECT_EQ(scheduler.pollIntervalMs(), 4 * scheduler.basePollIntervalMs())
         << "past 80 % of the limit";
+}
+
+TEST(SyncScheduler, WorkerKeepsItsStoreAndClientAcrossCycles)
+{
+    Fixture fixture;
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
+    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
+    for (int cycle = 0; cycle < 3; ++cycle) {
+        scheduler.syncNow();
+        ASSERT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
+    }
+    // One store connection (one integrity check, one migration pass) and one REST client
+    // with its network manager, not one of each per cycle.
+    EXPECT_EQ(scheduler.workerConnectionsOpened(), 2);
 }

@@ -24,7 +24,7 @@ struct Fixture
     EmulatorProcess org{{QStringLiteral("--demo")}};
     QTemporaryDir dir;
     QString path = dir.filePath(QStringLiteral("a.sqlite"));
-    std::unique_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
+    std::shared_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
 };
 
 } // namespace
@@ -33,7 +33,7 @@ TEST(SyncStatusUi, NoUpToDateBesideWaitingChangesAndNoNeverSyncedAfterASync)
 {
     Fixture fixture;
     auto scheduler =
-        std::make_unique<SyncScheduler>(fixture.path, Mapping::dream(), fixture.session.get());
+        std::make_unique<SyncScheduler>(fixture.path, Mapping::dream(), fixture.session);
     QSignalSpy finished(scheduler.get(), &SyncScheduler::cycleFinished);
     scheduler->syncNow();
     ASSERT_TRUE(finished.wait(120000));
@@ -65,7 +65,7 @@ TEST(SyncStatusUi, NoUpToDateBesideWaitingChangesAndNoNeverSyncedAfterASync)
     // A restart: a new scheduler that has not synced yet still knows the last sync.
     widget.setScheduler(nullptr);
     scheduler.reset();
-    SyncScheduler restarted(fixture.path, Mapping::dream(), fixture.session.get());
+    SyncScheduler restarted(fixture.path, Mapping::dream(), fixture.session);
     widget.setScheduler(&restarted);
     EXPECT_NE(widget.lastSyncText(), QStringLiteral("Never synced"));
     EXPECT_TRUE(widget.stateText().contains(QString::number(pending)));

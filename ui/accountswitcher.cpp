@@ -30,6 +30,10 @@ AccountSwitcher::AccountSwitcher(AccountManager *accounts, QWidget *parent)
     connect(m_accounts, &AccountManager::signInRequired, this, &AccountSwitcher::showSignInEnded);
     connect(m_accounts, &AccountManager::keychainUnavailable, this,
             &AccountSwitcher::showKeychainMissing);
+    connect(m_accounts, &AccountManager::revokeFinished, this, [this](const QString &, bool ok) {
+        if (!ok)
+            showSignedOutNote(AccountManager::revokeFailedMessage());
+    });
     refresh();
 }
 
@@ -106,7 +110,7 @@ void AccountSwitcher::signOut()
         Q_EMIT aboutToDeleteLocalData(key);
     const auto result = m_accounts->signOut(key, dialog.localData());
     if (!result.message.isEmpty())
-        QMessageBox::information(window(), tr("Signed out"), result.message);
+        showSignedOutNote(result.message);
     Q_EMIT signedOut(key);
     refresh();
 }
@@ -126,6 +130,15 @@ void AccountSwitcher::showSignInEnded(const QString &accountKey)
     connect(signInButton, &QPushButton::clicked, this,
             [this, loginUrl = identity.loginUrl] { signIn(loginUrl); });
     box->open(); // not modal to the app: the teacher keeps working offline
+}
+
+// Not modal to the app: the window keeps working (and painting) behind it.
+void AccountSwitcher::showSignedOutNote(const QString &message)
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Signed out"), message,
+                                QMessageBox::Ok, window());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void AccountSwitcher::showKeychainMissing(const QString &message)

@@ -53,6 +53,7 @@ private:
     void rebuildMenu();
     void showSignInEnded(const QString &accountKey);
     void showKeychainMissing(const QString &message);
+    void showSignedOutNote(const QString &message);
 
     AccountManager *m_accounts;
     QMenu *m_menu;

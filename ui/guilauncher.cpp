@@ -59,20 +59,27 @@ QString GuiLauncher::storePath(const QString &dataDirectory)
 
 int GuiLauncher::run(QApplication &application)
 {
+    return start(application, QCoreApplication::arguments()) ? QApplication::exec() : 1;
+}
+
+bool GuiLauncher::start(QApplication &application, const QStringList &arguments)
+{
     setApplicationNames();
     QGuiApplication::setApplicationDisplayName(tr("Pasalista"));
     UiLanguage::install(application);
-    if (!parseArguments(application)) {
-        return fail(m_error);
+    if (!parseArguments(arguments)) {
+        fail(m_error);
+        return false;
     }
     if (!openStore() || (m_demo && !seedDemoIfEmpty())) {
-        return fail(m_error);
+        fail(m_error);
+        return false;
     }
     showWindow();
-    return QApplication::exec();
+    return true;
 }
 
-bool GuiLauncher::parseArguments(QApplication &application)
+bool GuiLauncher::parseArguments(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Take attendance offline and sync it with Salesforce."));
@@ -89,7 +96,7 @@ bool GuiLauncher::parseArguments(QApplication &application)
     QCommandLineOption tab(QStringLiteral("tab"), tr("Open on tab <name>."), tr("name"));
     tab.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({dataDir, demo, screenshot, tab});
-    parser.process(application);
+    parser.process(arguments);
 
     m_dataDirectory = parser.isSet(dataDir) ? parser.value(dataDir) : defaultDataDirectory();
     m_demo = parser.isSet(demo);
@@ -106,9 +113,20 @@ bool GuiLauncher::openStore()
 {
     if (!m_accounts) {
         m_settings = std::make_unique<QSettings>();
-        m_accounts = std::make_unique<AccountManager>(m_settings.get(), m_dataDirectory);
+        m_accounts =
+            std::make_unique<AccountManager>(m_settings.get(), m_dataDirectory, m_keychainService);
         connect(m_accounts.get(), &AccountManager::currentAccountChanged, this,
                 &GuiLauncher::onAccountChanged, Qt::QueuedConnection);
+        // Signing out: the sync stops (and lets go of the session) before the session goes;
+        // the org is told in the background, the window does not wait for it.
+        m_accounts->setRevokeInBackground(true);
+        connect(
+            m_accounts.get(), &AccountManager::aboutToSignOut, this,
+            [this] {
+                if (m_scheduler)
+                    m_scheduler->stop();
+            },
+            Qt::DirectConnection);
     }
     // Signed in: the account's own store, readable offline whether or not the session comes
     // back. Never signed in: the offline store (and the demo).
@@ -209,7 +227,7 @@ void GuiLauncher::attachAccount()
     if (!session) {
         return;
     }
-    m_scheduler = std::make_unique<SyncScheduler>(m_storePath, m_store->mapping(), session.get());
+    m_scheduler = std::make_unique<SyncScheduler>(m_storePath, m_store->mapping(), session);
     m_syncStatus->setScheduler(m_scheduler.get());
     m_scheduler->startStreaming(); // office changes arrive as events while the window is open
     connect(m_repository.get(), &Repository::dataChanged, m_scheduler.get(),

@@ -35,9 +35,18 @@ public:
     static QString storePath(const QString &dataDirectory);
 
     int run(QApplication &application);
+    // Everything run() does before the event loop; false (the error shown) on failure.
+    // Tests start the window in-process with their own arguments.
+    bool start(QApplication &application, const QStringList &arguments);
+
+    // The keychain service of the accounts (tests use one of their own); before start().
+    void setKeychainService(const QString &service) { m_keychainService = service; }
+    AccountManager *accounts() const { return m_accounts.get(); }
+    SyncScheduler *scheduler() const { return m_scheduler.get(); }
+    MainWindow *window() const { return m_window.get(); }
 
 private:
-    bool parseArguments(QApplication &application);
+    bool parseArguments(const QStringList &arguments);
     bool openStore();
     // Sign-in, sync and the account switcher around the window.
     void attachAccount();
@@ -57,6 +66,7 @@ private:
     QString m_tab;
     bool m_demo = false;
     QString m_error;
+    QString m_keychainService = QStringLiteral("Pasalista");
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<SyncScheduler> m_scheduler;

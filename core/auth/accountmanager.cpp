@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -162,6 +164,7 @@ AccountManager::SignOutResult AccountManager::signOut(const QString &accountKey,
                                                       LocalData localData)
 {
     const QString key = resolve(accountKey);
+    Q_EMIT aboutToSignOut(key);
     SignOutResult result;
     std::shared_ptr<Session> active = m_sessions.take(key);
     if (!active && hasAccount(key)) {
@@ -170,18 +173,21 @@ AccountManager::SignOutResult AccountManager::signOut(const QString &accountKey,
         if (m_tokenStore.load(key, &saved) == TokenStore::Status::Ok)
             active = std::make_shared<Session>(saved.identity, QByteArray(), saved.refreshToken);
     }
-    if (active) {
+    if (active && m_revokeInBackground) {
+        revokeInBackground(*active);
+        result.revokePending = true;
+    } else if (active) {
         result.revoked = revoke(*active);
-        active->invalidate();
     }
+    if (active)
+        active->invalidate(); // a sync still holding it stops refreshing at once
     result.keychainCleared = m_tokenStore.remove(key) == TokenStore::Status::Ok;
     if (localData == LocalData::Delete) {
         result.dataDeleted = deleteDatabase(key);
         forget(key);
     }
-    if (!result.revoked)
-        result.message = tr("Signed out on this computer, but Salesforce could not be told. "
-                            "The sign-in ends on its own when it expires.");
+    if (!result.revoked && !result.revokePending)
+        result.message = revokeFailedMessage();
     if (!result.keychainCleared)
         result.message = m_tokenStore.errorString();
     qCInfo(lcAuth) << "Signed out" << key << "revoked:" << result.revoked
@@ -240,25 +246,71 @@ void AccountManager::track(const std::shared_ptr<Session> &session)
     m_sessions.insert(key, session);
     Session *raw = session.get();
     connect(raw, &Session::signInRequired, this, [this, key] { Q_EMIT signInRequired(key); });
-    connect(raw, &Session::refreshTokenRotated, this, [this, raw] {
-        noteKeychainStatus(
-            m_tokenStore.save(raw->identity(), raw->refreshToken(), raw->fallbackRefreshToken()));
-    });
+    // Emitted in the sync thread, run here later: the session may be gone by then.
+    connect(raw, &Session::refreshTokenRotated, this,
+            [this, weak = std::weak_ptr<Session>(session)] {
+                const std::shared_ptr<Session> rotated = weak.lock();
+                if (!rotated || !rotated->isValid())
+                    return;
+                noteKeychainStatus(m_tokenStore.save(rotated->identity(), rotated->refreshToken(),
+                                                     rotated->fallbackRefreshToken()));
+            });
 }
+
+QString AccountManager::revokeFailedMessage()
+{
+    return tr("Signed out on this computer, but Salesforce could not be told. "
+              "The sign-in ends on its own when it expires.");
+}
+
+namespace {
+
+// Revoking the refresh token also revokes the access tokens issued from it.
+QUrl revokeUrlOf(const Session &session, QUrlQuery *form)
+{
+    const Identity identity = session.identity();
+    form->addQueryItem(QStringLiteral("token"), QString::fromUtf8(session.refreshToken()));
+    return LoginHost::revokeUrl(identity.loginUrl.isValid() ? identity.loginUrl
+                                                            : identity.instanceUrl);
+}
+
+} // namespace
 
 bool AccountManager::revoke(const Session &session)
 {
-    const QByteArray token = session.refreshToken();
-    if (token.isEmpty())
+    if (session.refreshToken().isEmpty())
         return false;
-    const Identity identity = session.identity();
-    const QUrl base = identity.loginUrl.isValid() ? identity.loginUrl : identity.instanceUrl;
     QUrlQuery form;
-    form.addQueryItem(QStringLiteral("token"), QString::fromUtf8(token));
-    // Revoking the refresh token also revokes the access tokens issued from it.
-    const OAuthHttp::Reply reply =
-        OAuthHttp::postForm(LoginHost::revokeUrl(base), form, m_requestTimeoutMs);
+    const QUrl url = revokeUrlOf(session, &form);
+    const OAuthHttp::Reply reply = OAuthHttp::postForm(url, form, m_requestTimeoutMs);
     return reply.networkError == 0 && reply.httpStatus == 200;
+}
+
+void AccountManager::revokeInBackground(const Session &session)
+{
+    const QString key = session.identity().accountKey();
+    if (session.refreshToken().isEmpty()) {
+        QMetaObject::invokeMethod(
+            this, [this, key] { Q_EMIT revokeFinished(key, false); }, Qt::QueuedConnection);
+        return;
+    }
+    if (!m_network)
+        m_network = std::make_unique<QNetworkAccessManager>();
+    QUrlQuery form;
+    QNetworkRequest request(revokeUrlOf(session, &form));
+    request.setTransferTimeout(m_requestTimeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+    QNetworkReply *reply = m_network->post(request, OAuthHttp::encodeForm(form));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, key] {
+        const OAuthHttp::Reply read = OAuthHttp::readReply(reply);
+        reply->deleteLater();
+        qCInfo(lcAuth) << "Revoked the sign-in of" << key
+                       << "at the org:" << (read.networkError == 0 && read.httpStatus == 200);
+        Q_EMIT revokeFinished(key, read.networkError == 0 && read.httpStatus == 200);
+    });
 }
 
 bool AccountManager::deleteDatabase(const QString &accountKey)

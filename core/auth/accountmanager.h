@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+class QNetworkAccessManager;
 class QSettings;
 
 namespace pasalista {
@@ -45,7 +46,8 @@ public:
 
     struct SignOutResult
     {
-        bool revoked = false; // the org confirmed the revocation
+        bool revoked = false;       // the org confirmed the revocation
+        bool revokePending = false; // in the background: revokeFinished() tells
         bool keychainCleared = false;
         bool dataDeleted = false;
         QString message; // translated, for the user when something was not done
@@ -78,8 +80,14 @@ public:
     // but Ok the session is kept in memory only (keychainMessage() explains).
     TokenStore::Status adopt(std::unique_ptr<Session> session);
     // Revokes the token at the org, removes every keychain entry and the session; keeps or
-    // deletes the local database (the caller closes it first and asks the user).
+    // deletes the local database (the caller closes it first and asks the user). Emits
+    // aboutToSignOut first, so that a sync using the session stops before it goes.
     SignOutResult signOut(const QString &accountKey, LocalData localData);
+    // The window: signOut() returns without waiting for the org (up to the request timeout);
+    // the revoke runs asynchronously and revokeFinished() reports it. The CLI waits.
+    void setRevokeInBackground(bool background) { m_revokeInBackground = background; }
+    // What to tell the user when the org could not be told (translated).
+    static QString revokeFailedMessage();
 
     // Local edits not pushed yet (the outbox's NEW and PENDING rows) in an account's
     // database: what "delete local data" would lose. 0 when there is no database.
@@ -105,6 +113,10 @@ Q_SIGNALS:
     // The org refused the refresh token: ask to sign in again; local data is untouched.
     void signInRequired(const QString &accountKey);
     void keychainUnavailable(const QString &message);
+    // Direct connection: whoever syncs with this account's session stops before it returns.
+    void aboutToSignOut(const QString &accountKey);
+    // A background revoke ended (setRevokeInBackground); `revoked`: the org confirmed it.
+    void revokeFinished(const QString &accountKey, bool revoked);
 
 private:
     QString resolve(const QString &accountKey) const;
@@ -112,6 +124,7 @@ private:
     void forget(const QString &accountKey);
     void track(const std::shared_ptr<Session> &session);
     bool revoke(const Session &session);
+    void revokeInBackground(const Session &session);
     bool deleteDatabase(const QString &accountKey);
     void noteKeychainStatus(TokenStore::Status status);
 
@@ -123,6 +136,8 @@ private:
     QString m_clientId = QStringLiteral("pasalista");
     std::optional<quint16> m_callbackPort;
     int m_requestTimeoutMs = 15000;
+    bool m_revokeInBackground = false;
+    std::unique_ptr<QNetworkAccessManager> m_network; // background revokes
 };
 
 } // namespace pasalista

@@ -1,5 +1,7 @@
 #include "oauthhttp.h"
 
+#include "net/cancellation.h"
+
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -11,10 +13,16 @@ namespace pasalista {
 
 namespace {
 
-OAuthHttp::Reply waitFor(QNetworkReply *reply)
+OAuthHttp::Reply waitFor(QNetworkReply *reply, const OAuthHttp::Stops &stops = {})
 {
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    for (const Cancellation *stop : stops) {
+        // Emitted from another thread: queued into this loop, so the abort comes at once.
+        QObject::connect(stop, &Cancellation::cancelled, reply, &QNetworkReply::abort);
+        if (stop->isCancelled())
+            reply->abort();
+    }
     if (!reply->isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     OAuthHttp::Reply result = OAuthHttp::readReply(reply);
@@ -35,13 +43,14 @@ QNetworkRequest requestFor(const QUrl &url, int timeoutMs)
 
 } // namespace
 
-OAuthHttp::Reply OAuthHttp::postForm(const QUrl &url, const QUrlQuery &form, int timeoutMs)
+OAuthHttp::Reply OAuthHttp::postForm(const QUrl &url, const QUrlQuery &form, int timeoutMs,
+                                     const Stops &stops)
 {
     QNetworkAccessManager network;
     QNetworkRequest request = requestFor(url, timeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
-    return waitFor(network.post(request, encodeForm(form)));
+    return waitFor(network.post(request, encodeForm(form)), stops);
 }
 
 OAuthHttp::Reply OAuthHttp::getWithBearer(const QUrl &url, const QByteArray &accessToken,
@@ -53,9 +62,10 @@ OAuthHttp::Reply OAuthHttp::getWithBearer(const QUrl &url, const QByteArray &acc
     return waitFor(network.get(request));
 }
 
-TokenResponse OAuthHttp::requestToken(const QUrl &tokenUrl, const QUrlQuery &form, int timeoutMs)
+TokenResponse OAuthHttp::requestToken(const QUrl &tokenUrl, const QUrlQuery &form, int timeoutMs,
+                                      const Stops &stops)
 {
-    const Reply reply = postForm(tokenUrl, form, timeoutMs);
+    const Reply reply = postForm(tokenUrl, form, timeoutMs, stops);
     return TokenResponse::fromReply(reply.httpStatus, reply.body, reply.networkError,
                                     reply.networkErrorString);
 }
@@ -64,7 +74,7 @@ OAuthHttp::Reply OAuthHttp::readReply(QNetworkReply *reply)
 {
     Reply result;
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
+    result.body = reply->isOpen() ? reply->readAll() : QByteArray(); // empty when aborted
     result.networkError = int(reply->error());
     result.networkErrorString = reply->errorString();
     return result;

@@ -5,6 +5,7 @@
 #include "oauthhttp.h"
 #include "tokenresponse.h"
 
+#include <QCoreApplication>
 #include <QUrlQuery>
 
 namespace pasalista {
@@ -88,6 +89,7 @@ void Session::setFallbackRefreshToken(const QByteArray &token)
 
 void Session::invalidate()
 {
+    m_signedOut.cancel();
     QMutexLocker lock(&m_mutex);
     m_valid = false;
     m_accessToken.fill('\0');
@@ -105,13 +107,14 @@ int Session::refreshRequestCount() const
     return m_refreshRequests;
 }
 
-Session::RefreshResult Session::refreshAccessToken(int failedGeneration, QString *error)
+Session::RefreshResult Session::refreshAccessToken(int failedGeneration, QString *error,
+                                                   const Cancellation *stop)
 {
     QMutexLocker lock(&m_mutex);
     // Someone is refreshing right now: share their result instead of asking again.
     if (m_refreshing) {
         lock.unlock();
-        return waitForRefreshInProgress(error);
+        return waitForRefreshInProgress(error, stop);
     }
     if (!m_valid)
         return RefreshResult::InvalidGrant;
@@ -120,20 +123,28 @@ Session::RefreshResult Session::refreshAccessToken(int failedGeneration, QString
         return RefreshResult::Refreshed;
     m_refreshing = true;
     lock.unlock();
-    return requestNewAccessToken(error);
+    return requestNewAccessToken(error, stop);
 }
 
-Session::RefreshResult Session::waitForRefreshInProgress(QString *error)
+Session::RefreshResult Session::waitForRefreshInProgress(QString *error, const Cancellation *stop)
 {
+    // Short waits: a stopped sync must not sit out another thread's 30 s token request.
+    constexpr unsigned long kCheckCancelMs = 20;
     QMutexLocker lock(&m_mutex);
-    while (m_refreshing)
-        m_refreshDone.wait(&m_mutex);
+    while (m_refreshing) {
+        if (stop && stop->isCancelled()) {
+            if (error)
+                *error = QCoreApplication::translate("pasalista::SalesforceClient", "Cancelled.");
+            return RefreshResult::Failed;
+        }
+        m_refreshDone.wait(&m_mutex, kCheckCancelMs);
+    }
     if (error)
         *error = m_lastError;
     return m_lastResult;
 }
 
-TokenResponse Session::requestToken(const QByteArray &refreshToken)
+TokenResponse Session::requestToken(const QByteArray &refreshToken, const Cancellation *stop)
 {
     QMutexLocker lock(&m_mutex);
     ++m_refreshRequests;
@@ -146,10 +157,13 @@ TokenResponse Session::requestToken(const QByteArray &refreshToken)
     const int timeoutMs = m_refreshTimeoutMs;
     lock.unlock();
     qCInfo(lcAuth) << "Refreshing the access token at" << base.host();
-    return OAuthHttp::requestToken(LoginHost::tokenUrl(base), form, timeoutMs);
+    OAuthHttp::Stops stops{&m_signedOut};
+    if (stop)
+        stops.append(stop);
+    return OAuthHttp::requestToken(LoginHost::tokenUrl(base), form, timeoutMs, stops);
 }
 
-Session::RefreshResult Session::requestNewAccessToken(QString *error)
+Session::RefreshResult Session::requestNewAccessToken(QString *error, const Cancellation *stop)
 {
     QByteArray current;
     QByteArray fallback;
@@ -158,12 +172,12 @@ Session::RefreshResult Session::requestNewAccessToken(QString *error)
         current = m_refreshToken;
         fallback = m_fallbackRefreshToken;
     }
-    TokenResponse response = requestToken(current);
+    TokenResponse response = requestToken(current, stop);
     QByteArray used = current;
     if (response.outcome == TokenResponse::Outcome::InvalidGrant && !fallback.isEmpty()) {
         // A rotated token that does not work was never the org's: go back to the one that did.
         qCWarning(lcAuth) << "The rotated refresh token was refused; trying the previous one";
-        response = requestToken(fallback);
+        response = requestToken(fallback, stop);
         used = fallback;
     }
     bool rotated = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "identity.h"
+#include "net/cancellation.h"
 
 #include <QMutex>
 #include <QObject>
@@ -41,8 +42,10 @@ public:
     bool isValid() const; // false once the refresh token was refused
 
     // Blocking: spins a local event loop for the token request. Call from a worker thread
-    // or the CLI, never from a widget's slot.
-    RefreshResult refreshAccessToken(int failedGeneration, QString *error = nullptr);
+    // or the CLI, never from a widget's slot. Ends at once with Failed when `stop` is
+    // cancelled (a sync being stopped) or the session is invalidated (signed out).
+    RefreshResult refreshAccessToken(int failedGeneration, QString *error = nullptr,
+                                     const Cancellation *stop = nullptr);
 
     // Test hook and client-id override; default client id is "pasalista".
     void setClientId(const QString &clientId);
@@ -69,15 +72,16 @@ Q_SIGNALS:
     void refreshTokenRotated();
 
 private:
-    RefreshResult waitForRefreshInProgress(QString *error);
-    RefreshResult requestNewAccessToken(QString *error);
-    TokenResponse requestToken(const QByteArray &refreshToken);
+    RefreshResult waitForRefreshInProgress(QString *error, const Cancellation *stop);
+    RefreshResult requestNewAccessToken(QString *error, const Cancellation *stop);
+    TokenResponse requestToken(const QByteArray &refreshToken, const Cancellation *stop);
     RefreshResult applyTokenResponse(const TokenResponse &response, const QByteArray &usedToken,
                                      QString *error, bool *rotated);
     // Called with the mutex held.
     void updateRefreshTokens(const QByteArray &worked, const QByteArray &issued, bool *changed);
 
     mutable QMutex m_mutex;
+    Cancellation m_signedOut; // aborts a token request in flight when invalidated
     QWaitCondition m_refreshDone;
     Identity m_identity;
     QByteArray m_accessToken;

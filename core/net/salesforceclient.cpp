@@ -15,7 +15,6 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
-#include <QThread>
 #include <QTimeZone>
 #include <QTimer>
 
@@ -141,11 +140,11 @@ ApiResponse SalesforceClient::get(const QString &path, const QUrlQuery &query)
     const QUrl url = urlFor(path, query);
     ApiResponse response;
     for (int attempt = 0; attempt < kReadAttempts; ++attempt) {
-        if (attempt > 0) {
-            QThread::msleep(Backoff::withinCycle(attempt - 1));
+        if (attempt > 0 && !pause(Backoff::withinCycle(attempt - 1))) {
+            break;
         }
         response = send("GET", url, {});
-        if (response.outcome != ApiResponse::Outcome::Transient || m_cancelled) {
+        if (response.outcome != ApiResponse::Outcome::Transient || isCancelled()) {
             break;
         }
     }
@@ -191,7 +190,7 @@ void SalesforceClient::prefetch(const QString &nextRecordsUrl)
 {
     dropPrefetch();
     const QUrl url = urlFor(nextRecordsUrl, {});
-    if (m_cancelled || !isDataApiPath(nextRecordsUrl) || !isAllowedUrl(url)) {
+    if (isCancelled() || !isDataApiPath(nextRecordsUrl) || !isAllowedUrl(url)) {
         return; // queryMore() reports why
     }
     m_prefetch.url = url;
@@ -224,7 +223,7 @@ QNetworkReply *SalesforceClient::takePrefetched(const QByteArray &verb, const QU
 
 void SalesforceClient::cancel()
 {
-    m_cancelled = true;
+    m_cancel.cancel();
 }
 
 ApiResponse SalesforceClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body)
@@ -255,7 +254,7 @@ ApiResponse SalesforceClient::send(const QByteArray &verb, const QUrl &url, cons
     // INVALID_SESSION_ID: the access token expired. One refresh, shared with every other
     // request that saw the same token fail, then one retry.
     QString error;
-    switch (m_session->refreshAccessToken(generation, &error)) {
+    switch (m_session->refreshAccessToken(generation, &error, &m_cancel)) {
     case Session::RefreshResult::Refreshed:
         return sendOnce(verb, url, body, &generation);
     case Session::RefreshResult::InvalidGrant:
@@ -274,7 +273,7 @@ ApiResponse SalesforceClient::send(const QByteArray &verb, const QUrl &url, cons
 ApiResponse SalesforceClient::sendOnce(const QByteArray &verb, const QUrl &url,
                                        const QByteArray &body, int *tokenGeneration)
 {
-    if (m_cancelled) {
+    if (isCancelled()) {
         dropPrefetch();
         ApiResponse response;
         response.errorCode = QStringLiteral("CANCELLED");
@@ -328,27 +327,27 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
     bool pastDeadline = false;
     if (!reply->isFinished()) {
         QEventLoop loop;
-        QTimer cancelWatch;
         // The transfer timeout restarts with every byte: a reply dripped a byte at a time
         // would never end without a deadline for the whole reply.
         QTimer deadline;
         deadline.setSingleShot(true);
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        connect(&cancelWatch, &QTimer::timeout, reply, [this, reply] {
-            if (m_cancelled) {
-                reply->abort();
-            }
-        });
+        // cancel() from another thread: queued into this loop, the reply ends at once.
+        connect(&m_cancel, &Cancellation::cancelled, reply, &QNetworkReply::abort);
         connect(&deadline, &QTimer::timeout, reply, [reply, &pastDeadline] {
             pastDeadline = true;
             reply->abort();
         });
-        cancelWatch.start(100);
         deadline.start(static_cast<int>(
             std::min<qint64>(m_replyDeadlineMs, m_cycleDeadline.remainingTime() < 0
                                                     ? m_replyDeadlineMs
                                                     : m_cycleDeadline.remainingTime())));
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
+        if (isCancelled()) {
+            reply->abort(); // cancelled before the connection above was made
+        }
+        if (!reply->isFinished()) {
+            loop.exec(QEventLoop::ExcludeUserInputEvents);
+        }
     }
     ApiResponse response;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -391,8 +390,8 @@ void SalesforceClient::describe(QNetworkReply *reply, ApiResponse *response) con
         // No HTTP answer at all: refused, timed out, cut, cancelled. Always worth a retry.
         response->outcome = ApiResponse::Outcome::Transient;
         response->errorCode =
-            m_cancelled ? QStringLiteral("CANCELLED") : QStringLiteral("NETWORK_ERROR");
-        response->errorMessage = m_cancelled ? tr("Cancelled.") : reply->errorString();
+            isCancelled() ? QStringLiteral("CANCELLED") : QStringLiteral("NETWORK_ERROR");
+        response->errorMessage = isCancelled() ? tr("Cancelled.") : reply->errorString();
         return;
     }
     if (response->httpStatus >= 300 && response->httpStatus < 400) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiresponse.h"
+#include "cancellation.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -61,9 +62,14 @@ public:
     void prefetch(const QString &nextRecordsUrl);
     void dropPrefetch();
 
-    // Thread-safe: aborts the request in flight and makes every later call fail fast.
+    // Thread-safe: aborts the request in flight, a token refresh and a back-off pause at
+    // once, and makes every later call fail fast until resetCancel().
     void cancel();
-    bool isCancelled() const { return m_cancelled; }
+    bool isCancelled() const { return m_cancel.isCancelled(); }
+    // A worker that keeps its client across cycles clears a cancelled cycle (own thread only).
+    void resetCancel() { m_cancel.reset(); }
+    // A back-off between attempts that a cancel cuts short; false when cancelled.
+    bool pause(unsigned long ms) { return m_cancel.pause(ms); }
 
     // From the last Sforce-Limit-Info header: api-usage=used/max (-1 when unknown).
     int apiUsed() const { return m_apiUsed; }
@@ -103,7 +109,7 @@ private:
     int m_timeoutMs = 60000;
     int m_replyDeadlineMs = 300000;
     QDeadlineTimer m_cycleDeadline{QDeadlineTimer::Forever};
-    std::atomic_bool m_cancelled{false};
+    Cancellation m_cancel;
     QDateTime m_serverTime;
     int m_apiUsed = -1;
     int m_apiMax = -1;

@@ -12,7 +12,6 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
 namespace pasalista {
 
@@ -436,7 +435,8 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
                 "The org did not take every change; the rest will be retried.");
             return false;
         }
-        QThread::msleep(Backoff::withinCycle(attempt));
+        // A cancel cuts the pause short; the next batch then fails fast and reports it.
+        m_client.pause(Backoff::withinCycle(attempt));
         operations = retry;
     }
     return true;

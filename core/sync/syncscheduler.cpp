@@ -17,9 +17,9 @@ constexpr int kStreamDebounceMs = 300;
 
 } // namespace
 
-SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping, Session *session,
-                             QObject *parent)
-    : QObject(parent)
+SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping,
+                             std::shared_ptr<Session> session, QObject *parent)
+    : QObject(parent), m_session(std::move(session))
 {
     for (const ObjectMapping &object : mapping.objects()) {
         m_dailyCallBudget = std::max(m_dailyCallBudget, object.maxDailyApiCalls);
@@ -42,7 +42,7 @@ SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping
     QStringList objectNames;
     for (const ObjectMapping &object : mapping.objects())
         objectNames.append(object.objectName);
-    m_streaming = std::make_unique<StreamingClient>(session, objectNames);
+    m_streaming = std::make_unique<StreamingClient>(m_session.get(), objectNames);
     connect(m_streaming.get(), &StreamingClient::changed, this,
             [this](const QString &objectName) { onStreamedChange(objectName); });
     connect(m_streaming.get(), &StreamingClient::connectedChanged, this,
@@ -53,7 +53,7 @@ SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping
             m_streamDebounce.start();
     });
 
-    m_worker = new SyncWorker(databasePath, mapping, session);
+    m_worker = new SyncWorker(databasePath, mapping, m_session);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &SyncScheduler::requestCycle, m_worker, &SyncWorker::runCycle);
@@ -71,11 +71,36 @@ SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping
 
 SyncScheduler::~SyncScheduler()
 {
+    stop();
+}
+
+void SyncScheduler::stop()
+{
+    if (!m_worker) {
+        return;
+    }
+    m_pollTimer.stop();
+    m_editDebounce.stop();
+    m_streamDebounce.stop();
     m_streaming->disconnect(this); // its last connectedChanged(false) is not ours to handle
-    m_streaming.reset();
-    cancel();
+    m_streaming->stop();
+    m_worker->stop();
     m_thread.quit();
-    m_thread.wait();
+    m_thread.wait(); // the worker is deleted in its thread as it ends, and its session with it
+    m_worker = nullptr;
+    qCInfo(lcSync) << "sync stopped";
+}
+
+void SyncScheduler::setBasePollIntervalMs(int ms)
+{
+    m_basePollMs = ms;
+    if (m_pollTimer.isActive())
+        m_pollTimer.start(pollDelayMs());
+}
+
+int SyncScheduler::workerConnectionsOpened() const
+{
+    return m_worker ? m_worker->connectionsOpened() : 0;
 }
 
 void SyncScheduler::setState(State state)
@@ -101,7 +126,7 @@ void SyncScheduler::localEditMade()
 void SyncScheduler::startStreaming()
 {
     m_streamingWanted = true;
-    if (m_state != State::NeedsSignIn && m_state != State::Offline)
+    if (m_worker && m_state != State::NeedsSignIn && m_state != State::Offline)
         m_streaming->start();
 }
 
@@ -147,6 +172,9 @@ void SyncScheduler::cancel()
 
 void SyncScheduler::start(bool manual)
 {
+    if (!m_worker) {
+        return; // stopped
+    }
     if (m_state == State::Syncing) {
         // One sync at a time: remember to run again when this one ends.
         m_queued = true;
@@ -165,6 +193,9 @@ void SyncScheduler::start(bool manual)
 
 void SyncScheduler::onCycleFinished(const SyncReport &report, int apiUsed, int apiMax)
 {
+    if (!m_worker) {
+        return; // the last word of a stopped worker, queued before it ended
+    }
     m_lastReport = report;
     switch (report.result) {
     case SyncReport::Result::Clean:

@@ -35,9 +35,18 @@ public:
     };
     Q_ENUM(State)
 
-    SyncScheduler(const QString &databasePath, const Mapping &mapping, Session *session,
-                  QObject *parent = nullptr);
+    // Shares the session with its owner (the account manager): signing out may drop the
+    // manager's reference while a cycle runs.
+    SyncScheduler(const QString &databasePath, const Mapping &mapping,
+                  std::shared_ptr<Session> session, QObject *parent = nullptr);
     ~SyncScheduler() override;
+
+    // Ends the cycle in flight at once, runs no other and waits for the sync thread to let
+    // go of the store and the session (sign-out, account switch, quit). Idempotent.
+    void stop();
+    bool isStopped() const { return m_worker == nullptr; }
+    // Store connections and REST clients the worker made so far (tests: one of each).
+    int workerConnectionsOpened() const;
 
     State state() const { return m_state; }
     QDateTime lastSuccess() const { return m_lastSuccess; }
@@ -45,6 +54,8 @@ public:
     int pollIntervalMs() const { return m_pollTimer.interval(); }
     int basePollIntervalMs() const { return m_basePollMs; }
     void setEditDebounceMs(int ms) { m_editDebounce.setInterval(ms); }
+    // Tests poll every few seconds; the app polls as the mapping says (at least 30 s).
+    void setBasePollIntervalMs(int ms);
     void setStreamDebounceMs(int ms) { m_streamDebounce.setInterval(ms); }
     // While streaming is up, polling is only the safety net: this many times slower.
     static constexpr int kStreamingPollFactor = 4;
@@ -75,6 +86,7 @@ private:
     void onStreamingConnectedChanged(bool connected);
     int pollDelayMs() const;
 
+    std::shared_ptr<Session> m_session; // before m_streaming, which uses it
     QThread m_thread;
     SyncWorker *m_worker = nullptr;
     QTimer m_pollTimer;

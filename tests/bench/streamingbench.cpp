@@ -96,10 +96,11 @@ int main(int argc, char **argv)
     identity.email = kTeacher;
     identity.instanceUrl = org.instanceUrl();
     identity.loginUrl = org.baseUrl();
-    Session session(identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), {});
+    auto session = std::make_shared<Session>(
+        identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), QByteArray());
     org.login(); // the office, for its writes
 
-    SyncScheduler scheduler(path, Mapping::dream(), &session);
+    SyncScheduler scheduler(path, Mapping::dream(), session);
     int cycles = 0;
     QObject::connect(&scheduler, &SyncScheduler::cycleFinished, [&cycles] { ++cycles; });
     scheduler.syncNow();

@@ -1,0 +1,344 @@
+// The whole window signed in to the emulator, started in-process as `pasalista` starts it
+// (GuiLauncher, offscreen platform, the keychain of the test session): quitting during a
+// slow sync, and a soak of typing marks, switching courses, signing out and in and quitting
+// under faults. Real emulator process, real SQLite file, no mocks.
+//
+// PASALISTA_SOAK_ROUNDS sets the soak's rounds (default 2, a CI-sized run).
+#include "accountswitcher.h"
+#include "attendancesheet.h"
+#include "attendancetableview.h"
+#include "auth/accountmanager.h"
+#include "auth/session.h"
+#include "auth/signinflow.h"
+#include "guilauncher.h"
+#include "mainwindow.h"
+#include "orgscope.h"
+#include "signoutdialog.h"
+#include "sync/syncscheduler.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+using namespace pasalista;
+using namespace pasalista::test;
+
+namespace {
+
+// Quitting must end the process within this (the figure); printed as measured.
+constexpr qint64 kQuitBoundMs = 2000;
+
+// The browser side of a sign-in: fetching the authorization URL follows the emulator's
+// redirect to the app's loopback listener (--auto-approve skips the login page).
+std::unique_ptr<Session> signInThroughTheBrowser(const EmulatorProcess &org)
+{
+    for (int attempt = 0; attempt < 5; ++attempt) { // the org's faults hit sign-in too
+        SignInFlow flow;
+        flow.setCallbackPorts({0});
+        QNetworkAccessManager browser;
+        QObject::connect(
+            &flow, &SignInFlow::authorizationUrlReady, &browser, [&browser](const QUrl &url) {
+                QNetworkReply *reply = browser.get(QNetworkRequest(url));
+                QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+            });
+        QSignalSpy succeeded(&flow, &SignInFlow::succeeded);
+        QSignalSpy failed(&flow, &SignInFlow::failed);
+        if (!flow.start(org.baseUrl()))
+            continue;
+        QElapsedTimer timer;
+        timer.start();
+        while (succeeded.isEmpty() && failed.isEmpty() && timer.elapsed() < 30000)
+            succeeded.wait(50);
+        if (!succeeded.isEmpty())
+            return flow.takeSession();
+    }
+    return nullptr;
+}
+
+// The event loop's longest stall: the largest gap between ticks of a 10 ms timer, beyond
+// the 10 ms. Paused while the test itself does bookkeeping no teacher would cause.
+class StallMeter
+{
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(kTickMs);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { tick(); });
+        m_clock.start();
+        m_last = m_clock.elapsed();
+        m_timer.start();
+    }
+    void pause() { m_paused = true; }
+    void resume()
+    {
+        m_paused = false;
+        m_last = m_clock.elapsed();
+    }
+    qint64 longestMs() const { return m_longest; }
+
+private:
+    static constexpr int kTickMs = 10;
+    void tick()
+    {
+        const qint64 now = m_clock.elapsed();
+        if (!m_paused)
+            m_longest = std::max(m_longest, now - m_last - kTickMs);
+        m_last = now;
+    }
+
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+    bool m_paused = false;
+};
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+class GuiSession : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_org.isRunning());
+        // The app's settings in this test's folder, never the user's.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("config")));
+        GuiLauncher::setApplicationNames();
+        m_settings = std::make_unique<QSettings>();
+        m_settings->clear();
+        AccountManager accounts(m_settings.get(), dataDir(), m_keychainService);
+        if (accounts.tokenStore().probe() != TokenStore::Status::Ok)
+            GTEST_SKIP() << "no keychain: run under scripts/test's D-Bus session";
+        std::unique_ptr<Session> session = signInThroughTheBrowser(m_org);
+        ASSERT_TRUE(session);
+        m_accountKey = session->identity().accountKey();
+        ASSERT_EQ(accounts.adopt(std::move(session)), TokenStore::Status::Ok);
+        m_settings->sync();
+    }
+
+    void TearDown() override
+    {
+        m_launcher.reset();
+        if (m_settings) {
+            AccountManager accounts(m_settings.get(), dataDir(), m_keychainService);
+            accounts.tokenStore().remove(m_accountKey); // nothing left in the test keychain
+        }
+    }
+
+    QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
+
+    // `pasalista --data-dir DIR`, signed in from the keychain; returns after its first sync.
+    void startTheApp()
+    {
+        m_launcher = std::make_unique<GuiLauncher>();
+        m_launcher->setKeychainService(m_keychainService);
+        ASSERT_TRUE(m_launcher->start(
+            *qobject_cast<QApplication *>(QCoreApplication::instance()),
+            {QStringLiteral("pasalista"), QStringLiteral("--data-dir"), dataDir()}));
+        ASSERT_TRUE(m_launcher->scheduler()) << "signed in from the keychain";
+        ASSERT_TRUE(waitForASuccessfulSync(180000));
+        openProbe();
+    }
+
+    bool waitForASuccessfulSync(int timeoutMs)
+    {
+        return waitFor(
+            [this] {
+                SyncScheduler *scheduler = m_launcher->scheduler();
+                return scheduler && scheduler->lastSuccess().isValid() &&
+                       scheduler->state() == SyncScheduler::State::Idle;
+            },
+            timeoutMs);
+    }
+
+    // The test's own connection to the account's store, to read what the window wrote.
+    void openProbe()
+    {
+        m_probe = std::make_unique<LocalStore>(Mapping::dream());
+        ASSERT_TRUE(m_probe->open(m_launcher->accounts()->databasePath(m_accountKey)));
+        m_probeRepository = std::make_unique<Repository>(*m_probe);
+    }
+
+    QList<Course> activeCourses() const
+    {
+        QList<Course> active;
+        for (const Course &course : m_probeRepository->courses()) {
+            if (course.isActiveOn(QDate::currentDate()) && !course.sfid.isEmpty())
+                active.append(course);
+        }
+        return active;
+    }
+
+    // Types `count` marks in the open window's sheet for `course`, as a teacher does.
+    void typeMarks(const Course &course, int count, int seed)
+    {
+        ASSERT_TRUE(waitFor([this] { return m_launcher->window() != nullptr; }, 10000));
+        MainWindow *window = m_launcher->window();
+        ASSERT_TRUE(window->selectCourse(course.id));
+        window->showTab(MainWindow::AttendanceTab);
+        auto *sheet = window->findChild<AttendanceSheet *>();
+        ASSERT_TRUE(sheet);
+        sheet->setConfirmationHandler([](const QString &) { return true; });
+        sheet->view()->setFocus();
+        const Qt::Key keys[] = {Qt::Key_P, Qt::Key_A, Qt::Key_P, Qt::Key_T};
+        for (int i = 0; i < count; ++i)
+            QTest::keyClick(sheet->view(), keys[(seed + i) % 4]);
+        m_typed.insert(course.id, m_probeRepository->attendanceOn(course.id, QDate::currentDate()));
+        ASSERT_FALSE(m_typed.value(course.id).isEmpty()) << "the keys wrote no mark";
+    }
+
+    // Every mark typed is in the store, with the status last typed.
+    void expectNoMarkLost()
+    {
+        for (auto course = m_typed.cbegin(); course != m_typed.cend(); ++course) {
+            const auto now = m_probeRepository->attendanceOn(course.key(), QDate::currentDate());
+            for (const AttendanceMark &typed : course.value()) {
+                ASSERT_TRUE(now.contains(typed.studentId)) << "lost: student " << typed.studentId;
+                EXPECT_EQ(now.value(typed.studentId).status, typed.status);
+            }
+        }
+    }
+
+    // Closes the window and ends the app as main() does after the event loop; returns ms.
+    qint64 quitTheApp()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        m_launcher->window()->close();
+        EXPECT_FALSE(m_launcher->window()->isVisible()) << "the window closes at once";
+        m_launcher.reset();
+        return timer.elapsed();
+    }
+
+    void signOutKeepingData()
+    {
+        auto *switcher = m_launcher->window()->findChild<AccountSwitcher *>();
+        ASSERT_TRUE(switcher);
+        // The teacher answers the sign-out dialog: keep the data (its default), Sign out.
+        QTimer answer;
+        QObject::connect(&answer, &QTimer::timeout, [] {
+            if (auto *dialog = qobject_cast<SignOutDialog *>(QApplication::activeModalWidget()))
+                dialog->accept();
+        });
+        answer.start(20);
+        switcher->signOut();
+        answer.stop();
+        ASSERT_TRUE(waitFor([this] { return !m_launcher->scheduler(); }, 10000))
+            << "signed out: no sync";
+    }
+
+    void signInAgain()
+    {
+        std::unique_ptr<Session> session = signInThroughTheBrowser(m_org);
+        ASSERT_TRUE(session);
+        m_launcher->accounts()->adopt(std::move(session));
+        ASSERT_TRUE(waitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000));
+    }
+
+    EmulatorProcess m_org{{QStringLiteral("--demo"), QStringLiteral("--auto-approve"),
+                           QStringLiteral("maria.rodriguez@dream.demo")}};
+    QTemporaryDir m_dir;
+    QString m_keychainService =
+        QStringLiteral("Pasalista-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString m_accountKey;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<GuiLauncher> m_launcher;
+    std::unique_ptr<LocalStore> m_probe;
+    std::unique_ptr<Repository> m_probeRepository;
+    QHash<qint64, QHash<qint64, AttendanceMark>> m_typed; // course → student → last typed
+};
+
+} // namespace
+
+TEST_F(GuiSession, QuittingDuringASyncThatWaits20sClosesAtOnceAndKeepsEveryMark)
+{
+    startTheApp();
+    const QList<Course> courses = activeCourses();
+    ASSERT_FALSE(courses.isEmpty());
+    typeMarks(courses.first(), 2, 0);
+    ASSERT_TRUE(m_org.setFaults({{QStringLiteral("latencyMs"), 20000}}));
+    m_launcher->scheduler()->syncNow();
+    QTest::qWait(500);
+    ASSERT_EQ(m_launcher->scheduler()->state(), SyncScheduler::State::Syncing);
+    typeMarks(courses.first(), 2, 1); // while the sync waits on the network
+
+    const qint64 quitMs = quitTheApp();
+    std::printf("[ figure ] quit during a sync with 20 s latency: %lld ms\n",
+                static_cast<long long>(quitMs));
+    EXPECT_LT(quitMs, kQuitBoundMs);
+    expectNoMarkLost();
+}
+
+TEST_F(GuiSession, SoakTypingSwitchingSigningOutAndInUnderFaultsLosesNothing)
+{
+    const int rounds = qEnvironmentVariableIsSet("PASALISTA_SOAK_ROUNDS")
+                           ? qEnvironmentVariableIntValue("PASALISTA_SOAK_ROUNDS")
+                           : 2;
+    startTheApp();
+    const QList<Course> courses = activeCourses();
+    ASSERT_FALSE(courses.isEmpty());
+    // 20 % of requests fail, each waits 2 s; the window polls every few seconds.
+    ASSERT_TRUE(
+        m_org.setFaults({{QStringLiteral("errorRate"), 0.2}, {QStringLiteral("latencyMs"), 2000}}));
+    const auto pollOften = [this] {
+        m_launcher->scheduler()->setBasePollIntervalMs(3000);
+        m_launcher->scheduler()->setEditDebounceMs(500);
+    };
+    pollOften();
+    StallMeter stalls;
+    for (int round = 0; round < rounds; ++round) {
+        for (int i = 0; i < 2; ++i) { // two courses a round: switching between them
+            typeMarks(courses.at((round * 2 + i) % courses.size()), 3, round + i);
+            QTest::qWait(1500);
+        }
+        signOutKeepingData();
+        typeMarks(courses.at(round % courses.size()), 1, round); // offline: kept for later
+        QTest::qWait(500);
+        stalls.pause(); // the test plays the browser here
+        signInAgain();
+        stalls.resume();
+        pollOften();
+        QTest::qWait(3000);
+        std::printf("[ soak ] round %d of %d done, longest stall so far %lld ms\n", round + 1,
+                    rounds, static_cast<long long>(stalls.longestMs()));
+    }
+    const qint64 longestStall = stalls.longestMs();
+
+    // Final clean syncs (the last one with nothing left to push, so the laptop has read its
+    // own pushes back), then the org and the store compared record by record.
+    ASSERT_TRUE(m_org.clearFaults());
+    bool clean = false;
+    for (int attempt = 0; attempt < 6 && !clean; ++attempt) {
+        QSignalSpy finished(m_launcher->scheduler(), &SyncScheduler::cycleFinished);
+        m_launcher->scheduler()->syncNow();
+        ASSERT_TRUE(waitFor([&finished] { return !finished.isEmpty(); }, 120000));
+        const auto report = finished.last().at(0).value<SyncReport>();
+        clean = report.result == SyncReport::Result::Clean && report.pushed == 0 &&
+                m_probe->pendingChangeCount() == 0;
+    }
+    EXPECT_TRUE(clean) << "a clean sync after the faults end";
+    expectNoMarkLost();
+    expectStoreHoldsExactlyTheScope(m_org, *m_probe);
+
+    const qint64 quitMs = quitTheApp();
+    std::printf("[ figure ] soak: %d rounds, longest event-loop stall %lld ms (target 200 ms), "
+                "quit %lld ms\n",
+                rounds, static_cast<long long>(longestStall), static_cast<long long>(quitMs));
+    EXPECT_LT(quitMs, kQuitBoundMs);
+}
