@@ -25,7 +25,7 @@ constexpr int kBackfillChunk = 100;
 } // namespace
 
 Puller::Puller(LocalStore &store, SalesforceClient &client, SyncReport &report)
-    : m_store(store), m_client(client), m_report(report), m_state(store)
+    : m_store(store), m_client(client), m_report(report), m_state(store), m_probe(client)
 {
 }
 
@@ -270,8 +270,17 @@ bool Puller::pullQuery(Role role, const QStringList &conditions, const RecordHoo
                     [&](const QJsonArray &records) { return applyPage(applier, records, hook); });
 }
 
+bool Puller::skipped(Role role) const
+{
+    return !m_onlyObjects.isEmpty() &&
+           !m_onlyObjects.contains(m_store.mapping().objectFor(role).objectName);
+}
+
 bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
 {
+    if (skipped(role)) {
+        return true;
+    }
     const QString objectName = m_store.mapping().objectFor(role).objectName;
     const QDateTime until = serverNow();
     if (!until.isValid()) {
@@ -286,6 +295,11 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         // A full read shows what lives now; what is deleted from now on is read later,
         // even if this first pull is killed half-way.
         return storeFailed();
+    }
+    if (covered.isValid() &&
+        m_probe.nothingUpdatedSince(objectName, covered.addSecs(-m_overlapSeconds))) {
+        // The org listed nothing changed in the window: covered without a query.
+        return m_state.setCoveredUntil(objectName, until) || storeFailed();
     }
     if (covered.isValid() && !scope.isEmpty()) {
         // Records with edits not sent yet are read even if they left the scope meanwhile,
@@ -307,6 +321,9 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
 
 bool Puller::pullDeletions(Role role, const QString &scope)
 {
+    if (skipped(role)) {
+        return true;
+    }
     const Mapping &mapping = m_store.mapping();
     const QString objectName = mapping.objectFor(role).objectName;
     QDateTime from = m_state.deletionsCoveredUntil(objectName);
@@ -326,6 +343,13 @@ bool Puller::pullDeletions(Role role, const QString &scope)
         if (!reconcile(role, scope)) {
             return false;
         }
+    } else if (const auto probed =
+                   m_probe.deletedSince(objectName, from.addSecs(-m_overlapSeconds))) {
+        const RecordCodec codec(mapping, role);
+        RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
+        if (!applyDeletions(applier, *probed)) {
+            return false;
+        }
     } else {
         const QString soql =
             Soql::select({QStringLiteral("Id"), QStringLiteral("SystemModstamp")}, objectName,
@@ -335,23 +359,62 @@ bool Puller::pullDeletions(Role role, const QString &scope)
         const RecordCodec codec(mapping, role);
         RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
         const bool ok = fetchAll(soql, true, [&](const QJsonArray &records) {
-            if (!m_store.begin()) {
-                return storeFailed();
-            }
+            QStringList ids;
             for (const QJsonValue &value : records) {
-                if (!applier.applyDeletion(
-                        value.toObject().value(QLatin1String("Id")).toString())) {
-                    m_report.message = applier.errorString();
-                    return storeFailed();
-                }
+                ids.append(value.toObject().value(QLatin1String("Id")).toString());
             }
-            return m_store.commit() || storeFailed();
+            return applyDeletions(applier, ids);
         });
         if (!ok) {
             return false;
         }
     }
     return m_state.setDeletionsCoveredUntil(objectName, until) || storeFailed();
+}
+
+bool Puller::applyDeletions(RemoteApplier &applier, const QStringList &ids)
+{
+    if (!m_store.begin()) {
+        return storeFailed();
+    }
+    for (const QString &sfid : ids) {
+        if (!applier.applyDeletion(sfid)) {
+            m_report.message = applier.errorString();
+            return storeFailed();
+        }
+    }
+    return m_store.commit() || storeFailed();
+}
+
+void Puller::probeChanges()
+{
+    const QDateTime now =
+        m_client.serverTime().isValid() ? m_client.serverTime() : QDateTime::currentDateTimeUtc();
+    QList<ChangeProbe::Window> windows;
+    for (Role role : Mapping::dependencyOrder()) {
+        const QString objectName = m_store.mapping().objectFor(role).objectName;
+        ChangeProbe::Window window{objectName, {}, {}};
+        const QDateTime covered = m_state.coveredUntil(objectName);
+        if (covered.isValid()) {
+            window.updatedFrom = covered.addSecs(-m_overlapSeconds);
+        }
+        QDateTime deletions = m_state.deletionsCoveredUntil(objectName);
+        if (!deletions.isValid()) {
+            deletions = covered;
+        }
+        // Past the recycle bin's memory the deletions are reconciled instead.
+        if (deletions.isValid() && deletions.addDays(kRecycleBinDays - 1) >= now) {
+            window.deletedFrom = deletions.addSecs(-m_overlapSeconds);
+        }
+        if (window.updatedFrom.isValid() || window.deletedFrom.isValid()) {
+            windows.append(window);
+        }
+    }
+    // A first pull reads everything anyway: asking first would only spend a call.
+    if (windows.size() == Mapping::dependencyOrder().size()) {
+        m_probe.run(windows);
+        m_cycleTime = m_probe.cycleTime();
+    }
 }
 
 bool Puller::reconcile(Role role, const QString &scope)
@@ -558,6 +621,9 @@ bool Puller::backfill()
 bool Puller::run(const QString &teacherEmail)
 {
     const Mapping &mapping = m_store.mapping();
+    if (m_probeChanges && m_onlyObjects.isEmpty()) {
+        probeChanges();
+    }
     for (Role role : {Role::Teacher, Role::Program}) {
         if (!pullObject(role, {})) {
             return false;

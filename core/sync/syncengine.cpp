@@ -2,13 +2,16 @@
 
 #include "localstore.h"
 #include "logging.h"
+#include "net/compositebatch.h"
 #include "net/salesforceclient.h"
+#include "sync/apibudget.h"
 #include "sync/puller.h"
 #include "sync/pusher.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -34,9 +37,52 @@ void SyncEngine::warnOnce(SyncReport &report, const QString &key, const QString 
 
 bool SyncEngine::describeObjects(SyncReport &report)
 {
-    for (const ObjectMapping &object : m_store.mapping().objects()) {
-        const ApiResponse response =
-            m_client.get(QStringLiteral("sobjects/%1/describe").arg(object.objectName));
+    const QList<ObjectMapping> objects = m_store.mapping().objects();
+    QHash<QString, QJsonObject> cached;
+    for (const ObjectMapping &object : objects) {
+        const QJsonObject entry =
+            QJsonDocument::fromJson(
+                metaValue(QStringLiteral("describe:") + object.objectName).toUtf8())
+                .object();
+        if (!entry.isEmpty()) {
+            cached.insert(object.objectName, entry);
+        }
+    }
+    const QDateTime checked =
+        QDateTime::fromString(metaValue(QLatin1String(kDescribeCheckedKey)), Qt::ISODate);
+    const bool fresh = cached.size() == objects.size() && checked.isValid() &&
+                       checked.secsTo(QDateTime::currentDateTimeUtc()) < kDescribeMaxAgeSeconds;
+    if (fresh) {
+        // The org's schema changes rarely: read it from the store, and ask again daily.
+        for (const ObjectMapping &object : objects) {
+            useFields(object, fieldsOf(cached.value(object.objectName)), report);
+        }
+        m_rules = cachedRules();
+        return true;
+    }
+    // One Composite call for every describe, each revalidated with If-Modified-Since.
+    CompositeBatch batch(m_client);
+    for (const ObjectMapping &object : objects) {
+        QHash<QString, QString> headers;
+        const QString modified =
+            cached.value(object.objectName).value(QLatin1String("lastModified")).toString();
+        if (!modified.isEmpty()) {
+            headers.insert(QStringLiteral("If-Modified-Since"), modified);
+        }
+        batch.addGet(object.objectName,
+                     QStringLiteral("sobjects/%1/describe").arg(object.objectName), {}, headers);
+    }
+    batch.send();
+    const QHash<QString, DescribeRules> rulesBefore = cachedRules();
+    for (const ObjectMapping &object : objects) {
+        const ApiResponse response = batch.result(object.objectName);
+        if (response.httpStatus == 304 && cached.contains(object.objectName)) {
+            useFields(object, fieldsOf(cached.value(object.objectName)), report);
+            if (rulesBefore.contains(object.objectName)) {
+                m_rules.insert(object.objectName, rulesBefore.value(object.objectName));
+            }
+            continue;
+        }
         if (!response.ok()) {
             report.result = response.outcome == ApiResponse::Outcome::SignInRequired
                                 ? SyncReport::Result::SignInRequired
@@ -47,46 +93,95 @@ bool SyncEngine::describeObjects(SyncReport &report)
                                  .arg(object.objectName, response.errorMessage);
             return false;
         }
-        QSet<QString> fields;
-        for (const QJsonValue &field :
-             response.json.object().value(QLatin1String("fields")).toArray()) {
-            fields.insert(field.toObject().value(QLatin1String("name")).toString());
-        }
-        for (const QString &mapped : object.fields) {
-            if (!fields.contains(mapped) && mapped != object.upsertField) {
-                warnOnce(report, object.objectName + QLatin1Char('.') + mapped,
-                         tr("The org has no field %1.%2; Pasalista leaves it alone.")
-                             .arg(object.objectName, mapped));
-            }
-        }
-        if (object.writable && !object.upsertField.isEmpty() &&
-            !fields.contains(object.upsertField)) {
-            warnOnce(report, object.objectName + QStringLiteral(".external-id"),
-                     tr("The org has no %1 field on %2: Pasalista looks records up by their "
-                        "natural key before creating them. Ask your org admin to add it (see the "
-                        "README) so that retries can never create duplicates.")
-                         .arg(object.upsertField, object.objectName));
-        }
-        m_available.insert(object.objectName, fields);
+        const QSet<QString> fields = fieldsOf(response.json.object());
+        useFields(object, fields, report);
         if (object.writable) {
             const DescribeRules rules =
                 DescribeRules::fromDescribe(response.json.object(), object.fields);
             m_rules.insert(object.objectName, rules);
             cacheRules(object.objectName, rules);
         }
+        QString modified = batch.lastModified(object.objectName);
+        if (modified.isEmpty() && m_client.serverTime().isValid()) {
+            modified = QLocale::c().toString(m_client.serverTime(),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+        }
+        const QJsonArray names =
+            QJsonArray::fromStringList(QStringList(fields.begin(), fields.end()));
+        setMetaValue(
+            QStringLiteral("describe:") + object.objectName,
+            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("fields"), names},
+                                                        {QStringLiteral("lastModified"), modified}})
+                                  .toJson(QJsonDocument::Compact)));
     }
+    setMetaValue(QLatin1String(kDescribeCheckedKey),
+                 QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     return true;
+}
+
+QSet<QString> SyncEngine::fieldsOf(const QJsonObject &describe)
+{
+    QSet<QString> fields;
+    for (const QJsonValue &field : describe.value(QLatin1String("fields")).toArray()) {
+        // A describe lists objects; the cache keeps just the names.
+        fields.insert(field.isObject() ? field.toObject().value(QLatin1String("name")).toString()
+                                       : field.toString());
+    }
+    return fields;
+}
+
+void SyncEngine::useFields(const ObjectMapping &object, const QSet<QString> &fields,
+                           SyncReport &report)
+{
+    for (const QString &mapped : object.fields) {
+        if (!fields.contains(mapped) && mapped != object.upsertField) {
+            warnOnce(report, object.objectName + QLatin1Char('.') + mapped,
+                     tr("The org has no field %1.%2; Pasalista leaves it alone.")
+                         .arg(object.objectName, mapped));
+        }
+    }
+    if (object.writable && !object.upsertField.isEmpty() && !fields.contains(object.upsertField)) {
+        warnOnce(report, object.objectName + QStringLiteral(".external-id"),
+                 tr("The org has no %1 field on %2: Pasalista looks records up by their "
+                    "natural key before creating them. Ask your org admin to add it (see the "
+                    "README) so that retries can never create duplicates.")
+                     .arg(object.upsertField, object.objectName));
+    }
+    m_available.insert(object.objectName, fields);
+}
+
+QString SyncEngine::metaValue(const QString &key) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
+    query.addBindValue(key);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+void SyncEngine::setMetaValue(const QString &key, const QString &value)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    if (!query.exec()) {
+        qCWarning(lcSync) << "could not write" << key << query.lastError().text();
+    }
 }
 
 SyncReport SyncEngine::run()
 {
     SyncReport report;
+    const int callsBefore = m_client.apiCallCount();
+    m_client.takeFieldError(); // only this cycle's replies count
     Q_EMIT phaseChanged(tr("Connecting"));
     bool ok = describeObjects(report);
     if (ok) {
         Q_EMIT phaseChanged(tr("Receiving changes"));
         Puller puller(m_store, m_client, report);
         puller.setAvailableFields(m_available);
+        puller.setProbeChanges(m_probeChanges);
+        puller.setOnlyObjects(m_onlyObjects);
         ok = puller.run(m_identity.email);
     }
     if (!ok && m_rules.isEmpty()) {
@@ -107,6 +202,10 @@ SyncReport SyncEngine::run()
             report.message = tr("The sync stopped: %1").arg(m_store.database().lastError().text());
         }
     }
+    if (m_client.takeFieldError()) {
+        // The org's fields changed under us: read the describes again next cycle.
+        setMetaValue(QLatin1String(kDescribeCheckedKey), QString());
+    }
     report.failed = failedRecordCount(m_store);
     report.conflicts = std::max(report.conflicts, openConflictCount(m_store));
     if (ok) {
@@ -114,9 +213,14 @@ SyncReport SyncEngine::run()
                                                                     : SyncReport::Result::Clean;
     }
     report.finishedAt = QDateTime::currentDateTimeUtc();
+    ApiBudget budget(m_store);
+    report.apiCalls = m_client.apiCallCount() - callsBefore;
+    budget.recordSync(report.apiCalls, m_client.apiUsed(), m_client.apiMax());
+    report.apiCallsToday = budget.spentToday();
     qCInfo(lcSync) << "sync" << SyncReport::resultName(report.result) << "pushed" << report.pushed
                    << "pulled" << report.pulled << "failed" << report.failed << "conflicts"
-                   << report.conflicts << "writes" << report.writeRequests;
+                   << report.conflicts << "writes" << report.writeRequests << "API calls"
+                   << report.apiCalls << "today" << report.apiCallsToday;
     return report;
 }
 

@@ -50,6 +50,8 @@ QJsonObject SyncReport::toJson() const
             {QStringLiteral("conflicts"), conflicts},
             {QStringLiteral("retrying"), retrying},
             {QStringLiteral("write_requests"), writeRequests},
+            {QStringLiteral("api_calls"), apiCalls},
+            {QStringLiteral("api_calls_today"), apiCallsToday},
             {QStringLiteral("message"), message},
             {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
             {QStringLiteral("finished_at"), finishedAt.toString(Qt::ISODateWithMs)}};

@@ -32,6 +32,8 @@ struct SyncReport
     int conflicts = 0; // fields both sides changed (shown in Sync issues)
     int retrying = 0;  // records left for a later attempt (transient errors)
     int writeRequests = 0;
+    int apiCalls = 0;      // API calls this sync spent (Sforce-Limit-Info)
+    int apiCallsToday = 0; // API calls this laptop spent today, this sync included
     QString message;
     QStringList warnings;
     QDateTime finishedAt;

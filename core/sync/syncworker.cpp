@@ -23,7 +23,7 @@ void SyncWorker::cancel()
     }
 }
 
-void SyncWorker::runCycle(bool manual)
+void SyncWorker::runCycle(bool manual, const QStringList &objects)
 {
     SyncReport report;
     LocalStore store(m_mapping);
@@ -37,6 +37,8 @@ void SyncWorker::runCycle(bool manual)
     m_client = &client;
     SyncEngine engine(store, client, m_session->identity());
     engine.setRespectBackoff(!manual);
+    engine.setProbeChanges(!manual && objects.isEmpty());
+    engine.setOnlyObjects(QSet<QString>(objects.begin(), objects.end()));
     connect(&engine, &SyncEngine::phaseChanged, this, &SyncWorker::phaseChanged);
     report = engine.run();
     m_client = nullptr;
