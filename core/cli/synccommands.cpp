@@ -99,9 +99,9 @@ int SyncCommands::sync(bool json)
     const std::shared_ptr<Session> session = m_accounts.session();
     SalesforceClient client(session.get());
     SyncEngine engine(store, client, session->identity());
-    // Run from a timer as often as not: ask the org first what changed (one API call when
-    // nothing did).
-    engine.setProbeChanges(true);
+    // As "Sync now": every object is queried, so an office edit of the last minute is seen
+    // (the window's background syncs ask the org first what changed; see
+    // Puller::setProbeChanges).
     const SyncReport report = engine.run();
     if (json) {
         m_out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
