@@ -1,6 +1,8 @@
 // What a sync costs in API calls, counted by the emulator as Salesforce counts them (a
 // Composite request is one call) and read back from Sforce-Limit-Info: a count, not a time.
+#include "diagnostics.h"
 #include "laptop.h"
+#include "sync/apibudget.h"
 #include "sync/syncengine.h"
 
 #include <QJsonObject>
@@ -62,6 +64,17 @@ TEST_F(ApiEconomyTest, AnIdleSyncCostsOneApiCall)
     ASSERT_GT(laptop.client().apiUsed(), 0) << "Sforce-Limit-Info was read";
     EXPECT_EQ(callsOf(laptop), 1);
     EXPECT_EQ(callsOf(laptop), 1);
+
+    // Help -> Copy diagnostics shows what this laptop spent today and in the last sync.
+    const ApiBudget budget(laptop.store());
+    EXPECT_EQ(budget.lastSyncCalls(), 1);
+    EXPECT_GT(budget.spentToday(), 3);
+    const Diagnostics::Lines lines = Diagnostics::storeStatistics(laptop.store());
+    EXPECT_TRUE(lines.contains(
+        {QStringLiteral("API calls today"), QStringLiteral("%1 of %2")
+                                                .arg(budget.spentToday())
+                                                .arg(ApiBudget::capOf(Mapping::dream()))}));
+    EXPECT_TRUE(lines.contains({QStringLiteral("API calls last sync"), QStringLiteral("1")}));
 }
 
 TEST_F(ApiEconomyTest, DescribesAreRevalidatedDailyInOneMoreCall)
