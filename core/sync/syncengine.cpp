@@ -184,7 +184,7 @@ SyncReport SyncEngine::run()
         puller.setOnlyObjects(m_onlyObjects);
         ok = puller.run(m_identity.email);
     }
-    if (!ok && m_rules.isEmpty()) {
+    if (!ok) {
         validateOffline(report);
     }
     if (ok) {
@@ -253,7 +253,8 @@ void SyncEngine::validateOffline(SyncReport &report)
 {
     // Offline: the org cannot refuse anything now, but its cached rules can show at once
     // what it would refuse. The cycle's result stays what stopped it.
-    const QHash<QString, DescribeRules> rules = cachedRules();
+    // The rules of this cycle when the describes were read (or taken from the store).
+    const QHash<QString, DescribeRules> rules = m_rules.isEmpty() ? cachedRules() : m_rules;
     if (rules.isEmpty()) {
         return;
     }
