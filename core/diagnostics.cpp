@@ -3,6 +3,7 @@
 #include "localstore.h"
 #include "logfile.h"
 #include "mapping.h"
+#include "sync/apibudget.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -92,6 +93,17 @@ Diagnostics::Lines Diagnostics::storeStatistics(const LocalStore &store)
         }
         lines.append(
             {table, sqlCount(database, QStringLiteral("SELECT COUNT(*) FROM \"%1\"").arg(table))});
+    }
+    // What this laptop spends of the org's daily API limit (Sforce-Limit-Info).
+    const ApiBudget budget(store);
+    const int cap = ApiBudget::capOf(store.mapping());
+    lines.append({QStringLiteral("API calls today"),
+                  cap > 0 ? QStringLiteral("%1 of %2").arg(budget.spentToday()).arg(cap)
+                          : QString::number(budget.spentToday())});
+    lines.append({QStringLiteral("API calls last sync"), QString::number(budget.lastSyncCalls())});
+    if (budget.orgMax() > 0) {
+        lines.append({QStringLiteral("org API calls today"),
+                      QStringLiteral("%1 of %2").arg(budget.orgUsed()).arg(budget.orgMax())});
     }
     QSqlQuery states(database);
     if (states.exec(QStringLiteral(

@@ -57,6 +57,15 @@ public:
         return engine.run();
     }
 
+    // A background cycle, as the poll timer runs it: the org is asked first which objects
+    // changed (see Puller::setProbeChanges).
+    SyncReport poll()
+    {
+        SyncEngine engine(m_store, *m_client, m_identity);
+        engine.setProbeChanges(true);
+        return engine.run();
+    }
+
     LocalStore &store() { return m_store; }
     Repository &repository() { return *m_repository; }
     SalesforceClient &client() { return *m_client; }

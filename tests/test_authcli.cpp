@@ -1,11 +1,16 @@
 // pasalista-cli login / whoami / logout (AuthCommands) against the emulator and the keychain.
 #include "authtesthelpers.h"
 
+#include "auth/session.h"
 #include "cli/authcommands.h"
+#include "cli/synccommands.h"
 #include "localstore.h"
 #include "mapping.h"
+#include "sync/apibudget.h"
 
 #include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTextStream>
 #include <QTimer>
@@ -147,4 +152,52 @@ TEST(AuthCli, CallbackPortFromTheSettingsOrTheCommandLine)
     EXPECT_TRUE(cli.out.contains(SignInFlow::callbackUrl(fromCommandLine).toString()))
         << cli.out.toStdString();
     EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::Success);
+}
+
+// The CLI is one process per command: the access token is kept in the keychain beside the
+// refresh token, so a later command reuses it instead of spending a 401 and a refresh.
+// `status` then shows what the sync spent of the org's API calls.
+TEST(AuthCli, SyncReusesTheKeptAccessTokenAndStatusShowsTheCallsSpent)
+{
+    EmulatorProcess org(emulatorArguments());
+    ASSERT_TRUE(org.isRunning());
+    Scratch scratch;
+    auto settings = scratch.settings();
+    {
+        AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+        accounts.setKeepAccessToken(true);
+        Cli cli(&accounts);
+        ASSERT_EQ(cli.commands.login(org.baseUrl().toString(), true), AuthCommands::Success)
+            << cli.err.toStdString();
+    }
+    // A later command: a new manager restores the session from the keychain.
+    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    accounts.setKeepAccessToken(true);
+    QString out;
+    QString err;
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    SyncCommands commands(outStream, errStream, accounts, Mapping::dream());
+    ASSERT_EQ(commands.run(QStringLiteral("sync"), false), SyncCommands::Success)
+        << err.toStdString();
+    ASSERT_TRUE(accounts.session());
+    EXPECT_EQ(accounts.session()->refreshRequestCount(), 0) << "the kept token was valid";
+
+    out.clear();
+    ASSERT_EQ(commands.run(QStringLiteral("status"), true), SyncCommands::Success);
+    const QJsonObject status = QJsonDocument::fromJson(out.toUtf8()).object();
+    const int spent = status.value(QStringLiteral("api_calls_today")).toInt();
+    EXPECT_GT(spent, 1);
+    EXPECT_EQ(status.value(QStringLiteral("api_calls_last_sync")).toInt(), spent);
+    EXPECT_EQ(status.value(QStringLiteral("api_daily_budget")).toInt(),
+              ApiBudget::capOf(Mapping::dream()));
+    EXPECT_GE(status.value(QStringLiteral("org_api_used")).toInt(), spent);
+
+    out.clear();
+    ASSERT_EQ(commands.run(QStringLiteral("status"), false), SyncCommands::Success);
+    EXPECT_TRUE(
+        out.contains(QStringLiteral("API calls today: %1 of this laptop's %2; last sync: %1")
+                         .arg(spent)
+                         .arg(ApiBudget::capOf(Mapping::dream()))))
+        << out.toStdString();
 }

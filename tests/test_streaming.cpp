@@ -112,6 +112,13 @@ TEST(Streaming, OfficeWritesReachTheStoreThroughDropsAndUnknownClient)
     ASSERT_TRUE(officeRenames(QStringLiteral("Streaming-Uno")));
     EXPECT_TRUE(
         waitForStoredName(finished, fixture.path, student, QStringLiteral("Streaming-Uno")));
+    // The event pulled that object alone, at once: the org's clock, the object's window and
+    // its deletions, not the 13 calls of a whole "Sync now" (and not a background cycle's
+    // probe, whose minute-wide windows would not show the edit yet).
+    ASSERT_FALSE(finished.isEmpty());
+    const SyncReport pulled = finished.last().at(0).value<SyncReport>();
+    EXPECT_EQ(pulled.pulled, 1);
+    EXPECT_LE(pulled.apiCalls, 3);
     const qint64 seen =
         streaming->replayId(StreamingClient::channelFor(QStringLiteral("Student__c")));
     EXPECT_GT(seen, 0);

@@ -4,8 +4,10 @@
 #include "localstore.h"
 #include "mapping.h"
 #include "repository.h"
+#include "sync/apibudget.h"
 #include "sync/syncscheduler.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -133,4 +135,50 @@ TEST(SyncScheduler, WorkerKeepsItsStoreAndClientAcrossCycles)
     // One store connection (one integrity check, one migration pass) and one REST client
     // with its network manager, not one of each per cycle.
     EXPECT_EQ(scheduler.workerConnectionsOpened(), 2);
+}
+
+// The mapping's sf_max_daily_api_calls caps what this laptop spends: once the next poll
+// would eat into the reserve, polling and other background cycles stop until tomorrow;
+// "Sync now" still syncs.
+TEST(SyncScheduler, StopsPollingBeforeTheLaptopsDailyBudget)
+{
+    Fixture fixture;
+    Mapping::dream(); // loads the resources
+    QFile file(QStringLiteral(":/mappings/dream.json"));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QByteArray json = file.readAll();
+    json.replace("\"sf_max_daily_api_calls\": 30000", "\"sf_max_daily_api_calls\": 25");
+    QString error;
+    const std::optional<Mapping> capped = Mapping::fromJson(json, &error);
+    ASSERT_TRUE(capped) << error.toStdString();
+    ASSERT_EQ(ApiBudget::capOf(*capped), 25);
+
+    SyncScheduler scheduler(fixture.path, *capped, fixture.session);
+    scheduler.setEditDebounceMs(50);
+    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
+    scheduler.syncNow();
+    const SyncReport first = waitForCycle(finished);
+    ASSERT_EQ(first.result, SyncReport::Result::Clean);
+    ASSERT_GT(first.apiCalls, 12) << "a first sync reads every object";
+    EXPECT_EQ(first.apiCallsToday, first.apiCalls);
+    EXPECT_FALSE(scheduler.isPolling()) << first.apiCalls << " spent, another sync would pass 95 %";
+    EXPECT_GT(scheduler.pollIntervalMs(), scheduler.basePollIntervalMs())
+        << "the next poll is tomorrow's";
+
+    scheduler.localEditMade();
+    EXPECT_FALSE(finished.wait(500)) << "a background cycle would pass the cap";
+
+    scheduler.syncNow();
+    const SyncReport manual = waitForCycle(finished);
+    EXPECT_EQ(manual.result, SyncReport::Result::Clean) << "Sync now always works";
+    EXPECT_EQ(manual.apiCallsToday, first.apiCalls + manual.apiCalls);
+}
+
+TEST(ApiBudget, PollingSlowsThenStopsBeforeTheCap)
+{
+    EXPECT_EQ(ApiBudget::pollFactor(5000, 0, 1), 1.0) << "no cap";
+    EXPECT_EQ(ApiBudget::pollFactor(10, 1000, 1), 1.0);
+    EXPECT_EQ(ApiBudget::pollFactor(850, 1000, 1), 4.0) << "past 80 %";
+    EXPECT_EQ(ApiBudget::pollFactor(950, 1000, 1), 0.0) << "the next poll would reach 95 %";
+    EXPECT_EQ(ApiBudget::pollFactor(900, 1000, 60), 0.0) << "a costly sync stops sooner";
 }

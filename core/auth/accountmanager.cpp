@@ -135,8 +135,10 @@ AccountManager::RestoreResult AccountManager::restoreSession(const QString &acco
         return RestoreResult::KeychainUnavailable;
     if (status != TokenStore::Status::Ok || saved.refreshToken.isEmpty())
         return RestoreResult::NotStored;
-    // No access token yet: the first request gets a 401 and refreshes once.
-    auto restored = std::make_shared<Session>(saved.identity, QByteArray(), saved.refreshToken);
+    // Without a kept access token the first request gets a 401 and refreshes once; a kept
+    // one that has expired meanwhile does the same.
+    auto restored = std::make_shared<Session>(
+        saved.identity, m_keepAccessToken ? saved.accessToken : QByteArray(), saved.refreshToken);
     restored->setFallbackRefreshToken(saved.fallbackRefreshToken);
     restored->setClientId(m_clientId);
     track(restored);
@@ -149,7 +151,9 @@ TokenStore::Status AccountManager::adopt(std::unique_ptr<Session> session)
     std::shared_ptr<Session> adopted(std::move(session));
     const Identity identity = adopted->identity();
     remember(identity);
-    const TokenStore::Status status = m_tokenStore.save(identity, adopted->refreshToken());
+    TokenStore::Status status = m_tokenStore.save(identity, adopted->refreshToken());
+    if (status == TokenStore::Status::Ok && m_keepAccessToken)
+        status = m_tokenStore.saveAccessToken(identity.accountKey(), adopted->accessToken());
     noteKeychainStatus(status);
     if (status != TokenStore::Status::Ok)
         qCWarning(lcAuth) << "Keeping the session of" << identity.accountKey() << "in memory only";
@@ -246,6 +250,13 @@ void AccountManager::track(const std::shared_ptr<Session> &session)
     m_sessions.insert(key, session);
     Session *raw = session.get();
     connect(raw, &Session::signInRequired, this, [this, key] { Q_EMIT signInRequired(key); });
+    connect(raw, &Session::accessTokenRefreshed, this,
+            [this, key, weak = std::weak_ptr<Session>(session)] {
+                const std::shared_ptr<Session> refreshed = weak.lock();
+                if (m_keepAccessToken && refreshed && refreshed->isValid())
+                    noteKeychainStatus(
+                        m_tokenStore.saveAccessToken(key, refreshed->accessToken()));
+            });
     // Emitted in the sync thread, run here later: the session may be gone by then.
     connect(raw, &Session::refreshTokenRotated, this,
             [this, weak = std::weak_ptr<Session>(session)] {

@@ -99,6 +99,9 @@ public:
     // it; not secret). Sign-in flows and restored sessions use it.
     QString clientId() const { return m_clientId; }
     void setClientId(const QString &clientId) { m_clientId = clientId; }
+    // Keep the access token in the keychain beside the refresh token and start restored
+    // sessions with it (the CLI: a process per command). The window keeps it in memory.
+    void setKeepAccessToken(bool keep) { m_keepAccessToken = keep; }
     // The loopback ports a sign-in listens on, in order: the settings' oauth/callbackPort
     // alone when the org admin registered another port in the connected app, else
     // SignInFlow::defaultCallbackPorts(). setCallbackPort overrides it for this run only
@@ -134,6 +137,7 @@ private:
     QHash<QString, std::shared_ptr<Session>> m_sessions;
     QString m_keychainMessage;
     QString m_clientId = QStringLiteral("pasalista");
+    bool m_keepAccessToken = false;
     std::optional<quint16> m_callbackPort;
     int m_requestTimeoutMs = 15000;
     bool m_revokeInBackground = false;

@@ -15,6 +15,7 @@ namespace {
 
 const QString kRefreshToken = QStringLiteral("refresh_token");
 const QString kFallbackRefreshToken = QStringLiteral("fallback_refresh_token");
+const QString kAccessToken = QStringLiteral("access_token");
 const QString kInstanceUrl = QStringLiteral("instance_url");
 const QString kIdentity = QStringLiteral("identity");
 const QString kProbeKey = QStringLiteral("pasalista-keychain-probe");
@@ -79,9 +80,21 @@ TokenStore::Status TokenStore::load(const QString &accountKey, Saved *saved)
         read(entryKey(accountKey, kFallbackRefreshToken), &saved->fallbackRefreshToken) ==
             Status::Unavailable)
         return Status::Unavailable;
+    saved->accessToken.clear();
+    if (writtenKeys(accountKey).contains(entryKey(accountKey, kAccessToken)) &&
+        read(entryKey(accountKey, kAccessToken), &saved->accessToken) == Status::Unavailable)
+        return Status::Unavailable;
     saved->identity = IdentityCodec::fromJson(QJsonDocument::fromJson(identityJson).object());
     saved->identity.instanceUrl = QUrl::fromEncoded(instanceUrl);
     return Status::Ok;
+}
+
+TokenStore::Status TokenStore::saveAccessToken(const QString &accountKey,
+                                               const QByteArray &accessToken)
+{
+    const QString key = entryKey(accountKey, kAccessToken);
+    rememberKey(accountKey, key);
+    return write(key, accessToken);
 }
 
 TokenStore::Status TokenStore::remove(const QString &accountKey)
@@ -89,7 +102,8 @@ TokenStore::Status TokenStore::remove(const QString &accountKey)
     Status worst = Status::Ok;
     QStringList keys = writtenKeys(accountKey);
     // Also the names this version writes, in case the list was lost.
-    for (const QString &item : {kRefreshToken, kFallbackRefreshToken, kInstanceUrl, kIdentity}) {
+    for (const QString &item :
+         {kRefreshToken, kFallbackRefreshToken, kAccessToken, kInstanceUrl, kIdentity}) {
         if (!keys.contains(entryKey(accountKey, item)))
             keys.append(entryKey(accountKey, item));
     }

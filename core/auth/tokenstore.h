@@ -41,6 +41,9 @@ public:
         QByteArray refreshToken;
         // The token that last worked, while a rotated refreshToken has not proven itself.
         QByteArray fallbackRefreshToken;
+        // The last access token, when the caller keeps one (the CLI: one process per
+        // command, so that each does not spend a 401 and a refresh). Empty otherwise.
+        QByteArray accessToken;
     };
 
     // `settings` keeps the list of entry names; it must outlive the store.
@@ -49,6 +52,8 @@ public:
     Status save(const Identity &identity, const QByteArray &refreshToken,
                 const QByteArray &fallbackRefreshToken = {});
     Status load(const QString &accountKey, Saved *saved);
+    // The access token beside the refresh token, in the keychain only (never on disk).
+    Status saveAccessToken(const QString &accountKey, const QByteArray &accessToken);
     Status remove(const QString &accountKey);
     // Writes, reads back and deletes a probe entry: whether a keychain is usable right now.
     Status probe();

@@ -271,6 +271,7 @@ int CliRunner::dispatch(const QCommandLineParser &parser, const QString &name,
         QSettings settings;
         AccountManager accounts(&settings,
                                 parser.isSet(kDataDir) ? parser.value(kDataDir) : defaultDataDir());
+        accounts.setKeepAccessToken(true);
         QString error;
         const std::optional<Mapping> mapping =
             parser.isSet(kMapping) ? Mapping::fromFile(parser.value(kMapping), &error)
@@ -286,6 +287,7 @@ int CliRunner::dispatch(const QCommandLineParser &parser, const QString &name,
         QSettings settings;
         AccountManager accounts(&settings,
                                 parser.isSet(kDataDir) ? parser.value(kDataDir) : defaultDataDir());
+        accounts.setKeepAccessToken(true);
         return AuthCommands(m_out, m_err, &accounts).run(name, parser);
     }
     if (name == QLatin1String("mark") && !parseDate(args.at(1)).isValid()) {

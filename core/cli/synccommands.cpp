@@ -5,6 +5,7 @@
 #include "localstore.h"
 #include "logging.h"
 #include "net/salesforceclient.h"
+#include "sync/apibudget.h"
 #include "sync/syncengine.h"
 #include "sync/syncissues.h"
 
@@ -98,6 +99,9 @@ int SyncCommands::sync(bool json)
     const std::shared_ptr<Session> session = m_accounts.session();
     SalesforceClient client(session.get());
     SyncEngine engine(store, client, session->identity());
+    // As "Sync now": every object is queried, so an office edit of the last minute is seen
+    // (the window's background syncs ask the org first what changed; see
+    // Puller::setProbeChanges).
     const SyncReport report = engine.run();
     if (json) {
         m_out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
@@ -142,12 +146,19 @@ int SyncCommands::status(bool json)
     QSqlQuery last(store.database());
     last.exec(QStringLiteral("SELECT MAX(last_sync_at) FROM _sync_state"));
     const QString lastSync = last.next() ? last.value(0).toString() : QString();
+    const ApiBudget budget(store);
+    const int cap = ApiBudget::capOf(m_mapping);
     const QJsonObject status{{QStringLiteral("user"), identity.username},
                              {QStringLiteral("org"), identity.instanceUrl.toString()},
                              {QStringLiteral("pending"), store.pendingChangeCount()},
                              {QStringLiteral("failed"), SyncEngine::failedRecordCount(store)},
                              {QStringLiteral("conflicts"), SyncEngine::openConflictCount(store)},
-                             {QStringLiteral("last_sync"), lastSync}};
+                             {QStringLiteral("last_sync"), lastSync},
+                             {QStringLiteral("api_calls_today"), budget.spentToday()},
+                             {QStringLiteral("api_calls_last_sync"), budget.lastSyncCalls()},
+                             {QStringLiteral("api_daily_budget"), cap},
+                             {QStringLiteral("org_api_used"), budget.orgUsed()},
+                             {QStringLiteral("org_api_max"), budget.orgMax()}};
     if (json) {
         m_out << QJsonDocument(status).toJson(QJsonDocument::Indented);
         return Success;
@@ -159,8 +170,26 @@ int SyncCommands::status(bool json)
                  .arg(SyncEngine::failedRecordCount(store))
                  .arg(SyncEngine::openConflictCount(store))
           << Qt::endl
-          << tr("Last sync: %1").arg(lastSync.isEmpty() ? tr("never") : lastSync) << Qt::endl;
+          << tr("Last sync: %1").arg(lastSync.isEmpty() ? tr("never") : lastSync) << Qt::endl
+          << apiUsageText(budget, cap) << Qt::endl;
     return Success;
+}
+
+QString SyncCommands::apiUsageText(const ApiBudget &budget, int cap)
+{
+    QString text = cap > 0 ? tr("API calls today: %1 of this laptop's %2; last sync: %3")
+                                 .arg(budget.spentToday())
+                                 .arg(cap)
+                                 .arg(budget.lastSyncCalls())
+                           : tr("API calls today: %1; last sync: %2")
+                                 .arg(budget.spentToday())
+                                 .arg(budget.lastSyncCalls());
+    if (budget.orgMax() > 0) {
+        text += QLatin1Char('\n') + tr("The whole org has used %1 of its %2 daily API calls.")
+                                        .arg(budget.orgUsed())
+                                        .arg(budget.orgMax());
+    }
+    return text;
 }
 
 int SyncCommands::issues(bool json)

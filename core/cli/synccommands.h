@@ -18,8 +18,10 @@ struct SyncReport;
 //
 //   sync [--json]    one full cycle; exit 0 clean, 1 records failed or conflicted,
 //                    4 not signed in, 5 org unreachable
-//   status [--json]  who is signed in, changes waiting, issues, last sync
+//   status [--json]  who is signed in, changes waiting, issues, last sync, API calls spent
 //   issues [--json]  refused records and conflicts, with what to do about them
+class ApiBudget;
+
 class SyncCommands : public CliExitCodes
 {
     Q_DECLARE_TR_FUNCTIONS(pasalista::SyncCommands)
@@ -39,6 +41,7 @@ private:
     int settleIssue(const QString &action, const QString &id);
     bool openStore(LocalStore &store);
     void printReport(const SyncReport &report);
+    static QString apiUsageText(const ApiBudget &budget, int cap);
 
     QTextStream &m_out;
     QTextStream &m_err;

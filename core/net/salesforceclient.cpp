@@ -136,14 +136,24 @@ QUrl SalesforceClient::urlFor(const QString &path, const QUrlQuery &query) const
 
 ApiResponse SalesforceClient::get(const QString &path, const QUrlQuery &query)
 {
+    return sendRead("GET", urlFor(path, query), {});
+}
+
+ApiResponse SalesforceClient::postRead(const QString &path, const QJsonDocument &body)
+{
+    return sendRead("POST", urlFor(path, {}), body.toJson(QJsonDocument::Compact));
+}
+
+ApiResponse SalesforceClient::sendRead(const QByteArray &verb, const QUrl &url,
+                                       const QByteArray &body)
+{
     // Reads are idempotent: ride out a flaky link or a busy org before giving up.
-    const QUrl url = urlFor(path, query);
     ApiResponse response;
     for (int attempt = 0; attempt < kReadAttempts; ++attempt) {
         if (attempt > 0 && !pause(Backoff::withinCycle(attempt - 1))) {
             break;
         }
-        response = send("GET", url, {});
+        response = send(verb, url, body);
         if (response.outcome != ApiResponse::Outcome::Transient || isCancelled()) {
             break;
         }
@@ -355,6 +365,9 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
     response.body = reply->isOpen() ? reply->readAll() : QByteArray();
     m_bytesReceived += response.body.size();
     readLimitInfo(reply->rawHeader("Sforce-Limit-Info"));
+    if (reply->hasRawHeader("Sforce-Limit-Info") && response.httpStatus != 401) {
+        ++m_apiCalls;
+    }
     // HTTP dates (RFC 9110): "Wed, 02 Dec 2026 01:41:58 GMT".
     const QString header = QString::fromLatin1(reply->rawHeader("Date"));
     QDateTime date =
@@ -378,7 +391,7 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
     return response;
 }
 
-void SalesforceClient::describe(QNetworkReply *reply, ApiResponse *response) const
+void SalesforceClient::describe(QNetworkReply *reply, ApiResponse *response)
 {
     QJsonParseError parseError{};
     if (!response->body.isEmpty()) {
@@ -406,6 +419,7 @@ void SalesforceClient::describe(QNetworkReply *reply, ApiResponse *response) con
     }
     if (!malformed) {
         readErrorBody(response);
+        m_sawFieldError = m_sawFieldError || response->errorCode == QLatin1String("INVALID_FIELD");
     }
     response->outcome = classify(response->httpStatus, response->errorCode);
     if (response->outcome == ApiResponse::Outcome::Success) {

@@ -11,6 +11,7 @@
 #include <QUrlQuery>
 
 #include <atomic>
+#include <utility>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -51,6 +52,8 @@ public:
     // Paths are relative to /services/data/<version>/ unless they start with '/'.
     ApiResponse get(const QString &path, const QUrlQuery &query = {});
     ApiResponse post(const QString &path, const QJsonDocument &body);
+    // A POST that only reads (a Composite of GETs and queries): retried like get().
+    ApiResponse postRead(const QString &path, const QJsonDocument &body);
     ApiResponse patch(const QString &path, const QJsonDocument &body);
     ApiResponse del(const QString &path, const QUrlQuery &query = {});
     // SOQL: the first page, or the next one from a nextRecordsUrl.
@@ -79,6 +82,12 @@ public:
     QDateTime serverTime() const { return m_serverTime; }
     // Counters for benchmarks and the activity view.
     qint64 requestCount() const { return m_requests; }
+    // API calls the org counted for this client: replies past authentication that carried
+    // Sforce-Limit-Info (a Composite request is one; a 401 or the token endpoint none).
+    int apiCallCount() const { return m_apiCalls; }
+    // Whether a reply named a field the org does not have (INVALID_FIELD) since the last
+    // call: the cached describes are out of date.
+    bool takeFieldError() { return std::exchange(m_sawFieldError, false); }
     qint64 bytesSent() const { return m_bytesSent; }
     qint64 bytesReceived() const { return m_bytesReceived; }
 
@@ -86,6 +95,7 @@ Q_SIGNALS:
     void apiUsageChanged(int used, int max);
 
 private:
+    ApiResponse sendRead(const QByteArray &verb, const QUrl &url, const QByteArray &body);
     ApiResponse send(const QByteArray &verb, const QUrl &url, const QByteArray &body);
     ApiResponse sendOnce(const QByteArray &verb, const QUrl &url, const QByteArray &body,
                          int *tokenGeneration);
@@ -95,7 +105,7 @@ private:
     QNetworkReply *takePrefetched(const QByteArray &verb, const QUrl &url, int *tokenGeneration);
     QUrl urlFor(const QString &path, const QUrlQuery &query) const;
     void readLimitInfo(const QByteArray &header);
-    void describe(QNetworkReply *reply, ApiResponse *response) const;
+    void describe(QNetworkReply *reply, ApiResponse *response);
 
     Session *m_session;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -114,6 +124,8 @@ private:
     int m_apiUsed = -1;
     int m_apiMax = -1;
     qint64 m_requests = 0;
+    bool m_sawFieldError = false;
+    int m_apiCalls = 0;
     qint64 m_bytesSent = 0;
     qint64 m_bytesReceived = 0;
 };

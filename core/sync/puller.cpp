@@ -30,7 +30,7 @@ constexpr qint64 kMaxPagesWithoutTotal = 1000;
 } // namespace
 
 Puller::Puller(LocalStore &store, SalesforceClient &client, SyncReport &report)
-    : m_store(store), m_client(client), m_report(report), m_state(store)
+    : m_store(store), m_client(client), m_report(report), m_state(store), m_probe(client)
 {
 }
 
@@ -338,8 +338,17 @@ bool Puller::pullQuery(Role role, const QStringList &conditions, const RecordHoo
     });
 }
 
+bool Puller::skipped(Role role) const
+{
+    return !m_onlyObjects.isEmpty() &&
+           !m_onlyObjects.contains(m_store.mapping().objectFor(role).objectName);
+}
+
 bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
 {
+    if (skipped(role)) {
+        return true;
+    }
     const QString objectName = m_store.mapping().objectFor(role).objectName;
     const QDateTime until = serverNow();
     if (!until.isValid()) {
@@ -354,6 +363,11 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         // A full read shows what lives now; what is deleted from now on is read later,
         // even if this first pull is killed half-way.
         return storeFailed();
+    }
+    if (covered.isValid() &&
+        m_probe.nothingUpdatedSince(objectName, covered.addSecs(-m_overlapSeconds))) {
+        // The org listed nothing changed in the window: covered without a query.
+        return m_state.setCoveredUntil(objectName, until) || storeFailed();
     }
     if (covered.isValid() && !scope.isEmpty()) {
         // Records with edits not sent yet are read even if they left the scope meanwhile,
@@ -380,6 +394,9 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
 
 bool Puller::pullDeletions(Role role, const QString &scope)
 {
+    if (skipped(role)) {
+        return true;
+    }
     const Mapping &mapping = m_store.mapping();
     const QString objectName = mapping.objectFor(role).objectName;
     QDateTime from = m_state.deletionsCoveredUntil(objectName);
@@ -400,6 +417,14 @@ bool Puller::pullDeletions(Role role, const QString &scope)
         if (!reconcile(role, scope)) {
             return false;
         }
+    } else if (const auto probed =
+                   m_probe.deletedSince(objectName, from.addSecs(-m_overlapSeconds))) {
+        const RecordCodec codec(mapping, role);
+        RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
+        RecordValidator validator(mapping, codec, m_shapes);
+        if (!applyDeletions(applier, validator, objectName, *probed)) {
+            return false;
+        }
     } else {
         const QString soql =
             Soql::select({QStringLiteral("Id"), QStringLiteral("SystemModstamp")}, objectName,
@@ -410,23 +435,11 @@ bool Puller::pullDeletions(Role role, const QString &scope)
         RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
         RecordValidator validator(mapping, codec, m_shapes);
         const bool ok = fetchAll(soql, true, [&](const QJsonArray &records) {
-            if (!m_store.begin()) {
-                return storeFailed();
-            }
+            QStringList ids;
             for (const QJsonValue &value : records) {
-                QString reason;
-                const auto sfid =
-                    validator.checkId(value.toObject().value(QLatin1String("Id")), &reason);
-                if (!sfid) {
-                    refuse(objectName, reason);
-                    continue;
-                }
-                if (!applier.applyDeletion(*sfid)) {
-                    m_report.message = applier.errorString();
-                    return storeFailed();
-                }
+                ids.append(value.toObject().value(QLatin1String("Id")).toString());
             }
-            return m_store.commit() || storeFailed();
+            return applyDeletions(applier, validator, objectName, ids);
         });
         if (!ok) {
             return false;
@@ -434,6 +447,58 @@ bool Puller::pullDeletions(Role role, const QString &scope)
     }
     return m_report.refused > refusedBefore ||
            m_state.setDeletionsCoveredUntil(objectName, until) || storeFailed();
+}
+
+bool Puller::applyDeletions(RemoteApplier &applier, RecordValidator &validator,
+                            const QString &objectName, const QStringList &ids)
+{
+    if (!m_store.begin()) {
+        return storeFailed();
+    }
+    for (const QString &id : ids) {
+        QString reason;
+        const auto sfid = validator.checkId(QJsonValue(id), &reason);
+        if (!sfid) {
+            refuse(objectName, reason);
+            continue;
+        }
+        if (!applier.applyDeletion(*sfid)) {
+            m_report.message = applier.errorString();
+            return storeFailed();
+        }
+    }
+    return m_store.commit() || storeFailed();
+}
+
+void Puller::probeChanges()
+{
+    const QDateTime now =
+        m_client.serverTime().isValid() ? m_client.serverTime() : QDateTime::currentDateTimeUtc();
+    QList<ChangeProbe::Window> windows;
+    for (Role role : Mapping::dependencyOrder()) {
+        const QString objectName = m_store.mapping().objectFor(role).objectName;
+        ChangeProbe::Window window{objectName, {}, {}};
+        const QDateTime covered = m_state.coveredUntil(objectName);
+        if (covered.isValid()) {
+            window.updatedFrom = covered.addSecs(-m_overlapSeconds);
+        }
+        QDateTime deletions = m_state.deletionsCoveredUntil(objectName);
+        if (!deletions.isValid()) {
+            deletions = covered;
+        }
+        // Past the recycle bin's memory the deletions are reconciled instead.
+        if (deletions.isValid() && deletions.addDays(kRecycleBinDays - 1) >= now) {
+            window.deletedFrom = deletions.addSecs(-m_overlapSeconds);
+        }
+        if (window.updatedFrom.isValid() || window.deletedFrom.isValid()) {
+            windows.append(window);
+        }
+    }
+    // A first pull reads everything anyway: asking first would only spend a call.
+    if (windows.size() == Mapping::dependencyOrder().size()) {
+        m_probe.run(windows);
+        m_cycleTime = m_probe.cycleTime();
+    }
 }
 
 bool Puller::reconcile(Role role, const QString &scope)
@@ -665,6 +730,9 @@ bool Puller::run(const QString &teacherEmail)
         m_report.result = SyncReport::Result::Error;
         m_report.message = repair.errorString();
         return false;
+    }
+    if (m_probeChanges && m_onlyObjects.isEmpty()) {
+        probeChanges();
     }
     for (Role role : {Role::Teacher, Role::Program}) {
         if (!pullObject(role, {})) {

@@ -2,6 +2,7 @@
 
 #include "mapping.h"
 #include "net/apiresponse.h"
+#include "sync/changeprobe.h"
 #include "sync/pullstate.h"
 #include "sync/recordvalidator.h"
 #include "sync/remoteapplier.h"
@@ -45,6 +46,14 @@ public:
     // How far before covered-until each window starts: commits become visible later than
     // their stamp (default 10 minutes).
     void setOverlapSeconds(int seconds) { m_overlapSeconds = seconds; }
+    // Ask the org first, in one Composite call, which objects changed (the `updated` and
+    // `deleted` resources): an idle cycle costs one API call. Their windows end at the
+    // minute the org vouches for, so a change of the last minute waits for the next cycle;
+    // "Sync now" and change events query at once instead.
+    void setProbeChanges(bool probe) { m_probeChanges = probe; }
+    // Pull only these objects (a change event named them); the others keep their windows
+    // for the next cycle. Empty: every object.
+    void setOnlyObjects(const QSet<QString> &objectNames) { m_onlyObjects = objectNames; }
     // Returns false when the cycle must stop; the report then says why.
     bool run(const QString &teacherEmail);
 
@@ -64,6 +73,10 @@ private:
     bool pullObject(Role role, const QString &scope, const RecordHook &hook = {});
     bool pullQuery(Role role, const QStringList &conditions, const RecordHook &hook);
     bool pullDeletions(Role role, const QString &scope);
+    bool applyDeletions(RemoteApplier &applier, RecordValidator &validator,
+                        const QString &objectName, const QStringList &ids);
+    // One Composite call that tells which objects changed since their covered-until.
+    void probeChanges();
     bool reconcile(Role role, const QString &scope);
     bool backfill();
     bool backfillInChunks(const QString &objectName,
@@ -99,6 +112,10 @@ private:
     int m_overlapSeconds = 600;
     QDateTime m_cycleTime;
     OrgShapes m_shapes;
+    ChangeProbe m_probe;
+    bool m_probeChanges = false;
+    QSet<QString> m_onlyObjects;
+    bool skipped(Role role) const;
 };
 
 } // namespace pasalista

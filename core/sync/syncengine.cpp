@@ -2,13 +2,16 @@
 
 #include "localstore.h"
 #include "logging.h"
+#include "net/compositebatch.h"
 #include "net/salesforceclient.h"
+#include "sync/apibudget.h"
 #include "sync/puller.h"
 #include "sync/pusher.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -34,9 +37,55 @@ void SyncEngine::warnOnce(SyncReport &report, const QString &key, const QString 
 
 bool SyncEngine::describeObjects(SyncReport &report)
 {
-    for (const ObjectMapping &object : m_store.mapping().objects()) {
-        const ApiResponse response =
-            m_client.get(QStringLiteral("sobjects/%1/describe").arg(object.objectName));
+    const QList<ObjectMapping> objects = m_store.mapping().objects();
+    QHash<QString, QJsonObject> cached;
+    for (const ObjectMapping &object : objects) {
+        const QJsonObject entry =
+            QJsonDocument::fromJson(
+                metaValue(QStringLiteral("describe:") + object.objectName).toUtf8())
+                .object();
+        if (!entry.isEmpty()) {
+            cached.insert(object.objectName, entry);
+        }
+    }
+    const QDateTime checked =
+        QDateTime::fromString(metaValue(QLatin1String(kDescribeCheckedKey)), Qt::ISODate);
+    const bool fresh = cached.size() == objects.size() && checked.isValid() &&
+                       checked.secsTo(QDateTime::currentDateTimeUtc()) < kDescribeMaxAgeSeconds;
+    if (fresh) {
+        // The org's schema changes rarely: read it from the store, and ask again daily.
+        for (const ObjectMapping &object : objects) {
+            useShapes(object.objectName, cached.value(object.objectName));
+            useFields(object, fieldsOf(cached.value(object.objectName)), report);
+        }
+        m_rules = cachedRules();
+        return true;
+    }
+    // One Composite call for every describe, each revalidated with If-Modified-Since.
+    CompositeBatch batch(m_client);
+    for (const ObjectMapping &object : objects) {
+        QHash<QString, QString> headers;
+        const QJsonObject entry = cached.value(object.objectName);
+        const QString modified = entry.value(QLatin1String("lastModified")).toString();
+        // An entry from before shapes were kept must be read whole once, not answered 304.
+        if (!modified.isEmpty() && entry.contains(QLatin1String("keyPrefix"))) {
+            headers.insert(QStringLiteral("If-Modified-Since"), modified);
+        }
+        batch.addGet(object.objectName,
+                     QStringLiteral("sobjects/%1/describe").arg(object.objectName), {}, headers);
+    }
+    batch.send();
+    const QHash<QString, DescribeRules> rulesBefore = cachedRules();
+    for (const ObjectMapping &object : objects) {
+        const ApiResponse response = batch.result(object.objectName);
+        if (response.httpStatus == 304 && cached.contains(object.objectName)) {
+            useShapes(object.objectName, cached.value(object.objectName));
+            useFields(object, fieldsOf(cached.value(object.objectName)), report);
+            if (rulesBefore.contains(object.objectName)) {
+                m_rules.insert(object.objectName, rulesBefore.value(object.objectName));
+            }
+            continue;
+        }
         if (!response.ok()) {
             report.result = response.outcome == ApiResponse::Outcome::SignInRequired
                                 ? SyncReport::Result::SignInRequired
@@ -47,52 +96,120 @@ bool SyncEngine::describeObjects(SyncReport &report)
                                  .arg(object.objectName, response.errorMessage);
             return false;
         }
-        QSet<QString> fields;
-        QHash<QString, FieldShape> shapes;
-        for (const QJsonValue &field :
-             response.json.object().value(QLatin1String("fields")).toArray()) {
-            const QJsonObject described = field.toObject();
-            const QString name = described.value(QLatin1String("name")).toString();
-            fields.insert(name);
-            shapes.insert(name, {described.value(QLatin1String("type")).toString(),
-                                 described.value(QLatin1String("nillable")).toBool(true)});
-        }
-        m_shapes.fields.insert(object.objectName, shapes);
-        const QString keyPrefix =
-            response.json.object().value(QLatin1String("keyPrefix")).toString();
-        if (keyPrefix.size() == 3) {
-            m_shapes.keyPrefixes.insert(object.objectName, keyPrefix);
-        }
-        for (const QString &mapped : object.fields) {
-            if (!fields.contains(mapped) && mapped != object.upsertField) {
-                warnOnce(report, object.objectName + QLatin1Char('.') + mapped,
-                         tr("The org has no field %1.%2; Pasalista leaves it alone.")
-                             .arg(object.objectName, mapped));
-            }
-        }
-        if (object.writable && !object.upsertField.isEmpty() &&
-            !fields.contains(object.upsertField)) {
-            warnOnce(report, object.objectName + QStringLiteral(".external-id"),
-                     tr("The org has no %1 field on %2: Pasalista looks records up by their "
-                        "natural key before creating them. Ask your org admin to add it (see the "
-                        "README) so that retries can never create duplicates.")
-                         .arg(object.upsertField, object.objectName));
-        }
-        m_available.insert(object.objectName, fields);
+        const QSet<QString> fields = fieldsOf(response.json.object());
+        useShapes(object.objectName, response.json.object());
+        useFields(object, fields, report);
         if (object.writable) {
             const DescribeRules rules =
                 DescribeRules::fromDescribe(response.json.object(), object.fields);
             m_rules.insert(object.objectName, rules);
             cacheRules(object.objectName, rules);
         }
+        QString modified = batch.lastModified(object.objectName);
+        if (modified.isEmpty() && m_client.serverTime().isValid()) {
+            modified = QLocale::c().toString(m_client.serverTime(),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+        }
+        setMetaValue(QStringLiteral("describe:") + object.objectName,
+                     QString::fromUtf8(QJsonDocument(cacheEntryOf(response.json.object(), modified))
+                                           .toJson(QJsonDocument::Compact)));
     }
+    setMetaValue(QLatin1String(kDescribeCheckedKey),
+                 QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     return true;
+}
+
+QJsonObject SyncEngine::cacheEntryOf(const QJsonObject &describe, const QString &lastModified)
+{
+    // What the pull needs of a describe: names and shapes of the fields, the key prefix.
+    QJsonArray fields;
+    for (const QJsonValue &field : describe.value(QLatin1String("fields")).toArray()) {
+        const QJsonObject described = field.toObject();
+        fields.append(QJsonObject{
+            {QStringLiteral("name"), described.value(QLatin1String("name"))},
+            {QStringLiteral("type"), described.value(QLatin1String("type"))},
+            {QStringLiteral("nillable"), described.value(QLatin1String("nillable")).toBool(true)}});
+    }
+    return QJsonObject{{QStringLiteral("fields"), fields},
+                       {QStringLiteral("keyPrefix"), describe.value(QLatin1String("keyPrefix"))},
+                       {QStringLiteral("lastModified"), lastModified}};
+}
+
+void SyncEngine::useShapes(const QString &objectName, const QJsonObject &describe)
+{
+    QHash<QString, FieldShape> shapes;
+    for (const QJsonValue &field : describe.value(QLatin1String("fields")).toArray()) {
+        const QJsonObject described = field.toObject();
+        if (described.isEmpty()) {
+            continue; // a cache entry that kept names only
+        }
+        shapes.insert(described.value(QLatin1String("name")).toString(),
+                      {described.value(QLatin1String("type")).toString(),
+                       described.value(QLatin1String("nillable")).toBool(true)});
+    }
+    m_shapes.fields.insert(objectName, shapes);
+    const QString keyPrefix = describe.value(QLatin1String("keyPrefix")).toString();
+    if (keyPrefix.size() == 3) {
+        m_shapes.keyPrefixes.insert(objectName, keyPrefix);
+    }
+}
+
+QSet<QString> SyncEngine::fieldsOf(const QJsonObject &describe)
+{
+    QSet<QString> fields;
+    for (const QJsonValue &field : describe.value(QLatin1String("fields")).toArray()) {
+        // A describe lists objects; the cache keeps just the names.
+        fields.insert(field.isObject() ? field.toObject().value(QLatin1String("name")).toString()
+                                       : field.toString());
+    }
+    return fields;
+}
+
+void SyncEngine::useFields(const ObjectMapping &object, const QSet<QString> &fields,
+                           SyncReport &report)
+{
+    for (const QString &mapped : object.fields) {
+        if (!fields.contains(mapped) && mapped != object.upsertField) {
+            warnOnce(report, object.objectName + QLatin1Char('.') + mapped,
+                     tr("The org has no field %1.%2; Pasalista leaves it alone.")
+                         .arg(object.objectName, mapped));
+        }
+    }
+    if (object.writable && !object.upsertField.isEmpty() && !fields.contains(object.upsertField)) {
+        warnOnce(report, object.objectName + QStringLiteral(".external-id"),
+                 tr("The org has no %1 field on %2: Pasalista looks records up by their "
+                    "natural key before creating them. Ask your org admin to add it (see the "
+                    "README) so that retries can never create duplicates.")
+                     .arg(object.upsertField, object.objectName));
+    }
+    m_available.insert(object.objectName, fields);
+}
+
+QString SyncEngine::metaValue(const QString &key) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
+    query.addBindValue(key);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+void SyncEngine::setMetaValue(const QString &key, const QString &value)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    if (!query.exec()) {
+        qCWarning(lcSync) << "could not write" << key << query.lastError().text();
+    }
 }
 
 SyncReport SyncEngine::run()
 {
     SyncReport report;
     m_client.setCycleDeadline(QDeadlineTimer(m_cycleDeadlineMs));
+    const int callsBefore = m_client.apiCallCount();
+    m_client.takeFieldError(); // only this cycle's replies count
     Q_EMIT phaseChanged(tr("Connecting"));
     bool ok = describeObjects(report);
     if (ok) {
@@ -100,9 +217,11 @@ SyncReport SyncEngine::run()
         Puller puller(m_store, m_client, report);
         puller.setAvailableFields(m_available);
         puller.setOrgShapes(m_shapes);
+        puller.setProbeChanges(m_probeChanges);
+        puller.setOnlyObjects(m_onlyObjects);
         ok = puller.run(m_identity.email);
     }
-    if (!ok && m_rules.isEmpty()) {
+    if (!ok) {
         validateOffline(report);
     }
     if (ok) {
@@ -121,6 +240,10 @@ SyncReport SyncEngine::run()
             report.message = tr("The sync stopped: %1").arg(m_store.database().lastError().text());
         }
     }
+    if (m_client.takeFieldError()) {
+        // The org's fields changed under us: read the describes again next cycle.
+        setMetaValue(QLatin1String(kDescribeCheckedKey), QString());
+    }
     report.failed = failedRecordCount(m_store);
     report.conflicts = std::max(report.conflicts, openConflictCount(m_store));
     if (ok) {
@@ -138,9 +261,14 @@ SyncReport SyncEngine::run()
     }
     m_client.setCycleDeadline(QDeadlineTimer(QDeadlineTimer::Forever));
     report.finishedAt = QDateTime::currentDateTimeUtc();
+    ApiBudget budget(m_store);
+    report.apiCalls = m_client.apiCallCount() - callsBefore;
+    budget.recordSync(report.apiCalls, m_client.apiUsed(), m_client.apiMax());
+    report.apiCallsToday = budget.spentToday();
     qCInfo(lcSync) << "sync" << SyncReport::resultName(report.result) << "pushed" << report.pushed
                    << "pulled" << report.pulled << "failed" << report.failed << "conflicts"
-                   << report.conflicts << "writes" << report.writeRequests;
+                   << report.conflicts << "writes" << report.writeRequests << "API calls"
+                   << report.apiCalls << "today" << report.apiCallsToday;
     return report;
 }
 
@@ -173,7 +301,8 @@ void SyncEngine::validateOffline(SyncReport &report)
 {
     // Offline: the org cannot refuse anything now, but its cached rules can show at once
     // what it would refuse. The cycle's result stays what stopped it.
-    const QHash<QString, DescribeRules> rules = cachedRules();
+    // The rules of this cycle when the describes were read (or taken from the store).
+    const QHash<QString, DescribeRules> rules = m_rules.isEmpty() ? cachedRules() : m_rules;
     if (rules.isEmpty()) {
         return;
     }

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "auth/identity.h"
+#include "mapping.h"
 #include "sync/describerules.h"
 #include "sync/recordvalidator.h"
 #include "sync/syncreport.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 
@@ -33,17 +35,29 @@ public:
     // Error with its reason, keeping what it applied and leaving the rest pending.
     void setCycleDeadlineMs(qint64 ms) { m_cycleDeadlineMs = ms; }
     static constexpr qint64 kDefaultCycleDeadlineMs = 10 * 60 * 1000;
+    // See Puller::setProbeChanges and Puller::setOnlyObjects.
+    void setProbeChanges(bool probe) { m_probeChanges = probe; }
+    void setOnlyObjects(const QSet<QString> &objectNames) { m_onlyObjects = objectNames; }
     SyncReport run();
 
     // Records the org refused and conflicts not yet dismissed, for the report's verdict.
     static int failedRecordCount(const LocalStore &store);
     static int openConflictCount(const LocalStore &store);
+    // _meta key of the last describe revalidation; describes are asked again after a day.
+    static constexpr const char *kDescribeCheckedKey = "describe-checked";
+    static constexpr int kDescribeMaxAgeSeconds = 24 * 3600;
 
 Q_SIGNALS:
     void phaseChanged(const QString &phase);
 
 private:
     bool describeObjects(SyncReport &report);
+    static QSet<QString> fieldsOf(const QJsonObject &describe);
+    static QJsonObject cacheEntryOf(const QJsonObject &describe, const QString &lastModified);
+    void useShapes(const QString &objectName, const QJsonObject &describe);
+    void useFields(const ObjectMapping &object, const QSet<QString> &fields, SyncReport &report);
+    QString metaValue(const QString &key) const;
+    void setMetaValue(const QString &key, const QString &value);
     // The org's rules survive in the store, so a record that breaks them is shown offline.
     void cacheRules(const QString &objectName, const DescribeRules &rules);
     QHash<QString, DescribeRules> cachedRules() const;
@@ -55,6 +69,8 @@ private:
     Identity m_identity;
     bool m_respectBackoff = false;
     qint64 m_cycleDeadlineMs = kDefaultCycleDeadlineMs;
+    bool m_probeChanges = false;
+    QSet<QString> m_onlyObjects;
     QHash<QString, QSet<QString>> m_available;
     QHash<QString, DescribeRules> m_rules;
     OrgShapes m_shapes;

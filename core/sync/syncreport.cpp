@@ -51,6 +51,8 @@ QJsonObject SyncReport::toJson() const
             {QStringLiteral("retrying"), retrying},
             {QStringLiteral("refused"), refused},
             {QStringLiteral("write_requests"), writeRequests},
+            {QStringLiteral("api_calls"), apiCalls},
+            {QStringLiteral("api_calls_today"), apiCallsToday},
             {QStringLiteral("message"), message},
             {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
             {QStringLiteral("finished_at"), finishedAt.toString(Qt::ISODateWithMs)}};

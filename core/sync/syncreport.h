@@ -33,6 +33,8 @@ struct SyncReport
     int retrying = 0;  // records left for a later attempt (transient errors)
     int refused = 0;   // records of the org's replies that failed their checks (never stored)
     int writeRequests = 0;
+    int apiCalls = 0;      // API calls this sync spent (Sforce-Limit-Info)
+    int apiCallsToday = 0; // API calls this laptop spent today, this sync included
     QString message;
     QStringList warnings;
     QDateTime finishedAt;

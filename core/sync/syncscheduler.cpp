@@ -1,11 +1,15 @@
 #include "syncscheduler.h"
 
 #include "logging.h"
+#include "sync/apibudget.h"
 #include "sync/backoff.h"
 #include "sync/streamingclient.h"
 #include "sync/syncworker.h"
 
 #include <QNetworkInformation>
+#include <QTimeZone>
+
+#include <utility>
 
 namespace pasalista {
 
@@ -21,9 +25,7 @@ SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping
                              std::shared_ptr<Session> session, QObject *parent)
     : QObject(parent), m_session(std::move(session))
 {
-    for (const ObjectMapping &object : mapping.objects()) {
-        m_dailyCallBudget = std::max(m_dailyCallBudget, object.maxDailyApiCalls);
-    }
+    m_dailyCallBudget = ApiBudget::capOf(mapping);
     int pollSeconds = 0;
     for (const ObjectMapping &object : mapping.objects()) {
         pollSeconds =
@@ -35,10 +37,13 @@ SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping
     connect(&m_pollTimer, &QTimer::timeout, this, [this] { start(false); });
     m_editDebounce.setInterval(5000);
     m_editDebounce.setSingleShot(true);
-    connect(&m_editDebounce, &QTimer::timeout, this, [this] { start(false); });
+    connect(&m_editDebounce, &QTimer::timeout, this, [this] {
+        if (isPolling()) // past the day's budget only "Sync now" spends calls
+            start(false);
+    });
     m_streamDebounce.setInterval(kStreamDebounceMs);
     m_streamDebounce.setSingleShot(true);
-    connect(&m_streamDebounce, &QTimer::timeout, this, [this] { start(false); });
+    connect(&m_streamDebounce, &QTimer::timeout, this, &SyncScheduler::startStreamedObjects);
     QStringList objectNames;
     for (const ObjectMapping &object : mapping.objects())
         objectNames.append(object.objectName);
@@ -49,8 +54,8 @@ SyncScheduler::SyncScheduler(const QString &databasePath, const Mapping &mapping
             &SyncScheduler::onStreamingConnectedChanged);
     // A sync refreshes the access token the Streaming API refused.
     connect(m_streaming.get(), &StreamingClient::sessionRefused, this, [this] {
-        if (m_state != State::NeedsSignIn && !m_streamDebounce.isActive())
-            m_streamDebounce.start();
+        if (m_state != State::NeedsSignIn)
+            start(false);
     });
 
     m_worker = new SyncWorker(databasePath, mapping, m_session);
@@ -143,9 +148,20 @@ bool SyncScheduler::isStreaming() const
 
 void SyncScheduler::onStreamedChange(const QString &objectName)
 {
-    qCDebug(lcSync) << "org change event for" << objectName << ": syncing";
-    if (m_state != State::NeedsSignIn && !m_streamDebounce.isActive())
+    if (m_state == State::NeedsSignIn || !isPolling())
+        return; // past the day's budget only "Sync now" spends calls
+    qCDebug(lcSync) << "org change event for" << objectName << ": pulling it";
+    if (!m_streamedObjects.contains(objectName))
+        m_streamedObjects.append(objectName);
+    if (!m_streamDebounce.isActive())
         m_streamDebounce.start();
+}
+
+void SyncScheduler::startStreamedObjects()
+{
+    const QStringList objects = std::exchange(m_streamedObjects, {});
+    if (!objects.isEmpty())
+        start(false, objects);
 }
 
 void SyncScheduler::onStreamingConnectedChanged(bool connected)
@@ -158,9 +174,15 @@ void SyncScheduler::onStreamingConnectedChanged(bool connected)
 
 int SyncScheduler::pollDelayMs() const
 {
+    if (!isPolling()) {
+        // Budget spent: the next poll is the first of tomorrow (UTC, as the count).
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime tomorrow(now.date().addDays(1), QTime(0, 1), QTimeZone::utc());
+        return static_cast<int>(std::max<qint64>(kMinimumPollMs, now.msecsTo(tomorrow)));
+    }
     const double streaming = isStreaming() ? kStreamingPollFactor : 1.0;
-    return static_cast<int>(
-        std::min<double>(m_basePollMs * m_limitSlowdown * streaming, 24.0 * 3600 * 1000));
+    return static_cast<int>(std::min<double>(
+        m_basePollMs * m_limitSlowdown * m_budgetFactor * streaming, 24.0 * 3600 * 1000));
 }
 
 void SyncScheduler::cancel()
@@ -170,13 +192,17 @@ void SyncScheduler::cancel()
     }
 }
 
-void SyncScheduler::start(bool manual)
+void SyncScheduler::start(bool manual, const QStringList &objects)
 {
     if (!m_worker) {
         return; // stopped
     }
     if (m_state == State::Syncing) {
-        // One sync at a time: remember to run again when this one ends.
+        // One sync at a time: remember to run again when this one ends. A whole cycle
+        // queued covers every object.
+        const bool whole = (m_queued && m_queuedObjects.isEmpty()) || objects.isEmpty();
+        m_queuedObjects = whole ? QStringList() : m_queuedObjects + objects;
+        m_queuedObjects.removeDuplicates();
         m_queued = true;
         m_pendingManual = m_pendingManual || manual;
         return;
@@ -188,7 +214,7 @@ void SyncScheduler::start(bool manual)
     m_editDebounce.stop();
     m_streamDebounce.stop();
     setState(State::Syncing);
-    Q_EMIT requestCycle(manual);
+    Q_EMIT requestCycle(manual, objects);
 }
 
 void SyncScheduler::onCycleFinished(const SyncReport &report, int apiUsed, int apiMax)
@@ -222,17 +248,22 @@ void SyncScheduler::onCycleFinished(const SyncReport &report, int apiUsed, int a
         setState(State::Error);
         break;
     }
-    // Near the daily API limit, poll less: x4 past 80 %, x16 past 95 %.
-    const int limit = (m_dailyCallBudget > 0 && apiMax > 0) ? std::min(apiMax, m_dailyCallBudget)
-                                                            : std::max(apiMax, m_dailyCallBudget);
-    const double used = (limit > 0 && apiUsed >= 0) ? double(apiUsed) / limit : 0.0;
+    // Near the org's daily API limit (shared by everyone), poll less: x4 past 80 %, x16 past
+    // 95 %. This laptop's own budget slows, then stops, polling before its cap.
+    const double used = (apiMax > 0 && apiUsed >= 0) ? double(apiUsed) / apiMax : 0.0;
     m_limitSlowdown = used > 0.95 ? 16.0 : used > 0.8 ? 4.0 : 1.0;
+    if (report.result != SyncReport::Result::Error || report.apiCalls > 0)
+        m_budgetFactor =
+            ApiBudget::pollFactor(report.apiCallsToday, m_dailyCallBudget, report.apiCalls);
+    if (!isPolling())
+        qCInfo(lcSync) << "spent" << report.apiCallsToday << "of" << m_dailyCallBudget
+                       << "API calls today: no polling until tomorrow";
     Q_EMIT cycleFinished(report);
     if (m_queued) {
         m_queued = false;
         const bool manual = m_pendingManual;
         m_pendingManual = false;
-        start(manual);
+        start(manual, std::exchange(m_queuedObjects, {}));
         return;
     }
     const long long delay = m_failures > 0 ? Backoff::betweenCycles(m_failures - 1)

@@ -18,8 +18,10 @@ class SyncWorker;
 
 // Decides when to sync and runs one cycle at a time in a worker thread. Triggers: the
 // poll timer (the mapping's sf_polling_seconds), a local edit (debounced), the network
-// coming back (QNetworkInformation) and "Sync now". Failures back off with jitter; near
-// the org's daily API limit it polls less and less.
+// coming back (QNetworkInformation), change events (only the objects they name) and "Sync
+// now". Failures back off with jitter; near the org's daily API limit, or the mapping's
+// sf_max_daily_api_calls for this laptop, it polls less, then not at all until the next
+// day ("Sync now" always works).
 class SyncScheduler : public QObject
 {
     Q_OBJECT
@@ -52,6 +54,9 @@ public:
     QDateTime lastSuccess() const { return m_lastSuccess; }
     SyncReport lastReport() const { return m_lastReport; }
     int pollIntervalMs() const { return m_pollTimer.interval(); }
+    // False once today's calls reached the laptop's budget (see ApiBudget::pollFactor).
+    bool isPolling() const { return m_budgetFactor > 0.0; }
+    int dailyCallBudget() const { return m_dailyCallBudget; }
     int basePollIntervalMs() const { return m_basePollMs; }
     void setEditDebounceMs(int ms) { m_editDebounce.setInterval(ms); }
     // Tests poll every few seconds; the app polls as the mapping says (at least 30 s).
@@ -75,10 +80,11 @@ Q_SIGNALS:
     void stateChanged(pasalista::SyncScheduler::State state);
     void phaseChanged(const QString &phase);
     void cycleFinished(const pasalista::SyncReport &report);
-    void requestCycle(bool manual); // to the worker thread
+    void requestCycle(bool manual, const QStringList &objects); // to the worker thread
 
 private:
-    void start(bool manual);
+    void start(bool manual, const QStringList &objects = {});
+    void startStreamedObjects();
     void onCycleFinished(const SyncReport &report, int apiUsed, int apiMax);
     void onReachabilityChanged();
     void setState(State state);
@@ -97,6 +103,9 @@ private:
     State m_state = State::Idle;
     bool m_pendingManual = false;
     bool m_queued = false;
+    QStringList m_streamedObjects; // named by events since the last pull of them
+    QStringList m_queuedObjects;   // for the queued cycle; empty: a whole cycle
+    double m_budgetFactor = 1.0;
     int m_failures = 0;
     double m_limitSlowdown = 1.0;
     int m_basePollMs = 600'000;

@@ -62,7 +62,7 @@ bool SyncWorker::ensureConnections(SyncReport *report)
     return true;
 }
 
-void SyncWorker::runCycle(bool manual)
+void SyncWorker::runCycle(bool manual, const QStringList &objects)
 {
     SyncReport report;
     if (m_stopped) {
@@ -76,6 +76,8 @@ void SyncWorker::runCycle(bool manual)
     }
     SyncEngine engine(*m_store, *m_client, m_session->identity());
     engine.setRespectBackoff(!manual);
+    engine.setProbeChanges(!manual && objects.isEmpty());
+    engine.setOnlyObjects(QSet<QString>(objects.begin(), objects.end()));
     connect(&engine, &SyncEngine::phaseChanged, this, &SyncWorker::phaseChanged);
     report = engine.run();
     if (report.result == SyncReport::Result::Error) {

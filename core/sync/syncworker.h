@@ -38,7 +38,9 @@ public:
     int connectionsOpened() const { return m_connectionsOpened.load(); }
 
 public Q_SLOTS:
-    void runCycle(bool manual);
+    // `manual` ("Sync now") queries every object at once; a background cycle asks the org
+    // first what changed; `objects` (from change events) pulls just those objects.
+    void runCycle(bool manual, const QStringList &objects);
 
 Q_SIGNALS:
     void phaseChanged(const QString &phase);

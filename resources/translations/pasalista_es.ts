@@ -1003,6 +1003,13 @@ Take attendance on %2 anyway?</source>
     </message>
 </context>
 <context>
+    <name>pasalista::CompositeBatch</name>
+    <message>
+        <source>The org answered a batch of reads with a reply of the wrong shape.</source>
+        <translation>La organización respondió a un lote de lecturas con una respuesta de forma incorrecta.</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::CourseListModel</name>
     <message>
         <source>Facilitators: %1</source>
@@ -2262,6 +2269,18 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Last sync: %1</source>
         <translation>Última sincronización: %1</translation>
+    </message>
+    <message>
+        <source>API calls today: %1 of this laptop&apos;s %2; last sync: %3</source>
+        <translation>Llamadas a la API hoy: %1 de las %2 de este portátil; última sincronización: %3</translation>
+    </message>
+    <message>
+        <source>API calls today: %1; last sync: %2</source>
+        <translation>Llamadas a la API hoy: %1; última sincronización: %2</translation>
+    </message>
+    <message>
+        <source>The whole org has used %1 of its %2 daily API calls.</source>
+        <translation>La organización entera ha usado %1 de sus %2 llamadas diarias a la API.</translation>
     </message>
     <message>
         <source>never</source>

@@ -122,6 +122,11 @@ std::optional<CompositeApi::Subresult> CompositeApi::runSubrequest(const ApiCont
     request.path = parsed.path();
     request.query = HttpRequest::parseForm(parsed.query(QUrl::FullyEncoded).toLatin1());
     request.body = body->toUtf8();
+    // Salesforce lets each subrequest carry headers of its own (If-Modified-Since, If-Match).
+    const QJsonObject headers = spec.value(QStringLiteral("httpHeaders")).toObject();
+    for (auto header = headers.begin(); header != headers.end(); ++header)
+        request.headers.insert(header.key().toLower().toLatin1(),
+                               header.value().toString().toLatin1());
     ApiContext subcontext = context;
     subcontext.request = &request;
     subcontext.version = request.path.mid(prefix.size()).section(u'/', 0, 0);
@@ -182,9 +187,11 @@ std::optional<QJsonValue> CompositeApi::lookup(const QJsonValue &root, const QSt
 QJsonObject CompositeApi::toJson(const Subresult &result)
 {
     QJsonObject headers;
-    const QByteArray location = result.response.header("Location");
-    if (!location.isEmpty())
-        headers.insert(QStringLiteral("Location"), QString::fromUtf8(location));
+    for (const char *name : {"Location", "Last-Modified"}) {
+        const QByteArray value = result.response.header(name);
+        if (!value.isEmpty())
+            headers.insert(QLatin1String(name), QString::fromUtf8(value));
+    }
     return {{QStringLiteral("body"), result.body.isUndefined() ? QJsonValue() : result.body},
             {QStringLiteral("httpHeaders"), headers},
             {QStringLiteral("httpStatusCode"), result.response.status},

@@ -777,4 +777,33 @@ TEST_F(RestTest, DescribeHonoursIfModifiedSince)
         304);
 }
 
+TEST_F(RestTest, CompositeSubrequestsCarryTheirOwnHeaders)
+{
+    const HttpReply first = org().api("GET", QStringLiteral("sobjects/Student__c/describe"));
+    const QString modified = QString::fromLatin1(first.header("Last-Modified"));
+    const QString describe = QStringLiteral("/services/data/v%1/sobjects/%2/describe");
+    const QString version = QLatin1String(EmulatorProcess::kApiVersion);
+    const QByteArray body = QStringLiteral(R"({"compositeRequest": [
+            {"method": "GET", "url": "%1", "referenceId": "student",
+             "httpHeaders": {"If-Modified-Since": "%3"}},
+            {"method": "GET", "url": "%2", "referenceId": "course"}]})")
+                                .arg(describe.arg(version, QStringLiteral("Student__c")),
+                                     describe.arg(version, QStringLiteral("Class__c")), modified)
+                                .toUtf8();
+    const HttpReply reply =
+        org().api("POST", QStringLiteral("composite"), QJsonDocument::fromJson(body));
+    ASSERT_EQ(reply.status, 200) << reply.body.toStdString();
+    const QJsonArray results = reply.object().value(QStringLiteral("compositeResponse")).toArray();
+    ASSERT_EQ(results.size(), 2);
+    EXPECT_EQ(results.at(0).toObject().value(QStringLiteral("httpStatusCode")).toInt(), 304);
+    const QJsonObject course = results.at(1).toObject();
+    EXPECT_EQ(course.value(QStringLiteral("httpStatusCode")).toInt(), 200);
+    EXPECT_EQ(course.value(QStringLiteral("httpHeaders"))
+                  .toObject()
+                  .value(QStringLiteral("Last-Modified"))
+                  .toString(),
+              modified);
+    EXPECT_TRUE(course.value(QStringLiteral("body")).toObject().contains(QStringLiteral("fields")));
+}
+
 } // namespace

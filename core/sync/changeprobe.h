@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QStringList>
+
+#include <optional>
+
+namespace pasalista {
+
+class SalesforceClient;
+
+// Asks the org, in one Composite call, which records of each mapped object changed or were
+// deleted since this laptop last looked (the `updated` and `deleted` resources, 12
+// subrequests for six objects, none a query). An idle sync ends there: one API call. Only
+// objects with something in their window are then queried. A subrequest the org refuses
+// (a window older than 30 days, a purged recycle bin) just leaves its object to the query.
+class ChangeProbe
+{
+public:
+    struct Window
+    {
+        QString objectName;
+        QDateTime updatedFrom; // invalid: not probed
+        QDateTime deletedFrom; // invalid: not probed
+    };
+
+    explicit ChangeProbe(SalesforceClient &client) : m_client(client) {}
+
+    // Returns the number of API calls made (0 when there was nothing to ask).
+    int run(const QList<Window> &windows);
+    // The earliest latestDateCovered of the replies: a time the org vouches for, read
+    // before any page of this cycle. Invalid when no `updated` reply came back.
+    QDateTime cycleTime() const { return m_cycleTime; }
+    // True when the org listed no record of `objectName` changed in [from, cycleTime()).
+    bool nothingUpdatedSince(const QString &objectName, const QDateTime &from) const;
+    // The Ids deleted in [from, cycleTime()), when the probe covered that window.
+    std::optional<QStringList> deletedSince(const QString &objectName, const QDateTime &from) const;
+
+private:
+    struct Answer
+    {
+        QDateTime from;
+        QDateTime latest;
+        QStringList ids;
+    };
+    static QString stamp(const QDateTime &time);
+    static QDateTime parseStamp(const QString &text);
+    bool covers(const QHash<QString, Answer> &answers, const QString &objectName,
+                const QDateTime &from) const;
+
+    SalesforceClient &m_client;
+    QHash<QString, Answer> m_updated;
+    QHash<QString, Answer> m_deleted;
+    QDateTime m_cycleTime;
+};
+
+} // namespace pasalista

@@ -1,0 +1,171 @@
+// API economy benchmark: what an idle sync and a day's 40 marks cost in API calls (counted
+// by the emulator as Salesforce counts them, read from Sforce-Limit-Info), HTTP requests,
+// bytes and seconds, first on loopback, then with the emulator at 300 ms latency and
+// 32 kB/s (a rural 3G link). Targets: idle sync 1 API call and < 1 s; 40 marks < 3 s.
+// Usage: pasalista-bench-economy [--latency MS] [--bandwidth BYTES_PER_S] [--marks N]
+#include "auth/session.h"
+#include "emulatorprocess.h"
+#include "localstore.h"
+#include "mapping.h"
+#include "net/salesforceclient.h"
+#include "repository.h"
+#include "sync/syncengine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace pasalista;
+using pasalista::test::EmulatorProcess;
+
+namespace {
+
+const QString kTeacher = QStringLiteral("maria.rodriguez@dream.demo");
+
+struct Cost
+{
+    SyncReport report;
+    double seconds = 0;
+    qint64 requests = 0;
+    int apiCalls = 0;
+    qint64 sent = 0;
+    qint64 received = 0;
+};
+
+// One sync cycle as the poll timer runs it (probe first), or as "Sync now" does.
+Cost measure(LocalStore &store, SalesforceClient &client, const Identity &identity, bool poll)
+{
+    Cost cost;
+    const qint64 requests = client.requestCount();
+    const int calls = client.apiCallCount();
+    const qint64 sent = client.bytesSent();
+    const qint64 received = client.bytesReceived();
+    QElapsedTimer timer;
+    timer.start();
+    SyncEngine engine(store, client, identity);
+    engine.setProbeChanges(poll);
+    cost.report = engine.run();
+    cost.seconds = double(timer.nsecsElapsed()) / 1e9;
+    cost.requests = client.requestCount() - requests;
+    cost.apiCalls = client.apiCallCount() - calls;
+    cost.sent = client.bytesSent() - sent;
+    cost.received = client.bytesReceived() - received;
+    return cost;
+}
+
+void print(const char *what, const Cost &cost)
+{
+    std::printf("%-44s %6.2f s  %3lld HTTP requests  %3d API calls  %7lld B sent  %8lld B "
+                "received  (%s, pushed %d)\n",
+                what, cost.seconds, static_cast<long long>(cost.requests), cost.apiCalls,
+                static_cast<long long>(cost.sent), static_cast<long long>(cost.received),
+                qPrintable(SyncReport::resultName(cost.report.result)), cost.report.pushed);
+}
+
+bool describesAreStale(LocalStore &store)
+{
+    QSqlQuery query(store.database());
+    query.prepare(QStringLiteral("DELETE FROM _meta WHERE key = ?"));
+    query.addBindValue(QLatin1String(SyncEngine::kDescribeCheckedKey));
+    return query.exec();
+}
+
+// A day's marks: every student of the teacher's courses on `date` (and the days before, if
+// the courses hold fewer students than `count`).
+int markStudents(Repository &repository, int count, const QDate &date)
+{
+    int marked = 0;
+    for (int back = 0; back < 7 && marked < count; ++back) {
+        for (const Course &course : repository.courses()) {
+            for (const Student &student : repository.roster(course.id)) {
+                if (marked == count) {
+                    return marked;
+                }
+                marked += repository
+                                  .markAttendance(course.id, student.id, date.addDays(-back * 10),
+                                                  marked % 3, {}, true)
+                                  .ok()
+                              ? 1
+                              : 0;
+            }
+        }
+    }
+    return marked;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Latency (ms)."),
+                                     QStringLiteral("ms"), QStringLiteral("300"));
+    const QCommandLineOption bandwidth(QStringLiteral("bandwidth"),
+                                       QStringLiteral("Response bandwidth (bytes/s)."),
+                                       QStringLiteral("bytes"), QStringLiteral("32768"));
+    const QCommandLineOption marks(QStringLiteral("marks"), QStringLiteral("Marks to send."),
+                                   QStringLiteral("n"), QStringLiteral("40"));
+    parser.addOptions({latency, bandwidth, marks});
+    parser.process(app);
+
+    EmulatorProcess org({QStringLiteral("--demo")});
+    if (!org.isRunning()) {
+        std::fprintf(stderr, "the emulator did not start\n%s\n", qPrintable(org.startupOutput()));
+        return 1;
+    }
+    QTemporaryDir dir;
+    LocalStore store(Mapping::dream());
+    if (!store.open(dir.filePath(QStringLiteral("laptop.sqlite")))) {
+        std::fprintf(stderr, "%s\n", qPrintable(store.errorString()));
+        return 1;
+    }
+    Identity identity;
+    identity.email = kTeacher;
+    identity.instanceUrl = org.instanceUrl();
+    identity.loginUrl = org.baseUrl();
+    Session session(identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), {});
+    SalesforceClient client(&session);
+    Repository repository(store);
+
+    print("first sync (loopback)", measure(store, client, identity, false));
+    // The demo's records are stamped when the org starts: once they are older than the
+    // pull's overlap (10 min), the org has nothing new to report.
+    org.advanceClock(11 * 60);
+    measure(store, client, identity, true);
+    print("idle sync (loopback)", measure(store, client, identity, true));
+    describesAreStale(store);
+    print("idle sync, describes revalidated (loopback)", measure(store, client, identity, true));
+
+    const int latencyMs = parser.value(latency).toInt();
+    const int bytesPerSecond = parser.value(bandwidth).toInt();
+    org.setFaults({{QStringLiteral("latencyMs"), latencyMs},
+                   {QStringLiteral("bandwidthBytesPerSecond"), bytesPerSecond}});
+    std::printf("-- emulator at %d ms latency, %d B/s --\n", latencyMs, bytesPerSecond);
+    print("idle sync (target 1 API call, < 1 s)", measure(store, client, identity, true));
+    describesAreStale(store);
+    print("idle sync, describes revalidated", measure(store, client, identity, true));
+    print("\"Sync now\" with nothing to do", measure(store, client, identity, false));
+
+    const int wanted = parser.value(marks).toInt();
+    int day = 0;
+    for (const bool poll : {true, false}) {
+        const int marked = markStudents(repository, wanted, QDate::currentDate().addDays(-++day));
+        if (marked < wanted) {
+            std::fprintf(stderr, "only %d students in the largest course\n", marked);
+        }
+        const Cost cost = measure(store, client, identity, poll);
+        const QByteArray label =
+            QStringLiteral("%1 marks, %2 (target < 3 s)")
+                .arg(marked)
+                .arg(poll ? QStringLiteral("background sync") : QStringLiteral("Sync now"))
+                .toUtf8();
+        print(label.constData(), cost);
+    }
+    return 0;
+}
