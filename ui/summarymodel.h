@@ -40,6 +40,9 @@ public:
     void showCourse(qint64 courseId);
     void showStudent(qint64 studentId);
     void reload();
+    // A course's report and roster read off the GUI thread.
+    void showLoaded(qint64 courseId, const QList<AttendanceSummary> &report,
+                    const QList<Student> &roster);
     void setRows(const QList<AttendanceSummary> &rows);
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -50,7 +53,8 @@ private:
     QVariant displayData(const AttendanceSummary &summary, int column) const;
     QVariant decorationData(const AttendanceSummary &summary, int column, int role) const;
     static bool isTotal(const AttendanceSummary &summary);
-    QList<AttendanceSummary> withListNames(QList<AttendanceSummary> rows) const;
+    static QList<AttendanceSummary> withListNames(QList<AttendanceSummary> rows,
+                                                  const QList<Student> &roster);
     qint64 rowKey(const AttendanceSummary &summary) const override;
     bool sameRow(const AttendanceSummary &before, const AttendanceSummary &after) const override;
 
