@@ -330,6 +330,10 @@ void MainWindow::requestLoad(bool withCourses)
 // course meanwhile) is read again rather than shown.
 void MainWindow::showLoaded(const CourseSnapshot &snapshot)
 {
+    if (m_writtenWhileLoading) {
+        requestLoad(snapshot.request.courses);
+        return;
+    }
     if (snapshot.request.courses) {
         m_courseModel->setCourses(snapshot.courses);
         m_coursesLoaded = true;
@@ -343,7 +347,7 @@ void MainWindow::showLoaded(const CourseSnapshot &snapshot)
         m_wantedCourseId =
             current.isValid() ? current.data(CourseListModel::CourseIdRole).toLongLong() : 0;
     }
-    if (m_writtenWhileLoading || snapshot.request.courseId != m_wantedCourseId ||
+    if (snapshot.request.courseId != m_wantedCourseId ||
         snapshot.request.date != m_attendance->model()->date()) {
         requestLoad(false);
         return;
