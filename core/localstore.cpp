@@ -329,7 +329,22 @@ bool LocalStore::ensureTable(const ObjectMapping &object, Role role)
                                quoted(refColumn(column))));
         }
     }
-    return ok;
+    return ok && ensureDayIndex(object, role);
+}
+
+// The sheet and the summary read a course's marks enrollment by enrollment, the sheet of one
+// day: an index on (enrollment, date) answers each with one lookup. Mapped tables follow the
+// mapping rather than the numbered migrations, so a store gets it at its next open.
+bool LocalStore::ensureDayIndex(const ObjectMapping &object, Role role)
+{
+    const QString enrollment = m_mapping.column(role, QStringLiteral("enrollment"));
+    const QString date = m_mapping.column(role, QStringLiteral("date"));
+    if (role != Role::Attendance || enrollment.isEmpty() || date.isEmpty()) {
+        return true;
+    }
+    return exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2(%3, %4)")
+                    .arg(quoted(object.tableName + QStringLiteral("_enrollment_date")),
+                         quoted(object.tableName), quoted(refColumn(enrollment)), quoted(date)));
 }
 
 bool LocalStore::begin()

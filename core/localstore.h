@@ -80,6 +80,7 @@ private:
     bool migrate();
     bool ensureMappedTables();
     bool ensureTable(const ObjectMapping &object, Role role);
+    bool ensureDayIndex(const ObjectMapping &object, Role role);
     bool exec(const QString &sql);
     bool fail(const QString &message);
     bool appendLog(const QString &action, const QString &table, qint64 recordId,

@@ -91,6 +91,14 @@ struct AttendanceMark
     QString notes;
 };
 
+// How many marks of one status one student has (in one course).
+struct StatusCount
+{
+    qint64 studentId = 0;
+    int status = 0;
+    int count = 0;
+};
+
 // Attendance counts for a course or a student over the days recorded.
 struct AttendanceSummary
 {

@@ -7,7 +7,7 @@ namespace pasalista {
 
 Reports::Reports(const Repository &repository) : m_repository(repository) {}
 
-void Reports::count(AttendanceSummary &summary, int status) const
+void Reports::count(AttendanceSummary &summary, int status, int times) const
 {
     const AttendanceCode *code = m_repository.mapping().attendanceCode(status);
     if (!code) {
@@ -15,16 +15,16 @@ void Reports::count(AttendanceSummary &summary, int status) const
         qCWarning(lcDomain) << "attendance code" << status << "is not in the mapping";
         return;
     }
-    ++summary.recorded;
+    summary.recorded += times;
     if (code->absent) {
-        ++summary.absent;
+        summary.absent += times;
     } else if (code->late) {
-        ++summary.late;
+        summary.late += times;
     } else {
-        ++summary.present;
+        summary.present += times;
     }
     if (code->excused) {
-        ++summary.excused;
+        summary.excused += times;
     }
 }
 
@@ -43,11 +43,11 @@ QList<AttendanceSummary> Reports::courseReport(qint64 courseId) const
     AttendanceSummary total;
     total.courseId = courseId;
     total.name = tr("Total");
-    for (const AttendanceMark &mark : m_repository.attendanceOfCourse(courseId)) {
-        const auto found = rowOfStudent.constFind(mark.studentId);
+    for (const StatusCount &counted : m_repository.statusCountsOfCourse(courseId)) {
+        const auto found = rowOfStudent.constFind(counted.studentId);
         if (found != rowOfStudent.constEnd()) {
-            count(rows[*found], mark.status);
-            count(total, mark.status);
+            count(rows[*found], counted.status, counted.count);
+            count(total, counted.status, counted.count);
         }
     }
     rows.append(total);

@@ -23,8 +23,8 @@ public:
     QList<AttendanceSummary> studentReport(qint64 studentId) const;
 
 private:
-    // Adds one mark to a summary, by what its code means in the mapping.
-    void count(AttendanceSummary &summary, int status) const;
+    // Adds `times` marks of one status to a summary, by what its code means in the mapping.
+    void count(AttendanceSummary &summary, int status, int times = 1) const;
 
     const Repository &m_repository;
 };

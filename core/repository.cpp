@@ -4,12 +4,15 @@
 #include "roletable.h"
 #include "sync/outbox.h"
 
+#include <QCollator>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
 #include <algorithm>
+#include <vector>
 
 namespace pasalista {
 
@@ -165,23 +168,64 @@ AttendanceMark markFromRow(const QVariantMap &row)
     return mark;
 }
 
+// SQL condition on an enrollment table: live, of a live student, with `logical` bound to ?.
+QString liveEnrollmentCondition(const LocalStore &store, const QString &logical)
+{
+    const RoleTable enrollments(store, Role::Enrollment);
+    const RoleTable students(store, Role::Student);
+    return enrollments.refColumn(logical) + QStringLiteral(" = ? AND ") +
+           enrollments.refColumn(QStringLiteral("student")) +
+           QStringLiteral(" IN (SELECT \"id\" FROM ") + students.table() +
+           QStringLiteral(" WHERE ") + RoleTable::liveCondition() + QLatin1Char(')');
+}
+
 // Live enrollments (of live students) as enrollment id -> (course id, student id).
 QHash<qint64, QPair<qint64, qint64>> enrollmentsWhere(const LocalStore &store,
                                                       const QString &logical, qint64 id)
 {
     const RoleTable enrollments(store, Role::Enrollment);
-    const RoleTable students(store, Role::Student);
-    const QString where = enrollments.refColumn(logical) + QStringLiteral(" = ? AND ") +
-                          enrollments.refColumn(QStringLiteral("student")) +
-                          QStringLiteral(" IN (SELECT \"id\" FROM ") + students.table() +
-                          QStringLiteral(" WHERE ") + RoleTable::liveCondition() + QLatin1Char(')');
     QHash<qint64, QPair<qint64, qint64>> result;
-    for (const QVariantMap &row : enrollments.select(where, {id})) {
+    for (const QVariantMap &row :
+         enrollments.select(liveEnrollmentCondition(store, logical), {id})) {
         result.insert(row.value(QStringLiteral("id")).toLongLong(),
                       {row.value(QStringLiteral("ref:course")).toLongLong(),
                        row.value(QStringLiteral("ref:student")).toLongLong()});
     }
     return result;
+}
+
+// Marks of the enrollments liveEnrollmentCondition(logical = id) selects, on onlyDate when
+// valid. The enrollments are a subquery, not thousands of bound ids, so SQLite walks the
+// (enrollment, date) index once per enrollment.
+QList<AttendanceMark> marksWhere(const LocalStore &store, const QString &logical, qint64 id,
+                                 const QDate &onlyDate = {})
+{
+    const auto enrollments = enrollmentsWhere(store, logical, id);
+    QList<AttendanceMark> marks;
+    if (enrollments.isEmpty()) {
+        return marks;
+    }
+    const RoleTable attendance(store, Role::Attendance);
+    const RoleTable enrollmentTable(store, Role::Enrollment);
+    QString where = attendance.refColumn(QStringLiteral("enrollment")) +
+                    QStringLiteral(" IN (SELECT \"id\" FROM ") + enrollmentTable.table() +
+                    QStringLiteral(" WHERE ") + RoleTable::liveCondition() +
+                    QStringLiteral(" AND ") + liveEnrollmentCondition(store, logical) +
+                    QLatin1Char(')');
+    QVariantList bindings{id};
+    if (onlyDate.isValid()) {
+        where += QStringLiteral(" AND ") + attendance.column(QStringLiteral("date")) +
+                 QStringLiteral(" = ?");
+        bindings.append(onlyDate.toString(Qt::ISODate));
+    }
+    for (const QVariantMap &row : attendance.select(where, bindings)) {
+        AttendanceMark mark = markFromRow(row);
+        const auto owners = enrollments.value(mark.enrollmentId);
+        mark.courseId = owners.first;
+        mark.studentId = owners.second;
+        marks.append(mark);
+    }
+    return marks;
 }
 
 QList<AttendanceMark> marksOfEnrollments(const LocalStore &store,
@@ -214,6 +258,69 @@ QList<AttendanceMark> marksOfEnrollments(const LocalStore &store,
         marks.append(mark);
     }
     return marks;
+}
+
+// Live enrollments of live students per course (one grouped query, not one per course);
+// only onlyCourse's when it is set.
+QHash<qint64, int> enrolledCounts(const LocalStore &store, qint64 onlyCourse)
+{
+    const RoleTable enrollments(store, Role::Enrollment);
+    const RoleTable students(store, Role::Student);
+    const QString course = enrollments.refColumn(QStringLiteral("course"));
+    QString sql = QStringLiteral("SELECT ") + course + QStringLiteral(", COUNT(*) FROM ") +
+                  enrollments.table() + QStringLiteral(" WHERE ") + RoleTable::liveCondition() +
+                  QStringLiteral(" AND ") + enrollments.refColumn(QStringLiteral("student")) +
+                  QStringLiteral(" IN (SELECT \"id\" FROM ") + students.table() +
+                  QStringLiteral(" WHERE ") + RoleTable::liveCondition() + QLatin1Char(')');
+    if (onlyCourse) {
+        sql += QStringLiteral(" AND ") + course + QStringLiteral(" = ?");
+    }
+    sql += QStringLiteral(" GROUP BY ") + course;
+    QSqlQuery query(store.database());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    if (onlyCourse) {
+        query.addBindValue(onlyCourse);
+    }
+    QHash<qint64, int> counts;
+    if (!query.exec()) {
+        qCWarning(lcDomain) << "enrolled counts failed:" << query.lastError().text();
+        return counts;
+    }
+    while (query.next()) {
+        counts.insert(query.value(0).toLongLong(), query.value(1).toInt());
+    }
+    return counts;
+}
+
+// By last name, then first name, in the locale's order. Each name's collation key is made
+// once: comparing keys is a byte comparison, where thousands of locale-aware comparisons of
+// the names themselves cost a large course a visible pause.
+void sortByName(QList<Student> &students)
+{
+    const QCollator collator;
+    struct Keyed
+    {
+        QCollatorSortKey last;
+        QCollatorSortKey first;
+        qsizetype index;
+    };
+    std::vector<Keyed> keys;
+    keys.reserve(students.size());
+    for (qsizetype i = 0; i < students.size(); ++i) {
+        keys.push_back({collator.sortKey(students.at(i).lastName),
+                        collator.sortKey(students.at(i).firstName), i});
+    }
+    std::stable_sort(keys.begin(), keys.end(), [](const Keyed &a, const Keyed &b) {
+        const int byLast = a.last.compare(b.last);
+        return byLast != 0 ? byLast < 0 : a.first.compare(b.first) < 0;
+    });
+    QList<Student> sorted;
+    sorted.reserve(students.size());
+    for (const Keyed &key : keys) {
+        sorted.append(std::move(students[key.index]));
+    }
+    students = std::move(sorted);
 }
 
 // Finds records by name: an exact (folded) match first, then a unique substring.
@@ -384,7 +491,8 @@ QList<Teacher> Repository::teachers() const
     return result;
 }
 
-QList<Course> Repository::loadCourses(const QString &where, const QVariantList &bindings) const
+QList<Course> Repository::loadCourses(const QString &where, const QVariantList &bindings,
+                                      qint64 onlyCourse) const
 {
     QHash<qint64, QString> programNames;
     for (const Program &program : programs()) {
@@ -394,6 +502,7 @@ QList<Course> Repository::loadCourses(const QString &where, const QVariantList &
     for (const Teacher &teacher : teachers()) {
         teacherNames.insert(teacher.id, teacher.fullName());
     }
+    const QHash<qint64, int> counts = enrolledCounts(m_store, onlyCourse);
     QList<Course> result;
     for (const QVariantMap &row : RoleTable(m_store, Role::Course).select(where, bindings)) {
         Course course = courseFromRow(row);
@@ -405,8 +514,7 @@ QList<Course> Repository::loadCourses(const QString &where, const QVariantList &
             }
         }
         course.facilitatorNames = facilitators.join(QStringLiteral(", "));
-        course.enrolledCount =
-            int(enrollmentsWhere(m_store, QStringLiteral("course"), course.id).size());
+        course.enrolledCount = counts.value(course.id);
         result.append(course);
     }
     std::sort(result.begin(), result.end(),
@@ -416,12 +524,12 @@ QList<Course> Repository::loadCourses(const QString &where, const QVariantList &
 
 QList<Course> Repository::courses() const
 {
-    return loadCourses({}, {});
+    return loadCourses({}, {}, 0);
 }
 
 std::optional<Course> Repository::course(qint64 id) const
 {
-    const QList<Course> found = loadCourses(QStringLiteral("\"id\" = ?"), {id});
+    const QList<Course> found = loadCourses(QStringLiteral("\"id\" = ?"), {id}, id);
     if (found.isEmpty()) {
         return std::nullopt;
     }
@@ -439,10 +547,7 @@ QList<Student> Repository::students(const QString &search) const
             result.append(student);
         }
     }
-    std::sort(result.begin(), result.end(), [](const Student &a, const Student &b) {
-        const int byLast = QString::localeAwareCompare(a.lastName, b.lastName);
-        return byLast != 0 ? byLast < 0 : lessByLocale(a.firstName, b.firstName);
-    });
+    sortByName(result);
     return result;
 }
 
@@ -457,17 +562,18 @@ std::optional<Student> Repository::student(qint64 id) const
 
 QList<Student> Repository::roster(qint64 courseId) const
 {
-    QSet<qint64> enrolled;
-    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("course"), courseId);
-    for (const auto &owners : enrollments) {
-        enrolled.insert(owners.second);
-    }
+    // Only the enrolled students are read (not every student, then filtered).
+    const RoleTable enrollments(m_store, Role::Enrollment);
+    const QString where =
+        QStringLiteral("\"id\" IN (SELECT ") + enrollments.refColumn(QStringLiteral("student")) +
+        QStringLiteral(" FROM ") + enrollments.table() + QStringLiteral(" WHERE ") +
+        RoleTable::liveCondition() + QStringLiteral(" AND ") +
+        enrollments.refColumn(QStringLiteral("course")) + QStringLiteral(" = ?)");
     QList<Student> result;
-    for (const Student &candidate : students()) {
-        if (enrolled.contains(candidate.id)) {
-            result.append(candidate);
-        }
+    for (const QVariantMap &row : RoleTable(m_store, Role::Student).select(where, {courseId})) {
+        result.append(studentFromRow(row));
     }
+    sortByName(result);
     return result;
 }
 
@@ -906,8 +1012,8 @@ DomainError Repository::markAllPresent(qint64 courseId, const QDate &date, bool 
 QHash<qint64, AttendanceMark> Repository::attendanceOn(qint64 courseId, const QDate &date) const
 {
     QHash<qint64, AttendanceMark> result;
-    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("course"), courseId);
-    for (const AttendanceMark &mark : marksOfEnrollments(m_store, enrollments, date)) {
+    for (const AttendanceMark &mark :
+         marksWhere(m_store, QStringLiteral("course"), courseId, date)) {
         result.insert(mark.studentId, mark);
     }
     return result;
@@ -915,8 +1021,7 @@ QHash<qint64, AttendanceMark> Repository::attendanceOn(qint64 courseId, const QD
 
 QList<AttendanceMark> Repository::attendanceOfStudent(qint64 studentId) const
 {
-    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("student"), studentId);
-    QList<AttendanceMark> marks = marksOfEnrollments(m_store, enrollments);
+    QList<AttendanceMark> marks = marksWhere(m_store, QStringLiteral("student"), studentId);
     std::sort(marks.begin(), marks.end(), [](const AttendanceMark &a, const AttendanceMark &b) {
         return a.date != b.date ? a.date > b.date : a.courseId < b.courseId;
     });
@@ -925,12 +1030,41 @@ QList<AttendanceMark> Repository::attendanceOfStudent(qint64 studentId) const
 
 QList<AttendanceMark> Repository::attendanceOfCourse(qint64 courseId) const
 {
-    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("course"), courseId);
-    QList<AttendanceMark> marks = marksOfEnrollments(m_store, enrollments);
+    QList<AttendanceMark> marks = marksWhere(m_store, QStringLiteral("course"), courseId);
     std::sort(marks.begin(), marks.end(), [](const AttendanceMark &a, const AttendanceMark &b) {
         return a.date != b.date ? a.date < b.date : a.studentId < b.studentId;
     });
     return marks;
+}
+
+QList<StatusCount> Repository::statusCountsOfCourse(qint64 courseId) const
+{
+    const RoleTable attendance(m_store, Role::Attendance);
+    const RoleTable enrollments(m_store, Role::Enrollment);
+    const QString status = attendance.column(QStringLiteral("status"));
+    const QString student = QStringLiteral("e.") + enrollments.refColumn(QStringLiteral("student"));
+    // Counted by SQLite: a report over a large course never reads each mark into memory.
+    const QString sql =
+        QStringLiteral("SELECT %1, a.%2, COUNT(*) FROM %3 a JOIN %4 e ON e.\"id\" = a.%5"
+                       " WHERE a.\"isdeleted\" IS NOT 1 AND e.\"id\" IN (SELECT \"id\" FROM %4"
+                       " WHERE %6 AND %7) GROUP BY %1, a.%2")
+            .arg(student, status, attendance.table(), enrollments.table(),
+                 attendance.refColumn(QStringLiteral("enrollment")), RoleTable::liveCondition(),
+                 liveEnrollmentCondition(m_store, QStringLiteral("course")));
+    QSqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    query.addBindValue(courseId);
+    QList<StatusCount> counts;
+    if (!query.exec()) {
+        qCWarning(lcDomain) << "status counts failed:" << query.lastError().text();
+        return counts;
+    }
+    while (query.next()) {
+        counts.append(
+            {query.value(0).toLongLong(), statusFrom(query.value(1)), query.value(2).toInt()});
+    }
+    return counts;
 }
 
 QDateTime Repository::lastSyncAt() const

@@ -61,6 +61,8 @@ public:
     QHash<qint64, AttendanceMark> attendanceOn(qint64 courseId, const QDate &date) const;
     QList<AttendanceMark> attendanceOfStudent(qint64 studentId) const; // newest first
     QList<AttendanceMark> attendanceOfCourse(qint64 courseId) const;
+    // How many marks of each status each enrolled student of the course has.
+    QList<StatusCount> statusCountsOfCourse(qint64 courseId) const;
 
     // The Pasalista_Id__c of an attendance record: a UUID v5 of (enrollment key, date), so
     // two laptops marking the same class converge on one record.
@@ -97,7 +99,9 @@ private:
                               bool confirmOutsideDates) const;
     DomainError writeMark(const Course &course, const Student &student, const QDate &date,
                           int status, const QString &notes);
-    QList<Course> loadCourses(const QString &where, const QVariantList &bindings) const;
+    // onlyCourse: the one course `where` selects (0 for any), so only its students are counted.
+    QList<Course> loadCourses(const QString &where, const QVariantList &bindings,
+                              qint64 onlyCourse) const;
 
     LocalStore &m_store;
 };

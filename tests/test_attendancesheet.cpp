@@ -197,8 +197,10 @@ TEST_F(AttendanceSheetTest, AClassOfFortyTakesWellUnderAMinuteByKeyboard)
 }
 
 // The sheet inside the real main window, where a background sync ends with
-// MainWindow::refresh (what SyncScheduler::cycleFinished is connected to in the app).
-class SheetInWindowTest : public uitest::UiStoreFixture
+// MainWindow::refresh (what SyncScheduler::cycleFinished is connected to in the app). Each
+// case runs with the reads on the GUI thread and in the background thread the app uses.
+class SheetInWindowTest : public uitest::UiStoreFixture,
+                          public ::testing::WithParamInterface<MainWindow::Loading>
 {
 protected:
     void SetUp() override
@@ -212,11 +214,12 @@ protected:
         for (const QString &last : lastNames) {
             enroll(m_reading, addStudent(QStringLiteral("Valeria"), last));
         }
-        m_window = std::make_unique<MainWindow>(*m_repository);
+        m_window = std::make_unique<MainWindow>(*m_repository, GetParam());
         m_window->show();
         QApplication::setActiveWindow(m_window.get());
         ASSERT_TRUE(m_window->selectCourse(m_reading));
         m_window->showTab(MainWindow::AttendanceTab);
+        settle();
         view()->setFocus();
         ASSERT_EQ(sheet()->model()->rowCount(), 12);
     }
@@ -255,16 +258,23 @@ protected:
             << m_store->errorString().toStdString();
     }
 
+    // Waits until the window shows what it last asked the background reader for.
+    void settle()
+    {
+        EXPECT_TRUE(QTest::qWaitFor([this] { return !m_window->isLoading(); }, 10000));
+        QCoreApplication::processEvents();
+    }
+
     void endBackgroundSync()
     {
         m_window->refresh();
-        QCoreApplication::processEvents();
+        settle();
     }
 
     std::unique_ptr<MainWindow> m_window;
 };
 
-TEST_F(SheetInWindowTest, AMarkAfterABackgroundSyncLandsOnTheRowTheTeacherIsOn)
+TEST_P(SheetInWindowTest, AMarkAfterABackgroundSyncLandsOnTheRowTheTeacherIsOn)
 {
     QTest::keyClick(view(), Qt::Key_P); // row 0 present, cursor to row 1
     for (int i = 0; i < 5; ++i) {
@@ -286,7 +296,7 @@ TEST_F(SheetInWindowTest, AMarkAfterABackgroundSyncLandsOnTheRowTheTeacherIsOn)
     EXPECT_EQ(marks.value(first).status, 0) << "the first student keeps her mark";
 }
 
-TEST_F(SheetInWindowTest, SyncEndKeepsSelectionScrollAndAnOpenNotesEditor)
+TEST_P(SheetInWindowTest, SyncEndKeepsSelectionScrollAndAnOpenNotesEditor)
 {
     m_window->resize(900, 360); // a few rows visible, so the sheet scrolls
     QCoreApplication::processEvents();
@@ -312,15 +322,17 @@ TEST_F(SheetInWindowTest, SyncEndKeepsSelectionScrollAndAnOpenNotesEditor)
               QStringLiteral("Llego con su hermana"));
 }
 
-TEST_F(SheetInWindowTest, SwitchingCourseAndBackReturnsToTheSameStudent)
+TEST_P(SheetInWindowTest, SwitchingCourseAndBackReturnsToTheSameStudent)
 {
     for (int i = 0; i < 7; ++i) {
         QTest::keyClick(view(), Qt::Key_Down);
     }
     const qint64 student = currentStudent();
     ASSERT_TRUE(m_window->selectCourse(m_maths));
+    settle();
     EXPECT_EQ(sheet()->model()->rowCount(), 2);
     ASSERT_TRUE(m_window->selectCourse(m_reading));
+    settle();
     EXPECT_EQ(currentStudent(), student);
     QTest::keyClick(view(), Qt::Key_E);
     EXPECT_EQ(m_repository->attendanceOn(m_reading, QDate::currentDate()).value(student).status, 2);
@@ -339,7 +351,7 @@ void typeIntoFocus(const QString &text)
     }
 }
 
-TEST_F(SheetInWindowTest, SlashThenANameFindsTheStudentWithoutMarkingAnyone)
+TEST_P(SheetInWindowTest, SlashThenANameFindsTheStudentWithoutMarkingAnyone)
 {
     const int pending = m_store->pendingChangeCount();
     QTest::keyClick(view(), Qt::Key_Slash, Qt::NoModifier);
@@ -360,7 +372,7 @@ TEST_F(SheetInWindowTest, SlashThenANameFindsTheStudentWithoutMarkingAnyone)
               1);
 }
 
-TEST_F(SheetInWindowTest, CtrlFFindsOnTheSheetAndEscapeGoesBack)
+TEST_P(SheetInWindowTest, CtrlFFindsOnTheSheetAndEscapeGoesBack)
 {
     QTest::keyClick(view(), Qt::Key_Down);
     QTest::keyClick(view(), Qt::Key_Down);
@@ -375,5 +387,28 @@ TEST_F(SheetInWindowTest, CtrlFFindsOnTheSheetAndEscapeGoesBack)
     EXPECT_EQ(QApplication::focusWidget(), view());
     EXPECT_TRUE(m_repository->attendanceOn(m_reading, QDate::currentDate()).isEmpty());
 }
+
+// A mark typed while the sheet is being read again must not vanish when the older answer
+// arrives (the answer is read again instead).
+TEST_P(SheetInWindowTest, AMarkTypedWhileTheSheetIsReadAgainStaysShown)
+{
+    const qint64 first = studentInRow(0);
+    m_window->refresh();                // a sync ends: the sheet is read again
+    QTest::keyClick(view(), Qt::Key_A); // before the answer arrives
+    settle();
+    const int row = sheet()->model()->rowOfKey(first);
+    EXPECT_TRUE(sheet()->model()->index(row, 0).data(AttendanceModel::IsMarkedRole).toBool());
+    EXPECT_EQ(sheet()->model()->index(row, 0).data(AttendanceModel::StatusCodeRole).toInt(), 1);
+    EXPECT_EQ(m_repository->attendanceOn(m_reading, QDate::currentDate()).value(first).status, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Loading, SheetInWindowTest,
+                         ::testing::Values(MainWindow::Loading::OnGuiThread,
+                                           MainWindow::Loading::InBackground),
+                         [](const ::testing::TestParamInfo<MainWindow::Loading> &param) {
+                             return param.param == MainWindow::Loading::InBackground
+                                        ? std::string("InBackground")
+                                        : std::string("OnGuiThread");
+                         });
 
 } // namespace

@@ -78,6 +78,39 @@ TEST_F(StoreTest, ReopenKeepsDataAndSchema)
     EXPECT_EQ(query.value(0).toString(), QStringLiteral("Pérez"));
 }
 
+// The sheet reads one course's marks of one day enrollment by enrollment: each read is one
+// lookup in an (enrollment, date) index, which a store made before it gets at its next open.
+TEST_F(StoreTest, MarksOfADayAreFoundThroughTheEnrollmentDateIndex)
+{
+    const Mapping &mapping = store.mapping();
+    const QString table = mapping.table(Role::Attendance);
+    const QString index = table + QStringLiteral("_enrollment_date");
+    const QString plan =
+        QStringLiteral(
+            "EXPLAIN QUERY PLAN SELECT * FROM %1 WHERE \"%2\" = 7 AND \"%3\" = '2026-03-02'")
+            .arg(table,
+                 LocalStore::refColumn(
+                     mapping.column(Role::Attendance, QStringLiteral("enrollment"))),
+                 mapping.column(Role::Attendance, QStringLiteral("date")));
+    const auto usesIndex = [&](LocalStore &open) {
+        QSqlQuery query(open.database());
+        EXPECT_TRUE(query.exec(plan)) << plan.toStdString();
+        QString steps;
+        while (query.next()) {
+            steps += query.value(3).toString() + QLatin1Char('\n');
+        }
+        return steps.contains(index);
+    };
+    EXPECT_TRUE(usesIndex(store));
+
+    QSqlQuery drop(store.database());
+    ASSERT_TRUE(drop.exec(QStringLiteral("DROP INDEX \"%1\"").arg(index)));
+    store.close();
+    LocalStore older(Mapping::dream());
+    ASSERT_TRUE(older.open(path())) << older.errorString().toStdString();
+    EXPECT_TRUE(usesIndex(older)) << "reopening a store without the index adds it";
+}
+
 TEST_F(StoreTest, InsertWritesRowAndLogInOneGo)
 {
     QSignalSpy pending(&store, &LocalStore::pendingChangeCountChanged);

@@ -47,6 +47,18 @@ void AttendanceModel::refresh()
     Q_EMIT marksChanged();
 }
 
+void AttendanceModel::showLoaded(qint64 courseId, const QList<Student> &roster,
+                                 QHash<qint64, AttendanceMark> marks)
+{
+    if (courseId != m_courseId) {
+        m_courseId = courseId;
+        m_outsideDatesConfirmed = false;
+    }
+    const QSet<qint64> changed = takeMarks(std::move(marks));
+    replaceRows(roster, changed);
+    Q_EMIT marksChanged();
+}
+
 void AttendanceModel::reloadMarks()
 {
     const QSet<qint64> changed = takeMarks(m_repository.attendanceOn(m_courseId, m_date));

@@ -44,6 +44,9 @@ public:
     bool outsideDatesConfirmed() const { return m_outsideDatesConfirmed; }
     void reload();
     void refresh(); // reads the store again and updates only the rows that changed
+    // The same with rows and marks read elsewhere (off the GUI thread) for courseId on date().
+    void showLoaded(qint64 courseId, const QList<Student> &roster,
+                    QHash<qint64, AttendanceMark> marks);
 
     DomainError setStatus(int row, int status);
     DomainError setNotes(int row, const QString &notes);

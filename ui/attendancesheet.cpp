@@ -142,6 +142,9 @@ void AttendanceSheet::configureView(Repository &repository)
                                                      QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AttendanceModel::StatusColumn,
                                                      QHeaderView::ResizeToContents);
+    // Widths from the rows in sight and 200 more, not from 1,000 rows at every change of a
+    // large course.
+    m_view->horizontalHeader()->setResizeContentsPrecision(200);
 }
 
 void AttendanceSheet::connectSignals()
@@ -176,6 +179,23 @@ void AttendanceSheet::setCourse(qint64 courseId)
         m_model->setDate(m_dateEdit->date());
     }
     m_model->setCourse(courseId);
+    restorePlace();
+}
+
+void AttendanceSheet::showLoaded(qint64 courseId, const QList<Student> &roster,
+                                 const QHash<qint64, AttendanceMark> &marks)
+{
+    if (courseId == m_model->courseId()) {
+        m_model->showLoaded(courseId, roster, marks);
+        if (!m_view->currentIndex().isValid()) {
+            m_view->moveToRow(0);
+        }
+        return;
+    }
+    rememberPlace();
+    m_errorLabel->hide();
+    m_rowBeforeReset = 0;
+    m_model->showLoaded(courseId, roster, marks);
     restorePlace();
 }
 

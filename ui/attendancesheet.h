@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domainerror.h"
+#include "records.h"
 
 #include <QHash>
 #include <QWidget>
@@ -35,6 +36,9 @@ public:
     // Another course: the cursor returns to the student and scroll position last left in it.
     void setCourse(qint64 courseId);
     void refresh(); // after a sync: rows change in place, the cursor stays on its student
+    // setCourse or refresh with what the background reader read for courseId on date().
+    void showLoaded(qint64 courseId, const QList<Student> &roster,
+                    const QHash<qint64, AttendanceMark> &marks);
     void setDate(const QDate &date);
     QDate date() const;
     void setConfirmationHandler(ConfirmationHandler handler);

@@ -1,25 +1,30 @@
 #include "mainwindow.h"
 
+#include "attendancemodel.h"
 #include "attendancesheet.h"
 #include "coursefilterproxymodel.h"
 #include "courselistmodel.h"
+#include "courseloader.h"
 #include "diagnostics.h"
 #include "repository.h"
 #include "rosterpanel.h"
 #include "summarymodel.h"
 #include "uilanguage.h"
+#include "uilogging.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScopeGuard>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -27,13 +32,19 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace pasalista {
 
-MainWindow::MainWindow(Repository &repository, QWidget *parent)
+MainWindow::MainWindow(Repository &repository, Loading loading, QWidget *parent)
     : QMainWindow(parent), m_repository(repository), m_courseModel(new CourseListModel(this)),
       m_courseFilter(new CourseFilterProxyModel(this)),
       m_summaryModel(new SummaryModel(repository, this))
 {
+    if (loading == Loading::InBackground) {
+        m_loader = new CourseLoader(repository.store().path(), repository.mapping(), this);
+        connect(m_loader, &CourseLoader::loaded, this, &MainWindow::showLoaded);
+    }
     setWindowTitle(tr("Pasalista"));
     m_courseFilter->setSourceModel(m_courseModel);
 
@@ -171,6 +182,7 @@ QWidget *MainWindow::createSummaryPage()
     table->verticalHeader()->hide();
     // Names are read whole; the share missed (and a chronic absence) takes what is left.
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setResizeContentsPrecision(200); // not 1,000 rows per change
     table->horizontalHeader()->setSectionResizeMode(SummaryModel::ChronicColumn,
                                                     QHeaderView::Stretch);
     return table;
@@ -275,6 +287,10 @@ void MainWindow::fillPrograms()
 // stay where the teacher left them.
 void MainWindow::refresh()
 {
+    if (m_loader) {
+        requestLoad(true);
+        return;
+    }
     m_courseModel->reload(m_repository);
     if (!m_courseView->currentIndex().isValid() && m_courseFilter->rowCount() > 0) {
         m_courseView->setCurrentIndex(m_courseFilter->index(0, CourseListModel::TitleColumn));
@@ -292,6 +308,10 @@ bool MainWindow::selectCourse(qint64 courseId)
     const int sourceRow = m_courseModel->rowOfCourse(courseId);
     const QModelIndex index = m_courseFilter->mapFromSource(
         m_courseModel->index(sourceRow, CourseListModel::TitleColumn));
+    if (!index.isValid() && m_loader && !m_coursesLoaded) {
+        m_pendingSelection = courseId; // e.g. the last course, restored at start
+        return true;
+    }
     if (!index.isValid()) {
         return false;
     }
@@ -313,6 +333,13 @@ void MainWindow::onCurrentCourseChanged()
     const QModelIndex current = m_courseView->currentIndex();
     const qint64 courseId =
         current.isValid() ? current.data(CourseListModel::CourseIdRole).toLongLong() : 0;
+    if (m_loader) {
+        if (courseId != m_wantedCourseId) {
+            m_wantedCourseId = courseId;
+            requestLoad(false);
+        }
+        return;
+    }
     if (courseId == m_courseId) {
         return;
     }
@@ -321,6 +348,74 @@ void MainWindow::onCurrentCourseChanged()
     m_attendance->setCourse(courseId);
     m_summaryStale = true; // the report reads every mark of the course: only when shown
     onTabChanged(m_tabs->currentIndex());
+    updateCourseHeader();
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loader && m_loader->isBusy();
+}
+
+void MainWindow::requestLoad(bool withCourses)
+{
+    CourseRequest request;
+    request.courses = withCourses;
+    request.courseId = m_wantedCourseId;
+    request.date = m_attendance->model()->date();
+    request.report = m_tabs->currentIndex() == SummaryTab;
+    m_writtenWhileLoading = false;
+    m_loader->request(request);
+}
+
+// The answer of the background reader, on the GUI thread: models change in place, as in
+// refresh(). An answer that no longer fits (the teacher wrote a mark, picked another date or
+// course meanwhile) is read again rather than shown.
+void MainWindow::showLoaded(const CourseSnapshot &snapshot)
+{
+    if (m_writtenWhileLoading) {
+        requestLoad(snapshot.request.courses);
+        return;
+    }
+    if (snapshot.request.courses) {
+        m_courseModel->setCourses(snapshot.courses);
+        m_coursesLoaded = true;
+        if (m_pendingSelection) {
+            selectCourse(std::exchange(m_pendingSelection, 0));
+        }
+        if (!m_courseView->currentIndex().isValid() && m_courseFilter->rowCount() > 0) {
+            m_courseView->setCurrentIndex(m_courseFilter->index(0, CourseListModel::TitleColumn));
+        }
+        const QModelIndex current = m_courseView->currentIndex();
+        m_wantedCourseId =
+            current.isValid() ? current.data(CourseListModel::CourseIdRole).toLongLong() : 0;
+    }
+    if (snapshot.request.courseId != m_wantedCourseId ||
+        snapshot.request.date != m_attendance->model()->date()) {
+        requestLoad(false);
+        return;
+    }
+    showCourseLoaded(snapshot);
+}
+
+void MainWindow::showCourseLoaded(const CourseSnapshot &snapshot)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto logStep = qScopeGuard([&] {
+        qCDebug(lcUi) << "showed course" << snapshot.request.courseId << "in" << timer.elapsed()
+                      << "ms";
+    });
+    const qint64 courseId = snapshot.request.courseId;
+    m_courseId = courseId;
+    m_roster->showLoaded(courseId, snapshot.roster);
+    m_attendance->showLoaded(courseId, snapshot.roster, snapshot.marks);
+    if (snapshot.request.report) {
+        m_summaryModel->showLoaded(courseId, snapshot.report, snapshot.roster);
+        m_summaryStale = false;
+    } else {
+        m_summaryStale = true;
+        onTabChanged(m_tabs->currentIndex());
+    }
     updateCourseHeader();
 }
 
@@ -336,6 +431,7 @@ void MainWindow::onActiveTodayToggled(bool checked)
 
 void MainWindow::onRepositoryChanged()
 {
+    m_writtenWhileLoading = isLoading();
     m_summaryStale = true;
     if (m_tabs->currentIndex() == SummaryTab) {
         onTabChanged(SummaryTab);
@@ -344,6 +440,10 @@ void MainWindow::onRepositoryChanged()
 
 void MainWindow::onTabChanged(int index)
 {
+    if (index == SummaryTab && m_summaryStale && m_loader) {
+        requestLoad(false); // the report comes with the answer
+        return;
+    }
     if (index == SummaryTab && m_summaryStale) {
         m_summaryModel->showCourse(m_courseId);
         m_summaryStale = false;

@@ -14,6 +14,8 @@ class QTimer;
 namespace pasalista {
 
 class AttendanceSheet;
+class CourseLoader;
+struct CourseSnapshot;
 class CourseFilterProxyModel;
 class CourseListModel;
 class Repository;
@@ -35,9 +37,21 @@ public:
         SummaryTab
     };
 
-    explicit MainWindow(Repository &repository, QWidget *parent = nullptr);
+    // Where courses, rosters, marks and reports are read after a sync, a course switch or at
+    // start: on the GUI thread (at once), or in a thread of their own (the app: a large
+    // course never freezes the window; the models change when the answer arrives).
+    enum class Loading
+    {
+        OnGuiThread,
+        InBackground
+    };
+
+    explicit MainWindow(Repository &repository, Loading loading = Loading::OnGuiThread,
+                        QWidget *parent = nullptr);
 
     qint64 currentCourseId() const { return m_courseId; }
+    // A background read has been asked for and its answer is not shown yet.
+    bool isLoading() const;
     bool selectCourse(qint64 courseId);
     void showTab(Tab tab);
     CourseListModel *courseModel() const { return m_courseModel; }
@@ -66,6 +80,9 @@ private:
     void fillPrograms();
     void connectSignals();
     void onCurrentCourseChanged();
+    void requestLoad(bool withCourses);
+    void showLoaded(const CourseSnapshot &snapshot);
+    void showCourseLoaded(const CourseSnapshot &snapshot);
     void onProgramChosen(int index);
     void onActiveTodayToggled(bool checked);
     void onRepositoryChanged();
@@ -90,8 +107,13 @@ private:
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_messageBar = nullptr;
     QTimer *m_messageTimer = nullptr;
-    qint64 m_courseId = 0;
+    CourseLoader *m_loader = nullptr; // null: everything is read on the GUI thread
+    qint64 m_courseId = 0;            // the course the tabs show
+    qint64 m_wantedCourseId = 0;      // the course selected in the list (read in background)
     bool m_summaryStale = false;
+    bool m_writtenWhileLoading = false;
+    bool m_coursesLoaded = false;  // the background reader's course list has arrived
+    qint64 m_pendingSelection = 0; // selectCourse before that: selected when it arrives
 };
 
 } // namespace pasalista

@@ -22,6 +22,12 @@ void RosterModel::reload()
     replaceRows(m_courseId ? m_repository.roster(m_courseId) : QList<Student>());
 }
 
+void RosterModel::showLoaded(qint64 courseId, const QList<Student> &roster)
+{
+    m_courseId = courseId;
+    replaceRows(roster);
+}
+
 bool RosterModel::sameRow(const Student &before, const Student &after) const
 {
     return before.lastName == after.lastName && before.firstName == after.firstName &&

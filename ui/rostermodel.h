@@ -33,6 +33,7 @@ public:
     void setCourse(qint64 courseId);
     qint64 courseId() const { return m_courseId; }
     void reload();
+    void showLoaded(qint64 courseId, const QList<Student> &roster); // read off the GUI thread
     const Student *studentAt(int row) const;
 
     int columnCount(const QModelIndex &parent = {}) const override;

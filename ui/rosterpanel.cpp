@@ -33,6 +33,7 @@ RosterPanel::RosterPanel(Repository &repository, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setResizeContentsPrecision(200); // not 1,000 rows per change
     m_errorLabel->setStyleSheet(QStringLiteral("color: #a91e2c;"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->hide();
@@ -72,6 +73,14 @@ void RosterPanel::setCourse(qint64 courseId)
 {
     m_errorLabel->hide();
     m_model->setCourse(courseId);
+}
+
+void RosterPanel::showLoaded(qint64 courseId, const QList<Student> &roster)
+{
+    if (courseId != m_model->courseId()) {
+        m_errorLabel->hide();
+    }
+    m_model->showLoaded(courseId, roster);
 }
 
 void RosterPanel::reload()

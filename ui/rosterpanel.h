@@ -1,5 +1,7 @@
 #pragma once
 
+#include "records.h"
+
 #include <QWidget>
 
 #include <functional>
@@ -26,6 +28,7 @@ public:
 
     void setCourse(qint64 courseId);
     void reload();
+    void showLoaded(qint64 courseId, const QList<Student> &roster); // read off the GUI thread
     void setConfirmationHandler(ConfirmationHandler handler);
     RosterModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }

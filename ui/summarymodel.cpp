@@ -34,7 +34,7 @@ void SummaryModel::reload()
 {
     const Reports reports(m_repository);
     if (m_courseId) {
-        setRows(withListNames(reports.courseReport(m_courseId)));
+        setRows(withListNames(reports.courseReport(m_courseId), m_repository.roster(m_courseId)));
     } else if (m_studentId) {
         setRows(reports.studentReport(m_studentId));
     } else {
@@ -43,10 +43,19 @@ void SummaryModel::reload()
 }
 
 // The report writes "First Last"; the summary lists students as the sheet does.
-QList<AttendanceSummary> SummaryModel::withListNames(QList<AttendanceSummary> rows) const
+void SummaryModel::showLoaded(qint64 courseId, const QList<AttendanceSummary> &report,
+                              const QList<Student> &roster)
+{
+    m_courseId = courseId;
+    m_studentId = 0;
+    setRows(withListNames(report, roster));
+}
+
+QList<AttendanceSummary> SummaryModel::withListNames(QList<AttendanceSummary> rows,
+                                                     const QList<Student> &roster)
 {
     QHash<qint64, QString> names;
-    for (const Student &student : m_repository.roster(m_courseId)) {
+    for (const Student &student : roster) {
         names.insert(student.id, StudentLabels::listName(student));
     }
     for (AttendanceSummary &row : rows) {

@@ -40,6 +40,9 @@ public:
     void showCourse(qint64 courseId);
     void showStudent(qint64 studentId);
     void reload();
+    // A course's report and roster read off the GUI thread.
+    void showLoaded(qint64 courseId, const QList<AttendanceSummary> &report,
+                    const QList<Student> &roster);
     void setRows(const QList<AttendanceSummary> &rows);
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -52,7 +55,8 @@ private:
     static bool isTotal(const AttendanceSummary &summary);
     static QString absenceText(const AttendanceSummary &summary);
     static QString absenceToolTip(const AttendanceSummary &summary);
-    QList<AttendanceSummary> withListNames(QList<AttendanceSummary> rows) const;
+    static QList<AttendanceSummary> withListNames(QList<AttendanceSummary> rows,
+                                                  const QList<Student> &roster);
     qint64 rowKey(const AttendanceSummary &summary) const override;
     bool sameRow(const AttendanceSummary &before, const AttendanceSummary &after) const override;
 
