@@ -16,6 +16,7 @@
 #include "signoutdialog.h"
 #include "sync/syncscheduler.h"
 
+#include <QAbstractEventDispatcher>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -24,6 +25,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
+
+#include <optional>
 
 using namespace pasalista;
 using namespace pasalista::test;
@@ -110,6 +113,38 @@ bool waitFor(const std::function<bool()> &condition, int timeoutMs)
     return true;
 }
 
+// Whether the GUI thread ran an event loop while watching: its dispatcher about to block
+// (a nested QEventLoop waiting for a keychain job), or a posted event, a timer or a socket
+// delivered (only an event loop delivers those) inside a call that should just return.
+class NestedLoopWatch : public QObject
+{
+public:
+    NestedLoopWatch()
+    {
+        connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, this,
+                [this] { m_blocks += m_watching ? 1 : 0; });
+        qApp->installEventFilter(this);
+    }
+    void watch(bool on) { m_watching = on; }
+    int blocks() const { return m_blocks; }
+    int loopEvents() const { return m_loopEvents; }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        const QEvent::Type type = event->type();
+        if (m_watching && (type == QEvent::MetaCall || type == QEvent::Timer ||
+                           type == QEvent::SockAct || type == QEvent::SockClose))
+            ++m_loopEvents;
+        return false;
+    }
+
+private:
+    bool m_watching = false;
+    int m_blocks = 0;
+    int m_loopEvents = 0;
+};
+
 class GuiSession : public ::testing::Test
 {
 protected:
@@ -151,7 +186,8 @@ protected:
         ASSERT_TRUE(m_launcher->start(
             *qobject_cast<QApplication *>(QCoreApplication::instance()),
             {QStringLiteral("pasalista"), QStringLiteral("--data-dir"), dataDir()}));
-        ASSERT_TRUE(m_launcher->scheduler()) << "signed in from the keychain";
+        ASSERT_TRUE(waitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000))
+            << "signed in from the keychain";
         ASSERT_TRUE(waitForASuccessfulSync(180000));
         openProbe();
     }
@@ -265,6 +301,74 @@ protected:
 };
 
 } // namespace
+
+// Issue 13: restoring the session at start-up, saving after a sign-in and removing the
+// entries at sign-out start the keychain jobs and return; the GUI thread never waits in a
+// nested event loop, and the tokens are still restored, saved and removed.
+TEST_F(GuiSession, KeychainJobsRunWithoutANestedEventLoopOnTheGuiThread)
+{
+    NestedLoopWatch watch;
+    TokenStore keychain(m_settings.get(), m_keychainService); // the test's own look
+    TokenStore::Saved stored;
+    ASSERT_EQ(keychain.load(m_accountKey, &stored), TokenStore::Status::Ok);
+
+    m_launcher = std::make_unique<GuiLauncher>();
+    m_launcher->setKeychainService(m_keychainService);
+    watch.watch(true);
+    ASSERT_TRUE(
+        m_launcher->start(*qobject_cast<QApplication *>(QCoreApplication::instance()),
+                          {QStringLiteral("pasalista"), QStringLiteral("--data-dir"), dataDir()}));
+    watch.watch(false);
+    EXPECT_EQ(watch.blocks(), 0) << "start-up waited for the keychain";
+    EXPECT_EQ(watch.loopEvents(), 0) << "start-up ran an event loop";
+    EXPECT_FALSE(m_launcher->accounts()->isSignedIn()) << "restored only when the job finished";
+    ASSERT_TRUE(waitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000))
+        << "signed in from the keychain";
+    EXPECT_EQ(m_launcher->accounts()->session()->refreshToken(), stored.refreshToken);
+
+    // Sign-out through the switcher: watched from the moment it reaches the accounts.
+    auto *switcher = m_launcher->window()->findChild<AccountSwitcher *>();
+    ASSERT_TRUE(switcher);
+    QSignalSpy signedOut(m_launcher->accounts(), &AccountManager::signedOut);
+    QObject::connect(
+        m_launcher->accounts(), &AccountManager::aboutToSignOut, &watch,
+        [&watch] { watch.watch(true); }, Qt::DirectConnection);
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [] {
+        if (auto *dialog = qobject_cast<SignOutDialog *>(QApplication::activeModalWidget()))
+            dialog->accept();
+    });
+    answer.start(20);
+    switcher->signOut();
+    watch.watch(false);
+    answer.stop();
+    EXPECT_EQ(watch.blocks(), 0) << "sign-out waited for the keychain";
+    EXPECT_EQ(watch.loopEvents(), 0) << "sign-out ran an event loop";
+    EXPECT_TRUE(signedOut.isEmpty()) << "the entries go when the jobs finished, later";
+    ASSERT_TRUE(waitFor([&signedOut] { return !signedOut.isEmpty(); }, 10000));
+    EXPECT_EQ(keychain.load(m_accountKey, &stored), TokenStore::Status::NotFound);
+    EXPECT_TRUE(keychain.writtenKeys(m_accountKey).isEmpty());
+    ASSERT_TRUE(waitFor([this] { return m_launcher->window() != nullptr; }, 10000));
+
+    // Sign-in: the switcher hands the dialog's session to adoptAsync.
+    std::unique_ptr<Session> session = signInThroughTheBrowser(m_org);
+    ASSERT_TRUE(session);
+    const QByteArray refreshToken = session->refreshToken();
+    std::optional<TokenStore::Status> saved;
+    watch.watch(true);
+    m_launcher->accounts()->adoptAsync(std::move(session),
+                                       [&saved](TokenStore::Status status) { saved = status; });
+    watch.watch(false);
+    EXPECT_EQ(watch.blocks(), 0) << "the sign-in waited for the keychain";
+    EXPECT_EQ(watch.loopEvents(), 0) << "the sign-in ran an event loop";
+    EXPECT_FALSE(saved) << "saved when the jobs finished, later";
+    EXPECT_TRUE(m_launcher->accounts()->isSignedIn()) << "signed in at once";
+    ASSERT_TRUE(waitFor([&saved] { return saved.has_value(); }, 10000));
+    EXPECT_EQ(*saved, TokenStore::Status::Ok);
+    ASSERT_EQ(keychain.load(m_accountKey, &stored), TokenStore::Status::Ok);
+    EXPECT_EQ(stored.refreshToken, refreshToken);
+    ASSERT_TRUE(waitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000));
+}
 
 TEST_F(GuiSession, QuittingDuringASyncThatWaits20sClosesAtOnceAndKeepsEveryMark)
 {

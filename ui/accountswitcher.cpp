@@ -8,6 +8,7 @@
 #include <QActionGroup>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 
 namespace pasalista {
@@ -27,6 +28,7 @@ AccountSwitcher::AccountSwitcher(AccountManager *accounts, QWidget *parent)
     };
     connect(m_accounts, &AccountManager::accountsChanged, this, &AccountSwitcher::refresh);
     connect(m_accounts, &AccountManager::currentAccountChanged, this, &AccountSwitcher::refresh);
+    connect(m_accounts, &AccountManager::sessionRestored, this, &AccountSwitcher::refresh);
     connect(m_accounts, &AccountManager::signInRequired, this, &AccountSwitcher::showSignInEnded);
     connect(m_accounts, &AccountManager::keychainUnavailable, this,
             &AccountSwitcher::showKeychainMissing);
@@ -70,7 +72,7 @@ void AccountSwitcher::rebuildMenu()
         group->addAction(action);
         connect(action, &QAction::triggered, this, [this, key] {
             m_accounts->setCurrentAccount(key);
-            m_accounts->restoreSession(key);
+            m_accounts->restoreSessionAsync(key);
         });
     }
     if (!accounts.isEmpty())
@@ -95,7 +97,7 @@ void AccountSwitcher::signIn(const QUrl &loginUrl)
         return;
     std::unique_ptr<Session> session = dialog->takeSession();
     if (session)
-        m_accounts->adopt(std::move(session)); // a missing keychain is reported by its signal
+        m_accounts->adoptAsync(std::move(session)); // a missing keychain: reported by a signal
 }
 
 void AccountSwitcher::signOut()
@@ -108,10 +110,17 @@ void AccountSwitcher::signOut()
         return;
     if (dialog.localData() == AccountManager::LocalData::Delete)
         Q_EMIT aboutToDeleteLocalData(key);
-    const auto result = m_accounts->signOut(key, dialog.localData());
-    if (!result.message.isEmpty())
-        showSignedOutNote(result.message);
-    Q_EMIT signedOut(key);
+    // The keychain entries go later; deleting the data retired this window meanwhile.
+    m_accounts->signOutAsync(
+        key, dialog.localData(),
+        [self = QPointer<AccountSwitcher>(this), key](const AccountManager::SignOutResult &result) {
+            if (!self)
+                return;
+            if (!result.message.isEmpty())
+                self->showSignedOutNote(result.message);
+            Q_EMIT self->signedOut(key);
+            self->refresh();
+        });
     refresh();
 }
 

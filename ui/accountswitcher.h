@@ -47,6 +47,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // Direct connection: the store of this account must be closed before this returns.
     void aboutToDeleteLocalData(const QString &accountKey);
+    // The sign-out finished (keychain entries gone), unless the window went meanwhile;
+    // AccountManager::signedOut always tells.
     void signedOut(const QString &accountKey);
 
 private:

@@ -120,6 +120,8 @@ bool GuiLauncher::openStore()
         // Signing out: the sync stops (and lets go of the session) before the session goes;
         // the org is told in the background, the window does not wait for it.
         m_accounts->setRevokeInBackground(true);
+        connect(m_accounts.get(), &AccountManager::signedOut, this, &GuiLauncher::onAccountChanged,
+                Qt::QueuedConnection);
         connect(
             m_accounts.get(), &AccountManager::aboutToSignOut, this,
             [this] {
@@ -131,8 +133,13 @@ bool GuiLauncher::openStore()
     // Signed in: the account's own store, readable offline whether or not the session comes
     // back. Never signed in: the offline store (and the demo).
     const QString account = m_accounts->currentAccountKey();
+    // The keychain answers later (no nested event loop here): the sync starts then.
     if (!account.isEmpty() && !m_accounts->isSignedIn(account)) {
-        m_accounts->restoreSession(account);
+        m_accounts->restoreSessionAsync(account, [this, account](AccountManager::RestoreResult r) {
+            if (r == AccountManager::RestoreResult::Restored) {
+                onSessionRestored(account);
+            }
+        });
     }
     m_store = std::make_unique<LocalStore>(Mapping::dream());
     const QString path =
@@ -220,12 +227,25 @@ void GuiLauncher::attachAccount()
     connect(
         switcher, &AccountSwitcher::aboutToDeleteLocalData, this,
         [this](const QString &) { retireWindow(); }, Qt::DirectConnection);
-    connect(switcher, &AccountSwitcher::signedOut, this, &GuiLauncher::onAccountChanged,
-            Qt::QueuedConnection);
     addSyncMenu();
+    startSync();
+}
+
+void GuiLauncher::onSessionRestored(const QString &accountKey)
+{
+    if (m_window && accountKey == m_accounts->currentAccountKey()) {
+        startSync();
+    }
+}
+
+void GuiLauncher::startSync()
+{
     const std::shared_ptr<Session> session = m_accounts->session();
-    if (!session) {
+    if (!session || m_scheduler) {
         return;
+    }
+    if (auto *now = m_window->findChild<QAction *>(QStringLiteral("sync-now"))) {
+        now->setEnabled(true);
     }
     m_scheduler = std::make_unique<SyncScheduler>(m_storePath, m_store->mapping(), session);
     m_syncStatus->setScheduler(m_scheduler.get());
@@ -279,6 +299,7 @@ void GuiLauncher::addSyncMenu()
     QMenuBar *bar = m_window->menuBar();
     auto *menu = new QMenu(tr("&Sync"), bar);
     QAction *now = menu->addAction(tr("Sync &now"));
+    now->setObjectName(QStringLiteral("sync-now"));
     now->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     now->setEnabled(m_accounts->isSignedIn());
     connect(now, &QAction::triggered, this, [this] {

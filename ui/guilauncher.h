@@ -50,6 +50,9 @@ private:
     bool openStore();
     // Sign-in, sync and the account switcher around the window.
     void attachAccount();
+    // The sync of the signed-in account, once its session is there (restored asynchronously).
+    void startSync();
+    void onSessionRestored(const QString &accountKey);
     void addSyncMenu();
     void addTrayIcon();
     void showSyncIssues();

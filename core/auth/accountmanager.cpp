@@ -1,5 +1,6 @@
 #include "accountmanager.h"
 
+#include "blockingwait.h"
 #include "identitycodec.h"
 #include "logging.h"
 #include "loginhost.h"
@@ -123,13 +124,34 @@ bool AccountManager::isSignedIn(const QString &accountKey) const
 
 AccountManager::RestoreResult AccountManager::restoreSession(const QString &accountKey)
 {
+    return waitForCallback<RestoreResult>(
+        [&](std::function<void(RestoreResult)> done) { restoreSessionAsync(accountKey, done); });
+}
+
+void AccountManager::restoreSessionAsync(const QString &accountKey,
+                                         std::function<void(RestoreResult)> done)
+{
     const QString key = resolve(accountKey);
+    auto finish = [done = std::move(done)](RestoreResult result) {
+        if (done)
+            done(result);
+    };
     if (!hasAccount(key))
-        return RestoreResult::NoAccount;
+        return finish(RestoreResult::NoAccount);
     if (isSignedIn(key))
-        return RestoreResult::Restored;
-    TokenStore::Saved saved;
-    const TokenStore::Status status = m_tokenStore.load(key, &saved);
+        return finish(RestoreResult::Restored);
+    m_tokenStore.loadAsync(
+        key, [this, key, finish](TokenStore::Status status, const TokenStore::Saved &saved) {
+            finish(restoreFrom(key, status, saved));
+        });
+}
+
+AccountManager::RestoreResult AccountManager::restoreFrom(const QString &accountKey,
+                                                          TokenStore::Status status,
+                                                          const TokenStore::Saved &saved)
+{
+    if (isSignedIn(accountKey))
+        return RestoreResult::Restored; // signed in again while the keychain answered
     noteKeychainStatus(status);
     if (status == TokenStore::Status::Unavailable)
         return RestoreResult::KeychainUnavailable;
@@ -142,41 +164,78 @@ AccountManager::RestoreResult AccountManager::restoreSession(const QString &acco
     restored->setFallbackRefreshToken(saved.fallbackRefreshToken);
     restored->setClientId(m_clientId);
     track(restored);
-    qCInfo(lcAuth) << "Restored the session of" << key << "from the keychain";
+    qCInfo(lcAuth) << "Restored the session of" << accountKey << "from the keychain";
+    Q_EMIT sessionRestored(accountKey);
     return RestoreResult::Restored;
 }
 
 TokenStore::Status AccountManager::adopt(std::unique_ptr<Session> session)
 {
+    return waitForCallback<TokenStore::Status>([&](std::function<void(TokenStore::Status)> done) {
+        adoptAsync(std::move(session), done);
+    });
+}
+
+void AccountManager::adoptAsync(std::unique_ptr<Session> session,
+                                std::function<void(TokenStore::Status)> done)
+{
     std::shared_ptr<Session> adopted(std::move(session));
     const Identity identity = adopted->identity();
+    const QString key = identity.accountKey();
     remember(identity);
-    TokenStore::Status status = m_tokenStore.save(identity, adopted->refreshToken());
-    if (status == TokenStore::Status::Ok && m_keepAccessToken)
-        status = m_tokenStore.saveAccessToken(identity.accountKey(), adopted->accessToken());
-    noteKeychainStatus(status);
-    if (status != TokenStore::Status::Ok)
-        qCWarning(lcAuth) << "Keeping the session of" << identity.accountKey() << "in memory only";
+    // The kept access token (CLI) is written before `done`: a command may end right after.
+    const QByteArray accessToken = m_keepAccessToken ? adopted->accessToken() : QByteArray();
+    m_tokenStore.saveAsync(
+        identity, adopted->refreshToken(), {},
+        [this, key, accessToken, done = std::move(done)](TokenStore::Status status) {
+            const auto finish = [this, key, done](TokenStore::Status result) {
+                noteKeychainStatus(result);
+                if (result != TokenStore::Status::Ok)
+                    qCWarning(lcAuth) << "Keeping the session of" << key << "in memory only";
+                if (done)
+                    done(result);
+            };
+            if (status != TokenStore::Status::Ok || accessToken.isEmpty())
+                return finish(status);
+            m_tokenStore.saveAccessTokenAsync(key, accessToken, finish);
+        });
     track(adopted);
-    m_settings->setValue(kCurrentKey, identity.accountKey());
+    m_settings->setValue(kCurrentKey, key);
     Q_EMIT accountsChanged();
-    Q_EMIT currentAccountChanged(identity.accountKey());
-    return status;
+    Q_EMIT currentAccountChanged(key);
 }
 
 AccountManager::SignOutResult AccountManager::signOut(const QString &accountKey,
                                                       LocalData localData)
 {
+    return waitForCallback<SignOutResult>([&](std::function<void(SignOutResult)> done) {
+        signOutAsync(accountKey, localData, done);
+    });
+}
+
+void AccountManager::signOutAsync(const QString &accountKey, LocalData localData,
+                                  std::function<void(SignOutResult)> done)
+{
     const QString key = resolve(accountKey);
     Q_EMIT aboutToSignOut(key);
-    SignOutResult result;
     std::shared_ptr<Session> active = m_sessions.take(key);
-    if (!active && hasAccount(key)) {
-        // Not restored in this run: the keychain still holds a token worth revoking.
-        TokenStore::Saved saved;
-        if (m_tokenStore.load(key, &saved) == TokenStore::Status::Ok)
-            active = std::make_shared<Session>(saved.identity, QByteArray(), saved.refreshToken);
-    }
+    if (active || !hasAccount(key))
+        return finishSignOut(key, localData, active, std::move(done));
+    // Not restored in this run: the keychain still holds a token worth revoking.
+    m_tokenStore.loadAsync(key, [this, key, localData, done = std::move(done)](
+                                    TokenStore::Status status, const TokenStore::Saved &saved) {
+        std::shared_ptr<Session> stored;
+        if (status == TokenStore::Status::Ok)
+            stored = std::make_shared<Session>(saved.identity, QByteArray(), saved.refreshToken);
+        finishSignOut(key, localData, stored, done);
+    });
+}
+
+void AccountManager::finishSignOut(const QString &key, LocalData localData,
+                                   std::shared_ptr<Session> active,
+                                   std::function<void(SignOutResult)> done)
+{
+    SignOutResult result;
     if (active && m_revokeInBackground) {
         revokeInBackground(*active);
         result.revokePending = true;
@@ -185,19 +244,24 @@ AccountManager::SignOutResult AccountManager::signOut(const QString &accountKey,
     }
     if (active)
         active->invalidate(); // a sync still holding it stops refreshing at once
-    result.keychainCleared = m_tokenStore.remove(key) == TokenStore::Status::Ok;
-    if (localData == LocalData::Delete) {
-        result.dataDeleted = deleteDatabase(key);
-        forget(key);
-    }
-    if (!result.revoked && !result.revokePending)
-        result.message = revokeFailedMessage();
-    if (!result.keychainCleared)
-        result.message = m_tokenStore.errorString();
-    qCInfo(lcAuth) << "Signed out" << key << "revoked:" << result.revoked
-                   << "keychain cleared:" << result.keychainCleared;
-    Q_EMIT accountsChanged();
-    return result;
+    m_tokenStore.removeAsync(key, [this, key, localData, result,
+                                   done = std::move(done)](TokenStore::Status status) mutable {
+        result.keychainCleared = status == TokenStore::Status::Ok;
+        if (localData == LocalData::Delete) {
+            result.dataDeleted = deleteDatabase(key);
+            forget(key);
+        }
+        if (!result.revoked && !result.revokePending)
+            result.message = revokeFailedMessage();
+        if (!result.keychainCleared)
+            result.message = m_tokenStore.errorString();
+        qCInfo(lcAuth) << "Signed out" << key << "revoked:" << result.revoked
+                       << "keychain cleared:" << result.keychainCleared;
+        Q_EMIT accountsChanged();
+        Q_EMIT signedOut(key);
+        if (done)
+            done(result);
+    });
 }
 
 int AccountManager::unsyncedChangeCount(const QString &accountKey) const
@@ -254,8 +318,9 @@ void AccountManager::track(const std::shared_ptr<Session> &session)
             [this, key, weak = std::weak_ptr<Session>(session)] {
                 const std::shared_ptr<Session> refreshed = weak.lock();
                 if (m_keepAccessToken && refreshed && refreshed->isValid())
-                    noteKeychainStatus(
-                        m_tokenStore.saveAccessToken(key, refreshed->accessToken()));
+                    m_tokenStore.saveAccessTokenAsync(
+                        key, refreshed->accessToken(),
+                        [this](TokenStore::Status status) { noteKeychainStatus(status); });
             });
     // Emitted in the sync thread, run here later: the session may be gone by then.
     connect(raw, &Session::refreshTokenRotated, this,
@@ -263,8 +328,9 @@ void AccountManager::track(const std::shared_ptr<Session> &session)
                 const std::shared_ptr<Session> rotated = weak.lock();
                 if (!rotated || !rotated->isValid())
                     return;
-                noteKeychainStatus(m_tokenStore.save(rotated->identity(), rotated->refreshToken(),
-                                                     rotated->fallbackRefreshToken()));
+                m_tokenStore.saveAsync(
+                    rotated->identity(), rotated->refreshToken(), rotated->fallbackRefreshToken(),
+                    [this](TokenStore::Status status) { noteKeychainStatus(status); });
             });
 }
 

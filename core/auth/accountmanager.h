@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -25,6 +26,10 @@ class Session;
 //
 // Start-up: restoreSession(currentAccountKey()) builds a Session from the keychain without
 // touching the network; its first request gets a 401 and refreshes silently.
+//
+// The window uses the *Async calls: they start the keychain jobs and return at once, the
+// callback (and the signals) come from the event loop; no nested event loop on the GUI
+// thread. The blocking calls (restoreSession, adopt, signOut) are for the CLI.
 class AccountManager : public QObject
 {
     Q_OBJECT
@@ -75,14 +80,25 @@ public:
     bool isSignedIn(const QString &accountKey = QString()) const;
 
     RestoreResult restoreSession(const QString &accountKey = QString());
+    // Emits sessionRestored when a session came back. `done` may be empty.
+    void restoreSessionAsync(const QString &accountKey,
+                             std::function<void(RestoreResult)> done = {});
     // Takes the session of a finished SignInFlow: remembers the account, stores the refresh
     // token in the keychain and makes it current. Returns the keychain status: on anything
     // but Ok the session is kept in memory only (keychainMessage() explains).
     TokenStore::Status adopt(std::unique_ptr<Session> session);
+    // The session is adopted (tracked, current, signals emitted) before this returns; the
+    // keychain save finishes later and reports to `done` (may be empty).
+    void adoptAsync(std::unique_ptr<Session> session,
+                    std::function<void(TokenStore::Status)> done = {});
     // Revokes the token at the org, removes every keychain entry and the session; keeps or
     // deletes the local database (the caller closes it first and asks the user). Emits
     // aboutToSignOut first, so that a sync using the session stops before it goes.
     SignOutResult signOut(const QString &accountKey, LocalData localData);
+    // The session ends before this returns; the keychain entries go later, then `done`
+    // (may be empty) and signedOut.
+    void signOutAsync(const QString &accountKey, LocalData localData,
+                      std::function<void(SignOutResult)> done = {});
     // The window: signOut() returns without waiting for the org (up to the request timeout);
     // the revoke runs asynchronously and revokeFinished() reports it. The CLI waits.
     void setRevokeInBackground(bool background) { m_revokeInBackground = background; }
@@ -116,6 +132,9 @@ Q_SIGNALS:
     // The org refused the refresh token: ask to sign in again; local data is untouched.
     void signInRequired(const QString &accountKey);
     void keychainUnavailable(const QString &message);
+    void sessionRestored(const QString &accountKey);
+    // A sign-out finished: the keychain entries (and the data, if asked) are gone.
+    void signedOut(const QString &accountKey);
     // Direct connection: whoever syncs with this account's session stops before it returns.
     void aboutToSignOut(const QString &accountKey);
     // A background revoke ended (setRevokeInBackground); `revoked`: the org confirmed it.
@@ -130,6 +149,10 @@ private:
     void revokeInBackground(const Session &session);
     bool deleteDatabase(const QString &accountKey);
     void noteKeychainStatus(TokenStore::Status status);
+    RestoreResult restoreFrom(const QString &accountKey, TokenStore::Status status,
+                              const TokenStore::Saved &saved);
+    void finishSignOut(const QString &accountKey, LocalData localData,
+                       std::shared_ptr<Session> active, std::function<void(SignOutResult)> done);
 
     QSettings *m_settings;
     QString m_dataDir;

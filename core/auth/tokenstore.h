@@ -3,9 +3,15 @@
 #include "identity.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <memory>
+
+class QObject;
 class QSettings;
 
 namespace QKeychain {
@@ -22,7 +28,12 @@ namespace pasalista {
 // for an account are listed in the settings (names only, nothing secret) so that remove()
 // deletes every one of them, including items older versions may have written.
 //
-// Blocking: each call waits for its keychain job in a local event loop.
+// Asynchronous (the window): saveAsync/loadAsync/removeAsync start the keychain jobs and
+// return at once; the callback runs from the event loop when the last job finished. The
+// operations run one after the other, in the order they were asked for, so that a rotated
+// token saved later never ends up under an older one.
+// Blocking (the CLI, worker threads): save/load/remove/probe wait in a local event loop of
+// the calling thread; never call them on the GUI thread.
 class TokenStore
 {
     Q_DECLARE_TR_FUNCTIONS(pasalista::TokenStore)
@@ -47,13 +58,24 @@ public:
     };
 
     // `settings` keeps the list of entry names; it must outlive the store.
+    using Done = std::function<void(Status)>;
+    using Loaded = std::function<void(Status, const Saved &)>;
+
     explicit TokenStore(QSettings *settings, const QString &service = QStringLiteral("Pasalista"));
+    ~TokenStore();
+
+    // The callbacks never run after the store is destroyed.
+    void saveAsync(const Identity &identity, const QByteArray &refreshToken,
+                   const QByteArray &fallbackRefreshToken, Done done);
+    void loadAsync(const QString &accountKey, Loaded done);
+    void removeAsync(const QString &accountKey, Done done);
 
     Status save(const Identity &identity, const QByteArray &refreshToken,
                 const QByteArray &fallbackRefreshToken = {});
     Status load(const QString &accountKey, Saved *saved);
     // The access token beside the refresh token, in the keychain only (never on disk).
     Status saveAccessToken(const QString &accountKey, const QByteArray &accessToken);
+    void saveAccessTokenAsync(const QString &accountKey, const QByteArray &accessToken, Done done);
     Status remove(const QString &accountKey);
     // Writes, reads back and deletes a probe entry: whether a keychain is usable right now.
     Status probe();
@@ -66,10 +88,23 @@ public:
     static QString unavailableMessage();
 
 private:
-    Status write(const QString &key, const QByteArray &data);
-    Status read(const QString &key, QByteArray *data);
-    Status erase(const QString &key);
-    Status runJob(QKeychain::Job *job);
+    struct Step;
+    using Results = QHash<QString, QByteArray>;
+    using StepsDone = std::function<void(Status, const Results &)>;
+    enum class OnFailure
+    {
+        Stop,    // the first failure ends the sequence (save, load)
+        Continue // every step runs; the worst status is reported (remove)
+    };
+
+    void enqueue(std::function<void()> operation);
+    void operationFinished();
+    void runSteps(QList<Step> steps, OnFailure onFailure, StepsDone done);
+    void runStep(const std::shared_ptr<QList<Step>> &steps, int index, OnFailure onFailure,
+                 Status worst, const std::shared_ptr<Results> &results, StepsDone done);
+    void startJob(QKeychain::Job *job, std::function<void(Status, QKeychain::Job *)> finished);
+    Status statusOf(QKeychain::Job *job);
+    static Status wait(const std::function<void(Done)> &start);
     void rememberKey(const QString &accountKey, const QString &key);
     QString indexKey(const QString &accountKey) const;
 
@@ -77,6 +112,9 @@ private:
     QString m_service;
     QString m_error;
     QString m_backendError;
+    std::unique_ptr<QObject> m_context; // the jobs' callbacks die with the store
+    QList<std::function<void()>> m_queue;
+    bool m_busy = false;
 };
 
 } // namespace pasalista
