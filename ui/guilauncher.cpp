@@ -170,7 +170,7 @@ bool GuiLauncher::seedDemoIfEmpty()
 
 void GuiLauncher::showWindow()
 {
-    m_window = std::make_unique<MainWindow>(*m_repository, MainWindow::Loading::InBackground);
+    m_window = std::make_unique<MainWindow>(*m_repository, MainWindow::Loading::OnGuiThread);
     if (m_screenshotPath.isEmpty()) {
         new WindowStateKeeper(*m_window, storePath(m_dataDirectory)); // geometry, last course
     }
