@@ -194,30 +194,18 @@ QHash<qint64, QPair<qint64, qint64>> enrollmentsWhere(const LocalStore &store,
     return result;
 }
 
-// Marks of the enrollments liveEnrollmentCondition(logical = id) selects, on onlyDate when
-// valid. The enrollments are a subquery, not thousands of bound ids, so SQLite walks the
-// (enrollment, date) index once per enrollment.
-QList<AttendanceMark> marksWhere(const LocalStore &store, const QString &logical, qint64 id,
-                                 const QDate &onlyDate = {})
+// The marks `where` selects, on onlyDate when valid, with the course and student of the
+// enrollment each hangs from.
+QList<AttendanceMark> selectMarks(const RoleTable &attendance, QString where, QVariantList bindings,
+                                  const QHash<qint64, QPair<qint64, qint64>> &enrollments,
+                                  const QDate &onlyDate)
 {
-    const auto enrollments = enrollmentsWhere(store, logical, id);
-    QList<AttendanceMark> marks;
-    if (enrollments.isEmpty()) {
-        return marks;
-    }
-    const RoleTable attendance(store, Role::Attendance);
-    const RoleTable enrollmentTable(store, Role::Enrollment);
-    QString where = attendance.refColumn(QStringLiteral("enrollment")) +
-                    QStringLiteral(" IN (SELECT \"id\" FROM ") + enrollmentTable.table() +
-                    QStringLiteral(" WHERE ") + RoleTable::liveCondition() +
-                    QStringLiteral(" AND ") + liveEnrollmentCondition(store, logical) +
-                    QLatin1Char(')');
-    QVariantList bindings{id};
     if (onlyDate.isValid()) {
         where += QStringLiteral(" AND ") + attendance.column(QStringLiteral("date")) +
                  QStringLiteral(" = ?");
         bindings.append(onlyDate.toString(Qt::ISODate));
     }
+    QList<AttendanceMark> marks;
     for (const QVariantMap &row : attendance.select(where, bindings)) {
         AttendanceMark mark = markFromRow(row);
         const auto owners = enrollments.value(mark.enrollmentId);
@@ -228,13 +216,33 @@ QList<AttendanceMark> marksWhere(const LocalStore &store, const QString &logical
     return marks;
 }
 
+// Marks of the enrollments liveEnrollmentCondition(logical = id) selects, on onlyDate when
+// valid. The enrollments are a subquery, not thousands of bound ids, so SQLite walks the
+// (enrollment, date) index once per enrollment.
+QList<AttendanceMark> marksWhere(const LocalStore &store, const QString &logical, qint64 id,
+                                 const QDate &onlyDate = {})
+{
+    const auto enrollments = enrollmentsWhere(store, logical, id);
+    if (enrollments.isEmpty()) {
+        return {};
+    }
+    const RoleTable attendance(store, Role::Attendance);
+    const RoleTable enrollmentTable(store, Role::Enrollment);
+    QString where = attendance.refColumn(QStringLiteral("enrollment")) +
+                    QStringLiteral(" IN (SELECT \"id\" FROM ") + enrollmentTable.table() +
+                    QStringLiteral(" WHERE ") + RoleTable::liveCondition() +
+                    QStringLiteral(" AND ") + liveEnrollmentCondition(store, logical) +
+                    QLatin1Char(')');
+    QVariantList bindings{id};
+    return selectMarks(attendance, where, bindings, enrollments, onlyDate);
+}
+
 QList<AttendanceMark> marksOfEnrollments(const LocalStore &store,
                                          const QHash<qint64, QPair<qint64, qint64>> &enrollments,
                                          const QDate &onlyDate = {})
 {
-    QList<AttendanceMark> marks;
     if (enrollments.isEmpty()) {
-        return marks;
+        return {};
     }
     const RoleTable attendance(store, Role::Attendance);
     QStringList placeholders;
@@ -245,19 +253,7 @@ QList<AttendanceMark> marksOfEnrollments(const LocalStore &store,
     }
     QString where = attendance.refColumn(QStringLiteral("enrollment")) + QStringLiteral(" IN (") +
                     placeholders.join(QLatin1Char(',')) + QLatin1Char(')');
-    if (onlyDate.isValid()) {
-        where += QStringLiteral(" AND ") + attendance.column(QStringLiteral("date")) +
-                 QStringLiteral(" = ?");
-        bindings.append(onlyDate.toString(Qt::ISODate));
-    }
-    for (const QVariantMap &row : attendance.select(where, bindings)) {
-        AttendanceMark mark = markFromRow(row);
-        const auto owners = enrollments.value(mark.enrollmentId);
-        mark.courseId = owners.first;
-        mark.studentId = owners.second;
-        marks.append(mark);
-    }
-    return marks;
+    return selectMarks(attendance, where, bindings, enrollments, onlyDate);
 }
 
 // Live enrollments of live students per course (one grouped query, not one per course);
