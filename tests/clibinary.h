@@ -96,3 +96,16 @@ private:
 };
 
 } // namespace pasalista::test
+
+// Signs `cli` in to `org`, or skips the test where there is no keychain (exit code 4): the CLI
+// cannot stay signed in between runs there. A macro because GTEST_SKIP and ASSERT_* can only
+// leave the test from its own body.
+#define PASALISTA_CLI_LOGIN_OR_SKIP(cli, org, output)                                              \
+    do {                                                                                           \
+        const int loginCode = (cli).login((org).baseUrl(), &(output));                             \
+        if (loginCode == 4) {                                                                      \
+            GTEST_SKIP() << "no keychain here, so the CLI cannot stay signed in between runs: "    \
+                         << (output).toStdString();                                                \
+        }                                                                                          \
+        ASSERT_EQ(loginCode, 0) << (output).toStdString();                                         \
+    } while (false)

@@ -49,12 +49,7 @@ TEST(CliIssues, RetryAndDismissSettleIssuesThroughTheRealBinary)
     QTemporaryDir dir;
     const Cli cli(dir);
     QString output;
-    const int login = cli.login(org.baseUrl(), &output);
-    if (login == 4) {
-        GTEST_SKIP() << "no keychain here, so the CLI cannot stay signed in between runs: "
-                     << output.toStdString();
-    }
-    ASSERT_EQ(login, 0) << output.toStdString();
+    PASALISTA_CLI_LOGIN_OR_SKIP(cli, org, output);
     ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
 
     LocalStore store(Mapping::dream());
