@@ -59,13 +59,58 @@ void AttendanceModel::showLoaded(qint64 courseId, const QList<Student> &roster,
     Q_EMIT marksChanged();
 }
 
-void AttendanceModel::reloadMarks()
+void AttendanceModel::expect(qint64 courseId, const QDate &date)
 {
-    const QSet<qint64> changed = takeMarks(m_repository.attendanceOn(m_courseId, m_date));
+    if (courseId != m_courseId || date != m_date) {
+        m_outsideDatesConfirmed = false;
+    }
+    m_courseId = courseId;
+    m_date = date;
+    m_marks.clear();
+    replaceRows({});
+    Q_EMIT marksChanged();
+}
+
+// What was just written, shown in place: a status key never reads the whole day again
+// (280 ms on a course of 5,000). The store trims notes; so does the row.
+void AttendanceModel::showWritten(int row, int status, const QString &notes)
+{
+    const Student *student = studentAt(row);
+    auto found = m_marks.find(student->id);
+    if (found == m_marks.end()) {
+        AttendanceMark mark;
+        mark.courseId = m_courseId;
+        mark.studentId = student->id;
+        mark.date = m_date;
+        found = m_marks.insert(student->id, mark);
+    }
+    found->status = status;
+    found->notes = notes.trimmed();
+    Q_EMIT dataChanged(index(row, StatusColumn), index(row, NotesColumn));
+}
+
+// What markAllPresent wrote, in place: every student without a mark is present; one change
+// signal for the span (thousands of small ones cost the view more than one).
+void AttendanceModel::showAllPresent(int present)
+{
+    int first = -1;
+    int last = -1;
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (changed.contains(m_rows.at(row).id)) {
-            Q_EMIT dataChanged(index(row, StatusColumn), index(row, NotesColumn));
+        const Student &student = m_rows.at(row);
+        if (m_marks.contains(student.id)) {
+            continue;
         }
+        AttendanceMark mark;
+        mark.courseId = m_courseId;
+        mark.studentId = student.id;
+        mark.date = m_date;
+        mark.status = present;
+        m_marks.insert(student.id, mark);
+        first = first < 0 ? row : first;
+        last = row;
+    }
+    if (first >= 0) {
+        Q_EMIT dataChanged(index(first, StatusColumn), index(last, NotesColumn));
     }
     Q_EMIT marksChanged();
 }
@@ -98,7 +143,7 @@ bool AttendanceModel::sameRow(const Student &before, const Student &after) const
 
 void AttendanceModel::onRepositoryChanged()
 {
-    if (!m_writing) {
+    if (!m_writing && m_refreshesOnWrites) {
         refresh();
     }
 }
@@ -129,7 +174,8 @@ DomainError AttendanceModel::mark(int row, int status, const QString &notes)
                                             m_outsideDatesConfirmed);
     }
     if (error.ok()) {
-        reloadMarks();
+        showWritten(row, status, notes);
+        Q_EMIT marksChanged();
     }
     return error;
 }
@@ -142,7 +188,7 @@ DomainError AttendanceModel::markAllPresent()
         error = m_repository.markAllPresent(m_courseId, m_date, m_outsideDatesConfirmed);
     }
     if (error.ok()) {
-        reloadMarks();
+        showAllPresent(*m_repository.presentCode());
     }
     return error;
 }
