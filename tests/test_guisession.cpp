@@ -235,6 +235,8 @@ protected:
         const Qt::Key keys[] = {Qt::Key_P, Qt::Key_A, Qt::Key_P, Qt::Key_T};
         for (int i = 0; i < count; ++i)
             QTest::keyClick(sheet->view(), keys[(seed + i) % 4]);
+        // The rows are read in the background: keys typed before they come wait for them.
+        ASSERT_TRUE(waitFor([window] { return !window->isLoading(); }, 30000));
         m_typed.insert(course.id, m_probeRepository->attendanceOn(course.id, QDate::currentDate()));
         ASSERT_FALSE(m_typed.value(course.id).isEmpty()) << "the keys wrote no mark";
     }
