@@ -67,6 +67,7 @@ MainWindow::MainWindow(Repository &repository, Loading loading, QWidget *parent)
     connectSignals();
     if (m_loader) {
         m_attendance->setLoadsInBackground(true);
+        m_roster->setLoadsInBackground(true);
         m_attendance->expectCourse(0); // keys typed before the first answer wait for it
         connect(m_attendance, &AttendanceSheet::loadWanted, this, [this] { requestLoad(false); });
     }
