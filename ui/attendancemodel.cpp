@@ -71,18 +71,25 @@ void AttendanceModel::expect(qint64 courseId, const QDate &date)
     Q_EMIT marksChanged();
 }
 
+// A mark this sheet wrote, as the rows show it (the record's ids come with the next read).
+AttendanceMark AttendanceModel::writtenMark(qint64 studentId, int status) const
+{
+    AttendanceMark mark;
+    mark.courseId = m_courseId;
+    mark.studentId = studentId;
+    mark.date = m_date;
+    mark.status = status;
+    return mark;
+}
+
 // What was just written, shown in place: a status key never reads the whole day again
 // (280 ms on a course of 5,000). The store trims notes; so does the row.
 void AttendanceModel::showWritten(int row, int status, const QString &notes)
 {
-    const Student *student = studentAt(row);
-    auto found = m_marks.find(student->id);
+    const qint64 studentId = studentAt(row)->id;
+    auto found = m_marks.find(studentId);
     if (found == m_marks.end()) {
-        AttendanceMark mark;
-        mark.courseId = m_courseId;
-        mark.studentId = student->id;
-        mark.date = m_date;
-        found = m_marks.insert(student->id, mark);
+        found = m_marks.insert(studentId, writtenMark(studentId, status));
     }
     found->status = status;
     found->notes = notes.trimmed();
@@ -100,12 +107,7 @@ void AttendanceModel::showAllPresent(int present)
         if (m_marks.contains(student.id)) {
             continue;
         }
-        AttendanceMark mark;
-        mark.courseId = m_courseId;
-        mark.studentId = student.id;
-        mark.date = m_date;
-        mark.status = present;
-        m_marks.insert(student.id, mark);
+        m_marks.insert(student.id, writtenMark(student.id, present));
         first = first < 0 ? row : first;
         last = row;
     }

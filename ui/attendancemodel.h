@@ -82,6 +82,7 @@ private:
     DomainError mark(int row, int status, const QString &notes);
     void showWritten(int row, int status, const QString &notes);
     void showAllPresent(int present);
+    AttendanceMark writtenMark(qint64 studentId, int status) const;
     QSet<qint64> takeMarks(QHash<qint64, AttendanceMark> marks);
     qint64 rowKey(const Student &student) const override { return student.id; }
     bool sameRow(const Student &before, const Student &after) const override;
