@@ -134,6 +134,26 @@ TEST_F(AttendanceSheetTest, EnterOnTheNotesColumnEditsNotes)
               QStringLiteral("Trajo la tarea"));
 }
 
+// Writes are shown in place, from what was written rather than by reading the day again:
+// the rows must show exactly what the store holds (notes trimmed as the store trims them).
+TEST_F(AttendanceSheetTest, RowsShowWhatTheStoreHoldsAfterKeysNotesAndMarkAllPresent)
+{
+    QTest::keyClick(view(), Qt::Key_A);
+    QTest::keyClick(view(), Qt::Key_E);
+    ASSERT_TRUE(m_sheet->model()->setNotes(0, QStringLiteral("  Llegó tarde  ")).ok());
+    m_sheet->markAllPresent();
+    const auto stored = marksOn(QDate::currentDate());
+    ASSERT_EQ(stored.size(), m_sheet->model()->rowCount());
+    for (int row = 0; row < m_sheet->model()->rowCount(); ++row) {
+        const AttendanceMark mark = stored.value(studentInRow(row));
+        const auto shown = m_sheet->model()->markAt(row);
+        ASSERT_TRUE(shown) << "row " << row;
+        EXPECT_EQ(shown->status, mark.status) << "row " << row;
+        EXPECT_EQ(shown->notes, mark.notes) << "row " << row;
+    }
+    EXPECT_EQ(m_sheet->model()->markedCount(), int(stored.size()));
+}
+
 TEST_F(AttendanceSheetTest, UnknownKeysWriteNothing)
 {
     const int pending = m_store->pendingChangeCount();
