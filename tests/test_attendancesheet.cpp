@@ -5,6 +5,8 @@
 #include "attendancesheet.h"
 #include "attendancetableview.h"
 #include "mainwindow.h"
+#include "rostermodel.h"
+#include "rosterpanel.h"
 #include "uitestfixture.h"
 
 #include <QApplication>
@@ -130,6 +132,26 @@ TEST_F(AttendanceSheetTest, EnterOnTheNotesColumnEditsNotes)
     QCoreApplication::processEvents();
     EXPECT_EQ(marksOn(QDate::currentDate()).value(studentInRow(0)).notes,
               QStringLiteral("Trajo la tarea"));
+}
+
+// Writes are shown in place, from what was written rather than by reading the day again:
+// the rows must show exactly what the store holds (notes trimmed as the store trims them).
+TEST_F(AttendanceSheetTest, RowsShowWhatTheStoreHoldsAfterKeysNotesAndMarkAllPresent)
+{
+    QTest::keyClick(view(), Qt::Key_A);
+    QTest::keyClick(view(), Qt::Key_E);
+    ASSERT_TRUE(m_sheet->model()->setNotes(0, QStringLiteral("  Llegó tarde  ")).ok());
+    m_sheet->markAllPresent();
+    const auto stored = marksOn(QDate::currentDate());
+    ASSERT_EQ(stored.size(), m_sheet->model()->rowCount());
+    for (int row = 0; row < m_sheet->model()->rowCount(); ++row) {
+        const AttendanceMark mark = stored.value(studentInRow(row));
+        const auto shown = m_sheet->model()->markAt(row);
+        ASSERT_TRUE(shown) << "row " << row;
+        EXPECT_EQ(shown->status, mark.status) << "row " << row;
+        EXPECT_EQ(shown->notes, mark.notes) << "row " << row;
+    }
+    EXPECT_EQ(m_sheet->model()->markedCount(), int(stored.size()));
 }
 
 TEST_F(AttendanceSheetTest, UnknownKeysWriteNothing)
@@ -400,6 +422,77 @@ TEST_P(SheetInWindowTest, AMarkTypedWhileTheSheetIsReadAgainStaysShown)
     EXPECT_TRUE(sheet()->model()->index(row, 0).data(AttendanceModel::IsMarkedRole).toBool());
     EXPECT_EQ(sheet()->model()->index(row, 0).data(AttendanceModel::StatusCodeRole).toInt(), 1);
     EXPECT_EQ(m_repository->attendanceOn(m_reading, QDate::currentDate()).value(first).status, 1);
+}
+
+// The teacher picks another course and types at once, before its rows are read: the keys
+// mark that course's students, from the student last left in it, never the rows of the
+// course just left (which the sheet still showed while the reader read).
+TEST_P(SheetInWindowTest, KeysTypedRightAfterChoosingACourseMarkThatCourse)
+{
+    const QDate today = QDate::currentDate();
+    ASSERT_TRUE(m_window->selectCourse(m_maths));
+    QTest::keyClick(view(), Qt::Key_P);
+    QTest::keyClick(view(), Qt::Key_A);
+    settle();
+    EXPECT_TRUE(m_repository->attendanceOn(m_reading, today).isEmpty())
+        << "a key marked the course left";
+    const auto marks = m_repository->attendanceOn(m_maths, today);
+    ASSERT_EQ(marks.size(), 2) << "keys lost";
+    EXPECT_EQ(marks.value(studentInRow(0)).status, 0);
+    EXPECT_EQ(marks.value(studentInRow(1)).status, 1);
+    EXPECT_EQ(sheet()->model()->index(1, 0).data(AttendanceModel::StatusCodeRole).toInt(), 1)
+        << "the sheet shows what was typed";
+}
+
+// The window just built (at start or after a sign-in), the last course restored before the
+// course list is read, and the teacher types at once: no key is lost on the empty sheet.
+TEST_P(SheetInWindowTest, KeysTypedInAWindowJustBuiltWaitForItsCourse)
+{
+    const QDate today = QDate::currentDate();
+    m_window = std::make_unique<MainWindow>(*m_repository, GetParam());
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    ASSERT_TRUE(m_window->selectCourse(m_maths));
+    m_window->showTab(MainWindow::AttendanceTab);
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_A);
+    settle();
+    const auto marks = m_repository->attendanceOn(m_maths, today);
+    ASSERT_EQ(marks.size(), 1) << "key lost";
+    EXPECT_EQ(marks.value(studentInRow(0)).status, 1);
+}
+
+// The same for a new class date: the keys mark that date, from the first student.
+TEST_P(SheetInWindowTest, KeysTypedRightAfterChangingTheDateMarkThatDate)
+{
+    const QDate today = QDate::currentDate();
+    const QDate yesterday = today.addDays(-1);
+    QTest::keyClick(view(), Qt::Key_Down);
+    QTest::keyClick(view(), Qt::Key_Down);
+    sheet()->setDate(yesterday);
+    QTest::keyClick(view(), Qt::Key_A);
+    settle();
+    EXPECT_TRUE(m_repository->attendanceOn(m_reading, today).isEmpty())
+        << "a key marked the date left";
+    const auto marks = m_repository->attendanceOn(m_reading, yesterday);
+    ASSERT_EQ(marks.size(), 1) << "key lost";
+    EXPECT_EQ(marks.value(studentInRow(0)).status, 1);
+    EXPECT_EQ(view()->currentIndex().row(), 1);
+}
+
+// An enrollment made on the Roster tab reaches the sheet (read again in the background in
+// the app, not on the GUI thread), and the cursor stays on its student.
+TEST_P(SheetInWindowTest, AnEnrollmentOnTheRosterTabReachesTheSheet)
+{
+    QTest::keyClick(view(), Qt::Key_Down);
+    const qint64 student = currentStudent();
+    ASSERT_TRUE(m_repository->enroll(m_reading, m_unenrolled).ok());
+    settle();
+    EXPECT_EQ(sheet()->model()->rowCount(), 13);
+    if (GetParam() == MainWindow::Loading::InBackground) { // the same answer fills the roster
+        EXPECT_EQ(m_window->rosterPanel()->model()->rowCount(), 13);
+    }
+    EXPECT_EQ(currentStudent(), student);
 }
 
 INSTANTIATE_TEST_SUITE_P(Loading, SheetInWindowTest,

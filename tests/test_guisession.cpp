@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTime>
 #include <QTimer>
 #include <QUuid>
 
@@ -86,11 +87,17 @@ public:
 
 private:
     static constexpr int kTickMs = 10;
+    static constexpr int kReportedMs = 60;
     void tick()
     {
         const qint64 now = m_clock.elapsed();
-        if (!m_paused)
-            m_longest = std::max(m_longest, now - m_last - kTickMs);
+        if (!m_paused) {
+            const qint64 stall = now - m_last - kTickMs;
+            m_longest = std::max(m_longest, stall);
+            if (stall > kReportedMs) // when, to match with the app's log lines
+                std::printf("[ stall ] %lld ms, ended %s\n", static_cast<long long>(stall),
+                            qPrintable(QTime::currentTime().toString(Qt::ISODateWithMs)));
+        }
         m_last = now;
     }
 
@@ -235,6 +242,8 @@ protected:
         const Qt::Key keys[] = {Qt::Key_P, Qt::Key_A, Qt::Key_P, Qt::Key_T};
         for (int i = 0; i < count; ++i)
             QTest::keyClick(sheet->view(), keys[(seed + i) % 4]);
+        // The rows are read in the background: keys typed before they come wait for them.
+        ASSERT_TRUE(waitFor([window] { return !window->isLoading(); }, 30000));
         m_typed.insert(course.id, m_probeRepository->attendanceOn(course.id, QDate::currentDate()));
         ASSERT_FALSE(m_typed.value(course.id).isEmpty()) << "the keys wrote no mark";
     }

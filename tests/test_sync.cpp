@@ -2,6 +2,8 @@
 // SQLite store and real HTTP: the ownCloud client's "fake server" approach, but with the
 // emulator in place of an in-process fake.
 #include "laptop.h"
+#include "orgscope.h"
+#include "sync/syncengine.h"
 #include "sync/syncissues.h"
 #include "wholeorgmapping.h"
 
@@ -297,6 +299,62 @@ TEST(SyncWithoutExternalId, FallsBackToNaturalKeysAndWarnsOnce)
                          QStringLiteral("Start_Date__c"), day.toString(Qt::ISODate)),
               roster.size());
     EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+}
+
+// The soak of issue 13 ended once with attendance conflicts "kept local": a mark pushed,
+// the org committing it but its reply lost (a cut connection, or the sync cancelled at
+// sign-out), then the teacher re-marking the student before the next sync. The org holds
+// our own first value; that is no conflict, and the second value reaches the org.
+TEST_F(SyncTest, ARemarkAfterALostPushReplyIsNoConflict)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Repository &repository = laptop.repository();
+    const Course course = firstActiveCourse(repository);
+    const QList<Student> roster = repository.roster(course.id);
+    ASSERT_GE(roster.size(), 2);
+    const QDate today = QDate::currentDate();
+    for (int i = 0; i < 2; ++i) { // a new mark, and one the org already had
+        ASSERT_TRUE(repository.markAttendance(course.id, roster.at(i).id, today, 0).ok());
+    }
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_TRUE(repository.markAttendance(course.id, roster.at(1).id, today, 3).ok());
+    const Student added = roster.size() > 2 ? roster.at(2) : roster.at(0);
+    ASSERT_TRUE(repository.markAttendance(course.id, added.id, today, 2).ok());
+
+    // The write is committed and its connection closed with no reply (and so is Qt's own
+    // retry of it).
+    const QJsonObject lost{{QStringLiteral("method"), QStringLiteral("PATCH")},
+                           {QStringLiteral("path"), QStringLiteral("composite/sobjects")},
+                           {QStringLiteral("fault"), QStringLiteral("drop-after-commit")}};
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("arm"), QJsonArray{lost, lost, lost}}}));
+    org.clearRequestLog();
+    laptop.sync(); // the pusher may settle the lost replies in the same cycle
+    int dropped = 0;
+    for (const QJsonValue &entry : org.requestLog()) {
+        dropped += entry.toObject().value(QStringLiteral("fault")).toString() ==
+                   QStringLiteral("drop-after-commit");
+    }
+    EXPECT_GE(dropped, 1) << "no reply was lost";
+    ASSERT_TRUE(org.clearFaults());
+    ASSERT_TRUE(repository.markAttendance(course.id, roster.at(1).id, today, 1).ok());
+    ASSERT_TRUE(repository.markAttendance(course.id, added.id, today, 1).ok());
+
+    int conflicts = 0;
+    SyncReport report;
+    int cycles = 0;
+    do {
+        report = laptop.sync();
+        conflicts += report.conflicts;
+    } while (report.result != SyncReport::Result::Clean && ++cycles < 3);
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    conflicts += laptop.sync().conflicts; // reads its own pushes back
+    EXPECT_EQ(conflicts, 0);
+    EXPECT_EQ(SyncEngine::openConflictCount(laptop.store()), 0);
+    const auto marks = repository.attendanceOn(course.id, today);
+    EXPECT_EQ(marks.value(roster.at(1).id).status, 1);
+    EXPECT_EQ(marks.value(added.id).status, 1);
+    pasalista::test::expectStoreHoldsExactlyTheScope(org, laptop.store());
 }
 
 // 20 % faults of every kind, with and without Pasalista_Id__c in the org: every cycle ends

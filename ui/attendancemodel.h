@@ -44,6 +44,13 @@ public:
     bool outsideDatesConfirmed() const { return m_outsideDatesConfirmed; }
     void reload();
     void refresh(); // reads the store again and updates only the rows that changed
+    // The rows of courseId on date are being read elsewhere: none shown until showLoaded,
+    // so nothing is written on the rows of the course or date left.
+    void expect(qint64 courseId, const QDate &date);
+    // Whether a write made elsewhere (roster tab, profile) reads the sheet again here, on
+    // the GUI thread (true, the default), or the window reads it in the background.
+    void setRefreshesOnWrites(bool refreshes) { m_refreshesOnWrites = refreshes; }
+    bool isWriting() const { return m_writing; } // a write of this sheet is under way
     // The same with rows and marks read elsewhere (off the GUI thread) for courseId on date().
     void showLoaded(qint64 courseId, const QList<Student> &roster,
                     QHash<qint64, AttendanceMark> marks);
@@ -73,7 +80,9 @@ Q_SIGNALS:
 
 private:
     DomainError mark(int row, int status, const QString &notes);
-    void reloadMarks();
+    void showWritten(int row, int status, const QString &notes);
+    void showAllPresent(int present);
+    AttendanceMark writtenMark(qint64 studentId, int status) const;
     QSet<qint64> takeMarks(QHash<qint64, AttendanceMark> marks);
     qint64 rowKey(const Student &student) const override { return student.id; }
     bool sameRow(const Student &before, const Student &after) const override;
@@ -87,6 +96,7 @@ private:
     QDate m_date;
     bool m_outsideDatesConfirmed = false;
     bool m_writing = false;
+    bool m_refreshesOnWrites = true;
     QHash<qint64, AttendanceMark> m_marks;
 };
 

@@ -42,6 +42,7 @@ AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
     layout->addWidget(createToolbar());
     layout->addWidget(createFindEdit());
     layout->addWidget(m_errorLabel);
+    layout->addWidget(createLoadingLabel());
     layout->addWidget(m_view, 1);
     layout->addWidget(m_noteLabel);
     layout->addWidget(createKeyHint(repository));
@@ -90,6 +91,14 @@ QLineEdit *AttendanceSheet::createFindEdit()
     m_findEdit->installEventFilter(this);
     m_findEdit->hide();
     return m_findEdit;
+}
+
+QLabel *AttendanceSheet::createLoadingLabel()
+{
+    m_loadingLabel = new QLabel(tr("Loading…"), this);
+    m_loadingLabel->setAccessibleName(tr("Loading the students"));
+    m_loadingLabel->hide();
+    return m_loadingLabel;
 }
 
 QLabel *AttendanceSheet::createKeyHint(const Repository &repository)
@@ -185,18 +194,59 @@ void AttendanceSheet::setCourse(qint64 courseId)
 void AttendanceSheet::showLoaded(qint64 courseId, const QList<Student> &roster,
                                  const QHash<qint64, AttendanceMark> &marks)
 {
-    if (courseId == m_model->courseId()) {
+    if (courseId != m_model->courseId()) {
+        startLoading(courseId); // shown at once: no keys were held for it
+    }
+    if (!isLoading()) {
         m_model->showLoaded(courseId, roster, marks);
         if (!m_view->currentIndex().isValid()) {
             m_view->moveToRow(0);
         }
         return;
     }
-    rememberPlace();
+    m_model->showLoaded(courseId, roster, marks);
+    finishLoading();
+}
+
+void AttendanceSheet::setLoadsInBackground(bool background)
+{
+    m_loadsInBackground = background;
+    m_model->setRefreshesOnWrites(!background);
+}
+
+void AttendanceSheet::expectCourse(qint64 courseId)
+{
+    if (courseId != m_model->courseId() || !isLoading()) {
+        startLoading(courseId);
+    }
+}
+
+// Leaves the rows shown for courseId's, read elsewhere: none until they come, keys kept.
+void AttendanceSheet::startLoading(qint64 courseId)
+{
+    if (courseId != m_model->courseId()) {
+        rememberPlace();
+        m_arrival = Arrival::CoursePlace;
+    } else if (m_arrival == Arrival::None) {
+        m_arrival = Arrival::FirstRow;
+    }
     m_errorLabel->hide();
     m_rowBeforeReset = 0;
-    m_model->showLoaded(courseId, roster, marks);
-    restorePlace();
+    m_model->expect(courseId, m_dateEdit->date());
+    m_loadingLabel->show();
+    m_view->holdKeys(true);
+}
+
+void AttendanceSheet::finishLoading()
+{
+    if (m_arrival == Arrival::CoursePlace) {
+        restorePlace();
+    } else {
+        m_view->moveToRow(0);
+    }
+    m_arrival = Arrival::None;
+    m_loadingLabel->hide();
+    m_view->holdKeys(false); // the keys typed meanwhile, on these rows
 }
 
 void AttendanceSheet::refresh()
@@ -252,6 +302,11 @@ QString AttendanceSheet::lastError() const
 
 void AttendanceSheet::onDateChanged(const QDate &date)
 {
+    if (m_loadsInBackground) {
+        startLoading(m_model->courseId());
+        Q_EMIT loadWanted();
+        return;
+    }
     m_errorLabel->hide();
     m_model->setDate(date);
     m_view->moveToRow(0);

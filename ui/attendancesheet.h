@@ -39,6 +39,12 @@ public:
     // setCourse or refresh with what the background reader read for courseId on date().
     void showLoaded(qint64 courseId, const QList<Student> &roster,
                     const QHash<qint64, AttendanceMark> &marks);
+    // Rows read in the background (the app): another course or date shows "Loading…" and
+    // keeps the keys typed meanwhile for its rows (loadWanted asks for them on a new date);
+    // writes made elsewhere no longer read the sheet again here.
+    void setLoadsInBackground(bool background);
+    void expectCourse(qint64 courseId); // the rows of courseId on date() are on their way
+    bool isLoading() const { return m_arrival != Arrival::None; }
     void setDate(const QDate &date);
     QDate date() const;
     void setConfirmationHandler(ConfirmationHandler handler);
@@ -51,6 +57,9 @@ public:
     QString lastError() const;
     QString noteLengthText() const; // the count shown while a note is edited
 
+Q_SIGNALS:
+    void loadWanted(); // in the background: the rows of the model's course and date
+
 public Q_SLOTS:
     void markAllPresent();
     void setStatus(int row, int status);
@@ -62,6 +71,7 @@ protected:
 private:
     QWidget *createToolbar();
     QLabel *createKeyHint(const Repository &repository);
+    QLabel *createLoadingLabel();
     void configureView(Repository &repository);
     void connectSignals();
     bool runWrite(const std::function<DomainError()> &write);
@@ -77,6 +87,8 @@ private:
     void finishFind(bool jump);
     void rememberPlace();
     void restorePlace();
+    void startLoading(qint64 courseId);
+    void finishLoading();
 
     struct Place
     {
@@ -97,6 +109,17 @@ private:
     ConfirmationHandler m_confirm;
     int m_rowBeforeReset = 0;
     QHash<qint64, Place> m_placeByCourse;
+    // Where the cursor goes when rows on their way arrive: the student last left in that
+    // course, or the first row of a new date.
+    enum class Arrival
+    {
+        None,
+        CoursePlace,
+        FirstRow
+    };
+    Arrival m_arrival = Arrival::None;
+    bool m_loadsInBackground = false;
+    QLabel *m_loadingLabel = nullptr;
 };
 
 } // namespace pasalista

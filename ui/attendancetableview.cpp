@@ -3,6 +3,8 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 
+#include <utility>
+
 namespace pasalista {
 
 AttendanceTableView::AttendanceTableView(QWidget *parent) : QTableView(parent)
@@ -31,6 +33,22 @@ void AttendanceTableView::moveToRow(int row)
     scrollTo(currentIndex());
 }
 
+void AttendanceTableView::holdKeys(bool hold)
+{
+    m_holding = hold;
+    if (hold) {
+        return;
+    }
+    auto held = std::exchange(m_heldKeys, {});
+    for (std::size_t i = 0; i < held.size(); ++i) {
+        if (m_holding) { // a key played asked for other rows again: the rest waits for them
+            m_heldKeys.push_back(std::move(held[i]));
+            continue;
+        }
+        keyPressEvent(held[i].get());
+    }
+}
+
 bool AttendanceTableView::isFindKey(const QKeyEvent *event)
 {
     const bool ctrlF = event->key() == Qt::Key_F && event->modifiers() == Qt::ControlModifier;
@@ -50,6 +68,11 @@ bool AttendanceTableView::event(QEvent *event)
 
 void AttendanceTableView::keyPressEvent(QKeyEvent *event)
 {
+    if (m_holding) {
+        m_heldKeys.emplace_back(static_cast<QKeyEvent *>(event->clone()));
+        event->accept();
+        return;
+    }
     if (state() != EditingState && isFindKey(event)) {
         event->accept();
         Q_EMIT findRequested();

@@ -1,7 +1,11 @@
 #pragma once
 
 #include <QHash>
+#include <QKeyEvent>
 #include <QTableView>
+
+#include <memory>
+#include <vector>
 
 namespace pasalista {
 
@@ -20,6 +24,11 @@ public:
     void setStatusKeys(const QHash<QString, int> &keys);
     void setNotesColumn(int column) { m_notesColumn = column; }
     void moveToRow(int row);
+    // While the rows of another course or date are on their way, keys are kept, not lost
+    // nor applied to rows no longer shown; holdKeys(false) plays them in the order typed,
+    // as a window that froze while reading would have done.
+    void holdKeys(bool hold);
+    bool isHoldingKeys() const { return m_holding; }
 
 Q_SIGNALS:
     void statusRequested(int row, int status);
@@ -37,6 +46,8 @@ private:
 
     QHash<QString, int> m_statusKeys;
     int m_notesColumn = -1;
+    bool m_holding = false;
+    std::vector<std::unique_ptr<QKeyEvent>> m_heldKeys;
 };
 
 } // namespace pasalista

@@ -21,6 +21,7 @@ CourseLoader::CourseLoader(const QString &databasePath, const Mapping &mapping, 
 
 CourseLoader::~CourseLoader()
 {
+    ++m_latestTicket; // a read under way stops at its next step: the window closes sooner
     m_thread.quit();
     m_thread.wait();
 }

@@ -54,10 +54,14 @@ void CourseReader::read(const CourseRequest &request)
     if (request.courses) {
         snapshot.courses = m_repository->courses();
     }
+    const auto overtaken = [&] { return request.ticket != m_latestTicket.load(); };
     if (request.courseId) {
         snapshot.roster = m_repository->roster(request.courseId);
-        if (request.date.isValid()) {
+        if (request.date.isValid() && !overtaken()) {
             snapshot.marks = m_repository->attendanceOn(request.courseId, request.date);
+        }
+        if (overtaken()) {
+            return; // a newer request (or the window closing) waits behind this one
         }
         if (request.report) {
             snapshot.report = Reports(*m_repository).courseReport(request.courseId);

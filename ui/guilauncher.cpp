@@ -170,7 +170,8 @@ bool GuiLauncher::seedDemoIfEmpty()
 
 void GuiLauncher::showWindow()
 {
-    m_window = std::make_unique<MainWindow>(*m_repository, MainWindow::Loading::OnGuiThread);
+    // Courses are read in a thread of their own: a course of 5,000 never freezes the window.
+    m_window = std::make_unique<MainWindow>(*m_repository, MainWindow::Loading::InBackground);
     if (m_screenshotPath.isEmpty()) {
         new WindowStateKeeper(*m_window, storePath(m_dataDirectory)); // geometry, last course
     }
@@ -208,6 +209,10 @@ void GuiLauncher::offerFirstSteps()
 
 void GuiLauncher::takeScreenshot()
 {
+    if (m_window->isLoading()) { // the picture shows the rows, not "Loading…"
+        QTimer::singleShot(50, this, &GuiLauncher::takeScreenshot);
+        return;
+    }
     if (!m_window->grab().save(m_screenshotPath)) {
         qCWarning(lcUi) << "cannot save the screenshot to" << m_screenshotPath;
     }

@@ -65,6 +65,12 @@ MainWindow::MainWindow(Repository &repository, Loading loading, QWidget *parent)
     statusBar()->addPermanentWidget(m_pendingLabel);
     createMenus();
     connectSignals();
+    if (m_loader) {
+        m_attendance->setLoadsInBackground(true);
+        m_roster->setLoadsInBackground(true);
+        m_attendance->expectCourse(0); // keys typed before the first answer wait for it
+        connect(m_attendance, &AttendanceSheet::loadWanted, this, [this] { requestLoad(false); });
+    }
 
     fillPrograms();
     onActiveTodayToggled(m_activeToday->isChecked());
@@ -310,6 +316,7 @@ bool MainWindow::selectCourse(qint64 courseId)
         m_courseModel->index(sourceRow, CourseListModel::TitleColumn));
     if (!index.isValid() && m_loader && !m_coursesLoaded) {
         m_pendingSelection = courseId; // e.g. the last course, restored at start
+        m_attendance->expectCourse(courseId);
         return true;
     }
     if (!index.isValid()) {
@@ -336,6 +343,7 @@ void MainWindow::onCurrentCourseChanged()
     if (m_loader) {
         if (courseId != m_wantedCourseId) {
             m_wantedCourseId = courseId;
+            m_attendance->expectCourse(courseId); // never a key on the course left
             requestLoad(false);
         }
         return;
@@ -353,7 +361,7 @@ void MainWindow::onCurrentCourseChanged()
 
 bool MainWindow::isLoading() const
 {
-    return m_loader && m_loader->isBusy();
+    return m_loader && (m_loader->isBusy() || m_attendance->isLoading());
 }
 
 void MainWindow::requestLoad(bool withCourses)
@@ -431,7 +439,11 @@ void MainWindow::onActiveTodayToggled(bool checked)
 
 void MainWindow::onRepositoryChanged()
 {
-    m_writtenWhileLoading = isLoading();
+    if (m_loader && !m_attendance->model()->isWriting()) {
+        requestLoad(false); // a roster or profile edit: the sheet read again off the GUI thread
+    } else if (m_loader && m_loader->isBusy()) {
+        m_writtenWhileLoading = true; // an answer on its way may predate the mark
+    }
     m_summaryStale = true;
     if (m_tabs->currentIndex() == SummaryTab) {
         onTabChanged(SummaryTab);

@@ -141,7 +141,9 @@ void RosterPanel::enroll(qint64 studentId)
         return;
     }
     m_errorLabel->hide();
-    m_model->reload();
+    if (!m_loadsInBackground) {
+        m_model->reload();
+    }
 }
 
 void RosterPanel::unenrollCurrentStudent()
@@ -161,7 +163,9 @@ void RosterPanel::unenrollCurrentStudent()
         return;
     }
     m_errorLabel->hide();
-    m_model->reload();
+    if (!m_loadsInBackground) {
+        m_model->reload();
+    }
 }
 
 void RosterPanel::showCurrentProfile()

@@ -29,6 +29,9 @@ public:
     void setCourse(qint64 courseId);
     void reload();
     void showLoaded(qint64 courseId, const QList<Student> &roster); // read off the GUI thread
+    // The window reads the roster again in the background after an enrollment (the app):
+    // not here, on the GUI thread.
+    void setLoadsInBackground(bool background) { m_loadsInBackground = background; }
     void setConfirmationHandler(ConfirmationHandler handler);
     RosterModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -54,6 +57,7 @@ private:
     QPushButton *m_createButton = nullptr;
     QPushButton *m_unenrollButton = nullptr;
     ConfirmationHandler m_confirm;
+    bool m_loadsInBackground = false;
 };
 
 } // namespace pasalista

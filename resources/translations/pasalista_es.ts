@@ -865,6 +865,14 @@ Take attendance on %2 anyway?</source>
         <source>Characters over the org&apos;s limit: %1. Shorten the note to save it.</source>
         <translation>Caracteres por encima del límite de la organización: %1. Acorte la nota para guardarla.</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Loading the students</source>
+        <translation>Cargando los estudiantes</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::AttendanceStatusDelegate</name>

@@ -3,17 +3,23 @@
 //  - start-up: the main window built, shown and painted;
 //  - a course switch: the largest course selected, then another, then the largest again;
 //  - a sync end: MainWindow::refresh (what SyncScheduler::cycleFinished calls), on the
-//    attendance tab of the largest course, with no change and after 50 pulled marks.
+//    attendance tab of the largest course, with no change and after 50 pulled marks;
+//  - on the largest course's sheet: a status key (one mark written, the row shown in place)
+//    and a change of the class date (the day's marks read again).
 // Each figure is the longest gap between two ticks of a 1 ms timer on the GUI thread while
 // the action runs, until the window shows its result (read in the background, as in the app)
 // and 400 ms have passed (target: under 100 ms).
 // Usage: QT_QPA_PLATFORM=offscreen pasalista-bench-gui [--students N] [--enrollments N]
 //                                                      [--attendance N] [--store FILE]
+//                                                      [--on-gui-thread]
+// --on-gui-thread measures the window reading on the GUI thread (MainWindow::Loading::
+// OnGuiThread, what the app did before it read in the background), for comparison.
 // --store keeps the pulled store in FILE and, when FILE exists, reuses it without the
 // emulator (to compare builds on the same data). Measure an optimised build: cmake --preset
 // bench && cmake --build build/bench --target pasalista-bench-gui.
 #include "attendancemodel.h"
 #include "attendancesheet.h"
+#include "attendancetableview.h"
 #include "auth/session.h"
 #include "emulatorprocess.h"
 #include "localstore.h"
@@ -31,6 +37,7 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 #include <cstdio>
@@ -136,7 +143,9 @@ int main(int argc, char **argv)
     const QCommandLineOption storeFile(QStringLiteral("store"),
                                        QStringLiteral("Store file to keep, or reuse if it exists."),
                                        QStringLiteral("file"));
-    parser.addOptions({students, enrollments, attendance, storeFile});
+    const QCommandLineOption onGuiThread(QStringLiteral("on-gui-thread"),
+                                         QStringLiteral("Read on the GUI thread, for comparison."));
+    parser.addOptions({students, enrollments, attendance, storeFile, onGuiThread});
     parser.process(app);
     const QString spec =
         QStringLiteral("students=%1,enrollments=%2,attendance=%3")
@@ -176,7 +185,9 @@ int main(int argc, char **argv)
     const auto settled = [&] { return window && !window->isLoading(); };
     const Stall startup = longestStall(
         [&] {
-            window = std::make_unique<MainWindow>(repository, MainWindow::Loading::InBackground);
+            window = std::make_unique<MainWindow>(
+                repository, parser.isSet(onGuiThread) ? MainWindow::Loading::OnGuiThread
+                                                      : MainWindow::Loading::InBackground);
             window->activeTodayCheck()->setChecked(false); // every course, the largest included
             window->show();
         },
@@ -199,6 +210,16 @@ int main(int argc, char **argv)
                         QString::number(QDateTime::currentMSecsSinceEpoch())));
     const Stall changedSync = longestStall([&] { window->refresh(); }, settled);
 
+    AttendanceSheet *sheet = window->attendanceSheet();
+    sheet->setConfirmationHandler([](const QString &) { return true; });
+    sheet->view()->setFocus();
+    const Stall statusKey =
+        longestStall([&] { QTest::keyClick(sheet->view(), Qt::Key_A); }, settled);
+    const Stall dateChange =
+        longestStall([&] { sheet->setDate(sheet->date().addDays(-1)); }, settled);
+    const Stall keyOnNewDate =
+        longestStall([&] { QTest::keyClick(sheet->view(), Qt::Key_P); }, settled);
+
     std::printf("Largest course: %d students on the sheet\n",
                 window->attendanceSheet()->model()->rowCount());
     std::printf("GUI thread's longest stall (target under 100 ms), and when the result showed:\n");
@@ -212,5 +233,8 @@ int main(int argc, char **argv)
     line("switch back to the largest course:", back);
     line("sync end, nothing changed:", emptySync);
     line("sync end, 50 marks changed:", changedSync);
+    line("status key on the largest course:", statusKey);
+    line("class date changed on the largest course:", dateChange);
+    line("status key on that date:", keyOnNewDate);
     return 0;
 }
