@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QLabel>
 #include <QMenuBar>
@@ -34,8 +35,15 @@ GuiLauncher::GuiLauncher(QObject *parent) : QObject(parent) {}
 
 GuiLauncher::~GuiLauncher()
 {
+    // Quitting ends the process within 2 s (issue 13), whatever the network does.
+    const QDeadlineTimer quitting(kQuitBudgetMs);
     // The sync thread stops before the store and the session it uses go away.
     m_scheduler.reset();
+    // A sign-out's revoke still on its way gets what is left; if the org has not answered by
+    // then, the token stays in the keychain and is revoked at the next start.
+    if (m_accounts) {
+        m_accounts->finishBackgroundWork(static_cast<int>(quitting.remainingTime()));
+    }
 }
 
 void GuiLauncher::setApplicationNames()
@@ -120,6 +128,7 @@ bool GuiLauncher::openStore()
         // Signing out: the sync stops (and lets go of the session) before the session goes;
         // the org is told in the background, the window does not wait for it.
         m_accounts->setRevokeInBackground(true);
+        m_accounts->resumePendingRevocations(); // those an earlier run could not finish
         connect(m_accounts.get(), &AccountManager::signedOut, this, &GuiLauncher::onAccountChanged,
                 Qt::QueuedConnection);
         connect(
