@@ -8,14 +8,12 @@
 #include "attendancesheet.h"
 #include "attendancetableview.h"
 #include "auth/accountmanager.h"
-#include "auth/blockingwait.h"
-#include "auth/loginhost.h"
-#include "auth/oauthhttp.h"
 #include "auth/session.h"
 #include "auth/signinflow.h"
 #include "guilauncher.h"
 #include "mainwindow.h"
 #include "orgscope.h"
+#include "revocationcheck.h"
 #include "signoutdialog.h"
 #include "sync/syncscheduler.h"
 
@@ -427,27 +425,12 @@ TEST_F(GuiSession, QuittingRightAfterSignOutKeepsTheRevokeForTheNextStart)
     EXPECT_LT(quitMs, kQuitBoundMs);
 
     ASSERT_TRUE(m_org.clearFaults());
-    const auto orgAcceptsTheToken = [&] {
-        QUrlQuery form;
-        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
-        form.addQueryItem(QStringLiteral("client_id"), clientId);
-        form.addQueryItem(QStringLiteral("refresh_token"), QString::fromUtf8(token));
-        return OAuthHttp::requestToken(LoginHost::tokenUrl(m_org.baseUrl()), form, 10000).outcome;
-    };
-    ASSERT_EQ(orgAcceptsTheToken(), TokenResponse::Outcome::Granted) << "the revoke was dropped";
-    m_settings->sync();
+    ASSERT_EQ(refreshAtTheOrg(m_org, token, clientId), TokenResponse::Outcome::Granted)
+        << "the revoke was dropped";
     TokenStore keychain(m_settings.get(), m_keychainService);
-    const QStringList pending = PendingRevocations(&keychain, m_settings.get()).entryNames();
+    const QStringList pending = pendingRevocations(m_settings.get(), &keychain);
     ASSERT_EQ(pending.size(), 1) << "the token to revoke is kept";
-    const auto readEntry = [&keychain](const QString &name) {
-        return waitForCallback<std::pair<TokenStore::Status, QByteArray>>([&](auto done) {
-            keychain.readEntryAsync(name,
-                                    [done](TokenStore::Status status, const QByteArray &data) {
-                                        done({status, data});
-                                    });
-        });
-    };
-    const auto [kept, entry] = readEntry(pending.first());
+    const auto [kept, entry] = readKeychainEntry(&keychain, pending.first());
     ASSERT_EQ(kept, TokenStore::Status::Ok);
     EXPECT_TRUE(entry.contains(token)) << "in the keychain";
     for (QDirIterator files(m_dir.path(), QDir::Files, QDirIterator::Subdirectories);
@@ -464,15 +447,12 @@ TEST_F(GuiSession, QuittingRightAfterSignOutKeepsTheRevokeForTheNextStart)
     ASSERT_TRUE(
         m_launcher->start(*qobject_cast<QApplication *>(QCoreApplication::instance()),
                           {QStringLiteral("pasalista"), QStringLiteral("--data-dir"), dataDir()}));
-    ASSERT_TRUE(waitFor(
-        [&] {
-            m_settings->sync();
-            return PendingRevocations(&keychain, m_settings.get()).entryNames().isEmpty();
-        },
-        20000))
+    ASSERT_TRUE(
+        waitFor([&] { return pendingRevocations(m_settings.get(), &keychain).isEmpty(); }, 20000))
         << "revoked and forgotten at the next start";
-    EXPECT_EQ(orgAcceptsTheToken(), TokenResponse::Outcome::InvalidGrant) << "revoked at the org";
-    EXPECT_EQ(readEntry(pending.first()).first, TokenStore::Status::NotFound)
+    EXPECT_EQ(refreshAtTheOrg(m_org, token, clientId), TokenResponse::Outcome::InvalidGrant)
+        << "revoked at the org";
+    EXPECT_EQ(readKeychainEntry(&keychain, pending.first()).first, TokenStore::Status::NotFound)
         << "no longer in the keychain";
     const qint64 secondQuitMs = quitTheApp();
     EXPECT_LT(secondQuitMs, kQuitBoundMs);
