@@ -391,6 +391,52 @@ TEST_F(GuiSession, QuittingDuringASyncThatWaits20sClosesAtOnceAndKeepsEveryMark)
     expectNoMarkLost();
 }
 
+// Issue 13: switching to another account while a sync waits 20 s on the network stops that
+// sync at once, before the window changes stores; the first account's session outlives it
+// (the accounts still hold it, the stopped sync let go) and no mark is lost.
+TEST_F(GuiSession, SwitchingAccountsDuringASyncThatWaits20sStopsItAtOnce)
+{
+    startTheApp();
+    const QList<Course> courses = activeCourses();
+    ASSERT_FALSE(courses.isEmpty());
+    typeMarks(courses.first(), 2, 0);
+    // Another teacher of the same org, about to sign in on this laptop (before the org slows).
+    QString otherId;
+    for (const QJsonValue &user : m_org.users()) {
+        if (user[QStringLiteral("username")].toString() == QLatin1String("jose.pena@dream.demo"))
+            otherId = user[QStringLiteral("id")].toString();
+    }
+    ASSERT_FALSE(otherId.isEmpty());
+    Identity other = m_launcher->accounts()->session()->identity();
+    other.userId = otherId;
+    other.username = other.email = QStringLiteral("jose.pena@dream.demo");
+    const QByteArray accessToken =
+        m_org.login(QStringLiteral("jose.pena@dream.demo"), QStringLiteral("Jose-2024")).toUtf8();
+    ASSERT_TRUE(m_org.setFaults({{QStringLiteral("latencyMs"), 20000}}));
+    m_launcher->scheduler()->syncNow();
+    QTest::qWait(500);
+    ASSERT_EQ(m_launcher->scheduler()->state(), SyncScheduler::State::Syncing);
+    typeMarks(courses.first(), 2, 1); // while the sync waits on the network
+    const std::weak_ptr<Session> first = m_launcher->accounts()->session();
+    QSignalSpy stopped(m_launcher->scheduler(), &QObject::destroyed);
+
+    QElapsedTimer switching;
+    switching.start();
+    m_launcher->accounts()->adoptAsync(std::make_unique<Session>(other, accessToken, QByteArray()));
+    ASSERT_TRUE(waitFor([&stopped] { return !stopped.isEmpty(); }, 10000)) << "the sync stopped";
+    const qint64 switchMs = switching.elapsed();
+    std::printf("[ figure ] account switch during a sync with 20 s latency: %lld ms\n",
+                static_cast<long long>(switchMs));
+    EXPECT_LT(switchMs, kQuitBoundMs);
+    EXPECT_EQ(m_launcher->accounts()->currentAccountKey(), other.accountKey());
+    ASSERT_FALSE(first.expired());
+    EXPECT_TRUE(first.lock()->isValid()) << "still signed in, only not current";
+    EXPECT_EQ(first.use_count(), 1) << "held by the accounts alone";
+    expectNoMarkLost();
+    ASSERT_TRUE(m_org.clearFaults());
+    ASSERT_TRUE(waitFor([this] { return m_launcher->window() != nullptr; }, 10000));
+}
+
 // Issue 13: a sign-out's revoke the org has not answered when the teacher quits is not
 // dropped. Quitting still ends within 2 s; the token waits in the keychain (never on disk);
 // the next start revokes it in the background and removes it from the keychain.
