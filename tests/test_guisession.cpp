@@ -147,6 +147,26 @@ private:
     int m_loopEvents = 0;
 };
 
+// Main windows shown while alive.
+class WindowShows : public QObject
+{
+public:
+    WindowShows() { qApp->installEventFilter(this); }
+    ~WindowShows() override { qApp->removeEventFilter(this); }
+    int count() const { return m_count; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show && qobject_cast<MainWindow *>(watched))
+            ++m_count;
+        return false;
+    }
+
+private:
+    int m_count = 0;
+};
+
 class GuiSession : public ::testing::Test
 {
 protected:
@@ -462,10 +482,12 @@ TEST_F(GuiSession, QuittingRightAfterSignOutKeepsTheRevokeForTheNextStart)
 
     QElapsedTimer quitting; // and quits at once
     quitting.start();
+    WindowShows shows; // the sign-out ending during the quit opens no window
     if (MainWindow *window = m_launcher->window())
         window->close();
     m_launcher.reset();
     const qint64 quitMs = quitting.elapsed();
+    EXPECT_EQ(shows.count(), 0) << "a window opened while quitting";
     std::printf("[ figure ] quit right after signing out, the revoke held 20 s: %lld ms\n",
                 static_cast<long long>(quitMs));
     EXPECT_LT(quitMs, kQuitBoundMs);

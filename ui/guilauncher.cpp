@@ -37,6 +37,11 @@ GuiLauncher::~GuiLauncher()
 {
     // Quitting ends the process within 2 s (issue 13), whatever the network does.
     const QDeadlineTimer quitting(kQuitBudgetMs);
+    // Nothing reopens a window or starts a sync while the wait below spins the event loop.
+    m_quitting = true;
+    if (m_accounts) {
+        m_accounts->disconnect(this);
+    }
     // The sync thread stops before the store and the session it uses go away.
     m_scheduler.reset();
     // A sign-out's revoke still on its way gets what is left; if the org has not answered by
@@ -200,6 +205,9 @@ void GuiLauncher::showWindow()
 // The very first start: an empty window would not say that one signs in from the status bar.
 void GuiLauncher::offerFirstSteps()
 {
+    if (m_quitting) {
+        return;
+    }
     WelcomeDialog welcome(m_window.get());
     const int choice = welcome.exec();
     if (choice == WelcomeDialog::SignIn) {
@@ -242,7 +250,7 @@ void GuiLauncher::attachAccount()
 
 void GuiLauncher::onSessionRestored(const QString &accountKey)
 {
-    if (m_window && accountKey == m_accounts->currentAccountKey()) {
+    if (!m_quitting && m_window && accountKey == m_accounts->currentAccountKey()) {
         startSync();
     }
 }
@@ -370,6 +378,9 @@ void GuiLauncher::onAccountChanged()
     // Another account, or none: its own store, its own sync, a fresh window.
     retireWindow();
     QTimer::singleShot(0, this, [this] {
+        if (m_quitting) {
+            return;
+        }
         if (!openStore()) {
             fail(m_error);
             QCoreApplication::quit();

@@ -71,6 +71,7 @@ private:
     QString m_screenshotPath;
     QString m_tab;
     bool m_demo = false;
+    bool m_quitting = false; // the destructor waits for background work: nothing new starts
     QString m_error;
     QString m_keychainService = QStringLiteral("Pasalista");
     std::unique_ptr<QSettings> m_settings;
