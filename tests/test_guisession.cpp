@@ -284,11 +284,12 @@ protected:
         return timer.elapsed();
     }
 
-    void signOutKeepingData()
+    // Sign-out through the switcher, the teacher answering its dialog: keep the data (its
+    // default), Sign out. Returns once the switcher handed it to the accounts.
+    void signOutThroughTheSwitcher()
     {
         auto *switcher = m_launcher->window()->findChild<AccountSwitcher *>();
         ASSERT_TRUE(switcher);
-        // The teacher answers the sign-out dialog: keep the data (its default), Sign out.
         QTimer answer;
         QObject::connect(&answer, &QTimer::timeout, [] {
             if (auto *dialog = qobject_cast<SignOutDialog *>(QApplication::activeModalWidget()))
@@ -296,7 +297,11 @@ protected:
         });
         answer.start(20);
         switcher->signOut();
-        answer.stop();
+    }
+
+    void signOutKeepingData()
+    {
+        ASSERT_NO_FATAL_FAILURE(signOutThroughTheSwitcher());
         ASSERT_TRUE(waitFor([this] { return !m_launcher->scheduler(); }, 10000))
             << "signed out: no sync";
     }
@@ -349,21 +354,12 @@ TEST_F(GuiSession, KeychainJobsRunWithoutANestedEventLoopOnTheGuiThread)
     EXPECT_EQ(m_launcher->accounts()->session()->refreshToken(), stored.refreshToken);
 
     // Sign-out through the switcher: watched from the moment it reaches the accounts.
-    auto *switcher = m_launcher->window()->findChild<AccountSwitcher *>();
-    ASSERT_TRUE(switcher);
     QSignalSpy signedOut(m_launcher->accounts(), &AccountManager::signedOut);
     QObject::connect(
         m_launcher->accounts(), &AccountManager::aboutToSignOut, &watch,
         [&watch] { watch.watch(true); }, Qt::DirectConnection);
-    QTimer answer;
-    QObject::connect(&answer, &QTimer::timeout, [] {
-        if (auto *dialog = qobject_cast<SignOutDialog *>(QApplication::activeModalWidget()))
-            dialog->accept();
-    });
-    answer.start(20);
-    switcher->signOut();
+    ASSERT_NO_FATAL_FAILURE(signOutThroughTheSwitcher());
     watch.watch(false);
-    answer.stop();
     EXPECT_EQ(watch.blocks(), 0) << "sign-out waited for the keychain";
     EXPECT_EQ(watch.loopEvents(), 0) << "sign-out ran an event loop";
     EXPECT_TRUE(signedOut.isEmpty()) << "the entries go when the jobs finished, later";
@@ -469,16 +465,7 @@ TEST_F(GuiSession, QuittingRightAfterSignOutKeepsTheRevokeForTheNextStart)
     ASSERT_TRUE(m_org.setFaults({{QStringLiteral("latencyMs"), 20000}}));
     ASSERT_TRUE(m_org.armFault("POST", QStringLiteral("^/services/oauth2/revoke$"),
                                QStringLiteral("drop-before-response")));
-    auto *switcher = m_launcher->window()->findChild<AccountSwitcher *>();
-    ASSERT_TRUE(switcher);
-    QTimer answer; // the teacher answers the sign-out dialog: keep the data, Sign out
-    QObject::connect(&answer, &QTimer::timeout, [] {
-        if (auto *dialog = qobject_cast<SignOutDialog *>(QApplication::activeModalWidget()))
-            dialog->accept();
-    });
-    answer.start(20);
-    switcher->signOut();
-    answer.stop();
+    ASSERT_NO_FATAL_FAILURE(signOutThroughTheSwitcher());
 
     QElapsedTimer quitting; // and quits at once
     quitting.start();
