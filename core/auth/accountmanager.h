@@ -51,7 +51,7 @@ public:
 
     struct SignOutResult
     {
-        bool revoked = false;       // the org confirmed the revocation
+        bool revoked = false;       // the org confirmed the token no longer works
         bool revokePending = false; // in the background: revokeFinished() tells
         bool keychainCleared = false;
         bool dataDeleted = false;

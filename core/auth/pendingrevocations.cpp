@@ -20,11 +20,12 @@ namespace {
 const QString kIdsKey = QStringLiteral("revocations/pending");
 const QString kEntryPrefix = QStringLiteral("pending-revocation/");
 
-// 2xx: revoked. 4xx: the org does not know the token (already revoked or expired), so there
-// is nothing left to revoke. No answer, or a 5xx: try again at the next start.
-bool orgAnswered(const OAuthHttp::Reply &reply)
+// The token no longer works at the org: revoked now (200), or unknown to it (Salesforce's 400
+// invalid_token: revoked or expired before), so there is nothing left to revoke. Anything else
+// (no answer, a 5xx, a proxy's redirect or page) proves nothing: try again at the next start.
+bool tokenEnded(const OAuthHttp::Reply &reply)
 {
-    return reply.httpStatus >= 200 && reply.httpStatus < 500;
+    return reply.httpStatus == 200 || reply.httpStatus == 400;
 }
 
 } // namespace
@@ -156,10 +157,10 @@ void PendingRevocations::send(const Pending &pending, std::function<void(bool)> 
             [this, reply, id = pending.id, key = pending.accountKey, done = std::move(done)] {
                 const OAuthHttp::Reply read = OAuthHttp::readReply(reply);
                 reply->deleteLater();
-                const bool revoked = read.networkError == 0 && read.httpStatus == 200;
+                const bool revoked = tokenEnded(read);
                 qCInfo(lcAuth) << "Revoked the sign-in of" << key << "at the org:" << revoked
                                << "(HTTP" << read.httpStatus << ")";
-                if (orgAnswered(read))
+                if (revoked)
                     forget(id);
                 m_inFlight.remove(id);
                 if (done)

@@ -33,7 +33,7 @@ public:
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
 
     // Keeps `token` in the keychain and sends the revoke; `done` (may be empty) gets whether
-    // the org confirmed it. A token the org no longer knows (400) is done with as well.
+    // the token no longer works at the org (revoked now, or already unknown to it: 400).
     void revoke(const QString &accountKey, const QUrl &revokeUrl, const QByteArray &token,
                 std::function<void(bool revoked)> done = {});
     // Sends again the revokes an earlier run left in the keychain.
