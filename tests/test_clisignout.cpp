@@ -13,7 +13,9 @@ using pasalista::test::EmulatorProcess;
 
 TEST(CliSignOut, ARevokeTheOrgDidNotTakeIsSentAgainByTheNextCommand)
 {
-    const QString teacher = QStringLiteral("maria.rodriguez@dream.demo");
+    // Not the teacher the other suites of the real binary sign in as: the CLI's keychain
+    // service is the session's own, and this logout must not end their sign-in.
+    const QString teacher = QStringLiteral("jose.pena@dream.demo");
     EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--auto-approve"), teacher});
     ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
     QTemporaryDir dir;
