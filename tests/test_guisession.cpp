@@ -13,11 +13,13 @@
 #include "guilauncher.h"
 #include "mainwindow.h"
 #include "orgscope.h"
+#include "revocationcheck.h"
 #include "signoutdialog.h"
 #include "sync/syncscheduler.h"
 
 #include <QAbstractEventDispatcher>
 #include <QApplication>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -152,6 +154,26 @@ private:
     int m_loopEvents = 0;
 };
 
+// Main windows shown while alive.
+class WindowShows : public QObject
+{
+public:
+    WindowShows() { qApp->installEventFilter(this); }
+    ~WindowShows() override { qApp->removeEventFilter(this); }
+    int count() const { return m_count; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show && qobject_cast<MainWindow *>(watched))
+            ++m_count;
+        return false;
+    }
+
+private:
+    int m_count = 0;
+};
+
 class GuiSession : public ::testing::Test
 {
 protected:
@@ -271,11 +293,12 @@ protected:
         return timer.elapsed();
     }
 
-    void signOutKeepingData()
+    // Sign-out through the switcher, the teacher answering its dialog: keep the data (its
+    // default), Sign out. Returns once the switcher handed it to the accounts.
+    void signOutThroughTheSwitcher()
     {
         auto *switcher = m_launcher->window()->findChild<AccountSwitcher *>();
         ASSERT_TRUE(switcher);
-        // The teacher answers the sign-out dialog: keep the data (its default), Sign out.
         QTimer answer;
         QObject::connect(&answer, &QTimer::timeout, [] {
             if (auto *dialog = qobject_cast<SignOutDialog *>(QApplication::activeModalWidget()))
@@ -283,7 +306,11 @@ protected:
         });
         answer.start(20);
         switcher->signOut();
-        answer.stop();
+    }
+
+    void signOutKeepingData()
+    {
+        ASSERT_NO_FATAL_FAILURE(signOutThroughTheSwitcher());
         ASSERT_TRUE(waitFor([this] { return !m_launcher->scheduler(); }, 10000))
             << "signed out: no sync";
     }
@@ -336,21 +363,12 @@ TEST_F(GuiSession, KeychainJobsRunWithoutANestedEventLoopOnTheGuiThread)
     EXPECT_EQ(m_launcher->accounts()->session()->refreshToken(), stored.refreshToken);
 
     // Sign-out through the switcher: watched from the moment it reaches the accounts.
-    auto *switcher = m_launcher->window()->findChild<AccountSwitcher *>();
-    ASSERT_TRUE(switcher);
     QSignalSpy signedOut(m_launcher->accounts(), &AccountManager::signedOut);
     QObject::connect(
         m_launcher->accounts(), &AccountManager::aboutToSignOut, &watch,
         [&watch] { watch.watch(true); }, Qt::DirectConnection);
-    QTimer answer;
-    QObject::connect(&answer, &QTimer::timeout, [] {
-        if (auto *dialog = qobject_cast<SignOutDialog *>(QApplication::activeModalWidget()))
-            dialog->accept();
-    });
-    answer.start(20);
-    switcher->signOut();
+    ASSERT_NO_FATAL_FAILURE(signOutThroughTheSwitcher());
     watch.watch(false);
-    answer.stop();
     EXPECT_EQ(watch.blocks(), 0) << "sign-out waited for the keychain";
     EXPECT_EQ(watch.loopEvents(), 0) << "sign-out ran an event loop";
     EXPECT_TRUE(signedOut.isEmpty()) << "the entries go when the jobs finished, later";
@@ -396,6 +414,112 @@ TEST_F(GuiSession, QuittingDuringASyncThatWaits20sClosesAtOnceAndKeepsEveryMark)
                 static_cast<long long>(quitMs));
     EXPECT_LT(quitMs, kQuitBoundMs);
     expectNoMarkLost();
+}
+
+// Issue 13: switching to another account while a sync waits 20 s on the network stops that
+// sync at once, before the window changes stores; the first account's session outlives it
+// (the accounts still hold it, the stopped sync let go) and no mark is lost.
+TEST_F(GuiSession, SwitchingAccountsDuringASyncThatWaits20sStopsItAtOnce)
+{
+    startTheApp();
+    const QList<Course> courses = activeCourses();
+    ASSERT_FALSE(courses.isEmpty());
+    typeMarks(courses.first(), 2, 0);
+    // Another teacher of the same org, about to sign in on this laptop (before the org slows).
+    QString otherId;
+    for (const QJsonValue &user : m_org.users()) {
+        if (user[QStringLiteral("username")].toString() == QLatin1String("jose.pena@dream.demo"))
+            otherId = user[QStringLiteral("id")].toString();
+    }
+    ASSERT_FALSE(otherId.isEmpty());
+    Identity other = m_launcher->accounts()->session()->identity();
+    other.userId = otherId;
+    other.username = other.email = QStringLiteral("jose.pena@dream.demo");
+    const QByteArray accessToken =
+        m_org.login(QStringLiteral("jose.pena@dream.demo"), QStringLiteral("Jose-2024")).toUtf8();
+    ASSERT_TRUE(m_org.setFaults({{QStringLiteral("latencyMs"), 20000}}));
+    m_launcher->scheduler()->syncNow();
+    QTest::qWait(500);
+    ASSERT_EQ(m_launcher->scheduler()->state(), SyncScheduler::State::Syncing);
+    typeMarks(courses.first(), 2, 1); // while the sync waits on the network
+    const std::weak_ptr<Session> first = m_launcher->accounts()->session();
+    QSignalSpy stopped(m_launcher->scheduler(), &QObject::destroyed);
+
+    QElapsedTimer switching;
+    switching.start();
+    m_launcher->accounts()->adoptAsync(std::make_unique<Session>(other, accessToken, QByteArray()));
+    ASSERT_TRUE(waitFor([&stopped] { return !stopped.isEmpty(); }, 10000)) << "the sync stopped";
+    const qint64 switchMs = switching.elapsed();
+    std::printf("[ figure ] account switch during a sync with 20 s latency: %lld ms\n",
+                static_cast<long long>(switchMs));
+    EXPECT_LT(switchMs, kQuitBoundMs);
+    EXPECT_EQ(m_launcher->accounts()->currentAccountKey(), other.accountKey());
+    ASSERT_FALSE(first.expired());
+    EXPECT_TRUE(first.lock()->isValid()) << "still signed in, only not current";
+    EXPECT_EQ(first.use_count(), 1) << "held by the accounts alone";
+    expectNoMarkLost();
+    ASSERT_TRUE(m_org.clearFaults());
+    ASSERT_TRUE(waitFor([this] { return m_launcher->window() != nullptr; }, 10000));
+}
+
+// Issue 13: a sign-out's revoke the org has not answered when the teacher quits is not
+// dropped. Quitting still ends within 2 s; the token waits in the keychain (never on disk);
+// the next start revokes it in the background and removes it from the keychain.
+TEST_F(GuiSession, QuittingRightAfterSignOutKeepsTheRevokeForTheNextStart)
+{
+    startTheApp();
+    const QByteArray token = m_launcher->accounts()->session()->refreshToken();
+    const QString clientId = m_launcher->accounts()->clientId();
+    // The revoke is held 20 s, then its connection closes unanswered: it never reached the org.
+    ASSERT_TRUE(m_org.setFaults({{QStringLiteral("latencyMs"), 20000}}));
+    ASSERT_TRUE(m_org.armFault("POST", QStringLiteral("^/services/oauth2/revoke$"),
+                               QStringLiteral("drop-before-response")));
+    ASSERT_NO_FATAL_FAILURE(signOutThroughTheSwitcher());
+
+    QElapsedTimer quitting; // and quits at once
+    quitting.start();
+    WindowShows shows; // the sign-out ending during the quit opens no window
+    if (MainWindow *window = m_launcher->window())
+        window->close();
+    m_launcher.reset();
+    const qint64 quitMs = quitting.elapsed();
+    EXPECT_EQ(shows.count(), 0) << "a window opened while quitting";
+    std::printf("[ figure ] quit right after signing out, the revoke held 20 s: %lld ms\n",
+                static_cast<long long>(quitMs));
+    EXPECT_LT(quitMs, kQuitBoundMs);
+
+    ASSERT_TRUE(m_org.clearFaults());
+    ASSERT_EQ(refreshAtTheOrg(m_org, token, clientId), TokenResponse::Outcome::Granted)
+        << "the revoke was dropped";
+    TokenStore keychain(m_settings.get(), m_keychainService);
+    const QStringList pending = pendingRevocations(m_settings.get(), &keychain);
+    ASSERT_EQ(pending.size(), 1) << "the token to revoke is kept";
+    const auto [kept, entry] = readKeychainEntry(&keychain, pending.first());
+    ASSERT_EQ(kept, TokenStore::Status::Ok);
+    EXPECT_TRUE(entry.contains(token)) << "in the keychain";
+    for (QDirIterator files(m_dir.path(), QDir::Files, QDirIterator::Subdirectories);
+         files.hasNext();) {
+        QFile file(files.next());
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        EXPECT_FALSE(file.readAll().contains(token))
+            << "on disk: " << file.fileName().toStdString();
+    }
+
+    // The next start: signed out, the window opens offline and tells the org in the background.
+    m_launcher = std::make_unique<GuiLauncher>();
+    m_launcher->setKeychainService(m_keychainService);
+    ASSERT_TRUE(
+        m_launcher->start(*qobject_cast<QApplication *>(QCoreApplication::instance()),
+                          {QStringLiteral("pasalista"), QStringLiteral("--data-dir"), dataDir()}));
+    ASSERT_TRUE(
+        waitFor([&] { return pendingRevocations(m_settings.get(), &keychain).isEmpty(); }, 20000))
+        << "revoked and forgotten at the next start";
+    EXPECT_EQ(refreshAtTheOrg(m_org, token, clientId), TokenResponse::Outcome::InvalidGrant)
+        << "revoked at the org";
+    EXPECT_EQ(readKeychainEntry(&keychain, pending.first()).first, TokenStore::Status::NotFound)
+        << "no longer in the keychain";
+    const qint64 secondQuitMs = quitTheApp();
+    EXPECT_LT(secondQuitMs, kQuitBoundMs);
 }
 
 TEST_F(GuiSession, SoakTypingSwitchingSigningOutAndInUnderFaultsLosesNothing)

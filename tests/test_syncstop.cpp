@@ -1,5 +1,7 @@
 // Stopping a sync: signing out (or switching accounts, or quitting) while a cycle runs stops
 // it at once and the session outlives every user of it. Against the emulator with latency.
+#include "auth/loginhost.h"
+#include "auth/oauthhttp.h"
 #include "authtesthelpers.h"
 #include "localstore.h"
 #include "mapping.h"
@@ -13,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 
 using namespace pasalista;
 using namespace pasalista::test;
@@ -43,7 +46,114 @@ qint64 timeToStop(SyncScheduler &scheduler)
     return timer.elapsed();
 }
 
+// Qt's warnings while alive (from any thread).
+class QtWarnings
+{
+public:
+    QtWarnings() { s_previous = qInstallMessageHandler(&QtWarnings::handle); }
+    ~QtWarnings() { qInstallMessageHandler(s_previous); }
+    QStringList containing(const QString &text) const
+    {
+        std::lock_guard lock(s_mutex);
+        return s_seen.filter(text);
+    }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        if (type == QtWarningMsg) {
+            std::lock_guard lock(s_mutex);
+            s_seen.append(message);
+        }
+        s_previous(type, context, message);
+    }
+    static inline std::mutex s_mutex;
+    static inline QStringList s_seen;
+    static inline QtMessageHandler s_previous = nullptr;
+};
+
+// Makes a cancel land where a stop from another thread may land by chance: after Qt handed a
+// failed reply its error, before the reply's end (a second event). Calls `cancel` from each
+// reply's errorOccurred.
+class CancelWhenAReplyFails : public QObject
+{
+public:
+    explicit CancelWhenAReplyFails(std::function<void()> cancel) : m_cancel(std::move(cancel))
+    {
+        qApp->installEventFilter(this);
+    }
+    ~CancelWhenAReplyFails() override { qApp->removeEventFilter(this); }
+    int cancels() const { return m_cancels; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *) override
+    {
+        auto *reply = qobject_cast<QNetworkReply *>(watched);
+        if (reply && !m_watched.contains(reply)) {
+            m_watched.insert(reply);
+            connect(
+                reply, &QNetworkReply::errorOccurred, this,
+                [this] {
+                    ++m_cancels;
+                    m_cancel();
+                },
+                Qt::DirectConnection);
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> m_cancel;
+    QSet<QObject *> m_watched;
+    int m_cancels = 0;
+};
+
+const QString kSecondError = QStringLiteral("must only be called once");
+
 } // namespace
+
+// Issue 13: Qt warned "QNetworkReplyImplPrivate::error: Internal problem, this method must
+// only be called once" in the soak: a cancel (or the reply deadline) aborting a reply that had
+// already failed. A failed reply is left to end on its own.
+TEST(SyncStop, ACancelReachingAReplyThatAlreadyFailedIsNoSecondError)
+{
+    EmulatorProcess org({QStringLiteral("--demo")});
+    ASSERT_TRUE(org.isRunning());
+    std::shared_ptr<Session> session =
+        org.session(QStringLiteral("maria.rodriguez@dream.demo"), QStringLiteral("Maria-2024"));
+    ASSERT_TRUE(session);
+    QtWarnings warnings;
+
+    // A query the org answers 500, cancelled as its failure comes in.
+    ASSERT_TRUE(org.armFault("GET", QStringLiteral("/query$"), QStringLiteral("500")));
+    SalesforceClient client(session.get());
+    client.setApiVersion(QStringLiteral("v%1").arg(QLatin1String(EmulatorProcess::kApiVersion)));
+    {
+        CancelWhenAReplyFails cancelling([&client] { client.cancel(); });
+        const ApiResponse response = client.query(QStringLiteral("SELECT Id FROM Class__c"));
+        EXPECT_EQ(cancelling.cancels(), 1) << "the race was provoked";
+        EXPECT_FALSE(response.ok());
+    }
+    EXPECT_TRUE(warnings.containing(kSecondError).isEmpty())
+        << warnings.containing(kSecondError).join(QLatin1Char('\n')).toStdString();
+
+    // A token refresh the login host answers 500, stopped as its failure comes in.
+    ASSERT_TRUE(
+        org.armFault("POST", QStringLiteral("/services/oauth2/token$"), QStringLiteral("500")));
+    Cancellation stop;
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
+    form.addQueryItem(QStringLiteral("refresh_token"), QString::fromUtf8(session->refreshToken()));
+    {
+        CancelWhenAReplyFails cancelling([&stop] { stop.cancel(); });
+        const OAuthHttp::Reply reply =
+            OAuthHttp::postForm(LoginHost::tokenUrl(org.baseUrl()), form, 10000, {&stop});
+        EXPECT_EQ(cancelling.cancels(), 1) << "the race was provoked";
+        EXPECT_EQ(reply.httpStatus, 500);
+    }
+    EXPECT_TRUE(warnings.containing(kSecondError).isEmpty())
+        << warnings.containing(kSecondError).join(QLatin1Char('\n')).toStdString();
+}
 
 TEST(SyncStop, SignOutKeepingDataWhileASyncWaitsOnTheNetworkStopsItBeforeTheSessionGoes)
 {

@@ -4,8 +4,10 @@
 // names come from the chosen locale.
 #include "uilanguage.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QFile>
+#include <QHash>
 #include <QKeySequence>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -29,15 +31,16 @@ struct Message
     bool numerus = false;
 };
 
-QString tsPath()
+QString tsPath(const QString &language = QStringLiteral("es"))
 {
-    return QStringLiteral(PASALISTA_SOURCE_DIR "/resources/translations/pasalista_es.ts");
+    return QStringLiteral(PASALISTA_SOURCE_DIR "/resources/translations/pasalista_%1.ts")
+        .arg(language);
 }
 
-QList<Message> readMessages(QString *error)
+QList<Message> readMessages(QString *error, const QString &path = tsPath())
 {
     QList<Message> messages;
-    QFile file(tsPath());
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
         return messages;
@@ -187,6 +190,45 @@ TEST_F(Translations, NumerusEntriesHaveSpanishSingularAndPlural)
         }
     }
     expectNone(problems, "numerus entries without exactly two Spanish forms");
+}
+
+// Issue 13: counts read "26 change(s)" in English. The English catalogue holds the plural
+// forms alone, one entry for every %n message.
+TEST_F(Translations, EveryPluralHasItsEnglishForms)
+{
+    QString error;
+    const QList<Message> english = readMessages(&error, tsPath(QStringLiteral("en")));
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    QHash<QString, QStringList> forms;
+    for (const Message &message : english)
+        forms.insert(where(message), message.translations);
+    QStringList problems;
+    for (const Message &message : std::as_const(m_messages)) {
+        if (!message.numerus)
+            continue;
+        const QStringList found = forms.value(where(message));
+        if (found.size() != 2 || found.join(QString()).contains(QStringLiteral("(s)")) ||
+            !found.at(0).contains(QStringLiteral("%n")) ||
+            !found.at(1).contains(QStringLiteral("%n")))
+            problems.append(where(message));
+    }
+    expectNone(problems, "%n messages without an English singular and plural");
+}
+
+TEST(EnglishPlurals, OneChangeAndTwentySixChanges)
+{
+    QTranslator english;
+    ASSERT_TRUE(english.load(QLocale(QStringLiteral("en_US")), QStringLiteral("pasalista"),
+                             QStringLiteral("_"), QStringLiteral(":/i18n")));
+    const char *source = "%n change(s) waiting to sync";
+    EXPECT_EQ(english.translate("pasalista::SyncStatusWidget", source, nullptr, 1),
+              QStringLiteral("%n change waiting to sync"));
+    EXPECT_EQ(english.translate("pasalista::SyncStatusWidget", source, nullptr, 26),
+              QStringLiteral("%n changes waiting to sync"));
+    QCoreApplication::installTranslator(&english);
+    EXPECT_EQ(QCoreApplication::translate("pasalista::MainWindow", source, nullptr, 26),
+              QStringLiteral("26 changes waiting to sync"));
+    QCoreApplication::removeTranslator(&english);
 }
 
 TEST(QtTranslations, QtOwnSpanishTranslationIsInstalled)

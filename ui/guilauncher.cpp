@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QLabel>
 #include <QMenuBar>
@@ -34,8 +35,20 @@ GuiLauncher::GuiLauncher(QObject *parent) : QObject(parent) {}
 
 GuiLauncher::~GuiLauncher()
 {
+    // Quitting ends the process within 2 s (issue 13), whatever the network does.
+    const QDeadlineTimer quitting(kQuitBudgetMs);
+    // Nothing reopens a window or starts a sync while the wait below spins the event loop.
+    m_quitting = true;
+    if (m_accounts) {
+        m_accounts->disconnect(this);
+    }
     // The sync thread stops before the store and the session it uses go away.
     m_scheduler.reset();
+    // A sign-out's revoke still on its way gets what is left; if the org has not answered by
+    // then, the token stays in the keychain and is revoked at the next start.
+    if (m_accounts) {
+        m_accounts->finishBackgroundWork(static_cast<int>(quitting.remainingTime()));
+    }
 }
 
 void GuiLauncher::setApplicationNames()
@@ -120,6 +133,7 @@ bool GuiLauncher::openStore()
         // Signing out: the sync stops (and lets go of the session) before the session goes;
         // the org is told in the background, the window does not wait for it.
         m_accounts->setRevokeInBackground(true);
+        m_accounts->resumePendingRevocations(); // those an earlier run could not finish
         connect(m_accounts.get(), &AccountManager::signedOut, this, &GuiLauncher::onAccountChanged,
                 Qt::QueuedConnection);
         connect(
@@ -192,6 +206,9 @@ void GuiLauncher::showWindow()
 // The very first start: an empty window would not say that one signs in from the status bar.
 void GuiLauncher::offerFirstSteps()
 {
+    if (m_quitting) {
+        return;
+    }
     WelcomeDialog welcome(m_window.get());
     const int choice = welcome.exec();
     if (choice == WelcomeDialog::SignIn) {
@@ -238,7 +255,7 @@ void GuiLauncher::attachAccount()
 
 void GuiLauncher::onSessionRestored(const QString &accountKey)
 {
-    if (m_window && accountKey == m_accounts->currentAccountKey()) {
+    if (!m_quitting && m_window && accountKey == m_accounts->currentAccountKey()) {
         startSync();
     }
 }
@@ -366,6 +383,9 @@ void GuiLauncher::onAccountChanged()
     // Another account, or none: its own store, its own sync, a fresh window.
     retireWindow();
     QTimer::singleShot(0, this, [this] {
+        if (m_quitting) {
+            return;
+        }
         if (!openStore()) {
             fail(m_error);
             QCoreApplication::quit();

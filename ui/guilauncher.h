@@ -34,6 +34,9 @@ public:
     static QString defaultDataDirectory();
     static QString storePath(const QString &dataDirectory);
 
+    // Quitting waits this long at most for work that must not be dropped (a revoke).
+    static constexpr int kQuitBudgetMs = 1200;
+
     int run(QApplication &application);
     // Everything run() does before the event loop; false (the error shown) on failure.
     // Tests start the window in-process with their own arguments.
@@ -68,6 +71,7 @@ private:
     QString m_screenshotPath;
     QString m_tab;
     bool m_demo = false;
+    bool m_quitting = false; // the destructor waits for background work: nothing new starts
     QString m_error;
     QString m_keychainService = QStringLiteral("Pasalista");
     std::unique_ptr<QSettings> m_settings;

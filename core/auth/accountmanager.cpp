@@ -4,19 +4,18 @@
 #include "identitycodec.h"
 #include "logging.h"
 #include "loginhost.h"
-#include "oauthhttp.h"
 #include "session.h"
 #include "signinflow.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUuid>
 
 namespace pasalista {
@@ -54,7 +53,7 @@ AccountManager::AccountManager(QSettings *settings, const QString &dataDir,
       m_tokenStore(settings, keychainService),
       m_clientId(settings->value(QStringLiteral("oauth/clientId"), QStringLiteral("pasalista"))
                      .toString()),
-      m_callbackPort(callbackPortSetting(*settings))
+      m_callbackPort(callbackPortSetting(*settings)), m_revocations(&m_tokenStore, settings)
 {
     QDir().mkpath(m_dataDir);
 }
@@ -235,33 +234,63 @@ void AccountManager::finishSignOut(const QString &key, LocalData localData,
                                    std::shared_ptr<Session> active,
                                    std::function<void(SignOutResult)> done)
 {
+    auto removeEntries = [this, key, localData,
+                          done = std::move(done)](SignOutResult result) mutable {
+        m_tokenStore.removeAsync(key, [this, key, localData, result,
+                                       done = std::move(done)](TokenStore::Status status) mutable {
+            result.keychainCleared = status == TokenStore::Status::Ok;
+            if (localData == LocalData::Delete) {
+                result.dataDeleted = deleteDatabase(key);
+                forget(key);
+            }
+            if (!result.revoked && !result.revokePending)
+                result.message = revokeFailedMessage();
+            if (!result.keychainCleared)
+                result.message = m_tokenStore.errorString();
+            qCInfo(lcAuth) << "Signed out" << key << "revoked:" << result.revoked
+                           << "keychain cleared:" << result.keychainCleared;
+            Q_EMIT accountsChanged();
+            Q_EMIT signedOut(key);
+            if (done)
+                done(result);
+        });
+    };
     SignOutResult result;
-    if (active && m_revokeInBackground) {
-        revokeInBackground(*active);
+    if (!active)
+        return removeEntries(result);
+    if (m_revokeInBackground) {
+        revoke(*active, [this, key](bool revoked) { Q_EMIT revokeFinished(key, revoked); });
         result.revokePending = true;
-    } else if (active) {
-        result.revoked = revoke(*active);
-    }
-    if (active)
         active->invalidate(); // a sync still holding it stops refreshing at once
-    m_tokenStore.removeAsync(key, [this, key, localData, result,
-                                   done = std::move(done)](TokenStore::Status status) mutable {
-        result.keychainCleared = status == TokenStore::Status::Ok;
-        if (localData == LocalData::Delete) {
-            result.dataDeleted = deleteDatabase(key);
-            forget(key);
-        }
-        if (!result.revoked && !result.revokePending)
-            result.message = revokeFailedMessage();
-        if (!result.keychainCleared)
-            result.message = m_tokenStore.errorString();
-        qCInfo(lcAuth) << "Signed out" << key << "revoked:" << result.revoked
-                       << "keychain cleared:" << result.keychainCleared;
-        Q_EMIT accountsChanged();
-        Q_EMIT signedOut(key);
-        if (done)
-            done(result);
+        return removeEntries(result);
+    }
+    // The CLI: the entries go once the org answered.
+    revoke(*active, [result, removeEntries = std::move(removeEntries)](bool revoked) mutable {
+        result.revoked = revoked;
+        removeEntries(result);
     });
+    active->invalidate();
+}
+
+bool AccountManager::finishBackgroundWork(int timeoutMs)
+{
+    const auto finished = [this] { return m_revocations.isSettled() && m_tokenStore.isIdle(); };
+    if (finished())
+        return true;
+    QEventLoop loop;
+    QTimer poll; // quitting only: a few ticks, nothing else runs
+    connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (finished())
+            loop.quit();
+    });
+    poll.start(10);
+    QTimer::singleShot(std::max(timeoutMs, 0), &loop, &QEventLoop::quit);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (!finished())
+        qCInfo(lcAuth) << "Quitting with" << m_revocations.inFlightCount()
+                       << "revoke(s) unanswered after" << timeoutMs
+                       << "ms: kept in the keychain for the next start";
+    return finished();
 }
 
 int AccountManager::unsyncedChangeCount(const QString &accountKey) const
@@ -336,58 +365,25 @@ void AccountManager::track(const std::shared_ptr<Session> &session)
 
 QString AccountManager::revokeFailedMessage()
 {
-    return tr("Signed out on this computer, but Salesforce could not be told. "
-              "The sign-in ends on its own when it expires.");
+    return tr("Signed out on this computer, but Salesforce could not be told yet. "
+              "Pasalista tells it the next time it starts; until then the sign-in ends on its "
+              "own when it expires.");
 }
 
-namespace {
-
-// Revoking the refresh token also revokes the access tokens issued from it.
-QUrl revokeUrlOf(const Session &session, QUrlQuery *form)
+// Revoking the refresh token also revokes the access tokens issued from it. Kept in the
+// keychain until the org answered: a revoke cut short goes again at the next start.
+void AccountManager::revoke(const Session &session, std::function<void(bool)> done)
 {
-    const Identity identity = session.identity();
-    form->addQueryItem(QStringLiteral("token"), QString::fromUtf8(session.refreshToken()));
-    return LoginHost::revokeUrl(identity.loginUrl.isValid() ? identity.loginUrl
-                                                            : identity.instanceUrl);
-}
-
-} // namespace
-
-bool AccountManager::revoke(const Session &session)
-{
-    if (session.refreshToken().isEmpty())
-        return false;
-    QUrlQuery form;
-    const QUrl url = revokeUrlOf(session, &form);
-    const OAuthHttp::Reply reply = OAuthHttp::postForm(url, form, m_requestTimeoutMs);
-    return reply.networkError == 0 && reply.httpStatus == 200;
-}
-
-void AccountManager::revokeInBackground(const Session &session)
-{
-    const QString key = session.identity().accountKey();
     if (session.refreshToken().isEmpty()) {
         QMetaObject::invokeMethod(
-            this, [this, key] { Q_EMIT revokeFinished(key, false); }, Qt::QueuedConnection);
+            this, [done = std::move(done)] { done(false); }, Qt::QueuedConnection);
         return;
     }
-    if (!m_network)
-        m_network = std::make_unique<QNetworkAccessManager>();
-    QUrlQuery form;
-    QNetworkRequest request(revokeUrlOf(session, &form));
-    request.setTransferTimeout(m_requestTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArrayLiteral("application/x-www-form-urlencoded"));
-    QNetworkReply *reply = m_network->post(request, OAuthHttp::encodeForm(form));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, key] {
-        const OAuthHttp::Reply read = OAuthHttp::readReply(reply);
-        reply->deleteLater();
-        qCInfo(lcAuth) << "Revoked the sign-in of" << key
-                       << "at the org:" << (read.networkError == 0 && read.httpStatus == 200);
-        Q_EMIT revokeFinished(key, read.networkError == 0 && read.httpStatus == 200);
-    });
+    const Identity identity = session.identity();
+    m_revocations.revoke(identity.accountKey(),
+                         LoginHost::revokeUrl(identity.loginUrl.isValid() ? identity.loginUrl
+                                                                          : identity.instanceUrl),
+                         session.refreshToken(), std::move(done));
 }
 
 bool AccountManager::deleteDatabase(const QString &accountKey)

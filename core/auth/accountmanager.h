@@ -1,6 +1,7 @@
 #pragma once
 
 #include "identity.h"
+#include "pendingrevocations.h"
 #include "tokenstore.h"
 
 #include <QHash>
@@ -12,7 +13,6 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
 class QSettings;
 
 namespace pasalista {
@@ -51,7 +51,7 @@ public:
 
     struct SignOutResult
     {
-        bool revoked = false;       // the org confirmed the revocation
+        bool revoked = false;       // the org confirmed the token no longer works
         bool revokePending = false; // in the background: revokeFinished() tells
         bool keychainCleared = false;
         bool dataDeleted = false;
@@ -104,6 +104,14 @@ public:
     void setRevokeInBackground(bool background) { m_revokeInBackground = background; }
     // What to tell the user when the org could not be told (translated).
     static QString revokeFailedMessage();
+    // A revoke cut short in an earlier run (quit, no network) is kept in the keychain: send
+    // it again, in the background. The window and the CLI call this as they start.
+    void resumePendingRevocations() { m_revocations.resume(); }
+    // Quitting: waits up to `timeoutMs` (a local event loop) for the keychain jobs and the
+    // revokes in flight, so that a sign-out just before is not half done; a revoke the org
+    // has not answered by then stays in the keychain for the next start. True when all ended.
+    bool finishBackgroundWork(int timeoutMs);
+    PendingRevocations &pendingRevocations() { return m_revocations; }
 
     // Local edits not pushed yet (the outbox's NEW and PENDING rows) in an account's
     // database: what "delete local data" would lose. 0 when there is no database.
@@ -124,7 +132,7 @@ public:
     // (pasalista-cli login --callback-port N); nothing is saved.
     QList<quint16> callbackPorts() const;
     void setCallbackPort(quint16 port) { m_callbackPort = port; }
-    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
+    void setRequestTimeoutMs(int ms) { m_revocations.setRequestTimeoutMs(ms); }
 
 Q_SIGNALS:
     void accountsChanged();
@@ -145,8 +153,7 @@ private:
     void remember(const Identity &identity);
     void forget(const QString &accountKey);
     void track(const std::shared_ptr<Session> &session);
-    bool revoke(const Session &session);
-    void revokeInBackground(const Session &session);
+    void revoke(const Session &session, std::function<void(bool revoked)> done);
     bool deleteDatabase(const QString &accountKey);
     void noteKeychainStatus(TokenStore::Status status);
     RestoreResult restoreFrom(const QString &accountKey, TokenStore::Status status,
@@ -162,9 +169,8 @@ private:
     QString m_clientId = QStringLiteral("pasalista");
     bool m_keepAccessToken = false;
     std::optional<quint16> m_callbackPort;
-    int m_requestTimeoutMs = 15000;
     bool m_revokeInBackground = false;
-    std::unique_ptr<QNetworkAccessManager> m_network; // background revokes
+    PendingRevocations m_revocations; // after m_tokenStore: its keychain jobs use it
 };
 
 } // namespace pasalista

@@ -17,14 +17,13 @@ OAuthHttp::Reply waitFor(QNetworkReply *reply, const OAuthHttp::Stops &stops = {
 {
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    for (const Cancellation *stop : stops) {
-        // Emitted from another thread: queued into this loop, so the abort comes at once.
-        QObject::connect(stop, &Cancellation::cancelled, reply, &QNetworkReply::abort);
-        if (stop->isCancelled())
-            reply->abort();
-    }
+    QList<QMetaObject::Connection> onCancel;
+    for (const Cancellation *stop : stops)
+        onCancel.append(stop->abortOnCancel(reply));
     if (!reply->isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
+    for (const QMetaObject::Connection &connection : std::as_const(onCancel))
+        QObject::disconnect(connection);
     OAuthHttp::Reply result = OAuthHttp::readReply(reply);
     reply->deleteLater();
     return result;

@@ -3,6 +3,7 @@
 #include "identitycodec.h"
 #include "logging.h"
 #include "loginhost.h"
+#include "net/cancellation.h"
 #include "oauthhttp.h"
 #include "pkce.h"
 #include "session.h"
@@ -304,7 +305,7 @@ void SignInFlow::fail(Failure failure, const QString &message)
     m_browserTimer.stop();
     if (m_reply) {
         m_reply->disconnect(this);
-        m_reply->abort();
+        Cancellation::abortRunning(m_reply);
         m_reply->deleteLater();
     }
     m_tokens.reset();

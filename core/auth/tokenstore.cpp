@@ -171,6 +171,33 @@ TokenStore::Status TokenStore::remove(const QString &accountKey)
     return wait([&](Done done) { removeAsync(accountKey, std::move(done)); });
 }
 
+void TokenStore::writeEntryAsync(const QString &name, const QByteArray &data, Done done)
+{
+    enqueue([this, name, data, done = std::move(done)] {
+        runSteps({{Step::Write, name, data}}, OnFailure::Stop,
+                 [done](Status status, const Results &) { done(status); });
+    });
+}
+
+void TokenStore::readEntryAsync(const QString &name,
+                                std::function<void(Status, const QByteArray &)> done)
+{
+    enqueue([this, name, done = std::move(done)] {
+        runSteps({{Step::Read, name, {}}}, OnFailure::Stop,
+                 [name, done](Status status, const Results &results) {
+                     done(status, results.value(name));
+                 });
+    });
+}
+
+void TokenStore::eraseEntryAsync(const QString &name, Done done)
+{
+    enqueue([this, name, done = std::move(done)] {
+        runSteps({{Step::Erase, name, {}}}, OnFailure::Stop,
+                 [done](Status status, const Results &) { done(status); });
+    });
+}
+
 TokenStore::Status TokenStore::probe()
 {
     return wait([this](Done done) {

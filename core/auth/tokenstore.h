@@ -77,8 +77,16 @@ public:
     Status saveAccessToken(const QString &accountKey, const QByteArray &accessToken);
     void saveAccessTokenAsync(const QString &accountKey, const QByteArray &accessToken, Done done);
     Status remove(const QString &accountKey);
+    // A secret entry of its own, outside any account (a token waiting to be revoked): same
+    // keychain, same order of operations, never a file.
+    void writeEntryAsync(const QString &name, const QByteArray &data, Done done);
+    void readEntryAsync(const QString &name, std::function<void(Status, const QByteArray &)> done);
+    void eraseEntryAsync(const QString &name, Done done);
     // Writes, reads back and deletes a probe entry: whether a keychain is usable right now.
     Status probe();
+
+    // No keychain operation queued or running.
+    bool isIdle() const { return !m_busy; }
 
     // The last failure in words a teacher can act on (translated), and the backend's own.
     QString errorString() const { return m_error; }

@@ -64,6 +64,24 @@ QJsonObject summaryJson(const AttendanceSummary &summary)
                        {QStringLiteral("chronicallyAbsent"), summary.chronicallyAbsent()}};
 }
 
+// A command that talks to the org first sends, in the background, the revokes an earlier
+// run left in the keychain, and gives them a moment to finish as it ends.
+class PendingRevocationsAround
+{
+public:
+    explicit PendingRevocationsAround(AccountManager &accounts) : m_accounts(accounts)
+    {
+        m_accounts.resumePendingRevocations();
+    }
+    ~PendingRevocationsAround() { m_accounts.finishBackgroundWork(kWaitAtExitMs); }
+    PendingRevocationsAround(const PendingRevocationsAround &) = delete;
+    PendingRevocationsAround &operator=(const PendingRevocationsAround &) = delete;
+
+private:
+    static constexpr int kWaitAtExitMs = 1500;
+    AccountManager &m_accounts;
+};
+
 } // namespace
 
 CliRunner::CliRunner(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
@@ -272,6 +290,7 @@ int CliRunner::dispatch(const QCommandLineParser &parser, const QString &name,
         AccountManager accounts(&settings,
                                 parser.isSet(kDataDir) ? parser.value(kDataDir) : defaultDataDir());
         accounts.setKeepAccessToken(true);
+        const PendingRevocationsAround revocations(accounts);
         QString error;
         const std::optional<Mapping> mapping =
             parser.isSet(kMapping) ? Mapping::fromFile(parser.value(kMapping), &error)
@@ -288,6 +307,7 @@ int CliRunner::dispatch(const QCommandLineParser &parser, const QString &name,
         AccountManager accounts(&settings,
                                 parser.isSet(kDataDir) ? parser.value(kDataDir) : defaultDataDir());
         accounts.setKeepAccessToken(true);
+        const PendingRevocationsAround revocations(accounts);
         return AuthCommands(m_out, m_err, &accounts).run(name, parser);
     }
     if (name == QLatin1String("mark") && !parseDate(args.at(1)).isValid()) {

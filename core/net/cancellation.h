@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+class QNetworkReply;
+
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -24,6 +26,15 @@ public:
     bool isCancelled() const { return m_cancelled.load(); }
     // Sleeps `ms` unless cancelled first; true when the whole pause passed.
     bool pause(unsigned long ms);
+    // Aborts `reply` once cancelled (at once if already), in the reply's thread. Disconnect
+    // the connection when the reply has been read: a later cancel is not for it.
+    QMetaObject::Connection abortOnCancel(QNetworkReply *reply) const;
+
+    // Aborts `reply` only while it runs and has not failed. Qt hands a failed reply its error
+    // and its end as two events, and an abort between them is a second error (Qt warns
+    // "Internal problem, this method must only be called once"); a failed reply ends on its
+    // own right after.
+    static void abortRunning(QNetworkReply *reply);
 
 Q_SIGNALS:
     void cancelled();

@@ -213,7 +213,7 @@ void SalesforceClient::prefetch(const QString &nextRecordsUrl)
 void SalesforceClient::dropPrefetch()
 {
     if (m_prefetch.reply) {
-        m_prefetch.reply->abort();
+        Cancellation::abortRunning(m_prefetch.reply);
         m_prefetch.reply->deleteLater();
     }
     m_prefetch = {};
@@ -343,21 +343,20 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
         deadline.setSingleShot(true);
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         // cancel() from another thread: queued into this loop, the reply ends at once.
-        connect(&m_cancel, &Cancellation::cancelled, reply, &QNetworkReply::abort);
+        const QMetaObject::Connection onCancel = m_cancel.abortOnCancel(reply);
         connect(&deadline, &QTimer::timeout, reply, [reply, &pastDeadline] {
-            pastDeadline = true;
-            reply->abort();
+            if (reply->error() == QNetworkReply::NoError)
+                pastDeadline = true; // not when it failed anyway and ends next
+            Cancellation::abortRunning(reply);
         });
         deadline.start(static_cast<int>(
             std::min<qint64>(m_replyDeadlineMs, m_cycleDeadline.remainingTime() < 0
                                                     ? m_replyDeadlineMs
                                                     : m_cycleDeadline.remainingTime())));
-        if (isCancelled()) {
-            reply->abort(); // cancelled before the connection above was made
-        }
         if (!reply->isFinished()) {
             loop.exec(QEventLoop::ExcludeUserInputEvents);
         }
+        disconnect(onCancel); // read below, deleted later: a later cancel is for another
     }
     ApiResponse response;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -83,7 +83,7 @@ void StreamingClient::stop()
         QNetworkReply *reply = m_inFlight;
         m_inFlight = nullptr;
         reply->disconnect(this);
-        reply->abort();
+        Cancellation::abortRunning(reply);
         reply->deleteLater();
     }
     m_clientId.clear();

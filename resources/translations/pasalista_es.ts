@@ -666,8 +666,8 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
 <context>
     <name>pasalista::AccountManager</name>
     <message>
-        <source>Signed out on this computer, but Salesforce could not be told. The sign-in ends on its own when it expires.</source>
-        <translation>Se cerró la sesión en esta computadora, pero no se pudo avisar a Salesforce. La sesión termina sola cuando vence.</translation>
+        <source>Signed out on this computer, but Salesforce could not be told yet. Pasalista tells it the next time it starts; until then the sign-in ends on its own when it expires.</source>
+        <translation>Se cerró la sesión en esta computadora, pero todavía no se pudo avisar a Salesforce. Pasalista le avisa la próxima vez que se abra; mientras tanto, la sesión termina sola cuando vence.</translation>
     </message>
 </context>
 <context>

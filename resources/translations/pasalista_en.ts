@@ -1,0 +1,163 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English plural forms only (Qt's "plurals only" catalogue): the source text says
+     "change(s)"; this turns it into "1 change" and "26 changes". Kept by hand: every %n
+     message of pasalista_es.ts has its entry here (tests/test_translations checks it). -->
+<TS version="2.1" language="en">
+<context>
+    <name>CliRunner</name>
+    <message numerus="yes">
+        <source>%1 takes %n argument(s).</source>
+        <translation>
+            <numerusform>%1 takes %n argument.</numerusform>
+            <numerusform>%1 takes %n arguments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n student(s)</source>
+        <translation>
+            <numerusform>%1: %n student</numerusform>
+            <numerusform>%1: %n students</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync.</source>
+        <translation>
+            <numerusform>%n change waiting to sync.</numerusform>
+            <numerusform>%n changes waiting to sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n attendance record(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n attendance record to %1.</numerusform>
+            <numerusform>Wrote %n attendance records to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssueText</name>
+    <message numerus="yes">
+        <source>%1 is too long for the org: it takes at most %n characters. Shorten it where you wrote it, then send it again.</source>
+        <translation>
+            <numerusform>%1 is too long for the org: it takes at most %n character. Shorten it where you wrote it, then send it again.</numerusform>
+            <numerusform>%1 is too long for the org: it takes at most %n characters. Shorten it where you wrote it, then send it again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AuthCommands</name>
+    <message numerus="yes">
+        <source>%n change(s) on this computer have not been synced yet. Sync first, or add --discard-unsynced-changes to delete them.</source>
+        <translation>
+            <numerusform>%n change on this computer has not been synced yet. Sync first, or add --discard-unsynced-changes to delete it.</numerusform>
+            <numerusform>%n changes on this computer have not been synced yet. Sync first, or add --discard-unsynced-changes to delete them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::GuiLauncher</name>
+    <message numerus="yes">
+        <source>Pasalista — %1; %n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>Pasalista — %1; %n change waiting to sync</numerusform>
+            <numerusform>Pasalista — %1; %n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::MainWindow</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::Pusher</name>
+    <message numerus="yes">
+        <source>%n change(s) could not be confirmed by the org; they will be checked and sent again.</source>
+        <translation>
+            <numerusform>%n change could not be confirmed by the org; it will be checked and sent again.</numerusform>
+            <numerusform>%n changes could not be confirmed by the org; they will be checked and sent again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SalesforceClient</name>
+    <message numerus="yes">
+        <source>The org&apos;s reply took longer than %n second(s); abandoned.</source>
+        <translation>
+            <numerusform>The org&apos;s reply took longer than %n second; abandoned.</numerusform>
+            <numerusform>The org&apos;s reply took longer than %n seconds; abandoned.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SignOutDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) made on this computer have not been sent to Salesforce yet. Deleting the data loses them.</source>
+        <translation>
+            <numerusform>%n change made on this computer has not been sent to Salesforce yet. Deleting the data loses it.</numerusform>
+            <numerusform>%n changes made on this computer have not been sent to Salesforce yet. Deleting the data loses them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not been synced and will be lost.</source>
+        <translation>
+            <numerusform>%n change has not been synced and will be lost.</numerusform>
+            <numerusform>%n changes have not been synced and will be lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SyncEngine</name>
+    <message numerus="yes">
+        <source>The sync took longer than %n second(s) and was stopped; nothing is lost, it goes on at the next sync.</source>
+        <translation>
+            <numerusform>The sync took longer than %n second and was stopped; nothing is lost, it goes on at the next sync.</numerusform>
+            <numerusform>The sync took longer than %n seconds and was stopped; nothing is lost, it goes on at the next sync.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n issue</numerusform>
+            <numerusform>%n issues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n change(s)…</source>
+        <translation>
+            <numerusform>Syncing %n change…</numerusform>
+            <numerusform>Syncing %n changes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %n change waiting</numerusform>
+            <numerusform>%1 · %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in: %n change(s) kept on this computer</source>
+        <translation>
+            <numerusform>Not signed in: %n change kept on this computer</numerusform>
+            <numerusform>Not signed in: %n changes kept on this computer</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
