@@ -2,6 +2,7 @@
 // Composite request is one call) and read back from Sforce-Limit-Info: a count, not a time.
 #include "diagnostics.h"
 #include "laptop.h"
+#include "orgscope.h"
 #include "sync/apibudget.h"
 #include "sync/syncengine.h"
 
@@ -11,6 +12,7 @@
 
 using namespace pasalista;
 using pasalista::test::EmulatorProcess;
+using pasalista::test::expectStoreHoldsExactlyTheScope;
 using pasalista::test::firstActiveCourse;
 using pasalista::test::Laptop;
 
@@ -29,6 +31,17 @@ protected:
         EXPECT_TRUE(result.result == SyncReport::Result::Clean ||
                     result.result == SyncReport::Result::Issues)
             << result.message.toStdString();
+        if (report) {
+            *report = result;
+        }
+        return laptop.client().apiUsed() - before;
+    }
+
+    // API calls one "Sync now" spends (no probe: every object is queried).
+    int callsOfSyncNow(Laptop &laptop, SyncReport *report = nullptr)
+    {
+        const int before = laptop.client().apiUsed();
+        const SyncReport result = laptop.sync();
         if (report) {
             *report = result;
         }
@@ -114,6 +127,90 @@ TEST_F(ApiEconomyTest, AnOfficeDeleteIsAppliedFromTheProbeAlone)
     EXPECT_EQ(
         laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c WHERE isdeleted = 0")),
         marks - 1);
+}
+
+// "Sync now" must see an office edit of this very minute, which the probe cannot vouch for:
+// it queries every object, and the first pages travel in Composite calls of 5 queries each
+// (the org's clock and 6 queries and 6 queryAll: 3 calls, not 13).
+TEST_F(ApiEconomyTest, SyncNowBatchesItsQueriesInThreeCalls)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    firstSync(laptop);
+    SyncReport report;
+    EXPECT_EQ(callsOfSyncNow(laptop, &report), 3);
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(callsOfSyncNow(laptop), 3);
+
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_FALSE(roster.isEmpty());
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), roster.first().sfid,
+                                {{QStringLiteral("Nickname__c"), QStringLiteral("Tito")}}));
+    const QList<AttendanceMark> marks = laptop.repository().attendanceOfCourse(course.id);
+    ASSERT_FALSE(marks.isEmpty());
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Attendance__c"), marks.first().sfid));
+    EXPECT_EQ(callsOfSyncNow(laptop, &report), 3) << "an edit and a delete of this second";
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(laptop.repository().student(roster.first().id)->nickname, QStringLiteral("Tito"));
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+}
+
+// A subrequest that fails is handled as its query sent alone would be: a passing failure
+// (500) is asked again alone and the cycle ends clean; the records still match the org.
+TEST_F(ApiEconomyTest, AFailedSubrequestIsAskedAgainAlone)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    firstSync(laptop);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<AttendanceMark> marks = laptop.repository().attendanceOfCourse(course.id);
+    ASSERT_FALSE(marks.isEmpty());
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Attendance__c"), marks.first().sfid));
+    // The marks' queryAll is the last subrequest of the batch.
+    for (int nth = 1; nth <= 6; ++nth) {
+        ASSERT_TRUE(org.armFault("GET", QStringLiteral("/queryAll$"), QStringLiteral("500"), nth));
+    }
+    SyncReport report;
+    const int calls = callsOfSyncNow(laptop, &report);
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_GT(calls, 3) << "the failed subrequests were asked again";
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c WHERE sfid = '%1'"
+                                          " AND isdeleted = 0")
+                               .arg(marks.first().sfid)),
+              0)
+        << "the deletion from the queryAll asked alone is applied";
+    ASSERT_TRUE(org.clearFaults());
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+}
+
+// An admin deletes a field Pasalista reads: the query naming it fails with INVALID_FIELD
+// inside the batch. The teacher is told so (an error, never "in sync"), and the next cycle
+// reads the describes again (If-Modified-Since answers 200 for that object), leaves the
+// field out of its queries and ends clean.
+TEST_F(ApiEconomyTest, AFieldDeletedInTheOrgIsAnErrorThenTheDescribesAreReadAgain)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    firstSync(laptop);
+    ASSERT_EQ(
+        org.request("DELETE", QStringLiteral("/__emulator/schema/Student__c/Nickname__c")).status,
+        204);
+    SyncReport failed;
+    callsOfSyncNow(laptop, &failed);
+    EXPECT_EQ(failed.result, SyncReport::Result::Error);
+    EXPECT_TRUE(failed.message.contains(QStringLiteral("Nickname__c")))
+        << failed.message.toStdString();
+    QSqlQuery checked(laptop.store().database());
+    ASSERT_TRUE(checked.exec(QStringLiteral("SELECT value FROM _meta WHERE key = '%1'")
+                                 .arg(QLatin1String(SyncEngine::kDescribeCheckedKey))));
+    EXPECT_TRUE(checked.next() && checked.value(0).toString().isEmpty())
+        << "the describes are due again";
+
+    SyncReport next;
+    EXPECT_EQ(callsOfSyncNow(laptop, &next), 4) << "the describes, then the batched pull";
+    EXPECT_EQ(next.result, SyncReport::Result::Clean) << next.message.toStdString();
+    EXPECT_TRUE(next.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("Nickname__c")))
+        << "the missing field is named";
+    EXPECT_EQ(callsOfSyncNow(laptop), 3) << "revalidated: not asked again";
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
 }
 
 } // namespace
