@@ -60,6 +60,15 @@ bool Puller::stopWith(const ApiResponse &response)
         m_report.result = SyncReport::Result::Error;
     }
     m_report.message = response.errorMessage;
+    if (response.errorCode == QLatin1String("INVALID_FIELD")) {
+        // The org's fields changed since the describes were read (SyncEngine reads them
+        // again next cycle): say so, not just the org's words.
+        m_report.message =
+            QCoreApplication::translate(
+                "pasalista::Puller", "The org no longer has a field Pasalista reads (%1). The next "
+                                     "sync reads the org's fields again.")
+                .arg(response.errorMessage.left(300));
+    }
     return false;
 }
 

@@ -59,7 +59,7 @@ Cost measure(LocalStore &store, SalesforceClient &client, const Identity &identi
 
 void print(const char *what, const Cost &cost)
 {
-    std::printf("%-50s %6.2f s  %3lld HTTP requests  %3d API calls  %7lld B sent  %8lld B "
+    std::printf("%-56s %6.2f s  %3lld HTTP requests  %3d API calls  %7lld B sent  %8lld B "
                 "received  (%s, pushed %d)\n",
                 what, cost.seconds, static_cast<long long>(cost.requests), cost.apiCalls,
                 static_cast<long long>(cost.sent), static_cast<long long>(cost.received),
