@@ -284,6 +284,8 @@ HttpResponse AdminApi::schema(const HttpRequest &request, const QStringList &seg
         return field.name.compare(segments.at(2), Qt::CaseInsensitive) == 0;
     });
     object->reindex();
+    // Open cursors name fields by position: they end, as a stale locator does.
+    m_emulator.rest().dropCursors();
     m_emulator.schema().setChangedMs(m_emulator.clock().nowMs());
     return HttpResponse::noContent();
 }
