@@ -2,6 +2,8 @@
 // Composite request is one call) and read back from Sforce-Limit-Info: a count, not a time.
 #include "diagnostics.h"
 #include "laptop.h"
+#include "orgscope.h"
+#include "storecheck.h"
 #include "sync/apibudget.h"
 #include "sync/syncengine.h"
 
@@ -11,6 +13,7 @@
 
 using namespace pasalista;
 using pasalista::test::EmulatorProcess;
+using pasalista::test::expectStoreHoldsExactlyTheScope;
 using pasalista::test::firstActiveCourse;
 using pasalista::test::Laptop;
 
@@ -29,6 +32,17 @@ protected:
         EXPECT_TRUE(result.result == SyncReport::Result::Clean ||
                     result.result == SyncReport::Result::Issues)
             << result.message.toStdString();
+        if (report) {
+            *report = result;
+        }
+        return laptop.client().apiUsed() - before;
+    }
+
+    // API calls one "Sync now" spends (no probe: every object is queried).
+    int callsOfSyncNow(Laptop &laptop, SyncReport *report = nullptr)
+    {
+        const int before = laptop.client().apiUsed();
+        const SyncReport result = laptop.sync();
         if (report) {
             *report = result;
         }
@@ -114,6 +128,138 @@ TEST_F(ApiEconomyTest, AnOfficeDeleteIsAppliedFromTheProbeAlone)
     EXPECT_EQ(
         laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c WHERE isdeleted = 0")),
         marks - 1);
+}
+
+// "Sync now" must see an office edit of this very minute, which the probe cannot vouch for:
+// it queries every object, and the first pages travel in Composite calls of 5 queries each
+// (the org's clock and 6 queries and 6 queryAll: 3 calls, not 13).
+TEST_F(ApiEconomyTest, SyncNowBatchesItsQueriesInThreeCalls)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    firstSync(laptop);
+    SyncReport report;
+    EXPECT_EQ(callsOfSyncNow(laptop, &report), 3);
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(callsOfSyncNow(laptop), 3);
+
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_FALSE(roster.isEmpty());
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), roster.first().sfid,
+                                {{QStringLiteral("Nickname__c"), QStringLiteral("Tito")}}));
+    const QList<AttendanceMark> marks = laptop.repository().attendanceOfCourse(course.id);
+    ASSERT_FALSE(marks.isEmpty());
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Attendance__c"), marks.first().sfid));
+    EXPECT_EQ(callsOfSyncNow(laptop, &report), 3) << "an edit and a delete of this second";
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(laptop.repository().student(roster.first().id)->nickname, QStringLiteral("Tito"));
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+}
+
+// A subrequest that fails is handled as its query sent alone would be: a passing failure
+// (500) is asked again alone and the cycle ends clean; the records still match the org.
+TEST_F(ApiEconomyTest, AFailedSubrequestIsAskedAgainAlone)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    firstSync(laptop);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<AttendanceMark> marks = laptop.repository().attendanceOfCourse(course.id);
+    ASSERT_FALSE(marks.isEmpty());
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("Attendance__c"), marks.first().sfid));
+    // The marks' queryAll is the last subrequest of the batch.
+    for (int nth = 1; nth <= 6; ++nth) {
+        ASSERT_TRUE(org.armFault("GET", QStringLiteral("/queryAll$"), QStringLiteral("500"), nth));
+    }
+    SyncReport report;
+    const int calls = callsOfSyncNow(laptop, &report);
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_GT(calls, 3) << "the failed subrequests were asked again";
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c WHERE sfid = '%1'"
+                                          " AND isdeleted = 0")
+                               .arg(marks.first().sfid)),
+              0)
+        << "the deletion from the queryAll asked alone is applied";
+    ASSERT_TRUE(org.clearFaults());
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+}
+
+// An admin deletes a field Pasalista reads: the query naming it fails with INVALID_FIELD
+// inside the batch. The teacher is told so (an error, never "in sync"), and the next cycle
+// reads the describes again (If-Modified-Since answers 200 for that object), leaves the
+// field out of its queries and ends clean.
+TEST_F(ApiEconomyTest, AFieldDeletedInTheOrgIsAnErrorThenTheDescribesAreReadAgain)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    firstSync(laptop);
+    ASSERT_EQ(
+        org.request("DELETE", QStringLiteral("/__emulator/schema/Student__c/Nickname__c")).status,
+        204);
+    SyncReport failed;
+    callsOfSyncNow(laptop, &failed);
+    EXPECT_EQ(failed.result, SyncReport::Result::Error);
+    EXPECT_TRUE(failed.message.contains(QStringLiteral("Nickname__c")))
+        << failed.message.toStdString();
+    QSqlQuery checked(laptop.store().database());
+    ASSERT_TRUE(checked.exec(QStringLiteral("SELECT value FROM _meta WHERE key = '%1'")
+                                 .arg(QLatin1String(SyncEngine::kDescribeCheckedKey))));
+    EXPECT_TRUE(checked.next() && checked.value(0).toString().isEmpty())
+        << "the describes are due again";
+
+    SyncReport next;
+    EXPECT_EQ(callsOfSyncNow(laptop, &next), 4) << "the describes, then the batched pull";
+    EXPECT_EQ(next.result, SyncReport::Result::Clean) << next.message.toStdString();
+    EXPECT_TRUE(next.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("Nickname__c")))
+        << "the missing field is named";
+    EXPECT_EQ(callsOfSyncNow(laptop), 3) << "revalidated: not asked again";
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+}
+
+// The economy bench once reported "Sync now" pushing 33 records for 40 marks. Its marks fall
+// on days the demo has marked already: re-marking a day with the same status and no note
+// changes nothing, so nothing is sent. Every mark that changes a value is pushed once, none
+// is lost, and the org and the laptop then hold the same records.
+TEST_F(ApiEconomyTest, SyncNowPushesEveryMarkThatChangesSomething)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    firstSync(laptop);
+    Repository &repository = laptop.repository();
+    const QDate day = QDate::currentDate().addDays(-2);
+    int marked = 0;
+    int changing = 0;
+    int unchanged = 0;
+    // As the bench marks: every student of every course, ten days further back each round.
+    for (int back = 0; back < 7 && marked < 40; ++back) {
+        for (const Course &course : repository.courses()) {
+            const QDate date = day.addDays(-back * 10);
+            const QHash<qint64, AttendanceMark> before = repository.attendanceOn(course.id, date);
+            for (const Student &student : repository.roster(course.id)) {
+                if (marked == 40) {
+                    break;
+                }
+                const int status = marked % 3;
+                const auto existing = before.constFind(student.id);
+                const bool changes = existing == before.constEnd() || existing->status != status ||
+                                     !existing->notes.isEmpty();
+                if (repository.markAttendance(course.id, student.id, date, status, {}, true).ok()) {
+                    ++marked;
+                    changing += changes ? 1 : 0;
+                    unchanged += changes ? 0 : 1;
+                }
+            }
+        }
+    }
+    ASSERT_EQ(marked, 40);
+    EXPECT_EQ(laptop.store().pendingChangeCount(), changing) << unchanged << " re-marks as before";
+    SyncReport report;
+    callsOfSyncNow(laptop, &report);
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(report.pushed, changing);
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    test::expectMarksMatchOrg(laptop, org);
+    // The next pull brings the org's stamps of what was pushed; nothing is pushed twice.
+    callsOfSyncNow(laptop, &report);
+    EXPECT_EQ(report.pushed, 0);
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
 }
 
 } // namespace

@@ -121,6 +121,54 @@ TEST(PushWithoutExternalId, LostCreateRepliesAndFailedLookUpsMakeNoTwins)
     expectMarksMatch(laptop, org, ids, day);
 }
 
+// The network stack sends a create again after its connection dropped (the first one
+// committed): the org holds the student twice. The look-up that finds such twins fails; the
+// check is kept in the store and done by the next cycle, so the twin does not stay for good.
+TEST(PushWithoutExternalId, ATwinCheckWhoseLookUpFailsIsDoneNextCycle)
+{
+    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--no-external-id")});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    Student student;
+    student.firstName = QStringLiteral("Wilkin");
+    student.lastName = QStringLiteral("Fermín");
+    student.dateOfBirth = QDate(2011, 7, 1);
+    student.phone1 = QStringLiteral("849-555-0101");
+    qint64 studentId = 0;
+    ASSERT_TRUE(laptop.repository().createStudent(student, &studentId).ok());
+    const auto inOrg = [&org] {
+        QStringList ids;
+        for (const QJsonValue &value : liveRecords(org, QStringLiteral("Student__c"))) {
+            if (value.toObject().value(QStringLiteral("Last_Name__c")).toString() ==
+                QStringLiteral("Fermín")) {
+                ids.append(value.toObject().value(QStringLiteral("Id")).toString());
+            }
+        }
+        return ids;
+    };
+
+    // The create commits and its connection closes unanswered: Qt sends it again by itself.
+    ASSERT_TRUE(
+        org.armFault("POST", kCollections + QLatin1Char('$'), QStringLiteral("drop-after-commit")));
+    // The look-up before the create answers; the twin check after it fails every attempt.
+    for (int nth = 2; nth <= 5; ++nth) {
+        ASSERT_TRUE(org.armFault("GET", kQuery, QStringLiteral("500"), nth));
+    }
+    laptop.poll();
+    ASSERT_EQ(inOrg().size(), 2) << "the resend left a twin the failed check could not see";
+
+    ASSERT_TRUE(org.clearFaults());
+    const SyncReport next = laptop.poll();
+    EXPECT_EQ(next.result, SyncReport::Result::Clean) << next.message.toStdString();
+    const QString sfid = laptop.repository().student(studentId)->sfid;
+    EXPECT_EQ(inOrg().join(QLatin1Char(' ')).toStdString(), sfid.toStdString())
+        << "the twin is gone; the laptop's record stays";
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM _meta WHERE key LIKE "
+                                          "'twin-check:%'")),
+              0);
+}
+
 // Case 5: a delete whose look-up fails is not done; it is done when the org confirms it.
 TEST(PushWithoutExternalId, DeleteWhoseLookUpFailsIsNotDone)
 {

@@ -234,6 +234,53 @@ TEST_F(ReplyValidation, SelfReferencingPagesStopAfterFewRequests)
     test::expectMarksMatchOrg(laptop, org);
 }
 
+// The checks hold for pages and clocks that arrive inside a Composite reply (an incremental
+// "Sync now" reads its first pages in batches): one subrequest's reply with a junk Id, a
+// far-future stamp, a page link on another host or a clock ahead of the org is refused as
+// the same reply sent alone would be; nothing of it is stored and the token stays home.
+TEST_F(ReplyValidation, ChecksHoldInsideABatchedReply)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const auto faultCount = [this](const char *name) {
+        return org.get(QStringLiteral("/__emulator/faults"))
+            .object()
+            .value(QLatin1String(name))
+            .toInt();
+    };
+    // The demo's records are younger than the pull's overlap: every window has records.
+    const QList<std::pair<QString, QString>> strikes{
+        {QStringLiteral("/query$"), QStringLiteral("junk-id")},
+        {QStringLiteral("/query$"), QStringLiteral("future-stamp")},
+        {QStringLiteral("/query$"), QStringLiteral("foreign-page")},
+        {QStringLiteral("/updated/?$"), QStringLiteral("future-stamp")}};
+    for (const auto &[path, kind] : strikes) {
+        const int before = faultCount("mutations");
+        ASSERT_TRUE(org.armFault("GET", path, kind));
+        org.clearRequestLog();
+        const SyncReport damaged = laptop.sync();
+        EXPECT_EQ(faultCount("mutations"), before + 1) << kind.toStdString() << " struck";
+        bool batched = false;
+        for (const QJsonValue &entry : org.requestLog()) {
+            batched = batched || entry.toObject()
+                                     .value(QStringLiteral("path"))
+                                     .toString()
+                                     .endsWith(QLatin1String("/composite"));
+        }
+        EXPECT_TRUE(batched) << "the first pages came in a Composite reply";
+        EXPECT_NE(damaged.result, SyncReport::Result::Clean)
+            << kind.toStdString() << " on " << path.toStdString();
+        EXPECT_EQ(test::junkIds(laptop), QStringList());
+        EXPECT_EQ(test::badStamps(laptop, orgNowLimit()), 0);
+    }
+    EXPECT_EQ(faultCount("tokensOffOrigin"), 0);
+
+    ASSERT_TRUE(org.clearFaults());
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    test::expectMarksMatchOrg(laptop, org);
+}
+
 // A whole cycle has a deadline: past it the cycle ends as an Error with its reason, and the
 // marks it did not send are sent by the next one.
 TEST_F(ReplyValidation, CycleDeadlineEndsTheCycleAsAnErrorLosingNothing)

@@ -44,12 +44,17 @@ int CompositeBatch::send()
     QList<Subrequest> call;
     int queries = 0;
     const auto flush = [&] {
-        if (!call.isEmpty()) {
+        if (call.isEmpty()) {
+            return;
+        }
+        if (m_callFailure.ok()) {
             sendCall(call);
             ++calls;
-            call.clear();
-            queries = 0;
+        } else {
+            fail(call, m_callFailure);
         }
+        call.clear();
+        queries = 0;
     };
     for (const Subrequest &request : std::as_const(m_requests)) {
         if (call.size() == kMaxSubrequests || (request.query && queries == kMaxQueries)) {
@@ -61,6 +66,18 @@ int CompositeBatch::send()
     flush();
     m_requests.clear();
     return calls;
+}
+
+QString CompositeBatch::referenceOf(const Subrequest &request)
+{
+    return request.spec.value(QLatin1String("referenceId")).toString();
+}
+
+void CompositeBatch::fail(const QList<Subrequest> &call, const ApiResponse &failure)
+{
+    for (const Subrequest &request : call) {
+        m_results.insert(referenceOf(request), failure);
+    }
 }
 
 bool CompositeBatch::sendCall(const QList<Subrequest> &call)
@@ -75,7 +92,13 @@ bool CompositeBatch::sendCall(const QList<Subrequest> &call)
                                                     {QStringLiteral("compositeRequest"), specs}}));
     const QJsonArray subresults =
         response.json.object().value(QLatin1String("compositeResponse")).toArray();
-    if (!response.ok() || subresults.size() != call.size()) {
+    // Salesforce answers every subrequest, in order: a reply that does not is not the org's.
+    bool inOrder = subresults.size() == call.size();
+    for (qsizetype i = 0; inOrder && i < call.size(); ++i) {
+        inOrder = subresults.at(i).toObject().value(QLatin1String("referenceId")).toString() ==
+                  referenceOf(call.at(i));
+    }
+    if (!response.ok() || !inOrder) {
         ApiResponse failed = response;
         if (response.ok()) {
             failed.outcome = ApiResponse::Outcome::Transient;
@@ -85,9 +108,8 @@ bool CompositeBatch::sendCall(const QList<Subrequest> &call)
                 "The org answered a batch of reads with a reply of the wrong shape.");
         }
         qCWarning(lcNet) << "composite call failed" << failed.errorCode << failed.errorMessage;
-        for (const Subrequest &request : call) {
-            m_results.insert(request.spec.value(QLatin1String("referenceId")).toString(), failed);
-        }
+        m_callFailure = failed;
+        fail(call, failed);
         return false;
     }
     for (const QJsonValue &subresult : subresults) {
@@ -98,27 +120,11 @@ bool CompositeBatch::sendCall(const QList<Subrequest> &call)
 
 void CompositeBatch::readSubresult(const QJsonObject &subresult)
 {
-    ApiResponse response;
-    response.httpStatus = subresult.value(QLatin1String("httpStatusCode")).toInt();
-    const QJsonValue body = subresult.value(QLatin1String("body"));
-    if (body.isObject()) {
-        response.json = QJsonDocument(body.toObject());
-    } else if (body.isArray()) {
-        response.json = QJsonDocument(body.toArray());
-        const QJsonObject first = body.toArray().first().toObject();
-        response.errorCode = first.value(QLatin1String("errorCode")).toString();
-        response.errorMessage = first.value(QLatin1String("message")).toString();
-    }
-    if (response.httpStatus >= 200 && response.httpStatus < 300) {
-        response.outcome = ApiResponse::Outcome::Success;
-        response.errorCode.clear();
-        response.errorMessage.clear();
-    } else {
-        response.outcome = response.httpStatus >= 500 ? ApiResponse::Outcome::Transient
-                                                      : ApiResponse::Outcome::Permanent;
-    }
     const QString referenceId = subresult.value(QLatin1String("referenceId")).toString();
-    m_results.insert(referenceId, response);
+    const QJsonValue status = subresult.value(QLatin1String("httpStatusCode"));
+    m_results.insert(referenceId, m_client.subresponse(status.isDouble() ? status.toInt() : 0,
+                                                       subresult.value(QLatin1String("body"))));
+    m_dates.insert(referenceId, m_client.serverTime());
     const QString modified = subresult.value(QLatin1String("httpHeaders"))
                                  .toObject()
                                  .value(QLatin1String("Last-Modified"))

@@ -2,6 +2,7 @@
 
 #include "apiresponse.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -15,7 +16,8 @@ class SalesforceClient;
 // Read-only subrequests sent together through the Composite resource: one API call for up
 // to 25 of them, of which at most 5 queries (Salesforce's limits). More subrequests than
 // that go in as few calls as the limits allow. Each subrequest's reply comes back as an
-// ApiResponse of its own; a whole call that fails gives every subrequest of it that failure.
+// ApiResponse of its own, classified as the same request sent alone would be; a whole call
+// that fails gives its subrequests, and those of the calls not sent after it, that failure.
 class CompositeBatch
 {
 public:
@@ -32,9 +34,14 @@ public:
     qsizetype size() const { return m_requests.size(); }
 
     // Sends every subrequest added so far (retrying the calls that fail for passing
-    // reasons, as reads are idempotent) and returns the number of calls made.
+    // reasons, as reads are idempotent) and returns the number of calls made. Once a call
+    // fails as a whole, the calls after it are not sent.
     int send();
     ApiResponse result(const QString &referenceId) const { return m_results.value(referenceId); }
+    // The first failure of a whole call (ok() when every call was answered).
+    ApiResponse callFailure() const { return m_callFailure; }
+    // The Date of the reply that carried a subrequest's result: the org's clock then.
+    QDateTime replyDate(const QString &referenceId) const { return m_dates.value(referenceId); }
     // The Last-Modified header of a subrequest's reply, when the org sent one.
     QString lastModified(const QString &referenceId) const
     {
@@ -48,12 +55,16 @@ private:
         bool query = false;
     };
     bool sendCall(const QList<Subrequest> &call);
+    void fail(const QList<Subrequest> &call, const ApiResponse &failure);
+    static QString referenceOf(const Subrequest &request);
     void readSubresult(const QJsonObject &subresult);
 
     SalesforceClient &m_client;
     QList<Subrequest> m_requests;
     QHash<QString, ApiResponse> m_results;
     QHash<QString, QString> m_lastModified;
+    QHash<QString, QDateTime> m_dates;
+    ApiResponse m_callFailure{ApiResponse::Outcome::Success, 200, {}, {}, {}, {}};
 };
 
 } // namespace pasalista

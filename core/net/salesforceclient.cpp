@@ -196,6 +196,33 @@ ApiResponse SalesforceClient::queryMore(const QString &nextRecordsUrl)
     return get(nextRecordsUrl);
 }
 
+ApiResponse SalesforceClient::subresponse(int httpStatus, const QJsonValue &body)
+{
+    ApiResponse response;
+    response.httpStatus = httpStatus;
+    if (body.isObject()) {
+        response.json = QJsonDocument(body.toObject());
+    } else if (body.isArray()) {
+        response.json = QJsonDocument(body.toArray());
+    }
+    if (httpStatus < 100 || httpStatus > 599) {
+        response.outcome = ApiResponse::Outcome::Transient;
+        response.errorCode = QStringLiteral("MALFORMED_REPLY");
+        response.errorMessage = tr("The org answered a subrequest with no HTTP status.");
+        return response;
+    }
+    readErrorBody(&response);
+    m_sawFieldError = m_sawFieldError || response.errorCode == QLatin1String("INVALID_FIELD");
+    response.outcome = classify(httpStatus, response.errorCode);
+    if (response.ok()) {
+        response.errorCode.clear();
+        response.errorMessage.clear();
+    } else if (response.errorMessage.isEmpty()) {
+        response.errorMessage = tr("The org answered HTTP %1.").arg(httpStatus);
+    }
+    return response;
+}
+
 void SalesforceClient::prefetch(const QString &nextRecordsUrl)
 {
     dropPrefetch();

@@ -6,13 +6,14 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
+#include <QJsonValue>
 #include <QObject>
 #include <QPointer>
 #include <QUrlQuery>
 
 #include <atomic>
-#include <utility>
 #include <memory>
+#include <utility>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -59,6 +60,10 @@ public:
     // SOQL: the first page, or the next one from a nextRecordsUrl.
     ApiResponse query(const QString &soql, bool includeDeleted = false);
     ApiResponse queryMore(const QString &nextRecordsUrl);
+    // One subrequest's reply out of a Composite call, classified as the same request sent
+    // alone would be (an INVALID_FIELD in it noted too). A status that is no HTTP status
+    // is a malformed reply.
+    ApiResponse subresponse(int httpStatus, const QJsonValue &body);
     // Asks for the page at `nextRecordsUrl` now, so the org prepares and sends it while the
     // caller applies the page in hand; the next queryMore() of that url takes the reply.
     // One prefetch at a time: a new one, or dropPrefetch(), abandons the previous one.

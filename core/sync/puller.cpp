@@ -2,6 +2,7 @@
 
 #include "localstore.h"
 #include "logging.h"
+#include "net/compositebatch.h"
 #include "net/salesforceclient.h"
 #include "sqltext.h"
 #include "sync/recordcodec.h"
@@ -59,6 +60,15 @@ bool Puller::stopWith(const ApiResponse &response)
         m_report.result = SyncReport::Result::Error;
     }
     m_report.message = response.errorMessage;
+    if (response.errorCode == QLatin1String("INVALID_FIELD")) {
+        // The org's fields changed since the describes were read (SyncEngine reads them
+        // again next cycle): say so, not just the org's words.
+        m_report.message =
+            QCoreApplication::translate(
+                "pasalista::Puller", "The org no longer has a field Pasalista reads (%1). The next "
+                                     "sync reads the org's fields again.")
+                .arg(response.errorMessage.left(300));
+    }
     return false;
 }
 
@@ -84,7 +94,10 @@ bool Puller::fetchAll(const QString &soql, bool includeDeleted, const PageHandle
         seen.insert(next);
         // The client retries reads that fail for passing reasons.
         const ApiResponse response =
-            first ? m_client.query(soql, includeDeleted) : m_client.queryMore(next);
+            first ? firstPage(soql, includeDeleted) : m_client.queryMore(next);
+        if (!first) {
+            m_pageDate = m_client.serverTime();
+        }
         if (!response.ok()) {
             qCWarning(lcSync) << "query failed" << response.errorCode << response.errorMessage;
             return stopWith(response);
@@ -206,11 +219,123 @@ QDateTime Puller::serverNow()
         m_cycleTime = orgClock();
     }
     if (!m_cycleTime.isValid()) {
-        m_report.result = SyncReport::Result::Error;
-        m_report.message = QCoreApplication::translate(
-            "pasalista::Puller", "The org's replies carry no usable date; cannot pull safely.");
+        noClock();
     }
     return m_cycleTime;
+}
+
+bool Puller::noClock()
+{
+    m_report.result = SyncReport::Result::Error;
+    m_report.message = QCoreApplication::translate(
+        "pasalista::Puller", "The org's replies carry no usable date; cannot pull safely.");
+    return false;
+}
+
+QString Puller::pageKey(const QString &soql, bool includeDeleted)
+{
+    return (includeDeleted ? QStringLiteral("queryAll ") : QStringLiteral("query ")) + soql;
+}
+
+ApiResponse Puller::firstPage(const QString &soql, bool includeDeleted)
+{
+    const auto batched = m_firstPages.constFind(pageKey(soql, includeDeleted));
+    if (batched == m_firstPages.constEnd()) {
+        const ApiResponse response = m_client.query(soql, includeDeleted);
+        m_pageDate = m_client.serverTime();
+        return response;
+    }
+    const FirstPage page = *batched;
+    m_firstPages.erase(batched);
+    m_pageDate = page.date;
+    return page.response;
+}
+
+QList<std::pair<QString, bool>> Puller::queriesAhead(const QString &teacherEmail) const
+{
+    const Mapping &mapping = m_store.mapping();
+    const bool onlyMine = mapping.scope().onlyTeacherCourses;
+    const QString teacher = teacherSfid(teacherEmail);
+    const QStringList courses = coursesInScope(onlyMine ? teacher : QString());
+    const QDateTime now = m_cycleTime.isValid()             ? m_cycleTime
+                          : m_client.serverTime().isValid() ? m_client.serverTime()
+                                                            : QDateTime::currentDateTimeUtc();
+    QList<std::pair<QString, bool>> queries;
+    for (Role role : Mapping::dependencyOrder()) {
+        const QString objectName = mapping.objectFor(role).objectName;
+        const QDateTime covered = m_state.coveredUntil(objectName);
+        const bool inScope = role == Role::Teacher || role == Role::Program || !onlyMine ||
+                             (role == Role::Course ? !teacher.isEmpty() : !courses.isEmpty());
+        // A first read learns its scope as it goes: only windows are known ahead.
+        if (skipped(role) || !covered.isValid() || !inScope) {
+            continue;
+        }
+        if (!m_probe.nothingUpdatedSince(objectName, covered.addSecs(-m_overlapSeconds))) {
+            const QString scope =
+                role == Role::Course ? courseScope(teacher, true) : scopeFor(role, courses);
+            queries.append({selectFor(role, windowConditions(role, scope)), false});
+        }
+        const QDateTime from = m_state.deletionsCoveredUntil(objectName).isValid()
+                                   ? m_state.deletionsCoveredUntil(objectName)
+                                   : covered;
+        if (from.addDays(kRecycleBinDays - 1) >= now &&
+            !m_probe.deletedSince(objectName, from.addSecs(-m_overlapSeconds))) {
+            queries.append({deletionsQuery(objectName, from), true});
+        }
+    }
+    return queries;
+}
+
+bool Puller::batchFirstPages(const QString &teacherEmail)
+{
+    const QList<std::pair<QString, bool>> queries = queriesAhead(teacherEmail);
+    const bool needClock = !m_cycleTime.isValid();
+    // Alone, a query costs the same one call as a batch of one.
+    if (queries.size() < (needClock ? 1 : 2)) {
+        return true;
+    }
+    const QString clock = QStringLiteral("clock");
+    CompositeBatch batch(m_client);
+    if (needClock) {
+        // First in the first call: the org runs subrequests in order, so T is read before
+        // any page, as orgClock() would.
+        batch.addGet(clock, clockPath(), clockRange());
+    }
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        batch.addQuery(QStringLiteral("page%1").arg(i), queries.at(i).first, queries.at(i).second);
+    }
+    const int calls = batch.send();
+    if (!batch.callFailure().ok()) {
+        // What the same failure of a query sent alone does: the cycle stops.
+        qCWarning(lcSync) << "batched first pages failed" << batch.callFailure().errorCode;
+        return stopWith(batch.callFailure());
+    }
+    if (needClock) {
+        const ApiResponse time = batch.result(clock);
+        if (!time.ok() || !time.json.object().contains(QLatin1String("latestDateCovered"))) {
+            // The Date of this reply is later than its pages: they cannot be vouched for.
+            qCInfo(lcSync) << "no clock in the batch" << time.errorCode << "; reading alone";
+            return true;
+        }
+        m_cycleTime = clockFrom(time, batch.replyDate(clock));
+        if (!m_cycleTime.isValid()) {
+            return noClock();
+        }
+    }
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        const QString reference = QStringLiteral("page%1").arg(i);
+        const ApiResponse response = batch.result(reference);
+        // Sent alone, a query that failed for a passing reason would be retried, and one
+        // refused for its token asked again after a refresh: such a page is read alone.
+        if (response.ok() ||
+            (response.outcome == ApiResponse::Outcome::Permanent && response.httpStatus != 401)) {
+            m_firstPages.insert(pageKey(queries.at(i).first, queries.at(i).second),
+                                {response, batch.replyDate(reference)});
+        }
+    }
+    qCInfo(lcSync) << "first pages of" << queries.size() << "queries read in" << calls
+                   << "Composite call(s)";
+    return true;
 }
 
 QDateTime Puller::orgClock()
@@ -218,6 +343,18 @@ QDateTime Puller::orgClock()
     // The replication API's latestDateCovered is the org's own clock, held back before any
     // transaction not visible yet: every record stamped before it can be read now. Read
     // once per cycle, before the first page.
+    const ApiResponse response = m_client.get(clockPath(), clockRange());
+    return clockFrom(response, m_client.serverTime());
+}
+
+QString Puller::clockPath() const
+{
+    return QStringLiteral("sobjects/%1/updated/")
+        .arg(m_store.mapping().objectFor(Role::Teacher).objectName);
+}
+
+QUrlQuery Puller::clockRange() const
+{
     const QDateTime base =
         m_client.serverTime().isValid() ? m_client.serverTime() : QDateTime::currentDateTimeUtc();
     QUrlQuery range;
@@ -225,17 +362,17 @@ QDateTime Puller::orgClock()
                        base.addDays(-1).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
     range.addQueryItem(QStringLiteral("end"),
                        base.addDays(40).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
-    const ApiResponse response =
-        m_client.get(QStringLiteral("sobjects/%1/updated/")
-                         .arg(m_store.mapping().objectFor(Role::Teacher).objectName),
-                     range);
+    return range;
+}
+
+QDateTime Puller::clockFrom(const ApiResponse &response, const QDateTime &dateHeader)
+{
     const QString latest =
         response.json.object().value(QLatin1String("latestDateCovered")).toString();
     if (response.ok() && !latest.isEmpty()) {
         // T becomes every object's covered-until: a clock that does not parse, or runs
         // ahead of the org's own Date header, would skip every later change.
         const QDateTime covered = RecordValidator::parseDateTime(latest);
-        const QDateTime dateHeader = m_client.serverTime();
         if (covered.isValid() &&
             (!dateHeader.isValid() ||
              covered <= dateHeader.addSecs(RecordValidator::kClockSkewSeconds))) {
@@ -252,7 +389,7 @@ QDateTime Puller::orgClock()
     }
     // Without the replication API: the Date of a reply received before the first query.
     qCInfo(lcSync) << "no latestDateCovered" << response.errorCode << "; using the Date header";
-    return m_client.serverTime();
+    return dateHeader;
 }
 
 QStringList Puller::pendingSfids(Role role) const
@@ -300,7 +437,7 @@ bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
     }
     applier.beginPage();
     // Stamps are compared with the Date of the reply that carried them.
-    validator.setOrgClock(m_client.serverTime());
+    validator.setOrgClock(m_pageDate);
     for (const QJsonValue &value : records) {
         QString reason;
         const auto checked = validator.check(value.toObject(), &reason);
@@ -321,12 +458,24 @@ bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
     return m_store.commit() || storeFailed();
 }
 
+QString Puller::selectFor(Role role, const QStringList &conditions) const
+{
+    return Soql::select(fieldsFor(role), m_store.mapping().objectFor(role).objectName, conditions) +
+           QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
+}
+
+QString Puller::deletionsQuery(const QString &objectName, const QDateTime &from) const
+{
+    return Soql::select({QStringLiteral("Id"), QStringLiteral("SystemModstamp")}, objectName,
+                        {QStringLiteral("IsDeleted = true"),
+                         QStringLiteral("SystemModstamp >= ") + windowStart(from)}) +
+           QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
+}
+
 bool Puller::pullQuery(Role role, const QStringList &conditions, const RecordHook &hook)
 {
     const Mapping &mapping = m_store.mapping();
-    const QString soql =
-        Soql::select(fieldsFor(role), mapping.objectFor(role).objectName, conditions) +
-        QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
+    const QString soql = selectFor(role, conditions);
     qCDebug(lcSync) << "pull" << soql;
     // One applier for every page: its prepared statements and parent-id cache are built
     // once per object, not once per 2,000 records (parents do not change meanwhile).
@@ -355,11 +504,8 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         return false;
     }
     const QDateTime covered = m_state.coveredUntil(objectName);
-    QStringList conditions;
-    if (covered.isValid()) {
-        conditions.append(QStringLiteral("SystemModstamp >= ") + windowStart(covered));
-    } else if (!m_state.deletionsCoveredUntil(objectName).isValid() &&
-               !m_state.setDeletionsCoveredUntil(objectName, until)) {
+    if (!covered.isValid() && !m_state.deletionsCoveredUntil(objectName).isValid() &&
+        !m_state.setDeletionsCoveredUntil(objectName, until)) {
         // A full read shows what lives now; what is deleted from now on is read later,
         // even if this first pull is killed half-way.
         return storeFailed();
@@ -368,6 +514,24 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         m_probe.nothingUpdatedSince(objectName, covered.addSecs(-m_overlapSeconds))) {
         // The org listed nothing changed in the window: covered without a query.
         return m_state.setCoveredUntil(objectName, until) || storeFailed();
+    }
+    // Covered-until moves only once the whole window is applied, never to a page's last
+    // record: a record edited during the pull is served later with a newer stamp. A window
+    // with a refused record is read again next cycle.
+    const int refusedBefore = m_report.refused;
+    if (!pullQuery(role, windowConditions(role, scope), hook)) {
+        return false;
+    }
+    return m_report.refused > refusedBefore || m_state.setCoveredUntil(objectName, until) ||
+           storeFailed();
+}
+
+QStringList Puller::windowConditions(Role role, const QString &scope) const
+{
+    const QDateTime covered = m_state.coveredUntil(m_store.mapping().objectFor(role).objectName);
+    QStringList conditions;
+    if (covered.isValid()) {
+        conditions.append(QStringLiteral("SystemModstamp >= ") + windowStart(covered));
     }
     if (covered.isValid() && !scope.isEmpty()) {
         // Records with edits not sent yet are read even if they left the scope meanwhile,
@@ -381,15 +545,7 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
     } else if (!scope.isEmpty()) {
         conditions.append(scope);
     }
-    // Covered-until moves only once the whole window is applied, never to a page's last
-    // record: a record edited during the pull is served later with a newer stamp. A window
-    // with a refused record is read again next cycle.
-    const int refusedBefore = m_report.refused;
-    if (!pullQuery(role, conditions, hook)) {
-        return false;
-    }
-    return m_report.refused > refusedBefore || m_state.setCoveredUntil(objectName, until) ||
-           storeFailed();
+    return conditions;
 }
 
 bool Puller::pullDeletions(Role role, const QString &scope)
@@ -426,11 +582,7 @@ bool Puller::pullDeletions(Role role, const QString &scope)
             return false;
         }
     } else {
-        const QString soql =
-            Soql::select({QStringLiteral("Id"), QStringLiteral("SystemModstamp")}, objectName,
-                         {QStringLiteral("IsDeleted = true"),
-                          QStringLiteral("SystemModstamp >= ") + windowStart(from)}) +
-            QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
+        const QString soql = deletionsQuery(objectName, from);
         const RecordCodec codec(mapping, role);
         RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
         RecordValidator validator(mapping, codec, m_shapes);
@@ -733,6 +885,9 @@ bool Puller::run(const QString &teacherEmail)
     }
     if (m_probeChanges && m_onlyObjects.isEmpty()) {
         probeChanges();
+    }
+    if (!batchFirstPages(teacherEmail)) {
+        return false;
     }
     for (Role role : {Role::Teacher, Role::Program}) {
         if (!pullObject(role, {})) {

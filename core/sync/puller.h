@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
+#include <QUrlQuery>
 
 #include <functional>
 
@@ -97,6 +98,23 @@ private:
     // The cycle's T: read once, before the first page, and used for every object.
     QDateTime serverNow();
     QDateTime orgClock();
+    QString clockPath() const;
+    QUrlQuery clockRange() const;
+    // T from a reply of the replication API, checked against the Date of that reply.
+    QDateTime clockFrom(const ApiResponse &response, const QDateTime &dateHeader);
+    bool noClock();
+    // An incremental cycle reads the first page of every window it can name ahead (and T)
+    // in Composite calls: 5 queries a call instead of one call each. A query asked later
+    // with exactly the same text takes its page from there; one whose text changed meanwhile
+    // (the scope moved) is sent alone. Returns false when the cycle must stop.
+    bool batchFirstPages(const QString &teacherEmail);
+    QList<std::pair<QString, bool>> queriesAhead(const QString &teacherEmail) const;
+    static QString pageKey(const QString &soql, bool includeDeleted);
+    // The first page of a query: read ahead in a batch, or asked now.
+    ApiResponse firstPage(const QString &soql, bool includeDeleted);
+    QStringList windowConditions(Role role, const QString &scope) const;
+    QString selectFor(Role role, const QStringList &conditions) const;
+    QString deletionsQuery(const QString &objectName, const QDateTime &from) const;
     QString windowStart(const QDateTime &coveredUntil) const;
     QStringList pendingSfids(Role role) const;
     bool fixDanglingLookups();
@@ -113,6 +131,14 @@ private:
     QDateTime m_cycleTime;
     OrgShapes m_shapes;
     ChangeProbe m_probe;
+    struct FirstPage
+    {
+        ApiResponse response;
+        QDateTime date; // the Date of the reply that carried it
+    };
+    QHash<QString, FirstPage> m_firstPages;
+    // The Date of the reply that carried the page being applied.
+    QDateTime m_pageDate;
     bool m_probeChanges = false;
     QSet<QString> m_onlyObjects;
     bool skipped(Role role) const;

@@ -124,6 +124,9 @@ bool Pusher::run()
         if (!changes.isEmpty() && !pushChanges(role, changes)) {
             return false;
         }
+        if (changes.isEmpty()) {
+            removeResentTwins(role, {}); // the checks an earlier cycle left, if any
+        }
     }
     // Children go before their parents when deleting.
     QList<Role> reversed = Mapping::dependencyOrder();
@@ -318,22 +321,84 @@ void Pusher::removeResentTwins(Role role, QList<Operation> created)
     // network stack itself (Qt resends a request whose connection closed before any reply):
     // the org then holds our record twice. Before creating, the look-up found no record
     // with these natural keys, so any record beside ours is such a twin and goes.
+    QHash<qint64, QString> kept;
+    for (const Operation &operation : std::as_const(created)) {
+        kept.insert(operation.recordId, operation.sfid);
+    }
+    // Checks an earlier cycle could not finish (their look-up failed) are done again.
+    for (const qint64 recordId : twinChecksLeft(role)) {
+        const QString sfid =
+            m_store.row(role, recordId).value_or(QVariantMap()).value(kSfid).toString();
+        if (!kept.contains(recordId) && !sfid.isEmpty()) {
+            Operation operation;
+            operation.recordId = recordId;
+            created.append(operation);
+            kept.insert(recordId, sfid);
+        }
+    }
     if (created.isEmpty()) {
         return;
     }
-    QHash<qint64, QString> kept;
     for (Operation &operation : created) {
-        kept.insert(operation.recordId, operation.sfid);
         operation.sfid.clear();
         operation.sameKey.clear();
+        operation.unverified = false;
     }
     findByNaturalKey(role, created);
     QStringList twins;
+    QList<qint64> left;
     for (Operation &operation : created) {
         operation.sfid = kept.value(operation.recordId);
+        if (operation.unverified) {
+            // Its look-up failed: a twin may be there, so the check waits for the next cycle.
+            left.append(operation.recordId);
+            continue;
+        }
         twins += twinsOf(role, operation);
     }
     deleteTwins(twins);
+    keepTwinChecks(role, left);
+}
+
+QString Pusher::twinCheckKey(Role role) const
+{
+    return QStringLiteral("twin-check:") + m_store.mapping().table(role);
+}
+
+QList<qint64> Pusher::twinChecksLeft(Role role) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
+    query.addBindValue(twinCheckKey(role));
+    QList<qint64> ids;
+    if (query.exec() && query.next()) {
+        for (const QString &id :
+             query.value(0).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            ids.append(id.toLongLong());
+        }
+    }
+    return ids;
+}
+
+void Pusher::keepTwinChecks(Role role, const QList<qint64> &recordIds)
+{
+    QStringList ids;
+    for (const qint64 id : recordIds) {
+        ids.append(QString::number(id));
+    }
+    QSqlQuery query(m_store.database());
+    if (ids.isEmpty()) {
+        query.prepare(QStringLiteral("DELETE FROM _meta WHERE key = ?"));
+        query.addBindValue(twinCheckKey(role));
+    } else {
+        qCInfo(lcSync) << "twin checks left for the next cycle:" << ids;
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
+        query.addBindValue(twinCheckKey(role));
+        query.addBindValue(ids.join(QLatin1Char(',')));
+    }
+    if (!query.exec()) {
+        qCWarning(lcSync) << "could not keep the twin checks:" << query.lastError().text();
+    }
 }
 
 QStringList Pusher::twinsOf(Role role, const Operation &operation) const

@@ -81,6 +81,10 @@ private:
     bool leaveUnverified(QList<Operation> &operations);
     bool recoverLostCreates(Role role, QList<Operation> &retry);
     void removeResentTwins(Role role, QList<Operation> created);
+    // Records whose twin check could not be done (its look-up failed), kept in the store.
+    QString twinCheckKey(Role role) const;
+    QList<qint64> twinChecksLeft(Role role) const;
+    void keepTwinChecks(Role role, const QList<qint64> &recordIds);
     QStringList twinsOf(Role role, const Operation &operation) const;
     void deleteTwins(const QStringList &twins);
     bool adoptTwinRow(Role role, qint64 keepId, const QString &sfid);

@@ -1455,6 +1455,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
 <context>
     <name>pasalista::Puller</name>
     <message>
+        <source>The org no longer has a field Pasalista reads (%1). The next sync reads the org&apos;s fields again.</source>
+        <translation>La organización ya no tiene un campo que Pasalista lee (%1). La próxima sincronización vuelve a leer los campos de la organización.</translation>
+    </message>
+    <message>
         <source>The org sent a query reply without records.</source>
         <translation>La organización envió una respuesta de consulta sin registros.</translation>
     </message>
@@ -1741,6 +1745,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The org answered HTTP %1.</source>
         <translation>La organización respondió HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The org answered a subrequest with no HTTP status.</source>
+        <translation>La organización respondió una subpetición sin estado HTTP.</translation>
     </message>
     <message>
         <source>The org named a next page outside its data API: %1.</source>

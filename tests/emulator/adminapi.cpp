@@ -45,7 +45,7 @@ HttpResponse AdminApi::handle(const HttpRequest &request)
     if (resource == QLatin1String("streaming"))
         return m_emulator.cometd().admin(request);
     if (resource == QLatin1String("schema"))
-        return HttpResponse::json(m_emulator.schema().toJson());
+        return schema(request, segments);
     if (resource == QLatin1String("state"))
         return state();
     if (request.method != "POST")
@@ -267,6 +267,27 @@ HttpResponse AdminApi::validationRules(const HttpRequest &request, const QString
         return HttpResponse::noContent();
     }
     return HttpResponse::notFound();
+}
+
+HttpResponse AdminApi::schema(const HttpRequest &request, const QStringList &segments)
+{
+    if (request.method == "GET" && segments.size() == 1)
+        return HttpResponse::json(m_emulator.schema().toJson());
+    if (request.method != "DELETE" || segments.size() != 3)
+        return HttpResponse::notFound();
+    // An admin deletes a field: queries naming it fail with INVALID_FIELD from now on, and
+    // the describes say they changed (Last-Modified moves, If-Modified-Since answers 200).
+    ObjectDef *object = m_emulator.schema().mutableObject(segments.at(1));
+    if (!object || !object->field(segments.at(2)))
+        return HttpResponse::notFound();
+    object->fields.removeIf([&](const FieldDef &field) {
+        return field.name.compare(segments.at(2), Qt::CaseInsensitive) == 0;
+    });
+    object->reindex();
+    // Open cursors name fields by position: they end, as a stale locator does.
+    m_emulator.rest().dropCursors();
+    m_emulator.schema().setChangedMs(m_emulator.clock().nowMs());
+    return HttpResponse::noContent();
 }
 
 HttpResponse AdminApi::generate(const HttpRequest &request)

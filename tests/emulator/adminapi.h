@@ -31,6 +31,7 @@ private:
     HttpResponse log(const HttpRequest &request);
     HttpResponse users(const HttpRequest &request);
     HttpResponse validationRules(const HttpRequest &request, const QStringList &segments);
+    HttpResponse schema(const HttpRequest &request, const QStringList &segments);
     HttpResponse generate(const HttpRequest &request);
     HttpResponse state() const;
 

@@ -50,10 +50,10 @@ std::unique_ptr<Emulator> Emulator::create(const EmulatorOptions &options, QStri
 }
 
 Emulator::Emulator(const EmulatorOptions &options, Schema schema)
-    : m_options(options), m_schema(std::move(schema)), m_store(&m_schema, &m_clock),
-      m_queries(m_schema, m_store), m_writer(m_schema, m_store, m_queries),
-      m_adminWriter(m_schema, m_store, m_queries), m_faults(options.seed),
-      m_oauth(SfId::make(QStringLiteral("00D"), 1), &m_store, &m_schema),
+    : m_options(options), m_startSchema(schema), m_schema(std::move(schema)),
+      m_store(&m_schema, &m_clock), m_queries(m_schema, m_store),
+      m_writer(m_schema, m_store, m_queries), m_adminWriter(m_schema, m_store, m_queries),
+      m_faults(options.seed), m_oauth(SfId::make(QStringLiteral("00D"), 1), &m_store, &m_schema),
       m_rest(m_schema, m_store, m_queries, m_writer, m_oauth, m_faults),
       m_seeder(m_store, m_oauth, options.seed), m_admin(std::make_unique<AdminApi>(*this)),
       m_cometd(std::make_unique<CometdApi>(m_oauth, m_schema, m_clock))
@@ -195,6 +195,7 @@ void Emulator::advanceClock(qint64 ms)
 void Emulator::reset()
 {
     m_clock.reset();
+    m_schema = m_startSchema;
     m_store.clear();
     m_oauth.clear();
     m_rest.reset();

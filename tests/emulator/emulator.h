@@ -65,6 +65,7 @@ private:
     std::optional<SfError> injectedLockError(const QString &id);
 
     EmulatorOptions m_options;
+    Schema m_startSchema; // what reset() goes back to (an admin may delete fields)
     Schema m_schema;
     OrgClock m_clock;
     RecordStore m_store;

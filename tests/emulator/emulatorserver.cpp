@@ -6,9 +6,13 @@
 
 #include <QDateTime>
 #include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTcpSocket>
 
 namespace pasalista::emulator {
@@ -125,9 +129,17 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
         return true;
     }
     noteTokenOffOrigin(converted);
-    const MutationContext mutation{
+    const QJsonArray subrequests = compositeSubrequests(converted);
+    MutationContext mutation{
         request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded),
-        m_emulator->loginUrl(), m_emulator->clock().now()};
+        m_emulator->loginUrl(),
+        m_emulator->clock().now(),
+        {}};
+    for (const QJsonValue &spec : subrequests) {
+        mutation.subrequestUrls.insert(
+            spec.toObject().value(QLatin1String("referenceId")).toString(),
+            spec.toObject().value(QLatin1String("url")).toString());
+    }
     HttpResponse response;
     if (faults.dropBeforeResponse) {
         response.status = 0;
@@ -141,6 +153,7 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
         m_emulator->setForcedLockRow(faults.lockRow);
         response = m_emulator->handle(converted);
         m_emulator->setForcedLockRow(false);
+        strikeSubrequests(subrequests, &response, mutation);
         // Committed, but the client never hears of it.
         faults.dropBeforeResponse = faults.dropAfterCommit;
         if (faults.wrongShape && response.status / 100 == 2) {
@@ -158,6 +171,62 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     }
     send(socket, converted, request, response, faults, admin);
     return true;
+}
+
+QJsonArray EmulatorServer::compositeSubrequests(const HttpRequest &request)
+{
+    static const QRegularExpression composite(
+        QStringLiteral("^/services/data/v\\d+\\.\\d+/composite/?$"));
+    if (request.method != "POST" || !composite.match(request.path).hasMatch())
+        return {};
+    QByteArray body = request.body;
+    if (request.header("content-encoding").contains("gzip"))
+        body = pasalista::Gzip::decompress(body).value_or(QByteArray());
+    return QJsonDocument::fromJson(body)
+        .object()
+        .value(QLatin1String("compositeRequest"))
+        .toArray();
+}
+
+void EmulatorServer::strikeSubrequests(const QJsonArray &subrequests, HttpResponse *response,
+                                       const MutationContext &context)
+{
+    // Armed faults count a Composite request's subrequests as requests of their own, as a
+    // proxy that understands the batch (or an org that fails one part of it) would strike.
+    if (subrequests.isEmpty() || response->status != 200)
+        return;
+    QJsonObject reply = QJsonDocument::fromJson(response->body).object();
+    QJsonArray results = reply.value(QLatin1String("compositeResponse")).toArray();
+    bool struck = false;
+    for (qsizetype i = 0; i < subrequests.size() && i < results.size(); ++i) {
+        const QJsonObject spec = subrequests.at(i).toObject();
+        const auto fault = m_emulator->faults().takeSubrequestFault(
+            spec.value(QLatin1String("method")).toString().toUpper().toLatin1(),
+            QUrl(spec.value(QLatin1String("url")).toString()).path());
+        if (!fault)
+            continue;
+        QJsonObject subresult = results.at(i).toObject();
+        if (*fault == QLatin1String("500") || *fault == QLatin1String("503")) {
+            subresult.insert(QStringLiteral("httpStatusCode"), fault->toInt());
+            subresult.insert(
+                QStringLiteral("body"),
+                QJsonArray{QJsonObject{
+                    {QStringLiteral("errorCode"), *fault == QLatin1String("500")
+                                                      ? QStringLiteral("UNKNOWN_EXCEPTION")
+                                                      : QStringLiteral("SERVER_UNAVAILABLE")},
+                    {QStringLiteral("message"), QStringLiteral("An unexpected error occurred.")}}});
+        } else if (!ReplyMutator::mutateSubresult(*fault, &subresult, context,
+                                                  m_emulator->faults().mutationRandom())) {
+            continue;
+        }
+        m_emulator->faults().noteMutation();
+        results[i] = subresult;
+        struck = true;
+    }
+    if (struck) {
+        reply.insert(QStringLiteral("compositeResponse"), results);
+        response->body = QJsonDocument(reply).toJson(QJsonDocument::Compact);
+    }
 }
 
 void EmulatorServer::noteTokenOffOrigin(const HttpRequest &request) const

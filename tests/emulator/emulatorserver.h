@@ -2,7 +2,10 @@
 
 #include "emulator.h"
 
+#include "replymutator.h"
+
 #include <QAbstractHttpServer>
+#include <QJsonArray>
 
 namespace pasalista::emulator {
 
@@ -26,6 +29,10 @@ protected:
 private:
     HttpRequest convert(const QHttpServerRequest &request) const;
     void noteTokenOffOrigin(const HttpRequest &request) const;
+    // The subrequests of a Composite request (none for any other request).
+    static QJsonArray compositeSubrequests(const HttpRequest &request);
+    void strikeSubrequests(const QJsonArray &subrequests, HttpResponse *response,
+                           const MutationContext &context);
     void handleStreaming(const HttpRequest &converted, const QHttpServerRequest &request,
                          QTcpSocket *socket, const TransportFaults &faults);
     void send(QTcpSocket *socket, const HttpRequest &converted, const QHttpServerRequest &request,

@@ -232,6 +232,27 @@ std::optional<TransportFaults> FaultInjector::takeArmedFault(const QByteArray &m
     return fired;
 }
 
+std::optional<QString> FaultInjector::takeSubrequestFault(const QByteArray &method,
+                                                          const QString &path)
+{
+    std::optional<QString> fired;
+    for (auto it = m_armed.begin(); it != m_armed.end();) {
+        const bool applies = it->fault == QLatin1String("500") ||
+                             it->fault == QLatin1String("503") ||
+                             ReplyMutator::appliesToSubrequest(it->fault);
+        const bool matches = applies && (it->method.isEmpty() || it->method == method) &&
+                             it->path.match(path).hasMatch();
+        if (matches && --it->remaining == 0) {
+            if (!fired)
+                fired = it->fault;
+            it = m_armed.erase(it);
+            continue;
+        }
+        ++it;
+    }
+    return fired;
+}
+
 bool FaultInjector::draw(double share)
 {
     // Draw only when the fault is on, so enabling one fault does not shift the sequence

@@ -52,6 +52,10 @@ public:
 
     // The armed faults are checked first; the random rates apply when none fires.
     TransportFaults drawTransportFaults(const QByteArray &method = {}, const QString &path = {});
+    // An armed fault that can strike one subrequest of a Composite request (`500`, `503`
+    // or a mutation kind that applies inside it) whose method and path match: it counts
+    // and fires as a request of its own would. The fault's name, or nothing.
+    std::optional<QString> takeSubrequestFault(const QByteArray &method, const QString &path);
     bool drawLockRow();
     // Seconds the current write request's transaction stays invisible (0: commits at once).
     int drawCommitDelaySeconds();

@@ -204,7 +204,56 @@ bool mutatePageLink(const QString &kind, QJsonDocument *document, const Mutation
     return true;
 }
 
+// Mutates one subrequest's reply of a Composite reply, drawn among those it applies to.
+bool mutateComposite(const QString &kind, QJsonDocument *document, const MutationContext &context,
+                     QRandomGenerator &random)
+{
+    QJsonObject reply = document->object();
+    QJsonArray results = reply.value(QLatin1String("compositeResponse")).toArray();
+    if (results.isEmpty())
+        return false;
+    const auto start = static_cast<qsizetype>(random.bounded(static_cast<int>(results.size())));
+    for (qsizetype step = 0; step < results.size(); ++step) {
+        const qsizetype index = (start + step) % results.size();
+        QJsonObject subresult = results.at(index).toObject();
+        if (!ReplyMutator::mutateSubresult(kind, &subresult, context, random))
+            continue;
+        results[index] = subresult;
+        reply.insert(QStringLiteral("compositeResponse"), results);
+        *document = QJsonDocument(reply);
+        return true;
+    }
+    return false;
+}
+
 } // namespace
+
+bool ReplyMutator::appliesToSubrequest(const QString &kind)
+{
+    return kinds().contains(kind) && kind != QLatin1String("truncate") &&
+           kind != QLatin1String("drip") && kind != QLatin1String("redirect");
+}
+
+bool ReplyMutator::mutateSubresult(const QString &kind, QJsonObject *subresult,
+                                   const MutationContext &context, QRandomGenerator &random)
+{
+    const QJsonValue body = subresult->value(QLatin1String("body"));
+    if (!appliesToSubrequest(kind) || !(body.isObject() || body.isArray()))
+        return false;
+    HttpResponse part =
+        body.isObject() ? HttpResponse::json(body.toObject()) : HttpResponse::json(body.toArray());
+    part.status = subresult->value(QLatin1String("httpStatusCode")).toInt();
+    MutationContext own = context;
+    own.pathAndQuery =
+        context.subrequestUrls.value(subresult->value(QLatin1String("referenceId")).toString());
+    TransportFaults unused;
+    if (!mutate(kind, &part, &unused, own, random))
+        return false;
+    const QJsonDocument mutated = QJsonDocument::fromJson(part.body);
+    subresult->insert(QStringLiteral("body"), mutated.isArray() ? QJsonValue(mutated.array())
+                                                                : QJsonValue(mutated.object()));
+    return true;
+}
 
 const QStringList &ReplyMutator::kinds()
 {
@@ -247,6 +296,13 @@ bool ReplyMutator::mutate(const QString &kind, HttpResponse *response, Transport
         QJsonObject object = document.object();
         object.insert(QStringLiteral("latestDateCovered"), farFuture(context, random));
         document = QJsonDocument(object);
+    } else if (document.isObject() &&
+               document.object().value(QLatin1String("compositeResponse")).isArray() &&
+               (kind == QLatin1String("self-loop") || kind == QLatin1String("foreign-page") ||
+                kind == QLatin1String("future-stamp"))) {
+        // A page link or a clock lives in one subrequest's reply.
+        if (!mutateComposite(kind, &document, context, random))
+            return false;
     } else if (kind == QLatin1String("self-loop") || kind == QLatin1String("foreign-page")) {
         if (!mutatePageLink(kind, &document, context))
             return false;

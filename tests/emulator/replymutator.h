@@ -4,6 +4,8 @@
 #include "httpresponse.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QStringList>
 
@@ -15,6 +17,9 @@ struct MutationContext
     QString pathAndQuery; // the request's own URL without scheme and host
     QString loginUrl;     // another origin: where a redirect or a foreign page link points
     QDateTime orgNow;
+    // A Composite request's subrequest URLs by referenceId: a page link mutated inside a
+    // subrequest's reply names that subrequest's own URL.
+    QHash<QString, QString> subrequestUrls;
 };
 
 // Seeded mutations of one reply, as an attacker on the path or a misbehaving proxy would
@@ -31,6 +36,12 @@ public:
     // Mutates a processed reply; false when the kind does not apply to it (left unchanged).
     static bool mutate(const QString &kind, HttpResponse *response, TransportFaults *faults,
                        const MutationContext &context, QRandomGenerator &random);
+    // Whether `kind` can damage one subrequest's reply inside a Composite reply (the
+    // transport kinds, truncate, drip and redirect, act on the whole reply only).
+    static bool appliesToSubrequest(const QString &kind);
+    // Mutates one subrequest's reply ({"body","httpStatusCode","referenceId",...}).
+    static bool mutateSubresult(const QString &kind, QJsonObject *subresult,
+                                const MutationContext &context, QRandomGenerator &random);
 };
 
 } // namespace pasalista::emulator

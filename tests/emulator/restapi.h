@@ -23,6 +23,8 @@ public:
     int apiUsage() const { return m_apiUsage; }
     void setApiUsage(int used) { m_apiUsage = used; }
     void reset();
+    // Forgets every open query cursor (their next pages answer INVALID_QUERY_LOCATOR).
+    void dropCursors() { m_query.clear(); }
 
 private:
     HttpResponse authenticated(const HttpRequest &request, const QString &version,

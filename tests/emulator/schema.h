@@ -102,6 +102,9 @@ public:
     // Drops a field from every object, as in an org whose admin never added it.
     void removeField(const QString &fieldName);
     QJsonDocument toJson() const;
+    // When an admin last changed the schema (ms since the epoch; 0: as loaded).
+    qint64 changedMs() const { return m_changedMs; }
+    void setChangedMs(qint64 ms) { m_changedMs = ms; }
 
 private:
     bool addObject(const QJsonObject &json, QString *error);
@@ -110,6 +113,7 @@ private:
     QList<ObjectDef> m_objects;
     QHash<QString, int> m_objectIndex; // lower-case name -> position
     QHash<QString, int> m_prefixIndex;
+    qint64 m_changedMs = 0;
 };
 
 QString fieldTypeName(FieldType type);

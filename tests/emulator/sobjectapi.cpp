@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace pasalista::emulator {
 
 namespace {
@@ -87,10 +89,12 @@ HttpResponse SObjectApi::handle(const ApiContext &context)
 HttpResponse SObjectApi::describeResponse(const ApiContext &context,
                                           const QJsonObject &describe) const
 {
-    // The schema is fixed from the org's start: a client's cached describe stays valid.
+    // The schema changes only when an admin deletes a field: until then a client's cached
+    // describe stays valid.
     const QLocale c = QLocale::c();
     const QString format = QStringLiteral("ddd, dd MMM yyyy HH:mm:ss");
-    const qint64 modifiedMs = m_store.createdMs() - m_store.createdMs() % 1000;
+    const qint64 changedMs = std::max(m_store.createdMs(), m_schema.changedMs());
+    const qint64 modifiedMs = changedMs - changedMs % 1000;
     const QString since = QString::fromLatin1(context.request->header("if-modified-since"));
     QDateTime sinceTime = c.toDateTime(since.section(u' ', 0, 4), format);
     sinceTime.setTimeSpec(Qt::UTC);

@@ -759,6 +759,90 @@ TEST_F(RestTest, CompositeIsOneCallWithAtMostFiveQueries)
               apiUsage(limits));
 }
 
+TEST_F(RestTest, CompositeQueryAllCountsTowardsFiveAndEachSubrequestAnswersForItself)
+{
+    QJsonArray six;
+    for (int i = 0; i < 6; ++i) {
+        QJsonObject query = compositeQuery(i);
+        if (i % 2 == 1) {
+            query.insert(QStringLiteral("url"),
+                         QStringLiteral("/services/data/v59.0/queryAll?q=SELECT+Id+FROM+User"));
+        }
+        six.append(query);
+    }
+    const HttpReply tooMany =
+        org().api("POST", QStringLiteral("composite"),
+                  QJsonDocument(QJsonObject{{QStringLiteral("compositeRequest"), six}}));
+    EXPECT_EQ(tooMany.status, 400) << "a sixth query, queryAll or not, is refused";
+
+    // An armed fault strikes a subrequest as it would the same request sent alone.
+    ASSERT_TRUE(org().armFault("GET", QStringLiteral("/query$"), QStringLiteral("500")));
+    QJsonArray two{compositeQuery(0),
+                   QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
+                               {QStringLiteral("url"),
+                                QStringLiteral("/services/data/v59.0/query?q=SELECT+Nope__c+FROM+"
+                                               "Student__c")},
+                               {QStringLiteral("referenceId"), QStringLiteral("bad")}}};
+    const HttpReply reply =
+        org().api("POST", QStringLiteral("composite"),
+                  QJsonDocument(QJsonObject{{QStringLiteral("compositeRequest"), two}}));
+    ASSERT_EQ(reply.status, 200) << reply.body.toStdString();
+    const QJsonArray results = reply.object().value(QStringLiteral("compositeResponse")).toArray();
+    ASSERT_EQ(results.size(), 2);
+    const QJsonObject struck = results.at(0).toObject();
+    EXPECT_EQ(struck.value(QStringLiteral("httpStatusCode")).toInt(), 500);
+    EXPECT_EQ(struck.value(QStringLiteral("body"))
+                  .toArray()
+                  .at(0)
+                  .toObject()
+                  .value(QStringLiteral("errorCode"))
+                  .toString(),
+              QStringLiteral("UNKNOWN_EXCEPTION"));
+    const QJsonObject bad = results.at(1).toObject();
+    EXPECT_EQ(bad.value(QStringLiteral("httpStatusCode")).toInt(), 400);
+    EXPECT_EQ(bad.value(QStringLiteral("referenceId")).toString(), QStringLiteral("bad"));
+    EXPECT_EQ(bad.value(QStringLiteral("body"))
+                  .toArray()
+                  .at(0)
+                  .toObject()
+                  .value(QStringLiteral("errorCode"))
+                  .toString(),
+              QStringLiteral("INVALID_FIELD"));
+}
+
+TEST_F(RestTest, ADeletedFieldIsAnInvalidFieldAndMovesTheDescribe)
+{
+    const HttpReply first = org().api("GET", QStringLiteral("sobjects/Student__c/describe"));
+    const QByteArray modified = first.header("Last-Modified");
+    ASSERT_FALSE(modified.isEmpty());
+    ASSERT_TRUE(org().advanceClock(5));
+    EXPECT_EQ(
+        org().request("DELETE", QStringLiteral("/__emulator/schema/Student__c/Nope__c")).status,
+        404);
+    ASSERT_EQ(
+        org().request("DELETE", QStringLiteral("/__emulator/schema/Student__c/Nickname__c")).status,
+        204);
+    const HttpReply query =
+        org().api("GET", queryPath(QStringLiteral("SELECT Id, Nickname__c FROM Student__c")));
+    EXPECT_EQ(query.status, 400);
+    EXPECT_EQ(errorCode(query), QStringLiteral("INVALID_FIELD"));
+    const HttpReply changed = org().api("GET", QStringLiteral("sobjects/Student__c/describe"), {},
+                                        {{"If-Modified-Since", modified}});
+    EXPECT_EQ(changed.status, 200) << "the describe changed since";
+    EXPECT_NE(changed.header("Last-Modified"), modified);
+    for (const QJsonValue &field : changed.object().value(QStringLiteral("fields")).toArray()) {
+        EXPECT_NE(field.toObject().value(QStringLiteral("name")).toString(),
+                  QStringLiteral("Nickname__c"));
+    }
+    ASSERT_TRUE(org().reset());
+    ASSERT_FALSE(org().login().isEmpty());
+    EXPECT_EQ(org()
+                  .api("GET", queryPath(QStringLiteral("SELECT Id, Nickname__c FROM Student__c")))
+                  .status,
+              200)
+        << "reset brings the field back";
+}
+
 TEST_F(RestTest, DescribeHonoursIfModifiedSince)
 {
     const HttpReply first = org().api("GET", QStringLiteral("sobjects/Student__c/describe"));
