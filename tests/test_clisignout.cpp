@@ -21,12 +21,7 @@ TEST(CliSignOut, ARevokeTheOrgDidNotTakeIsSentAgainByTheNextCommand)
     QTemporaryDir dir;
     const Cli cli(dir);
     QString output;
-    const int login = cli.login(org.baseUrl(), &output);
-    if (login == 4) {
-        GTEST_SKIP() << "no keychain here, so the CLI cannot stay signed in between runs: "
-                     << output.toStdString();
-    }
-    ASSERT_EQ(login, 0) << output.toStdString();
+    PASALISTA_CLI_LOGIN_OR_SKIP(cli, org, output);
     // The CLI's own settings file, and the keychain it wrote to.
     QSettings settings(dir.filePath(QStringLiteral("config/Pasalista/pasalista.conf")),
                        QSettings::IniFormat);
