@@ -152,8 +152,10 @@ TEST(PushWithoutExternalId, ATwinCheckWhoseLookUpFailsIsDoneNextCycle)
     ASSERT_TRUE(
         org.armFault("POST", kCollections + QLatin1Char('$'), QStringLiteral("drop-after-commit")));
     // The look-up before the create answers; the twin check after it fails every attempt.
+    // Only look-ups count: whether the pull queries anything (in Composite calls) depends on
+    // the minute the demo was written in.
     for (int nth = 2; nth <= 5; ++nth) {
-        ASSERT_TRUE(org.armFault("GET", kQuery, QStringLiteral("500"), nth));
+        ASSERT_TRUE(org.armFault("GET", kQuery, QStringLiteral("500"), nth, false));
     }
     laptop.poll();
     ASSERT_EQ(inOrg().size(), 2) << "the resend left a twin the failed check could not see";

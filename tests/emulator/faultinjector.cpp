@@ -39,6 +39,7 @@ std::optional<ArmedFault> ArmedFault::fromJson(const QJsonObject &json, QString 
     armed.path = QRegularExpression(json.value(QStringLiteral("path")).toString());
     armed.remaining = json.value(QStringLiteral("nth")).toInt(1);
     armed.fault = json.value(QStringLiteral("fault")).toString();
+    armed.subrequests = json.value(QStringLiteral("subrequests")).toBool(true);
     const QStringList armable = armableFaults();
     if (!armed.path.isValid() || armed.remaining < 1 || !armable.contains(armed.fault)) {
         *error = QStringLiteral("arm needs {method, path (a regular expression), nth >= 1, "
@@ -54,7 +55,8 @@ QJsonObject ArmedFault::toJson() const
     return {{QStringLiteral("method"), QString::fromLatin1(method)},
             {QStringLiteral("path"), path.pattern()},
             {QStringLiteral("nth"), remaining},
-            {QStringLiteral("fault"), fault}};
+            {QStringLiteral("fault"), fault},
+            {QStringLiteral("subrequests"), subrequests}};
 }
 
 void ArmedFault::applyTo(TransportFaults *faults) const
@@ -237,9 +239,9 @@ std::optional<QString> FaultInjector::takeSubrequestFault(const QByteArray &meth
 {
     std::optional<QString> fired;
     for (auto it = m_armed.begin(); it != m_armed.end();) {
-        const bool applies = it->fault == QLatin1String("500") ||
-                             it->fault == QLatin1String("503") ||
-                             ReplyMutator::appliesToSubrequest(it->fault);
+        const bool applies = it->subrequests && (it->fault == QLatin1String("500") ||
+                                                 it->fault == QLatin1String("503") ||
+                                                 ReplyMutator::appliesToSubrequest(it->fault));
         const bool matches = applies && (it->method.isEmpty() || it->method == method) &&
                              it->path.match(path).hasMatch();
         if (matches && --it->remaining == 0) {

@@ -29,9 +29,10 @@ struct ArmedFault
 {
     QByteArray method; // empty: any
     QRegularExpression path;
-    int remaining = 1; // matching requests until it fires
-    QString fault;     // 500, 503, drop-before-response, drop-after-commit, lock-row, wrong-shape,
-                       // or a response mutation (ReplyMutator::kinds())
+    int remaining = 1;       // matching requests until it fires
+    bool subrequests = true; // false: only requests sent alone count and are struck
+    QString fault; // 500, 503, drop-before-response, drop-after-commit, lock-row, wrong-shape,
+                   // or a response mutation (ReplyMutator::kinds())
 
     static std::optional<ArmedFault> fromJson(const QJsonObject &json, QString *error);
     QJsonObject toJson() const;

@@ -239,13 +239,14 @@ bool EmulatorProcess::advanceClock(double seconds) const
 }
 
 bool EmulatorProcess::armFault(const QByteArray &method, const QString &pathPattern,
-                               const QString &fault, int nth) const
+                               const QString &fault, int nth, bool alsoSubrequests) const
 {
     return setFaults({{QStringLiteral("arm"),
                        QJsonObject{{QStringLiteral("method"), QString::fromLatin1(method)},
                                    {QStringLiteral("path"), pathPattern},
                                    {QStringLiteral("fault"), fault},
-                                   {QStringLiteral("nth"), nth}}}});
+                                   {QStringLiteral("nth"), nth},
+                                   {QStringLiteral("subrequests"), alsoSubrequests}}}});
 }
 
 QJsonArray EmulatorProcess::records(const QString &object) const

@@ -118,8 +118,9 @@ public:
     // Arms a fault for the nth request matching method and the path regular expression:
     // "500", "503", "drop-before-response", "drop-after-commit", "lock-row", "wrong-shape" or a
     // response mutation ("junk-id", "self-loop", ...: tests/emulator/README.md).
+    // Without alsoSubrequests, the subrequests of Composite requests neither count nor are struck.
     bool armFault(const QByteArray &method, const QString &pathPattern, const QString &fault,
-                  int nth = 1) const;
+                  int nth = 1, bool alsoSubrequests = true) const;
     QJsonArray records(const QString &object) const; // deleted ones included
     QJsonArray requestLog() const;
     void clearRequestLog() const;
