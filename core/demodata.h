@@ -1,6 +1,6 @@
 #pragma once
 
-#include "localstore.h"
+#include "store/localstore.h"
 
 #include <QCoreApplication>
 #include <QDate>

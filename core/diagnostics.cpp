@@ -1,6 +1,6 @@
 #include "diagnostics.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logfile.h"
 #include "mapping.h"
 #include "sync/apibudget.h"

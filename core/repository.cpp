@@ -2,7 +2,7 @@
 
 #include "logging.h"
 #include "roletable.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 
 #include <QCollator>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domainerror.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "records.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "roletable.h"
 
 #include "logging.h"
-#include "sqltext.h"
+#include "store/sqltext.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -3,7 +3,7 @@
 // A real store in a temporary folder with a small hand-built programme, shared by the
 // domain, report and CLI suites.
 #include "demodata.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "repository.h"
 
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 // org as a real process, plus helpers that read the org's records back.
 #include "auth/session.h"
 #include "emulatorprocess.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"
 #include "repository.h"

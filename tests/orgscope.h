@@ -4,7 +4,7 @@
 // store with it: no record missing, none stale, none doubled, every field as in the org.
 #include "emulatorprocess.h"
 #include "laptop.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "sync/recordcodec.h"
 
 #include <QHash>

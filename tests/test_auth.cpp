@@ -5,7 +5,7 @@
 #include "auth/loginhost.h"
 #include "auth/pkce.h"
 #include "auth/tokenstore.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logfile.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"

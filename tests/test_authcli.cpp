@@ -4,7 +4,7 @@
 #include "auth/session.h"
 #include "cli/authcommands.h"
 #include "cli/synccommands.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "sync/apibudget.h"
 

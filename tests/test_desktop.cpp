@@ -4,7 +4,7 @@
 #include "courselistmodel.h"
 #include "demodata.h"
 #include "diagnostics.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logfile.h"
 #include "mainwindow.h"
 #include "mapping.h"

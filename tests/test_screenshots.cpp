@@ -10,7 +10,7 @@
 #include "attendancesheet.h"
 #include "coursefilterproxymodel.h"
 #include "demodata.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mainwindow.h"
 #include "mapping.h"
 #include "repository.h"

@@ -1,4 +1,4 @@
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 
 #include <QFile>

@@ -4,7 +4,7 @@
 #include "auth/session.h"
 #include "authtesthelpers.h"
 #include "emulatorprocess.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "sync/streamingclient.h"
 #include "sync/syncscheduler.h"

@@ -5,7 +5,7 @@
 // teacher's would.
 #include "clibinary.h"
 #include "emulatorprocess.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "orgscope.h"
 #include "repository.h"

@@ -1,7 +1,7 @@
 // The Sync issues view and the student editor it opens, on a real store; the refused value
 // corrected in place, against the emulated org.
 #include "laptop.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "repository.h"
 #include "studentformdialog.h"

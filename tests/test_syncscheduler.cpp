@@ -1,7 +1,7 @@
 // The scheduler runs real sync cycles against the emulator in its worker thread.
 #include "auth/session.h"
 #include "emulatorprocess.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "repository.h"
 #include "sync/apibudget.h"

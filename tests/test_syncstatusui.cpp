@@ -2,7 +2,7 @@
 // changes waiting counted the moment the outbox changes, the last sync read from the store.
 #include "auth/session.h"
 #include "emulatorprocess.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "repository.h"
 #include "sync/syncscheduler.h"

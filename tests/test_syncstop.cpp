@@ -3,7 +3,7 @@
 #include "auth/loginhost.h"
 #include "auth/oauthhttp.h"
 #include "authtesthelpers.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"
 #include "sync/syncscheduler.h"

@@ -2,7 +2,7 @@
 
 // A small programme in a real SQLite store in a temporary folder, for the ui suites:
 // two programs, three courses (two active today, one ended) and a few enrolled students.
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "repository.h"
 

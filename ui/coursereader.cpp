@@ -1,6 +1,6 @@
 #include "coursereader.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "reports.h"
 #include "repository.h"
 #include "uilogging.h"

@@ -6,7 +6,7 @@
 #include "auth/session.h"
 #include "cli/clirunner.h"
 #include "demodata.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mainwindow.h"
 #include "repository.h"
 #include "sync/syncscheduler.h"

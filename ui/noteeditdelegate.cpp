@@ -1,6 +1,6 @@
 #include "noteeditdelegate.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "sync/describerules.h"
 
 #include <QAbstractItemView>

@@ -1,6 +1,6 @@
 #include "syncissuesdialog.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "repository.h"
 #include "studentformdialog.h"
 #include "sync/syncissues.h"

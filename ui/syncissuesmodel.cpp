@@ -1,6 +1,6 @@
 #include "syncissuesmodel.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "repository.h"
 #include "studentlabels.h"
 #include "sync/syncissues.h"

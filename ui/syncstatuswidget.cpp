@@ -1,6 +1,6 @@
 #include "syncstatuswidget.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "repository.h"
 
 #include <QHBoxLayout>

@@ -5,7 +5,7 @@
 #include "cli/synccommands.h"
 
 #include "demodata.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
 #include "reports.h"
 #include "repository.h"

@@ -2,7 +2,7 @@
 
 #include "auth/accountmanager.h"
 #include "auth/session.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
 #include "net/salesforceclient.h"
 #include "sync/apibudget.h"

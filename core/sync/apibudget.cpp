@@ -1,6 +1,6 @@
 #include "apibudget.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
 #include "mapping.h"
 

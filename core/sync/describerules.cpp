@@ -1,6 +1,6 @@
 #include "describerules.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 #include "puller.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
 #include "net/compositebatch.h"
 #include "net/salesforceclient.h"
-#include "sqltext.h"
+#include "store/sqltext.h"
 #include "sync/recordcodec.h"
 #include "sync/scopepruner.h"
 #include "sync/soql.h"

@@ -1,7 +1,7 @@
 #include "pullstate.h"
 
-#include "localstore.h"
-#include "sqltext.h"
+#include "store/localstore.h"
+#include "store/sqltext.h"
 
 #include <QSqlQuery>
 

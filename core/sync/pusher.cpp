@@ -1,9 +1,9 @@
 #include "pusher.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
 #include "net/salesforceclient.h"
-#include "sqltext.h"
+#include "store/sqltext.h"
 #include "sync/backoff.h"
 #include "sync/salesforceid.h"
 #include "sync/soql.h"

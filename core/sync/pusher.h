@@ -3,7 +3,7 @@
 #include "mapping.h"
 #include "net/apiresponse.h"
 #include "sync/describerules.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 #include "sync/recordcodec.h"
 #include "sync/syncreport.h"
 

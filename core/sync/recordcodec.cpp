@@ -1,6 +1,6 @@
 #include "recordcodec.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>

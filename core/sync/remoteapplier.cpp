@@ -1,9 +1,9 @@
 #include "remoteapplier.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
-#include "sqltext.h"
-#include "sync/outbox.h"
+#include "store/sqltext.h"
+#include "store/outbox.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 
 #include "mapping.h"
 #include "sync/recordcodec.h"
-#include "sync/statementcache.h"
+#include "store/statementcache.h"
 #include "sync/syncreport.h"
 
 #include <QHash>

@@ -1,9 +1,9 @@
 #include "scopepruner.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
-#include "sqltext.h"
-#include "sync/outbox.h"
+#include "store/sqltext.h"
+#include "store/outbox.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

@@ -1,8 +1,8 @@
 #include "storerepair.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
-#include "sqltext.h"
+#include "store/sqltext.h"
 #include "sync/pullstate.h"
 #include "sync/salesforceid.h"
 

@@ -1,6 +1,6 @@
 #include "syncengine.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
 #include "net/compositebatch.h"
 #include "net/salesforceclient.h"

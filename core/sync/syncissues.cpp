@@ -1,8 +1,8 @@
 #include "syncissues.h"
 
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
-#include "sync/outbox.h"
+#include "store/outbox.h"
 #include "sync/describerules.h"
 
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #include "syncworker.h"
 
 #include "auth/session.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "logging.h"
 #include "net/salesforceclient.h"
 #include "sync/syncengine.h"

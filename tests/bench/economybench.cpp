@@ -5,7 +5,7 @@
 // Usage: pasalista-bench-economy [--latency MS] [--bandwidth BYTES_PER_S] [--marks N]
 #include "auth/session.h"
 #include "emulatorprocess.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"
 #include "repository.h"

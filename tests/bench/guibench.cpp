@@ -22,7 +22,7 @@
 #include "attendancetableview.h"
 #include "auth/session.h"
 #include "emulatorprocess.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mainwindow.h"
 #include "net/salesforceclient.h"
 #include "reports.h"

@@ -4,7 +4,7 @@
 // Usage: pasalista-bench-streaming [--writes N]
 #include "auth/session.h"
 #include "emulatorprocess.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "sync/streamingclient.h"
 #include "sync/syncscheduler.h"

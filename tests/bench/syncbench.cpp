@@ -9,7 +9,7 @@
 //                             [--rounds N]
 #include "auth/session.h"
 #include "emulatorprocess.h"
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"
 #include "sync/pusher.h"

@@ -1,7 +1,7 @@
 // Writes local edits as fast as it can until it is killed. After each committed edit it
 // prints "committed <record id> <counter>" and flushes, so the test that kills it knows
 // which edits the store must still have.
-#include "localstore.h"
+#include "store/localstore.h"
 #include "mapping.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "outbox.h"
+#include "store/outbox.h"
 
-#include "localstore.h"
-#include "sqltext.h"
+#include "store/localstore.h"
+#include "store/sqltext.h"
 #include "sync/backoff.h"
 
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "outboxentry.h"
+#include "store/outboxentry.h"
 
 #include <QList>
 #include <QString>

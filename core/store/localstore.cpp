@@ -1,8 +1,8 @@
-#include "localstore.h"
+#include "store/localstore.h"
 
 #include "logging.h"
-#include "sqltext.h"
-#include "sync/outbox.h"
+#include "store/sqltext.h"
+#include "store/outbox.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "mapping.h"
-#include "outboxentry.h"
+#include "store/outboxentry.h"
 
 #include <QMap>
 #include <QObject>
