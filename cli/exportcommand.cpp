@@ -16,7 +16,7 @@ const QString kCsv = QStringLiteral("csv");
 
 } // namespace
 
-ExportCommand::ExportCommand() : StoreCommand(QStringLiteral("export"), 1)
+ExportCommand::ExportCommand() : StoreCommand(QStringLiteral("export"), 1, CourseArgument::First)
 {
     addOption({kCsv, tr("File to write, or - for standard output (export)."), tr("FILE")});
 }
@@ -43,16 +43,12 @@ int ExportCommand::checkArguments(CliContext &context, const QStringList &)
     return Success;
 }
 
-int ExportCommand::run(const QStringList &arguments)
+int ExportCommand::run(const QStringList &)
 {
-    int exitCode = Success;
-    const auto courseId = resolveCourse(arguments.at(0), &exitCode);
-    if (!courseId) {
-        return exitCode;
-    }
-    const auto course = repository().course(*courseId);
+    const qint64 courseId = selectedCourseId();
+    const auto course = repository().course(courseId);
     QHash<qint64, Student> students;
-    for (const Student &student : repository().roster(*courseId)) {
+    for (const Student &student : repository().roster(courseId)) {
         students.insert(student.id, student);
     }
     QString csv;
@@ -65,7 +61,7 @@ int ExportCommand::run(const QStringList &arguments)
     };
     addRow({tr("Date"), tr("Course"), tr("Student"), tr("Student Id"), tr("Status code"),
             tr("Status"), tr("Notes"), tr("Attendance Id")});
-    const QList<AttendanceMark> marks = repository().attendanceOfCourse(*courseId);
+    const QList<AttendanceMark> marks = repository().attendanceOfCourse(courseId);
     for (const AttendanceMark &mark : marks) {
         const Student student = students.value(mark.studentId);
         addRow({mark.date.toString(Qt::ISODate), course->title, student.fullName(),

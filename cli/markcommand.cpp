@@ -15,7 +15,7 @@ const QString kConfirm = QStringLiteral("confirm");
 
 } // namespace
 
-MarkCommand::MarkCommand() : StoreCommand(QStringLiteral("mark"), 4)
+MarkCommand::MarkCommand() : StoreCommand(QStringLiteral("mark"), 4, CourseArgument::First)
 {
     addOption({kNote, tr("Note to keep with the mark (mark)."), tr("TEXT")});
     addOption({kConfirm, tr("Mark a date outside the course's dates (mark).")});
@@ -44,16 +44,12 @@ int MarkCommand::checkArguments(CliContext &context, const QStringList &argument
 
 int MarkCommand::run(const QStringList &arguments)
 {
-    int exitCode = Success;
-    const auto courseId = resolveCourse(arguments.at(0), &exitCode);
-    if (!courseId) {
-        return exitCode;
-    }
+    const qint64 courseId = selectedCourseId();
     const QDate date = parseDate(arguments.at(1));
     DomainError error;
     // Within the roster first, so a first name is enough; then anyone, so that a student
     // who is not enrolled gets that explained rather than "not found".
-    auto studentId = repository().findStudent(arguments.at(2), &error, *courseId);
+    auto studentId = repository().findStudent(arguments.at(2), &error, courseId);
     if (!studentId && error.code == DomainError::Code::NotFound) {
         studentId = repository().findStudent(arguments.at(2), &error);
     }
@@ -67,14 +63,14 @@ int MarkCommand::run(const QStringList &arguments)
     // Without --note, a re-mark keeps the note already there.
     const QString notes = context().isSet(kNote)
                               ? context().value(kNote)
-                              : repository().attendanceOn(*courseId, date).value(*studentId).notes;
-    if (const DomainError refusal = repository().markAttendance(
-            *courseId, *studentId, date, *status, notes, context().isSet(kConfirm))) {
+                              : repository().attendanceOn(courseId, date).value(*studentId).notes;
+    if (const DomainError refusal = repository().markAttendance(courseId, *studentId, date, *status,
+                                                                notes, context().isSet(kConfirm))) {
         return refused(refusal);
     }
     out() << tr("%1: %2 on %3 in %4.")
                  .arg(repository().student(*studentId)->fullName(), statusLabel(*status),
-                      date.toString(Qt::ISODate), repository().course(*courseId)->title)
+                      date.toString(Qt::ISODate), repository().course(courseId)->title)
           << Qt::endl
           << tr("%n change(s) waiting to sync.", nullptr, store().pendingChangeCount()) << Qt::endl;
     return Success;

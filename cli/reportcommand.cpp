@@ -33,20 +33,16 @@ QJsonObject summaryJson(const AttendanceSummary &summary)
 
 } // namespace
 
-ReportCommand::ReportCommand() : StoreCommand(QStringLiteral("report"), 1)
+ReportCommand::ReportCommand() : StoreCommand(QStringLiteral("report"), 1, CourseArgument::First)
 {
     acceptOption(CliContext::kJson);
 }
 
-int ReportCommand::run(const QStringList &arguments)
+int ReportCommand::run(const QStringList &)
 {
-    int exitCode = Success;
-    const auto courseId = resolveCourse(arguments.at(0), &exitCode);
-    if (!courseId) {
-        return exitCode;
-    }
-    const auto course = repository().course(*courseId);
-    QList<AttendanceSummary> rows = Reports(repository()).courseReport(*courseId);
+    const qint64 courseId = selectedCourseId();
+    const auto course = repository().course(courseId);
+    QList<AttendanceSummary> rows = Reports(repository()).courseReport(courseId);
     const AttendanceSummary total = rows.takeLast();
     if (context().isSet(CliContext::kJson)) {
         QJsonArray array;

@@ -10,20 +10,16 @@
 
 namespace pasalista {
 
-RosterCommand::RosterCommand() : StoreCommand(QStringLiteral("roster"), 1)
+RosterCommand::RosterCommand() : StoreCommand(QStringLiteral("roster"), 1, CourseArgument::First)
 {
     acceptOption(CliContext::kJson);
 }
 
-int RosterCommand::run(const QStringList &arguments)
+int RosterCommand::run(const QStringList &)
 {
-    int exitCode = Success;
-    const auto courseId = resolveCourse(arguments.at(0), &exitCode);
-    if (!courseId) {
-        return exitCode;
-    }
-    const auto course = repository().course(*courseId);
-    const QList<Student> students = repository().roster(*courseId);
+    const qint64 courseId = selectedCourseId();
+    const auto course = repository().course(courseId);
+    const QList<Student> students = repository().roster(courseId);
     if (context().isSet(CliContext::kJson)) {
         QJsonArray array;
         for (const Student &student : students) {

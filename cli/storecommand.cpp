@@ -12,7 +12,10 @@
 
 namespace pasalista {
 
-StoreCommand::StoreCommand(const QString &name, int argumentCount) : Command(name, argumentCount) {}
+StoreCommand::StoreCommand(const QString &name, int argumentCount, CourseArgument courseArgument)
+    : Command(name, argumentCount), m_courseArgument(courseArgument)
+{
+}
 
 StoreCommand::~StoreCommand() = default;
 
@@ -26,6 +29,14 @@ int StoreCommand::execute(CliContext &context, const QStringList &arguments)
         return opened;
     }
     qCInfo(lcCli) << "command" << name();
+    if (m_courseArgument == CourseArgument::First) {
+        int exitCode = Success;
+        const auto courseId = resolveCourse(arguments.at(0), &exitCode);
+        if (!courseId) {
+            return exitCode;
+        }
+        m_courseId = *courseId;
+    }
     return run(arguments);
 }
 

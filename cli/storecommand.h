@@ -30,7 +30,15 @@ public:
     int execute(CliContext &context, const QStringList &arguments) final;
 
 protected:
-    explicit StoreCommand(const QString &name, int argumentCount = 0);
+    // First: the first argument names a course, found before run() (selectedCourseId()).
+    enum class CourseArgument
+    {
+        None,
+        First,
+    };
+
+    explicit StoreCommand(const QString &name, int argumentCount = 0,
+                          CourseArgument courseArgument = CourseArgument::None);
 
     // What can be refused before the store is opened; Success to go on.
     virtual int checkArguments(CliContext &context, const QStringList &arguments);
@@ -41,10 +49,9 @@ protected:
     QTextStream &err() const;
     LocalStore &store() const { return *m_store; }
     Repository &repository() const { return *m_repository; }
+    qint64 selectedCourseId() const { return m_courseId; }
 
     int refused(const DomainError &error) const;
-    // The course a reference names; nullopt (the refusal printed, *exitCode set) otherwise.
-    std::optional<qint64> resolveCourse(const QString &ref, int *exitCode) const;
     QString statusLabel(int code) const;
     QJsonObject courseJson(const Course &course) const;
     void writeJson(const QJsonObject &object) const;
@@ -56,7 +63,11 @@ protected:
 
 private:
     int openStore();
+    // The course a reference names; nullopt (the refusal printed, *exitCode set) otherwise.
+    std::optional<qint64> resolveCourse(const QString &ref, int *exitCode) const;
 
+    CourseArgument m_courseArgument = CourseArgument::None;
+    qint64 m_courseId = 0;
     CliContext *m_context = nullptr;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<Repository> m_repository;
