@@ -19,54 +19,11 @@ namespace pasalista {
 
 using sql::quoted;
 
-namespace {
-
-// Ids per back-fill query: keeps the SOQL text well under the URL limits.
-constexpr int kBackfillChunk = 100;
-
-} // namespace
-
 Puller::Puller(LocalStore &store, SalesforceClient &client, SyncReport &report)
-    : m_store(store), m_client(client), m_report(report), m_state(store), m_queries(store, m_state),
-      m_clock(store, client, report), m_readAhead(client, m_clock), m_probe(client)
+    : m_store(store), m_client(client), m_report(report), m_reporter(store, report), m_state(store),
+      m_queries(store, m_state), m_clock(store, client, report), m_readAhead(client, m_clock),
+      m_backfill(store, m_state, m_queries, m_reporter, report), m_probe(client)
 {
-}
-
-bool Puller::storeFailed()
-{
-    m_store.rollback();
-    m_report.result = SyncReport::Result::Error;
-    if (m_report.message.isEmpty()) {
-        m_report.message = m_store.errorString();
-    }
-    return false;
-}
-
-bool Puller::stopWith(const ApiResponse &response)
-{
-    switch (response.outcome) {
-    case ApiResponse::Outcome::SignInRequired:
-        m_report.result = SyncReport::Result::SignInRequired;
-        break;
-    case ApiResponse::Outcome::Transient:
-        m_report.result = response.errorCode == QLatin1String("CANCELLED")
-                              ? SyncReport::Result::Cancelled
-                              : SyncReport::Result::Unreachable;
-        break;
-    default:
-        m_report.result = SyncReport::Result::Error;
-    }
-    m_report.message = response.errorMessage;
-    if (response.errorCode == QLatin1String("INVALID_FIELD")) {
-        // The org's fields changed since the describes were read (SyncEngine reads them
-        // again next cycle): say so, not just the org's words.
-        m_report.message =
-            QCoreApplication::translate(
-                "pasalista::Puller", "The org no longer has a field Pasalista reads (%1). The next "
-                                     "sync reads the org's fields again.")
-                .arg(response.errorMessage.left(300));
-    }
-    return false;
 }
 
 bool Puller::fetchAll(const QString &soql, bool includeDeleted, const PageHandler &handler)
@@ -74,34 +31,10 @@ bool Puller::fetchAll(const QString &soql, bool includeDeleted, const PageHandle
     QueryPager pager(m_client);
     pager.setReadAhead(true);
     const PullReadAhead::Page first = m_readAhead.firstPage(soql, includeDeleted);
-    if (pager.run(first.response, first.date, [&](const QJsonArray &records) {
-            m_pageDate = pager.pageDate();
-            return handler(records);
-        })) {
-        return true;
-    }
-    switch (pager.stop()) {
-    case QueryPager::Stop::Loop:
-        m_report.result = SyncReport::Result::Error;
-        m_report.message =
-            QCoreApplication::translate("pasalista::Puller",
-                                        "The org's query pages go round in a loop (%1); stopped.")
-                .arg(pager.link().left(120));
-        return false;
-    case QueryPager::Stop::Failed:
-        qCWarning(lcSyncPull) << "query failed" << pager.reply().errorCode
-                              << pager.reply().errorMessage;
-        return stopWith(pager.reply());
-    case QueryPager::Stop::NotAPage: {
-        ApiResponse malformed = pager.reply();
-        malformed.outcome = ApiResponse::Outcome::Transient;
-        malformed.errorMessage = QCoreApplication::translate(
-            "pasalista::Puller", "The org sent a query reply without records.");
-        return stopWith(malformed);
-    }
-    default:
-        return false;
-    }
+    return pager.run(first.response, first.date, [&](const QJsonArray &records) {
+        m_pageDate = pager.pageDate();
+        return handler(records);
+    }) || m_reporter.stopPaging(pager);
 }
 
 bool Puller::fixDanglingLookups()
@@ -165,25 +98,11 @@ QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) co
     return queries;
 }
 
-void Puller::refuse(const QString &objectName, const QString &reason)
-{
-    ++m_report.refused;
-    qCWarning(lcSyncPull).noquote() << "refused a record of" << objectName << ":" << reason;
-    // The first few reasons are enough to tell what the org (or what stands between) sends.
-    constexpr int kReasonsShown = 5;
-    if (m_report.refused <= kReasonsShown) {
-        m_report.warnings.append(
-            QCoreApplication::translate("pasalista::Puller",
-                                        "A %1 record from the org was refused: %2.")
-                .arg(objectName, reason));
-    }
-}
-
 bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
                        const QJsonArray &records, const RecordHook &hook)
 {
     if (!m_store.begin()) {
-        return storeFailed();
+        return m_reporter.storeFailed();
     }
     applier.beginPage();
     // Stamps are compared with the Date of the reply that carried them.
@@ -192,20 +111,20 @@ bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
         QString reason;
         const auto checked = validator.check(value.toObject(), &reason);
         if (!checked) {
-            refuse(m_store.mapping().objectFor(applier.role()).objectName, reason);
+            m_reporter.refuse(m_store.mapping().objectFor(applier.role()).objectName, reason);
             continue;
         }
         const QJsonObject &record = *checked;
         if (!applier.apply(record)) {
             m_report.message = applier.errorString();
-            return storeFailed();
+            return m_reporter.storeFailed();
         }
         // Scope closure shares the page's transaction: a kill cannot lose it.
         if (hook && !hook(record, applier.lastOutcome())) {
-            return storeFailed();
+            return m_reporter.storeFailed();
         }
     }
-    return m_store.commit() || storeFailed();
+    return m_store.commit() || m_reporter.storeFailed();
 }
 
 bool Puller::pullQuery(Role role, const QStringList &conditions, const RecordHook &hook)
@@ -244,12 +163,12 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         !m_state.setDeletionsCoveredUntil(objectName, until)) {
         // A full read shows what lives now; what is deleted from now on is read later,
         // even if this first pull is killed half-way.
-        return storeFailed();
+        return m_reporter.storeFailed();
     }
     if (covered.isValid() &&
         m_probe.nothingUpdatedSince(objectName, covered.addSecs(-m_queries.overlapSeconds()))) {
         // The org listed nothing changed in the window: covered without a query.
-        return m_state.setCoveredUntil(objectName, until) || storeFailed();
+        return m_state.setCoveredUntil(objectName, until) || m_reporter.storeFailed();
     }
     // Covered-until moves only once the whole window is applied, never to a page's last
     // record: a record edited during the pull is served later with a newer stamp. A window
@@ -259,7 +178,7 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         return false;
     }
     return m_report.refused > refusedBefore || m_state.setCoveredUntil(objectName, until) ||
-           storeFailed();
+           m_reporter.storeFailed();
 }
 
 bool Puller::pullDeletions(Role role, const QString &scope)
@@ -312,28 +231,28 @@ bool Puller::pullDeletions(Role role, const QString &scope)
         }
     }
     return m_report.refused > refusedBefore ||
-           m_state.setDeletionsCoveredUntil(objectName, until) || storeFailed();
+           m_state.setDeletionsCoveredUntil(objectName, until) || m_reporter.storeFailed();
 }
 
 bool Puller::applyDeletions(RemoteApplier &applier, RecordValidator &validator,
                             const QString &objectName, const QStringList &ids)
 {
     if (!m_store.begin()) {
-        return storeFailed();
+        return m_reporter.storeFailed();
     }
     for (const QString &id : ids) {
         QString reason;
         const auto sfid = validator.checkId(QJsonValue(id), &reason);
         if (!sfid) {
-            refuse(objectName, reason);
+            m_reporter.refuse(objectName, reason);
             continue;
         }
         if (!applier.applyDeletion(*sfid)) {
             m_report.message = applier.errorString();
-            return storeFailed();
+            return m_reporter.storeFailed();
         }
     }
-    return m_store.commit() || storeFailed();
+    return m_store.commit() || m_reporter.storeFailed();
 }
 
 void Puller::probeChanges()
@@ -383,7 +302,7 @@ bool Puller::reconcile(Role role, const QString &scope)
                               value.toObject().value(QLatin1String("Id")), &reason);
                           if (!sfid) {
                               // A list with junk in it cannot say what is gone: delete nothing.
-                              refuse(objectName, reason);
+                              m_reporter.refuse(objectName, reason);
                               m_report.result = SyncReport::Result::Error;
                               m_report.message =
                                   QCoreApplication::translate(
@@ -412,120 +331,15 @@ bool Puller::reconcile(Role role, const QString &scope)
                        << "local ghosts";
     RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
     if (!m_store.begin()) {
-        return storeFailed();
+        return m_reporter.storeFailed();
     }
     for (const QString &sfid : std::as_const(ghosts)) {
         if (!applier.applyDeletion(sfid)) {
             m_report.message = applier.errorString();
-            return storeFailed();
+            return m_reporter.storeFailed();
         }
     }
-    return m_store.commit() || storeFailed();
-}
-
-Puller::RecordHook Puller::courseHook(const QStringList &before, const QString &teacher)
-{
-    const Mapping &mapping = m_store.mapping();
-    const bool incremental =
-        m_state.coveredUntil(mapping.objectFor(Role::Enrollment).objectName).isValid();
-    return [this, &mapping, before, teacher, incremental](const QJsonObject &record,
-                                                          RemoteApplier::Outcome outcome) {
-        const QString sfid = record.value(QLatin1String("Id")).toString();
-        if (!incremental || outcome == RemoteApplier::Outcome::Unchanged || before.contains(sfid) ||
-            !mapping.scope().onlyTeacherCourses) {
-            return true;
-        }
-        for (const QString &logical :
-             {QStringLiteral("facilitator_1"), QStringLiteral("facilitator_2")}) {
-            const QString field = mapping.field(Role::Course, logical);
-            if (!field.isEmpty() && record.value(field).toString() == teacher) {
-                // A course newly led: its enrollments, students and marks are older than
-                // the windows, so they are fetched in full, even after a kill.
-                return m_state.addBackfill(mapping.objectFor(Role::Course).objectName, sfid);
-            }
-        }
-        return true;
-    };
-}
-
-Puller::RecordHook Puller::enrollmentHook(bool backfillMarks)
-{
-    const Mapping &mapping = m_store.mapping();
-    const QString studentField = mapping.field(Role::Enrollment, QStringLiteral("student"));
-    const bool marksIncremental =
-        m_state.coveredUntil(mapping.objectFor(Role::Attendance).objectName).isValid();
-    return [this, &mapping, studentField, backfillMarks,
-            marksIncremental](const QJsonObject &record, RemoteApplier::Outcome outcome) {
-        if (outcome == RemoteApplier::Outcome::Unchanged) {
-            return true;
-        }
-        // An enrollment of a student not on this laptop: the student may be years old,
-        // far below the window, so it is fetched by Id.
-        const QString student = record.value(studentField).toString();
-        if (!student.isEmpty() &&
-            !m_store.idByColumn(Role::Student, QStringLiteral("sfid"), student) &&
-            !m_state.addBackfill(mapping.objectFor(Role::Student).objectName, student)) {
-            return false;
-        }
-        // An enrollment new here (say, moved into one of the teacher's courses) brings its
-        // older marks along.
-        if (backfillMarks && marksIncremental && outcome == RemoteApplier::Outcome::Inserted) {
-            return m_state.addBackfill(mapping.objectFor(Role::Enrollment).objectName,
-                                       record.value(QLatin1String("Id")).toString());
-        }
-        return true;
-    };
-}
-
-bool Puller::backfillInChunks(const QString &objectName,
-                              const std::function<bool(const QStringList &chunk)> &fetch)
-{
-    const QStringList pending = m_state.backfills(objectName);
-    for (qsizetype start = 0; start < pending.size(); start += kBackfillChunk) {
-        const QStringList chunk = pending.mid(start, kBackfillChunk);
-        const int refusedBefore = m_report.refused;
-        if (!fetch(chunk)) {
-            return false;
-        }
-        if (m_report.refused > refusedBefore) {
-            continue; // something hanging from the chunk was refused: fetched again next cycle
-        }
-        // Removed only once everything hanging from the chunk is applied.
-        if (!m_store.begin() || !m_state.removeBackfills(objectName, chunk) || !m_store.commit()) {
-            return storeFailed();
-        }
-    }
-    return true;
-}
-
-bool Puller::backfill()
-{
-    const Mapping &mapping = m_store.mapping();
-    const bool courses = backfillInChunks(
-        mapping.objectFor(Role::Course).objectName, [this](const QStringList &chunk) {
-            qCInfo(lcSyncPull) << "back-filling courses that entered the scope" << chunk;
-            return pullQuery(Role::Student, {m_queries.scopeFor(Role::Student, chunk)}, {}) &&
-                   pullQuery(Role::Enrollment, {m_queries.scopeFor(Role::Enrollment, chunk)},
-                             enrollmentHook(false)) &&
-                   pullQuery(Role::Attendance, {m_queries.scopeFor(Role::Attendance, chunk)}, {});
-        });
-    const bool enrollments =
-        courses &&
-        backfillInChunks(mapping.objectFor(Role::Enrollment).objectName,
-                         [this, &mapping](const QStringList &chunk) {
-                             return pullQuery(
-                                 Role::Attendance,
-                                 {mapping.field(Role::Attendance, QStringLiteral("enrollment")) +
-                                      QStringLiteral(" IN ") + Soql::idList(chunk),
-                                  m_queries.attendanceCutoff()},
-                                 {});
-                         });
-    return enrollments &&
-           backfillInChunks(
-               mapping.objectFor(Role::Student).objectName, [this](const QStringList &chunk) {
-                   return pullQuery(Role::Student, {QStringLiteral("Id IN ") + Soql::idList(chunk)},
-                                    {});
-               });
+    return m_store.commit() || m_reporter.storeFailed();
 }
 
 bool Puller::run(const QString &teacherEmail)
@@ -541,7 +355,8 @@ bool Puller::run(const QString &teacherEmail)
         probeChanges();
     }
     if (!m_readAhead.read(queriesAhead(teacherEmail))) {
-        return m_readAhead.callFailure().ok() ? false : stopWith(m_readAhead.callFailure());
+        return m_readAhead.callFailure().ok() ? false
+                                              : m_reporter.stopWith(m_readAhead.callFailure());
     }
     for (Role role : {Role::Teacher, Role::Program}) {
         if (!pullObject(role, {})) {
@@ -562,7 +377,7 @@ bool Puller::run(const QString &teacherEmail)
         const QStringList before = m_queries.coursesInScope(onlyMine ? teacher : QString());
         const bool incremental = m_state.coveredUntil(courseObject).isValid();
         if (!pullObject(Role::Course, m_queries.courseScope(teacher, incremental),
-                        courseHook(before, teacher))) {
+                        m_backfill.courseHook(before, teacher))) {
             return false;
         }
     }
@@ -570,12 +385,14 @@ bool Puller::run(const QString &teacherEmail)
     if (!onlyMine || !courses.isEmpty()) {
         if (!pullObject(Role::Student, m_queries.scopeFor(Role::Student, courses)) ||
             !pullObject(Role::Enrollment, m_queries.scopeFor(Role::Enrollment, courses),
-                        enrollmentHook(true)) ||
+                        m_backfill.enrollmentHook(true)) ||
             !pullObject(Role::Attendance, m_queries.scopeFor(Role::Attendance, courses))) {
             return false;
         }
     }
-    if (!backfill()) {
+    if (!m_backfill.run([this](Role role, const QStringList &conditions, const RecordHook &hook) {
+            return pullQuery(role, conditions, hook);
+        })) {
         return false;
     }
     for (Role role : Mapping::dependencyOrder()) {
@@ -594,7 +411,7 @@ bool Puller::run(const QString &teacherEmail)
     if (onlyMine && !teacher.isEmpty()) {
         ScopePruner pruner(m_store, m_report);
         if (!pruner.run(teacher)) {
-            return storeFailed();
+            return m_reporter.storeFailed();
         }
     }
     return true;

@@ -4,8 +4,10 @@
 #include "net/apiresponse.h"
 #include "sync/changeprobe.h"
 #include "sync/orgclock.h"
+#include "sync/pullbackfill.h"
 #include "sync/pullqueries.h"
 #include "sync/pullreadahead.h"
+#include "sync/pullreporter.h"
 #include "sync/pullstate.h"
 #include "sync/recordvalidator.h"
 #include "sync/remoteapplier.h"
@@ -27,12 +29,13 @@ class RecordCodec;
 class SalesforceClient;
 
 // The pull's flow: replicates the teacher's scope from the org (DESIGN.md, "Sync cycle"),
-// object by object, with the clock (OrgClock), the read-ahead (PullReadAhead) and the
-// scope's queries (PullQueries) beside it. Per object the
-// store keeps a covered-until point; each pull reads the window [covered-until - overlap,
-// T], T being the org's clock read before the first page, applies it page by page (each
-// page one transaction, re-applying a record already here is no work) and moves
-// covered-until to T only once the whole window is applied. Records that enter the scope
+// object by object, with the clock (OrgClock), the read-ahead (PullReadAhead), the
+// scope's queries (PullQueries), the back-fill (PullBackfill) and the report of a stop
+// (PullReporter) beside it. Per object the store keeps a covered-until point; each pull
+// reads the window [covered-until - overlap, T], T being the org's clock read before the
+// first page, applies it page by page (each page one transaction, re-applying a record
+// already here is no work) and moves covered-until to T only once the whole window is
+// applied. Records that enter the scope
 // (a course newly led, an enrollment of a student not on the laptop) are noted in the
 // page's transaction and back-filled by Id whatever their stamp; records that leave it
 // leave the laptop unless they hold pending edits. Deletions come from queryAll over the
@@ -76,9 +79,7 @@ public:
     static constexpr int kRecycleBinDays = 15;
 
 private:
-    // Runs inside a page's transaction after each record is applied.
-    using RecordHook =
-        std::function<bool(const QJsonObject &record, RemoteApplier::Outcome outcome)>;
+    using RecordHook = PullRecordHook;
 
     bool pullObject(Role role, const QString &scope, const RecordHook &hook = {});
     bool pullQuery(Role role, const QStringList &conditions, const RecordHook &hook);
@@ -88,29 +89,21 @@ private:
     // One Composite call that tells which objects changed since their covered-until.
     void probeChanges();
     bool reconcile(Role role, const QString &scope);
-    bool backfill();
-    bool backfillInChunks(const QString &objectName,
-                          const std::function<bool(const QStringList &chunk)> &fetch);
     bool applyPage(RemoteApplier &applier, RecordValidator &validator, const QJsonArray &records,
                    const RecordHook &hook);
-    // A record of a reply that failed its checks: reported, never stored, and the window
-    // it came in is read again next cycle.
-    void refuse(const QString &objectName, const QString &reason);
-    RecordHook courseHook(const QStringList &before, const QString &teacher);
-    RecordHook enrollmentHook(bool backfillMarks);
     // The windows an incremental cycle can name before its first page, for the read-ahead.
     QList<PullReadAhead::Query> queriesAhead(const QString &teacherEmail) const;
     bool fixDanglingLookups();
-    bool storeFailed();
-    bool stopWith(const ApiResponse &response);
 
     LocalStore &m_store;
     SalesforceClient &m_client;
     SyncReport &m_report;
+    PullReporter m_reporter;
     PullState m_state;
     PullQueries m_queries;
     OrgClock m_clock;
     PullReadAhead m_readAhead;
+    PullBackfill m_backfill;
     OrgShapes m_shapes;
     ChangeProbe m_probe;
     // The Date of the reply that carried the page being applied.
