@@ -11,6 +11,11 @@
 
 namespace pasalista {
 
+OrgClock::OrgClock(LocalStore &store, SalesforceClient &client, SyncReport &report)
+    : m_store(store), m_client(client), m_report(report)
+{
+}
+
 QDateTime OrgClock::cycleTime()
 {
     if (!m_cycleTime.isValid()) {

@@ -18,10 +18,7 @@ struct SyncReport;
 class OrgClock
 {
 public:
-    OrgClock(LocalStore &store, SalesforceClient &client, SyncReport &report)
-        : m_store(store), m_client(client), m_report(report)
-    {
-    }
+    OrgClock(LocalStore &store, SalesforceClient &client, SyncReport &report);
 
     // T, read from the org the first time; invalid (the report says why) when the org's
     // replies carry no usable time.
