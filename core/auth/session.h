@@ -2,6 +2,7 @@
 
 #include "identity.h"
 #include "net/cancellation.h"
+#include "net/tokensource.h"
 
 #include <QMutex>
 #include <QObject>
@@ -14,38 +15,32 @@ struct TokenResponse;
 
 // A signed-in org session, shared by every thread that talks to the org. The access token
 // lives only here, in memory; the refresh token comes from the keychain. Thread-safe.
+// It is the TokenSource (core/net) that SalesforceClient sends requests with.
 //
 // When a request gets 401 INVALID_SESSION_ID it calls refreshAccessToken() with the token
 // generation it used: the first caller refreshes (one token request), callers that arrive
 // while or after it did just get the new token. So every request in flight shares one
-// refresh.
-class Session : public QObject
+// refresh. RefreshResult is TokenSource's.
+class Session : public QObject, public TokenSource
 {
     Q_OBJECT
 
 public:
-    enum class RefreshResult
-    {
-        Refreshed,    // a new access token is available (maybe refreshed by another caller)
-        InvalidGrant, // the refresh token is revoked or expired: sign in again
-        Failed,       // network or server trouble: try again later, stay signed in
-    };
-
     Session(const Identity &identity, const QByteArray &accessToken, const QByteArray &refreshToken,
             QObject *parent = nullptr);
     ~Session() override;
 
     Identity identity() const;
-    QUrl instanceUrl() const;
+    QUrl instanceUrl() const override;
     // The current access token and its generation (incremented by each refresh).
-    QByteArray accessToken(int *generation = nullptr) const;
+    QByteArray accessToken(int *generation = nullptr) const override;
     bool isValid() const; // false once the refresh token was refused
 
     // Blocking: spins a local event loop for the token request. Call from a worker thread
     // or the CLI, never from a widget's slot. Ends at once with Failed when `stop` is
     // cancelled (a sync being stopped) or the session is invalidated (signed out).
     RefreshResult refreshAccessToken(int failedGeneration, QString *error = nullptr,
-                                     const Cancellation *stop = nullptr);
+                                     const Cancellation *stop = nullptr) override;
 
     // Test hook and client-id override; default client id is "pasalista".
     void setClientId(const QString &clientId);

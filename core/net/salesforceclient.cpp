@@ -1,9 +1,9 @@
 #include "salesforceclient.h"
 
-#include "auth/session.h"
 #include "logging.h"
+#include "net/backoff.h"
 #include "net/gzip.h"
-#include "sync/backoff.h"
+#include "net/tokensource.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -66,8 +66,8 @@ ApiResponse::Outcome classify(int status, const QString &errorCode)
 
 } // namespace
 
-SalesforceClient::SalesforceClient(Session *session, QObject *parent)
-    : QObject(parent), m_session(session), m_network(std::make_unique<QNetworkAccessManager>())
+SalesforceClient::SalesforceClient(TokenSource *tokens, QObject *parent)
+    : QObject(parent), m_tokens(tokens), m_network(std::make_unique<QNetworkAccessManager>())
 {
     // finish() deletes each reply once read: a prefetched reply must outlive its finished().
     m_network->setAutoDeleteReplies(false);
@@ -115,7 +115,7 @@ QUrl SalesforceClient::urlFor(const QString &path, const QUrlQuery &query) const
     if (path.startsWith(QLatin1String("http://")) || path.startsWith(QLatin1String("https://"))) {
         url = QUrl(path);
     } else {
-        url = m_session->instanceUrl();
+        url = m_tokens->instanceUrl();
         const QString base =
             url.path().endsWith(QLatin1Char('/')) ? url.path().chopped(1) : url.path();
         const QString relative =
@@ -273,7 +273,7 @@ ApiResponse SalesforceClient::send(const QByteArray &verb, const QUrl &url, cons
             tr("Refusing to send credentials over plain http to %1.").arg(url.host());
         return refused;
     }
-    if (m_session && !isSameOrigin(url, m_session->instanceUrl())) {
+    if (m_tokens && !isSameOrigin(url, m_tokens->instanceUrl())) {
         // The bearer token is the org's: it goes to the instance and nowhere else.
         ApiResponse refused;
         refused.outcome = ApiResponse::Outcome::Permanent;
@@ -285,21 +285,21 @@ ApiResponse SalesforceClient::send(const QByteArray &verb, const QUrl &url, cons
     }
     int generation = 0;
     ApiResponse response = sendOnce(verb, url, body, &generation);
-    if (response.httpStatus != 401 || !m_session) {
+    if (response.httpStatus != 401 || !m_tokens) {
         return response;
     }
     // INVALID_SESSION_ID: the access token expired. One refresh, shared with every other
     // request that saw the same token fail, then one retry.
     QString error;
-    switch (m_session->refreshAccessToken(generation, &error, &m_cancel)) {
-    case Session::RefreshResult::Refreshed:
+    switch (m_tokens->refreshAccessToken(generation, &error, &m_cancel)) {
+    case TokenSource::RefreshResult::Refreshed:
         return sendOnce(verb, url, body, &generation);
-    case Session::RefreshResult::InvalidGrant:
+    case TokenSource::RefreshResult::InvalidGrant:
         response.outcome = ApiResponse::Outcome::SignInRequired;
         response.errorMessage =
             tr("Your sign-in has expired. Sign in again; your changes are kept.");
         return response;
-    case Session::RefreshResult::Failed:
+    case TokenSource::RefreshResult::Failed:
         response.outcome = ApiResponse::Outcome::Transient;
         response.errorMessage = error;
         return response;
@@ -339,8 +339,8 @@ QNetworkReply *SalesforceClient::start(const QByteArray &verb, const QUrl &url,
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
-    if (m_session) {
-        request.setRawHeader("Authorization", "Bearer " + m_session->accessToken(tokenGeneration));
+    if (m_tokens) {
+        request.setRawHeader("Authorization", "Bearer " + m_tokens->accessToken(tokenGeneration));
     }
     QByteArray payload = body;
     if (!body.isEmpty()) {

@@ -1,5 +1,10 @@
 #pragma once
 
+// core/net: the network layer, standing alone below auth and sync. It owns talking to the
+// org's REST API (SalesforceClient, Composite batches, query pages through QueryPager),
+// gzip, cancellation and the back-off between tries. It reaches the signed-in org only
+// through TokenSource, which core/auth's Session implements.
+
 #include "apiresponse.h"
 #include "cancellation.h"
 
@@ -20,9 +25,9 @@ class QNetworkReply;
 
 namespace pasalista {
 
-class Session;
+class TokenSource;
 
-// Talks to the org's REST API for one thread: bearer token from the Session, one shared
+// Talks to the org's REST API for one thread: bearer token from the TokenSource, one shared
 // refresh and a retry on 401, gzip both ways, Sforce-Limit-Info read from every reply,
 // Salesforce's error bodies turned into ApiResponse. Calls are blocking (a local event
 // loop per request), so create and use it in a worker thread or in the CLI.
@@ -31,7 +36,7 @@ class SalesforceClient : public QObject
     Q_OBJECT
 
 public:
-    explicit SalesforceClient(Session *session, QObject *parent = nullptr);
+    explicit SalesforceClient(TokenSource *tokens, QObject *parent = nullptr);
     ~SalesforceClient() override;
 
     void setApiVersion(const QString &version) { m_apiVersion = version; } // "v60.0"
@@ -112,7 +117,7 @@ private:
     void readLimitInfo(const QByteArray &header);
     void describe(QNetworkReply *reply, ApiResponse *response);
 
-    Session *m_session;
+    TokenSource *m_tokens;
     std::unique_ptr<QNetworkAccessManager> m_network;
     struct Prefetch
     {

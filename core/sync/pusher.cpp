@@ -1,11 +1,10 @@
 #include "pusher.h"
 
-#include "store/localstore.h"
 #include "logging.h"
+#include "net/backoff.h"
 #include "net/salesforceclient.h"
+#include "store/localstore.h"
 #include "store/sqltext.h"
-#include "sync/backoff.h"
-#include "sync/salesforceid.h"
 #include "sync/soql.h"
 
 #include <QJsonDocument>
@@ -24,7 +23,6 @@ constexpr int kBatchSize = 200; // sObject Collections' limit
 constexpr int kAttempts = 4;    // tries within one cycle before leaving it for later
 
 const QString kSfid = QStringLiteral("sfid");
-const QString kKey = QStringLiteral("pasalista_id__c");
 
 // Errors that say "not now" rather than "not this record".
 bool isTransientRecordError(const QString &code)
@@ -44,7 +42,8 @@ bool isAlreadyDeleted(const QString &code)
 } // namespace
 
 Pusher::Pusher(LocalStore &store, SalesforceClient &client, SyncReport &report)
-    : m_store(store), m_client(client), m_report(report), m_outbox(store)
+    : m_store(store), m_client(client), m_report(report), m_outbox(store), m_lookup(store, client),
+      m_twins(store, client, report, m_lookup), m_requests(store, client, report)
 {
 }
 
@@ -54,7 +53,7 @@ bool Pusher::storeFailed(const QString &reason)
     m_report.message =
         QCoreApplication::translate("pasalista::Pusher", "Could not save the sync's progress: %1")
             .arg(reason);
-    qCWarning(lcSync) << "push stopped by the store:" << reason;
+    qCWarning(lcSyncPush) << "push stopped by the store:" << reason;
     return false;
 }
 
@@ -125,7 +124,7 @@ bool Pusher::run()
             return false;
         }
         if (changes.isEmpty()) {
-            removeResentTwins(role, {}); // the checks an earlier cycle left, if any
+            m_twins.removeResentTwins(role, {}); // the checks an earlier cycle left, if any
         }
     }
     // Children go before their parents when deleting.
@@ -167,7 +166,7 @@ bool Pusher::refuseInvalid(Role role, QList<Operation> &operations, bool externa
         }
         const BatchKind kind =
             !create ? BatchKind::Update : (externalId ? BatchKind::Upsert : BatchKind::Create);
-        const auto violation = rules.check(payloadFor(codec, operation, kind), create);
+        const auto violation = rules.check(m_requests.payloadFor(codec, operation, kind), create);
         if (!violation) {
             continue;
         }
@@ -287,7 +286,7 @@ bool Pusher::pushChanges(Role role, QList<Operation> operations)
                 known.insert(operation.recordId);
             }
         }
-        findByNaturalKey(role, ready);
+        m_lookup.findByNaturalKey(role, ready);
         if (!leaveUnverified(ready)) {
             return false;
         }
@@ -311,128 +310,17 @@ bool Pusher::pushChanges(Role role, QList<Operation> operations)
     const bool sent =
         sendInBatches(role, BatchKind::Update, updates) &&
         sendInBatches(role, externalId ? BatchKind::Upsert : BatchKind::Create, inserts);
-    removeResentTwins(role, m_created);
+    m_twins.removeResentTwins(role, m_created);
     return sent;
-}
-
-void Pusher::removeResentTwins(Role role, QList<Operation> created)
-{
-    // A create whose connection dropped may have been committed and then sent again by the
-    // network stack itself (Qt resends a request whose connection closed before any reply):
-    // the org then holds our record twice. Before creating, the look-up found no record
-    // with these natural keys, so any record beside ours is such a twin and goes.
-    QHash<qint64, QString> kept;
-    for (const Operation &operation : std::as_const(created)) {
-        kept.insert(operation.recordId, operation.sfid);
-    }
-    // Checks an earlier cycle could not finish (their look-up failed) are done again.
-    for (const qint64 recordId : twinChecksLeft(role)) {
-        const QString sfid =
-            m_store.row(role, recordId).value_or(QVariantMap()).value(kSfid).toString();
-        if (!kept.contains(recordId) && !sfid.isEmpty()) {
-            Operation operation;
-            operation.recordId = recordId;
-            created.append(operation);
-            kept.insert(recordId, sfid);
-        }
-    }
-    if (created.isEmpty()) {
-        return;
-    }
-    for (Operation &operation : created) {
-        operation.sfid.clear();
-        operation.sameKey.clear();
-        operation.unverified = false;
-    }
-    findByNaturalKey(role, created);
-    QStringList twins;
-    QList<qint64> left;
-    for (Operation &operation : created) {
-        operation.sfid = kept.value(operation.recordId);
-        if (operation.unverified) {
-            // Its look-up failed: a twin may be there, so the check waits for the next cycle.
-            left.append(operation.recordId);
-            continue;
-        }
-        twins += twinsOf(role, operation);
-    }
-    deleteTwins(twins);
-    keepTwinChecks(role, left);
-}
-
-QString Pusher::twinCheckKey(Role role) const
-{
-    return QStringLiteral("twin-check:") + m_store.mapping().table(role);
-}
-
-QList<qint64> Pusher::twinChecksLeft(Role role) const
-{
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
-    query.addBindValue(twinCheckKey(role));
-    QList<qint64> ids;
-    if (query.exec() && query.next()) {
-        for (const QString &id :
-             query.value(0).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            ids.append(id.toLongLong());
-        }
-    }
-    return ids;
-}
-
-void Pusher::keepTwinChecks(Role role, const QList<qint64> &recordIds)
-{
-    QStringList ids;
-    for (const qint64 id : recordIds) {
-        ids.append(QString::number(id));
-    }
-    QSqlQuery query(m_store.database());
-    if (ids.isEmpty()) {
-        query.prepare(QStringLiteral("DELETE FROM _meta WHERE key = ?"));
-        query.addBindValue(twinCheckKey(role));
-    } else {
-        qCInfo(lcSync) << "twin checks left for the next cycle:" << ids;
-        query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
-        query.addBindValue(twinCheckKey(role));
-        query.addBindValue(ids.join(QLatin1Char(',')));
-    }
-    if (!query.exec()) {
-        qCWarning(lcSync) << "could not keep the twin checks:" << query.lastError().text();
-    }
-}
-
-QStringList Pusher::twinsOf(Role role, const Operation &operation) const
-{
-    QStringList twins;
-    for (const QString &id : operation.sameKey) {
-        if (id != operation.sfid && !m_store.idByColumn(role, kSfid, id)) {
-            twins.append(id);
-        }
-    }
-    return twins;
-}
-
-void Pusher::deleteTwins(const QStringList &twins)
-{
-    for (qsizetype start = 0; start < twins.size(); start += kBatchSize) {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("ids"),
-                           twins.mid(start, kBatchSize).join(QLatin1Char(',')));
-        query.addQueryItem(QStringLiteral("allOrNone"), QStringLiteral("false"));
-        ++m_report.writeRequests;
-        const ApiResponse response = m_client.del(QStringLiteral("composite/sobjects"), query);
-        qCInfo(lcSync) << "removed" << twins.mid(start, kBatchSize).size()
-                       << "twins of records created by a resent request:" << response.ok();
-    }
 }
 
 bool Pusher::pushDeletes(Role role, QList<Operation> operations)
 {
     // Created by a push whose reply was lost? Only a look-up that answered can say no.
     if (hasExternalId(role)) {
-        findByExternalId(role, operations);
+        m_lookup.findByExternalId(role, operations);
     } else {
-        findByNaturalKey(role, operations);
+        m_lookup.findByNaturalKey(role, operations);
     }
     if (!leaveUnverified(operations)) {
         return false;
@@ -440,7 +328,7 @@ bool Pusher::pushDeletes(Role role, QList<Operation> operations)
     QList<Operation> remote;
     QStringList twins;
     for (const Operation &operation : std::as_const(operations)) {
-        twins += twinsOf(role, operation); // a create sent twice before its reply was lost
+        twins += m_twins.twinsOf(role, operation); // a create sent twice before its reply was lost
         if (operation.sfid.isEmpty()) {
             // Never reached the org: nothing to delete there.
             if (!m_outbox.markSent(operation.entryIds)) {
@@ -450,7 +338,7 @@ bool Pusher::pushDeletes(Role role, QList<Operation> operations)
             remote.append(operation);
         }
     }
-    deleteTwins(twins);
+    m_twins.deleteTwins(twins);
     return sendInBatches(role, BatchKind::Delete, remote);
 }
 
@@ -460,7 +348,7 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
         QList<Operation> retry;
         for (qsizetype start = 0; start < operations.size(); start += kBatchSize) {
             QList<Operation> batch = operations.mid(start, kBatchSize);
-            const ApiResponse response = sendBatch(role, kind, batch);
+            const ApiResponse response = m_requests.send(role, kind, batch);
             if (isNoVerdict(response)) {
                 // Refused on this side (a redirect, another origin): the org said nothing
                 // about these records, so they stay pending; the sync ends with the reason.
@@ -507,65 +395,6 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
     return true;
 }
 
-QJsonObject Pusher::payloadFor(const RecordCodec &codec, const Operation &operation,
-                               BatchKind kind) const
-{
-    QStringList columns = operation.columns;
-    if (kind == BatchKind::Upsert && !columns.contains(kKey)) {
-        columns.append(kKey);
-    }
-    QJsonObject record = codec.toRecord(operation.row, columns, m_store);
-    // Leave out fields this org does not have (e.g. no Pasalista_Id__c yet).
-    const auto available = m_available.constFind(codec.objectName());
-    if (available != m_available.constEnd()) {
-        for (const QString &key : record.keys()) {
-            if (key != QLatin1String("attributes") && !key.endsWith(QLatin1String("__r")) &&
-                !available->contains(key)) {
-                record.remove(key);
-            }
-        }
-    }
-    if (kind == BatchKind::Update) {
-        record.insert(QStringLiteral("Id"), operation.sfid);
-        if (operation.row.value(kKey).toString().isEmpty()) {
-            record.remove(codec.fieldForColumn(kKey));
-        }
-    }
-    return record;
-}
-
-ApiResponse Pusher::sendBatch(Role role, BatchKind kind, const QList<Operation> &batch)
-{
-    const RecordCodec codec(m_store.mapping(), role);
-    ++m_report.writeRequests;
-    if (kind == BatchKind::Delete) {
-        QStringList ids;
-        for (const Operation &operation : batch) {
-            ids.append(operation.sfid);
-        }
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("ids"), ids.join(QLatin1Char(',')));
-        query.addQueryItem(QStringLiteral("allOrNone"), QStringLiteral("false"));
-        return m_client.del(QStringLiteral("composite/sobjects"), query);
-    }
-    QJsonArray records;
-    for (const Operation &operation : batch) {
-        records.append(payloadFor(codec, operation, kind));
-    }
-    const QJsonDocument body(
-        QJsonObject{{QStringLiteral("allOrNone"), false}, {QStringLiteral("records"), records}});
-    switch (kind) {
-    case BatchKind::Upsert:
-        return m_client.patch(QStringLiteral("composite/sobjects/%1/%2")
-                                  .arg(codec.objectName(), codec.object().upsertField),
-                              body);
-    case BatchKind::Update:
-        return m_client.patch(QStringLiteral("composite/sobjects"), body);
-    default:
-        return m_client.post(QStringLiteral("composite/sobjects"), body);
-    }
-}
-
 bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
                           const ApiResponse &response, QList<Operation> *retry)
 {
@@ -582,7 +411,7 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
     if (!response.json.isArray() || results.size() != batch.size()) {
         // Readable, but not the org's verdict on this batch: the org may have taken every
         // record. Upserts, updates and deletes are idempotent; creates are looked up first.
-        qCWarning(lcSync) << "unverifiable reply to a push of" << batch.size() << "records";
+        qCWarning(lcSyncPush) << "unverifiable reply to a push of" << batch.size() << "records";
         retry->append(batch);
         return true;
     }
@@ -597,7 +426,8 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
         const QJsonValue rawId = result.value(QLatin1String("id"));
         const bool hasId = rawId.isString() && !rawId.toString().isEmpty();
         const std::optional<QString> checked =
-            hasId ? checkedId(rawId, m_store.mapping().objectFor(role).objectName) : QString();
+            hasId ? m_lookup.checkedId(rawId, m_store.mapping().objectFor(role).objectName)
+                  : QString();
         const QString sfid = checked.value_or(QString());
         const bool success = result.value(QLatin1String("success")).toBool();
         bool ok = true;
@@ -638,7 +468,7 @@ bool Pusher::recoverLostCreates(Role role, QList<Operation> &retry)
         operation.sfid.clear();
         operation.unverified = false;
     }
-    findByNaturalKey(role, retry);
+    m_lookup.findByNaturalKey(role, retry);
     if (!leaveUnverified(retry)) {
         return false;
     }
@@ -730,7 +560,7 @@ bool Pusher::adoptTwinRow(Role role, qint64 keepId, const QString &sfid)
         m_report.message = m_store.errorString();
         return false;
     }
-    qCInfo(lcSync) << "adopted" << mapping.table(role) << *twin << "into" << keepId;
+    qCInfo(lcSyncPush) << "adopted" << mapping.table(role) << *twin << "into" << keepId;
     return true;
 }
 
@@ -738,7 +568,8 @@ bool Pusher::markFailed(Role role, const Operation &operation, const QString &co
                         const QString &message)
 {
     ++m_report.failed;
-    qCInfo(lcSync) << "org refused" << m_store.mapping().table(role) << operation.recordId << code;
+    qCInfo(lcSyncPush) << "org refused" << m_store.mapping().table(role) << operation.recordId
+                       << code;
     const QJsonObject error{{QStringLiteral("errorCode"), code},
                             {QStringLiteral("message"), message}};
     if (!m_store.writeSynced(
@@ -759,187 +590,6 @@ bool Pusher::markFailed(Role role, const Operation &operation, const QString &co
 bool Pusher::markRetryLater(const Operation &operation, const QString &message)
 {
     return m_outbox.retryLater(operation.entryIds, operation.attempts, message);
-}
-
-std::optional<QString> Pusher::checkedId(const QJsonValue &id, const QString &objectName) const
-{
-    const auto normalized = SalesforceId::normalized(id.toString());
-    const QString prefix = m_keyPrefixes.value(objectName);
-    if (!id.isString() || !normalized ||
-        (!prefix.isEmpty() && SalesforceId::keyPrefix(*normalized) != prefix)) {
-        qCWarning(lcSync) << "not an Id of" << objectName << ":" << id.toString().left(40);
-        return std::nullopt;
-    }
-    return normalized;
-}
-
-std::optional<QJsonArray> Pusher::readAllPages(const QString &soql, const QString &objectName)
-{
-    // Every page, and each one checked: a failed or malformed reply is not "not found".
-    QJsonArray records;
-    ApiResponse response = m_client.query(soql);
-    for (int pages = 1;; ++pages) {
-        const QJsonObject page = response.json.object();
-        const QJsonValue found = page.value(QLatin1String("records"));
-        if (!response.ok() || !found.isArray() || !page.value(QLatin1String("done")).isBool()) {
-            qCInfo(lcSync) << "look-up failed:" << response.errorCode << response.errorMessage;
-            return std::nullopt;
-        }
-        for (const QJsonValue &value : found.toArray()) {
-            QJsonObject record = value.toObject();
-            const auto id = checkedId(record.value(QLatin1String("Id")), objectName);
-            if (!id) {
-                return std::nullopt;
-            }
-            record.insert(QStringLiteral("Id"), *id);
-            records.append(record);
-        }
-        const QString next = page.value(QLatin1String("nextRecordsUrl")).toString();
-        if (page.value(QLatin1String("done")).toBool()) {
-            return records;
-        }
-        const int pageLimit = page.value(QLatin1String("totalSize")).toInt() / 200 + 2;
-        if (next.isEmpty() || pages > pageLimit) {
-            return std::nullopt;
-        }
-        response = m_client.queryMore(next);
-    }
-}
-
-void Pusher::findByExternalId(Role role, QList<Operation> &operations)
-{
-    const ObjectMapping &object = m_store.mapping().objectFor(role);
-    QHash<QString, Operation *> byKey;
-    QStringList keys;
-    QStringList literals;
-    for (Operation &operation : operations) {
-        const QString key = operation.row.value(kKey).toString();
-        if (operation.sfid.isEmpty() && !key.isEmpty()) {
-            byKey.insert(key, &operation);
-            keys.append(key);
-            literals.append(Soql::stringLiteral(key));
-        }
-    }
-    for (qsizetype start = 0; start < literals.size(); start += kBatchSize) {
-        const QString soql = Soql::select(
-            {QStringLiteral("Id"), object.upsertField}, object.objectName,
-            {object.upsertField + QStringLiteral(" IN (") +
-             literals.mid(start, kBatchSize).join(QLatin1Char(',')) + QLatin1Char(')')});
-        const std::optional<QJsonArray> records = readAllPages(soql, object.objectName);
-        if (!records) {
-            for (const QString &key : keys.mid(start, kBatchSize)) {
-                byKey.value(key)->unverified = true;
-            }
-            continue;
-        }
-        for (const QJsonValue &value : *records) {
-            const QJsonObject record = value.toObject();
-            if (Operation *operation = byKey.value(record.value(object.upsertField).toString())) {
-                operation->sfid = record.value(QLatin1String("Id")).toString();
-            }
-        }
-    }
-}
-
-QStringList Pusher::naturalKeyFields(Role role) const
-{
-    // What identifies a record when the org has no external ID: enrollment (course,
-    // student), attendance (enrollment, date), student (last name, first name, birth date).
-    // The first field narrows the query; the whole key matches.
-    const Mapping &mapping = m_store.mapping();
-    QStringList logical;
-    switch (role) {
-    case Role::Enrollment:
-        logical = {QStringLiteral("course"), QStringLiteral("student")};
-        break;
-    case Role::Attendance:
-        logical = {QStringLiteral("enrollment"), QStringLiteral("date")};
-        break;
-    case Role::Student:
-        logical = {QStringLiteral("last_name"), QStringLiteral("first_name"),
-                   QStringLiteral("date_of_birth")};
-        break;
-    default:
-        return {};
-    }
-    QStringList fields;
-    for (const QString &name : std::as_const(logical)) {
-        const QString field = mapping.field(role, name);
-        if (field.isEmpty()) {
-            return {};
-        }
-        fields.append(field);
-    }
-    return fields;
-}
-
-void Pusher::findByNaturalKey(Role role, QList<Operation> &operations)
-{
-    // Without an external ID, a record already created by a push whose reply was lost
-    // (or by the office) can only be recognised by its natural key.
-    const QStringList keyFields = naturalKeyFields(role);
-    if (keyFields.isEmpty()) {
-        return;
-    }
-    QStringList columns;
-    for (const QString &field : keyFields) {
-        columns.append(ObjectMapping::columnFor(field));
-    }
-    QHash<QString, Operation *> byKey;
-    QMultiHash<QString, Operation *> byFirst;
-    QStringList firsts;
-    for (Operation &operation : operations) {
-        if (!operation.sfid.isEmpty()) {
-            continue;
-        }
-        // The parent's Id may have arrived in this very cycle.
-        operation.row = m_store.row(role, operation.recordId).value_or(operation.row);
-        QStringList values;
-        for (const QString &column : std::as_const(columns)) {
-            values.append(operation.row.value(column).toString());
-        }
-        if (values.first().isEmpty()) {
-            continue; // its parent is not in the org: nor is it
-        }
-        byKey.insert(values.join(QLatin1Char('|')), &operation);
-        byFirst.insert(values.first(), &operation);
-        firsts.append(values.first());
-    }
-    firsts.removeDuplicates();
-    for (qsizetype start = 0; start < firsts.size(); start += kBatchSize) {
-        QStringList literals;
-        for (const QString &value : firsts.mid(start, kBatchSize)) {
-            literals.append(Soql::stringLiteral(value));
-        }
-        const QString soql = Soql::select(QStringList{QStringLiteral("Id")} + keyFields,
-                                          m_store.mapping().objectFor(role).objectName,
-                                          {keyFields.first() + QStringLiteral(" IN (") +
-                                           literals.join(QLatin1Char(',')) + QLatin1Char(')')});
-        const std::optional<QJsonArray> records =
-            readAllPages(soql, m_store.mapping().objectFor(role).objectName);
-        if (!records) {
-            for (const QString &value : firsts.mid(start, kBatchSize)) {
-                for (Operation *operation : byFirst.values(value)) {
-                    operation->unverified = true;
-                }
-            }
-            continue;
-        }
-        for (const QJsonValue &value : *records) {
-            const QJsonObject record = value.toObject();
-            QStringList values;
-            for (const QString &field : keyFields) {
-                values.append(record.value(field).toVariant().toString());
-            }
-            if (Operation *operation = byKey.value(values.join(QLatin1Char('|')))) {
-                const QString id = record.value(QLatin1String("Id")).toString();
-                if (operation->sfid.isEmpty()) {
-                    operation->sfid = id;
-                }
-                operation->sameKey.append(id);
-            }
-        }
-    }
 }
 
 } // namespace pasalista

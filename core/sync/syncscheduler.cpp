@@ -2,7 +2,7 @@
 
 #include "logging.h"
 #include "sync/apibudget.h"
-#include "sync/backoff.h"
+#include "net/backoff.h"
 #include "sync/streamingclient.h"
 #include "sync/syncworker.h"
 

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "mapping.h"
+#include "net/apiresponse.h"
+#include "sync/pushoperation.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+
+namespace pasalista {
+
+class LocalStore;
+class RecordCodec;
+class SalesforceClient;
+struct SyncReport;
+
+// The push's requests to sObject Collections: a batch of operations as one upsert,
+// update, create or delete call, each record's payload holding only fields the org has.
+class CollectionRequest
+{
+public:
+    CollectionRequest(LocalStore &store, SalesforceClient &client, SyncReport &report)
+        : m_store(store), m_client(client), m_report(report)
+    {
+    }
+
+    void setAvailableFields(const QHash<QString, QSet<QString>> &fields) { m_available = fields; }
+    QJsonObject payloadFor(const RecordCodec &codec, const PushOperation &operation,
+                           PushBatchKind kind) const;
+    ApiResponse send(Role role, PushBatchKind kind, const QList<PushOperation> &batch);
+
+private:
+    LocalStore &m_store;
+    SalesforceClient &m_client;
+    SyncReport &m_report;
+    QHash<QString, QSet<QString>> m_available;
+};
+
+} // namespace pasalista

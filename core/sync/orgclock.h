@@ -1,0 +1,46 @@
+#pragma once
+
+#include "net/apiresponse.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QUrlQuery>
+
+namespace pasalista {
+
+class LocalStore;
+class SalesforceClient;
+struct SyncReport;
+
+// The org's clock for one pull cycle: T, read once before the first page and used as the
+// end of every object's window. It comes from the replication API's latestDateCovered
+// (checked against the Date of its reply), or without that API from the Date of a reply.
+class OrgClock
+{
+public:
+    OrgClock(LocalStore &store, SalesforceClient &client, SyncReport &report);
+
+    // T, read from the org the first time; invalid (the report says why) when the org's
+    // replies carry no usable time.
+    QDateTime cycleTime();
+    // T when already known (from a change probe or a batch), else invalid.
+    QDateTime knownTime() const { return m_cycleTime; }
+    void setKnownTime(const QDateTime &time) { m_cycleTime = time; }
+    // The request that reads T, for a Composite batch to send first.
+    QString path() const;
+    QUrlQuery range() const;
+    // T from a reply of the replication API, checked against the Date of that reply.
+    QDateTime from(const ApiResponse &response, const QDateTime &dateHeader);
+    // Reports that no usable time came; returns false.
+    bool fail();
+
+private:
+    QDateTime read();
+
+    LocalStore &m_store;
+    SalesforceClient &m_client;
+    SyncReport &m_report;
+    QDateTime m_cycleTime;
+};
+
+} // namespace pasalista

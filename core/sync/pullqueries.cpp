@@ -1,0 +1,189 @@
+#include "pullqueries.h"
+
+#include "store/localstore.h"
+#include "store/sqltext.h"
+#include "sync/pullstate.h"
+#include "sync/soql.h"
+
+#include <QSqlQuery>
+
+namespace pasalista {
+
+using sql::quoted;
+
+QStringList PullQueries::fieldsFor(Role role) const
+{
+    const ObjectMapping &object = m_store.mapping().objectFor(role);
+    const auto available = m_available.constFind(object.objectName);
+    QStringList fields;
+    for (const QString &field : object.fields) {
+        if (available == m_available.constEnd() || available->contains(field)) {
+            fields.append(field);
+        }
+    }
+    return fields;
+}
+
+QString PullQueries::teacherSfid(const QString &email) const
+{
+    const Mapping &mapping = m_store.mapping();
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT sfid FROM %1 WHERE lower(%2) = lower(?) AND isdeleted = 0")
+                      .arg(quoted(mapping.table(Role::Teacher)),
+                           quoted(mapping.column(Role::Teacher, QStringLiteral("email")))));
+    query.addBindValue(email);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+QStringList PullQueries::coursesInScope(const QString &teacher) const
+{
+    const Mapping &mapping = m_store.mapping();
+    QStringList conditions{QStringLiteral("isdeleted = 0"), QStringLiteral("sfid IS NOT NULL")};
+    QStringList facilitatorColumns;
+    for (const QString &logical :
+         {QStringLiteral("facilitator_1"), QStringLiteral("facilitator_2")}) {
+        const QString column = mapping.column(Role::Course, logical);
+        if (!column.isEmpty()) {
+            facilitatorColumns.append(quoted(column) + QStringLiteral(" = :teacher"));
+        }
+    }
+    if (!teacher.isEmpty() && !facilitatorColumns.isEmpty()) {
+        conditions.append(QLatin1Char('(') + facilitatorColumns.join(QStringLiteral(" OR ")) +
+                          QLatin1Char(')'));
+    }
+    QSqlQuery query(m_store.database());
+    query.prepare(
+        QStringLiteral("SELECT sfid FROM %1 WHERE %2 ORDER BY sfid")
+            .arg(quoted(mapping.table(Role::Course)), conditions.join(QStringLiteral(" AND "))));
+    if (!teacher.isEmpty()) {
+        query.bindValue(QStringLiteral(":teacher"), teacher);
+    }
+    QStringList ids;
+    if (query.exec()) {
+        while (query.next()) {
+            ids.append(query.value(0).toString());
+        }
+    }
+    return ids;
+}
+
+QStringList PullQueries::pendingSfids(Role role) const
+{
+    const QString table = m_store.mapping().table(role);
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT DISTINCT t.sfid FROM %1 t JOIN _trigger_log l ON"
+                                 " l.table_name = ? AND l.record_id = t.id WHERE t.sfid IS NOT NULL"
+                                 " AND l.state IN ('NEW','PENDING') LIMIT 200")
+                      .arg(quoted(table)));
+    query.addBindValue(table);
+    QStringList ids;
+    if (query.exec()) {
+        while (query.next()) {
+            ids.append(query.value(0).toString());
+        }
+    }
+    return ids;
+}
+
+QString PullQueries::windowStart(const QDateTime &coveredUntil) const
+{
+    return coveredUntil.addSecs(-m_overlapSeconds).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+QString PullQueries::selectFor(Role role, const QStringList &conditions) const
+{
+    return Soql::select(fieldsFor(role), m_store.mapping().objectFor(role).objectName, conditions) +
+           QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
+}
+
+QString PullQueries::deletionsQuery(const QString &objectName, const QDateTime &from) const
+{
+    return Soql::select({QStringLiteral("Id"), QStringLiteral("SystemModstamp")}, objectName,
+                        {QStringLiteral("IsDeleted = true"),
+                         QStringLiteral("SystemModstamp >= ") + windowStart(from)}) +
+           QStringLiteral(" ORDER BY SystemModstamp ASC, Id ASC");
+}
+
+QStringList PullQueries::windowConditions(Role role, const QString &scope) const
+{
+    const QDateTime covered = m_state.coveredUntil(m_store.mapping().objectFor(role).objectName);
+    QStringList conditions;
+    if (covered.isValid()) {
+        conditions.append(QStringLiteral("SystemModstamp >= ") + windowStart(covered));
+    }
+    if (covered.isValid() && !scope.isEmpty()) {
+        // Records with edits not sent yet are read even if they left the scope meanwhile,
+        // so that the office's change meets the teacher's (an enrollment moved to another
+        // course while the teacher unenrolled the student).
+        const QStringList pending = pendingSfids(role);
+        conditions.append(
+            pending.isEmpty()
+                ? scope
+                : QStringLiteral("((%1) OR Id IN %2)").arg(scope, Soql::idList(pending)));
+    } else if (!scope.isEmpty()) {
+        conditions.append(scope);
+    }
+    return conditions;
+}
+
+QString PullQueries::attendanceCutoff() const
+{
+    const Mapping &mapping = m_store.mapping();
+    return QStringLiteral("%1 >= %2")
+        .arg(mapping.field(Role::Attendance, QStringLiteral("date")),
+             m_today.addDays(-mapping.scope().attendanceSinceDays).toString(Qt::ISODate));
+}
+
+QString PullQueries::scopeFor(Role role, const QStringList &courseIds) const
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString courses = Soql::idList(courseIds);
+    const QString enrollmentObject = mapping.objectFor(Role::Enrollment).objectName;
+    const QString enrollmentCourse = mapping.field(Role::Enrollment, QStringLiteral("course"));
+    const bool everything = !mapping.scope().onlyTeacherCourses;
+    switch (role) {
+    case Role::Student:
+        return everything ? QString()
+                          : QStringLiteral("Id IN (SELECT %1 FROM %2 WHERE %3 IN %4)")
+                                .arg(mapping.field(Role::Enrollment, QStringLiteral("student")),
+                                     enrollmentObject, enrollmentCourse, courses);
+    case Role::Enrollment:
+        return everything ? QString() : QStringLiteral("%1 IN %2").arg(enrollmentCourse, courses);
+    case Role::Attendance:
+        if (everything) {
+            return attendanceCutoff();
+        }
+        return QStringLiteral("%1 IN (SELECT Id FROM %2 WHERE %3 IN %4) AND %5")
+            .arg(mapping.field(Role::Attendance, QStringLiteral("enrollment")), enrollmentObject,
+                 enrollmentCourse, courses, attendanceCutoff());
+    default:
+        return {};
+    }
+}
+
+QString PullQueries::courseScope(const QString &teacher, bool includeLocal) const
+{
+    const Mapping &mapping = m_store.mapping();
+    if (!mapping.scope().onlyTeacherCourses) {
+        return {};
+    }
+    QStringList facilitators;
+    for (const QString &logical :
+         {QStringLiteral("facilitator_1"), QStringLiteral("facilitator_2")}) {
+        const QString field = mapping.field(Role::Course, logical);
+        if (!field.isEmpty()) {
+            facilitators.append(field + QStringLiteral(" = ") + Soql::stringLiteral(teacher));
+        }
+    }
+    if (includeLocal) {
+        // Courses held here are read too, so that one handed to another teacher is seen
+        // changing and leaves the laptop.
+        const QStringList held = coursesInScope(QString());
+        if (!held.isEmpty()) {
+            facilitators.append(QStringLiteral("Id IN ") + Soql::idList(held));
+        }
+    }
+    return QLatin1Char('(') + facilitators.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+
+} // namespace pasalista

@@ -1,0 +1,81 @@
+#include "pullreadahead.h"
+
+#include "logging.h"
+#include "net/compositebatch.h"
+#include "net/salesforceclient.h"
+#include "sync/orgclock.h"
+
+#include <QJsonObject>
+
+namespace pasalista {
+
+QString PullReadAhead::pageKey(const QString &soql, bool includeDeleted)
+{
+    return (includeDeleted ? QStringLiteral("queryAll ") : QStringLiteral("query ")) + soql;
+}
+
+PullReadAhead::Page PullReadAhead::firstPage(const QString &soql, bool includeDeleted)
+{
+    const auto batched = m_pages.constFind(pageKey(soql, includeDeleted));
+    if (batched == m_pages.constEnd()) {
+        const ApiResponse response = m_client.query(soql, includeDeleted);
+        return {response, m_client.serverTime()};
+    }
+    const Page page = *batched;
+    m_pages.erase(batched);
+    return page;
+}
+
+bool PullReadAhead::read(const QList<Query> &queries)
+{
+    const bool needClock = !m_clock.knownTime().isValid();
+    // Alone, a query costs the same one call as a batch of one.
+    if (queries.size() < (needClock ? 1 : 2)) {
+        return true;
+    }
+    const QString clock = QStringLiteral("clock");
+    CompositeBatch batch(m_client);
+    if (needClock) {
+        // First in the first call: the org runs subrequests in order, so T is read before
+        // any page, as OrgClock::cycleTime() would.
+        batch.addGet(clock, m_clock.path(), m_clock.range());
+    }
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        batch.addQuery(QStringLiteral("page%1").arg(i), queries.at(i).first, queries.at(i).second);
+    }
+    const int calls = batch.send();
+    if (!batch.callFailure().ok()) {
+        // What the same failure of a query sent alone does: the cycle stops.
+        qCWarning(lcSyncPull) << "batched first pages failed" << batch.callFailure().errorCode;
+        m_callFailure = batch.callFailure();
+        return false;
+    }
+    if (needClock) {
+        const ApiResponse time = batch.result(clock);
+        if (!time.ok() || !time.json.object().contains(QLatin1String("latestDateCovered"))) {
+            // The Date of this reply is later than its pages: they cannot be vouched for.
+            qCInfo(lcSyncPull) << "no clock in the batch" << time.errorCode << "; reading alone";
+            return true;
+        }
+        m_clock.setKnownTime(m_clock.from(time, batch.replyDate(clock)));
+        if (!m_clock.knownTime().isValid()) {
+            return m_clock.fail();
+        }
+    }
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        const QString reference = QStringLiteral("page%1").arg(i);
+        const ApiResponse response = batch.result(reference);
+        // Sent alone, a query that failed for a passing reason would be retried, and one
+        // refused for its token asked again after a refresh: such a page is read alone.
+        if (response.ok() ||
+            (response.outcome == ApiResponse::Outcome::Permanent && response.httpStatus != 401)) {
+            m_pages.insert(pageKey(queries.at(i).first, queries.at(i).second),
+                           {response, batch.replyDate(reference)});
+        }
+    }
+    qCInfo(lcSyncPull) << "first pages of" << queries.size() << "queries read in" << calls
+                       << "Composite call(s)";
+    return true;
+}
+
+} // namespace pasalista

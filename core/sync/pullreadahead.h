@@ -1,0 +1,50 @@
+#pragma once
+
+#include "net/apiresponse.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <utility>
+
+namespace pasalista {
+
+class OrgClock;
+class SalesforceClient;
+
+// The pull's read-ahead: an incremental cycle reads the first page of every window it can
+// name ahead (and T) in Composite calls, 5 queries a call instead of one call each. A query
+// asked later with exactly the same text takes its page from there; one whose text changed
+// meanwhile (the scope moved) is sent alone.
+class PullReadAhead
+{
+public:
+    struct Page
+    {
+        ApiResponse response;
+        QDateTime date; // the Date of the reply that carried it
+    };
+    using Query = std::pair<QString, bool>; // SOQL, includeDeleted
+
+    PullReadAhead(SalesforceClient &client, OrgClock &clock) : m_client(client), m_clock(clock) {}
+
+    // Reads the first pages of `queries`, and T first when the clock does not know it yet.
+    // False when the cycle must stop: a whole call failed (callFailure()), or the clock's
+    // reply was unusable (the clock reported it).
+    bool read(const QList<Query> &queries);
+    const ApiResponse &callFailure() const { return m_callFailure; }
+    // The first page of a query: read ahead, or asked now.
+    Page firstPage(const QString &soql, bool includeDeleted);
+
+private:
+    static QString pageKey(const QString &soql, bool includeDeleted);
+
+    SalesforceClient &m_client;
+    OrgClock &m_clock;
+    QHash<QString, Page> m_pages;
+    ApiResponse m_callFailure{ApiResponse::Outcome::Success, 200, {}, {}, {}, {}};
+};
+
+} // namespace pasalista

@@ -1,0 +1,134 @@
+#include "twincheck.h"
+
+#include "logging.h"
+#include "net/salesforceclient.h"
+#include "store/localstore.h"
+#include "sync/pushlookup.h"
+#include "sync/syncreport.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrlQuery>
+
+namespace pasalista {
+
+namespace {
+
+constexpr int kBatchSize = 200; // sObject Collections' limit
+
+const QString kSfid = QStringLiteral("sfid");
+
+} // namespace
+
+void TwinCheck::removeResentTwins(Role role, QList<PushOperation> created)
+{
+    // A create whose connection dropped may have been committed and then sent again by the
+    // network stack itself (Qt resends a request whose connection closed before any reply):
+    // the org then holds our record twice. Before creating, the look-up found no record
+    // with these natural keys, so any record beside ours is such a twin and goes.
+    QHash<qint64, QString> kept;
+    for (const PushOperation &operation : std::as_const(created)) {
+        kept.insert(operation.recordId, operation.sfid);
+    }
+    // Checks an earlier cycle could not finish (their look-up failed) are done again.
+    for (const qint64 recordId : twinChecksLeft(role)) {
+        const QString sfid =
+            m_store.row(role, recordId).value_or(QVariantMap()).value(kSfid).toString();
+        if (!kept.contains(recordId) && !sfid.isEmpty()) {
+            PushOperation operation;
+            operation.recordId = recordId;
+            created.append(operation);
+            kept.insert(recordId, sfid);
+        }
+    }
+    if (created.isEmpty()) {
+        return;
+    }
+    for (PushOperation &operation : created) {
+        operation.sfid.clear();
+        operation.sameKey.clear();
+        operation.unverified = false;
+    }
+    m_lookup.findByNaturalKey(role, created);
+    QStringList twins;
+    QList<qint64> left;
+    for (PushOperation &operation : created) {
+        operation.sfid = kept.value(operation.recordId);
+        if (operation.unverified) {
+            // Its look-up failed: a twin may be there, so the check waits for the next cycle.
+            left.append(operation.recordId);
+            continue;
+        }
+        twins += twinsOf(role, operation);
+    }
+    deleteTwins(twins);
+    keepTwinChecks(role, left);
+}
+
+QString TwinCheck::twinCheckKey(Role role) const
+{
+    return QStringLiteral("twin-check:") + m_store.mapping().table(role);
+}
+
+QList<qint64> TwinCheck::twinChecksLeft(Role role) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
+    query.addBindValue(twinCheckKey(role));
+    QList<qint64> ids;
+    if (query.exec() && query.next()) {
+        for (const QString &id :
+             query.value(0).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            ids.append(id.toLongLong());
+        }
+    }
+    return ids;
+}
+
+void TwinCheck::keepTwinChecks(Role role, const QList<qint64> &recordIds)
+{
+    QStringList ids;
+    for (const qint64 id : recordIds) {
+        ids.append(QString::number(id));
+    }
+    QSqlQuery query(m_store.database());
+    if (ids.isEmpty()) {
+        query.prepare(QStringLiteral("DELETE FROM _meta WHERE key = ?"));
+        query.addBindValue(twinCheckKey(role));
+    } else {
+        qCInfo(lcSyncPush) << "twin checks left for the next cycle:" << ids;
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
+        query.addBindValue(twinCheckKey(role));
+        query.addBindValue(ids.join(QLatin1Char(',')));
+    }
+    if (!query.exec()) {
+        qCWarning(lcSyncPush) << "could not keep the twin checks:" << query.lastError().text();
+    }
+}
+
+QStringList TwinCheck::twinsOf(Role role, const PushOperation &operation) const
+{
+    QStringList twins;
+    for (const QString &id : operation.sameKey) {
+        if (id != operation.sfid && !m_store.idByColumn(role, kSfid, id)) {
+            twins.append(id);
+        }
+    }
+    return twins;
+}
+
+void TwinCheck::deleteTwins(const QStringList &twins)
+{
+    for (qsizetype start = 0; start < twins.size(); start += kBatchSize) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("ids"),
+                           twins.mid(start, kBatchSize).join(QLatin1Char(',')));
+        query.addQueryItem(QStringLiteral("allOrNone"), QStringLiteral("false"));
+        ++m_report.writeRequests;
+        const ApiResponse response = m_client.del(QStringLiteral("composite/sobjects"), query);
+        qCInfo(lcSyncPush) << "removed" << twins.mid(start, kBatchSize).size()
+                           << "twins of records created by a resent request:" << response.ok();
+    }
+}
+
+} // namespace pasalista
