@@ -4,8 +4,8 @@
 #include "auth/session.h"
 #include "cli/authcommands.h"
 #include "cli/synccommands.h"
-#include "store/localstore.h"
 #include "mapping.h"
+#include "store/localstore.h"
 #include "sync/apibudget.h"
 
 #include <QCommandLineParser>
@@ -34,10 +34,7 @@ struct Cli
     explicit Cli(AccountManager *accounts) : commands(outStream, errStream, accounts)
     {
         // "The browser" follows the address the command prints.
-        commands.setBrowserOpener([this](const QUrl &url) {
-            browser.open(url);
-            return true;
-        });
+        commands.setBrowserOpener(browser.opener());
         commands.setSignInTimeoutMs(15000);
     }
 };
@@ -48,9 +45,8 @@ TEST(AuthCli, LoginWhoamiLogoutWithExitCodes)
 {
     EmulatorProcess org(emulatorArguments());
     ASSERT_TRUE(org.isRunning());
-    Scratch scratch;
-    auto settings = scratch.settings();
-    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    ScratchAccounts scratch;
+    AccountManager &accounts = scratch.accounts;
     Cli cli(&accounts);
 
     EXPECT_EQ(cli.commands.whoami(false), AuthCommands::NotSignedIn);
@@ -86,9 +82,8 @@ TEST(AuthCli, NoBrowserPrintsTheAddressAndWaitsForTheRedirect)
 {
     EmulatorProcess org(emulatorArguments());
     ASSERT_TRUE(org.isRunning());
-    Scratch scratch;
-    auto settings = scratch.settings();
-    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    ScratchAccounts scratch;
+    AccountManager &accounts = scratch.accounts;
     Cli cli(&accounts);
     // With --no-browser nothing is opened: the user pastes the printed address. Here a timer
     // plays the user, reading the address from the output.

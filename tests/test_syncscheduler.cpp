@@ -1,9 +1,5 @@
 // The scheduler runs real sync cycles against the emulator in its worker thread.
-#include "auth/session.h"
-#include "emulatorprocess.h"
-#include "store/localstore.h"
-#include "mapping.h"
-#include "repository.h"
+#include "laptop.h"
 #include "sync/apibudget.h"
 #include "sync/syncscheduler.h"
 
@@ -13,19 +9,10 @@
 #include <gtest/gtest.h>
 
 using namespace pasalista;
-using pasalista::test::EmulatorProcess;
 
 namespace {
 
-const QString kTeacher = QStringLiteral("maria.rodriguez@dream.demo");
-
-struct Fixture
-{
-    EmulatorProcess org{{QStringLiteral("--demo")}};
-    QTemporaryDir dir;
-    QString path = dir.filePath(QStringLiteral("a.sqlite"));
-    std::shared_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
-};
+using Fixture = pasalista::test::SignedInOrg;
 
 SyncReport waitForCycle(QSignalSpy &finished, int timeoutMs = 60000)
 {
