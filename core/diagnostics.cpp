@@ -1,5 +1,6 @@
 #include "diagnostics.h"
 
+#include "apppaths.h"
 #include "store/localstore.h"
 #include "logfile.h"
 #include "mapping.h"
@@ -11,7 +12,6 @@
 #include <QLocale>
 #include <QSettings>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QSysInfo>
 
 namespace pasalista {
@@ -68,7 +68,7 @@ Diagnostics::Lines Diagnostics::paths()
 {
     const QString log = LogFile::installedFilePath();
     return {
-        {QStringLiteral("data"), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)},
+        {QStringLiteral("data"), AppPaths::dataDir()},
         {QStringLiteral("log"), log.isEmpty() ? LogFile::defaultDirectory() : log},
         {QStringLiteral("settings"), QSettings().fileName()},
         {QStringLiteral("program"), QCoreApplication::applicationFilePath()},

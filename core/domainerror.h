@@ -26,6 +26,9 @@ struct DomainError
 
     bool ok() const { return code == Code::None; }
     explicit operator bool() const { return !ok(); } // true when there is an error
+
+    // A refusal with its code and translated message (logged at debug level).
+    static DomainError refusal(Code code, const QString &message);
 };
 
 } // namespace pasalista

@@ -1,11 +1,13 @@
 #include "repository.h"
 
+#include "attendancemarker.h"
+#include "enrollmenteditor.h"
 #include "logging.h"
+#include "recordrows.h"
 #include "roletable.h"
-#include "store/outbox.h"
+#include "studenteditor.h"
 
 #include <QCollator>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,45 +26,11 @@ const QUuid kAttendanceNamespace(QStringLiteral("d547348e-efb0-4cd2-b66d-6371836
 // Fixed namespace of enrollment keys, for the same reason.
 const QUuid kEnrollmentNamespace(QStringLiteral("5b0f4a53-8d7e-4c1a-9a43-2f6f0de1c8b2"));
 
-// A record's identity across laptops: our key when it has one (made by a laptop), else
-// the org's Id (made in the org, which never gives it our key later).
-QString identityOf(const QString &key, const QString &sfid)
-{
-    return key.isEmpty() ? sfid : key;
-}
-
-DomainError refusal(DomainError::Code code, const QString &message)
-{
-    DomainError error;
-    error.code = code;
-    error.message = message;
-    qCDebug(lcDomain).noquote() << "refused:" << message;
-    return error;
-}
-
 void setError(DomainError *target, const DomainError &error)
 {
     if (target) {
         *target = error;
     }
-}
-
-// Empty text is stored as NULL, as the org returns it, so re-saving it changes nothing.
-QVariant textOrNull(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    return trimmed.isEmpty() ? QVariant() : QVariant(trimmed);
-}
-
-QDate dateFrom(const QVariant &value)
-{
-    return QDate::fromString(value.toString().left(10), Qt::ISODate);
-}
-
-// Attendance_Type__c is a Number: the API may send 1 or 1.0.
-int statusFrom(const QVariant &value)
-{
-    return qRound(value.toDouble());
 }
 
 // For name matching: case-folded, accents removed ("José" finds "jose"), spaces simplified.
@@ -82,178 +50,6 @@ QString folded(const QString &text)
 bool lessByLocale(const QString &a, const QString &b)
 {
     return QString::localeAwareCompare(a, b) < 0;
-}
-
-struct StudentText
-{
-    const char *logical;
-    QString Student::*member;
-};
-
-const StudentText kStudentTexts[] = {
-    {"first_name", &Student::firstName},
-    {"last_name", &Student::lastName},
-    {"nickname", &Student::nickname},
-    {"sex", &Student::sex},
-    {"address", &Student::address},
-    {"phone_1", &Student::phone1},
-    {"phone_2", &Student::phone2},
-    {"email", &Student::email},
-    {"contact_name", &Student::contactName},
-    {"contact_phone", &Student::contactPhone},
-    {"document_type", &Student::documentType},
-    {"language", &Student::language},
-    {"nationality", &Student::nationality},
-    {"notes", &Student::notes},
-};
-
-Student studentFromRow(const QVariantMap &row)
-{
-    Student student;
-    student.id = row.value(QStringLiteral("id")).toLongLong();
-    student.sfid = row.value(QStringLiteral("sfid")).toString();
-    student.key = row.value(QStringLiteral("key")).toString();
-    for (const StudentText &text : kStudentTexts) {
-        student.*text.member = row.value(QString::fromLatin1(text.logical)).toString();
-    }
-    student.dateOfBirth = dateFrom(row.value(QStringLiteral("date_of_birth")));
-    return student;
-}
-
-// Column-keyed values of a student, for the columns the mapping binds.
-QVariantMap studentValues(const Mapping &mapping, const Student &student)
-{
-    QVariantMap values;
-    for (const StudentText &text : kStudentTexts) {
-        const QString column = mapping.column(Role::Student, QString::fromLatin1(text.logical));
-        if (!column.isEmpty()) {
-            values.insert(column, textOrNull(student.*text.member));
-        }
-    }
-    const QString birth = mapping.column(Role::Student, QStringLiteral("date_of_birth"));
-    if (!birth.isEmpty()) {
-        values.insert(birth, student.dateOfBirth.isValid()
-                                 ? QVariant(student.dateOfBirth.toString(Qt::ISODate))
-                                 : QVariant());
-    }
-    return values;
-}
-
-Course courseFromRow(const QVariantMap &row)
-{
-    Course course;
-    course.id = row.value(QStringLiteral("id")).toLongLong();
-    course.sfid = row.value(QStringLiteral("sfid")).toString();
-    course.key = row.value(QStringLiteral("key")).toString();
-    course.title = row.value(QStringLiteral("title")).toString();
-    course.startDate = dateFrom(row.value(QStringLiteral("start_date")));
-    course.endDate = dateFrom(row.value(QStringLiteral("end_date")));
-    course.programId = row.value(QStringLiteral("ref:program")).toLongLong();
-    course.facilitator1Id = row.value(QStringLiteral("ref:facilitator_1")).toLongLong();
-    course.facilitator2Id = row.value(QStringLiteral("ref:facilitator_2")).toLongLong();
-    course.notes = row.value(QStringLiteral("notes")).toString();
-    return course;
-}
-
-AttendanceMark markFromRow(const QVariantMap &row)
-{
-    AttendanceMark mark;
-    mark.id = row.value(QStringLiteral("id")).toLongLong();
-    mark.sfid = row.value(QStringLiteral("sfid")).toString();
-    mark.key = row.value(QStringLiteral("key")).toString();
-    mark.enrollmentId = row.value(QStringLiteral("ref:enrollment")).toLongLong();
-    mark.date = dateFrom(row.value(QStringLiteral("date")));
-    mark.status = statusFrom(row.value(QStringLiteral("status")));
-    mark.notes = row.value(QStringLiteral("notes")).toString();
-    return mark;
-}
-
-// SQL condition on an enrollment table: live, of a live student, with `logical` bound to ?.
-QString liveEnrollmentCondition(const LocalStore &store, const QString &logical)
-{
-    const RoleTable enrollments(store, Role::Enrollment);
-    const RoleTable students(store, Role::Student);
-    return enrollments.refColumn(logical) + QStringLiteral(" = ? AND ") +
-           enrollments.refColumn(QStringLiteral("student")) +
-           QStringLiteral(" IN (SELECT \"id\" FROM ") + students.table() +
-           QStringLiteral(" WHERE ") + RoleTable::liveCondition() + QLatin1Char(')');
-}
-
-// Live enrollments (of live students) as enrollment id -> (course id, student id).
-QHash<qint64, QPair<qint64, qint64>> enrollmentsWhere(const LocalStore &store,
-                                                      const QString &logical, qint64 id)
-{
-    const RoleTable enrollments(store, Role::Enrollment);
-    QHash<qint64, QPair<qint64, qint64>> result;
-    for (const QVariantMap &row :
-         enrollments.select(liveEnrollmentCondition(store, logical), {id})) {
-        result.insert(row.value(QStringLiteral("id")).toLongLong(),
-                      {row.value(QStringLiteral("ref:course")).toLongLong(),
-                       row.value(QStringLiteral("ref:student")).toLongLong()});
-    }
-    return result;
-}
-
-// The marks `where` selects, on onlyDate when valid, with the course and student of the
-// enrollment each hangs from.
-QList<AttendanceMark> selectMarks(const RoleTable &attendance, QString where, QVariantList bindings,
-                                  const QHash<qint64, QPair<qint64, qint64>> &enrollments,
-                                  const QDate &onlyDate)
-{
-    if (onlyDate.isValid()) {
-        where += QStringLiteral(" AND ") + attendance.column(QStringLiteral("date")) +
-                 QStringLiteral(" = ?");
-        bindings.append(onlyDate.toString(Qt::ISODate));
-    }
-    QList<AttendanceMark> marks;
-    for (const QVariantMap &row : attendance.select(where, bindings)) {
-        AttendanceMark mark = markFromRow(row);
-        const auto owners = enrollments.value(mark.enrollmentId);
-        mark.courseId = owners.first;
-        mark.studentId = owners.second;
-        marks.append(mark);
-    }
-    return marks;
-}
-
-// Marks of the enrollments liveEnrollmentCondition(logical = id) selects, on onlyDate when
-// valid. The enrollments are a subquery, not thousands of bound ids, so SQLite walks the
-// (enrollment, date) index once per enrollment.
-QList<AttendanceMark> marksWhere(const LocalStore &store, const QString &logical, qint64 id,
-                                 const QDate &onlyDate = {})
-{
-    const auto enrollments = enrollmentsWhere(store, logical, id);
-    if (enrollments.isEmpty()) {
-        return {};
-    }
-    const RoleTable attendance(store, Role::Attendance);
-    const RoleTable enrollmentTable(store, Role::Enrollment);
-    QString where = attendance.refColumn(QStringLiteral("enrollment")) +
-                    QStringLiteral(" IN (SELECT \"id\" FROM ") + enrollmentTable.table() +
-                    QStringLiteral(" WHERE ") + RoleTable::liveCondition() +
-                    QStringLiteral(" AND ") + liveEnrollmentCondition(store, logical) +
-                    QLatin1Char(')');
-    QVariantList bindings{id};
-    return selectMarks(attendance, where, bindings, enrollments, onlyDate);
-}
-
-QList<AttendanceMark> marksOfEnrollments(const LocalStore &store,
-                                         const QHash<qint64, QPair<qint64, qint64>> &enrollments,
-                                         const QDate &onlyDate = {})
-{
-    if (enrollments.isEmpty()) {
-        return {};
-    }
-    const RoleTable attendance(store, Role::Attendance);
-    QStringList placeholders;
-    QVariantList bindings;
-    for (auto it = enrollments.begin(); it != enrollments.end(); ++it) {
-        placeholders.append(QStringLiteral("?"));
-        bindings.append(it.key());
-    }
-    QString where = attendance.refColumn(QStringLiteral("enrollment")) + QStringLiteral(" IN (") +
-                    placeholders.join(QLatin1Char(',')) + QLatin1Char(')');
-    return selectMarks(attendance, where, bindings, enrollments, onlyDate);
 }
 
 // Live enrollments of live students per course (one grouped query, not one per course);
@@ -341,12 +137,13 @@ std::optional<qint64> matchByName(const QList<QPair<qint64, QStringList>> &candi
             return ids.first();
         }
         if (ids.size() > 1) {
-            setError(error, refusal(DomainError::Code::Ambiguous,
-                                    Repository::tr("\"%1\" matches %2 %3: %4. Use a fuller name "
-                                                   "or the Salesforce Id.")
-                                        .arg(ref)
-                                        .arg(ids.size())
-                                        .arg(what, names.mid(0, 5).join(QStringLiteral(", ")))));
+            setError(error, DomainError::refusal(
+                                DomainError::Code::Ambiguous,
+                                Repository::tr("\"%1\" matches %2 %3: %4. Use a fuller name "
+                                               "or the Salesforce Id.")
+                                    .arg(ref)
+                                    .arg(ids.size())
+                                    .arg(what, names.mid(0, 5).join(QStringLiteral(", ")))));
             return std::nullopt;
         }
     }
@@ -368,22 +165,6 @@ std::optional<qint64> matchById(const LocalStore &store, Role role, const QStrin
         return std::nullopt;
     }
     return rows.first().value(QStringLiteral("id")).toLongLong();
-}
-
-bool isValidEmail(const QString &email)
-{
-    static const QRegularExpression shape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$"));
-    return shape.match(email).hasMatch();
-}
-
-bool isValidPhone(const QString &phone)
-{
-    static const QRegularExpression shape(QStringLiteral("^\\+?[0-9 ().\\-]+$"));
-    int digits = 0;
-    for (const QChar c : phone) {
-        digits += c.isDigit() ? 1 : 0;
-    }
-    return shape.match(phone).hasMatch() && digits >= 7 && digits <= 15;
 }
 
 } // namespace
@@ -448,9 +229,16 @@ std::optional<int> Repository::statusFromText(const QString &text) const
 
 DomainError Repository::storageError() const
 {
-    return refusal(
+    return DomainError::refusal(
         DomainError::Code::Storage,
         tr("The change could not be saved in the local store: %1").arg(m_store.errorString()));
+}
+
+DomainError Repository::notFound(bool courseFound)
+{
+    return DomainError::refusal(DomainError::Code::NotFound,
+                                courseFound ? tr("The student no longer exists.")
+                                            : tr("The course no longer exists."));
 }
 
 QList<Program> Repository::programs() const
@@ -501,7 +289,7 @@ QList<Course> Repository::loadCourses(const QString &where, const QVariantList &
     const QHash<qint64, int> counts = enrolledCounts(m_store, onlyCourse);
     QList<Course> result;
     for (const QVariantMap &row : RoleTable(m_store, Role::Course).select(where, bindings)) {
-        Course course = courseFromRow(row);
+        Course course = RecordRows::courseFromRow(row);
         course.programName = programNames.value(course.programId);
         QStringList facilitators;
         for (qint64 teacherId : {course.facilitator1Id, course.facilitator2Id}) {
@@ -537,7 +325,7 @@ QList<Student> Repository::students(const QString &search) const
     const QString wanted = folded(search);
     QList<Student> result;
     for (const QVariantMap &row : RoleTable(m_store, Role::Student).select()) {
-        const Student student = studentFromRow(row);
+        const Student student = RecordRows::studentFromRow(row);
         if (wanted.isEmpty() || folded(student.fullName()).contains(wanted) ||
             folded(student.nickname).contains(wanted)) {
             result.append(student);
@@ -553,7 +341,7 @@ std::optional<Student> Repository::student(qint64 id) const
     if (!row) {
         return std::nullopt;
     }
-    return studentFromRow(*row);
+    return RecordRows::studentFromRow(*row);
 }
 
 QList<Student> Repository::roster(qint64 courseId) const
@@ -567,7 +355,7 @@ QList<Student> Repository::roster(qint64 courseId) const
         enrollments.refColumn(QStringLiteral("course")) + QStringLiteral(" = ?)");
     QList<Student> result;
     for (const QVariantMap &row : RoleTable(m_store, Role::Student).select(where, {courseId})) {
-        result.append(studentFromRow(row));
+        result.append(RecordRows::studentFromRow(row));
     }
     sortByName(result);
     return result;
@@ -576,7 +364,8 @@ QList<Student> Repository::roster(qint64 courseId) const
 QList<Course> Repository::coursesOfStudent(qint64 studentId) const
 {
     QSet<qint64> courseIds;
-    const auto enrollments = enrollmentsWhere(m_store, QStringLiteral("student"), studentId);
+    const auto enrollments =
+        RecordRows::enrollmentsWhere(m_store, QStringLiteral("student"), studentId);
     for (const auto &owners : enrollments) {
         courseIds.insert(owners.first);
     }
@@ -622,8 +411,8 @@ std::optional<qint64> Repository::findCourse(const QString &ref, DomainError *er
         return byName;
     }
     setError(error, ambiguity ? ambiguity
-                              : refusal(DomainError::Code::NotFound,
-                                        tr("No course matches \"%1\".").arg(wanted)));
+                              : DomainError::refusal(DomainError::Code::NotFound,
+                                                     tr("No course matches \"%1\".").arg(wanted)));
     return std::nullopt;
 }
 
@@ -646,370 +435,54 @@ std::optional<qint64> Repository::findStudent(const QString &ref, DomainError *e
     const QString notFound = withinCourseId != 0
                                  ? tr("No student enrolled in this course matches \"%1\".")
                                  : tr("No student matches \"%1\".");
-    setError(error,
-             ambiguity ? ambiguity : refusal(DomainError::Code::NotFound, notFound.arg(wanted)));
+    setError(error, ambiguity
+                        ? ambiguity
+                        : DomainError::refusal(DomainError::Code::NotFound, notFound.arg(wanted)));
     return std::nullopt;
 }
 
 DomainError Repository::validateStudent(const Student &student) const
 {
-    const QList<QPair<QString, QString>> required = {
-        {QStringLiteral("first_name"), student.firstName},
-        {QStringLiteral("last_name"), student.lastName},
-        {QStringLiteral("phone_1"), student.phone1}};
-    const QStringList labels = {tr("First name"), tr("Last name"), tr("Phone 1")};
-    for (int i = 0; i < required.size(); ++i) {
-        const bool mapped = !mapping().column(Role::Student, required.at(i).first).isEmpty();
-        if (mapped && required.at(i).second.trimmed().isEmpty()) {
-            return refusal(DomainError::Code::MissingField,
-                           tr("%1 is required.").arg(labels.at(i)));
-        }
-    }
-    if (!mapping().column(Role::Student, QStringLiteral("date_of_birth")).isEmpty() &&
-        student.dateOfBirth.isNull()) {
-        return refusal(DomainError::Code::MissingField, tr("Date of birth is required."));
-    }
-    if (!student.dateOfBirth.isNull() &&
-        (!student.dateOfBirth.isValid() || student.dateOfBirth > QDate::currentDate() ||
-         student.dateOfBirth.year() < 1900)) {
-        return refusal(DomainError::Code::InvalidValue,
-                       tr("Date of birth must be a real date, not in the future."));
-    }
-    if (!student.sex.isEmpty() && !sexValues().contains(student.sex)) {
-        return refusal(DomainError::Code::InvalidValue,
-                       tr("Sex must be one of: %1.").arg(sexValues().join(QStringLiteral(", "))));
-    }
-    if (!student.language.isEmpty() && !languageValues().contains(student.language)) {
-        return refusal(DomainError::Code::InvalidValue,
-                       tr("Main language must be one of: %1.")
-                           .arg(languageValues().join(QStringLiteral(", "))));
-    }
-    if (!student.email.trimmed().isEmpty() && !isValidEmail(student.email.trimmed())) {
-        return refusal(DomainError::Code::InvalidValue,
-                       tr("\"%1\" is not an email address.").arg(student.email.trimmed()));
-    }
-    for (const QString &phone : {student.phone1, student.phone2, student.contactPhone}) {
-        if (!phone.trimmed().isEmpty() && !isValidPhone(phone.trimmed())) {
-            return refusal(DomainError::Code::InvalidValue,
-                           tr("\"%1\" is not a phone number.").arg(phone.trimmed()));
-        }
-    }
-    return {};
+    return StudentEditor::validate(mapping(), student);
 }
 
 DomainError Repository::createStudent(const Student &student, qint64 *id)
 {
-    if (const DomainError invalid = validateStudent(student)) {
-        return invalid;
-    }
-    QVariantMap values = studentValues(mapping(), student);
-    if (!student.key.isEmpty()) {
-        values.insert(RoleTable::keyColumnName(), student.key);
-    }
-    const auto created = m_store.insertLocal(Role::Student, values);
-    if (!created) {
-        return storageError();
-    }
-    if (id) {
-        *id = *created;
-    }
-    qCDebug(lcDomain) << "created student" << *created;
-    Q_EMIT dataChanged();
-    return {};
+    return StudentEditor(*this).create(student, id);
 }
 
 DomainError Repository::updateStudent(const Student &student)
 {
-    const auto current = this->student(student.id);
-    if (!current) {
-        return refusal(DomainError::Code::NotFound, tr("The student no longer exists."));
-    }
-    if (const DomainError invalid = validateStudent(student)) {
-        return invalid;
-    }
-    const QVariantMap before = studentValues(mapping(), *current);
-    const QVariantMap after = studentValues(mapping(), student);
-    QVariantMap changes;
-    for (auto it = after.begin(); it != after.end(); ++it) {
-        if (before.value(it.key()).toString() != it.value().toString()) {
-            changes.insert(it.key(), it.value());
-        }
-    }
-    if (changes.isEmpty()) {
-        return {};
-    }
-    if (!m_store.updateLocal(Role::Student, student.id, changes)) {
-        return storageError();
-    }
-    Q_EMIT dataChanged();
-    return {};
+    return StudentEditor(*this).update(student);
 }
 
 DomainError Repository::enroll(qint64 courseId, qint64 studentId, qint64 *enrollmentId)
 {
-    const auto theCourse = course(courseId);
-    const auto theStudent = student(studentId);
-    if (!theCourse || !theStudent) {
-        return refusal(DomainError::Code::NotFound, theCourse ? tr("The student no longer exists.")
-                                                              : tr("The course no longer exists."));
-    }
-    if (enrollment(courseId, studentId)) {
-        return refusal(
-            DomainError::Code::AlreadyEnrolled,
-            tr("%1 is already enrolled in %2.").arg(theStudent->fullName(), theCourse->title));
-    }
-    const QString key = enrollmentKey(identityOf(theCourse->key, theCourse->sfid),
-                                      identityOf(theStudent->key, theStudent->sfid));
-    bool released = false;
-    if (const auto revived = releaseEnrollmentKey(key, &released)) {
-        if (enrollmentId) {
-            *enrollmentId = *revived;
-        }
-        Q_EMIT dataChanged();
-        return {};
-    }
-    if (!released) {
-        return storageError();
-    }
-    const RoleTable table(m_store, Role::Enrollment);
-    const QVariantMap values = {
-        {RoleTable::keyColumnName(), key},
-        {LocalStore::refColumn(table.rawColumn(QStringLiteral("course"))), courseId},
-        {LocalStore::refColumn(table.rawColumn(QStringLiteral("student"))), studentId}};
-    const auto created = m_store.insertLocal(Role::Enrollment, values);
-    if (!created) {
-        return storageError();
-    }
-    if (enrollmentId) {
-        *enrollmentId = *created;
-    }
-    Q_EMIT dataChanged();
-    return {};
-}
-
-std::optional<qint64> Repository::releaseEnrollmentKey(const QString &key, bool *ok)
-{
-    *ok = true;
-    const auto old = m_store.idByColumn(Role::Enrollment, RoleTable::keyColumnName(), key);
-    if (!old) {
-        return std::nullopt;
-    }
-    QSqlQuery pending(m_store.database());
-    pending.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
-                                   " AND record_id = ? AND action = 'DELETE'"
-                                   " AND state IN ('NEW','PENDING','FAILED')"));
-    pending.addBindValue(mapping().table(Role::Enrollment));
-    pending.addBindValue(*old);
-    if (pending.exec() && pending.next() && pending.value(0).toInt() > 0) {
-        // Unenrolled and enrolled again before the delete went out: the delete is
-        // withdrawn and the record lives on, as the org still has it.
-        Outbox outbox(m_store);
-        QSqlQuery rest(m_store.database());
-        rest.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
-                                    " AND record_id = ? AND state IN ('NEW','PENDING','FAILED')"));
-        rest.addBindValue(mapping().table(Role::Enrollment));
-        rest.addBindValue(*old);
-        // A creation not sent yet still is: the row stays pending.
-        *ok = m_store.begin() &&
-              outbox.settleRecord(mapping().table(Role::Enrollment), *old, outbox::Ignored, {},
-                                  QStringLiteral("DELETE")) &&
-              rest.exec() && rest.next() &&
-              m_store.writeSynced(Role::Enrollment, *old,
-                                  {{QStringLiteral("isdeleted"), 0},
-                                   {QStringLiteral("_hc_lastop"),
-                                    rest.value(0).toInt() > 0 ? QStringLiteral("PENDING")
-                                                              : QStringLiteral("SYNCED")}}) &&
-              m_store.commit();
-        if (!*ok) {
-            m_store.rollback();
-        }
-        return *ok ? old : std::nullopt;
-    }
-    // Its delete already reached the org, where a deleted record no longer holds the key:
-    // the old row lets go of it here too.
-    *ok = m_store.writeSynced(Role::Enrollment, *old, {{RoleTable::keyColumnName(), QVariant()}});
-    return std::nullopt;
-}
-
-bool Repository::releaseDeletedKey(Role role, const QString &key)
-{
-    // A record deleted in the org (and here) no longer holds its key there: the old row
-    // lets go of it, so the day can be marked again under the same key.
-    const auto old = m_store.idByColumn(role, RoleTable::keyColumnName(), key);
-    if (!old) {
-        return true;
-    }
-    const auto row = m_store.row(role, *old);
-    if (!row || row->value(QStringLiteral("isdeleted")).toInt() != 1) {
-        return true;
-    }
-    return m_store.writeSynced(role, *old, {{RoleTable::keyColumnName(), QVariant()}});
+    return EnrollmentEditor(*this).enroll(courseId, studentId, enrollmentId);
 }
 
 DomainError Repository::unenroll(qint64 courseId, qint64 studentId)
 {
-    const auto existing = enrollment(courseId, studentId);
-    if (!existing) {
-        return refusal(DomainError::Code::NotEnrolled,
-                       tr("The student is not enrolled in this course."));
-    }
-    if (!m_store.deleteLocal(Role::Enrollment, existing->id)) {
-        return storageError();
-    }
-    Q_EMIT dataChanged();
-    return {};
-}
-
-DomainError Repository::checkMarkable(const Course &course, const QDate &date, int status,
-                                      bool confirmOutsideDates) const
-{
-    if (!mapping().attendanceCode(status)) {
-        QStringList codes;
-        for (const AttendanceCode &code : mapping().attendanceCodes()) {
-            codes.append(QStringLiteral("%1 (%2)").arg(code.code).arg(code.label));
-        }
-        return refusal(DomainError::Code::InvalidStatus,
-                       tr("%1 is not an attendance status. Use one of: %2.")
-                           .arg(status)
-                           .arg(codes.join(QStringLiteral(", "))));
-    }
-    if (!date.isValid()) {
-        return refusal(DomainError::Code::InvalidValue, tr("The class date is not a valid date."));
-    }
-    if (!course.isActiveOn(date) && !confirmOutsideDates) {
-        const QString start =
-            course.startDate.isValid() ? course.startDate.toString(Qt::ISODate) : tr("no start");
-        const QString end =
-            course.endDate.isValid() ? course.endDate.toString(Qt::ISODate) : tr("no end");
-        return refusal(DomainError::Code::OutsideCourseDates,
-                       tr("%1 is outside the dates of %2 (%3 to %4). Confirm to mark it anyway.")
-                           .arg(date.toString(Qt::ISODate), course.title, start, end));
-    }
-    return {};
-}
-
-DomainError Repository::writeMark(const Course &course, const Student &student, const QDate &date,
-                                  int status, const QString &notes)
-{
-    const auto theEnrollment = enrollment(course.id, student.id);
-    if (!theEnrollment) {
-        return refusal(DomainError::Code::NotEnrolled,
-                       tr("%1 is not enrolled in %2: enroll the student before taking "
-                          "attendance.")
-                           .arg(student.fullName(), course.title));
-    }
-    const RoleTable table(m_store, Role::Attendance);
-    const QString statusColumn = table.rawColumn(QStringLiteral("status"));
-    const QString notesColumn = table.rawColumn(QStringLiteral("notes"));
-    const auto existing =
-        marksOfEnrollments(m_store, {{theEnrollment->id, {course.id, student.id}}}, date);
-    if (!existing.isEmpty()) {
-        // Re-marking updates the day's record; only what changed reaches the outbox.
-        const AttendanceMark &mark = existing.first();
-        QVariantMap changes;
-        if (mark.status != status) {
-            changes.insert(statusColumn, status);
-        }
-        if (!notesColumn.isEmpty() && mark.notes != notes.trimmed()) {
-            changes.insert(notesColumn, textOrNull(notes));
-        }
-        if (!changes.isEmpty() && !m_store.updateLocal(Role::Attendance, mark.id, changes)) {
-            return storageError();
-        }
-        return {};
-    }
-    // The enrollment's key (itself derived from course and student when a laptop made it),
-    // or the org's Id for an enrollment made in the org: unchanged, so that marks already in
-    // an org keep their keys.
-    const QString keyOfEnrollment =
-        theEnrollment->key.isEmpty() ? theEnrollment->sfid : theEnrollment->key;
-    QVariantMap values = {
-        {RoleTable::keyColumnName(), attendanceKey(keyOfEnrollment, date)},
-        {LocalStore::refColumn(table.rawColumn(QStringLiteral("enrollment"))), theEnrollment->id},
-        {table.rawColumn(QStringLiteral("date")), date.toString(Qt::ISODate)},
-        {statusColumn, status}};
-    if (!notesColumn.isEmpty()) {
-        values.insert(notesColumn, textOrNull(notes));
-    }
-    const QString nameColumn = table.rawColumn(QStringLiteral("student_name"));
-    if (!nameColumn.isEmpty()) {
-        values.insert(nameColumn, student.fullName());
-    }
-    if (!releaseDeletedKey(Role::Attendance, values.value(RoleTable::keyColumnName()).toString())) {
-        return storageError();
-    }
-    const QString idColumn = table.rawColumn(QStringLiteral("student_id"));
-    // The org's field holds a Salesforce Id (18 characters); a student created offline has
-    // none yet, so the field stays empty rather than carrying the longer local key.
-    if (!idColumn.isEmpty() && !student.sfid.isEmpty()) {
-        values.insert(idColumn, student.sfid);
-    }
-    if (!m_store.insertLocal(Role::Attendance, values)) {
-        return storageError();
-    }
-    return {};
+    return EnrollmentEditor(*this).unenroll(courseId, studentId);
 }
 
 DomainError Repository::markAttendance(qint64 courseId, qint64 studentId, const QDate &date,
                                        int status, const QString &notes, bool confirmOutsideDates)
 {
-    const auto theCourse = course(courseId);
-    const auto theStudent = student(studentId);
-    if (!theCourse || !theStudent) {
-        return refusal(DomainError::Code::NotFound, theCourse ? tr("The student no longer exists.")
-                                                              : tr("The course no longer exists."));
-    }
-    if (const DomainError refused = checkMarkable(*theCourse, date, status, confirmOutsideDates)) {
-        return refused;
-    }
-    const DomainError result = writeMark(*theCourse, *theStudent, date, status, notes);
-    if (result.ok()) {
-        Q_EMIT dataChanged();
-    }
-    return result;
+    return AttendanceMarker(*this).markAttendance(courseId, studentId, date, status, notes,
+                                                  confirmOutsideDates);
 }
 
 DomainError Repository::markAllPresent(qint64 courseId, const QDate &date, bool confirmOutsideDates)
 {
-    const auto theCourse = course(courseId);
-    if (!theCourse) {
-        return refusal(DomainError::Code::NotFound, tr("The course no longer exists."));
-    }
-    const auto present = presentCode();
-    if (!present) {
-        return refusal(DomainError::Code::InvalidStatus,
-                       tr("The mapping has no attendance code meaning present."));
-    }
-    if (const DomainError refused =
-            checkMarkable(*theCourse, date, *present, confirmOutsideDates)) {
-        return refused;
-    }
-    const QHash<qint64, AttendanceMark> marked = attendanceOn(courseId, date);
-    if (!m_store.begin()) {
-        return storageError();
-    }
-    for (const Student &enrolled : roster(courseId)) {
-        if (marked.contains(enrolled.id)) {
-            continue;
-        }
-        if (const DomainError failed = writeMark(*theCourse, enrolled, date, *present, {})) {
-            m_store.rollback();
-            return failed;
-        }
-    }
-    if (!m_store.commit()) {
-        m_store.rollback();
-        return storageError();
-    }
-    Q_EMIT dataChanged();
-    return {};
+    return AttendanceMarker(*this).markAllPresent(courseId, date, confirmOutsideDates);
 }
 
 QHash<qint64, AttendanceMark> Repository::attendanceOn(qint64 courseId, const QDate &date) const
 {
     QHash<qint64, AttendanceMark> result;
     for (const AttendanceMark &mark :
-         marksWhere(m_store, QStringLiteral("course"), courseId, date)) {
+         RecordRows::marksWhere(m_store, QStringLiteral("course"), courseId, date)) {
         result.insert(mark.studentId, mark);
     }
     return result;
@@ -1017,7 +490,8 @@ QHash<qint64, AttendanceMark> Repository::attendanceOn(qint64 courseId, const QD
 
 QList<AttendanceMark> Repository::attendanceOfStudent(qint64 studentId) const
 {
-    QList<AttendanceMark> marks = marksWhere(m_store, QStringLiteral("student"), studentId);
+    QList<AttendanceMark> marks =
+        RecordRows::marksWhere(m_store, QStringLiteral("student"), studentId);
     std::sort(marks.begin(), marks.end(), [](const AttendanceMark &a, const AttendanceMark &b) {
         return a.date != b.date ? a.date > b.date : a.courseId < b.courseId;
     });
@@ -1026,7 +500,8 @@ QList<AttendanceMark> Repository::attendanceOfStudent(qint64 studentId) const
 
 QList<AttendanceMark> Repository::attendanceOfCourse(qint64 courseId) const
 {
-    QList<AttendanceMark> marks = marksWhere(m_store, QStringLiteral("course"), courseId);
+    QList<AttendanceMark> marks =
+        RecordRows::marksWhere(m_store, QStringLiteral("course"), courseId);
     std::sort(marks.begin(), marks.end(), [](const AttendanceMark &a, const AttendanceMark &b) {
         return a.date != b.date ? a.date < b.date : a.studentId < b.studentId;
     });
@@ -1046,7 +521,7 @@ QList<StatusCount> Repository::statusCountsOfCourse(qint64 courseId) const
                        " WHERE %6 AND %7) GROUP BY %1, a.%2")
             .arg(student, status, attendance.table(), enrollments.table(),
                  attendance.refColumn(QStringLiteral("enrollment")), RoleTable::liveCondition(),
-                 liveEnrollmentCondition(m_store, QStringLiteral("course")));
+                 RecordRows::liveEnrollmentCondition(m_store, QStringLiteral("course")));
     QSqlQuery query(m_store.database());
     query.setForwardOnly(true);
     query.prepare(sql);
@@ -1057,8 +532,8 @@ QList<StatusCount> Repository::statusCountsOfCourse(qint64 courseId) const
         return counts;
     }
     while (query.next()) {
-        counts.append(
-            {query.value(0).toLongLong(), statusFrom(query.value(1)), query.value(2).toInt()});
+        counts.append({query.value(0).toLongLong(), RecordRows::statusFrom(query.value(1)),
+                       query.value(2).toInt()});
     }
     return counts;
 }

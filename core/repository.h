@@ -1,8 +1,8 @@
 #pragma once
 
 #include "domainerror.h"
-#include "store/localstore.h"
 #include "records.h"
+#include "store/localstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -90,15 +90,14 @@ Q_SIGNALS:
     void dataChanged(); // any local write made through this repository
 
 private:
+    friend class AttendanceMarker;
+    friend class EnrollmentEditor;
+    friend class StudentEditor;
+
+    // A store failure as the domain reports it, for the writes of this class's editors.
     DomainError storageError() const;
-    // Frees an enrollment key held by an unenrolled row, or revives that row when its
-    // delete has not gone out yet (returned); *ok is false on a store error.
-    std::optional<qint64> releaseEnrollmentKey(const QString &key, bool *ok);
-    bool releaseDeletedKey(Role role, const QString &key);
-    DomainError checkMarkable(const Course &course, const QDate &date, int status,
-                              bool confirmOutsideDates) const;
-    DomainError writeMark(const Course &course, const Student &student, const QDate &date,
-                          int status, const QString &notes);
+    // The refusal of a write whose student (course found) or course no longer exists.
+    static DomainError notFound(bool courseFound);
     // onlyCourse: the one course `where` selects (0 for any), so only its students are counted.
     QList<Course> loadCourses(const QString &where, const QVariantList &bindings,
                               qint64 onlyCourse) const;

@@ -1,12 +1,16 @@
-// pasalista-cli login / whoami / logout (AuthCommands) against the emulator and the keychain.
+// pasalista-cli login / whoami / logout (LoginCommand, ...) against the emulator and the keychain.
 #include "authtesthelpers.h"
 
 #include "auth/session.h"
-#include "cli/authcommands.h"
-#include "cli/synccommands.h"
+#include "clicontext.h"
+#include "logincommand.h"
+#include "logoutcommand.h"
 #include "mapping.h"
+#include "statuscommand.h"
 #include "store/localstore.h"
 #include "sync/apibudget.h"
+#include "synccommand.h"
+#include "whoamicommand.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -28,16 +32,45 @@ struct Cli
     QString err;
     QTextStream outStream{&out};
     QTextStream errStream{&err};
-    AuthCommands commands;
+    CliContext context{outStream, errStream};
+    LoginCommand loginCommand;
     FakeBrowser browser;
 
-    explicit Cli(AccountManager *accounts) : commands(outStream, errStream, accounts)
+    explicit Cli(AccountManager *accounts)
     {
+        context.useAccounts(accounts);
         // "The browser" follows the address the command prints.
-        commands.setBrowserOpener(browser.opener());
-        commands.setSignInTimeoutMs(15000);
+        loginCommand.setBrowserOpener(browser.opener());
+        loginCommand.setSignInTimeoutMs(15000);
     }
+
+    int login(const QString &loginUrl, bool openBrowser)
+    {
+        return loginCommand.login(context, loginUrl, openBrowser);
+    }
+    int logout(bool deleteLocalData, bool discardUnsynced)
+    {
+        return LogoutCommand().logout(context, deleteLocalData, discardUnsynced);
+    }
+    int whoami(bool json) { return WhoamiCommand().whoami(context, json); }
 };
+
+// Runs a command as `pasalista-cli NAME [--json]` would, over the given accounts.
+int runCommand(Command &&command, AccountManager &accounts, QTextStream &out, QTextStream &err,
+               bool json)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(CliContext::kJson));
+    QStringList line = {QStringLiteral("pasalista-cli"), command.name()};
+    if (json) {
+        line.append(QStringLiteral("--json"));
+    }
+    parser.parse(line);
+    CliContext context(out, err);
+    context.useAccounts(&accounts);
+    context.setParser(&parser);
+    return command.execute(context, {});
+}
 
 } // namespace
 
@@ -49,15 +82,14 @@ TEST(AuthCli, LoginWhoamiLogoutWithExitCodes)
     AccountManager &accounts = scratch.accounts;
     Cli cli(&accounts);
 
-    EXPECT_EQ(cli.commands.whoami(false), AuthCommands::NotSignedIn);
-    EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::NotSignedIn);
-    EXPECT_EQ(cli.commands.login(QStringLiteral("http://example.org"), true),
-              AuthCommands::UsageError);
+    EXPECT_EQ(cli.whoami(false), CliExitCodes::NotSignedIn);
+    EXPECT_EQ(cli.logout(false, false), CliExitCodes::NotSignedIn);
+    EXPECT_EQ(cli.login(QStringLiteral("http://example.org"), true), CliExitCodes::UsageError);
 
-    ASSERT_EQ(cli.commands.login(org.baseUrl().toString(), true), AuthCommands::Success)
+    ASSERT_EQ(cli.login(org.baseUrl().toString(), true), CliExitCodes::Success)
         << cli.err.toStdString();
     EXPECT_TRUE(cli.out.contains(QStringLiteral("/services/oauth2/authorize?")));
-    EXPECT_EQ(cli.commands.whoami(false), AuthCommands::Success);
+    EXPECT_EQ(cli.whoami(false), CliExitCodes::Success);
     EXPECT_TRUE(cli.out.contains(kTeacher));
 
     // An unsynced edit blocks deleting the local data unless told to discard it.
@@ -71,11 +103,11 @@ TEST(AuthCli, LoginWhoamiLogoutWithExitCodes)
                             {QStringLiteral("phone_number_1__c"), QStringLiteral("555")}}));
     }
     EXPECT_EQ(accounts.unsyncedChangeCount(key), 1);
-    EXPECT_EQ(cli.commands.logout(true, false), AuthCommands::Refused);
+    EXPECT_EQ(cli.logout(true, false), CliExitCodes::Refused);
     EXPECT_TRUE(accounts.isSignedIn());
-    EXPECT_EQ(cli.commands.logout(true, true), AuthCommands::Success) << cli.err.toStdString();
+    EXPECT_EQ(cli.logout(true, true), CliExitCodes::Success) << cli.err.toStdString();
     EXPECT_FALSE(QFile::exists(accounts.databasePath(key)));
-    EXPECT_EQ(cli.commands.whoami(false), AuthCommands::NotSignedIn);
+    EXPECT_EQ(cli.whoami(false), CliExitCodes::NotSignedIn);
 }
 
 TEST(AuthCli, NoBrowserPrintsTheAddressAndWaitsForTheRedirect)
@@ -87,7 +119,7 @@ TEST(AuthCli, NoBrowserPrintsTheAddressAndWaitsForTheRedirect)
     Cli cli(&accounts);
     // With --no-browser nothing is opened: the user pastes the printed address. Here a timer
     // plays the user, reading the address from the output.
-    cli.commands.setBrowserOpener([](const QUrl &) {
+    cli.loginCommand.setBrowserOpener([](const QUrl &) {
         ADD_FAILURE() << "--no-browser opened a browser";
         return false;
     });
@@ -102,9 +134,9 @@ TEST(AuthCli, NoBrowserPrintsTheAddressAndWaitsForTheRedirect)
         }
     });
     user.start(20);
-    EXPECT_EQ(cli.commands.login(org.baseUrl().toString(), false), AuthCommands::Success)
+    EXPECT_EQ(cli.login(org.baseUrl().toString(), false), CliExitCodes::Success)
         << cli.err.toStdString();
-    EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::Success);
+    EXPECT_EQ(cli.logout(false, false), CliExitCodes::Success);
 }
 
 // Issue 13: the callback port comes from the settings (oauth/callbackPort) or, for one run,
@@ -124,29 +156,32 @@ TEST(AuthCli, CallbackPortFromTheSettingsOrTheCommandLine)
     AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
     Cli cli(&accounts);
 
-    ASSERT_EQ(cli.commands.login(org.baseUrl().toString(), true), AuthCommands::Success)
+    ASSERT_EQ(cli.login(org.baseUrl().toString(), true), CliExitCodes::Success)
         << cli.err.toStdString();
     EXPECT_TRUE(cli.out.contains(SignInFlow::callbackUrl(fromSettings).toString()))
         << cli.out.toStdString();
-    EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::Success);
+    EXPECT_EQ(cli.logout(false, false), CliExitCodes::Success);
 
     const auto runLogin = [&](const QString &port) {
         QCommandLineParser parser;
-        parser.addOptions(AuthCommands::options());
+        parser.addOptions(LoginCommand().options());
         parser.addPositionalArgument(QStringLiteral("command"), QString());
         parser.parse({QStringLiteral("pasalista-cli"), QStringLiteral("login"),
                       QStringLiteral("--login-url"), org.baseUrl().toString(),
                       QStringLiteral("--callback-port"), port});
-        return cli.commands.run(QStringLiteral("login"), parser);
+        cli.context.setParser(&parser);
+        const int exitCode = cli.loginCommand.execute(cli.context, {});
+        cli.context.setParser(nullptr);
+        return exitCode;
     };
-    EXPECT_EQ(runLogin(QStringLiteral("0")), AuthCommands::UsageError);
+    EXPECT_EQ(runLogin(QStringLiteral("0")), CliExitCodes::UsageError);
     EXPECT_TRUE(cli.err.contains(QStringLiteral("--callback-port")));
     cli.out.clear();
-    ASSERT_EQ(runLogin(QString::number(fromCommandLine)), AuthCommands::Success)
+    ASSERT_EQ(runLogin(QString::number(fromCommandLine)), CliExitCodes::Success)
         << cli.err.toStdString();
     EXPECT_TRUE(cli.out.contains(SignInFlow::callbackUrl(fromCommandLine).toString()))
         << cli.out.toStdString();
-    EXPECT_EQ(cli.commands.logout(false, false), AuthCommands::Success);
+    EXPECT_EQ(cli.logout(false, false), CliExitCodes::Success);
 }
 
 // The CLI is one process per command: the access token is kept in the keychain beside the
@@ -162,7 +197,7 @@ TEST(AuthCli, SyncReusesTheKeptAccessTokenAndStatusShowsTheCallsSpent)
         AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
         accounts.setKeepAccessToken(true);
         Cli cli(&accounts);
-        ASSERT_EQ(cli.commands.login(org.baseUrl().toString(), true), AuthCommands::Success)
+        ASSERT_EQ(cli.login(org.baseUrl().toString(), true), CliExitCodes::Success)
             << cli.err.toStdString();
     }
     // A later command: a new manager restores the session from the keychain.
@@ -172,14 +207,15 @@ TEST(AuthCli, SyncReusesTheKeptAccessTokenAndStatusShowsTheCallsSpent)
     QString err;
     QTextStream outStream(&out);
     QTextStream errStream(&err);
-    SyncCommands commands(outStream, errStream, accounts, Mapping::dream());
-    ASSERT_EQ(commands.run(QStringLiteral("sync"), false), SyncCommands::Success)
+    ASSERT_EQ(runCommand(SyncCommand(), accounts, outStream, errStream, false),
+              CliExitCodes::Success)
         << err.toStdString();
     ASSERT_TRUE(accounts.session());
     EXPECT_EQ(accounts.session()->refreshRequestCount(), 0) << "the kept token was valid";
 
     out.clear();
-    ASSERT_EQ(commands.run(QStringLiteral("status"), true), SyncCommands::Success);
+    ASSERT_EQ(runCommand(StatusCommand(), accounts, outStream, errStream, true),
+              CliExitCodes::Success);
     const QJsonObject status = QJsonDocument::fromJson(out.toUtf8()).object();
     const int spent = status.value(QStringLiteral("api_calls_today")).toInt();
     EXPECT_GT(spent, 1);
@@ -189,7 +225,8 @@ TEST(AuthCli, SyncReusesTheKeptAccessTokenAndStatusShowsTheCallsSpent)
     EXPECT_GE(status.value(QStringLiteral("org_api_used")).toInt(), spent);
 
     out.clear();
-    ASSERT_EQ(commands.run(QStringLiteral("status"), false), SyncCommands::Success);
+    ASSERT_EQ(runCommand(StatusCommand(), accounts, outStream, errStream, false),
+              CliExitCodes::Success);
     EXPECT_TRUE(
         out.contains(QStringLiteral("API calls today: %1 of this laptop's %2; last sync: %1")
                          .arg(spent)

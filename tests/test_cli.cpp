@@ -2,7 +2,10 @@
 // CSV export, against a real store file.
 #include "domainfixture.h"
 
-#include "cli/clirunner.h"
+#include "apppaths.h"
+#include "clirunner.h"
+#include "exportcommand.h"
+#include "markcommand.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -117,11 +120,11 @@ TEST_F(CliTest, AStoreThatCannotOpenExitsWithOne)
 TEST_F(CliTest, DataDirHoldsTheStoreFile)
 {
     const QString dataDir = m_dir.filePath(QStringLiteral("data"));
-    EXPECT_EQ(CliRunner::storePath(dataDir), dataDir + QStringLiteral("/local.sqlite"));
+    EXPECT_EQ(AppPaths::storePath(dataDir), dataDir + QStringLiteral("/local.sqlite"));
     const CliResult result =
         cli(QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("courses")}, false);
     EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
-    EXPECT_TRUE(QFile::exists(CliRunner::storePath(dataDir)));
+    EXPECT_TRUE(QFile::exists(AppPaths::storePath(dataDir)));
 }
 
 TEST_F(CliTest, CoursesAsTextAndJson)
@@ -315,20 +318,21 @@ TEST(CliBinary, SpeaksSpanishWhenTheSystemDoes)
 
 TEST(CsvField, QuotesOnlyWhatNeedsIt)
 {
-    EXPECT_EQ(CliRunner::csvField(str("José")), str("José"));
-    EXPECT_EQ(CliRunner::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
-    EXPECT_EQ(CliRunner::csvField(QStringLiteral("say \"hi\"")),
+    EXPECT_EQ(ExportCommand::csvField(str("José")), str("José"));
+    EXPECT_EQ(ExportCommand::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+    EXPECT_EQ(ExportCommand::csvField(QStringLiteral("say \"hi\"")),
               QStringLiteral("\"say \"\"hi\"\"\""));
-    EXPECT_EQ(CliRunner::csvField(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
-    EXPECT_EQ(CliRunner::csvField(QString()), QString());
+    EXPECT_EQ(ExportCommand::csvField(QStringLiteral("two\nlines")),
+              QStringLiteral("\"two\nlines\""));
+    EXPECT_EQ(ExportCommand::csvField(QString()), QString());
 }
 
 TEST(CliDates, ParsesIsoAndWords)
 {
-    EXPECT_EQ(CliRunner::parseDate(QStringLiteral("2025-03-05")), QDate(2025, 3, 5));
-    EXPECT_EQ(CliRunner::parseDate(QStringLiteral("today")), QDate::currentDate());
-    EXPECT_FALSE(CliRunner::parseDate(QStringLiteral("05/03/2025")).isValid());
-    EXPECT_FALSE(CliRunner::parseDate(QStringLiteral("2025-13-01")).isValid());
+    EXPECT_EQ(MarkCommand::parseDate(QStringLiteral("2025-03-05")), QDate(2025, 3, 5));
+    EXPECT_EQ(MarkCommand::parseDate(QStringLiteral("today")), QDate::currentDate());
+    EXPECT_FALSE(MarkCommand::parseDate(QStringLiteral("05/03/2025")).isValid());
+    EXPECT_FALSE(MarkCommand::parseDate(QStringLiteral("2025-13-01")).isValid());
 }
 
 TEST(CliDemo, SeedsANewStoreOnceThenRefuses)

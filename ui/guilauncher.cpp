@@ -2,13 +2,13 @@
 
 #include "accountswitcher.h"
 #include "appicon.h"
+#include "apppaths.h"
 #include "auth/accountmanager.h"
 #include "auth/session.h"
-#include "cli/clirunner.h"
 #include "demodata.h"
-#include "store/localstore.h"
 #include "mainwindow.h"
 #include "repository.h"
+#include "store/localstore.h"
 #include "sync/syncscheduler.h"
 #include "syncissuesdialog.h"
 #include "syncstatuswidget.h"
@@ -59,17 +59,6 @@ void GuiLauncher::setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(PASALISTA_VERSION));
 }
 
-// The same folder and file as pasalista-cli, so both open one store.
-QString GuiLauncher::defaultDataDirectory()
-{
-    return CliRunner::defaultDataDir();
-}
-
-QString GuiLauncher::storePath(const QString &dataDirectory)
-{
-    return CliRunner::storePath(dataDirectory);
-}
-
 int GuiLauncher::run(QApplication &application)
 {
     return start(application, QCoreApplication::arguments()) ? QApplication::exec() : 1;
@@ -111,7 +100,7 @@ bool GuiLauncher::parseArguments(const QStringList &arguments)
     parser.addOptions({dataDir, demo, screenshot, tab});
     parser.process(arguments);
 
-    m_dataDirectory = parser.isSet(dataDir) ? parser.value(dataDir) : defaultDataDirectory();
+    m_dataDirectory = parser.isSet(dataDir) ? parser.value(dataDir) : AppPaths::dataDir();
     m_demo = parser.isSet(demo);
     m_screenshotPath = parser.value(screenshot);
     m_tab = parser.value(tab);
@@ -156,8 +145,8 @@ bool GuiLauncher::openStore()
         });
     }
     m_store = std::make_unique<LocalStore>(Mapping::dream());
-    const QString path =
-        account.isEmpty() ? storePath(m_dataDirectory) : m_accounts->databasePath(account);
+    const QString path = account.isEmpty() ? AppPaths::storePath(m_dataDirectory)
+                                           : m_accounts->databasePath(account);
     m_storePath = path;
     if (!m_store->open(path)) {
         m_error = tr("Cannot open the local store %1: %2").arg(path, m_store->errorString());
@@ -187,7 +176,8 @@ void GuiLauncher::showWindow()
     // Courses are read in a thread of their own: a course of 5,000 never freezes the window.
     m_window = std::make_unique<MainWindow>(*m_repository, MainWindow::Loading::InBackground);
     if (m_screenshotPath.isEmpty()) {
-        new WindowStateKeeper(*m_window, storePath(m_dataDirectory)); // geometry, last course
+        new WindowStateKeeper(*m_window,
+                              AppPaths::storePath(m_dataDirectory)); // geometry, last course
     }
     const QStringList tabs = {QStringLiteral("roster"), QStringLiteral("attendance"),
                               QStringLiteral("summary")};

@@ -30,9 +30,6 @@ public:
 
     // Sets the application's names; call before anything reads QSettings or paths.
     static void setApplicationNames();
-    // The CLI's data folder (QStandardPaths::AppDataLocation) and store file in it.
-    static QString defaultDataDirectory();
-    static QString storePath(const QString &dataDirectory);
 
     // Quitting waits this long at most for work that must not be dropped (a revoke).
     static constexpr int kQuitBudgetMs = 1200;

@@ -1,5 +1,5 @@
 // pasalista-cli: a thin shell over CliRunner, which holds the logic so tests can run it.
-#include "cli/clirunner.h"
+#include "clirunner.h"
 #include "logfile.h"
 
 #include <QCoreApplication>

@@ -14,7 +14,6 @@
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QUuid>
 
@@ -64,11 +63,6 @@ QList<quint16> AccountManager::callbackPorts() const
 }
 
 AccountManager::~AccountManager() = default;
-
-QString AccountManager::defaultDataDir()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-}
 
 QList<Identity> AccountManager::accounts() const
 {

@@ -65,8 +65,6 @@ public:
                    QObject *parent = nullptr);
     ~AccountManager() override;
 
-    static QString defaultDataDir(); // QStandardPaths::AppDataLocation
-
     QList<Identity> accounts() const;
     bool hasAccount(const QString &accountKey) const;
     Identity account(const QString &accountKey) const;

@@ -2,24 +2,6 @@
 
 namespace pasalista {
 
-int SyncReport::exitCode() const
-{
-    switch (result) {
-    case Result::Clean:
-        return 0;
-    case Result::Issues:
-        return 1;
-    case Result::SignInRequired:
-        return 4;
-    case Result::Unreachable:
-        return 5;
-    case Result::Cancelled:
-    case Result::Error:
-        return 1;
-    }
-    return 1;
-}
-
 QString SyncReport::resultName(Result result)
 {
     switch (result) {

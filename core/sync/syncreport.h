@@ -39,8 +39,6 @@ struct SyncReport
     QStringList warnings;
     QDateTime finishedAt;
 
-    // CLI exit code: 0 clean, 1 failures or conflicts, 4 sign-in needed, 5 unreachable.
-    int exitCode() const;
     QJsonObject toJson() const;
     static QString resultName(Result result);
 };

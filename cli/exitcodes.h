@@ -3,8 +3,8 @@
 namespace pasalista {
 
 // pasalista-cli's exit codes, as the README lists them: the one definition every command
-// class takes by inheriting it (so AuthCommands::NotSignedIn and SyncCommands::NotSignedIn
-// are the same number by construction).
+// takes by inheriting it (so every command's NotSignedIn is the same number by construction).
+// Core knows none of them: a sync's result becomes one in SyncCommand::exitCodeOf().
 struct CliExitCodes
 {
     enum ExitCode

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "command.h"
+
+#include <QCoreApplication>
+
+namespace pasalista {
+
+// `logout [--delete-local-data [--discard-unsynced-changes]]`: signs out and revokes the
+// sign-in at the org. Exit code 4 when nobody is signed in.
+class LogoutCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(pasalista::AuthCommands)
+
+public:
+    LogoutCommand();
+    int execute(CliContext &context, const QStringList &arguments) override;
+
+    int logout(CliContext &context, bool deleteLocalData, bool discardUnsynced);
+};
+
+} // namespace pasalista

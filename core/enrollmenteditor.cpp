@@ -1,0 +1,131 @@
+#include "enrollmenteditor.h"
+
+#include "repository.h"
+#include "roletable.h"
+#include "store/outbox.h"
+
+#include <QSqlQuery>
+
+namespace pasalista {
+
+namespace {
+
+// A record's identity across laptops: our key when it has one (made by a laptop), else
+// the org's Id (made in the org, which never gives it our key later).
+QString identityOf(const QString &key, const QString &sfid)
+{
+    return key.isEmpty() ? sfid : key;
+}
+
+} // namespace
+
+EnrollmentEditor::EnrollmentEditor(Repository &repository)
+    : m_repository(repository), m_store(repository.store())
+{
+}
+
+const Mapping &EnrollmentEditor::mapping() const
+{
+    return m_store.mapping();
+}
+
+DomainError EnrollmentEditor::enroll(qint64 courseId, qint64 studentId, qint64 *enrollmentId)
+{
+    const auto theCourse = m_repository.course(courseId);
+    const auto theStudent = m_repository.student(studentId);
+    if (!theCourse || !theStudent) {
+        return Repository::notFound(theCourse.has_value());
+    }
+    if (m_repository.enrollment(courseId, studentId)) {
+        return DomainError::refusal(
+            DomainError::Code::AlreadyEnrolled,
+            tr("%1 is already enrolled in %2.").arg(theStudent->fullName(), theCourse->title));
+    }
+    const QString key = Repository::enrollmentKey(identityOf(theCourse->key, theCourse->sfid),
+                                                  identityOf(theStudent->key, theStudent->sfid));
+    bool released = false;
+    if (const auto revived = releaseEnrollmentKey(key, &released)) {
+        if (enrollmentId) {
+            *enrollmentId = *revived;
+        }
+        Q_EMIT m_repository.dataChanged();
+        return {};
+    }
+    if (!released) {
+        return m_repository.storageError();
+    }
+    const RoleTable table(m_store, Role::Enrollment);
+    const QVariantMap values = {
+        {RoleTable::keyColumnName(), key},
+        {LocalStore::refColumn(table.rawColumn(QStringLiteral("course"))), courseId},
+        {LocalStore::refColumn(table.rawColumn(QStringLiteral("student"))), studentId}};
+    const auto created = m_store.insertLocal(Role::Enrollment, values);
+    if (!created) {
+        return m_repository.storageError();
+    }
+    if (enrollmentId) {
+        *enrollmentId = *created;
+    }
+    Q_EMIT m_repository.dataChanged();
+    return {};
+}
+
+std::optional<qint64> EnrollmentEditor::releaseEnrollmentKey(const QString &key, bool *ok)
+{
+    *ok = true;
+    const auto old = m_store.idByColumn(Role::Enrollment, RoleTable::keyColumnName(), key);
+    if (!old) {
+        return std::nullopt;
+    }
+    QSqlQuery pending(m_store.database());
+    pending.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
+                                   " AND record_id = ? AND action = 'DELETE'"
+                                   " AND state IN ('NEW','PENDING','FAILED')"));
+    pending.addBindValue(mapping().table(Role::Enrollment));
+    pending.addBindValue(*old);
+    if (pending.exec() && pending.next() && pending.value(0).toInt() > 0) {
+        // Unenrolled and enrolled again before the delete went out: the delete is
+        // withdrawn and the record lives on, as the org still has it.
+        Outbox outbox(m_store);
+        QSqlQuery rest(m_store.database());
+        rest.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
+                                    " AND record_id = ? AND state IN ('NEW','PENDING','FAILED')"));
+        rest.addBindValue(mapping().table(Role::Enrollment));
+        rest.addBindValue(*old);
+        // A creation not sent yet still is: the row stays pending.
+        *ok = m_store.begin() &&
+              outbox.settleRecord(mapping().table(Role::Enrollment), *old, outbox::Ignored, {},
+                                  QStringLiteral("DELETE")) &&
+              rest.exec() && rest.next() &&
+              m_store.writeSynced(Role::Enrollment, *old,
+                                  {{QStringLiteral("isdeleted"), 0},
+                                   {QStringLiteral("_hc_lastop"),
+                                    rest.value(0).toInt() > 0 ? QStringLiteral("PENDING")
+                                                              : QStringLiteral("SYNCED")}}) &&
+              m_store.commit();
+        if (!*ok) {
+            m_store.rollback();
+        }
+        return *ok ? old : std::nullopt;
+    }
+    // Its delete already reached the org, where a deleted record no longer holds the key:
+    // the old row lets go of it here too.
+    *ok = m_store.writeSynced(Role::Enrollment, *old, {{RoleTable::keyColumnName(), QVariant()}});
+    return std::nullopt;
+}
+
+DomainError EnrollmentEditor::unenroll(qint64 courseId, qint64 studentId)
+{
+    const auto existing = m_repository.enrollment(courseId, studentId);
+    if (!existing) {
+        return DomainError::refusal(DomainError::Code::NotEnrolled,
+                                    tr("The student is not enrolled in this course."));
+    }
+    if (!m_store.deleteLocal(Role::Enrollment, existing->id)) {
+        return m_repository.storageError();
+    }
+    Q_EMIT m_repository.dataChanged();
+    return {};
+}
+
+} // namespace pasalista
