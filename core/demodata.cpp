@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "repository.h"
 #include "roletable.h"
+#include "sync/salesforceid.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
@@ -112,27 +113,7 @@ bool DemoData::fail(const QString &message)
 
 QString DemoData::fakeSalesforceId(const QString &prefix, qint64 serial)
 {
-    static const QString digits =
-        QStringLiteral("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-    QString body(9, QLatin1Char('0'));
-    for (int i = 8; i >= 0 && serial > 0; --i, serial /= 62) {
-        body[i] = digits.at(int(serial % 62));
-    }
-    const QString id15 = QString(prefix + QStringLiteral("5e0") + body).left(15);
-    // The case-safe suffix: one character per 5-character chunk, a bit per upper-case letter.
-    static const QString suffixChars = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345");
-    QString suffix;
-    for (int chunk = 0; chunk < 3; ++chunk) {
-        int flags = 0;
-        for (int bit = 0; bit < 5; ++bit) {
-            const QChar c = id15.at(chunk * 5 + bit);
-            if (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) {
-                flags |= 1 << bit;
-            }
-        }
-        suffix.append(suffixChars.at(flags));
-    }
-    return id15 + suffix;
+    return SalesforceId::fromCounter(prefix, QStringLiteral("5e0"), quint64(serial));
 }
 
 bool DemoData::isEmpty(const LocalStore &store)

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 
 namespace pasalista::test {
@@ -66,6 +67,14 @@ public:
         QNetworkReply *reply = m_network.get(QNetworkRequest(url));
         QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     }
+    // A browser opener (as SignInDialog and AuthCommands take one) that follows the address here.
+    std::function<bool(const QUrl &)> opener()
+    {
+        return [this](const QUrl &url) {
+            open(url);
+            return true;
+        };
+    }
 
 private:
     QNetworkAccessManager m_network;
@@ -114,6 +123,13 @@ struct Scratch
     {
         return std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
     }
+};
+
+// Scratch settings, data dir and keychain with an AccountManager over them.
+struct ScratchAccounts : Scratch
+{
+    std::unique_ptr<QSettings> settingsFile = settings();
+    AccountManager accounts{settingsFile.get(), dataDir, keychainService};
 };
 
 // One authenticated GET with the session's token: on 401 one shared refresh, then a retry.

@@ -4,10 +4,10 @@
 // org as a real process, plus helpers that read the org's records back.
 #include "auth/session.h"
 #include "emulatorprocess.h"
-#include "store/localstore.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"
 #include "repository.h"
+#include "store/localstore.h"
 #include "sync/syncengine.h"
 
 #include <QJsonArray>
@@ -105,6 +105,77 @@ inline Course firstActiveCourse(Repository &repository)
         }
     }
     return {};
+}
+
+// A demo org, a store path in a temporary folder and a session of the teacher: for suites
+// that hand the store and the session to a scheduler of their own.
+struct SignedInOrg
+{
+    EmulatorProcess org{{QStringLiteral("--demo")}};
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("a.sqlite"));
+    std::shared_ptr<Session> session = org.session(kTeacher, kPassword);
+};
+
+// An org started with `orgArguments`, checked running before each test: the start of the
+// suites that bring their own laptops.
+class OrgTest : public ::testing::Test
+{
+protected:
+    explicit OrgTest(const QStringList &orgArguments = {QStringLiteral("--demo")})
+        : org(orgArguments)
+    {
+    }
+
+    void SetUp() override { ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString(); }
+
+    EmulatorProcess org;
+};
+
+// The same org with the teacher's laptop "a" signed in and synced once, cleanly: where most
+// whole-sync tests start. A suite names its org with its constructor, e.g.
+// `Suite() : SyncedLaptopTest({QStringLiteral("--demo"), QStringLiteral("--no-external-id")}) {}`.
+class SyncedLaptopTest : public OrgTest
+{
+protected:
+    using OrgTest::OrgTest;
+
+    void SetUp() override
+    {
+        ASSERT_NO_FATAL_FAILURE(OrgTest::SetUp());
+        ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+        course = firstActiveCourse(repository);
+    }
+
+    Laptop laptop{org, QStringLiteral("a")};
+    Repository &repository = laptop.repository();
+    Course course; // the first of the teacher's courses active today, as the laptop has it
+};
+
+// The same org with two laptops of the teacher, "a" and "b", each synced once, cleanly.
+class TwoSyncedLaptopsTest : public OrgTest
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_NO_FATAL_FAILURE(OrgTest::SetUp());
+        ASSERT_EQ(first.sync().result, SyncReport::Result::Clean);
+        ASSERT_EQ(second.sync().result, SyncReport::Result::Clean);
+    }
+
+    Laptop first{org, QStringLiteral("a")};
+    Laptop second{org, QStringLiteral("b")};
+};
+
+// A student the teacher adds on the laptop, not yet in the org.
+inline Student newStudent()
+{
+    Student student;
+    student.firstName = QStringLiteral("Wilkin");
+    student.lastName = QStringLiteral("Fermín");
+    student.dateOfBirth = QDate(2011, 7, 1);
+    student.phone1 = QStringLiteral("849-555-0101");
+    return student;
 }
 
 } // namespace pasalista::test

@@ -12,18 +12,13 @@
 #include <gtest/gtest.h>
 
 using namespace pasalista;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::expectStoreHoldsExactlyTheScope;
-using pasalista::test::firstActiveCourse;
-using pasalista::test::Laptop;
+using namespace pasalista::test;
 
 namespace {
 
-class ApiEconomyTest : public ::testing::Test
+class ApiEconomyTest : public pasalista::test::OrgTest
 {
 protected:
-    void SetUp() override { ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString(); }
-
     // API calls one sync spends, from the org's own counter before and after.
     int callsOf(Laptop &laptop, SyncReport *report = nullptr)
     {
@@ -59,22 +54,21 @@ protected:
         ASSERT_EQ(query.numRowsAffected(), 1);
     }
 
-    // The first sync, then one poll once the demo's records (stamped when the org started)
-    // are older than the pull's overlap: from then on the org has nothing new to say.
-    void firstSync(Laptop &laptop)
+    // The laptop's first sync, then one poll once the demo's records (stamped when the org
+    // started) are older than the pull's overlap: from then on the org has nothing new to say.
+    void SetUp() override
     {
+        ASSERT_NO_FATAL_FAILURE(OrgTest::SetUp());
         ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
         ASSERT_TRUE(org.advanceClock(11 * 60));
         ASSERT_EQ(laptop.poll().result, SyncReport::Result::Clean);
     }
 
-    EmulatorProcess org{{QStringLiteral("--demo")}};
+    Laptop laptop{org, QStringLiteral("a")};
 };
 
 TEST_F(ApiEconomyTest, AnIdleSyncCostsOneApiCall)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    firstSync(laptop);
     ASSERT_GT(laptop.client().apiUsed(), 0) << "Sforce-Limit-Info was read";
     EXPECT_EQ(callsOf(laptop), 1);
     EXPECT_EQ(callsOf(laptop), 1);
@@ -93,8 +87,6 @@ TEST_F(ApiEconomyTest, AnIdleSyncCostsOneApiCall)
 
 TEST_F(ApiEconomyTest, DescribesAreRevalidatedDailyInOneMoreCall)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    firstSync(laptop);
     describesCheckedDaysAgo(laptop, 2);
     EXPECT_EQ(callsOf(laptop), 2) << "the describes (304 each) and the probe";
     EXPECT_EQ(callsOf(laptop), 1) << "revalidated today: not asked again";
@@ -102,8 +94,6 @@ TEST_F(ApiEconomyTest, DescribesAreRevalidatedDailyInOneMoreCall)
 
 TEST_F(ApiEconomyTest, AnOfficeEditCostsTheProbeAndOneQuery)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    firstSync(laptop);
     const Course course = firstActiveCourse(laptop.repository());
     const QList<Student> roster = laptop.repository().roster(course.id);
     ASSERT_FALSE(roster.isEmpty());
@@ -117,8 +107,6 @@ TEST_F(ApiEconomyTest, AnOfficeEditCostsTheProbeAndOneQuery)
 
 TEST_F(ApiEconomyTest, AnOfficeDeleteIsAppliedFromTheProbeAlone)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    firstSync(laptop);
     const qint64 marks = laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c"));
     QSqlQuery any(laptop.store().database());
     ASSERT_TRUE(any.exec(QStringLiteral("SELECT sfid FROM attendance__c LIMIT 1")) && any.next());
@@ -135,8 +123,6 @@ TEST_F(ApiEconomyTest, AnOfficeDeleteIsAppliedFromTheProbeAlone)
 // (the org's clock and 6 queries and 6 queryAll: 3 calls, not 13).
 TEST_F(ApiEconomyTest, SyncNowBatchesItsQueriesInThreeCalls)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    firstSync(laptop);
     SyncReport report;
     EXPECT_EQ(callsOfSyncNow(laptop, &report), 3);
     EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
@@ -160,8 +146,6 @@ TEST_F(ApiEconomyTest, SyncNowBatchesItsQueriesInThreeCalls)
 // (500) is asked again alone and the cycle ends clean; the records still match the org.
 TEST_F(ApiEconomyTest, AFailedSubrequestIsAskedAgainAlone)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    firstSync(laptop);
     const Course course = firstActiveCourse(laptop.repository());
     const QList<AttendanceMark> marks = laptop.repository().attendanceOfCourse(course.id);
     ASSERT_FALSE(marks.isEmpty());
@@ -189,8 +173,6 @@ TEST_F(ApiEconomyTest, AFailedSubrequestIsAskedAgainAlone)
 // field out of its queries and ends clean.
 TEST_F(ApiEconomyTest, AFieldDeletedInTheOrgIsAnErrorThenTheDescribesAreReadAgain)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    firstSync(laptop);
     ASSERT_EQ(
         org.request("DELETE", QStringLiteral("/__emulator/schema/Student__c/Nickname__c")).status,
         204);
@@ -220,8 +202,6 @@ TEST_F(ApiEconomyTest, AFieldDeletedInTheOrgIsAnErrorThenTheDescribesAreReadAgai
 // is lost, and the org and the laptop then hold the same records.
 TEST_F(ApiEconomyTest, SyncNowPushesEveryMarkThatChangesSomething)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    firstSync(laptop);
     Repository &repository = laptop.repository();
     const QDate day = QDate::currentDate().addDays(-2);
     int marked = 0;

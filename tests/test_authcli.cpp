@@ -40,10 +40,7 @@ struct Cli
     {
         context.useAccounts(accounts);
         // "The browser" follows the address the command prints.
-        loginCommand.setBrowserOpener([this](const QUrl &url) {
-            browser.open(url);
-            return true;
-        });
+        loginCommand.setBrowserOpener(browser.opener());
         loginCommand.setSignInTimeoutMs(15000);
     }
 
@@ -81,9 +78,8 @@ TEST(AuthCli, LoginWhoamiLogoutWithExitCodes)
 {
     EmulatorProcess org(emulatorArguments());
     ASSERT_TRUE(org.isRunning());
-    Scratch scratch;
-    auto settings = scratch.settings();
-    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    ScratchAccounts scratch;
+    AccountManager &accounts = scratch.accounts;
     Cli cli(&accounts);
 
     EXPECT_EQ(cli.whoami(false), CliExitCodes::NotSignedIn);
@@ -118,9 +114,8 @@ TEST(AuthCli, NoBrowserPrintsTheAddressAndWaitsForTheRedirect)
 {
     EmulatorProcess org(emulatorArguments());
     ASSERT_TRUE(org.isRunning());
-    Scratch scratch;
-    auto settings = scratch.settings();
-    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    ScratchAccounts scratch;
+    AccountManager &accounts = scratch.accounts;
     Cli cli(&accounts);
     // With --no-browser nothing is opened: the user pastes the printed address. Here a timer
     // plays the user, reading the address from the output.

@@ -18,21 +18,29 @@
 using namespace pasalista;
 using namespace pasalista::test;
 
+namespace {
+
+// Shows the dialog and signs in with `browser` playing the teacher's; true once the dialog
+// was accepted.
+bool signInThroughDialog(SignInDialog &dialog, FakeBrowser &browser, const EmulatorProcess &org)
+{
+    dialog.setBrowserOpener(browser.opener());
+    dialog.setLoginUrl(org.baseUrl());
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.show();
+    dialog.startSignIn();
+    return accepted.wait(15000);
+}
+
+} // namespace
+
 TEST(AuthUi, SignInDialogWaitsForTheBrowserAndHandsOverTheSession)
 {
     EmulatorProcess org(emulatorArguments());
     ASSERT_TRUE(org.isRunning());
     SignInDialog dialog;
     FakeBrowser browser;
-    dialog.setBrowserOpener([&browser](const QUrl &url) {
-        browser.open(url);
-        return true;
-    });
-    dialog.setLoginUrl(org.baseUrl());
-    QSignalSpy accepted(&dialog, &QDialog::accepted);
-    dialog.show();
-    dialog.startSignIn();
-    EXPECT_TRUE(accepted.wait(15000));
+    EXPECT_TRUE(signInThroughDialog(dialog, browser, org));
     EXPECT_TRUE(dialog.authorizationUrl().toString().contains(QStringLiteral("code_challenge=")));
     auto session = dialog.takeSession();
     ASSERT_TRUE(session);
@@ -49,15 +57,7 @@ TEST(AuthUi, SignInDialogUsesTheConfiguredCallbackPort)
     SignInDialog dialog;
     dialog.setCallbackPorts({port});
     FakeBrowser browser;
-    dialog.setBrowserOpener([&browser](const QUrl &url) {
-        browser.open(url);
-        return true;
-    });
-    dialog.setLoginUrl(org.baseUrl());
-    QSignalSpy accepted(&dialog, &QDialog::accepted);
-    dialog.show();
-    dialog.startSignIn();
-    EXPECT_TRUE(accepted.wait(15000));
+    EXPECT_TRUE(signInThroughDialog(dialog, browser, org));
     EXPECT_EQ(QUrlQuery(dialog.authorizationUrl())
                   .queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded),
               SignInFlow::callbackUrl(port).toString());
@@ -115,9 +115,8 @@ TEST(AuthUi, SwitcherShowsTheUserAndOffersSignInAgainWhenTheOrgEndsTheSession)
 {
     EmulatorProcess org(emulatorArguments());
     ASSERT_TRUE(org.isRunning());
-    Scratch scratch;
-    auto settings = scratch.settings();
-    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
+    ScratchAccounts scratch;
+    AccountManager &accounts = scratch.accounts;
     AccountSwitcher switcher(&accounts);
     EXPECT_EQ(switcher.text(), QStringLiteral("Not signed in"));
 

@@ -12,11 +12,7 @@
 #include <gtest/gtest.h>
 
 using namespace pasalista;
-using pasalista::test::Cli;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::expectStoreHoldsExactlyTheScope;
-using pasalista::test::firstActiveCourse;
-using pasalista::test::kTeacher;
+using namespace pasalista::test;
 
 namespace {
 

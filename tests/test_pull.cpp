@@ -17,18 +17,7 @@
 #include <algorithm>
 
 using namespace pasalista;
-using pasalista::test::byId;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::expectStoreHoldsExactlyTheScope;
-using pasalista::test::firstActiveCourse;
-using pasalista::test::kOtherTeacher;
-using pasalista::test::kTeacher;
-using pasalista::test::Laptop;
-using pasalista::test::liveRecords;
-using pasalista::test::OrgScope;
-using pasalista::test::scopeOf;
-using pasalista::test::teacherId;
-using pasalista::test::text;
+using namespace pasalista::test;
 
 namespace {
 
@@ -109,19 +98,13 @@ QString courseOf(const EmulatorProcess &org, const QString &teacher, bool led)
 
 } // namespace
 
-class PullTest : public ::testing::Test
-{
-protected:
-    void SetUp() override { ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString(); }
-    EmulatorProcess org{{QStringLiteral("--demo")}};
-};
+using PullTest = OrgTest;
+using PullWithTwoLaptops = TwoSyncedLaptopsTest;
+using PullAfterFirstSync = SyncedLaptopTest;
 
 // Case 1: the office enrolls a student created long ago in the teacher's course.
-TEST_F(PullTest, OfficeEnrollsAnOldStudentAndTheStudentArrives)
+TEST_F(PullAfterFirstSync, OfficeEnrollsAnOldStudentAndTheStudentArrives)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
     const QString student = studentOutsideScope(org, laptop.store().mapping());
     ASSERT_FALSE(student.isEmpty());
     // An office edit to a student in scope, so that the laptop has seen newer students than
@@ -148,12 +131,8 @@ TEST_F(PullTest, OfficeEnrollsAnOldStudentAndTheStudentArrives)
 }
 
 // Case 8: the office enters a mark for a day the teacher also marked offline.
-TEST_F(PullTest, OfficeMarkWithoutOurKeyAdoptsTheTeachersRow)
+TEST_F(PullAfterFirstSync, OfficeMarkWithoutOurKeyAdoptsTheTeachersRow)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const Student student = repository.roster(course.id).first();
     const QDate day = QDate::currentDate().addDays(-400 + 50); // in scope, marked by nobody
     ASSERT_TRUE(
@@ -192,12 +171,8 @@ TEST_F(PullTest, OfficeMarkWithoutOurKeyAdoptsTheTeachersRow)
 }
 
 // Case 9: two laptops of the same teacher enroll the same student in the same course.
-TEST_F(PullTest, TwoLaptopsEnrollingTheSameStudentMakeOneEnrollment)
+TEST_F(PullWithTwoLaptops, TwoLaptopsEnrollingTheSameStudentMakeOneEnrollment)
 {
-    Laptop first(org, QStringLiteral("a"));
-    Laptop second(org, QStringLiteral("b"));
-    ASSERT_EQ(first.sync().result, SyncReport::Result::Clean);
-    ASSERT_EQ(second.sync().result, SyncReport::Result::Clean);
     // A student of one of the teacher's courses, not yet in another one.
     const QList<Course> courses = first.repository().courses();
     ASSERT_GE(courses.size(), 2);
@@ -254,11 +229,8 @@ TEST_F(PullTest, TwoLaptopsEnrollingTheSameStudentMakeOneEnrollment)
 }
 
 // Case 5: the office hands one of the teacher's courses to another teacher.
-TEST_F(PullTest, CourseHandedToAnotherTeacherLeavesTheLaptop)
+TEST_F(PullAfterFirstSync, CourseHandedToAnotherTeacherLeavesTheLaptop)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
     const Student student = laptop.repository().roster(course.id).first();
     ASSERT_TRUE(
         org.adminUpdate(QStringLiteral("Class__c"), course.sfid,
@@ -278,10 +250,8 @@ TEST_F(PullTest, CourseHandedToAnotherTeacherLeavesTheLaptop)
 }
 
 // Case 4: a course newly led by the teacher, the sync stopped right after the course page.
-TEST_F(PullTest, CourseNewlyLedIsBackFilledEvenAfterAKill)
+TEST_F(PullAfterFirstSync, CourseNewlyLedIsBackFilledEvenAfterAKill)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     // An hour later the office touches the teacher's scope: the laptop has seen records far
     // newer than the seeded ones (stamps are shared within a second).
     ASSERT_TRUE(org.advanceClock(3600));
@@ -352,12 +322,8 @@ TEST_F(PullTest, DeletionsAfterAHalfFirstSyncAreApplied)
 }
 
 // Case 10: two laptops mark the same student and day, differently.
-TEST_F(PullTest, TwoLaptopsMarkingTheSameDayMergeFieldByField)
+TEST_F(PullWithTwoLaptops, TwoLaptopsMarkingTheSameDayMergeFieldByField)
 {
-    Laptop first(org, QStringLiteral("a"));
-    Laptop second(org, QStringLiteral("b"));
-    ASSERT_EQ(first.sync().result, SyncReport::Result::Clean);
-    ASSERT_EQ(second.sync().result, SyncReport::Result::Clean);
     const Course course = firstActiveCourse(first.repository());
     const Student student = first.repository().roster(course.id).first();
     const QDate day = QDate::currentDate().addDays(-400 + 51);
@@ -399,11 +365,8 @@ TEST_F(PullTest, TwoLaptopsMarkingTheSameDayMergeFieldByField)
 }
 
 // Case 12: a record deleted in the org while the teacher edited it, synced four times.
-TEST_F(PullTest, DeletedInOrgConflictIsLoggedOnce)
+TEST_F(PullAfterFirstSync, DeletedInOrgConflictIsLoggedOnce)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
     Student edited = laptop.repository().roster(course.id).first();
     edited.notes = QStringLiteral("Se mudó");
     ASSERT_TRUE(laptop.repository().updateStudent(edited).ok());
@@ -419,10 +382,8 @@ TEST_F(PullTest, DeletedInOrgConflictIsLoggedOnce)
 
 // Case 13 (and the "Done when"): an idle sync reads at most an overlapping window again and
 // re-applies nothing.
-TEST_F(PullTest, IdleSyncReappliesNothing)
+TEST_F(PullAfterFirstSync, IdleSyncReappliesNothing)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     const SyncReport idle = laptop.sync();
     EXPECT_EQ(idle.result, SyncReport::Result::Clean);
@@ -557,11 +518,8 @@ TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
 
 // Case 3: an office edit whose stamp is older than the moment it became visible (a long
 // transaction), while another office edit is visible at once.
-TEST_F(PullTest, EditVisibleLaterThanItsStampIsPulled)
+TEST_F(PullAfterFirstSync, EditVisibleLaterThanItsStampIsPulled)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
     const QList<Student> roster = laptop.repository().roster(course.id);
     ASSERT_GE(roster.size(), 2);
     ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), roster[0].sfid,
@@ -580,11 +538,8 @@ TEST_F(PullTest, EditVisibleLaterThanItsStampIsPulled)
 }
 
 // Case 7: a laptop away longer than the recycle bin keeps deleted records (15 days).
-TEST_F(PullTest, LaptopAwayLongerThanTheRecycleBinLosesItsGhosts)
+TEST_F(PullAfterFirstSync, LaptopAwayLongerThanTheRecycleBinLosesItsGhosts)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
     const QList<Student> roster = laptop.repository().roster(course.id);
     ASSERT_GE(roster.size(), 1);
     const Enrollment gone = *laptop.repository().enrollment(course.id, roster[0].id);
@@ -605,11 +560,8 @@ TEST_F(PullTest, LaptopAwayLongerThanTheRecycleBinLosesItsGhosts)
 
 // Case 11: the teacher unenrolls a student while the office moves that enrollment to a
 // course of another teacher.
-TEST_F(PullTest, UnenrollMeetingAnOfficeMoveIsAConflictNotALoss)
+TEST_F(PullAfterFirstSync, UnenrollMeetingAnOfficeMoveIsAConflictNotALoss)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
     const Student student = laptop.repository().roster(course.id).first();
     const Enrollment enrollment = *laptop.repository().enrollment(course.id, student.id);
     const QString elsewhere = courseOf(org, kTeacher, false);
@@ -667,11 +619,8 @@ bool officeWritesInTheSameSecond(const EmulatorProcess &org, const QString &obje
 // The flaky SyncTest case, made certain: the office edits two students in the second the
 // laptop's copies are stamped with. Taken for "read again, no work", the office's phone was
 // overwritten by the teacher's push without a conflict, and its note never reached the laptop.
-TEST_F(PullTest, OfficeEditStampedInTheSecondTheLaptopHoldsIsPulled)
+TEST_F(PullAfterFirstSync, OfficeEditStampedInTheSecondTheLaptopHoldsIsPulled)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    const Course course = firstActiveCourse(laptop.repository());
     const QList<Student> roster = laptop.repository().roster(course.id);
     ASSERT_GE(roster.size(), 2);
     Student phone = roster[0];

@@ -2,6 +2,7 @@
 // mangled replies, failed look-ups, a locked store. Each test compares the org's records with
 // the laptop's rows, record by record, after the dust settles.
 #include "laptop.h"
+#include "synccommand.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -10,10 +11,7 @@
 #include <gtest/gtest.h>
 
 using namespace pasalista;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::firstActiveCourse;
-using pasalista::test::Laptop;
-using pasalista::test::liveRecords;
+using namespace pasalista::test;
 
 namespace {
 
@@ -89,18 +87,29 @@ void expectMarksMatch(Laptop &laptop, const EmulatorProcess &org, const QList<qi
               0);
 }
 
+// Suites against an org whose records carry no Pasalista_Id__c: the push finds what it sent by
+// looking records up.
+class PushWithoutExternalId : public SyncedLaptopTest
+{
+protected:
+    PushWithoutExternalId()
+        : SyncedLaptopTest({QStringLiteral("--demo"), QStringLiteral("--no-external-id")})
+    {
+    }
+};
+
+using PushStoreFailure = SyncedLaptopTest;
+using PushOfflineStudent = SyncedLaptopTest;
+using PushRefusedParent = SyncedLaptopTest;
+using PushValidation = SyncedLaptopTest;
+using PushAfterOfficeDelete = SyncedLaptopTest;
+
 } // namespace
 
 // Case 1: without Pasalista_Id__c, the reply to the creates is lost after the org committed
 // them, and the look-up before the retry fails once: no twin, no stuck row.
-TEST(PushWithoutExternalId, LostCreateRepliesAndFailedLookUpsMakeNoTwins)
+TEST_F(PushWithoutExternalId, LostCreateRepliesAndFailedLookUpsMakeNoTwins)
 {
-    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--no-external-id")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const QDate day = QDate::currentDate().addDays(-300);
     const QList<qint64> ids = markRoster(repository, course, day);
     ASSERT_GE(ids.size(), 2);
@@ -124,20 +133,12 @@ TEST(PushWithoutExternalId, LostCreateRepliesAndFailedLookUpsMakeNoTwins)
 // The network stack sends a create again after its connection dropped (the first one
 // committed): the org holds the student twice. The look-up that finds such twins fails; the
 // check is kept in the store and done by the next cycle, so the twin does not stay for good.
-TEST(PushWithoutExternalId, ATwinCheckWhoseLookUpFailsIsDoneNextCycle)
+TEST_F(PushWithoutExternalId, ATwinCheckWhoseLookUpFailsIsDoneNextCycle)
 {
-    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--no-external-id")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Student student;
-    student.firstName = QStringLiteral("Wilkin");
-    student.lastName = QStringLiteral("Fermín");
-    student.dateOfBirth = QDate(2011, 7, 1);
-    student.phone1 = QStringLiteral("849-555-0101");
+    Student student = newStudent();
     qint64 studentId = 0;
     ASSERT_TRUE(laptop.repository().createStudent(student, &studentId).ok());
-    const auto inOrg = [&org] {
+    const auto inOrg = [this] {
         QStringList ids;
         for (const QJsonValue &value : liveRecords(org, QStringLiteral("Student__c"))) {
             if (value.toObject().value(QStringLiteral("Last_Name__c")).toString() ==
@@ -172,14 +173,8 @@ TEST(PushWithoutExternalId, ATwinCheckWhoseLookUpFailsIsDoneNextCycle)
 }
 
 // Case 5: a delete whose look-up fails is not done; it is done when the org confirms it.
-TEST(PushWithoutExternalId, DeleteWhoseLookUpFailsIsNotDone)
+TEST_F(PushWithoutExternalId, DeleteWhoseLookUpFailsIsNotDone)
 {
-    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--no-external-id")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const QDate day = QDate::currentDate().addDays(-300);
     const QList<qint64> ids = markRoster(repository, course, day);
     ASSERT_FALSE(ids.isEmpty());
@@ -213,14 +208,8 @@ TEST(PushWithoutExternalId, DeleteWhoseLookUpFailsIsNotDone)
 }
 
 // Case 6: a store another connection holds locked ends the cycle with an error and its reason.
-TEST(PushStoreFailure, LockedStoreEndsTheCycleWithAnError)
+TEST_F(PushStoreFailure, LockedStoreEndsTheCycleWithAnError)
 {
-    EmulatorProcess org({QStringLiteral("--demo")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const QDate day = QDate::currentDate().addDays(-300);
     const QList<qint64> ids = markRoster(repository, course, day);
     {
@@ -234,7 +223,7 @@ TEST(PushStoreFailure, LockedStoreEndsTheCycleWithAnError)
         const SyncReport locked = laptop.sync();
         EXPECT_NE(locked.result, SyncReport::Result::Clean);
         EXPECT_FALSE(locked.message.isEmpty()) << "the reason is given";
-        EXPECT_NE(locked.exitCode(), 0);
+        EXPECT_NE(SyncCommand::exitCodeOf(locked), 0);
         lock.exec(QStringLiteral("ROLLBACK"));
         other.close();
     }
@@ -247,16 +236,10 @@ TEST(PushStoreFailure, LockedStoreEndsTheCycleWithAnError)
 // Case 6 in the middle of a push: the disk fills up (the store may not grow by a page) once
 // the pull is done, so saving the org's Ids for the sent marks fails. The cycle is an error
 // with the store's reason, never "Clean"; with room again, the next cycles converge.
-TEST(PushStoreFailure, FullDiskDuringThePushEndsTheCycleWithAnError)
+TEST_F(PushStoreFailure, FullDiskDuringThePushEndsTheCycleWithAnError)
 {
-    EmulatorProcess org({QStringLiteral("--demo")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean); // nothing left for the pull to add
-    Repository &repository = laptop.repository();
     const QDate firstDay = QDate::currentDate().addDays(-300);
-    const Course course = firstActiveCourse(repository);
     QList<QList<qint64>> marksOfDay; // four days of marks: more than a page of new Ids
     for (int i = 0; i < 4; ++i) {
         marksOfDay.append(markRoster(repository, course, firstDay.addDays(i)));
@@ -270,7 +253,7 @@ TEST(PushStoreFailure, FullDiskDuringThePushEndsTheCycleWithAnError)
     const SyncReport full = laptop.sync();
     EXPECT_EQ(full.result, SyncReport::Result::Error) << full.message.toStdString();
     EXPECT_TRUE(full.message.contains(QStringLiteral("full"))) << full.message.toStdString();
-    EXPECT_NE(full.exitCode(), 0);
+    EXPECT_NE(SyncCommand::exitCodeOf(full), 0);
     EXPECT_GT(orgMarksOn(org, firstDay).size(), 0) << "the push had begun";
 
     ASSERT_TRUE(limit.exec(QStringLiteral("PRAGMA max_page_count = 1000000000")));
@@ -349,14 +332,8 @@ QJsonObject orgRecord(const EmulatorProcess &org, const QString &object, const Q
 // Case 2: without the external ID, the office marks the same day as the teacher: the laptop
 // adopts the office's record instead of hitting the store's unique index, and the other
 // marks still reach the org.
-TEST(PushWithoutExternalId, OfficeMarkOnTheSameDayIsAdopted)
+TEST_F(PushWithoutExternalId, OfficeMarkOnTheSameDayIsAdopted)
 {
-    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--no-external-id")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const QDate day = QDate::currentDate().addDays(-300);
     const QList<qint64> ids = markRoster(repository, course, day);
     ASSERT_GE(ids.size(), 2);
@@ -380,14 +357,8 @@ TEST(PushWithoutExternalId, OfficeMarkOnTheSameDayIsAdopted)
 // both rows. The push's look-up finds the office's record for the teacher's row; saving its
 // Id hit the store's unique index, the push stopped on every sync (unrelated marks never
 // went) and the cycle still said Clean. Now the teacher's row takes the record over.
-TEST(PushWithoutExternalId, MarkSavedBesideThePulledOfficeMarkTakesItOver)
+TEST_F(PushWithoutExternalId, MarkSavedBesideThePulledOfficeMarkTakesItOver)
 {
-    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--no-external-id")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const QDate day = QDate::currentDate().addDays(-300);
     const Student student = repository.roster(course.id).first();
     const Enrollment enrollment = *repository.enrollment(course.id, student.id);
@@ -439,14 +410,8 @@ TEST(PushWithoutExternalId, MarkSavedBesideThePulledOfficeMarkTakesItOver)
 }
 
 // Case 7: a student created offline: after the push, their marks carry the student's Id.
-TEST(PushOfflineStudent, MarksGetTheStudentIdAfterThePush)
+TEST_F(PushOfflineStudent, MarksGetTheStudentIdAfterThePush)
 {
-    EmulatorProcess org({QStringLiteral("--demo")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     qint64 studentId = 0;
     ASSERT_TRUE(
         repository.createStudent(offlineStudent(QStringLiteral("Almonte")), &studentId).ok());
@@ -475,14 +440,8 @@ TEST(PushOfflineStudent, MarksGetTheStudentIdAfterThePush)
 
 // Case 8: a parent the org refuses: its children wait (not sent, not FAILED) and go when
 // the corrected parent goes.
-TEST(PushRefusedParent, ChildrenWaitAndGoWithTheirParent)
+TEST_F(PushRefusedParent, ChildrenWaitAndGoWithTheirParent)
 {
-    EmulatorProcess org({QStringLiteral("--demo")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     qint64 studentId = 0;
     ASSERT_TRUE(
         repository.createStudent(offlineStudent(QStringLiteral("Fermín")), &studentId).ok());
@@ -541,14 +500,9 @@ TEST(PushRefusedParent, ChildrenWaitAndGoWithTheirParent)
 // Case 3: a 1,200-character note is refused here, from the org's describe, before sending;
 // offline too once the describe is cached. The teacher corrects it and the whole record
 // goes out and succeeds; the old message disappears.
-TEST(PushValidation, TooLongNoteIsRefusedLocallyAndTheCorrectionGoesOutWhole)
+// The fixture's first sync caches the describe.
+TEST_F(PushValidation, TooLongNoteIsRefusedLocallyAndTheCorrectionGoesOutWhole)
 {
-    EmulatorProcess org({QStringLiteral("--demo")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean); // caches the describe
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const Student student = repository.roster(course.id).first();
     const QDate day = QDate::currentDate().addDays(-300);
     const QString longNote(1200, QLatin1Char('a'));
@@ -604,14 +558,8 @@ TEST(PushValidation, TooLongNoteIsRefusedLocallyAndTheCorrectionGoesOutWhole)
 
 // Case 4: after the office deletes a mark Pasalista created, re-marking that day works and
 // reaches the org.
-TEST(PushAfterOfficeDelete, RemarkingTheDayWorksAndReachesTheOrg)
+TEST_F(PushAfterOfficeDelete, RemarkingTheDayWorksAndReachesTheOrg)
 {
-    EmulatorProcess org({QStringLiteral("--demo")});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const Student student = repository.roster(course.id).first();
     const QDate day = QDate::currentDate().addDays(-300);
     ASSERT_TRUE(repository.markAttendance(course.id, student.id, day, 0, {}, true).ok());

@@ -12,18 +12,13 @@
 #include <gtest/gtest.h>
 
 using namespace pasalista;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::firstActiveCourse;
-using pasalista::test::Laptop;
-using pasalista::test::liveRecords;
+using namespace pasalista::test;
 
 namespace {
 
-class ReplyValidation : public ::testing::Test
+class ReplyValidation : public pasalista::test::OrgTest
 {
 protected:
-    void SetUp() override { ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString(); }
-
     bool mutateEveryReply(const QString &kind, int seed = 3)
     {
         return org.setFaults({{QStringLiteral("mutateRate"), 1},
@@ -51,8 +46,19 @@ protected:
         }
         return marks;
     }
+};
 
-    EmulatorProcess org{{QStringLiteral("--demo")}};
+// The same org with the teacher's laptop synced once, cleanly, before any reply is damaged.
+class ReplyValidationAfterFirstSync : public ReplyValidation
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_NO_FATAL_FAILURE(ReplyValidation::SetUp());
+        ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    }
+
+    Laptop laptop{org, QStringLiteral("a")};
 };
 
 SyncReport syncUntilClean(Laptop &laptop, int cycles = 4)
@@ -85,6 +91,15 @@ bool exec(Laptop &laptop, const QString &sql)
     return ok;
 }
 
+// With the faults gone, the laptop's next cycles end clean and it holds the org's marks.
+void expectConvergesWithoutFaults(EmulatorProcess &org, Laptop &laptop)
+{
+    ASSERT_TRUE(org.clearFaults());
+    const SyncReport clean = syncUntilClean(laptop);
+    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
+    test::expectMarksMatchOrg(laptop, org);
+}
+
 } // namespace
 
 // Case 3: junk Ids are refused with their reason, never stored; a clean sync then brings
@@ -110,10 +125,8 @@ TEST_F(ReplyValidation, JunkIdsAreRefusedAndNeverStored)
 // Case 3: rows an earlier version stored from damaged replies (junk Ids, 15-character Ids
 // beside their 18-character forms, impossible dates) are repaired by the next clean sync,
 // and re-marking those records makes no twin in the org.
-TEST_F(ReplyValidation, StoredJunkIsRepairedAndReMarkingMakesNoTwins)
+TEST_F(ReplyValidationAfterFirstSync, StoredJunkIsRepairedAndReMarkingMakesNoTwins)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     const QList<AttendanceMark> marks = syncedMarks(laptop, 10);
     ASSERT_EQ(marks.size(), 10);
     const qsizetype orgMarks = liveRecords(org, QStringLiteral("Attendance__c")).size();
@@ -175,10 +188,8 @@ TEST_F(ReplyValidation, StoredJunkIsRepairedAndReMarkingMakesNoTwins)
 
 // Case 2: far-future stamps (on records and on the replication API's clock) are refused and
 // never become a watermark: the office's later edits still arrive.
-TEST_F(ReplyValidation, FarFutureStampNeverBecomesTheWatermark)
+TEST_F(ReplyValidationAfterFirstSync, FarFutureStampNeverBecomesTheWatermark)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     const QList<AttendanceMark> marks = syncedMarks(laptop, 2);
     ASSERT_EQ(marks.size(), 2);
     ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"), marks.at(0).sfid,
@@ -205,7 +216,7 @@ TEST_F(ReplyValidation, FarFutureStampNeverBecomesTheWatermark)
                                 {{QStringLiteral("Attendance_Type__c"), 4}}));
     const SyncReport clean = syncUntilClean(laptop);
     EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
-    const auto status = [&laptop](qint64 id) {
+    const auto status = [this](qint64 id) {
         return laptop.store()
             .row(Role::Attendance, id)
             .value_or(QVariantMap())
@@ -228,20 +239,15 @@ TEST_F(ReplyValidation, SelfReferencingPagesStopAfterFewRequests)
     EXPECT_TRUE(looped.message.contains(QStringLiteral("loop"))) << looped.message.toStdString();
     EXPECT_LT(org.requestLog().size(), 20) << "stopped after few requests";
 
-    ASSERT_TRUE(org.clearFaults());
-    const SyncReport clean = syncUntilClean(laptop);
-    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
-    test::expectMarksMatchOrg(laptop, org);
+    expectConvergesWithoutFaults(org, laptop);
 }
 
 // The checks hold for pages and clocks that arrive inside a Composite reply (an incremental
 // "Sync now" reads its first pages in batches): one subrequest's reply with a junk Id, a
 // far-future stamp, a page link on another host or a clock ahead of the org is refused as
 // the same reply sent alone would be; nothing of it is stored and the token stays home.
-TEST_F(ReplyValidation, ChecksHoldInsideABatchedReply)
+TEST_F(ReplyValidationAfterFirstSync, ChecksHoldInsideABatchedReply)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     const auto faultCount = [this](const char *name) {
         return org.get(QStringLiteral("/__emulator/faults"))
             .object()
@@ -275,18 +281,13 @@ TEST_F(ReplyValidation, ChecksHoldInsideABatchedReply)
     }
     EXPECT_EQ(faultCount("tokensOffOrigin"), 0);
 
-    ASSERT_TRUE(org.clearFaults());
-    const SyncReport clean = syncUntilClean(laptop);
-    EXPECT_EQ(clean.result, SyncReport::Result::Clean) << clean.message.toStdString();
-    test::expectMarksMatchOrg(laptop, org);
+    expectConvergesWithoutFaults(org, laptop);
 }
 
 // A whole cycle has a deadline: past it the cycle ends as an Error with its reason, and the
 // marks it did not send are sent by the next one.
-TEST_F(ReplyValidation, CycleDeadlineEndsTheCycleAsAnErrorLosingNothing)
+TEST_F(ReplyValidationAfterFirstSync, CycleDeadlineEndsTheCycleAsAnErrorLosingNothing)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     markRoster(laptop, QDate::currentDate().addDays(-200), 1);
     ASSERT_TRUE(org.setFaults({{QStringLiteral("latencyMs"), 400}}));
     const SyncReport stopped = laptop.sync(1500);
@@ -308,10 +309,8 @@ TEST_F(ReplyValidation, CycleDeadlineEndsTheCycleAsAnErrorLosingNothing)
 
 // A write reply whose Id is junk is no verdict: the marks stay pending for verification,
 // their rows never take the junk, and the next clean sync settles them without twins.
-TEST_F(ReplyValidation, JunkIdInAWriteReplyIsNeverTakenAsTheRecordsId)
+TEST_F(ReplyValidationAfterFirstSync, JunkIdInAWriteReplyIsNeverTakenAsTheRecordsId)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     markRoster(laptop, QDate::currentDate().addDays(-150), 1);
     for (int nth = 1; nth <= 3; ++nth) {
         ASSERT_TRUE(org.armFault("PATCH", QStringLiteral("/composite/sobjects"),
@@ -334,10 +333,8 @@ TEST_F(ReplyValidation, JunkIdInAWriteReplyIsNeverTakenAsTheRecordsId)
 // Found by the fuzz campaign: a redirect answering a push (a proxy's, the org never saw the
 // request) marked the marks FAILED for good. Nothing was refused by the org: they stay
 // pending, the sync ends as an error naming the redirect, and the next one sends them.
-TEST_F(ReplyValidation, RedirectOnAPushLeavesTheMarksPending)
+TEST_F(ReplyValidationAfterFirstSync, RedirectOnAPushLeavesTheMarksPending)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     markRoster(laptop, QDate::currentDate().addDays(-160), 2);
     ASSERT_TRUE(
         org.armFault("PATCH", QStringLiteral("/composite/sobjects"), QStringLiteral("redirect")));

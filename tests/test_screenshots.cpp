@@ -16,6 +16,7 @@
 #include "repository.h"
 #include "syncissuesdialog.h"
 #include "syncstatuswidget.h"
+#include "uitestfixture.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -201,10 +202,7 @@ class Screenshots : public ::testing::TestWithParam<QString>
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
-        m_store = std::make_unique<LocalStore>(Mapping::dream());
-        ASSERT_TRUE(m_store->open(m_dir.filePath(QStringLiteral("local.sqlite"))))
-            << m_store->errorString().toStdString();
+        ASSERT_NO_FATAL_FAILURE(uitest::openStoreIn(m_dir, &m_store));
         DemoData demo(*m_store);
         ASSERT_TRUE(demo.populate(QDate::currentDate())) << demo.errorString().toStdString();
         m_repository = std::make_unique<Repository>(*m_store);

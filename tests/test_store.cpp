@@ -1,5 +1,5 @@
-#include "store/localstore.h"
 #include "mapping.h"
+#include "store/localstore.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -44,6 +44,14 @@ protected:
     QTemporaryDir dir;
     LocalStore store{Mapping::dream()};
 };
+
+// A new store at `path` whose schema version then reads `version`.
+void writeStoreWithSchemaVersion(const QString &path, int version)
+{
+    LocalStore store(Mapping::dream());
+    ASSERT_TRUE(store.open(path));
+    QSqlQuery(store.database()).exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+}
 
 } // namespace
 
@@ -290,11 +298,7 @@ TEST(StoreOpen, RefusesNewerSchema)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("new.sqlite"));
-    {
-        LocalStore store(Mapping::dream());
-        ASSERT_TRUE(store.open(path));
-        QSqlQuery(store.database()).exec(QStringLiteral("PRAGMA user_version = 99"));
-    }
+    ASSERT_NO_FATAL_FAILURE(writeStoreWithSchemaVersion(path, 99));
     LocalStore store(Mapping::dream());
     EXPECT_FALSE(store.open(path));
     EXPECT_TRUE(store.errorString().contains(QStringLiteral("newer")));
@@ -304,11 +308,7 @@ TEST(StoreOpen, RefusesNegativeSchemaVersionWithAClearError)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("negative.sqlite"));
-    {
-        LocalStore store(Mapping::dream());
-        ASSERT_TRUE(store.open(path));
-        QSqlQuery(store.database()).exec(QStringLiteral("PRAGMA user_version = -1"));
-    }
+    ASSERT_NO_FATAL_FAILURE(writeStoreWithSchemaVersion(path, -1));
     LocalStore store(Mapping::dream());
     EXPECT_FALSE(store.open(path)) << "no assert, no guessed migration";
     EXPECT_TRUE(store.errorString().contains(QStringLiteral("unknown schema version")))

@@ -14,18 +14,11 @@
 #include <gtest/gtest.h>
 
 using namespace pasalista;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::firstActiveCourse;
-using pasalista::test::Laptop;
-using pasalista::test::liveRecords;
-using pasalista::test::wholeOrgMapping;
+using namespace pasalista::test;
 
-class SyncTest : public ::testing::Test
-{
-protected:
-    void SetUp() override { ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString(); }
-    EmulatorProcess org{{QStringLiteral("--demo")}};
-};
+using SyncTest = OrgTest;
+using SyncWithTwoLaptops = TwoSyncedLaptopsTest;
+using SyncAfterFirstSync = SyncedLaptopTest;
 
 TEST_F(SyncTest, FirstSyncPullsTheTeachersScope)
 {
@@ -50,12 +43,8 @@ TEST_F(SyncTest, FirstSyncPullsTheTeachersScope)
     EXPECT_EQ(again.writeRequests, 0);
 }
 
-TEST_F(SyncTest, OfflineEditsArePushedOnceInFewCalls)
+TEST_F(SyncAfterFirstSync, OfflineEditsArePushedOnceInFewCalls)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     ASSERT_NE(course.id, 0);
 
     Student student;
@@ -92,12 +81,8 @@ TEST_F(SyncTest, OfflineEditsArePushedOnceInFewCalls)
     EXPECT_EQ(laptop.sync().writeRequests, 0);
 }
 
-TEST_F(SyncTest, OfficeEditsArePulledAndMergedFieldByField)
+TEST_F(SyncAfterFirstSync, OfficeEditsArePulledAndMergedFieldByField)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const QList<Student> roster = repository.roster(course.id);
     ASSERT_GE(roster.size(), 2);
     Student edited = roster[0];
@@ -141,12 +126,8 @@ TEST_F(SyncTest, OfficeEditsArePulledAndMergedFieldByField)
     EXPECT_EQ(conflict.value(3).toString(), QStringLiteral("remote"));
 }
 
-TEST_F(SyncTest, TeachersAttendanceMarkWinsOverOfficeEdit)
+TEST_F(SyncAfterFirstSync, TeachersAttendanceMarkWinsOverOfficeEdit)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const QList<AttendanceMark> marks = repository.attendanceOfCourse(course.id);
     ASSERT_FALSE(marks.isEmpty());
     const AttendanceMark mark = marks.first();
@@ -167,12 +148,8 @@ TEST_F(SyncTest, TeachersAttendanceMarkWinsOverOfficeEdit)
     }
 }
 
-TEST_F(SyncTest, RemoteDeleteOfALocallyEditedRecordIsAConflict)
+TEST_F(SyncAfterFirstSync, RemoteDeleteOfALocallyEditedRecordIsAConflict)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     Student edited = repository.roster(course.id).first();
     edited.notes = QStringLiteral("Necesita lentes");
     ASSERT_TRUE(repository.updateStudent(edited).ok());
@@ -192,12 +169,8 @@ TEST_F(SyncTest, RemoteDeleteOfALocallyEditedRecordIsAConflict)
     EXPECT_EQ(live, 0) << "not silently resurrected";
 }
 
-TEST_F(SyncTest, TwoLaptopsMarkingTheSameClassConvergeOnOneRecord)
+TEST_F(SyncWithTwoLaptops, TwoLaptopsMarkingTheSameClassConvergeOnOneRecord)
 {
-    Laptop first(org, QStringLiteral("a"));
-    Laptop second(org, QStringLiteral("b"));
-    ASSERT_EQ(first.sync().result, SyncReport::Result::Clean);
-    ASSERT_EQ(second.sync().result, SyncReport::Result::Clean);
     const QDate day = QDate::currentDate();
     const Course course = firstActiveCourse(first.repository());
     const Student student = first.repository().roster(course.id).first();
@@ -240,12 +213,8 @@ int countWhere(const QJsonArray &records, const QString &field, const QString &v
 
 } // namespace
 
-TEST_F(SyncTest, OneRefusedRecordAmong500BlocksNothingElse)
+TEST_F(SyncAfterFirstSync, OneRefusedRecordAmong500BlocksNothingElse)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const int roster = int(repository.roster(course.id).size());
     ASSERT_GT(roster, 0);
     const int marked = markDays(repository, course, (500 + roster - 1) / roster);
@@ -305,12 +274,8 @@ TEST(SyncWithoutExternalId, FallsBackToNaturalKeysAndWarnsOnce)
 // the org committing it but its reply lost (a cut connection, or the sync cancelled at
 // sign-out), then the teacher re-marking the student before the next sync. The org holds
 // our own first value; that is no conflict, and the second value reaches the org.
-TEST_F(SyncTest, ARemarkAfterALostPushReplyIsNoConflict)
+TEST_F(SyncAfterFirstSync, ARemarkAfterALostPushReplyIsNoConflict)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const QList<Student> roster = repository.roster(course.id);
     ASSERT_GE(roster.size(), 2);
     const QDate today = QDate::currentDate();
@@ -377,11 +342,7 @@ TEST_P(SyncUnderFaults, ConvergesWithEveryFaultAtTwentyPercent)
     Repository &repository = laptop.repository();
     const Course course = firstActiveCourse(repository);
     const int marked = markDays(repository, course, 6);
-    Student student;
-    student.firstName = QStringLiteral("Wilkin");
-    student.lastName = QStringLiteral("Fermín");
-    student.dateOfBirth = QDate(2011, 7, 1);
-    student.phone1 = QStringLiteral("849-555-0101");
+    Student student = newStudent();
     qint64 studentId = 0;
     ASSERT_TRUE(repository.createStudent(student, &studentId).ok());
     ASSERT_TRUE(repository.enroll(course.id, studentId).ok());
@@ -426,15 +387,11 @@ TEST_P(SyncUnderFaults, ConvergesWithEveryFaultAtTwentyPercent)
 INSTANTIATE_TEST_SUITE_P(WithAndWithoutExternalId, SyncUnderFaults, ::testing::Bool(),
                          [](const ::testing::TestParamInfo<bool> &param) {
                              return param.param ? std::string("ExternalId")
-                                               : std::string("NaturalKeys");
+                                                : std::string("NaturalKeys");
                          });
 
-TEST_F(SyncTest, IssuesAreListedAndEachCanBeSettled)
+TEST_F(SyncAfterFirstSync, IssuesAreListedAndEachCanBeSettled)
 {
-    Laptop laptop(org, QStringLiteral("a"));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    Repository &repository = laptop.repository();
-    const Course course = firstActiveCourse(repository);
     const QList<Student> roster = repository.roster(course.id);
     ASSERT_GE(roster.size(), 3);
 

@@ -5,10 +5,10 @@
 // teacher's would.
 #include "clibinary.h"
 #include "emulatorprocess.h"
-#include "store/localstore.h"
 #include "mapping.h"
 #include "orgscope.h"
 #include "repository.h"
+#include "store/localstore.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -43,6 +43,37 @@ int crashRuns()
 {
     const int fromEnvironment = qEnvironmentVariableIntValue("PASALISTA_CRASH_RUNS");
     return fromEnvironment > 0 ? fromEnvironment : 100;
+}
+
+// Starts `pasalista-cli sync` and kills it (SIGKILL, at whatever point it reached) within the
+// first 90 % of a run; true when it was still running then. A run that finishes before its
+// kill shows a run can be shorter than calibrated (the machine got less busy): `fullRunMs`
+// shrinks.
+bool syncKilledMidway(const Cli &cli, QRandomGenerator &random, qint64 *fullRunMs)
+{
+    QProcess sync;
+    QElapsedTimer runTimer;
+    runTimer.start();
+    cli.start(sync, {QStringLiteral("sync")});
+    sync.waitForFinished(
+        int(random.bounded(qint64(10), std::max<qint64>(*fullRunMs * 9 / 10, 11))));
+    const bool killed = sync.state() == QProcess::Running;
+    if (!killed) {
+        *fullRunMs = std::max<qint64>(std::min(*fullRunMs, runTimer.elapsed()), 100);
+    }
+    sync.kill();
+    sync.waitForFinished(10000);
+    return killed;
+}
+
+// The exit code of the first of up to five syncs that succeeds (or of the fifth).
+int syncUntilItSucceeds(const Cli &cli, QString *output)
+{
+    int exitCode = -1;
+    for (int attempt = 0; attempt < 5 && exitCode != 0; ++attempt) {
+        exitCode = cli.run({QStringLiteral("sync")}, output);
+    }
+    return exitCode;
 }
 
 // The teacher's offline work between two sync attempts: every mark of `pairs` on `dates`
@@ -197,30 +228,12 @@ void killPushes(bool externalId)
             }
             ASSERT_TRUE(store.commit());
         }
-        QProcess sync;
-        QElapsedTimer runTimer;
-        runTimer.start();
-        cli.start(sync, {QStringLiteral("sync")});
-        // Kill within the first 90 % of a run. A run that finishes before its kill shows a
-        // run can be shorter than calibrated (the machine got less busy): the window shrinks.
-        sync.waitForFinished(
-            int(random.bounded(qint64(10), std::max<qint64>(fullRunMs * 9 / 10, 11))));
-        if (sync.state() == QProcess::Running) {
-            ++killed;
-        } else {
-            fullRunMs = std::max<qint64>(std::min(fullRunMs, runTimer.elapsed()), 100);
-        }
-        sync.kill(); // SIGKILL, at whatever point it reached
-        sync.waitForFinished(10000);
+        killed += syncKilledMidway(cli, random, &fullRunMs) ? 1 : 0;
     }
     std::printf("killed %d of %d sync runs before they finished\n", killed, runs);
     EXPECT_GT(killed, runs / 2) << "most runs must die mid-way for this test to mean anything";
     ASSERT_EQ(expected.size(), 1000);
-    int exitCode = -1;
-    for (int attempt = 0; attempt < 5 && exitCode != 0; ++attempt) {
-        exitCode = cli.run({QStringLiteral("sync")}, &output);
-    }
-    ASSERT_EQ(exitCode, 0) << output.toStdString();
+    ASSERT_EQ(syncUntilItSucceeds(cli, &output), 0) << output.toStdString();
     EXPECT_EQ(store.pendingChangeCount(), 0);
 
     const QJsonArray live = liveAttendance();
@@ -336,27 +349,11 @@ TEST(SyncCrash, KilledPullsDuringScopeChangesEndWithExactlyTheScope)
     int killed = 0;
     for (int run = 0; run < runs; ++run) {
         changeScope(org, run, random);
-        QProcess sync;
-        QElapsedTimer runTimer;
-        runTimer.start();
-        cli.start(sync, {QStringLiteral("sync")});
-        sync.waitForFinished(
-            int(random.bounded(qint64(10), std::max<qint64>(fullRunMs * 9 / 10, 11))));
-        if (sync.state() == QProcess::Running) {
-            ++killed;
-        } else {
-            fullRunMs = std::max<qint64>(std::min(fullRunMs, runTimer.elapsed()), 100);
-        }
-        sync.kill();
-        sync.waitForFinished(10000);
+        killed += syncKilledMidway(cli, random, &fullRunMs) ? 1 : 0;
     }
     std::printf("killed %d of %d sync runs during scope changes\n", killed, runs);
     EXPECT_GT(killed, runs / 2) << "most runs must die mid-way for this test to mean anything";
-    int exitCode = -1;
-    for (int attempt = 0; attempt < 5 && exitCode != 0; ++attempt) {
-        exitCode = cli.run({QStringLiteral("sync")}, &output);
-    }
-    ASSERT_EQ(exitCode, 0) << output.toStdString();
+    ASSERT_EQ(syncUntilItSucceeds(cli, &output), 0) << output.toStdString();
     LocalStore store(Mapping::dream());
     ASSERT_TRUE(store.open(cli.databasePath())) << store.errorString().toStdString();
     test::expectStoreHoldsExactlyTheScope(org, store);

@@ -1,9 +1,9 @@
 // The Sync issues view and the student editor it opens, on a real store; the refused value
 // corrected in place, against the emulated org.
 #include "laptop.h"
-#include "store/localstore.h"
 #include "mapping.h"
 #include "repository.h"
+#include "store/localstore.h"
 #include "studentformdialog.h"
 #include "studentlabels.h"
 #include "syncissuesdialog.h"
@@ -23,10 +23,7 @@
 #include <gtest/gtest.h>
 
 using namespace pasalista;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::firstActiveCourse;
-using pasalista::test::Laptop;
-using pasalista::test::liveRecords;
+using namespace pasalista::test;
 
 namespace {
 

@@ -1,9 +1,5 @@
 // The scheduler runs real sync cycles against the emulator in its worker thread.
-#include "auth/session.h"
-#include "emulatorprocess.h"
-#include "store/localstore.h"
-#include "mapping.h"
-#include "repository.h"
+#include "laptop.h"
 #include "sync/apibudget.h"
 #include "sync/syncscheduler.h"
 
@@ -13,24 +9,24 @@
 #include <gtest/gtest.h>
 
 using namespace pasalista;
-using pasalista::test::EmulatorProcess;
 
 namespace {
 
-const QString kTeacher = QStringLiteral("maria.rodriguez@dream.demo");
-
-struct Fixture
-{
-    EmulatorProcess org{{QStringLiteral("--demo")}};
-    QTemporaryDir dir;
-    QString path = dir.filePath(QStringLiteral("a.sqlite"));
-    std::shared_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
-};
+using Fixture = pasalista::test::SignedInOrg;
 
 SyncReport waitForCycle(QSignalSpy &finished, int timeoutMs = 60000)
 {
     EXPECT_TRUE(finished.wait(timeoutMs));
     return finished.isEmpty() ? SyncReport() : finished.takeFirst().at(0).value<SyncReport>();
+}
+
+// One "Sync now": its cycle ends with `result` and leaves the scheduler in `state`.
+void expectSyncNowEndsIn(SyncScheduler &scheduler, QSignalSpy &finished, SyncReport::Result result,
+                         SyncScheduler::State state)
+{
+    scheduler.syncNow();
+    EXPECT_EQ(waitForCycle(finished).result, result);
+    EXPECT_EQ(scheduler.state(), state);
 }
 
 } // namespace
@@ -84,14 +80,11 @@ TEST(SyncScheduler, UnreachableOrgMeansOfflineAndBacksOff)
     SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("dropBeforeResponseRate"), 1.0}}));
-    scheduler.syncNow();
-    EXPECT_EQ(waitForCycle(finished).result, SyncReport::Result::Unreachable);
-    EXPECT_EQ(scheduler.state(), SyncScheduler::State::Offline);
+    expectSyncNowEndsIn(scheduler, finished, SyncReport::Result::Unreachable,
+                        SyncScheduler::State::Offline);
     EXPECT_LE(scheduler.pollIntervalMs(), 45000) << "first retry after ~30 s, with jitter";
     ASSERT_TRUE(fixture.org.clearFaults());
-    scheduler.syncNow();
-    EXPECT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
-    EXPECT_EQ(scheduler.state(), SyncScheduler::State::Idle);
+    expectSyncNowEndsIn(scheduler, finished, SyncReport::Result::Clean, SyncScheduler::State::Idle);
 }
 
 TEST(SyncScheduler, RefusedSessionNeedsSignIn)
@@ -101,9 +94,8 @@ TEST(SyncScheduler, RefusedSessionNeedsSignIn)
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     ASSERT_TRUE(fixture.org.revokeAll());
     ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("expireSessions"), true}}));
-    scheduler.syncNow();
-    EXPECT_EQ(waitForCycle(finished).result, SyncReport::Result::SignInRequired);
-    EXPECT_EQ(scheduler.state(), SyncScheduler::State::NeedsSignIn);
+    expectSyncNowEndsIn(scheduler, finished, SyncReport::Result::SignInRequired,
+                        SyncScheduler::State::NeedsSignIn);
 }
 
 TEST(SyncScheduler, PollsLessNearTheDailyApiLimit)

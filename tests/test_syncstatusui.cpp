@@ -1,10 +1,6 @@
 // The status bar's sync corner over a real sync against the emulator: one honest line, the
 // changes waiting counted the moment the outbox changes, the last sync read from the store.
-#include "auth/session.h"
-#include "emulatorprocess.h"
-#include "store/localstore.h"
-#include "mapping.h"
-#include "repository.h"
+#include "laptop.h"
 #include "sync/syncscheduler.h"
 #include "syncstatuswidget.h"
 
@@ -13,19 +9,10 @@
 #include <gtest/gtest.h>
 
 using namespace pasalista;
-using pasalista::test::EmulatorProcess;
 
 namespace {
 
-const QString kTeacher = QStringLiteral("maria.rodriguez@dream.demo");
-
-struct Fixture
-{
-    EmulatorProcess org{{QStringLiteral("--demo")}};
-    QTemporaryDir dir;
-    QString path = dir.filePath(QStringLiteral("a.sqlite"));
-    std::shared_ptr<Session> session = org.session(kTeacher, QStringLiteral("Maria-2024"));
-};
+using Fixture = pasalista::test::SignedInOrg;
 
 } // namespace
 

@@ -2,9 +2,9 @@
 
 // A small programme in a real SQLite store in a temporary folder, for the ui suites:
 // two programs, three courses (two active today, one ended) and a few enrolled students.
-#include "store/localstore.h"
 #include "mapping.h"
 #include "repository.h"
+#include "store/localstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSqlQuery>
@@ -49,15 +49,21 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
+// A new store of the Dream mapping, local.sqlite in `dir`; the test fails if it does not open.
+inline void openStoreIn(const QTemporaryDir &dir, std::unique_ptr<LocalStore> *store)
+{
+    ASSERT_TRUE(dir.isValid());
+    *store = std::make_unique<LocalStore>(Mapping::dream());
+    ASSERT_TRUE((*store)->open(dir.filePath(QStringLiteral("local.sqlite"))))
+        << (*store)->errorString().toStdString();
+}
+
 class UiStoreFixture : public ::testing::Test
 {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
-        m_store = std::make_unique<LocalStore>(Mapping::dream());
-        ASSERT_TRUE(m_store->open(m_dir.filePath(QStringLiteral("local.sqlite"))))
-            << m_store->errorString().toStdString();
+        ASSERT_NO_FATAL_FAILURE(openStoreIn(m_dir, &m_store));
         m_repository = std::make_unique<Repository>(*m_store);
     }
 

@@ -1,6 +1,7 @@
 #include "attendancehistorymodel.h"
 
 #include "attendancelabels.h"
+#include "columnheaders.h"
 #include "repository.h"
 
 #include <QLocale>
@@ -61,21 +62,8 @@ QVariant AttendanceHistoryModel::displayData(const AttendanceMark &mark, int col
 QVariant AttendanceHistoryModel::headerData(int section, Qt::Orientation orientation,
                                             int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case DateColumn:
-        return tr("Date");
-    case CourseColumn:
-        return tr("Course");
-    case StatusColumn:
-        return tr("Status");
-    case NotesColumn:
-        return tr("Notes");
-    default:
-        return {};
-    }
+    return columnHeader(*this, section, orientation, role,
+                        {tr("Date"), tr("Course"), tr("Status"), tr("Notes")});
 }
 
 } // namespace pasalista

@@ -1,6 +1,7 @@
 #include "attendancemodel.h"
 
 #include "attendancelabels.h"
+#include "columnheaders.h"
 #include "repository.h"
 #include "studentlabels.h"
 
@@ -333,19 +334,8 @@ QVariant AttendanceModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation == Qt::Vertical && role == Qt::DisplayRole) {
         return section + 1;
     }
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case NameColumn:
-        return tr("Student");
-    case StatusColumn:
-        return tr("Status");
-    case NotesColumn:
-        return tr("Notes");
-    default:
-        return {};
-    }
+    return columnHeader(*this, section, orientation, role,
+                        {tr("Student"), tr("Status"), tr("Notes")});
 }
 
 } // namespace pasalista

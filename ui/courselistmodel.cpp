@@ -1,5 +1,6 @@
 #include "courselistmodel.h"
 
+#include "columnheaders.h"
 #include "repository.h"
 
 #include <QLocale>
@@ -109,23 +110,8 @@ QVariant CourseListModel::roleData(const Course &course, int role) const
 
 QVariant CourseListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case TitleColumn:
-        return tr("Course");
-    case ProgramColumn:
-        return tr("Program");
-    case StartColumn:
-        return tr("Start");
-    case EndColumn:
-        return tr("End");
-    case EnrolledColumn:
-        return tr("Students");
-    default:
-        return {};
-    }
+    return columnHeader(*this, section, orientation, role,
+                        {tr("Course"), tr("Program"), tr("Start"), tr("End"), tr("Students")});
 }
 
 } // namespace pasalista

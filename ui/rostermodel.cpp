@@ -1,5 +1,6 @@
 #include "rostermodel.h"
 
+#include "columnheaders.h"
 #include "repository.h"
 
 #include <QLocale>
@@ -80,23 +81,9 @@ QVariant RosterModel::displayData(const Student &student, int column) const
 
 QVariant RosterModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case LastNameColumn:
-        return tr("Last name");
-    case FirstNameColumn:
-        return tr("First name");
-    case NicknameColumn:
-        return tr("Nickname");
-    case BirthDateColumn:
-        return tr("Date of birth");
-    case PhoneColumn:
-        return tr("Phone");
-    default:
-        return {};
-    }
+    return columnHeader(
+        *this, section, orientation, role,
+        {tr("Last name"), tr("First name"), tr("Nickname"), tr("Date of birth"), tr("Phone")});
 }
 
 } // namespace pasalista

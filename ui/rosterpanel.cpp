@@ -135,15 +135,7 @@ void RosterPanel::createStudent()
 
 void RosterPanel::enroll(qint64 studentId)
 {
-    const DomainError error = m_repository.enroll(m_model->courseId(), studentId);
-    if (!error.ok()) {
-        showError(error.message);
-        return;
-    }
-    m_errorLabel->hide();
-    if (!m_loadsInBackground) {
-        m_model->reload();
-    }
+    showOutcome(m_repository.enroll(m_model->courseId(), studentId));
 }
 
 void RosterPanel::unenrollCurrentStudent()
@@ -157,7 +149,11 @@ void RosterPanel::unenrollCurrentStudent()
     if (!m_confirm || !m_confirm(question)) {
         return;
     }
-    const DomainError error = m_repository.unenroll(m_model->courseId(), student->id);
+    showOutcome(m_repository.unenroll(m_model->courseId(), student->id));
+}
+
+void RosterPanel::showOutcome(const DomainError &error)
+{
     if (!error.ok()) {
         showError(error.message);
         return;

@@ -13,6 +13,7 @@ class QTableView;
 namespace pasalista {
 
 class Repository;
+struct DomainError;
 class RosterModel;
 
 // The Roster tab: the course's students, enroll an existing student, create one, unenroll
@@ -47,6 +48,8 @@ private:
     QWidget *createButtons();
     void enroll(qint64 studentId);
     void showError(const QString &message);
+    // An edit's result: its error shown, or the roster reloaded (unless the loader does it).
+    void showOutcome(const DomainError &error);
     void updateButtons();
 
     Repository &m_repository;

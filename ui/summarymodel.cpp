@@ -1,5 +1,6 @@
 #include "summarymodel.h"
 
+#include "columnheaders.h"
 #include "reports.h"
 #include "repository.h"
 #include "studentlabels.h"
@@ -190,29 +191,10 @@ QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int colu
 
 QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case NameColumn:
-        return m_studentId ? tr("Course") : tr("Student");
-    case RecordedColumn:
-        return tr("Days");
-    case PresentColumn:
-        return tr("Present");
-    case AbsentColumn:
-        return tr("Absent");
-    case LateColumn:
-        return tr("Late");
-    case ExcusedColumn:
-        return tr("Excused");
-    case RateColumn:
-        return tr("Attendance");
-    case ChronicColumn:
-        return tr("Missed", "share of class days missed");
-    default:
-        return {};
-    }
+    return columnHeader(*this, section, orientation, role,
+                        {m_studentId ? tr("Course") : tr("Student"), tr("Days"), tr("Present"),
+                         tr("Absent"), tr("Late"), tr("Excused"), tr("Attendance"),
+                         tr("Missed", "share of class days missed")});
 }
 
 } // namespace pasalista

@@ -4,22 +4,21 @@ namespace pasalista {
 
 namespace {
 
+const QLatin1String kBase62("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
 bool isBase62(const QString &text)
 {
     for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool digit = u >= u'0' && u <= u'9';
-        const bool upper = u >= u'A' && u <= u'Z';
-        const bool lower = u >= u'a' && u <= u'z';
-        if (!digit && !upper && !lower) {
+        if (!kBase62.contains(c)) {
             return false;
         }
     }
     return true;
 }
 
-// Each 5-character chunk's upper-case letters as bits, as a letter of A-Z0-5.
-QString caseSafeSuffix(const QString &id15)
+} // namespace
+
+QString SalesforceId::withSuffix(const QString &id15)
 {
     static const QLatin1String alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345");
     QString suffix;
@@ -33,23 +32,30 @@ QString caseSafeSuffix(const QString &id15)
         }
         suffix += alphabet[bits];
     }
-    return suffix;
+    return id15 + suffix;
 }
 
-} // namespace
+QString SalesforceId::fromCounter(const QString &keyPrefix, const QString &instance,
+                                  quint64 counter)
+{
+    QString body(9, u'0');
+    for (int i = 8; i >= 0 && counter > 0; --i, counter /= 62) {
+        body[i] = kBase62[int(counter % 62)];
+    }
+    return withSuffix(QString(keyPrefix + instance + body).left(15));
+}
 
 std::optional<QString> SalesforceId::normalized(const QString &id)
 {
     if ((id.size() != 15 && id.size() != 18) || !isBase62(id)) {
         return std::nullopt;
     }
-    const QString id15 = id.left(15);
-    const QString suffix = caseSafeSuffix(id15);
+    const QString full = withSuffix(id.left(15));
     // Salesforce compares the suffix without regard to case.
-    if (id.size() == 18 && id.right(3).compare(suffix, Qt::CaseInsensitive) != 0) {
+    if (id.size() == 18 && id.right(3).compare(full.right(3), Qt::CaseInsensitive) != 0) {
         return std::nullopt;
     }
-    return id15 + suffix;
+    return full;
 }
 
 } // namespace pasalista

@@ -4,11 +4,11 @@
 // 32 kB/s (a rural 3G link). Targets: idle sync 1 API call and < 1 s; 40 marks < 3 s.
 // Usage: pasalista-bench-economy [--latency MS] [--bandwidth BYTES_PER_S] [--marks N]
 #include "auth/session.h"
-#include "emulatorprocess.h"
-#include "store/localstore.h"
+#include "benchsupport.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"
 #include "repository.h"
+#include "store/localstore.h"
 #include "sync/syncengine.h"
 
 #include <QCommandLineParser>
@@ -20,11 +20,10 @@
 #include <cstdio>
 
 using namespace pasalista;
+using namespace pasalista::bench;
 using pasalista::test::EmulatorProcess;
 
 namespace {
-
-const QString kTeacher = QStringLiteral("maria.rodriguez@dream.demo");
 
 struct Cost
 {
@@ -112,21 +111,17 @@ int markStudents(Repository &repository, int count, const QDate &date, int *chan
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addHelpOption();
     const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Latency (ms)."),
                                      QStringLiteral("ms"), QStringLiteral("300"));
     const QCommandLineOption bandwidth(QStringLiteral("bandwidth"),
                                        QStringLiteral("Response bandwidth (bytes/s)."),
                                        QStringLiteral("bytes"), QStringLiteral("32768"));
-    const QCommandLineOption marks(QStringLiteral("marks"), QStringLiteral("Marks to send."),
-                                   QStringLiteral("n"), QStringLiteral("40"));
-    parser.addOptions({latency, bandwidth, marks});
-    parser.process(app);
+    const QCommandLineOption marks = countOption("marks", "Marks to send.", "40");
+    QCommandLineParser parser;
+    parseOptions(parser, app, {latency, bandwidth, marks});
 
     EmulatorProcess org({QStringLiteral("--demo")});
-    if (!org.isRunning()) {
-        std::fprintf(stderr, "the emulator did not start\n%s\n", qPrintable(org.startupOutput()));
+    if (!orgStarted(org)) {
         return 1;
     }
     QTemporaryDir dir;
@@ -135,11 +130,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(store.errorString()));
         return 1;
     }
-    Identity identity;
-    identity.email = kTeacher;
-    identity.instanceUrl = org.instanceUrl();
-    identity.loginUrl = org.baseUrl();
-    Session session(identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), {});
+    const Identity identity = identityIn(org, kTeacher);
+    Session session(identity, org.login(kTeacher, kTeacherPassword).toUtf8(), {});
     SalesforceClient client(&session);
     Repository repository(store);
 

@@ -21,12 +21,12 @@
 #include "attendancesheet.h"
 #include "attendancetableview.h"
 #include "auth/session.h"
-#include "emulatorprocess.h"
-#include "store/localstore.h"
+#include "benchsupport.h"
 #include "mainwindow.h"
 #include "net/salesforceclient.h"
 #include "reports.h"
 #include "repository.h"
+#include "store/localstore.h"
 #include "sync/syncengine.h"
 #include "wholeorgmapping.h"
 
@@ -44,6 +44,7 @@
 #include <functional>
 
 using namespace pasalista;
+using namespace pasalista::bench;
 using pasalista::test::EmulatorProcess;
 using pasalista::test::wholeOrgMapping;
 
@@ -110,13 +111,10 @@ bool pullOrg(LocalStore &store, const QString &spec)
     std::printf("Starting the emulator with --generate %s and pulling it ...\n", qPrintable(spec));
     std::fflush(stdout);
     EmulatorProcess org({QStringLiteral("--generate"), spec});
-    if (!org.isRunning()) {
-        std::fprintf(stderr, "the emulator did not start\n%s\n", qPrintable(org.startupOutput()));
+    if (!orgStarted(org)) {
         return false;
     }
-    Identity identity;
-    identity.instanceUrl = org.instanceUrl();
-    identity.loginUrl = org.loginUrl();
+    const Identity identity = identityIn(org);
     Session session(identity, org.login().toUtf8(), QByteArray());
     SalesforceClient client(&session);
     const SyncReport pull = SyncEngine(store, client, identity).run();
@@ -130,26 +128,15 @@ bool pullOrg(LocalStore &store, const QString &spec)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    const QCommandLineOption students(QStringLiteral("students"), QStringLiteral("Students."),
-                                      QStringLiteral("n"), QStringLiteral("5000"));
-    const QCommandLineOption enrollments(QStringLiteral("enrollments"),
-                                         QStringLiteral("Enrollments."), QStringLiteral("n"),
-                                         QStringLiteral("10000"));
-    const QCommandLineOption attendance(QStringLiteral("attendance"),
-                                        QStringLiteral("Attendance records."), QStringLiteral("n"),
-                                        QStringLiteral("100000"));
+    const OrgSizeOptions size;
     const QCommandLineOption storeFile(QStringLiteral("store"),
                                        QStringLiteral("Store file to keep, or reuse if it exists."),
                                        QStringLiteral("file"));
     const QCommandLineOption onGuiThread(QStringLiteral("on-gui-thread"),
                                          QStringLiteral("Read on the GUI thread, for comparison."));
-    parser.addOptions({students, enrollments, attendance, storeFile, onGuiThread});
-    parser.process(app);
-    const QString spec =
-        QStringLiteral("students=%1,enrollments=%2,attendance=%3")
-            .arg(parser.value(students), parser.value(enrollments), parser.value(attendance));
+    QCommandLineParser parser;
+    parseOptions(parser, app, size.all() + QList<QCommandLineOption>{storeFile, onGuiThread});
+    const QString spec = size.spec(parser);
     QTemporaryDir dir;
     const QString path = parser.isSet(storeFile) ? parser.value(storeFile)
                                                  : dir.filePath(QStringLiteral("gui.sqlite"));

@@ -3,9 +3,9 @@
 // (target: under 2 s). The poll timer is far away (minutes), so only events can do it.
 // Usage: pasalista-bench-streaming [--writes N]
 #include "auth/session.h"
-#include "emulatorprocess.h"
-#include "store/localstore.h"
+#include "benchsupport.h"
 #include "mapping.h"
+#include "store/localstore.h"
 #include "sync/streamingclient.h"
 #include "sync/syncscheduler.h"
 
@@ -22,11 +22,10 @@
 #include <functional>
 
 using namespace pasalista;
+using namespace pasalista::bench;
 using pasalista::test::EmulatorProcess;
 
 namespace {
-
-const QString kTeacher = QStringLiteral("maria.rodriguez@dream.demo");
 
 QString query(const QString &path, const QString &sql, const QString &bind = {})
 {
@@ -78,26 +77,18 @@ double secondsUntilStored(const QString &path, const QString &sfid, const QStrin
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    const QCommandLineOption writes = countOption("writes", "Office writes.", "10");
     QCommandLineParser parser;
-    parser.addHelpOption();
-    const QCommandLineOption writes(QStringLiteral("writes"), QStringLiteral("Office writes."),
-                                    QStringLiteral("n"), QStringLiteral("10"));
-    parser.addOption(writes);
-    parser.process(app);
+    parseOptions(parser, app, {writes});
 
     EmulatorProcess org({QStringLiteral("--demo")});
-    if (!org.isRunning()) {
-        std::fprintf(stderr, "the emulator did not start\n%s\n", qPrintable(org.startupOutput()));
+    if (!orgStarted(org)) {
         return 1;
     }
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("laptop.sqlite"));
-    Identity identity;
-    identity.email = kTeacher;
-    identity.instanceUrl = org.instanceUrl();
-    identity.loginUrl = org.baseUrl();
     auto session = std::make_shared<Session>(
-        identity, org.login(kTeacher, QStringLiteral("Maria-2024")).toUtf8(), QByteArray());
+        identityIn(org, kTeacher), org.login(kTeacher, kTeacherPassword).toUtf8(), QByteArray());
     org.login(); // the office, for its writes
 
     SyncScheduler scheduler(path, Mapping::dream(), session);

@@ -8,10 +8,10 @@
 // Usage: pasalista-bench-sync [--attendance N] [--students N] [--enrollments N] [--marks N]
 //                             [--rounds N]
 #include "auth/session.h"
-#include "emulatorprocess.h"
-#include "store/localstore.h"
+#include "benchsupport.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"
+#include "store/localstore.h"
 #include "sync/pusher.h"
 #include "sync/syncengine.h"
 #include "wholeorgmapping.h"
@@ -34,6 +34,7 @@
 #include <memory>
 
 using namespace pasalista;
+using namespace pasalista::bench;
 using pasalista::test::EmulatorProcess;
 using pasalista::test::wholeOrgMapping;
 
@@ -109,39 +110,23 @@ double median(QList<double> values)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    const OrgSizeOptions size;
+    const QCommandLineOption marks = countOption("marks", "Marks to push.", "10000");
+    const QCommandLineOption rounds =
+        countOption("rounds", "Pull and bare-loop rounds (median reported).", "3");
     QCommandLineParser parser;
-    parser.addHelpOption();
-    const QCommandLineOption attendance(QStringLiteral("attendance"),
-                                        QStringLiteral("Attendance records."), QStringLiteral("n"),
-                                        QStringLiteral("100000"));
-    const QCommandLineOption students(QStringLiteral("students"), QStringLiteral("Students."),
-                                      QStringLiteral("n"), QStringLiteral("5000"));
-    const QCommandLineOption enrollments(QStringLiteral("enrollments"),
-                                         QStringLiteral("Enrollments."), QStringLiteral("n"),
-                                         QStringLiteral("10000"));
-    const QCommandLineOption marks(QStringLiteral("marks"), QStringLiteral("Marks to push."),
-                                   QStringLiteral("n"), QStringLiteral("10000"));
-    const QCommandLineOption rounds(QStringLiteral("rounds"),
-                                    QStringLiteral("Pull and bare-loop rounds (median reported)."),
-                                    QStringLiteral("n"), QStringLiteral("3"));
-    parser.addOptions({attendance, students, enrollments, marks, rounds});
-    parser.process(app);
+    parseOptions(parser, app, size.all() + QList<QCommandLineOption>{marks, rounds});
 
-    const QString spec =
-        QStringLiteral("students=%1,enrollments=%2,attendance=%3")
-            .arg(parser.value(students), parser.value(enrollments), parser.value(attendance));
+    const QString spec = size.spec(parser);
     std::printf("Starting the emulator with --generate %s ...\n", qPrintable(spec));
     std::fflush(stdout);
     EmulatorProcess org({QStringLiteral("--generate"), spec});
-    if (!org.isRunning()) {
-        std::fprintf(stderr, "the emulator did not start\n%s\n", qPrintable(org.startupOutput()));
+    if (!orgStarted(org)) {
         return 1;
     }
     QTemporaryDir dir;
     const Mapping mapping = wholeOrgMapping();
-    Identity identity;
-    identity.instanceUrl = org.instanceUrl();
-    identity.loginUrl = org.baseUrl();
+    const Identity identity = identityIn(org);
     Session session(identity, org.login().toUtf8(), QByteArray());
     SalesforceClient client(&session);
     const double rssBefore = peakRssMb();

@@ -12,6 +12,10 @@
 
 namespace pasalista::emulator::testing {
 
+// The suites' everyday names: `using namespace pasalista::emulator::testing` brings them.
+using test::EmulatorProcess;
+using test::HttpReply;
+
 // One emulator process per suite (starting one per test would dominate the run time),
 // reset to its start-up state before each test and signed in as office staff.
 class EmulatorFixture : public ::testing::Test
@@ -56,6 +60,18 @@ protected:
     static QString errorCode(const test::HttpReply &reply)
     {
         return reply.array().at(0).toObject().value(QStringLiteral("errorCode")).toString();
+    }
+
+    // The statusCode of the first error of one result of a collections reply.
+    static QString firstErrorStatus(const QJsonValue &result)
+    {
+        return result.toObject()
+            .value(QStringLiteral("errors"))
+            .toArray()
+            .at(0)
+            .toObject()
+            .value(QStringLiteral("statusCode"))
+            .toString();
     }
 
     static inline std::unique_ptr<test::EmulatorProcess> s_org;

@@ -6,7 +6,6 @@
 #include <QTimer>
 
 using namespace pasalista::emulator::testing;
-using pasalista::test::HttpReply;
 
 namespace {
 

@@ -6,8 +6,6 @@
 #include <QTcpSocket>
 
 using namespace pasalista::emulator::testing;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::HttpReply;
 
 namespace {
 
@@ -94,16 +92,7 @@ TEST_F(FaultTest, LockErrorsPerRecord)
         QJsonDocument(QJsonObject{
             {QStringLiteral("records"),
              QJsonArray{typed(student(QStringLiteral("a")), QStringLiteral("Student__c"))}}}));
-    EXPECT_EQ(collection.array()
-                  .at(0)
-                  .toObject()
-                  .value(QStringLiteral("errors"))
-                  .toArray()
-                  .at(0)
-                  .toObject()
-                  .value(QStringLiteral("statusCode"))
-                  .toString(),
-              QStringLiteral("UNABLE_TO_LOCK_ROW"));
+    EXPECT_EQ(firstErrorStatus(collection.array().at(0)), QStringLiteral("UNABLE_TO_LOCK_ROW"));
     const HttpReply single = org().api("POST", QStringLiteral("sobjects/Student__c"),
                                        QJsonDocument(student(QStringLiteral("b"))));
     EXPECT_EQ(single.status, 400);
@@ -246,14 +235,7 @@ TEST_F(FaultTest, ArmedLockRowFailsEveryRecordOfTheRequest)
             .array();
     ASSERT_EQ(results.size(), 2);
     for (const QJsonValue &result : results)
-        EXPECT_EQ(result.toObject()
-                      .value(QStringLiteral("errors"))
-                      .toArray()
-                      .at(0)
-                      .toObject()
-                      .value(QStringLiteral("statusCode"))
-                      .toString(),
-                  QStringLiteral("UNABLE_TO_LOCK_ROW"));
+        EXPECT_EQ(firstErrorStatus(result), QStringLiteral("UNABLE_TO_LOCK_ROW"));
     EXPECT_EQ(org().records(QStringLiteral("Student__c")).size(), 0);
     EXPECT_EQ(org().setFaults({{QStringLiteral("arm"),
                                 QJsonObject{{QStringLiteral("fault"), QStringLiteral("boom")}}}}),

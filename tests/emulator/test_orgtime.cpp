@@ -8,8 +8,6 @@
 #include <QSet>
 
 using namespace pasalista::emulator::testing;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::HttpReply;
 using pasalista::test::LateCommit;
 
 namespace {

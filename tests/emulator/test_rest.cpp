@@ -11,8 +11,6 @@
 
 using namespace pasalista::emulator;
 using namespace pasalista::emulator::testing;
-using pasalista::test::EmulatorProcess;
-using pasalista::test::HttpReply;
 
 namespace {
 
@@ -307,27 +305,11 @@ TEST_F(RestTest, CollectionsReportPerRecordResults)
     ASSERT_EQ(results.size(), 3);
     EXPECT_TRUE(results.at(0).toObject().value(QStringLiteral("success")).toBool());
     EXPECT_FALSE(results.at(1).toObject().value(QStringLiteral("success")).toBool());
-    EXPECT_EQ(results.at(1)
-                  .toObject()
-                  .value(QStringLiteral("errors"))
-                  .toArray()
-                  .at(0)
-                  .toObject()
-                  .value(QStringLiteral("statusCode"))
-                  .toString(),
-              QStringLiteral("REQUIRED_FIELD_MISSING"));
+    EXPECT_EQ(firstErrorStatus(results.at(1)), QStringLiteral("REQUIRED_FIELD_MISSING"));
     EXPECT_TRUE(results.at(2).toObject().value(QStringLiteral("success")).toBool());
 
     results = collection("POST", QStringLiteral("composite/sobjects"), records, true);
-    EXPECT_EQ(results.at(0)
-                  .toObject()
-                  .value(QStringLiteral("errors"))
-                  .toArray()
-                  .at(0)
-                  .toObject()
-                  .value(QStringLiteral("statusCode"))
-                  .toString(),
-              QStringLiteral("ALL_OR_NONE_OPERATION_ROLLED_BACK"));
+    EXPECT_EQ(firstErrorStatus(results.at(0)), QStringLiteral("ALL_OR_NONE_OPERATION_ROLLED_BACK"));
     EXPECT_EQ(org().records(QStringLiteral("Student__c")).size(), 2); // only the first call's two
 
     const QString first = org()
@@ -383,15 +365,7 @@ TEST_F(RestTest, CollectionUpsertOfTwoHundredRecords)
         typed(student(QStringLiteral("y"), QStringLiteral("twin")), QStringLiteral("Student__c"))};
     results =
         collection("PATCH", QStringLiteral("composite/sobjects/Student__c/Pasalista_Id__c"), twins);
-    EXPECT_EQ(results.at(1)
-                  .toObject()
-                  .value(QStringLiteral("errors"))
-                  .toArray()
-                  .at(0)
-                  .toObject()
-                  .value(QStringLiteral("statusCode"))
-                  .toString(),
-              QStringLiteral("DUPLICATE_EXTERNAL_ID"));
+    EXPECT_EQ(firstErrorStatus(results.at(1)), QStringLiteral("DUPLICATE_EXTERNAL_ID"));
 }
 
 TEST_F(RestTest, CompositeResolvesReferencesAndRollsBack)
