@@ -416,7 +416,7 @@ void AccountManager::track(const std::shared_ptr<Session> &session)
     // A rotated refresh token is written by the refresh itself, before it is used.
     session->setSharedTokens(std::make_shared<SharedTokens>(
         &m_tokenStore, this, QDir(m_dataDir).filePath(key + QStringLiteral(".signin.lock")),
-        m_keepAccessToken));
+        m_keepAccessToken, [this, key] { return isSignedIn(key) && !isSignOutPending(key); }));
 }
 
 QString AccountManager::revokeFailedMessage()

@@ -191,7 +191,7 @@ Session::RefreshResult Session::requestNewAccessToken(QString *error, const Canc
 Session::RefreshResult Session::refreshHoldingLock(const SharedTokens *shared, QString *error,
                                                    const Cancellation *stop, bool *rotated)
 {
-    if (shared && takeTokensRefreshedElsewhere(*shared)) {
+    if (shared && takeTokensRefreshedElsewhere(*shared, stop)) {
         QMutexLocker lock(&m_mutex);
         return finishRefresh(RefreshResult::Refreshed, {}, error);
     }
@@ -202,7 +202,7 @@ Session::RefreshResult Session::refreshHoldingLock(const SharedTokens *shared, Q
     // ever sends `used` again.
     if (shared && response.granted() && !response.refreshToken.isEmpty() &&
         response.refreshToken != used)
-        keepRotatedToken(*shared, response);
+        keepRotatedToken(*shared, response, stop);
     const RefreshResult result = applyTokenResponse(response, used, rotated);
     QMutexLocker lock(&m_mutex);
     if (error)
@@ -213,12 +213,13 @@ Session::RefreshResult Session::refreshHoldingLock(const SharedTokens *shared, Q
 // Another process (the CLI beside the window) refreshed while this one waited for the lock,
 // or before: its refresh token is the one the org knows now. Its access token, when kept,
 // saves a token request.
-bool Session::takeTokensRefreshedElsewhere(const SharedTokens &shared)
+bool Session::takeTokensRefreshedElsewhere(const SharedTokens &shared, const Cancellation *stop)
 {
     TokenStore::Saved saved;
     const Identity identity = this->identity();
     // An entry another sign-in wrote (another host under the same account key) is not ours.
-    if (shared.load(identity.accountKey(), &saved) != TokenStore::Status::Ok ||
+    if (shared.load(identity.accountKey(), &saved, {&m_signedOut, stop}) !=
+            TokenStore::Status::Ok ||
         saved.refreshToken.isEmpty() || saved.identity.instanceUrl != identity.instanceUrl)
         return false;
     QMutexLocker lock(&m_mutex);
@@ -233,10 +234,11 @@ bool Session::takeTokensRefreshedElsewhere(const SharedTokens &shared)
     return true;
 }
 
-void Session::keepRotatedToken(const SharedTokens &shared, const TokenResponse &response)
+void Session::keepRotatedToken(const SharedTokens &shared, const TokenResponse &response,
+                               const Cancellation *stop)
 {
     const TokenStore::Status status =
-        shared.save(identity(), response.refreshToken, response.accessToken);
+        shared.save(identity(), response.refreshToken, response.accessToken, {&m_signedOut, stop});
     if (status != TokenStore::Status::Ok)
         qCWarning(lcAuth) << "The rotated refresh token could not be written to the keychain; "
                              "kept in memory only";

@@ -79,8 +79,9 @@ private:
     RefreshResult requestNewAccessToken(QString *error, const Cancellation *stop);
     RefreshResult refreshHoldingLock(const SharedTokens *shared, QString *error,
                                      const Cancellation *stop, bool *rotated);
-    bool takeTokensRefreshedElsewhere(const SharedTokens &shared);
-    void keepRotatedToken(const SharedTokens &shared, const TokenResponse &response);
+    bool takeTokensRefreshedElsewhere(const SharedTokens &shared, const Cancellation *stop);
+    void keepRotatedToken(const SharedTokens &shared, const TokenResponse &response,
+                          const Cancellation *stop);
     TokenResponse requestToken(const QByteArray &refreshToken, const Cancellation *stop);
     RefreshResult applyTokenResponse(const TokenResponse &response, const QByteArray &usedToken,
                                      bool *rotated);

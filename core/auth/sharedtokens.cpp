@@ -2,23 +2,35 @@
 
 #include "blockingwait.h"
 #include "logging.h"
+#include "net/cancellation.h"
 
+#include <QElapsedTimer>
 #include <QLockFile>
 #include <QMutex>
 #include <QThread>
 #include <QWaitCondition>
+
+#include <algorithm>
 
 namespace pasalista {
 
 namespace {
 // Long enough for a keychain that asks to be unlocked; a GUI thread busy longer than this
 // is waiting for the refreshing thread itself.
-constexpr unsigned long kKeychainWaitMs = 15000;
+constexpr qint64 kKeychainWaitMs = 15000;
+constexpr unsigned long kCheckStopsMs = 20;
+
+bool anyCancelled(const SharedTokens::Stops &stops)
+{
+    return std::any_of(stops.begin(), stops.end(),
+                       [](const Cancellation *stop) { return stop && stop->isCancelled(); });
+}
 } // namespace
 
 SharedTokens::SharedTokens(TokenStore *keychain, QObject *owner, const QString &lockPath,
-                           bool keepAccessToken)
-    : m_keychain(keychain), m_owner(owner), m_lockPath(lockPath), m_keepAccessToken(keepAccessToken)
+                           bool keepAccessToken, std::function<bool()> stillSignedIn)
+    : m_keychain(keychain), m_owner(owner), m_lockPath(lockPath),
+      m_keepAccessToken(keepAccessToken), m_stillSignedIn(std::move(stillSignedIn))
 {
 }
 
@@ -38,7 +50,7 @@ std::unique_ptr<QLockFile> SharedTokens::lock(int timeoutMs) const
 
 template <typename Result>
 Result SharedTokens::onOwnerThread(std::function<void(std::function<void(Result)>)> start,
-                                   Result ifUnanswered) const
+                                   Result ifUnanswered, const Stops &stops) const
 {
     const QPointer<QObject> owner = m_owner;
     if (!owner)
@@ -59,17 +71,20 @@ Result SharedTokens::onOwnerThread(std::function<void(std::function<void(Result)
             answer->answered.wakeAll();
         });
     });
+    QElapsedTimer waited;
+    waited.start();
     QMutexLocker lock(&answer->mutex);
-    if (!answer->result)
-        answer->answered.wait(&answer->mutex, kKeychainWaitMs);
+    while (!answer->result && !anyCancelled(stops) && waited.elapsed() < kKeychainWaitMs)
+        answer->answered.wait(&answer->mutex, kCheckStopsMs);
     if (!answer->result) {
-        qCWarning(lcAuth) << "The keychain did not answer in" << kKeychainWaitMs << "ms";
+        qCWarning(lcAuth) << "Stopped waiting for the keychain after" << waited.elapsed() << "ms";
         return ifUnanswered;
     }
     return std::move(*answer->result);
 }
 
-TokenStore::Status SharedTokens::load(const QString &accountKey, TokenStore::Saved *saved) const
+TokenStore::Status SharedTokens::load(const QString &accountKey, TokenStore::Saved *saved,
+                                      const Stops &stops) const
 {
     using Loaded = std::pair<TokenStore::Status, TokenStore::Saved>;
     TokenStore *keychain = m_keychain;
@@ -80,28 +95,28 @@ TokenStore::Status SharedTokens::load(const QString &accountKey, TokenStore::Sav
                                     done({status, found});
                                 });
         },
-        {TokenStore::Status::Unavailable, {}});
+        {TokenStore::Status::Unavailable, {}}, stops);
     *saved = loaded.second;
     return loaded.first;
 }
 
 TokenStore::Status SharedTokens::save(const Identity &identity, const QByteArray &refreshToken,
-                                      const QByteArray &accessToken) const
+                                      const QByteArray &accessToken, const Stops &stops) const
 {
     TokenStore *keychain = m_keychain;
+    const std::function<bool()> stillSignedIn = m_stillSignedIn;
     const QByteArray keptAccessToken = m_keepAccessToken ? accessToken : QByteArray();
     return onOwnerThread<TokenStore::Status>(
-        [keychain, identity, refreshToken,
-         keptAccessToken](std::function<void(TokenStore::Status)> done) {
-            keychain->saveAsync(
-                identity, refreshToken, {},
-                [keychain, identity, keptAccessToken, done](TokenStore::Status status) {
-                    if (status != TokenStore::Status::Ok || keptAccessToken.isEmpty())
-                        return done(status);
-                    keychain->saveAccessTokenAsync(identity.accountKey(), keptAccessToken, done);
-                });
+        [=](std::function<void(TokenStore::Status)> done) {
+            if (stillSignedIn && !stillSignedIn())
+                return done(TokenStore::Status::NotFound); // signed out meanwhile
+            keychain->saveAsync(identity, refreshToken, {}, [=](TokenStore::Status status) {
+                if (status != TokenStore::Status::Ok || keptAccessToken.isEmpty())
+                    return done(status);
+                keychain->saveAccessTokenAsync(identity.accountKey(), keptAccessToken, done);
+            });
         },
-        TokenStore::Status::Unavailable);
+        TokenStore::Status::Unavailable, stops);
 }
 
 } // namespace pasalista
