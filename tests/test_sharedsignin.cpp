@@ -11,6 +11,7 @@
 #include "revocationcheck.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSettings>
@@ -169,4 +170,40 @@ TEST_F(SharedSignIn, ACliKilledRightAfterARefreshStaysSignedIn)
             << "round " << round << ": the rotated token was saved before it was used";
     }
     expectEverythingSynced();
+}
+
+// A sign-in the org ends (revoked, expired by policy) keeps every unsent change on the
+// laptop and asks the teacher to sign in again.
+TEST_F(SharedSignIn, ASignInTheOrgEndsKeepsEveryUnsentChange)
+{
+    const std::unique_ptr<AccountManager> accounts = window();
+    markADay(1);
+    const QString account = accounts->currentAccountKey();
+    const int unsent = accounts->unsyncedChangeCount(account);
+    ASSERT_GT(unsent, 0);
+    ASSERT_TRUE(m_org.revokeAll());
+    QString output;
+    EXPECT_NE(m_cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+    EXPECT_TRUE(output.contains(QStringLiteral("sign in"), Qt::CaseInsensitive))
+        << output.toStdString();
+    EXPECT_EQ(accounts->unsyncedChangeCount(account), unsent) << "nothing lost";
+    EXPECT_TRUE(QFile::exists(accounts->databasePath(account)));
+}
+
+// An org that refuses the app itself (not installed since September 2025's restriction):
+// the teacher cannot fix it, her admin can; she stays signed in for when it is fixed.
+TEST_F(SharedSignIn, AnAppTheOrgRefusesIsExplainedForTheAdmin)
+{
+    const std::unique_ptr<AccountManager> accounts = window();
+    const std::shared_ptr<Session> session = accounts->session();
+    ASSERT_TRUE(session);
+    ASSERT_TRUE(m_org.setTokenPolicy({{QStringLiteral("appInstalled"), false}}));
+    int generation = 0;
+    session->accessToken(&generation);
+    QString error;
+    EXPECT_EQ(session->refreshAccessToken(generation, &error), Session::RefreshResult::Failed);
+    EXPECT_TRUE(error.contains(QStringLiteral("administrator"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("app must be installed into org")))
+        << error.toStdString();
+    EXPECT_TRUE(session->isValid());
 }
