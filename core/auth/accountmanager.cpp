@@ -7,6 +7,7 @@
 #include "session.h"
 #include "sharedtokens.h"
 #include "signinflow.h"
+#include "store/outbox.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QSettings>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
 
@@ -361,12 +361,8 @@ int AccountManager::unsyncedChangeCount(const QString &accountKey) const
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        QSqlQuery query(db);
-        if (db.open() &&
-            query.exec(QStringLiteral(
-                "SELECT COUNT(*) FROM _trigger_log WHERE state IN ('NEW','PENDING')")) &&
-            query.next())
-            count = query.value(0).toInt();
+        if (db.open())
+            count = Outbox::unsentCount(db);
     }
     QSqlDatabase::removeDatabase(connection);
     return count;

@@ -1,6 +1,7 @@
 #include "pullqueries.h"
 
 #include "store/localstore.h"
+#include "store/outbox.h"
 #include "store/sqltext.h"
 #include "sync/pullstate.h"
 #include "sync/soql.h"
@@ -69,20 +70,7 @@ QStringList PullQueries::coursesInScope(const QString &teacher) const
 
 QStringList PullQueries::pendingSfids(Role role) const
 {
-    const QString table = m_store.mapping().table(role);
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT DISTINCT t.sfid FROM %1 t JOIN _trigger_log l ON"
-                                 " l.table_name = ? AND l.record_id = t.id WHERE t.sfid IS NOT NULL"
-                                 " AND l.state IN ('NEW','PENDING') LIMIT 200")
-                      .arg(quoted(table)));
-    query.addBindValue(table);
-    QStringList ids;
-    if (query.exec()) {
-        while (query.next()) {
-            ids.append(query.value(0).toString());
-        }
-    }
-    return ids;
+    return Outbox(m_store).sfidsWithUnsentEdits(m_store.mapping().table(role), 200);
 }
 
 QString PullQueries::windowStart(const QDateTime &coveredUntil) const
