@@ -165,14 +165,13 @@ std::optional<bool> Outbox::hasNewerUnsent(const QString &table, qint64 recordId
     return exists(query);
 }
 
-QStringList Outbox::sfidsWithUnsentEdits(const QString &table, int limit) const
+QStringList Outbox::sfidsWithUnsentEdits(const QString &table) const
 {
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("SELECT DISTINCT t.sfid FROM %1 t JOIN _trigger_log l ON"
                                  " l.table_name = ? AND l.record_id = t.id WHERE t.sfid IS NOT NULL"
-                                 " AND l.state IN ('NEW','PENDING') LIMIT %2")
-                      .arg(sql::quoted(table))
-                      .arg(limit));
+                                 " AND l.state IN ('NEW','PENDING')")
+                      .arg(sql::quoted(table)));
     query.addBindValue(table);
     return firstColumnOf(query, &m_error);
 }

@@ -64,8 +64,8 @@ public:
     // Whether an entry newer than `entryId` waits to go out (the teacher edited the record
     // again while it was being pushed).
     std::optional<bool> hasNewerUnsent(const QString &table, qint64 recordId, qint64 entryId) const;
-    // The Salesforce Ids of rows of `table` with an entry NEW or PENDING (at most `limit`).
-    QStringList sfidsWithUnsentEdits(const QString &table, int limit) const;
+    // The Salesforce Ids of rows of `table` with an entry NEW or PENDING, all of them.
+    QStringList sfidsWithUnsentEdits(const QString &table) const;
     int failedRecordCount() const;
     QList<FailedRecord> failedRecords() const;
     // Entries per state, by state name.
