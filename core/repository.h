@@ -1,5 +1,9 @@
 #pragma once
 
+// core/ (its root) owns the domain on top of the layers: the mapping, the repository and
+// its editors (what a teacher may do to courses, students, enrollments and marks), reports,
+// demo data and the application's paths. No widgets, no exit codes.
+
 #include "domainerror.h"
 #include "records.h"
 #include "store/localstore.h"

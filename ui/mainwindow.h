@@ -1,5 +1,8 @@
 #pragma once
 
+// ui/ owns the window: Qt Widgets windows, dialogs, delegates and the item models over
+// core. It includes core, never the CLI.
+
 #include <QMainWindow>
 
 class QActionGroup;

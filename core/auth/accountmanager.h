@@ -1,5 +1,11 @@
 #pragma once
 
+// core/auth owns signing in and staying signed in: the OAuth web-server flow with PKCE
+// (SignInFlow), the keychain (TokenStore), the sessions of the signed-in org users
+// (AccountManager, Session, the TokenSource that core/net sends requests with), one refresh
+// at a time across the OS user's processes (SharedTokens), and sign-outs that are finished
+// at the next start if cut short (PendingRevocations). It builds on core/store and core/net.
+
 #include "identity.h"
 #include "pendingrevocations.h"
 #include "tokenstore.h"

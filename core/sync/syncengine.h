@@ -1,5 +1,11 @@
 #pragma once
 
+// core/sync owns keeping the store and the org in step: the cycle (SyncEngine, run on a
+// thread by SyncWorker, started by SyncScheduler), the pull (Puller and its org clock,
+// read-ahead, scope queries and back-fill), the merge (RemoteApplier carrying out
+// MergeTable's decisions), the push (Pusher, PushLookup, TwinCheck), the streaming channel
+// and the sync issues shown to the teacher. It builds on core/store, core/net and core/auth.
+
 #include "auth/identity.h"
 #include "mapping.h"
 #include "sync/describerules.h"
