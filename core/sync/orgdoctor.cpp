@@ -179,7 +179,7 @@ void OrgDoctor::checkReadable(Report &report, const ObjectMapping &object,
             Severity::Error, QStringLiteral("field_missing"), object, field,
             tr("%1 has no field %2, or the teachers may not read it.")
                 .arg(object.objectName, field),
-            tr("In Setup, Object Manager, %1, Fields & Relationships, create %2. If it exists, "
+            tr("In Setup, Object Manager, %1, Fields and Relationships, create %2. If it exists, "
                "give it Read access in the Pasalista Teacher permission set (Field Permissions).")
                 .arg(object.objectName, field)));
     }
@@ -249,7 +249,7 @@ void OrgDoctor::checkExternalId(Report &report, const ObjectMapping &object,
                 .arg(object.objectName, field)));
         return;
     }
-    const QString editFix = tr("In Setup, Object Manager, %1, Fields & Relationships, edit %2 "
+    const QString editFix = tr("In Setup, Object Manager, %1, Fields and Relationships, edit %2 "
                                "and tick External ID and Unique (remove duplicate values first).")
                                 .arg(object.objectName, field);
     if (!access->externalId) {
@@ -295,7 +295,7 @@ void OrgDoctor::checkAttendanceCodes(Report &report, const DescribeRules &rules)
         }
     }
     const QString where =
-        tr("Setup, Object Manager, %1, Fields & Relationships, %2").arg(object.objectName, field);
+        tr("Setup, Object Manager, %1, Fields and Relationships, %2").arg(object.objectName, field);
     if (!refused.isEmpty()) {
         report.findings.append(
             finding(Severity::Error, QStringLiteral("picklist_missing_codes"), object, field,
@@ -362,15 +362,13 @@ QString OrgDoctor::apiCallsFix()
 
 DoctorFinding OrgDoctor::noApiCallsLeft(int max)
 {
-    const QString perDay = max > 0 ? tr(" (%1 a day)").arg(max) : QString();
-    return {Severity::Error,
-            QStringLiteral("api_calls"),
-            {},
-            {},
-            tr("The org has no API calls left today%1: every sync fails until the 24-hour count "
-               "goes down.")
-                .arg(perDay),
-            apiCallsFix()};
+    const QString problem =
+        max > 0 ? tr("The org has no API calls left today (%1 a day): every sync fails until the "
+                     "24-hour count goes down.")
+                      .arg(max)
+                : tr("The org has no API calls left today: every sync fails until the 24-hour "
+                     "count goes down.");
+    return {Severity::Error, QStringLiteral("api_calls"), {}, {}, problem, apiCallsFix()};
 }
 
 QStringList OrgDoctor::writtenFields(const ObjectMapping &object) const
