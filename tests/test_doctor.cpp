@@ -1,11 +1,11 @@
 // `pasalista-cli doctor` (issue 23) against emulator orgs an admin left incomplete: a field
 // missing, a permission missing, an external ID missing; and a clean org.
 #include "authtesthelpers.h"
+#include "clicommandrun.h"
 
 #include "clicontext.h"
 #include "doctorcommand.h"
 
-#include <QCommandLineParser>
 #include <QJsonArray>
 #include <QTextStream>
 
@@ -64,19 +64,7 @@ protected:
         DoctorRun run;
         QTextStream out(&run.out);
         QTextStream err(&run.err);
-        QCommandLineParser parser;
-        parser.addOption(QCommandLineOption(CliContext::kJson));
-        parser.addOption(QCommandLineOption(CliContext::kMapping, {}, QStringLiteral("FILE")));
-        QStringList line = {QStringLiteral("pasalista-cli"), QStringLiteral("doctor")};
-        if (json) {
-            line.append(QStringLiteral("--json"));
-        }
-        parser.parse(line);
-        CliContext context(out, err);
-        context.useAccounts(&accounts);
-        context.setParser(&parser);
-        DoctorCommand command;
-        run.exitCode = command.execute(context, {});
+        run.exitCode = runCommand(DoctorCommand(), accounts, out, err, json);
         out.flush();
         err.flush();
         return run;

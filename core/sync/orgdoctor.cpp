@@ -18,6 +18,14 @@ DoctorFinding finding(Severity severity, const QString &check, const ObjectMappi
     return {severity, check, object.objectName, field, problem, fix};
 }
 
+// A finding only where the org lacks what the app needs.
+void addUnless(bool granted, OrgDoctor::Report &report, DoctorFinding found)
+{
+    if (!granted) {
+        report.findings.append(std::move(found));
+    }
+}
+
 } // namespace
 
 QString DoctorFinding::severityName(Severity severity)
@@ -212,20 +220,18 @@ void OrgDoctor::checkWritable(Report &report, const ObjectMapping &object,
                "access (Field Permissions). A formula or auto-number field cannot be mapped "
                "as one the app writes.")
                 .arg(object.objectName, field);
-        if (!access->createable) {
-            report.findings.append(
-                finding(Severity::Error, QStringLiteral("field_not_createable"), object, field,
-                        tr("The teachers may not fill in %2 when they create a %1 record.")
-                            .arg(object.objectName, field),
-                        fix));
-        }
+        addUnless(access->createable, report,
+                  finding(Severity::Error, QStringLiteral("field_not_createable"), object, field,
+                          tr("The teachers may not fill in %2 when they create a %1 record.")
+                              .arg(object.objectName, field),
+                          fix));
         // The external ID is written once, when the record is created.
-        if (!access->updateable && field != object.upsertField) {
-            report.findings.append(finding(
+        addUnless(
+            access->updateable || field == object.upsertField, report,
+            finding(
                 Severity::Error, QStringLiteral("field_not_updateable"), object, field,
                 tr("The teachers may not change %2 on %1 records.").arg(object.objectName, field),
                 fix));
-        }
     }
 }
 
@@ -252,20 +258,25 @@ void OrgDoctor::checkExternalId(Report &report, const ObjectMapping &object,
     const QString editFix = tr("In Setup, Object Manager, %1, Fields and Relationships, edit %2 "
                                "and tick External ID and Unique (remove duplicate values first).")
                                 .arg(object.objectName, field);
-    if (!access->externalId) {
-        report.findings.append(
-            finding(Severity::Error, QStringLiteral("external_id_not_external"), object, field,
-                    tr("%2 on %1 is not marked External ID: the org refuses the app's new records.")
-                        .arg(object.objectName, field),
-                    editFix));
-    }
-    if (!access->unique) {
-        report.findings.append(
-            finding(Severity::Warning, QStringLiteral("external_id_not_unique"), object, field,
-                    tr("%2 on %1 is not marked Unique: two records could share one Pasalista "
-                       "Id, and the app could not tell them apart.")
-                        .arg(object.objectName, field),
-                    editFix));
+    const struct
+    {
+        bool granted;
+        Severity severity;
+        const char *check;
+        QString problem;
+    } marks[] = {
+        {access->externalId, Severity::Error, "external_id_not_external",
+         tr("%2 on %1 is not marked External ID: the org refuses the app's new records.")
+             .arg(object.objectName, field)},
+        {access->unique, Severity::Warning, "external_id_not_unique",
+         tr("%2 on %1 is not marked Unique: two records could share one Pasalista Id, and the "
+            "app could not tell them apart.")
+             .arg(object.objectName, field)},
+    };
+    for (const auto &mark : marks) {
+        addUnless(mark.granted, report,
+                  finding(mark.severity, QLatin1String(mark.check), object, field, mark.problem,
+                          editFix));
     }
 }
 

@@ -1622,6 +1622,37 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     </message>
 </context>
 <context>
+    <name>pasalista::OrgSetupDialog</name>
+    <message>
+        <source>Your organisation&apos;s Salesforce</source>
+        <translation>El Salesforce de su organización</translation>
+    </message>
+    <message>
+        <source>Pasalista needs two things from your Salesforce administrator: the address where your organisation signs in, and the consumer key of its Pasalista app.</source>
+        <translation>Pasalista necesita dos datos de su administrador de Salesforce: la dirección donde su organización inicia sesión y la clave de consumidor (Consumer Key) de su aplicación Pasalista.</translation>
+    </message>
+    <message>
+        <source>&amp;Login address:</source>
+        <translation>&amp;Dirección de inicio de sesión:</translation>
+    </message>
+    <message>
+        <source>&amp;Consumer key:</source>
+        <translation>&amp;Clave de consumidor:</translation>
+    </message>
+    <message>
+        <source>The login address is not one Pasalista can sign in at: %1</source>
+        <translation>Pasalista no puede iniciar sesión en esa dirección: %1</translation>
+    </message>
+    <message>
+        <source>Enter the consumer key of your organisation&apos;s Pasalista app.</source>
+        <translation>Escriba la clave de consumidor de la aplicación Pasalista de su organización.</translation>
+    </message>
+    <message>
+        <source>Set by your administrator for every user of this computer.</source>
+        <translation>Lo fijó su administrador para todos los usuarios de este equipo.</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::Puller</name>
     <message>
         <source>The org no longer has a field Pasalista reads (%1). The next sync reads the org&apos;s fields again.</source>
