@@ -2,6 +2,7 @@
 
 #include "coursescommand.h"
 #include "democommand.h"
+#include "doctorcommand.h"
 #include "exportcommand.h"
 #include "issuescommand.h"
 #include "logincommand.h"
@@ -36,6 +37,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<SyncCommand>());
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<IssuesCommand>());
+    m_commands.push_back(std::make_unique<DoctorCommand>());
 }
 
 CommandRegistry::~CommandRegistry() = default;

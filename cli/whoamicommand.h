@@ -17,9 +17,9 @@ public:
     int execute(CliContext &context, const QStringList &arguments) override;
 
     int whoami(CliContext &context, bool json);
-
-private:
-    bool restoreCurrent(CliContext &context);
+    // The current account's session, restored from the keychain; false (and why, printed)
+    // when nobody is signed in. Every command that talks to the org as the teacher starts so.
+    static bool restoreCurrent(CliContext &context);
 };
 
 } // namespace pasalista

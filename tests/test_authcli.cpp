@@ -1,5 +1,6 @@
 // pasalista-cli login / whoami / logout (LoginCommand, ...) against the emulator and the keychain.
 #include "authtesthelpers.h"
+#include "clicommandrun.h"
 
 #include "auth/session.h"
 #include "clicontext.h"
@@ -54,23 +55,6 @@ struct Cli
     }
     int whoami(bool json) { return WhoamiCommand().whoami(context, json); }
 };
-
-// Runs a command as `pasalista-cli NAME [--json]` would, over the given accounts.
-int runCommand(Command &&command, AccountManager &accounts, QTextStream &out, QTextStream &err,
-               bool json)
-{
-    QCommandLineParser parser;
-    parser.addOption(QCommandLineOption(CliContext::kJson));
-    QStringList line = {QStringLiteral("pasalista-cli"), command.name()};
-    if (json) {
-        line.append(QStringLiteral("--json"));
-    }
-    parser.parse(line);
-    CliContext context(out, err);
-    context.useAccounts(&accounts);
-    context.setParser(&parser);
-    return command.execute(context, {});
-}
 
 } // namespace
 

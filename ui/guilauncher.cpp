@@ -4,9 +4,11 @@
 #include "appicon.h"
 #include "apppaths.h"
 #include "auth/accountmanager.h"
+#include "auth/orgsettings.h"
 #include "auth/session.h"
 #include "demodata.h"
 #include "mainwindow.h"
+#include "orgsetupdialog.h"
 #include "repository.h"
 #include "store/localstore.h"
 #include "sync/syncscheduler.h"
@@ -202,8 +204,10 @@ void GuiLauncher::offerFirstSteps()
     WelcomeDialog welcome(m_window.get());
     const int choice = welcome.exec();
     if (choice == WelcomeDialog::SignIn) {
-        if (auto *switcher = m_window->findChild<AccountSwitcher *>()) {
-            switcher->signIn();
+        auto *switcher = m_window->findChild<AccountSwitcher *>();
+        if (switcher && askForOrgIfUnset()) {
+            switcher->signIn(
+                OrgSettings(m_settings.get(), OrgSettings::systemFile().get()).loginUrl());
         }
     } else if (choice == WelcomeDialog::ExploreDemo) {
         if (!seedDemoIfEmpty()) {
@@ -212,6 +216,23 @@ void GuiLauncher::offerFirstSteps()
         }
         m_window->refresh();
     }
+}
+
+// The first run without an org configured (by the admin's system-wide file or an earlier
+// run): its login address and consumer key, before the first sign-in.
+bool GuiLauncher::askForOrgIfUnset()
+{
+    const std::unique_ptr<QSettings> system = OrgSettings::systemFile();
+    OrgSettings org(m_settings.get(), system.get());
+    if (org.isComplete()) {
+        return true;
+    }
+    OrgSetupDialog dialog(org, m_window.get());
+    if (dialog.exec() != QDialog::Accepted) {
+        return false;
+    }
+    m_accounts->setClientId(org.clientId());
+    return true;
 }
 
 void GuiLauncher::takeScreenshot()

@@ -62,6 +62,7 @@ private:
     void showWindow();
     void takeScreenshot();
     void offerFirstSteps();
+    bool askForOrgIfUnset();
     int fail(const QString &message);
 
     QString m_dataDirectory;

@@ -4,6 +4,7 @@
 #include "identitycodec.h"
 #include "logging.h"
 #include "loginhost.h"
+#include "orgsettings.h"
 #include "session.h"
 #include "sharedtokens.h"
 #include "signinflow.h"
@@ -53,14 +54,20 @@ std::optional<quint16> callbackPortSetting(const QSettings &settings)
     return static_cast<quint16>(port);
 }
 
+// The consumer key the admin set for every user wins over the user's own; without either,
+// the emulator's.
+QString configuredClientId(QSettings *settings)
+{
+    const QString configured = OrgSettings(settings, OrgSettings::systemFile().get()).clientId();
+    return configured.isEmpty() ? QStringLiteral("pasalista") : configured;
+}
+
 } // namespace
 
 AccountManager::AccountManager(QSettings *settings, const QString &dataDir,
                                const QString &keychainService, QObject *parent)
     : QObject(parent), m_settings(settings), m_dataDir(dataDir),
-      m_tokenStore(settings, keychainService),
-      m_clientId(settings->value(QStringLiteral("oauth/clientId"), QStringLiteral("pasalista"))
-                     .toString()),
+      m_tokenStore(settings, keychainService), m_clientId(configuredClientId(settings)),
       m_callbackPort(callbackPortSetting(*settings)), m_revocations(&m_tokenStore, settings)
 {
     QDir().mkpath(m_dataDir);

@@ -38,13 +38,20 @@ DescribeRules DescribeRules::fromDescribe(const QJsonObject &describe, const QSt
                         !field.value(QLatin1String("nillable")).toBool(true) &&
                         !field.value(QLatin1String("defaultedOnCreate")).toBool() &&
                         type != QLatin1String("boolean");
-        if (field.value(QLatin1String("restrictedPicklist")).toBool()) {
-            for (const QJsonValue &entry : field.value(QLatin1String("picklistValues")).toArray()) {
-                if (entry.toObject().value(QLatin1String("active")).toBool(true)) {
-                    rule.restrictedValues.append(
-                        entry.toObject().value(QLatin1String("value")).toString());
-                }
+        rule.access = {type,
+                       field.value(QLatin1String("createable")).toBool(),
+                       field.value(QLatin1String("updateable")).toBool(),
+                       field.value(QLatin1String("externalId")).toBool(),
+                       field.value(QLatin1String("unique")).toBool(),
+                       {}};
+        for (const QJsonValue &entry : field.value(QLatin1String("picklistValues")).toArray()) {
+            if (entry.toObject().value(QLatin1String("active")).toBool(true)) {
+                rule.access.picklistValues.append(
+                    entry.toObject().value(QLatin1String("value")).toString());
             }
+        }
+        if (field.value(QLatin1String("restrictedPicklist")).toBool()) {
+            rule.restrictedValues = rule.access.picklistValues;
         }
         rules.m_fields.insert(name.toLower(), rule);
     }
@@ -105,6 +112,15 @@ QString DescribeRules::label(const QString &field) const
 {
     const QString label = m_fields.value(field.toLower()).label;
     return label.isEmpty() ? field : label;
+}
+
+std::optional<DescribeRules::Access> DescribeRules::access(const QString &field) const
+{
+    const auto rule = m_fields.constFind(field.toLower());
+    if (rule == m_fields.constEnd()) {
+        return std::nullopt;
+    }
+    return rule->access;
 }
 
 std::optional<DescribeRules::Violation> DescribeRules::check(const QJsonObject &record,

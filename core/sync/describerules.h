@@ -25,6 +25,17 @@ public:
         QString field; // API name of the field at fault; empty for missing required fields
     };
 
+    // What the describe says the signed-in user may do with one field (pasalista-cli doctor).
+    struct Access
+    {
+        QString type; // picklist, double, string, ...
+        bool createable = false;
+        bool updateable = false;
+        bool externalId = false;
+        bool unique = false;
+        QStringList picklistValues; // active values, restricted or not
+    };
+
     DescribeRules() = default;
     // From a describe reply (`sobjects/X/describe`). Only the `mapped` fields are required
     // of a create: the org fills the others (owner, name, defaults) itself.
@@ -43,6 +54,9 @@ public:
     int maxLength(const QString &field) const;
     QStringList allowedValues(const QString &field) const;
     QString label(const QString &field) const;
+    // Nullopt when the describe does not list the field: the org lacks it or the user may
+    // not read it. Rules from the cache know no access.
+    std::optional<Access> access(const QString &field) const;
 
     // `record`: the push payload (field -> value). A create must carry every required field.
     std::optional<Violation> check(const QJsonObject &record, bool isCreate) const;
@@ -54,6 +68,7 @@ private:
         int length = 0;        // text fields; 0 for no limit
         bool required = false; // on create
         QStringList restrictedValues;
+        Access access;
     };
     QHash<QString, Field> m_fields; // by API name, lower-case (field names are case-insensitive)
 };

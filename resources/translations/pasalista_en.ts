@@ -56,6 +56,23 @@
     </message>
 </context>
 <context>
+    <name>pasalista::DoctorCommand</name>
+    <message numerus="yes">
+        <source>A sync would fail: %n problem(s) to fix.</source>
+        <translation>
+            <numerusform>A sync would fail: %n problem to fix.</numerusform>
+            <numerusform>A sync would fail: %n problems to fix.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing in the org stops a sync (%n warning(s)).</source>
+        <translation>
+            <numerusform>Nothing in the org stops a sync (%n warning).</numerusform>
+            <numerusform>Nothing in the org stops a sync (%n warnings).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pasalista::GuiLauncher</name>
     <message numerus="yes">
         <source>Pasalista — %1; %n change(s) waiting to sync</source>

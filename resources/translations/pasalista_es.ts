@@ -1070,6 +1070,49 @@ Take attendance on %2 anyway?</source>
     </message>
 </context>
 <context>
+    <name>pasalista::DoctorCommand</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Solución: %1</translation>
+    </message>
+    <message>
+        <source>The org could not be checked: %1</source>
+        <translation>No se pudo revisar la organización: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A sync would fail: %n problem(s) to fix.</source>
+        <translation>
+            <numerusform>Una sincronización fallaría: %n problema por corregir.</numerusform>
+            <numerusform>Una sincronización fallaría: %n problemas por corregir.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing in the org stops a sync (%n warning(s)).</source>
+        <translation>
+            <numerusform>Nada en la organización impide sincronizar (%n aviso).</numerusform>
+            <numerusform>Nada en la organización impide sincronizar (%n avisos).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  doctor                           check the org for what would break a sync (exit code 1: a sync would fail)
+</source>
+        <translation>  doctor                           revisar en la organización lo que impediría sincronizar (código de salida 1: una sincronización fallaría)
+</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::GuiLauncher</name>
     <message>
         <source>Pasalista</source>
@@ -1453,6 +1496,121 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     </message>
 </context>
 <context>
+    <name>pasalista::OrgDoctor</name>
+    <message>
+        <source>The org offers API version %1, which the app uses.</source>
+        <translation>La organización ofrece la versión %1 de la API, la que usa la aplicación.</translation>
+    </message>
+    <message>
+        <source>The org does not offer API version %1, which this Pasalista uses.</source>
+        <translation>La organización no ofrece la versión %1 de la API, la que usa este Pasalista.</translation>
+    </message>
+    <message>
+        <source>Install the newest Pasalista on the laptops: Salesforce retires old API versions.</source>
+        <translation>Instale el Pasalista más reciente en las portátiles: Salesforce retira las versiones antiguas de la API.</translation>
+    </message>
+    <message>
+        <source>The org has no object %1, or the teachers may not read it.</source>
+        <translation>La organización no tiene el objeto %1, o los docentes no pueden leerlo.</translation>
+    </message>
+    <message>
+        <source>Deploy the Pasalista metadata (installer/salesforce) or create %1 in Setup, Object Manager; then give the Pasalista Teacher permission set Read access to it.</source>
+        <translation>Despliegue los metadatos de Pasalista (installer/salesforce) o cree %1 en Configuración, Gestor de objetos; luego dé acceso de Lectura a él en el conjunto de permisos Pasalista Teacher.</translation>
+    </message>
+    <message>
+        <source>%1 has no field %2, or the teachers may not read it.</source>
+        <translation>%1 no tiene el campo %2, o los docentes no pueden leerlo.</translation>
+    </message>
+    <message>
+        <source>In the Pasalista Teacher permission set, Object Settings, %1: tick Read, Create and Edit.</source>
+        <translation>En el conjunto de permisos Pasalista Teacher, Configuración de objetos, %1: marque Leer, Crear y Modificar.</translation>
+    </message>
+    <message>
+        <source>The teachers may not create %1 records.</source>
+        <translation>Los docentes no pueden crear registros de %1.</translation>
+    </message>
+    <message>
+        <source>The teachers may not edit %1 records.</source>
+        <translation>Los docentes no pueden modificar registros de %1.</translation>
+    </message>
+    <message>
+        <source>In the Pasalista Teacher permission set, Object Settings, %1: give %2 Edit access (Field Permissions). A formula or auto-number field cannot be mapped as one the app writes.</source>
+        <translation>En el conjunto de permisos Pasalista Teacher, Configuración de objetos, %1: dé a %2 acceso de Modificación (Permisos de campo). Un campo de fórmula o de numeración automática no puede mapearse como uno que la aplicación escribe.</translation>
+    </message>
+    <message>
+        <source>The teachers may not fill in %2 when they create a %1 record.</source>
+        <translation>Los docentes no pueden rellenar %2 al crear un registro de %1.</translation>
+    </message>
+    <message>
+        <source>The teachers may not change %2 on %1 records.</source>
+        <translation>Los docentes no pueden cambiar %2 en los registros de %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no external ID field %2, or the teachers may not read it: the app cannot send new records without it.</source>
+        <translation>%1 no tiene el campo de ID externo %2, o los docentes no pueden leerlo: sin él la aplicación no puede enviar registros nuevos.</translation>
+    </message>
+    <message>
+        <source>Create %2 on %1 as a Text(36) field marked External ID and Unique (the Pasalista metadata in installer/salesforce has it), and give it Read and Edit access in the Pasalista Teacher permission set.</source>
+        <translation>Cree %2 en %1 como campo Texto(36) marcado como ID externo y Único (los metadatos de Pasalista en installer/salesforce lo traen), y dele acceso de Lectura y Modificación en el conjunto de permisos Pasalista Teacher.</translation>
+    </message>
+    <message>
+        <source>%2 on %1 is not marked External ID: the org refuses the app&apos;s new records.</source>
+        <translation>%2 en %1 no está marcado como ID externo: la organización rechaza los registros nuevos de la aplicación.</translation>
+    </message>
+    <message>
+        <source>%2 on %1 is not marked Unique: two records could share one Pasalista Id, and the app could not tell them apart.</source>
+        <translation>%2 en %1 no está marcado como Único: dos registros podrían compartir un Id de Pasalista y la aplicación no podría distinguirlos.</translation>
+    </message>
+    <message>
+        <source>%2 on %1 is a restricted picklist without the attendance codes %3: the org refuses marks with them.</source>
+        <translation>%2 en %1 es una lista de selección restringida sin los códigos de asistencia %3: la organización rechaza las marcas con ellos.</translation>
+    </message>
+    <message>
+        <source>Add the values %1 to the picklist (%2).</source>
+        <translation>Agregue los valores %1 a la lista de selección (%2).</translation>
+    </message>
+    <message>
+        <source>%2 on %1 has values the app does not know: %3. Attendance entered with them in the office shows as an unknown status.</source>
+        <translation>%2 en %1 tiene valores que la aplicación no conoce: %3. La asistencia registrada con ellos en la oficina se muestra con un estado desconocido.</translation>
+    </message>
+    <message>
+        <source>Deactivate those values (%1), or add them to the attendance codes of the app&apos;s mapping file.</source>
+        <translation>Desactive esos valores (%1), o agréguelos a los códigos de asistencia del archivo de mapeo de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Only %1 of the org&apos;s %2 API calls a day are left: syncs may stop before the day ends.</source>
+        <translation>Solo quedan %1 de las %2 llamadas diarias a la API de la organización: las sincronizaciones pueden detenerse antes de que acabe el día.</translation>
+    </message>
+    <message>
+        <source>%1 of the org&apos;s %2 API calls a day are left.</source>
+        <translation>Quedan %1 de las %2 llamadas diarias a la API de la organización.</translation>
+    </message>
+    <message>
+        <source>In Setup, Company Information, look at API Requests, Last 24 Hours; find the integration that spends them, or buy more API calls.</source>
+        <translation>En Configuración, Información de la empresa, mire Solicitudes de API, últimas 24 horas; busque la integración que las gasta, o compre más llamadas a la API.</translation>
+    </message>
+    <message>
+        <source>The org has no API calls left today (%1 a day): every sync fails until the 24-hour count goes down.</source>
+        <translation>A la organización no le quedan llamadas a la API hoy (%1 al día): toda sincronización falla hasta que baje la cuenta de las últimas 24 horas.</translation>
+    </message>
+    <message>
+        <source>The org has no API calls left today: every sync fails until the 24-hour count goes down.</source>
+        <translation>A la organización no le quedan llamadas a la API hoy: toda sincronización falla hasta que baje la cuenta de las últimas 24 horas.</translation>
+    </message>
+    <message>
+        <source>In Setup, Object Manager, %1, Fields and Relationships, create %2. If it exists, give it Read access in the Pasalista Teacher permission set (Field Permissions).</source>
+        <translation>En Configuración, Gestor de objetos, %1, Campos y relaciones, cree %2. Si ya existe, dele acceso de Lectura en el conjunto de permisos Pasalista Teacher (Permisos de campo).</translation>
+    </message>
+    <message>
+        <source>In Setup, Object Manager, %1, Fields and Relationships, edit %2 and tick External ID and Unique (remove duplicate values first).</source>
+        <translation>En Configuración, Gestor de objetos, %1, Campos y relaciones, modifique %2 y marque ID externo y Único (antes quite los valores duplicados).</translation>
+    </message>
+    <message>
+        <source>Setup, Object Manager, %1, Fields and Relationships, %2</source>
+        <translation>Configuración, Gestor de objetos, %1, Campos y relaciones, %2</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::OrgRefusal</name>
     <message>
         <source>Your Salesforce org does not allow the Pasalista app yet: it must be installed in the org. Please forward this to your Salesforce administrator: &quot;Install the Pasalista External Client App in the org and assign the Pasalista Teacher permission set (Salesforce said: %1).&quot;</source>
@@ -1461,6 +1619,37 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Your Salesforce user is not allowed to use the Pasalista app. Please forward this to your Salesforce administrator: &quot;Assign me the Pasalista Teacher permission set, or admit my user in the Pasalista app&apos;s policies (Salesforce said: %1).&quot;</source>
         <translation>Su usuario de Salesforce no tiene permiso para usar la aplicación Pasalista. Reenvíe esto a su administrador de Salesforce: &quot;Asígneme el conjunto de permisos Pasalista Teacher, o admita mi usuario en las políticas de la aplicación Pasalista (Salesforce dijo: %1).&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::OrgSetupDialog</name>
+    <message>
+        <source>Your organisation&apos;s Salesforce</source>
+        <translation>El Salesforce de su organización</translation>
+    </message>
+    <message>
+        <source>Pasalista needs two things from your Salesforce administrator: the address where your organisation signs in, and the consumer key of its Pasalista app.</source>
+        <translation>Pasalista necesita dos datos de su administrador de Salesforce: la dirección donde su organización inicia sesión y la clave de consumidor (Consumer Key) de su aplicación Pasalista.</translation>
+    </message>
+    <message>
+        <source>&amp;Login address:</source>
+        <translation>&amp;Dirección de inicio de sesión:</translation>
+    </message>
+    <message>
+        <source>&amp;Consumer key:</source>
+        <translation>&amp;Clave de consumidor:</translation>
+    </message>
+    <message>
+        <source>The login address is not one Pasalista can sign in at: %1</source>
+        <translation>Pasalista no puede iniciar sesión en esa dirección: %1</translation>
+    </message>
+    <message>
+        <source>Enter the consumer key of your organisation&apos;s Pasalista app.</source>
+        <translation>Escriba la clave de consumidor de la aplicación Pasalista de su organización.</translation>
+    </message>
+    <message>
+        <source>Set by your administrator for every user of this computer.</source>
+        <translation>Lo fijó su administrador para todos los usuarios de este equipo.</translation>
     </message>
 </context>
 <context>

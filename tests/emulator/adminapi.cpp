@@ -296,6 +296,8 @@ HttpResponse AdminApi::schema(const HttpRequest &request, const QStringList &seg
 {
     if (request.method == "GET" && segments.size() == 1)
         return HttpResponse::json(m_emulator.schema().toJson());
+    if (request.method == "PATCH" && segments.size() == 3)
+        return changeField(request, segments.at(1), segments.at(2));
     if (request.method != "DELETE" || segments.size() != 3)
         return HttpResponse::notFound();
     // An admin deletes a field: queries naming it fail with INVALID_FIELD from now on, and
@@ -309,6 +311,37 @@ HttpResponse AdminApi::schema(const HttpRequest &request, const QStringList &seg
     object->reindex();
     // Open cursors name fields by position: they end, as a stale locator does.
     m_emulator.rest().dropCursors();
+    m_emulator.schema().setChangedMs(m_emulator.clock().nowMs());
+    return HttpResponse::noContent();
+}
+
+// An admin edits a field's properties, or the teachers' field permissions: the describe
+// says so from now on and writes obey it (a field that is not createable or updateable is
+// refused, an upsert on a field that is no external ID too). Takes any of createable,
+// updateable, externalId and unique (the last two only switched off).
+HttpResponse AdminApi::changeField(const HttpRequest &request, const QString &objectName,
+                                   const QString &fieldName)
+{
+    ObjectDef *object = m_emulator.schema().mutableObject(objectName);
+    const FieldDef *found = object ? object->field(fieldName) : nullptr;
+    if (!found)
+        return HttpResponse::notFound();
+    FieldDef &field = object->fields[static_cast<int>(found - object->fields.constData())];
+    const QJsonObject change = QJsonDocument::fromJson(request.body).object();
+    // The store indexes external IDs and unique fields as the schema was loaded: it can
+    // drop them, not add them to records it already holds.
+    if ((change.value(QStringLiteral("externalId")).toBool() && !field.externalId) ||
+        (change.value(QStringLiteral("unique")).toBool() && !field.unique))
+        return badRequest(QStringLiteral("externalId and unique can only be switched off"));
+    const QList<QPair<QString, bool *>> flags = {{QStringLiteral("createable"), &field.createable},
+                                                 {QStringLiteral("updateable"), &field.updateable},
+                                                 {QStringLiteral("externalId"), &field.externalId},
+                                                 {QStringLiteral("unique"), &field.unique}};
+    for (const auto &[name, flag] : flags) {
+        if (change.contains(name))
+            *flag = change.value(name).toBool();
+    }
+    object->reindex();
     m_emulator.schema().setChangedMs(m_emulator.clock().nowMs());
     return HttpResponse::noContent();
 }

@@ -33,6 +33,8 @@ private:
     HttpResponse users(const HttpRequest &request);
     HttpResponse validationRules(const HttpRequest &request, const QStringList &segments);
     HttpResponse schema(const HttpRequest &request, const QStringList &segments);
+    HttpResponse changeField(const HttpRequest &request, const QString &objectName,
+                             const QString &fieldName);
     HttpResponse generate(const HttpRequest &request);
     HttpResponse state() const;
 
