@@ -45,8 +45,12 @@ LoginCommand::LoginCommand() : Command(QStringLiteral("login"))
 
 int LoginCommand::execute(CliContext &context, const QStringList &)
 {
-    context.accounts();
-    if (!context.isSet(kLoginUrl)) {
+    // Without --login-url, the address the admin (system-wide) or the window's first run
+    // configured.
+    const QString loginUrl = context.isSet(kLoginUrl)
+                                 ? context.value(kLoginUrl)
+                                 : context.accounts().configuredLoginUrl().toString();
+    if (loginUrl.isEmpty()) {
         context.err() << tr("login needs --login-url URL, for example "
                             "--login-url https://login.salesforce.com")
                       << Qt::endl;
@@ -55,7 +59,7 @@ int LoginCommand::execute(CliContext &context, const QStringList &)
     if (context.isSet(kCallbackPort) && !useCallbackPort(context, context.value(kCallbackPort))) {
         return UsageError;
     }
-    return login(context, context.value(kLoginUrl), !context.isSet(kNoBrowser));
+    return login(context, loginUrl, !context.isSet(kNoBrowser));
 }
 
 bool LoginCommand::useCallbackPort(CliContext &context, const QString &value)

@@ -2,6 +2,7 @@
 #include "authtesthelpers.h"
 #include "clicommandrun.h"
 
+#include "auth/orgsettings.h"
 #include "auth/session.h"
 #include "clicontext.h"
 #include "logincommand.h"
@@ -146,17 +147,20 @@ TEST(AuthCli, CallbackPortFromTheSettingsOrTheCommandLine)
         << cli.out.toStdString();
     EXPECT_EQ(cli.logout(false, false), CliExitCodes::Success);
 
-    const auto runLogin = [&](const QString &port) {
+    const auto runLoginWith = [&](const QStringList &options) {
         QCommandLineParser parser;
         parser.addOptions(LoginCommand().options());
         parser.addPositionalArgument(QStringLiteral("command"), QString());
-        parser.parse({QStringLiteral("pasalista-cli"), QStringLiteral("login"),
-                      QStringLiteral("--login-url"), org.baseUrl().toString(),
-                      QStringLiteral("--callback-port"), port});
+        parser.parse(QStringList{QStringLiteral("pasalista-cli"), QStringLiteral("login")} +
+                     options);
         cli.context.setParser(&parser);
         const int exitCode = cli.loginCommand.execute(cli.context, {});
         cli.context.setParser(nullptr);
         return exitCode;
+    };
+    const auto runLogin = [&](const QString &port) {
+        return runLoginWith({QStringLiteral("--login-url"), org.baseUrl().toString(),
+                             QStringLiteral("--callback-port"), port});
     };
     EXPECT_EQ(runLogin(QStringLiteral("0")), CliExitCodes::UsageError);
     EXPECT_TRUE(cli.err.contains(QStringLiteral("--callback-port")));
@@ -165,6 +169,15 @@ TEST(AuthCli, CallbackPortFromTheSettingsOrTheCommandLine)
         << cli.err.toStdString();
     EXPECT_TRUE(cli.out.contains(SignInFlow::callbackUrl(fromCommandLine).toString()))
         << cli.out.toStdString();
+    EXPECT_EQ(cli.logout(false, false), CliExitCodes::Success);
+
+    // Without --login-url: a usage error until an address is configured (by the window's
+    // first run or the admin's system-wide file), then that address.
+    cli.err.clear();
+    EXPECT_EQ(runLoginWith({}), CliExitCodes::UsageError);
+    EXPECT_TRUE(cli.err.contains(QStringLiteral("--login-url"))) << cli.err.toStdString();
+    settings->setValue(OrgSettings::kLoginUrlKey, org.baseUrl().toString());
+    ASSERT_EQ(runLoginWith({}), CliExitCodes::Success) << cli.err.toStdString();
     EXPECT_EQ(cli.logout(false, false), CliExitCodes::Success);
 }
 

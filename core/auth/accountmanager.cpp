@@ -64,6 +64,11 @@ QString configuredClientId(QSettings *settings)
 
 } // namespace
 
+QUrl AccountManager::configuredLoginUrl() const
+{
+    return OrgSettings(m_settings, OrgSettings::systemFile().get()).loginUrl();
+}
+
 AccountManager::AccountManager(QSettings *settings, const QString &dataDir,
                                const QString &keychainService, QObject *parent)
     : QObject(parent), m_settings(settings), m_dataDir(dataDir),

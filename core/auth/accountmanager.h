@@ -14,6 +14,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -130,6 +131,9 @@ public:
     // The connected app's consumer key, from the settings' oauth/clientId (an org admin sets
     // it; not secret). Sign-in flows and restored sessions use it.
     QString clientId() const { return m_clientId; }
+    // The org's login address the admin (system-wide) or the window's first run configured;
+    // empty when neither did.
+    QUrl configuredLoginUrl() const;
     void setClientId(const QString &clientId) { m_clientId = clientId; }
     // Keep the access token in the keychain beside the refresh token and start restored
     // sessions with it (the CLI: a process per command). The window keeps it in memory.
