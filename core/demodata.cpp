@@ -16,23 +16,11 @@ namespace {
 // Keys of demo records derive from their fake Ids, so the same seed gives the same keys.
 const QUuid kDemoNamespace(QStringLiteral("0b6f3c43-5f4e-4c43-9a8e-6c1d2a7e9f10"));
 
+// Key prefixes of the fake Ids, in the order of the Role enum.
 QString idPrefix(Role role)
 {
-    switch (role) {
-    case Role::Teacher:
-        return QStringLiteral("a0T");
-    case Role::Program:
-        return QStringLiteral("a0P");
-    case Role::Course:
-        return QStringLiteral("a0C");
-    case Role::Student:
-        return QStringLiteral("a0S");
-    case Role::Enrollment:
-        return QStringLiteral("a0E");
-    case Role::Attendance:
-        return QStringLiteral("a0A");
-    }
-    return {};
+    static const char *const prefixes[] = {"a0T", "a0P", "a0C", "a0S", "a0E", "a0A"};
+    return QString::fromLatin1(prefixes[int(role)]);
 }
 
 } // namespace

@@ -65,7 +65,6 @@ struct CoursePlan
     bool mondayWednesday;
 };
 
-// The last course is the one that ended, or, in the emulator's org, the one on Saturdays.
 const CoursePlan kPlans[] = {
     {"Lectura inicial — Grupo A", 0, 110, 70, true},
     {"Lectura inicial — Grupo B", 0, 110, 70, false},
@@ -74,9 +73,12 @@ const CoursePlan kPlans[] = {
     {"Matemáticas 5.º y 6.º", 1, 120, 60, true},
     {"Inglés básico", 2, 100, 80, false},
     {"Computación para jóvenes", 2, 75, 105, true},
-    {"Inglés de verano", 2, 160, -21, false},
 };
-constexpr int kPlanCount = int(std::size(kPlans));
+// The eighth course: in the app's demo it ended three weeks ago; in the emulator's org it
+// meets on Saturdays, and its title puts it first among the first teacher's courses.
+const CoursePlan kEndedPlan = {"Inglés de verano", 2, 160, -21, false};
+const CoursePlan kSaturdayPlan = {"Club de inglés de los sábados", 2, 100, 60, false};
+constexpr int kPlanCount = int(std::size(kPlans)) + 1;
 constexpr int kStudents = 150;
 
 QString asciiLower(const QString &text)
@@ -203,47 +205,56 @@ DemoProgramme::Counts DemoProgramme::writeVolume(const Sink &sink, const Counts 
     return m_counts;
 }
 
-bool DemoProgramme::writePrograms()
+bool DemoProgramme::writeAll(Role role, const QList<QVariantMap> &records, QStringList *ids)
 {
-    for (const QString &name : words("Lectura y Escritura|Matemáticas Divertidas|"
-                                     "Inglés y Tecnología")) {
-        QVariantMap values;
-        put(values, Role::Program, "name", name);
-        const QString id = send(Role::Program, values);
+    for (const QVariantMap &values : records) {
+        const QString id = send(role, values);
         if (id.isEmpty()) {
             return false;
         }
-        m_programIds.append(id);
+        ids->append(id);
     }
-    m_counts.programs = int(m_programIds.size());
     return true;
+}
+
+bool DemoProgramme::writePrograms()
+{
+    QList<QVariantMap> programs;
+    for (const QString &name : words("Lectura y Escritura|Matemáticas Divertidas|"
+                                     "Inglés y Tecnología")) {
+        programs.append(QVariantMap());
+        put(programs.last(), Role::Program, "name", name);
+    }
+    const bool written = writeAll(Role::Program, programs, &m_programIds);
+    m_counts.programs = int(m_programIds.size());
+    return written;
 }
 
 bool DemoProgramme::writeTeachers()
 {
+    QList<QVariantMap> records;
     for (const Teacher &teacher : teachers()) {
         QVariantMap values;
         put(values, Role::Teacher, "first_name", teacher.firstName);
         put(values, Role::Teacher, "last_name", teacher.lastName);
         put(values, Role::Teacher, "email", teacher.email);
         put(values, Role::Teacher, "phone", phone());
-        const QString id = send(Role::Teacher, values);
-        if (id.isEmpty()) {
-            return false;
-        }
-        m_teacherIds.append(id);
+        records.append(values);
     }
+    const bool written = writeAll(Role::Teacher, records, &m_teacherIds);
     m_counts.teachers = int(m_teacherIds.size());
-    return true;
+    return written;
 }
 
 QVariantMap DemoProgramme::courseValues(int index, QDate today, CourseSeed *seed) const
 {
     const bool planned = index < kPlanCount;
-    const CoursePlan plan =
-        planned ? kPlans[index] : CoursePlan{nullptr, index % 3, 100, 60, index % 2 == 0};
     const bool last = index == kPlanCount - 1;
     const bool onSaturdays = last && m_options.saturdayCourse;
+    const CoursePlan plan = onSaturdays ? kSaturdayPlan
+                            : last      ? kEndedPlan
+                            : planned   ? kPlans[index]
+                                        : CoursePlan{nullptr, index % 3, 100, 60, index % 2 == 0};
     seed->start = today.addDays(-plan.startDaysAgo);
     seed->end =
         today.addDays(plan.endDaysAhead < 0 && !m_options.oneCourseEnded ? 60 : plan.endDaysAhead);
@@ -316,7 +327,9 @@ QString DemoProgramme::address()
 QVariantMap DemoProgramme::studentValues(QDate today, bool female)
 {
     const QString first = female ? pickFrom(femaleNames()) : pickFrom(maleNames());
-    const QString last = pickFrom(lastNames());
+    // Two surnames, the father's and the mother's, as Dominicans carry them.
+    const QString paternal = pickFrom(lastNames());
+    const QString last = paternal + QLatin1Char(' ') + pickFrom(lastNames());
     const int languageRoll = pick(100);
     const QString language = languageRoll < 85   ? QStringLiteral("Spanish")
                              : languageRoll < 97 ? QStringLiteral("Creole")
@@ -333,7 +346,7 @@ QVariantMap DemoProgramme::studentValues(QDate today, bool female)
     put(values, Role::Student, "phone_2", pick(5) < 2 ? phone() : QString());
     put(values, Role::Student, "contact_name",
         QString((pick(3) == 0 ? pickFrom(maleNames()) : pickFrom(femaleNames())) +
-                QLatin1Char(' ') + last));
+                QLatin1Char(' ') + paternal));
     put(values, Role::Student, "contact_phone", phone());
     put(values, Role::Student, "document_type",
         language == QLatin1String("Creole") && pick(2) == 0 ? QStringLiteral("Pasaporte")
@@ -345,7 +358,7 @@ QVariantMap DemoProgramme::studentValues(QDate today, bool female)
     if (today.year() - birth.year() >= 14 && pick(3) == 0) {
         put(values, Role::Student, "email",
             QString(asciiLower(first.section(QLatin1Char(' '), 0, 0)) + QLatin1Char('.') +
-                    asciiLower(last) + QString::number(pick(100)) +
+                    asciiLower(paternal) + QString::number(pick(100)) +
                     QStringLiteral("@example.com")));
     }
     return values;

@@ -90,6 +90,7 @@ private:
 
     void clear();
     QString send(Role role, const QVariantMap &fields);
+    bool writeAll(Role role, const QList<QVariantMap> &records, QStringList *ids);
     bool writePrograms();
     bool writeTeachers();
     bool writeCourses(QDate today, int count);
