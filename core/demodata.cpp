@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "repository.h"
 #include "roletable.h"
+#include "store/outbox.h"
 #include "sync/salesforceid.h"
 
 #include <QElapsedTimer>
@@ -44,7 +45,10 @@ QString DemoData::fakeSalesforceId(const QString &prefix, qint64 serial)
 
 bool DemoData::isEmpty(const LocalStore &store)
 {
-    QStringList tables{QStringLiteral("_trigger_log")};
+    if (!Outbox(store).isEmpty()) {
+        return false;
+    }
+    QStringList tables;
     for (Role role : allRoles()) {
         tables.append(store.mapping().table(role));
     }

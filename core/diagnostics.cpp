@@ -1,9 +1,10 @@
 #include "diagnostics.h"
 
 #include "apppaths.h"
-#include "store/localstore.h"
 #include "logfile.h"
 #include "mapping.h"
+#include "store/localstore.h"
+#include "store/outbox.h"
 #include "sync/apibudget.h"
 
 #include <QCoreApplication>
@@ -105,13 +106,8 @@ Diagnostics::Lines Diagnostics::storeStatistics(const LocalStore &store)
         lines.append({QStringLiteral("org API calls today"),
                       QStringLiteral("%1 of %2").arg(budget.orgUsed()).arg(budget.orgMax())});
     }
-    QSqlQuery states(database);
-    if (states.exec(QStringLiteral(
-            "SELECT state, COUNT(*) FROM _trigger_log GROUP BY state ORDER BY state"))) {
-        while (states.next()) {
-            lines.append({QStringLiteral("outbox ") + states.value(0).toString(),
-                          states.value(1).toString()});
-        }
+    for (const auto &[state, count] : Outbox(store).stateCounts()) {
+        lines.append({QStringLiteral("outbox ") + state, QString::number(count)});
     }
     return lines;
 }

@@ -4,8 +4,6 @@
 #include "roletable.h"
 #include "store/outbox.h"
 
-#include <QSqlQuery>
-
 namespace pasalista {
 
 namespace {
@@ -77,31 +75,18 @@ std::optional<qint64> EnrollmentEditor::releaseEnrollmentKey(const QString &key,
     if (!old) {
         return std::nullopt;
     }
-    QSqlQuery pending(m_store.database());
-    pending.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
-                                   " AND record_id = ? AND action = 'DELETE'"
-                                   " AND state IN ('NEW','PENDING','FAILED')"));
-    pending.addBindValue(mapping().table(Role::Enrollment));
-    pending.addBindValue(*old);
-    if (pending.exec() && pending.next() && pending.value(0).toInt() > 0) {
+    Outbox outbox(m_store);
+    const QString table = mapping().table(Role::Enrollment);
+    if (outbox.hasUnsettled(table, *old, QStringLiteral("DELETE")).value_or(false)) {
         // Unenrolled and enrolled again before the delete went out: the delete is
         // withdrawn and the record lives on, as the org still has it.
-        Outbox outbox(m_store);
-        QSqlQuery rest(m_store.database());
-        rest.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ?"
-                                    " AND record_id = ? AND state IN ('NEW','PENDING','FAILED')"));
-        rest.addBindValue(mapping().table(Role::Enrollment));
-        rest.addBindValue(*old);
         // A creation not sent yet still is: the row stays pending.
-        *ok = m_store.begin() &&
-              outbox.settleRecord(mapping().table(Role::Enrollment), *old, outbox::Ignored, {},
-                                  QStringLiteral("DELETE")) &&
-              rest.exec() && rest.next() &&
-              m_store.writeSynced(Role::Enrollment, *old,
-                                  {{QStringLiteral("isdeleted"), 0},
-                                   {QStringLiteral("_hc_lastop"),
-                                    rest.value(0).toInt() > 0 ? QStringLiteral("PENDING")
-                                                              : QStringLiteral("SYNCED")}}) &&
+        bool stillUnsent = false;
+        *ok = m_store.begin() && outbox.withdrawDelete(table, *old, &stillUnsent) &&
+              m_store.writeSynced(
+                  Role::Enrollment, *old,
+                  {{QStringLiteral("isdeleted"), 0},
+                   {kLastOpColumn, lastOpName(stillUnsent ? LastOp::Pending : LastOp::Synced)}}) &&
               m_store.commit();
         if (!*ok) {
             m_store.rollback();

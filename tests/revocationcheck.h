@@ -17,17 +17,22 @@
 
 namespace pasalista::test {
 
-// What the org's token endpoint says to a refresh with `refreshToken`: Granted while the
-// token lives, InvalidGrant once it is revoked.
+// What the org's token endpoint would say to a refresh with `refreshToken`: Granted while the
+// token lives, InvalidGrant once it is revoked. Asked of the emulator without refreshing:
+// under refresh token rotation (on by default) a refresh would end the token it checks.
 inline TokenResponse::Outcome refreshAtTheOrg(const EmulatorProcess &org,
                                               const QByteArray &refreshToken,
                                               const QString &clientId = QStringLiteral("pasalista"))
 {
+    Q_UNUSED(clientId) // the emulator checks no client_id on a refresh
     QUrlQuery form;
-    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
-    form.addQueryItem(QStringLiteral("client_id"), clientId);
-    form.addQueryItem(QStringLiteral("refresh_token"), QString::fromUtf8(refreshToken));
-    return OAuthHttp::requestToken(LoginHost::tokenUrl(org.baseUrl()), form, 10000).outcome;
+    form.addQueryItem(QStringLiteral("token"), QString::fromUtf8(refreshToken));
+    const HttpReply reply = org.request("POST", QStringLiteral("/__emulator/refresh-token-state"),
+                                        OAuthHttp::encodeForm(form),
+                                        {{"Content-Type", "application/x-www-form-urlencoded"}});
+    return reply.object().value(QStringLiteral("state")).toString() == QLatin1String("live")
+               ? TokenResponse::Outcome::Granted
+               : TokenResponse::Outcome::InvalidGrant;
 }
 
 // The keychain entries kept for revokes the org has not answered yet (their names).

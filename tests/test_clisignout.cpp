@@ -4,31 +4,50 @@
 #include "clibinary.h"
 #include "revocationcheck.h"
 
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QSettings>
+#include <QThread>
 #include <gtest/gtest.h>
 
 using namespace pasalista;
 using pasalista::test::Cli;
 using pasalista::test::EmulatorProcess;
 
-TEST(CliSignOut, ARevokeTheOrgDidNotTakeIsSentAgainByTheNextCommand)
+namespace {
+
+// The real CLI signed in to an emulator of its own, its settings file and the keychain it
+// wrote to. Not the teacher the other suites of the real binary sign in as: the CLI's
+// keychain service is the session's own, and these logouts must not end their sign-in.
+class CliSignOut : public ::testing::Test
 {
-    // Not the teacher the other suites of the real binary sign in as: the CLI's keychain
-    // service is the session's own, and this logout must not end their sign-in.
-    const QString teacher = QStringLiteral("jose.pena@dream.demo");
-    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--auto-approve"), teacher});
-    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+        PASALISTA_CLI_LOGIN_OR_SKIP(cli, org, output);
+        settings.sync(); // written by the CLI since it was opened
+        account = settings.value(QStringLiteral("currentAccount")).toString();
+        ASSERT_EQ(keychain.load(account, &saved), TokenStore::Status::Ok) << account.toStdString();
+    }
+
+    EmulatorProcess org{{QStringLiteral("--demo"), QStringLiteral("--auto-approve"),
+                         QStringLiteral("jose.pena@dream.demo")}};
     QTemporaryDir dir;
-    const Cli cli(dir);
+    const Cli cli{dir};
     QString output;
-    PASALISTA_CLI_LOGIN_OR_SKIP(cli, org, output);
-    // The CLI's own settings file, and the keychain it wrote to.
-    QSettings settings(dir.filePath(QStringLiteral("config/Pasalista/pasalista.conf")),
-                       QSettings::IniFormat);
-    TokenStore keychain(&settings, QStringLiteral("Pasalista"));
-    const QString account = settings.value(QStringLiteral("currentAccount")).toString();
+    const QString settingsFile = dir.filePath(QStringLiteral("config/Pasalista/pasalista.conf"));
+    QSettings settings{settingsFile, QSettings::IniFormat};
+    TokenStore keychain{&settings, QStringLiteral("Pasalista")};
+    QString account;
     TokenStore::Saved saved;
-    ASSERT_EQ(keychain.load(account, &saved), TokenStore::Status::Ok) << account.toStdString();
+};
+
+} // namespace
+
+TEST_F(CliSignOut, ARevokeTheOrgDidNotTakeIsSentAgainByTheNextCommand)
+{
     const QByteArray token = saved.refreshToken;
 
     // The org fails the revoke (500: not processed).
@@ -49,4 +68,45 @@ TEST(CliSignOut, ARevokeTheOrgDidNotTakeIsSentAgainByTheNextCommand)
     EXPECT_TRUE(test::pendingRevocations(&settings, &keychain).isEmpty());
     EXPECT_EQ(test::readKeychainEntry(&keychain, pending.first()).first,
               TokenStore::Status::NotFound);
+}
+
+// Issue 23: `logout --delete-local-data` killed while the org answers the revoke. The next
+// command finishes the sign-out (revoke, then delete the data) and never restores the token
+// as a session. Before issue 23 the next run revoked the token and then restored it: whoami
+// said she was signed in, and the data she asked to delete stayed on disk.
+TEST_F(CliSignOut, ASignOutKilledWhileTheOrgAnswersIsFinishedByTheNextCommand)
+{
+    ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+    const QString database = cli.databasePath();
+    ASSERT_TRUE(QFile::exists(database));
+
+    // The org takes its time; the logout is killed once its revoke is on the way.
+    ASSERT_TRUE(org.setFaults({{QStringLiteral("latencyMs"), 20000}}));
+    QProcess logout;
+    cli.start(logout, {QStringLiteral("logout"), QStringLiteral("--delete-local-data")});
+    QElapsedTimer waited;
+    waited.start();
+    const auto revokeSent = [this] {
+        QFile file(settingsFile);
+        return file.open(QIODevice::ReadOnly) && file.readAll().contains("revocations");
+    };
+    while (!revokeSent() && waited.elapsed() < 15000)
+        QThread::msleep(50);
+    ASSERT_TRUE(revokeSent()) << "the logout sent its revoke";
+    logout.kill();
+    logout.waitForFinished(5000);
+    ASSERT_TRUE(org.clearFaults());
+
+    // The next command, whatever it is, finishes the sign-out and is not signed in.
+    output.clear();
+    EXPECT_EQ(cli.run({QStringLiteral("whoami")}, &output), 4) << output.toStdString();
+    EXPECT_EQ(test::refreshAtTheOrg(org, saved.refreshToken), TokenResponse::Outcome::InvalidGrant);
+    EXPECT_FALSE(QFile::exists(database)) << "the data she asked to delete is gone";
+    output.clear();
+    EXPECT_EQ(cli.run({QStringLiteral("whoami")}, &output), 4) << output.toStdString();
+    settings.sync();
+    TokenStore::Saved left;
+    EXPECT_EQ(keychain.load(account, &left), TokenStore::Status::NotFound)
+        << "the keychain entries went too";
+    EXPECT_TRUE(test::pendingRevocations(&settings, &keychain).isEmpty());
 }

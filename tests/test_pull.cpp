@@ -647,3 +647,159 @@ TEST_F(PullAfterFirstSync, OfficeEditStampedInTheSecondTheLaptopHoldsIsPulled)
     EXPECT_EQ(laptop.repository().student(roster[1].id)->notes.toStdString(), "Cambió de turno");
     expectLaptopHoldsExactlyTheScope(org, laptop);
 }
+
+namespace {
+
+// Requests the org refused for their shape or size (a query it cannot run, a URI too long):
+// against the emulator's documented rules, a production org would refuse them too.
+QStringList refusedRequests(const EmulatorProcess &org)
+{
+    QStringList refused;
+    for (const QJsonValue &value : org.requestLog()) {
+        const int status = value.toObject().value(QStringLiteral("status")).toInt();
+        if (status == 400 || status == 414 || status == 431) {
+            refused.append(QStringLiteral("%1 %2").arg(status).arg(
+                value.toObject().value(QStringLiteral("path")).toString().left(300)));
+        }
+    }
+    return refused;
+}
+
+// Corrects `count` marks the org already holds (status and note), as a teacher fixing
+// yesterday's late arrivals; returns them as corrected.
+QList<AttendanceMark> correctHeldMarks(Laptop &laptop, const Course &course, int count)
+{
+    QList<AttendanceMark> corrected;
+    for (AttendanceMark mark : laptop.repository().attendanceOfCourse(course.id)) {
+        if (corrected.size() == count) {
+            break;
+        }
+        if (mark.sfid.isEmpty()) {
+            continue;
+        }
+        mark.status = mark.status == 3 ? 0 : 3;
+        mark.notes = QStringLiteral("Corregido: llegó tarde");
+        EXPECT_TRUE(
+            laptop.repository()
+                .markAttendance(course.id, mark.studentId, mark.date, mark.status, mark.notes, true)
+                .ok());
+        corrected.append(mark);
+    }
+    return corrected;
+}
+
+void expectOrgHoldsTheCorrections(const EmulatorProcess &org,
+                                  const QList<AttendanceMark> &corrected)
+{
+    const QHash<QString, QJsonObject> marks = byId(org, QStringLiteral("Attendance__c"));
+    for (const AttendanceMark &mark : corrected) {
+        EXPECT_EQ(text(marks.value(mark.sfid), QStringLiteral("Attendance_Type__c")),
+                  QString::number(mark.status))
+            << mark.sfid.toStdString();
+        EXPECT_EQ(text(marks.value(mark.sfid), QStringLiteral("Notes__c")), mark.notes)
+            << mark.sfid.toStdString();
+    }
+}
+
+} // namespace
+
+// Issue 21, point 1: the teacher corrects a mark the org already holds while the office
+// changes the course's attendance. The pull re-read the corrected mark with `OR Id IN (...)`
+// next to the scope's semi-join, which a production org refuses ("Semi join sub-selects are
+// only allowed at the top level WHERE expressions"): every sync stopped at the pull, and
+// nothing more left the laptop.
+TEST_F(PullTest, CorrectedMarkMeetingAnOfficeChangeSyncs)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<AttendanceMark> corrected = correctHeldMarks(laptop, course, 1);
+    ASSERT_EQ(corrected.size(), 1);
+    const AttendanceMark office = laptop.repository().attendanceOfCourse(course.id).last();
+    ASSERT_NE(office.sfid, corrected.first().sfid);
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"), office.sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Justificada")}}));
+    org.clearRequestLog();
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(refusedRequests(org), QStringList());
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0) << "the correction left the laptop";
+    expectOrgHoldsTheCorrections(org, corrected);
+    EXPECT_EQ(laptop.repository().attendanceOfCourse(course.id).last().notes.toStdString(),
+              "Justificada");
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+// Issue 21, point 2: hundreds of corrections waiting (more than one Id list can carry in a
+// URI the org accepts) are re-read in lists that keep every request well under the limit.
+TEST_F(PullTest, HundredsOfCorrectionsKeepEveryRequestSmall)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<AttendanceMark> corrected = correctHeldMarks(laptop, course, 250);
+    ASSERT_EQ(corrected.size(), 250) << "the demo course holds enough marks";
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"),
+                                laptop.repository().attendanceOfCourse(course.id).last().sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Justificada")}}));
+    org.clearRequestLog();
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(refusedRequests(org), QStringList());
+    int idListQueries = 0;
+    for (const QJsonValue &value : org.requestLog()) {
+        // The log shows the URI decoded; the client sends the query text percent-encoded.
+        const QString logged = value.toObject().value(QStringLiteral("path")).toString();
+        const QString soql =
+            QUrl::fromPercentEncoding(logged.section(QStringLiteral("?q="), 1).toUtf8());
+        const qsizetype sent = logged.section(QStringLiteral("?q="), 0, 0).toUtf8().size() + 3 +
+                               QUrl::toPercentEncoding(soql).size();
+        if (soql.contains(QLatin1String("Id IN ('"))) {
+            ++idListQueries;
+            EXPECT_LE(sent, 2000) << "as Salesforce recommends: " << soql.left(300).toStdString();
+        }
+        EXPECT_LE(sent, 4000) << soql.left(300).toStdString();
+    }
+    EXPECT_GE(idListQueries, 4) << "250 Ids do not fit one URI of 2,000 bytes";
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    expectOrgHoldsTheCorrections(org, corrected);
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+// Issue 21: every query shape the sync builds (first read, windows with edits waiting on
+// every object, back-fill of a course newly led, reconcile after the recycle bin forgot)
+// is one the org runs: no request is refused for its shape or size.
+TEST_F(PullTest, EveryQueryTheSyncBuildsIsOneTheOrgRuns)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    EXPECT_EQ(refusedRequests(org), QStringList()) << "first sync";
+    const Course course = firstActiveCourse(laptop.repository());
+    Student student = laptop.repository().roster(course.id).first();
+    student.phone1 = QStringLiteral("809-555-7777");
+    ASSERT_TRUE(laptop.repository().updateStudent(student).ok());
+    ASSERT_EQ(correctHeldMarks(laptop, course, 3).size(), 3);
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Student__c"), student.sfid,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Beca 2026")}}));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"),
+                                laptop.repository().enrollment(course.id, student.id)->sfid,
+                                {{QStringLiteral("Class__c"), course.sfid}}));
+    const QString newlyLed = courseOf(org, kTeacher, false);
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Class__c"), newlyLed,
+                                {{QStringLiteral("Facilitator_1__c"), teacherId(org, kTeacher)}}));
+    org.clearRequestLog();
+    SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(refusedRequests(org), QStringList()) << "edits waiting, back-fill";
+
+    ASSERT_EQ(correctHeldMarks(laptop, course, 2).size(), 2);
+    ASSERT_TRUE(org.advanceClock(16 * 86400.0)); // past the recycle bin: reconcile
+    laptop.signInAgain(org);
+    org.clearRequestLog();
+    report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(refusedRequests(org), QStringList()) << "reconcile";
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}

@@ -5,7 +5,9 @@
 #include "logging.h"
 #include "loginhost.h"
 #include "session.h"
+#include "sharedtokens.h"
 #include "signinflow.h"
+#include "store/outbox.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -13,7 +15,6 @@
 #include <QJsonDocument>
 #include <QSettings>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
 
@@ -23,6 +24,14 @@ namespace {
 
 const QString kAccountsGroup = QStringLiteral("accounts");
 const QString kCurrentKey = QStringLiteral("currentAccount");
+// Sign-outs begun and not finished, by account: "keep" or "delete" (the local data).
+const QString kSignOutsGroup = QStringLiteral("signOutsPending");
+const QString kDeleteData = QStringLiteral("delete");
+
+QString signOutSettingsKey(const QString &accountKey)
+{
+    return kSignOutsGroup + QLatin1Char('/') + accountKey;
+}
 
 QString identitySettingsKey(const QString &accountKey)
 {
@@ -133,6 +142,12 @@ void AccountManager::restoreSessionAsync(const QString &accountKey,
         return finish(RestoreResult::NoAccount);
     if (isSignedIn(key))
         return finish(RestoreResult::Restored);
+    if (isSignOutPending(key)) {
+        // The teacher signed out; the run that was doing it ended first. The token in the
+        // keychain is on its way to being revoked, never a session again.
+        qCInfo(lcAuth) << "Not restoring" << key << ": its sign-out is being finished";
+        return finish(RestoreResult::NotStored);
+    }
     m_tokenStore.loadAsync(
         key, [this, key, finish](TokenStore::Status status, const TokenStore::Saved &saved) {
             finish(restoreFrom(key, status, saved));
@@ -154,7 +169,7 @@ AccountManager::RestoreResult AccountManager::restoreFrom(const QString &account
     // one that has expired meanwhile does the same.
     auto restored = std::make_shared<Session>(
         saved.identity, m_keepAccessToken ? saved.accessToken : QByteArray(), saved.refreshToken);
-    restored->setFallbackRefreshToken(saved.fallbackRefreshToken);
+    // A fallback token an older version kept is never sent again: under rotation it is ended.
     restored->setClientId(m_clientId);
     track(restored);
     qCInfo(lcAuth) << "Restored the session of" << accountKey << "from the keychain";
@@ -176,6 +191,7 @@ void AccountManager::adoptAsync(std::unique_ptr<Session> session,
     const Identity identity = adopted->identity();
     const QString key = identity.accountKey();
     remember(identity);
+    noteSignOutFinished(key); // signed in again: an older sign-out must not end this one
     // The kept access token (CLI) is written before `done`: a command may end right after.
     const QByteArray accessToken = m_keepAccessToken ? adopted->accessToken() : QByteArray();
     m_tokenStore.saveAsync(
@@ -210,6 +226,7 @@ void AccountManager::signOutAsync(const QString &accountKey, LocalData localData
                                   std::function<void(SignOutResult)> done)
 {
     const QString key = resolve(accountKey);
+    noteSignOutStarted(key, localData);
     Q_EMIT aboutToSignOut(key);
     std::shared_ptr<Session> active = m_sessions.take(key);
     if (active || !hasAccount(key))
@@ -230,6 +247,12 @@ void AccountManager::finishSignOut(const QString &key, LocalData localData,
 {
     auto removeEntries = [this, key, localData,
                           done = std::move(done)](SignOutResult result) mutable {
+        if (m_sessions.contains(key)) {
+            // Signed in again while the org answered: the new sign-in's entries stay.
+            if (done)
+                done(result);
+            return;
+        }
         m_tokenStore.removeAsync(key, [this, key, localData, result,
                                        done = std::move(done)](TokenStore::Status status) mutable {
             result.keychainCleared = status == TokenStore::Status::Ok;
@@ -243,6 +266,8 @@ void AccountManager::finishSignOut(const QString &key, LocalData localData,
                 result.message = m_tokenStore.errorString();
             qCInfo(lcAuth) << "Signed out" << key << "revoked:" << result.revoked
                            << "keychain cleared:" << result.keychainCleared;
+            if (result.keychainCleared)
+                noteSignOutFinished(key);
             Q_EMIT accountsChanged();
             Q_EMIT signedOut(key);
             if (done)
@@ -264,6 +289,43 @@ void AccountManager::finishSignOut(const QString &key, LocalData localData,
         removeEntries(result);
     });
     active->invalidate();
+}
+
+void AccountManager::resumePendingRevocations()
+{
+    m_revocations.resume();
+    m_settings->beginGroup(kSignOutsGroup);
+    const QStringList interrupted = m_settings->childKeys();
+    m_settings->endGroup();
+    for (const QString &key : interrupted) {
+        const bool deleteData = m_settings->value(signOutSettingsKey(key)) == kDeleteData;
+        qCInfo(lcAuth) << "Finishing the sign-out of" << key << "an earlier run began";
+        signOutAsync(key, deleteData ? LocalData::Delete : LocalData::Keep);
+    }
+}
+
+bool AccountManager::isSignOutPending(const QString &accountKey) const
+{
+    return m_settings->contains(signOutSettingsKey(resolve(accountKey)));
+}
+
+// Written to disk at once: the run may be killed the next moment.
+void AccountManager::noteSignOutStarted(const QString &accountKey, LocalData localData)
+{
+    const QString key = signOutSettingsKey(accountKey);
+    // Asked once to delete the data, a resumed sign-out keeps asking it.
+    if (localData == LocalData::Delete || !m_settings->contains(key))
+        m_settings->setValue(key,
+                             localData == LocalData::Delete ? kDeleteData : QStringLiteral("keep"));
+    m_settings->sync();
+}
+
+void AccountManager::noteSignOutFinished(const QString &accountKey)
+{
+    if (!m_settings->contains(signOutSettingsKey(accountKey)))
+        return;
+    m_settings->remove(signOutSettingsKey(accountKey));
+    m_settings->sync();
 }
 
 bool AccountManager::finishBackgroundWork(int timeoutMs)
@@ -299,12 +361,8 @@ int AccountManager::unsyncedChangeCount(const QString &accountKey) const
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        QSqlQuery query(db);
-        if (db.open() &&
-            query.exec(QStringLiteral(
-                "SELECT COUNT(*) FROM _trigger_log WHERE state IN ('NEW','PENDING')")) &&
-            query.next())
-            count = query.value(0).toInt();
+        if (db.open())
+            count = Outbox::unsentCount(db);
     }
     QSqlDatabase::removeDatabase(connection);
     return count;
@@ -345,16 +403,10 @@ void AccountManager::track(const std::shared_ptr<Session> &session)
                         key, refreshed->accessToken(),
                         [this](TokenStore::Status status) { noteKeychainStatus(status); });
             });
-    // Emitted in the sync thread, run here later: the session may be gone by then.
-    connect(raw, &Session::refreshTokenRotated, this,
-            [this, weak = std::weak_ptr<Session>(session)] {
-                const std::shared_ptr<Session> rotated = weak.lock();
-                if (!rotated || !rotated->isValid())
-                    return;
-                m_tokenStore.saveAsync(
-                    rotated->identity(), rotated->refreshToken(), rotated->fallbackRefreshToken(),
-                    [this](TokenStore::Status status) { noteKeychainStatus(status); });
-            });
+    // A rotated refresh token is written by the refresh itself, before it is used.
+    session->setSharedTokens(std::make_shared<SharedTokens>(
+        &m_tokenStore, this, QDir(m_dataDir).filePath(key + QStringLiteral(".signin.lock")),
+        m_keepAccessToken, [this, key] { return isSignedIn(key) && !isSignOutPending(key); }));
 }
 
 QString AccountManager::revokeFailedMessage()

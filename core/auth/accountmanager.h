@@ -103,8 +103,12 @@ public:
     // What to tell the user when the org could not be told (translated).
     static QString revokeFailedMessage();
     // A revoke cut short in an earlier run (quit, no network) is kept in the keychain: send
-    // it again, in the background. The window and the CLI call this as they start.
-    void resumePendingRevocations() { m_revocations.resume(); }
+    // it again, in the background; and a sign-out cut short (killed, crashed) is finished:
+    // revoke, remove the keychain entries, delete the data if that was asked. The window and
+    // the CLI call this as they start.
+    void resumePendingRevocations();
+    // A sign-out of the account began and has not finished: its token is never restored.
+    bool isSignOutPending(const QString &accountKey) const;
     // Quitting: waits up to `timeoutMs` (a local event loop) for the keychain jobs and the
     // revokes in flight, so that a sign-out just before is not half done; a revoke the org
     // has not answered by then stays in the keychain for the next start. True when all ended.
@@ -158,6 +162,8 @@ private:
                               const TokenStore::Saved &saved);
     void finishSignOut(const QString &accountKey, LocalData localData,
                        std::shared_ptr<Session> active, std::function<void(SignOutResult)> done);
+    void noteSignOutStarted(const QString &accountKey, LocalData localData);
+    void noteSignOutFinished(const QString &accountKey);
 
     QSettings *m_settings;
     QString m_dataDir;

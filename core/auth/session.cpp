@@ -3,9 +3,12 @@
 #include "logging.h"
 #include "loginhost.h"
 #include "oauthhttp.h"
+#include "orgrefusal.h"
+#include "sharedtokens.h"
 #include "tokenresponse.h"
 
 #include <QCoreApplication>
+#include <QLockFile>
 #include <QUrlQuery>
 
 namespace pasalista {
@@ -22,7 +25,6 @@ Session::~Session()
     // Best effort: do not leave the secrets in freed memory.
     m_accessToken.fill('\0');
     m_refreshToken.fill('\0');
-    m_fallbackRefreshToken.fill('\0');
 }
 
 Identity Session::identity() const
@@ -75,16 +77,10 @@ QByteArray Session::refreshToken() const
     return m_refreshToken;
 }
 
-QByteArray Session::fallbackRefreshToken() const
+void Session::setSharedTokens(std::shared_ptr<SharedTokens> shared)
 {
     QMutexLocker lock(&m_mutex);
-    return m_fallbackRefreshToken;
-}
-
-void Session::setFallbackRefreshToken(const QByteArray &token)
-{
-    QMutexLocker lock(&m_mutex);
-    m_fallbackRefreshToken = token == m_refreshToken ? QByteArray() : token;
+    m_shared = std::move(shared);
 }
 
 void Session::invalidate()
@@ -96,8 +92,6 @@ void Session::invalidate()
     m_accessToken.clear();
     m_refreshToken.fill('\0');
     m_refreshToken.clear();
-    m_fallbackRefreshToken.fill('\0');
-    m_fallbackRefreshToken.clear();
     ++m_generation;
 }
 
@@ -165,24 +159,26 @@ TokenResponse Session::requestToken(const QByteArray &refreshToken, const Cancel
 
 Session::RefreshResult Session::requestNewAccessToken(QString *error, const Cancellation *stop)
 {
-    QByteArray current;
-    QByteArray fallback;
+    std::shared_ptr<SharedTokens> shared;
+    int lockTimeoutMs = 0;
     {
         QMutexLocker lock(&m_mutex);
-        current = m_refreshToken;
-        fallback = m_fallbackRefreshToken;
-    }
-    TokenResponse response = requestToken(current, stop);
-    QByteArray used = current;
-    if (response.outcome == TokenResponse::Outcome::InvalidGrant && !fallback.isEmpty()) {
-        // A rotated token that does not work was never the org's: go back to the one that did.
-        qCWarning(lcAuth) << "The rotated refresh token was refused; trying the previous one";
-        response = requestToken(fallback, stop);
-        used = fallback;
+        shared = m_shared;
+        lockTimeoutMs = 2 * m_refreshTimeoutMs;
     }
     bool rotated = false;
-    const RefreshResult result = applyTokenResponse(response, used, error, &rotated);
-
+    RefreshResult result = RefreshResult::Failed;
+    if (!shared) {
+        result = refreshHoldingLock(nullptr, error, stop, &rotated);
+    } else if (const std::unique_ptr<QLockFile> otherProcesses = shared->lock(lockTimeoutMs)) {
+        result = refreshHoldingLock(shared.get(), error, stop, &rotated);
+    } else {
+        QMutexLocker lock(&m_mutex);
+        result = finishRefresh(RefreshResult::Failed,
+                               tr("Another Pasalista window or command is renewing the "
+                                  "sign-in; try again in a moment."),
+                               error);
+    }
     if (result == RefreshResult::Refreshed)
         Q_EMIT accessTokenRefreshed();
     if (rotated)
@@ -192,38 +188,84 @@ Session::RefreshResult Session::requestNewAccessToken(QString *error, const Canc
     return result;
 }
 
-void Session::updateRefreshTokens(const QByteArray &worked, const QByteArray &issued, bool *changed)
+Session::RefreshResult Session::refreshHoldingLock(const SharedTokens *shared, QString *error,
+                                                   const Cancellation *stop, bool *rotated)
 {
-    // `worked` has just proven itself. A newly issued token replaces it only as the first
-    // choice: `worked` stays as the fallback until the new one works in its turn.
-    const QByteArray before = m_refreshToken + '\n' + m_fallbackRefreshToken;
-    if (!issued.isEmpty() && issued != worked) {
-        m_refreshToken = issued;
-        m_fallbackRefreshToken = worked;
-    } else {
-        m_refreshToken = worked;
-        m_fallbackRefreshToken.clear();
+    if (shared && takeTokensRefreshedElsewhere(*shared, stop)) {
+        QMutexLocker lock(&m_mutex);
+        return finishRefresh(RefreshResult::Refreshed, {}, error);
     }
-    *changed = before != m_refreshToken + '\n' + m_fallbackRefreshToken;
+    const QByteArray used = refreshToken();
+    const TokenResponse response = requestToken(used, stop);
+    // Rotated: the org has ended `used`. The new token is in the keychain before the new
+    // access token goes anywhere, so that no process, this one after a crash included,
+    // ever sends `used` again.
+    if (shared && response.granted() && !response.refreshToken.isEmpty() &&
+        response.refreshToken != used)
+        keepRotatedToken(*shared, response, stop);
+    const RefreshResult result = applyTokenResponse(response, used, rotated);
+    QMutexLocker lock(&m_mutex);
+    if (error)
+        *error = m_lastError;
+    return result;
+}
+
+// Another process (the CLI beside the window) refreshed while this one waited for the lock,
+// or before: its refresh token is the one the org knows now. Its access token, when kept,
+// saves a token request.
+bool Session::takeTokensRefreshedElsewhere(const SharedTokens &shared, const Cancellation *stop)
+{
+    TokenStore::Saved saved;
+    const Identity identity = this->identity();
+    // An entry another sign-in wrote (another host under the same account key) is not ours.
+    if (shared.load(identity.accountKey(), &saved, {&m_signedOut, stop}) !=
+            TokenStore::Status::Ok ||
+        saved.refreshToken.isEmpty() || saved.identity.instanceUrl != identity.instanceUrl)
+        return false;
+    QMutexLocker lock(&m_mutex);
+    if (!m_valid || saved.refreshToken == m_refreshToken)
+        return false;
+    qCInfo(lcAuth) << "Another Pasalista renewed the sign-in: using its refresh token";
+    m_refreshToken = saved.refreshToken;
+    if (saved.accessToken.isEmpty() || saved.accessToken == m_accessToken)
+        return false;
+    m_accessToken = saved.accessToken;
+    ++m_generation;
+    return true;
+}
+
+void Session::keepRotatedToken(const SharedTokens &shared, const TokenResponse &response,
+                               const Cancellation *stop)
+{
+    const TokenStore::Status status =
+        shared.save(identity(), response.refreshToken, response.accessToken, {&m_signedOut, stop});
+    if (status != TokenStore::Status::Ok)
+        qCWarning(lcAuth) << "The rotated refresh token could not be written to the keychain; "
+                             "kept in memory only";
+}
+
+Session::RefreshResult Session::finishRefresh(RefreshResult result, const QString &message,
+                                              QString *error)
+{
+    m_lastResult = result;
+    m_lastError = message;
+    if (error)
+        *error = message;
+    m_refreshing = false;
+    m_refreshDone.wakeAll();
+    return result;
 }
 
 Session::RefreshResult Session::applyTokenResponse(const TokenResponse &response,
-                                                   const QByteArray &usedToken, QString *error,
-                                                   bool *rotated)
+                                                   const QByteArray &usedToken, bool *rotated)
 {
     QMutexLocker lock(&m_mutex);
     if (!m_valid) {
         // Signed out while the request was on its way: do not bring the session back.
-        m_lastResult = RefreshResult::InvalidGrant;
-        m_lastError.clear();
-        m_refreshing = false;
-        m_refreshDone.wakeAll();
-        return m_lastResult;
+        return finishRefresh(RefreshResult::InvalidGrant, {}, nullptr);
     }
     switch (response.outcome) {
     case TokenResponse::Outcome::Granted:
-        m_lastResult = RefreshResult::Refreshed;
-        m_lastError.clear();
         m_accessToken = response.accessToken;
         ++m_generation;
         // The instance is fixed at sign-in: a refresh reply naming another one (a proxy,
@@ -232,30 +274,29 @@ Session::RefreshResult Session::applyTokenResponse(const TokenResponse &response
             response.instanceUrl != m_identity.instanceUrl)
             qCWarning(lcAuth) << "Ignoring a refresh reply that names another instance:"
                               << response.instanceUrl.host();
-        updateRefreshTokens(usedToken, response.refreshToken, rotated);
-        break;
+        // The org ended the used token when it handed out another: never send it again.
+        *rotated = !response.refreshToken.isEmpty() && response.refreshToken != usedToken;
+        if (*rotated)
+            m_refreshToken = response.refreshToken;
+        return finishRefresh(RefreshResult::Refreshed, {}, nullptr);
     case TokenResponse::Outcome::InvalidGrant:
         qCWarning(lcAuth) << "The org refused the refresh token:" << response.errorDescription;
-        m_lastResult = RefreshResult::InvalidGrant;
-        m_lastError = response.errorDescription;
         // Only invalid_grant ends the session; the local data is untouched.
         m_valid = false;
         m_accessToken.clear();
-        break;
+        return finishRefresh(RefreshResult::InvalidGrant, response.errorDescription, nullptr);
     case TokenResponse::Outcome::Refused:
     case TokenResponse::Outcome::Unreachable:
-        qCWarning(lcAuth) << "Token refresh failed, staying signed in:" << response.error
-                          << response.errorDescription;
-        m_lastResult = RefreshResult::Failed;
-        m_lastError =
-            response.errorDescription.isEmpty() ? response.error : response.errorDescription;
         break;
     }
-    if (error)
-        *error = m_lastError;
-    m_refreshing = false;
-    m_refreshDone.wakeAll();
-    return m_lastResult;
+    qCWarning(lcAuth) << "Token refresh failed, staying signed in:" << response.error
+                      << response.errorDescription;
+    const QString advice = OrgRefusal::adminAdvice(response.error, response.errorDescription);
+    return finishRefresh(RefreshResult::Failed,
+                         !advice.isEmpty()                     ? advice
+                         : response.errorDescription.isEmpty() ? response.error
+                                                               : response.errorDescription,
+                         nullptr);
 }
 
 } // namespace pasalista

@@ -9,8 +9,11 @@
 #include <QUrl>
 #include <QWaitCondition>
 
+#include <memory>
+
 namespace pasalista {
 
+class SharedTokens;
 struct TokenResponse;
 
 // A signed-in org session, shared by every thread that talks to the org. The access token
@@ -20,7 +23,11 @@ struct TokenResponse;
 // When a request gets 401 INVALID_SESSION_ID it calls refreshAccessToken() with the token
 // generation it used: the first caller refreshes (one token request), callers that arrive
 // while or after it did just get the new token. So every request in flight shares one
-// refresh. RefreshResult is TokenSource's.
+// refresh. RefreshResult is TokenSource's. With shared tokens (a session kept in the keychain)
+// the other processes of the OS user share it too: the refresh holds their lock, starts from
+// the keychain's token and writes a rotated one back before the new access token is used. A
+// refresh token is sent once: under rotation an old one sent again would end the sign-in at
+// the org.
 class Session : public QObject, public TokenSource
 {
     Q_OBJECT
@@ -49,11 +56,8 @@ public:
 
     // For the token store and for revoking at logout; never log it.
     QByteArray refreshToken() const;
-    // The refresh token that last worked, kept while a rotated one has not yet proven itself:
-    // a token reply may hand out a new refresh token (Salesforce's rotation, or a proxy that
-    // mangles replies). The new one is tried first; if the org refuses it, this one is.
-    QByteArray fallbackRefreshToken() const;
-    void setFallbackRefreshToken(const QByteArray &token);
+    // The keychain entry and lock this session shares with the OS user's other processes.
+    void setSharedTokens(std::shared_ptr<SharedTokens> shared);
     // Signed out (or refused): later refreshes fail fast with InvalidGrant, the tokens are wiped.
     void invalidate();
     // How many token requests this session made (tests check that refreshes are shared).
@@ -63,17 +67,22 @@ Q_SIGNALS:
     // Emitted (from the refreshing thread) when the org refused the refresh token.
     void signInRequired();
     void accessTokenRefreshed();
-    // The refresh token or its fallback changed: the token store must save both.
+    // The org rotated the refresh token (already in the keychain when tokens are shared).
     void refreshTokenRotated();
 
 private:
     RefreshResult waitForRefreshInProgress(QString *error, const Cancellation *stop);
     RefreshResult requestNewAccessToken(QString *error, const Cancellation *stop);
+    RefreshResult refreshHoldingLock(const SharedTokens *shared, QString *error,
+                                     const Cancellation *stop, bool *rotated);
+    bool takeTokensRefreshedElsewhere(const SharedTokens &shared, const Cancellation *stop);
+    void keepRotatedToken(const SharedTokens &shared, const TokenResponse &response,
+                          const Cancellation *stop);
     TokenResponse requestToken(const QByteArray &refreshToken, const Cancellation *stop);
     RefreshResult applyTokenResponse(const TokenResponse &response, const QByteArray &usedToken,
-                                     QString *error, bool *rotated);
-    // Called with the mutex held.
-    void updateRefreshTokens(const QByteArray &worked, const QByteArray &issued, bool *changed);
+                                     bool *rotated);
+    // Called with the mutex held: ends the refresh in progress and wakes those waiting for it.
+    RefreshResult finishRefresh(RefreshResult result, const QString &message, QString *error);
 
     mutable QMutex m_mutex;
     Cancellation m_signedOut; // aborts a token request in flight when invalidated
@@ -81,7 +90,7 @@ private:
     Identity m_identity;
     QByteArray m_accessToken;
     QByteArray m_refreshToken;
-    QByteArray m_fallbackRefreshToken;
+    std::shared_ptr<SharedTokens> m_shared;
     QString m_clientId;
     int m_generation = 0;
     bool m_valid = true;

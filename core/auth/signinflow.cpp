@@ -5,6 +5,7 @@
 #include "loginhost.h"
 #include "net/cancellation.h"
 #include "oauthhttp.h"
+#include "orgrefusal.h"
 #include "pkce.h"
 #include "session.h"
 #include "tokenresponse.h"
@@ -180,8 +181,11 @@ void SignInFlow::onCallback(const QVariantMap &values)
     const QString error = callbackValue(values, QStringLiteral("error"));
     if (!error.isEmpty()) {
         const QString description = callbackValue(values, QStringLiteral("error_description"));
-        fail(Failure::AccessDenied, tr("Salesforce did not allow the sign-in: %1")
-                                        .arg(description.isEmpty() ? error : description));
+        const QString advice = OrgRefusal::adminAdvice(error, description);
+        fail(Failure::AccessDenied, !advice.isEmpty()
+                                        ? advice
+                                        : tr("Salesforce did not allow the sign-in: %1")
+                                              .arg(description.isEmpty() ? error : description));
         return;
     }
     const QString code = callbackValue(values, QStringLiteral("code"));
@@ -220,6 +224,12 @@ void SignInFlow::onTokenReply(QNetworkReply *reply)
         break;
     case TokenResponse::Outcome::InvalidGrant:
     case TokenResponse::Outcome::Refused:
+        if (const QString advice =
+                OrgRefusal::adminAdvice(m_tokens->error, m_tokens->errorDescription);
+            !advice.isEmpty()) {
+            fail(Failure::TokenRefused, advice);
+            return;
+        }
         fail(Failure::TokenRefused,
              tr("Salesforce refused the sign-in (%1). Try again.")
                  .arg(m_tokens->errorDescription.isEmpty() ? m_tokens->error

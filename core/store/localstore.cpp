@@ -1,13 +1,12 @@
 #include "store/localstore.h"
 
 #include "logging.h"
-#include "store/sqltext.h"
+#include "store/execstatement.h"
 #include "store/outbox.h"
+#include "store/sqltext.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -18,47 +17,6 @@ namespace pasalista {
 using sql::quoted;
 
 namespace {
-
-// Numbered migrations of the fixed schema; the mapped tables follow the mapping instead.
-// Never edit a released step: append a new one.
-const QList<QStringList> &migrations()
-{
-    static const QList<QStringList> steps = {
-        {
-            QStringLiteral("CREATE TABLE _trigger_log ("
-                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                           " created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
-                           " processed_at TEXT, action TEXT NOT NULL, table_name TEXT NOT NULL,"
-                           " record_id INTEGER NOT NULL, \"values\" TEXT, old TEXT,"
-                           " state TEXT NOT NULL DEFAULT 'NEW', sf_message TEXT,"
-                           " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT)"),
-            QStringLiteral("CREATE INDEX _trigger_log_state ON _trigger_log(state)"),
-            QStringLiteral(
-                "CREATE INDEX _trigger_log_record ON _trigger_log(table_name, record_id)"),
-            QStringLiteral("CREATE TABLE _sync_state (object_name TEXT PRIMARY KEY,"
-                           " watermark TEXT, deleted_watermark TEXT, last_sync_at TEXT)"),
-            QStringLiteral("CREATE TABLE _conflict_log (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                           " created_at TEXT NOT NULL, table_name TEXT NOT NULL,"
-                           " record_id INTEGER NOT NULL, field TEXT NOT NULL, base_value TEXT,"
-                           " local_value TEXT, remote_value TEXT, kept TEXT,"
-                           " state TEXT NOT NULL DEFAULT 'OPEN')"),
-            QStringLiteral("CREATE TABLE _meta (key TEXT PRIMARY KEY, value TEXT)"),
-        },
-        {
-            // The pull as replication of a scope: per object the point up to which the org's
-            // changes (and deletions) are known to be applied, a time the org vouched for.
-            QStringLiteral("ALTER TABLE _sync_state ADD COLUMN covered_until TEXT"),
-            QStringLiteral("ALTER TABLE _sync_state ADD COLUMN deleted_covered_until TEXT"),
-            // Records that entered the scope and still wait for what hangs from them (a
-            // course's enrollments and marks, an enrollment's student and marks): written in
-            // the transaction of the record that caused it, removed when back-filled.
-            QStringLiteral("CREATE TABLE _scope_backfill (object_name TEXT NOT NULL,"
-                           " sfid TEXT NOT NULL, created_at TEXT NOT NULL,"
-                           " PRIMARY KEY (object_name, sfid))"),
-        },
-    };
-    return steps;
-}
 
 // Dates and times are stored as ISO text, the way the REST API sends them.
 QVariant storable(const QVariant &value)
@@ -71,11 +29,6 @@ QVariant storable(const QVariant &value)
     default:
         return value;
     }
-}
-
-QVariantMap fromJson(const QByteArray &json)
-{
-    return QJsonDocument::fromJson(json).object().toVariantMap();
 }
 
 const QStringList &systemColumns()
@@ -176,11 +129,12 @@ void LocalStore::close()
 bool LocalStore::checkIntegrity()
 {
     QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
+    QString reason;
+    if (!execStatement(query, QStringLiteral("PRAGMA quick_check"), &reason)) {
         return fail(tr("The local database %1 is damaged or is not a Pasalista database (%2). "
                        "Nothing was changed; restore a backup or sign in again to download "
                        "your data.")
-                        .arg(m_path, query.lastError().text()));
+                        .arg(m_path, reason));
     }
     QStringList problems;
     while (query.next()) {
@@ -200,57 +154,9 @@ bool LocalStore::checkIntegrity()
 bool LocalStore::exec(const QString &sql)
 {
     QSqlQuery query(database());
-    if (!query.exec(sql)) {
-        return fail(tr("Local database error: %1").arg(query.lastError().text()));
-    }
-    return true;
-}
-
-int LocalStore::schemaVersion() const
-{
-    QSqlQuery query(database());
-    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
-        return query.value(0).toInt();
-    }
-    return -1;
-}
-
-int LocalStore::latestSchemaVersion()
-{
-    return int(migrations().size());
-}
-
-bool LocalStore::migrate()
-{
-    const int current = schemaVersion();
-    if (current < 0) {
-        // Nothing Pasalista writes: a damaged or foreign file. Refuse it rather than guess.
-        return fail(tr("The local database %1 has an unknown schema version (%2). Move it "
-                       "aside and sync again to rebuild it.")
-                        .arg(m_path)
-                        .arg(current));
-    }
-    if (current > latestSchemaVersion()) {
-        return fail(tr("The local database %1 was written by a newer Pasalista (schema %2). "
-                       "Update Pasalista to open it.")
-                        .arg(m_path)
-                        .arg(current));
-    }
-    for (int version = current; version < latestSchemaVersion(); ++version) {
-        if (!begin()) {
-            return false;
-        }
-        for (const QString &statement : migrations().at(version)) {
-            if (!exec(statement)) {
-                rollback();
-                return false;
-            }
-        }
-        if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1)) || !commit()) {
-            rollback();
-            return false;
-        }
-        qCInfo(lcStore) << "migrated to schema" << version + 1;
+    QString reason;
+    if (!execStatement(query, sql, &reason)) {
+        return fail(tr("Local database error: %1").arg(reason));
     }
     return true;
 }
@@ -258,93 +164,6 @@ bool LocalStore::migrate()
 QString LocalStore::refColumn(const QString &lookupColumn)
 {
     return QStringLiteral("_ref_") + lookupColumn;
-}
-
-bool LocalStore::ensureMappedTables()
-{
-    if (!begin()) {
-        return false;
-    }
-    for (const ObjectMapping &object : m_mapping.objects()) {
-        std::optional<Role> boundRole;
-        for (Role role : allRoles()) {
-            if (m_mapping.binding(role).objectName == object.objectName) {
-                boundRole = role;
-            }
-        }
-        if (!boundRole || !ensureTable(object, *boundRole)) {
-            if (!boundRole) {
-                continue; // mapped but unused by the app: no local table
-            }
-            rollback();
-            return false;
-        }
-    }
-    return commit();
-}
-
-bool LocalStore::ensureTable(const ObjectMapping &object, Role role)
-{
-    const QString table = quoted(object.tableName);
-    if (!exec(
-            QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                           " sfid TEXT, pasalista_id__c TEXT, systemmodstamp TEXT,"
-                           " isdeleted INTEGER NOT NULL DEFAULT 0, _hc_lastop TEXT, _hc_err TEXT)")
-                .arg(table))) {
-        return false;
-    }
-    QStringList existing;
-    QSqlQuery info(database());
-    info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table));
-    while (info.next()) {
-        existing.append(info.value(1).toString());
-    }
-    QStringList wanted = object.columns();
-    for (const auto &lookup : Mapping::lookupsOf(role)) {
-        const QString column = m_mapping.column(role, lookup.first);
-        if (!column.isEmpty()) {
-            wanted.append(refColumn(column));
-        }
-    }
-    for (const QString &column : std::as_const(wanted)) {
-        // Mapped columns have no declared type, so SQLite keeps numbers as numbers and
-        // text as text, as the API sent them.
-        if (!existing.contains(column) &&
-            !exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(table, quoted(column)))) {
-            return false;
-        }
-    }
-    const QString prefix = object.tableName;
-    bool ok = exec(QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS %1 ON %2(sfid)")
-                       .arg(quoted(prefix + QStringLiteral("_sfid")), table)) &&
-              exec(QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS %1 ON %2(pasalista_id__c)")
-                       .arg(quoted(prefix + QStringLiteral("_pasalista_id")), table)) &&
-              exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2(systemmodstamp)")
-                       .arg(quoted(prefix + QStringLiteral("_systemmodstamp")), table));
-    for (const auto &lookup : Mapping::lookupsOf(role)) {
-        const QString column = m_mapping.column(role, lookup.first);
-        if (ok && !column.isEmpty()) {
-            ok = exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2(%3)")
-                          .arg(quoted(prefix + QLatin1Char('_') + refColumn(column)), table,
-                               quoted(refColumn(column))));
-        }
-    }
-    return ok && ensureDayIndex(object, role);
-}
-
-// The sheet and the summary read a course's marks enrollment by enrollment, the sheet of one
-// day: an index on (enrollment, date) answers each with one lookup. Mapped tables follow the
-// mapping rather than the numbered migrations, so a store gets it at its next open.
-bool LocalStore::ensureDayIndex(const ObjectMapping &object, Role role)
-{
-    const QString enrollment = m_mapping.column(role, QStringLiteral("enrollment"));
-    const QString date = m_mapping.column(role, QStringLiteral("date"));
-    if (role != Role::Attendance || enrollment.isEmpty() || date.isEmpty()) {
-        return true;
-    }
-    return exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2(%3, %4)")
-                    .arg(quoted(object.tableName + QStringLiteral("_enrollment_date")),
-                         quoted(object.tableName), quoted(refColumn(enrollment)), quoted(date)));
 }
 
 bool LocalStore::begin()
@@ -382,7 +201,8 @@ void LocalStore::rollback()
     const int depth = m_transactionDepth - 1;
     m_transactionDepth = depth;
     // SQLite may already have rolled back by itself (SQLITE_FULL, SQLITE_IOERR); the error
-    // that caused the rollback is the one worth keeping, so failures here are only logged.
+    // that caused the rollback is the one worth keeping, so failures here are only logged
+    // (and never injected: these statements bypass execStatement on purpose).
     QSqlQuery query(database());
     const QStringList statements = depth == 0
                                        ? QStringList{QStringLiteral("ROLLBACK")}
@@ -401,7 +221,7 @@ std::optional<QVariantMap> LocalStore::row(Role role, qint64 id) const
     query.prepare(
         QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(quoted(m_mapping.table(role))));
     query.addBindValue(id);
-    if (!query.exec() || !query.next()) {
+    if (!execStatement(query) || !query.next()) {
         return std::nullopt;
     }
     QVariantMap values;
@@ -422,7 +242,7 @@ std::optional<qint64> LocalStore::idByColumn(Role role, const QString &column,
     query.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? LIMIT 1")
                       .arg(quoted(m_mapping.table(role)), quoted(column)));
     query.addBindValue(value);
-    if (!query.exec() || !query.next()) {
+    if (!execStatement(query) || !query.next()) {
         return std::nullopt;
     }
     return query.value(0).toLongLong();
@@ -496,8 +316,9 @@ std::optional<qint64> LocalStore::insertRow(Role role, const QVariantMap &values
     for (const QVariant &value : values) {
         query.addBindValue(value);
     }
-    if (!query.exec()) {
-        fail(tr("Could not save to the local database: %1").arg(query.lastError().text()));
+    QString reason;
+    if (!execStatement(query, &reason)) {
+        fail(tr("Could not save to the local database: %1").arg(reason));
         return std::nullopt;
     }
     return query.lastInsertId().toLongLong();
@@ -519,8 +340,9 @@ bool LocalStore::writeRow(Role role, qint64 id, const QVariantMap &values)
         query.addBindValue(value);
     }
     query.addBindValue(id);
-    if (!query.exec()) {
-        return fail(tr("Could not save to the local database: %1").arg(query.lastError().text()));
+    QString reason;
+    if (!execStatement(query, &reason)) {
+        return fail(tr("Could not save to the local database: %1").arg(reason));
     }
     return true;
 }
@@ -555,9 +377,9 @@ std::optional<qint64> LocalStore::insertLocal(Role role, const QVariantMap &valu
     if (prepared.value(keyColumn).toString().isEmpty()) {
         prepared.insert(keyColumn, QUuid::createUuid().toString(QUuid::WithoutBraces));
     }
-    prepared.insert(QStringLiteral("_hc_lastop"), QStringLiteral("PENDING"));
+    prepared.insert(kLastOpColumn, lastOpName(LastOp::Pending));
     const auto id = insertRow(role, prepared);
-    prepared.remove(QStringLiteral("_hc_lastop"));
+    prepared.remove(kLastOpColumn);
     if (!id || !appendLog(QStringLiteral("INSERT"), m_mapping.table(role), *id, prepared, {}) ||
         !commit()) {
         rollback();
@@ -570,7 +392,7 @@ std::optional<qint64> LocalStore::insertLocal(Role role, const QVariantMap &valu
 std::optional<qint64> LocalStore::insertSynced(Role role, const QVariantMap &values)
 {
     QVariantMap prepared = prepareValues(role, values);
-    prepared.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
+    prepared.insert(kLastOpColumn, lastOpName(LastOp::Synced));
     const auto id = insertRow(role, prepared);
     if (id) {
         Q_EMIT recordChanged(role, *id);
@@ -598,7 +420,7 @@ bool LocalStore::logFullInsert(Role role, qint64 id)
     if (!begin()) {
         return false;
     }
-    if (!writeRow(role, id, {{QStringLiteral("_hc_lastop"), QStringLiteral("PENDING")}}) ||
+    if (!writeRow(role, id, {{kLastOpColumn, lastOpName(LastOp::Pending)}}) ||
         !appendLog(QStringLiteral("INSERT"), m_mapping.table(role), id, values, {}) || !commit()) {
         rollback();
         return false;
@@ -610,6 +432,7 @@ bool LocalStore::logFullInsert(Role role, qint64 id)
 bool LocalStore::foldTwin(Role role, qint64 keepId, qint64 twinId)
 {
     QSqlQuery query(database());
+    QString reason;
     for (Role child : Mapping::dependencyOrder()) {
         for (const auto &[logical, parentRole] : Mapping::lookupsOf(child)) {
             const QString column = m_mapping.column(child, logical);
@@ -620,16 +443,15 @@ bool LocalStore::foldTwin(Role role, qint64 keepId, qint64 twinId)
                               .arg(quoted(m_mapping.table(child)), quoted(refColumn(column))));
             query.addBindValue(keepId);
             query.addBindValue(twinId);
-            if (!query.exec()) {
-                return fail(
-                    tr("Could not save to the local database: %1").arg(query.lastError().text()));
+            if (!execStatement(query, &reason)) {
+                return fail(tr("Could not save to the local database: %1").arg(reason));
             }
         }
     }
     query.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(quoted(m_mapping.table(role))));
     query.addBindValue(twinId);
-    if (!query.exec()) {
-        return fail(tr("Could not save to the local database: %1").arg(query.lastError().text()));
+    if (!execStatement(query, &reason)) {
+        return fail(tr("Could not save to the local database: %1").arg(reason));
     }
     return true;
 }
@@ -657,7 +479,7 @@ bool LocalStore::updateLocal(Role role, qint64 id, const QVariantMap &changes)
         return commit();
     }
     QVariantMap written = changed;
-    written.insert(QStringLiteral("_hc_lastop"), QStringLiteral("PENDING"));
+    written.insert(kLastOpColumn, lastOpName(LastOp::Pending));
     if (!writeRow(role, id, written) ||
         !appendLog(QStringLiteral("UPDATE"), m_mapping.table(role), id, changed, old) ||
         !commit()) {
@@ -684,7 +506,7 @@ bool LocalStore::deleteLocal(Role role, qint64 id)
         old.insert(column, current->value(column));
     }
     const QVariantMap written = {{QStringLiteral("isdeleted"), 1},
-                                 {QStringLiteral("_hc_lastop"), QStringLiteral("PENDING")}};
+                                 {kLastOpColumn, lastOpName(LastOp::Pending)}};
     if (!writeRow(role, id, written) ||
         !appendLog(QStringLiteral("DELETE"), m_mapping.table(role), id, {}, old) || !commit()) {
         rollback();
@@ -702,43 +524,12 @@ void LocalStore::notifyChange(Role role, qint64 id)
 
 int LocalStore::pendingChangeCount() const
 {
-    QSqlQuery query(database());
-    if (query.exec(
-            QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE state IN ('NEW','PENDING')")) &&
-        query.next()) {
-        return query.value(0).toInt();
-    }
-    return 0;
+    return Outbox::unsentCount(database());
 }
 
 QList<OutboxEntry> LocalStore::outboxEntries(const QStringList &states) const
 {
-    QList<OutboxEntry> entries;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT id, action, table_name, record_id, \"values\", old, state,"
-                                 " sf_message, created_at, updated_at FROM _trigger_log"
-                                 " ORDER BY id"));
-    if (!query.exec()) {
-        return entries;
-    }
-    while (query.next()) {
-        OutboxEntry entry;
-        entry.state = query.value(6).toString();
-        if (!states.isEmpty() && !states.contains(entry.state)) {
-            continue;
-        }
-        entry.id = query.value(0).toLongLong();
-        entry.action = query.value(1).toString();
-        entry.tableName = query.value(2).toString();
-        entry.recordId = query.value(3).toLongLong();
-        entry.values = fromJson(query.value(4).toByteArray());
-        entry.old = fromJson(query.value(5).toByteArray());
-        entry.sfMessage = query.value(7).toString();
-        entry.createdAt = QDateTime::fromString(query.value(8).toString(), Qt::ISODateWithMs);
-        entry.updatedAt = QDateTime::fromString(query.value(9).toString(), Qt::ISODateWithMs);
-        entries.append(entry);
-    }
-    return entries;
+    return Outbox(*this).entries(states);
 }
 
 } // namespace pasalista

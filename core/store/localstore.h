@@ -1,5 +1,11 @@
 #pragma once
 
+// core/store owns the local SQLite store and every statement on it: LocalStore (the file,
+// its schema and the mapped row tables), Outbox (_trigger_log), MetaStore (_meta),
+// ConflictLog (_conflict_log), the row states (_hc_lastop) and execStatement, the one exec
+// path that reports failures and can fail a chosen statement in tests. Nothing outside
+// this folder writes SQL for the journal tables. It depends on nothing but the mapping.
+
 #include "mapping.h"
 #include "store/outboxentry.h"
 

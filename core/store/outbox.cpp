@@ -1,8 +1,8 @@
 #include "store/outbox.h"
 
+#include "store/execstatement.h"
 #include "store/localstore.h"
 #include "store/sqltext.h"
-#include "sync/backoff.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -33,17 +33,215 @@ QString toJsonText(const QVariantMap &values)
         QJsonDocument(QJsonObject::fromVariantMap(values)).toJson(QJsonDocument::Compact));
 }
 
+QVariantMap fromJson(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object().toVariantMap();
+}
+
+const QString kUnsettled = QStringLiteral("state IN ('NEW','PENDING','FAILED')");
+
 } // namespace
 
-Outbox::Outbox(LocalStore &store) : m_store(store) {}
+Outbox::Outbox(const LocalStore &store) : m_store(store) {}
 
-bool Outbox::exec(QSqlQuery &query)
+bool Outbox::exec(QSqlQuery &query) const
 {
-    if (query.exec()) {
-        return true;
+    return execStatement(query, &m_error);
+}
+
+std::optional<bool> Outbox::exists(QSqlQuery &query) const
+{
+    if (!exec(query)) {
+        return std::nullopt;
     }
-    m_error = query.lastError().text();
-    return false;
+    return query.next();
+}
+
+int Outbox::unsentCount(const QSqlDatabase &database)
+{
+    QSqlQuery query(database);
+    return execStatement(
+               query, QStringLiteral(
+                          "SELECT COUNT(*) FROM _trigger_log WHERE state IN ('NEW','PENDING')")) &&
+                   query.next()
+               ? query.value(0).toInt()
+               : 0;
+}
+
+int Outbox::unsentCount() const
+{
+    return unsentCount(m_store.database());
+}
+
+bool Outbox::isEmpty() const
+{
+    QSqlQuery query(m_store.database());
+    return execStatement(query, QStringLiteral("SELECT 1 FROM _trigger_log LIMIT 1"), &m_error) &&
+           !query.next();
+}
+
+QList<OutboxEntry> Outbox::entries(const QStringList &states) const
+{
+    QList<OutboxEntry> entries;
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT id, action, table_name, record_id, \"values\", old, state,"
+                                 " sf_message, created_at, updated_at FROM _trigger_log"
+                                 " ORDER BY id"));
+    if (!exec(query)) {
+        return entries;
+    }
+    while (query.next()) {
+        OutboxEntry entry;
+        entry.state = query.value(6).toString();
+        if (!states.isEmpty() && !states.contains(entry.state)) {
+            continue;
+        }
+        entry.id = query.value(0).toLongLong();
+        entry.action = query.value(1).toString();
+        entry.tableName = query.value(2).toString();
+        entry.recordId = query.value(3).toLongLong();
+        entry.values = fromJson(query.value(4).toByteArray());
+        entry.old = fromJson(query.value(5).toByteArray());
+        entry.sfMessage = query.value(7).toString();
+        entry.createdAt = QDateTime::fromString(query.value(8).toString(), Qt::ISODateWithMs);
+        entry.updatedAt = QDateTime::fromString(query.value(9).toString(), Qt::ISODateWithMs);
+        entries.append(entry);
+    }
+    return entries;
+}
+
+bool Outbox::unsettledEntries(const QString &table, qint64 recordId,
+                              QList<OutboxEntry> *entries) const
+{
+    entries->clear();
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT id, action, \"values\", old FROM _trigger_log"
+                                 " WHERE table_name = ? AND record_id = ? AND %1 ORDER BY id")
+                      .arg(kUnsettled));
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    if (!exec(query)) {
+        return false;
+    }
+    while (query.next()) {
+        OutboxEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.action = query.value(1).toString();
+        entry.tableName = table;
+        entry.recordId = recordId;
+        entry.values = fromJson(query.value(2).toByteArray());
+        entry.old = fromJson(query.value(3).toByteArray());
+        entries->append(entry);
+    }
+    return true;
+}
+
+std::optional<bool> Outbox::hasUnsettled(const QString &table, qint64 recordId,
+                                         const QString &action) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(
+        QStringLiteral("SELECT 1 FROM _trigger_log WHERE table_name = ? AND record_id = ?"
+                       " AND %1%2 LIMIT 1")
+            .arg(kUnsettled, action.isEmpty() ? QString() : QStringLiteral(" AND action = ?")));
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    if (!action.isEmpty()) {
+        query.addBindValue(action);
+    }
+    return exists(query);
+}
+
+std::optional<bool> Outbox::hasNewerUnsent(const QString &table, qint64 recordId,
+                                           qint64 entryId) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT 1 FROM _trigger_log WHERE table_name = ?"
+                                 " AND record_id = ? AND state IN ('NEW','PENDING') AND id > ?"
+                                 " LIMIT 1"));
+    query.addBindValue(table);
+    query.addBindValue(recordId);
+    query.addBindValue(entryId);
+    return exists(query);
+}
+
+QStringList Outbox::sfidsWithUnsentEdits(const QString &table) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT DISTINCT t.sfid FROM %1 t JOIN _trigger_log l ON"
+                                 " l.table_name = ? AND l.record_id = t.id WHERE t.sfid IS NOT NULL"
+                                 " AND l.state IN ('NEW','PENDING')")
+                      .arg(sql::quoted(table)));
+    query.addBindValue(table);
+    return firstColumnOf(query, &m_error);
+}
+
+int Outbox::failedRecordCount() const
+{
+    QSqlQuery query(m_store.database());
+    return execStatement(query,
+                         QStringLiteral("SELECT COUNT(DISTINCT table_name || ':' || record_id)"
+                                        " FROM _trigger_log WHERE state = 'FAILED'"),
+                         &m_error) &&
+                   query.next()
+               ? query.value(0).toInt()
+               : 0;
+}
+
+QList<Outbox::FailedRecord> Outbox::failedRecords() const
+{
+    QList<FailedRecord> records;
+    QSqlQuery query(m_store.database());
+    // A refused record with a newer change waiting was corrected here since.
+    if (!execStatement(
+            query,
+            QStringLiteral(
+                "SELECT table_name, record_id, MAX(sf_message), MAX(updated_at),"
+                " MAX(EXISTS (SELECT 1 FROM _trigger_log n WHERE n.table_name = l.table_name"
+                " AND n.record_id = l.record_id AND n.state IN ('NEW','PENDING') AND n.id > l.id))"
+                " FROM _trigger_log l WHERE state = 'FAILED'"
+                " GROUP BY table_name, record_id ORDER BY MAX(id)"),
+            &m_error)) {
+        return records;
+    }
+    while (query.next()) {
+        records.append({query.value(0).toString(), query.value(1).toLongLong(),
+                        query.value(2).toString(), query.value(3).toString(),
+                        query.value(4).toBool()});
+    }
+    return records;
+}
+
+QList<QPair<QString, int>> Outbox::stateCounts() const
+{
+    QList<QPair<QString, int>> counts;
+    QSqlQuery query(m_store.database());
+    if (execStatement(query,
+                      QStringLiteral(
+                          "SELECT state, COUNT(*) FROM _trigger_log GROUP BY state ORDER BY state"),
+                      &m_error)) {
+        while (query.next()) {
+            counts.append({query.value(0).toString(), query.value(1).toInt()});
+        }
+    }
+    return counts;
+}
+
+QString Outbox::unsettledCondition(const QString &table, const QString &rowIdSql)
+{
+    return QStringLiteral("EXISTS (SELECT 1 FROM _trigger_log l WHERE l.table_name = '%1'"
+                          " AND l.record_id = %2 AND l.%3)")
+        .arg(table, rowIdSql, kUnsettled);
+}
+
+bool Outbox::withdrawDelete(const QString &table, qint64 recordId, bool *stillUnsent)
+{
+    if (!settleRecord(table, recordId, outbox::Ignored, {}, QStringLiteral("DELETE"))) {
+        return false;
+    }
+    const auto rest = hasUnsettled(table, recordId);
+    *stillUnsent = rest.value_or(false);
+    return rest.has_value();
 }
 
 QList<Outbox::Change> Outbox::pending(const QString &table, bool respectBackoff)
@@ -122,7 +320,8 @@ bool Outbox::markFailed(const QList<qint64> &entryIds, const QString &message)
     return setState(entryIds, outbox::Failed, message);
 }
 
-bool Outbox::retryLater(const QList<qint64> &entryIds, int attempts, const QString &message)
+bool Outbox::retryLater(const QList<qint64> &entryIds, const QDateTime &nextTry,
+                        const QString &message)
 {
     if (entryIds.isEmpty()) {
         return true;
@@ -135,9 +334,7 @@ bool Outbox::retryLater(const QList<qint64> &entryIds, int attempts, const QStri
                                  " WHERE id IN (%1)")
                       .arg(placeholders(entryIds.size())));
     query.addBindValue(message);
-    query.addBindValue(QDateTime::currentDateTimeUtc()
-                           .addMSecs(Backoff::betweenCycles(attempts))
-                           .toString(Qt::ISODateWithMs));
+    query.addBindValue(nextTry.toUTC().toString(Qt::ISODateWithMs));
     query.addBindValue(nowUtc());
     for (qint64 id : entryIds) {
         query.addBindValue(id);

@@ -2,19 +2,24 @@
 
 #include "store/outboxentry.h"
 
+#include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
 
+#include <optional>
+
+class QSqlDatabase;
 class QSqlQuery;
 
 namespace pasalista {
 
 class LocalStore;
 
-// The one owner of the push side of _trigger_log (in the spirit of Nextcloud's
-// SyncJournalDb): what is waiting per record, and what became of it. A record's entries
+// The one owner of _trigger_log (in the spirit of Nextcloud's SyncJournalDb): what is
+// waiting per record, and what became of it. A record's entries
 // are coalesced across FAILED and NEW/PENDING ones, so a later edit supersedes a failed one
 // and the record's whole pending change goes out together; sent rows are pruned.
 class Outbox
@@ -30,15 +35,53 @@ public:
         int attempts = 0;
     };
 
-    explicit Outbox(LocalStore &store);
+    // A record whose entries the org refused, as Sync issues lists it.
+    struct FailedRecord
+    {
+        QString table;
+        qint64 recordId = 0;
+        QString message;
+        QString updatedAt;
+        bool correctionWaiting = false; // a newer change of the record waits to go out
+    };
+
+    explicit Outbox(const LocalStore &store);
+
+    // Reads. Each reports a store error in errorString() and answers as if the outbox
+    // were empty, unless it returns std::optional (then nullopt).
+    // Changes waiting to reach the org (entries NEW or PENDING); `database` may be a
+    // read-only connection of its own.
+    static int unsentCount(const QSqlDatabase &database);
+    int unsentCount() const;
+    bool isEmpty() const;
+    // Every entry in one of `states` (all when empty), oldest first.
+    QList<OutboxEntry> entries(const QStringList &states) const;
+    // The record's unsettled entries (NEW, PENDING, FAILED), oldest first.
+    bool unsettledEntries(const QString &table, qint64 recordId, QList<OutboxEntry> *entries) const;
+    // Whether the record has unsettled entries (of `action` only, when given).
+    std::optional<bool> hasUnsettled(const QString &table, qint64 recordId,
+                                     const QString &action = {}) const;
+    // Whether an entry newer than `entryId` waits to go out (the teacher edited the record
+    // again while it was being pushed).
+    std::optional<bool> hasNewerUnsent(const QString &table, qint64 recordId, qint64 entryId) const;
+    // The Salesforce Ids of rows of `table` with an entry NEW or PENDING, all of them.
+    QStringList sfidsWithUnsentEdits(const QString &table) const;
+    int failedRecordCount() const;
+    QList<FailedRecord> failedRecords() const;
+    // Entries per state, by state name.
+    QList<QPair<QString, int>> stateCounts() const;
+    // SQL condition for statements on a row table: the row `rowIdSql` (e.g. "t.id") of
+    // `table` has unsettled entries.
+    static QString unsettledCondition(const QString &table, const QString &rowIdSql);
 
     // The records of `table` with a NEW or PENDING entry (due now, unless backoff is
     // ignored), each with all its unsettled entries.
     QList<Change> pending(const QString &table, bool respectBackoff);
     bool markSent(const QList<qint64> &entryIds);
     bool markFailed(const QList<qint64> &entryIds, const QString &message);
-    // Left PENDING: transient trouble or a reply that could not be verified.
-    bool retryLater(const QList<qint64> &entryIds, int attempts, const QString &message);
+    // Left PENDING until `nextTry`: transient trouble or a reply that could not be verified.
+    bool retryLater(const QList<qint64> &entryIds, const QDateTime &nextTry,
+                    const QString &message);
     // Sent entries older than `days` days are history nobody reads: removed.
     bool pruneSent(int days = 7);
 
@@ -57,14 +100,18 @@ public:
     bool dismissFailed(const QString &table, qint64 recordId);
     // Waiting edits of the records `recordIdsSql` selects are held as FAILED with `message`.
     bool holdRecords(const QString &table, const QString &recordIdsSql, const QString &message);
+    // Unenrolled and enrolled again before the delete went out: the record's pending delete
+    // is withdrawn (IGNORED). *stillUnsent says whether other unsettled entries remain.
+    bool withdrawDelete(const QString &table, qint64 recordId, bool *stillUnsent);
     QString errorString() const { return m_error; }
 
 private:
     bool setState(const QList<qint64> &entryIds, const QString &state, const QString &message);
-    bool exec(QSqlQuery &query);
+    bool exec(QSqlQuery &query) const;
+    std::optional<bool> exists(QSqlQuery &query) const;
 
-    LocalStore &m_store;
-    QString m_error;
+    const LocalStore &m_store;
+    mutable QString m_error;
 };
 
 } // namespace pasalista

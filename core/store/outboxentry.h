@@ -30,4 +30,26 @@ inline const QString Merged = QStringLiteral("MERGED");
 inline const QString Ignored = QStringLiteral("IGNORED");
 } // namespace outbox
 
+// The values of a row's _hc_lastop column, as Heroku Connect writes them: PENDING while
+// an edit waits in the outbox, FAILED when the org refused it, SYNCED (or INSERTED /
+// UPDATED) when the row is as the org has it.
+enum class LastOp
+{
+    Pending,
+    Synced,
+    Inserted,
+    Updated,
+    Failed
+};
+
+inline const QString kLastOpColumn = QStringLiteral("_hc_lastop");
+
+inline QString lastOpName(LastOp op)
+{
+    static const QString names[] = {QStringLiteral("PENDING"), QStringLiteral("SYNCED"),
+                                    QStringLiteral("INSERTED"), QStringLiteral("UPDATED"),
+                                    QStringLiteral("FAILED")};
+    return names[int(op)];
+}
+
 } // namespace pasalista

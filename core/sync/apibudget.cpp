@@ -1,11 +1,9 @@
 #include "apibudget.h"
 
-#include "store/localstore.h"
 #include "logging.h"
 #include "mapping.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
+#include "store/localstore.h"
+#include "store/metastore.h"
 
 #include <algorithm>
 
@@ -22,32 +20,24 @@ QString dayKey(const QDate &day)
 
 int ApiBudget::intValue(const QString &key) const
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
-    query.addBindValue(key);
     bool ok = false;
-    const int value = query.exec() && query.next() ? query.value(0).toInt(&ok) : 0;
+    const int value = MetaStore(m_store).value(key).toInt(&ok);
     return ok ? value : (key.startsWith(QLatin1String("api-org")) ? -1 : 0);
 }
 
 void ApiBudget::setValue(const QString &key, const QString &value)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
-    query.addBindValue(key);
-    query.addBindValue(value);
-    if (!query.exec()) {
-        qCWarning(lcSync) << "could not count API calls:" << query.lastError().text();
+    MetaStore meta(m_store);
+    if (!meta.setValue(key, value)) {
+        qCWarning(lcSync) << "could not count API calls:" << meta.errorString();
     }
 }
 
 void ApiBudget::recordSync(int calls, int orgUsed, int orgMax, const QDate &day)
 {
     // Days before yesterday are of no use to anyone: keep _meta small.
-    QSqlQuery prune(m_store.database());
-    prune.prepare(QStringLiteral("DELETE FROM _meta WHERE key LIKE 'api-calls:%' AND key < ?"));
-    prune.addBindValue(dayKey(day.addDays(-1)));
-    prune.exec();
+    MetaStore(m_store).removeWithPrefixBefore(QStringLiteral("api-calls:"),
+                                              dayKey(day.addDays(-1)));
     setValue(dayKey(day), QString::number(spentOn(day) + calls));
     setValue(QStringLiteral("api-calls-last-sync"), QString::number(calls));
     if (orgUsed >= 0 && orgMax > 0) {

@@ -1,11 +1,11 @@
 #include "describerules.h"
 
 #include "store/localstore.h"
+#include "store/metastore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
 
 namespace pasalista {
 
@@ -84,13 +84,11 @@ QJsonObject DescribeRules::toCache() const
 DescribeRules DescribeRules::cached(const LocalStore &store, const QString &objectName)
 {
     // The key SyncEngine::cacheRules writes.
-    QSqlQuery query(store.database());
-    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
-    query.addBindValue(QString(QStringLiteral("rules:") + objectName));
-    if (!query.exec() || !query.next()) {
+    const QString cachedText = MetaStore(store).value(QStringLiteral("rules:") + objectName);
+    if (cachedText.isEmpty()) {
         return {};
     }
-    return fromCache(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
+    return fromCache(QJsonDocument::fromJson(cachedText.toUtf8()).object());
 }
 
 int DescribeRules::maxLength(const QString &field) const

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "store/localstore.h"
+#include "sync/idlistsplitter.h"
 #include "sync/pullqueries.h"
 #include "sync/pullreporter.h"
 #include "sync/pullstate.h"
@@ -14,8 +15,10 @@ namespace pasalista {
 
 namespace {
 
-// Ids per back-fill query: keeps the SOQL text well under the URL limits.
-constexpr int kBackfillChunk = 100;
+// The Id list of a back-fill query (about 40 Ids): the longest back-fill query, a
+// course's students or marks through a semi-join, then stays under the 2,000-character URI
+// Salesforce recommends (Help article 000386264).
+constexpr qsizetype kBackfillIdListBytes = 1100;
 
 } // namespace
 
@@ -77,8 +80,7 @@ bool PullBackfill::inChunks(const QString &objectName,
                             const std::function<bool(const QStringList &chunk)> &fetch)
 {
     const QStringList pending = m_state.backfills(objectName);
-    for (qsizetype start = 0; start < pending.size(); start += kBackfillChunk) {
-        const QStringList chunk = pending.mid(start, kBackfillChunk);
+    for (const QStringList &chunk : IdListSplitter::split(pending, kBackfillIdListBytes)) {
         const int refusedBefore = m_report.refused;
         if (!fetch(chunk)) {
             return false;

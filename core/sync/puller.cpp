@@ -177,6 +177,11 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
     if (!pullQuery(role, m_queries.windowConditions(role, scope), hook)) {
         return false;
     }
+    for (const QStringList &conditions : m_queries.pendingEditConditions(role, scope)) {
+        if (!pullQuery(role, conditions, hook)) {
+            return false;
+        }
+    }
     return m_report.refused > refusedBefore || m_state.setCoveredUntil(objectName, until) ||
            m_reporter.storeFailed();
 }

@@ -1,15 +1,31 @@
 #include "pullqueries.h"
 
 #include "store/localstore.h"
+#include "store/outbox.h"
 #include "store/sqltext.h"
+#include "sync/idlistsplitter.h"
 #include "sync/pullstate.h"
 #include "sync/soql.h"
 
 #include <QSqlQuery>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace pasalista {
 
 using sql::quoted;
+
+namespace {
+
+// A query's request URI at most this long where it carries an Id list: Salesforce Help
+// article 000386264 recommends 2,000 characters (the org refuses more than 16,384 bytes);
+// the path before the query text takes the rest.
+constexpr qsizetype kMaxQueryUriBytes = 1950;
+// Never fewer Ids a query than this much of a list (about 20), whatever the SELECT's length.
+constexpr qsizetype kMinIdListBytes = 540;
+
+} // namespace
 
 QStringList PullQueries::fieldsFor(Role role) const
 {
@@ -69,20 +85,8 @@ QStringList PullQueries::coursesInScope(const QString &teacher) const
 
 QStringList PullQueries::pendingSfids(Role role) const
 {
-    const QString table = m_store.mapping().table(role);
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT DISTINCT t.sfid FROM %1 t JOIN _trigger_log l ON"
-                                 " l.table_name = ? AND l.record_id = t.id WHERE t.sfid IS NOT NULL"
-                                 " AND l.state IN ('NEW','PENDING') LIMIT 200")
-                      .arg(quoted(table)));
-    query.addBindValue(table);
-    QStringList ids;
-    if (query.exec()) {
-        while (query.next()) {
-            ids.append(query.value(0).toString());
-        }
-    }
-    return ids;
+    // Every record with unsent edits is read again (no limit): its Ids go in short lists.
+    return Outbox(m_store).sfidsWithUnsentEdits(m_store.mapping().table(role));
 }
 
 QString PullQueries::windowStart(const QDateTime &coveredUntil) const
@@ -111,19 +115,34 @@ QStringList PullQueries::windowConditions(Role role, const QString &scope) const
     if (covered.isValid()) {
         conditions.append(QStringLiteral("SystemModstamp >= ") + windowStart(covered));
     }
-    if (covered.isValid() && !scope.isEmpty()) {
-        // Records with edits not sent yet are read even if they left the scope meanwhile,
-        // so that the office's change meets the teacher's (an enrollment moved to another
-        // course while the teacher unenrolled the student).
-        const QStringList pending = pendingSfids(role);
-        conditions.append(
-            pending.isEmpty()
-                ? scope
-                : QStringLiteral("((%1) OR Id IN %2)").arg(scope, Soql::idList(pending)));
-    } else if (!scope.isEmpty()) {
+    if (!scope.isEmpty()) {
         conditions.append(scope);
     }
     return conditions;
+}
+
+QList<QStringList> PullQueries::pendingEditConditions(Role role, const QString &scope) const
+{
+    const QDateTime covered = m_state.coveredUntil(m_store.mapping().objectFor(role).objectName);
+    if (!covered.isValid() || scope.isEmpty()) {
+        return {};
+    }
+    // Records with edits not sent yet are read even if they left the scope meanwhile, so
+    // that the office's change meets the teacher's (an enrollment moved to another course
+    // while the teacher unenrolled the student). In queries of their own: a scope holding a
+    // semi-join cannot stand under an OR (the org refuses it), and short Id lists keep each
+    // request URI within what Salesforce recommends.
+    const QStringList window{QStringLiteral("SystemModstamp >= ") + windowStart(covered)};
+    const qsizetype budget = std::max<qsizetype>(
+        kMinIdListBytes,
+        kMaxQueryUriBytes - QUrl::toPercentEncoding(
+                                selectFor(role, window + QStringList{QStringLiteral("Id IN ()")}))
+                                .size());
+    QList<QStringList> queries;
+    for (const QStringList &ids : IdListSplitter::split(pendingSfids(role), budget)) {
+        queries.append(window + QStringList{QStringLiteral("Id IN ") + Soql::idList(ids)});
+    }
+    return queries;
 }
 
 QString PullQueries::attendanceCutoff() const

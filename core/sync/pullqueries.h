@@ -38,6 +38,10 @@ public:
     QString attendanceCutoff() const;
     // The window since covered-until (less the overlap) within the scope.
     QStringList windowConditions(Role role, const QString &scope) const;
+    // The conditions of the queries that re-read, in the same window, the records with
+    // edits not sent yet (even if they left the scope): one Id list each, short enough for
+    // the URI that carries the query.
+    QList<QStringList> pendingEditConditions(Role role, const QString &scope) const;
     QString selectFor(Role role, const QStringList &conditions) const;
     QString deletionsQuery(const QString &objectName, const QDateTime &from) const;
 

@@ -1,5 +1,6 @@
 #include "pullstate.h"
 
+#include "store/execstatement.h"
 #include "store/localstore.h"
 #include "store/sqltext.h"
 
@@ -12,7 +13,7 @@ QDateTime PullState::read(const QString &objectName, const QString &column) cons
     QSqlQuery query(m_store.database());
     query.prepare(QStringLiteral("SELECT %1 FROM _sync_state WHERE object_name = ?").arg(column));
     query.addBindValue(objectName);
-    if (!query.exec() || !query.next() || query.value(0).isNull()) {
+    if (!execStatement(query) || !query.next() || query.value(0).isNull()) {
         return {};
     }
     return QDateTime::fromString(query.value(0).toString(), Qt::ISODate).toUTC();
@@ -29,7 +30,7 @@ bool PullState::write(const QString &objectName, const QString &column, const QD
     query.addBindValue(until.isValid() ? QVariant(until.toUTC().toString(Qt::ISODate))
                                        : QVariant());
     query.addBindValue(sql::nowUtc());
-    return query.exec();
+    return execStatement(query);
 }
 
 QDateTime PullState::coveredUntil(const QString &objectName) const
@@ -60,7 +61,7 @@ bool PullState::addBackfill(const QString &objectName, const QString &sfid)
     query.addBindValue(objectName);
     query.addBindValue(sfid);
     query.addBindValue(sql::nowUtc());
-    return query.exec();
+    return execStatement(query);
 }
 
 QStringList PullState::backfills(const QString &objectName) const
@@ -69,13 +70,7 @@ QStringList PullState::backfills(const QString &objectName) const
     query.prepare(
         QStringLiteral("SELECT sfid FROM _scope_backfill WHERE object_name = ? ORDER BY sfid"));
     query.addBindValue(objectName);
-    QStringList ids;
-    if (query.exec()) {
-        while (query.next()) {
-            ids.append(query.value(0).toString());
-        }
-    }
-    return ids;
+    return firstColumnOf(query);
 }
 
 bool PullState::removeBackfills(const QString &objectName, const QStringList &sfids)
@@ -85,7 +80,7 @@ bool PullState::removeBackfills(const QString &objectName, const QStringList &sf
     for (const QString &sfid : sfids) {
         query.bindValue(0, objectName);
         query.bindValue(1, sfid);
-        if (!query.exec()) {
+        if (!execStatement(query)) {
             return false;
         }
     }

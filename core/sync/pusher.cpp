@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "net/backoff.h"
 #include "net/salesforceclient.h"
+#include "store/execstatement.h"
 #include "store/localstore.h"
 #include "store/sqltext.h"
 #include "sync/soql.h"
@@ -497,22 +498,21 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
         return false;
     }
     // Still PENDING if the teacher edited the record again while this push was under way.
+    const auto editedSince =
+        m_outbox.hasNewerUnsent(mapping.table(role), operation.recordId, operation.entryIds.last());
+    if (!editedSince) {
+        m_report.message = m_outbox.errorString();
+        return false;
+    }
+    const LastOp done =
+        operation.isDelete ? LastOp::Synced : (created ? LastOp::Inserted : LastOp::Updated);
     QSqlQuery row(m_store.database());
-    row.prepare(QStringLiteral("UPDATE %1 SET sfid = ?, _hc_err = NULL, _hc_lastop ="
-                               " CASE WHEN EXISTS (SELECT 1 FROM _trigger_log WHERE table_name = ?"
-                               " AND record_id = ? AND state IN ('NEW','PENDING') AND id > ?)"
-                               " THEN 'PENDING' ELSE ? END WHERE id = ?")
-                    .arg(quoted(mapping.table(role))));
+    row.prepare(QStringLiteral("UPDATE %1 SET sfid = ?, _hc_err = NULL, %2 = ? WHERE id = ?")
+                    .arg(quoted(mapping.table(role)), kLastOpColumn));
     row.addBindValue(sfid);
-    row.addBindValue(mapping.table(role));
+    row.addBindValue(lastOpName(*editedSince ? LastOp::Pending : done));
     row.addBindValue(operation.recordId);
-    row.addBindValue(operation.entryIds.last());
-    row.addBindValue(operation.isDelete
-                         ? QStringLiteral("SYNCED")
-                         : (created ? QStringLiteral("INSERTED") : QStringLiteral("UPDATED")));
-    row.addBindValue(operation.recordId);
-    if (!row.exec()) {
-        m_report.message = row.lastError().text();
+    if (!execStatement(row, &m_report.message)) {
         return false;
     }
     // Children created offline point at this record by local id; now they get its Id.
@@ -548,12 +548,7 @@ bool Pusher::adoptTwinRow(Role role, qint64 keepId, const QString &sfid)
     if (!twin || *twin == keepId) {
         return true;
     }
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE table_name = ? AND"
-                                 " record_id = ? AND state IN ('NEW','PENDING','FAILED')"));
-    query.addBindValue(mapping.table(role));
-    query.addBindValue(*twin);
-    if (!query.exec() || !query.next() || query.value(0).toInt() > 0) {
+    if (m_outbox.hasUnsettled(mapping.table(role), *twin).value_or(true)) {
         return true; // the copy holds edits of its own: the store will say why it cannot merge
     }
     if (!m_store.foldTwin(role, keepId, *twin)) {
@@ -574,7 +569,7 @@ bool Pusher::markFailed(Role role, const Operation &operation, const QString &co
                             {QStringLiteral("message"), message}};
     if (!m_store.writeSynced(
             role, operation.recordId,
-            {{QStringLiteral("_hc_lastop"), QStringLiteral("FAILED")},
+            {{kLastOpColumn, lastOpName(LastOp::Failed)},
              {QStringLiteral("_hc_err"),
               QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact))}})) {
         return false;
@@ -589,7 +584,10 @@ bool Pusher::markFailed(Role role, const Operation &operation, const QString &co
 
 bool Pusher::markRetryLater(const Operation &operation, const QString &message)
 {
-    return m_outbox.retryLater(operation.entryIds, operation.attempts, message);
+    return m_outbox.retryLater(
+        operation.entryIds,
+        QDateTime::currentDateTimeUtc().addMSecs(Backoff::betweenCycles(operation.attempts)),
+        message);
 }
 
 } // namespace pasalista

@@ -1,13 +1,14 @@
 #include "remoteapplier.h"
 
-#include "store/localstore.h"
 #include "logging.h"
-#include "store/sqltext.h"
+#include "store/conflictlog.h"
+#include "store/execstatement.h"
+#include "store/localstore.h"
 #include "store/outbox.h"
+#include "store/sqltext.h"
+#include "sync/mergetable.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlRecord>
 
 namespace pasalista {
@@ -20,10 +21,9 @@ namespace {
 const QString kSfid = QStringLiteral("sfid");
 const QString kKey = QStringLiteral("pasalista_id__c");
 
-// Values from the org and from the store compare by text: 3 and 3.0, null and "" agree.
-bool sameValue(const QVariant &a, const QVariant &b)
+bool isUnsent(const QString &lastOp)
 {
-    return a.toString() == b.toString();
+    return lastOp == lastOpName(LastOp::Pending) || lastOp == lastOpName(LastOp::Failed);
 }
 
 } // namespace
@@ -43,7 +43,8 @@ RemoteApplier::RemoteApplier(LocalStore &store, const RecordCodec &codec, Confli
 
 bool RemoteApplier::exec(QSqlQuery &query)
 {
-    return query.exec() || failWith(query.lastError().text());
+    QString reason;
+    return execStatement(query, &reason) || failWith(reason);
 }
 
 bool RemoteApplier::failWith(const QString &reason)
@@ -65,9 +66,9 @@ bool RemoteApplier::settle(qint64 id, const QString &state, const QString &messa
 void RemoteApplier::beginPage()
 {
     QSqlQuery query(m_store.database());
-    m_unsentRows = query.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE sfid IS NULL"
-                                             " AND isdeleted = 0)")
-                                  .arg(quoted(m_codec.table()))) &&
+    m_unsentRows = execStatement(query, QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE"
+                                                       " sfid IS NULL AND isdeleted = 0)")
+                                            .arg(quoted(m_codec.table()))) &&
                    query.next() && query.value(0).toBool();
 }
 
@@ -87,7 +88,7 @@ bool RemoteApplier::apply(const QJsonObject &record)
             if (!foldHeldCopy(*adopted, sfid)) {
                 return false;
             }
-            local = LocalRow{*adopted, QStringLiteral("PENDING"), QString(), false};
+            local = LocalRow{*adopted, lastOpName(LastOp::Pending), QString(), false};
         }
     }
     bool inserted = false;
@@ -108,12 +109,12 @@ bool RemoteApplier::apply(const QJsonObject &record)
         return insertNew(remote, Statement::Insert, &inserted); // reports what else blocked it
     }
     // Only rows a local edit touched can have pending outbox entries.
-    QList<PendingEntry> entries;
-    if (local->lastOp == QLatin1String("PENDING") || local->lastOp == QLatin1String("FAILED")) {
-        entries = pendingEntries(local->id);
+    QList<OutboxEntry> entries;
+    if (isUnsent(local->lastOp) && !pendingEntries(local->id, &entries)) {
+        return false; // a store error is no "no local edits": the page stops
     }
     const QString stamp = remote.value(QStringLiteral("systemmodstamp")).toString();
-    const bool hiddenHere = local->deleted && local->lastOp == QLatin1String("SYNCED");
+    const bool hiddenHere = local->deleted && local->lastOp == lastOpName(LastOp::Synced);
     // Stamps are to the second: a write made in the second of the version held here carries
     // the same stamp, so the stamp alone cannot tell the two versions apart.
     if (!stamp.isEmpty() && stamp == local->stamp && !hiddenHere &&
@@ -154,18 +155,25 @@ bool RemoteApplier::foldHeldCopy(qint64 adopted, const QString &sfid)
     // (the save could not see it yet): the teacher's row takes the record over, the copy
     // goes. A copy with edits of its own stays; the push then tells why.
     const auto copy = m_store.idByColumn(m_codec.role(), kSfid, sfid);
-    if (!copy || *copy == adopted || !pendingEntries(*copy).isEmpty()) {
+    if (!copy || *copy == adopted) {
+        return true;
+    }
+    QList<OutboxEntry> copyEntries;
+    if (!pendingEntries(*copy, &copyEntries)) {
+        return false;
+    }
+    if (!copyEntries.isEmpty()) {
         return true;
     }
     if (!m_store.foldTwin(m_codec.role(), adopted, *copy)) {
         return failWith(m_store.errorString());
     }
-    qCInfo(lcSync) << "folded" << m_codec.table() << *copy << "into" << adopted;
+    qCInfo(lcSyncMerge) << "folded" << m_codec.table() << *copy << "into" << adopted;
     return true;
 }
 
 bool RemoteApplier::holdsVersion(qint64 id, const QVariantMap &remote,
-                                 const QList<PendingEntry> &entries)
+                                 const QList<OutboxEntry> &entries)
 {
     QSqlQuery &query = m_statements.get(m_rowSql);
     query.bindValue(0, id);
@@ -191,7 +199,7 @@ bool RemoteApplier::holdsVersion(qint64 id, const QVariantMap &remote,
     for (auto it = remote.begin(); it != remote.end(); ++it) {
         // A local delete waits in the outbox: the org's live record is no news.
         if (it.key() != QLatin1String("isdeleted") &&
-            !sameValue(it.value(), seen.value(it.key()))) {
+            !MergeTable::sameValue(it.value(), seen.value(it.key()))) {
             return false;
         }
     }
@@ -235,8 +243,8 @@ std::optional<qint64> RemoteApplier::findByNaturalKey(const QVariantMap &remote)
     }
     const qint64 id = query.value(0).toLongLong();
     query.finish();
-    qCInfo(lcSync) << "org record" << remote.value(kSfid).toString() << "adopts local row"
-                   << m_codec.table() << id;
+    qCInfo(lcSyncMerge) << "org record" << remote.value(kSfid).toString() << "adopts local row"
+                    << m_codec.table() << id;
     return id;
 }
 
@@ -259,8 +267,8 @@ qint64 RemoteApplier::parentId(Role role, const QString &sfid)
         // One read of the parent table instead of one query per pulled record.
         QHash<QString, qint64> ids;
         QSqlQuery query(m_store.database());
-        query.exec(QStringLiteral("SELECT sfid, id FROM %1 WHERE sfid IS NOT NULL")
-                       .arg(quoted(m_store.mapping().table(role))));
+        execStatement(query, QStringLiteral("SELECT sfid, id FROM %1 WHERE sfid IS NOT NULL")
+                                 .arg(quoted(m_store.mapping().table(role))));
         while (query.next()) {
             ids.insert(query.value(0).toString(), query.value(1).toLongLong());
         }
@@ -269,31 +277,16 @@ qint64 RemoteApplier::parentId(Role role, const QString &sfid)
     return cache->value(sfid, 0);
 }
 
-QList<RemoteApplier::PendingEntry> RemoteApplier::pendingEntries(qint64 recordId)
+bool RemoteApplier::pendingEntries(qint64 recordId, QList<OutboxEntry> *entries)
 {
-    QList<PendingEntry> entries;
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT id, action, \"values\", old FROM _trigger_log"
-                                 " WHERE table_name = ? AND record_id = ?"
-                                 " AND state IN ('NEW','PENDING','FAILED') ORDER BY id"));
-    query.addBindValue(m_codec.table());
-    query.addBindValue(recordId);
-    query.exec();
-    while (query.next()) {
-        PendingEntry entry;
-        entry.id = query.value(0).toLongLong();
-        entry.action = query.value(1).toString();
-        entry.values =
-            QJsonDocument::fromJson(query.value(2).toByteArray()).object().toVariantMap();
-        entry.old = QJsonDocument::fromJson(query.value(3).toByteArray()).object().toVariantMap();
-        entries.append(entry);
-    }
-    return entries;
+    Outbox outbox(m_store);
+    return outbox.unsettledEntries(m_codec.table(), recordId, entries) ||
+           failWith(outbox.errorString());
 }
 
 bool RemoteApplier::insertNew(QVariantMap values, Statement kind, bool *inserted)
 {
-    values.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
+    values.insert(kLastOpColumn, lastOpName(LastOp::Synced));
     QSqlQuery &query = m_statements.get(sqlFor(kind, values.keys()));
     int index = 0;
     for (const QVariant &value : std::as_const(values)) {
@@ -341,162 +334,40 @@ const QString &RemoteApplier::sqlFor(Statement kind, const QStringList &columns)
                                                    : QStringLiteral(" ON CONFLICT DO NOTHING")));
     }
     return *texts.insert(
-        columns,
-        QStringLiteral("UPDATE %1 SET %2 = ?, _hc_lastop = 'SYNCED', _hc_err = NULL WHERE id = ?")
-            .arg(table, quotedColumns.join(QStringLiteral(" = ?,"))));
+        columns, QStringLiteral("UPDATE %1 SET %2 = ?, %3 = '%4', _hc_err = NULL WHERE id = ?")
+                     .arg(table, quotedColumns.join(QStringLiteral(" = ?,")), kLastOpColumn,
+                          lastOpName(LastOp::Synced)));
 }
 
-bool RemoteApplier::mergeDeleted(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries)
+bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, const QList<OutboxEntry> &entries)
 {
-    // Deleted here, changed in the org: a conflict, never a silent loss. The mapping's
-    // policy decides whether the teacher's delete goes out or the org's change stays.
-    const bool localWins = m_policy == ConflictPolicy::LocalWins;
-    if (!logConflict(id, QStringLiteral("isdeleted"), 0, 1, 0,
-                     localWins ? QStringLiteral("local") : QStringLiteral("remote"))) {
-        return false;
-    }
-    QVariantMap accepted = remote;
-    if (localWins) {
-        accepted.remove(QStringLiteral("isdeleted"));
-        return m_store.writeSynced(m_codec.role(), id, accepted);
-    }
-    if (!settle(id, outbox::Merged, {}, QStringLiteral("DELETE"))) {
-        return false;
-    }
-    entries.removeIf(
-        [](const PendingEntry &entry) { return entry.action == QLatin1String("DELETE"); });
-    if (!entries.isEmpty()) {
-        return m_store.writeSynced(m_codec.role(), id, {{QStringLiteral("isdeleted"), 0}}) &&
-               merge(id, remote, entries);
-    }
-    accepted.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
-    return m_store.writeSynced(m_codec.role(), id, accepted);
-}
-
-bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries)
-{
-    for (const PendingEntry &entry : std::as_const(entries)) {
-        if (entry.action == QLatin1String("DELETE")) {
-            return mergeDeleted(id, remote, entries);
-        }
-    }
     const auto row = m_store.row(m_codec.role(), id);
     if (!row) {
-        return false;
+        return failWith(m_store.errorString());
     }
-    // The base of each locally changed field is the value its first pending edit started
-    // from. A field set by a local INSERT was created on both sides: the org's value is its
-    // base, so a field the teacher never filled takes the org's value, and two different
-    // values are a conflict like any other.
-    QHash<QString, QVariant> base;
-    QSet<QString> created;
-    QSet<QString> changedLocally;
-    for (const PendingEntry &entry : std::as_const(entries)) {
-        for (auto it = entry.values.begin(); it != entry.values.end(); ++it) {
-            if (entry.action == QLatin1String("INSERT")) {
-                created.insert(it.key());
-            } else if (!changedLocally.contains(it.key())) {
-                base.insert(it.key(), entry.old.value(it.key()));
-            }
-            changedLocally.insert(it.key());
-        }
-    }
-    const auto dropFromEntries = [&entries](const QString &column) {
-        for (PendingEntry &entry : entries) {
-            entry.values.remove(column);
-        }
-    };
-    QVariantMap accepted;
-    for (auto it = remote.begin(); it != remote.end(); ++it) {
-        const QString &column = it.key();
-        const QVariant local = row->value(column);
-        if (!changedLocally.contains(column) || column == kSfid) {
-            accepted.insert(column, it.value());
-            continue;
-        }
-        if (column == kKey) {
-            if (sameValue(it.value(), local)) {
-                dropFromEntries(column);
-            }
-            continue; // our key stays, and reaches the org record on the next push
-        }
-        if (sameValue(it.value(), local)) {
-            if (!base.contains(column)) {
-                dropFromEntries(column); // created alike on both sides: nothing to send
-            }
-            continue;
-        }
-        if (!base.contains(column)) {
-            if (local.toString().isEmpty()) {
-                accepted.insert(column, it.value()); // the teacher never set it
-                dropFromEntries(column);
-                continue;
-            }
-            if (it.value().toString().isEmpty()) {
-                continue; // only the teacher set it
-            }
-            if (!settleField(id, column, it.value(), local, it.value(), entries, accepted)) {
-                return false;
-            }
-            continue;
-        }
-        if (sameValue(it.value(), base.value(column)) || isOwnValue(entries, column, it.value())) {
-            continue; // only the teacher changed it (the org may hold one of our own writes
-                      // whose reply was lost)
-        }
-        if (!settleField(id, column, base.value(column), local, it.value(), entries, accepted)) {
+    const MergeDecision decision = MergeTable::decide(*row, remote, entries, m_policy);
+    for (const MergeConflict &conflict : decision.conflicts) {
+        if (!logConflict(id, conflict.column, conflict.base, conflict.local, conflict.remote,
+                         conflict.kept)) {
             return false;
         }
     }
-    bool allSent = true;
-    for (const PendingEntry &entry : std::as_const(entries)) {
+    if (decision.dropLocalDelete && !settle(id, outbox::Merged, {}, QStringLiteral("DELETE"))) {
+        return false;
+    }
+    for (const OutboxEntry &entry : decision.entries) {
         if (!rewriteEntry(entry)) {
             return false;
         }
-        allSent = allSent && entry.values.isEmpty();
     }
-    if (allSent) {
-        accepted.insert(QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED"));
-    }
-    return accepted.isEmpty() || m_store.writeSynced(m_codec.role(), id, accepted);
+    qCDebug(lcSyncMerge) << m_codec.table() << id << "merged:" << decision.conflicts.size()
+                     << "conflicts," << decision.entries.size() << "entries left";
+    return decision.accepted.isEmpty() ||
+           m_store.writeSynced(m_codec.role(), id, decision.accepted) ||
+           failWith(m_store.errorString());
 }
 
-bool RemoteApplier::isOwnValue(const QList<PendingEntry> &entries, const QString &column,
-                               const QVariant &value)
-{
-    for (const PendingEntry &entry : entries) {
-        if (entry.values.contains(column) && sameValue(entry.values.value(column), value)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool RemoteApplier::settleField(qint64 id, const QString &column, const QVariant &base,
-                                const QVariant &local, const QVariant &remote,
-                                QList<PendingEntry> &entries, QVariantMap &accepted)
-{
-    const bool localWins = m_policy == ConflictPolicy::LocalWins;
-    if (!logConflict(id, column, base, local, remote,
-                     localWins ? QStringLiteral("local") : QStringLiteral("remote"))) {
-        return false;
-    }
-    for (PendingEntry &entry : entries) {
-        if (!entry.values.contains(column)) {
-            continue;
-        }
-        entry.old.insert(column, remote); // the org's value is the new base
-        if (!localWins) {
-            entry.values.remove(column);
-        }
-    }
-    if (!localWins) {
-        accepted.insert(column, remote);
-    }
-    return true;
-}
-
-bool RemoteApplier::rewriteEntry(const PendingEntry &entry)
+bool RemoteApplier::rewriteEntry(const OutboxEntry &entry)
 {
     Outbox outbox(m_store);
     if (outbox.rewrite(entry.id, entry.values, entry.old)) {
@@ -508,37 +379,18 @@ bool RemoteApplier::rewriteEntry(const PendingEntry &entry)
 bool RemoteApplier::logConflict(qint64 recordId, const QString &column, const QVariant &base,
                                 const QVariant &local, const QVariant &remote, const QString &kept)
 {
-    // A window read again, or the same deletion seen twice, must not list a conflict twice.
-    QSqlQuery known(m_store.database());
-    known.prepare(QStringLiteral("SELECT 1 FROM _conflict_log WHERE table_name = ? AND"
-                                 " record_id = ? AND field = ? AND local_value IS ? AND"
-                                 " remote_value IS ? LIMIT 1"));
-    known.addBindValue(m_codec.table());
-    known.addBindValue(recordId);
-    known.addBindValue(column);
-    known.addBindValue(local.toString());
-    known.addBindValue(remote.toString());
-    if (!exec(known)) {
-        return false;
+    ConflictLog conflicts(m_store);
+    bool added = false;
+    if (!conflicts.recordOnce({0, m_codec.table(), recordId, column, base.toString(),
+                               local.toString(), remote.toString(), kept, QString()},
+                              &added)) {
+        return failWith(conflicts.errorString());
     }
-    if (known.next()) {
-        return true;
+    if (added) {
+        ++m_report.conflicts;
+        qCInfo(lcSyncMerge) << "conflict on" << m_codec.table() << recordId << column << "kept" << kept;
     }
-    ++m_report.conflicts;
-    qCInfo(lcSync) << "conflict on" << m_codec.table() << recordId << column << "kept" << kept;
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT INTO _conflict_log (created_at, table_name, record_id,"
-                                 " field, base_value, local_value, remote_value, kept, state)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')"));
-    query.addBindValue(nowUtc());
-    query.addBindValue(m_codec.table());
-    query.addBindValue(recordId);
-    query.addBindValue(column);
-    query.addBindValue(base.toString());
-    query.addBindValue(local.toString());
-    query.addBindValue(remote.toString());
-    query.addBindValue(kept);
-    return exec(query);
+    return true;
 }
 
 bool RemoteApplier::applyDeletion(const QString &sfid)
@@ -547,13 +399,16 @@ bool RemoteApplier::applyDeletion(const QString &sfid)
     if (!id) {
         return true; // never had it
     }
-    const QList<PendingEntry> entries = pendingEntries(*id);
+    QList<OutboxEntry> entries;
+    if (!pendingEntries(*id, &entries)) {
+        return false;
+    }
     const auto row = m_store.row(m_codec.role(), *id);
     if (entries.isEmpty() && row && row->value(QStringLiteral("isdeleted")).toInt() == 1) {
         return true; // seen before (windows overlap): no work
     }
     bool onlyDeletes = !entries.isEmpty();
-    for (const PendingEntry &entry : entries) {
+    for (const OutboxEntry &entry : entries) {
         onlyDeletes = onlyDeletes && entry.action == QLatin1String("DELETE");
     }
     if (onlyDeletes) {
@@ -564,9 +419,9 @@ bool RemoteApplier::applyDeletion(const QString &sfid)
     }
     if (entries.isEmpty() || onlyDeletes) {
         ++m_report.deleted;
-        return m_store.writeSynced(m_codec.role(), *id,
-                                   {{QStringLiteral("isdeleted"), 1},
-                                    {QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED")}});
+        return m_store.writeSynced(
+            m_codec.role(), *id,
+            {{QStringLiteral("isdeleted"), 1}, {kLastOpColumn, lastOpName(LastOp::Synced)}});
     }
     // Deleted in the org while the teacher edited it: neither resurrect nor drop the edit.
     // The record stays, its edits are held as failed, and the conflict is shown.
@@ -577,7 +432,7 @@ bool RemoteApplier::applyDeletion(const QString &sfid)
                   QCoreApplication::translate("pasalista::RemoteApplier",
                                               "Deleted in the org while you were editing it.")) &&
            m_store.writeSynced(m_codec.role(), *id,
-                               {{QStringLiteral("_hc_lastop"), QStringLiteral("FAILED")},
+                               {{kLastOpColumn, lastOpName(LastOp::Failed)},
                                 {QStringLiteral("_hc_err"),
                                  QStringLiteral("{\"errorCode\":\"ENTITY_IS_DELETED\"}")}});
 }

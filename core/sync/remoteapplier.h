@@ -1,8 +1,9 @@
 #pragma once
 
 #include "mapping.h"
-#include "sync/recordcodec.h"
+#include "store/outboxentry.h"
 #include "store/statementcache.h"
+#include "sync/recordcodec.h"
 #include "sync/syncreport.h"
 
 #include <QHash>
@@ -46,14 +47,6 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    struct PendingEntry
-    {
-        qint64 id = 0;
-        QString action;
-        QVariantMap values;
-        QVariantMap old;
-    };
-
     struct LocalRow
     {
         qint64 id = 0;
@@ -65,8 +58,9 @@ private:
     std::optional<qint64> findByNaturalKey(const QVariantMap &remote);
     bool foldHeldCopy(qint64 adopted, const QString &sfid);
     // Whether `remote` is the org version the row holds (its own values, pending edits undone).
-    bool holdsVersion(qint64 id, const QVariantMap &remote, const QList<PendingEntry> &entries);
-    QList<PendingEntry> pendingEntries(qint64 recordId);
+    bool holdsVersion(qint64 id, const QVariantMap &remote, const QList<OutboxEntry> &entries);
+    // The record's unsettled outbox entries; false (with errorString()) on a store error.
+    bool pendingEntries(qint64 recordId, QList<OutboxEntry> *entries);
     enum class Statement
     {
         InsertUnlessKnown,
@@ -78,13 +72,9 @@ private:
     bool insertNew(QVariantMap values, Statement kind, bool *inserted);
     bool updateSynced(qint64 id, const QVariantMap &values);
     const QString &sqlFor(Statement kind, const QStringList &columns);
-    bool merge(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
-    bool mergeDeleted(qint64 id, const QVariantMap &remote, QList<PendingEntry> entries);
-    static bool isOwnValue(const QList<PendingEntry> &entries, const QString &column,
-                           const QVariant &value);
-    bool settleField(qint64 id, const QString &column, const QVariant &base, const QVariant &local,
-                     const QVariant &remote, QList<PendingEntry> &entries, QVariantMap &accepted);
-    bool rewriteEntry(const PendingEntry &entry);
+    // Carries out MergeTable's decision for a row with unsent edits.
+    bool merge(qint64 id, const QVariantMap &remote, const QList<OutboxEntry> &entries);
+    bool rewriteEntry(const OutboxEntry &entry);
     bool logConflict(qint64 recordId, const QString &column, const QVariant &base,
                      const QVariant &local, const QVariant &remote, const QString &kept);
     void resolveLookups(QVariantMap &values);

@@ -1,12 +1,12 @@
 #include "scopepruner.h"
 
-#include "store/localstore.h"
 #include "logging.h"
-#include "store/sqltext.h"
+#include "store/execstatement.h"
+#include "store/localstore.h"
 #include "store/outbox.h"
+#include "store/sqltext.h"
 
 #include <QCoreApplication>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace pasalista {
@@ -31,8 +31,9 @@ bool ScopePruner::exec(const QString &sql, const QVariantList &bindings)
     for (const QVariant &value : bindings) {
         query.addBindValue(value);
     }
-    if (!query.exec()) {
-        qCWarning(lcSync) << "scope pruning failed" << query.lastError().text();
+    QString reason;
+    if (!execStatement(query, &reason)) {
+        qCWarning(lcSync) << "scope pruning failed" << reason;
         return false;
     }
     m_report.deleted += query.numRowsAffected() > 0 && sql.startsWith(QLatin1String("DELETE"))
@@ -43,9 +44,7 @@ bool ScopePruner::exec(const QString &sql, const QVariantList &bindings)
 
 QString ScopePruner::pendingTest(const QString &table, const QString &alias) const
 {
-    return QStringLiteral("EXISTS (SELECT 1 FROM _trigger_log l WHERE l.table_name = '%1'"
-                          " AND l.record_id = %2.id AND l.state IN ('NEW','PENDING','FAILED'))")
-        .arg(table, alias);
+    return Outbox::unsettledCondition(table, alias + QStringLiteral(".id"));
 }
 
 bool ScopePruner::holdPending(const QString &table, const QString &where)

@@ -1,12 +1,13 @@
 #include "storerepair.h"
 
-#include "store/localstore.h"
 #include "logging.h"
+#include "store/execstatement.h"
+#include "store/localstore.h"
+#include "store/outbox.h"
 #include "store/sqltext.h"
 #include "sync/pullstate.h"
 #include "sync/salesforceid.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace pasalista {
@@ -49,11 +50,7 @@ bool StoreRepair::exec(const QString &sql, const QVariantList &values)
     for (const QVariant &value : values) {
         query.addBindValue(value);
     }
-    if (query.exec()) {
-        return true;
-    }
-    m_error = query.lastError().text();
-    return false;
+    return execStatement(query, &m_error);
 }
 
 bool StoreRepair::run(const QDateTime &orgNow)
@@ -73,12 +70,7 @@ bool StoreRepair::run(const QDateTime &orgNow)
 
 bool StoreRepair::hasPendingEntries(Role role, qint64 id) const
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT 1 FROM _trigger_log WHERE table_name = ? AND record_id = ?"
-                                 " AND state IN ('NEW','PENDING','FAILED') LIMIT 1"));
-    query.addBindValue(m_store.mapping().table(role));
-    query.addBindValue(id);
-    return query.exec() && query.next();
+    return Outbox(m_store).hasUnsettled(m_store.mapping().table(role), id).value_or(false);
 }
 
 bool StoreRepair::dropRow(Role role, qint64 id, qint64 replacement)
@@ -156,8 +148,7 @@ bool StoreRepair::clearBadDates(Role role, const QString &condition, const QStri
     query.prepare(QStringLiteral("UPDATE %1 SET systemmodstamp = NULL WHERE %2")
                       .arg(quoted(m_store.mapping().table(role)), condition));
     query.bindValue(QStringLiteral(":limit"), limit);
-    if (!query.exec()) {
-        m_error = query.lastError().text();
+    if (!execStatement(query, &m_error)) {
         return false;
     }
     m_repaired += query.numRowsAffected();
@@ -180,8 +171,7 @@ bool StoreRepair::repairRole(Role role, const QDateTime &orgNow)
     if (!prefix.isEmpty()) {
         query.addBindValue(prefix);
     }
-    if (!query.exec()) {
-        m_error = query.lastError().text();
+    if (!execStatement(query, &m_error)) {
         return false;
     }
     QList<QPair<qint64, QString>> suspects;

@@ -1,9 +1,12 @@
 #include "syncengine.h"
 
-#include "store/localstore.h"
 #include "logging.h"
 #include "net/compositebatch.h"
 #include "net/salesforceclient.h"
+#include "store/conflictlog.h"
+#include "store/localstore.h"
+#include "store/metastore.h"
+#include "store/outbox.h"
 #include "sync/apibudget.h"
 #include "sync/puller.h"
 #include "sync/pusher.h"
@@ -13,7 +16,6 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QSqlError>
-#include <QSqlQuery>
 
 namespace pasalista {
 
@@ -25,11 +27,11 @@ SyncEngine::SyncEngine(LocalStore &store, SalesforceClient &client, const Identi
 
 void SyncEngine::warnOnce(SyncReport &report, const QString &key, const QString &message)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO _meta (key, value) VALUES (?, ?)"));
-    query.addBindValue(QString(QStringLiteral("warned:") + key));
-    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    if (query.exec() && query.numRowsAffected() > 0) {
+    bool added = false;
+    if (MetaStore(m_store).setIfAbsent(QStringLiteral("warned:") + key,
+                                       QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
+                                       &added) &&
+        added) {
         report.warnings.append(message);
     }
     qCWarning(lcSync).noquote() << message;
@@ -187,20 +189,14 @@ void SyncEngine::useFields(const ObjectMapping &object, const QSet<QString> &fie
 
 QString SyncEngine::metaValue(const QString &key) const
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
-    query.addBindValue(key);
-    return query.exec() && query.next() ? query.value(0).toString() : QString();
+    return MetaStore(m_store).value(key);
 }
 
 void SyncEngine::setMetaValue(const QString &key, const QString &value)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
-    query.addBindValue(key);
-    query.addBindValue(value);
-    if (!query.exec()) {
-        qCWarning(lcSync) << "could not write" << key << query.lastError().text();
+    MetaStore meta(m_store);
+    if (!meta.setValue(key, value)) {
+        qCWarning(lcSync) << "could not write" << key << meta.errorString();
     }
 }
 
@@ -274,25 +270,21 @@ SyncReport SyncEngine::run()
 
 void SyncEngine::cacheRules(const QString &objectName, const DescribeRules &rules)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
-    query.addBindValue(QString(QStringLiteral("rules:") + objectName));
-    query.addBindValue(
-        QString::fromUtf8(QJsonDocument(rules.toCache()).toJson(QJsonDocument::Compact)));
-    if (!query.exec()) {
-        qCWarning(lcSync) << "could not cache the org's rules:" << query.lastError().text();
+    MetaStore meta(m_store);
+    if (!meta.setValue(
+            QStringLiteral("rules:") + objectName,
+            QString::fromUtf8(QJsonDocument(rules.toCache()).toJson(QJsonDocument::Compact)))) {
+        qCWarning(lcSync) << "could not cache the org's rules:" << meta.errorString();
     }
 }
 
 QHash<QString, DescribeRules> SyncEngine::cachedRules() const
 {
     QHash<QString, DescribeRules> rules;
-    QSqlQuery query(m_store.database());
-    query.exec(QStringLiteral("SELECT key, value FROM _meta WHERE key LIKE 'rules:%'"));
-    while (query.next()) {
-        rules.insert(query.value(0).toString().mid(6),
-                     DescribeRules::fromCache(
-                         QJsonDocument::fromJson(query.value(1).toByteArray()).object()));
+    const QString prefix = QStringLiteral("rules:");
+    for (const auto &[key, value] : MetaStore(m_store).valuesWithPrefix(prefix)) {
+        rules.insert(key.mid(prefix.size()),
+                     DescribeRules::fromCache(QJsonDocument::fromJson(value.toUtf8()).object()));
     }
     return rules;
 }
@@ -317,18 +309,12 @@ void SyncEngine::validateOffline(SyncReport &report)
 
 int SyncEngine::failedRecordCount(const LocalStore &store)
 {
-    QSqlQuery query(store.database());
-    query.exec(
-        QStringLiteral("SELECT COUNT(DISTINCT table_name || ':' || record_id) FROM _trigger_log"
-                       " WHERE state = 'FAILED'"));
-    return query.next() ? query.value(0).toInt() : 0;
+    return Outbox(store).failedRecordCount();
 }
 
 int SyncEngine::openConflictCount(const LocalStore &store)
 {
-    QSqlQuery query(store.database());
-    query.exec(QStringLiteral("SELECT COUNT(*) FROM _conflict_log WHERE state = 'OPEN'"));
-    return query.next() ? query.value(0).toInt() : 0;
+    return ConflictLog(store).openCount();
 }
 
 } // namespace pasalista

@@ -1,14 +1,12 @@
 #include "syncissues.h"
 
-#include "store/localstore.h"
 #include "logging.h"
+#include "store/localstore.h"
 #include "store/outbox.h"
 #include "sync/describerules.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUuid>
 
 namespace pasalista {
@@ -110,64 +108,43 @@ void SyncIssues::describeRecord(SyncIssue &issue) const
 QList<SyncIssue> SyncIssues::list() const
 {
     QList<SyncIssue> issues;
-    QSqlQuery deleted(m_store.database());
-    deleted.exec(QStringLiteral("SELECT table_name, record_id FROM _conflict_log"
-                                " WHERE state = 'OPEN' AND field = 'isdeleted'"
-                                " AND COALESCE(kept, '') = ''"));
-    QSet<QString> deletedRecords;
-    while (deleted.next()) {
-        deletedRecords.insert(deleted.value(0).toString() + QLatin1Char(':') +
-                              deleted.value(1).toString());
-    }
-    QSqlQuery failed(m_store.database());
-    // A refused record with a newer change waiting was corrected here since.
-    failed.exec(QStringLiteral(
-        "SELECT table_name, record_id, MAX(sf_message), MAX(updated_at),"
-        " MAX(EXISTS (SELECT 1 FROM _trigger_log n WHERE n.table_name = l.table_name"
-        " AND n.record_id = l.record_id AND n.state IN ('NEW','PENDING') AND n.id > l.id))"
-        " FROM _trigger_log l WHERE state = 'FAILED'"
-        " GROUP BY table_name, record_id ORDER BY MAX(id)"));
-    while (failed.next()) {
-        const auto role = roleOfTable(failed.value(0).toString());
+    const ConflictLog conflictLog(m_store);
+    const QSet<QString> deletedRecords = conflictLog.recordsDeletedInOrg();
+    for (const Outbox::FailedRecord &failed : Outbox(m_store).failedRecords()) {
+        const auto role = roleOfTable(failed.table);
         if (!role) {
             continue;
         }
         SyncIssue issue;
         issue.role = *role;
         issue.objectName = m_store.mapping().objectFor(*role).objectName;
-        issue.recordId = failed.value(1).toLongLong();
-        issue.kind = deletedRecords.contains(failed.value(0).toString() + QLatin1Char(':') +
-                                             failed.value(1).toString())
+        issue.recordId = failed.recordId;
+        issue.kind = deletedRecords.contains(failed.table + QLatin1Char(':') +
+                                             QString::number(failed.recordId))
                          ? SyncIssue::Kind::DeletedInOrg
                          : SyncIssue::Kind::Failed;
-        issue.message = failed.value(2).toString();
-        issue.when = QDateTime::fromString(failed.value(3).toString(), Qt::ISODateWithMs);
-        issue.correctionWaiting = failed.value(4).toBool();
+        issue.message = failed.message;
+        issue.when = QDateTime::fromString(failed.updatedAt, Qt::ISODateWithMs);
+        issue.correctionWaiting = failed.correctionWaiting;
         describeRecord(issue);
         issues.append(issue);
     }
-    QSqlQuery conflicts(m_store.database());
-    conflicts.exec(
-        QStringLiteral("SELECT id, table_name, record_id, field, local_value, remote_value,"
-                       " kept, created_at FROM _conflict_log WHERE state = 'OPEN'"
-                       " AND (field != 'isdeleted' OR kept IN ('local', 'remote'))"
-                       " ORDER BY id"));
-    while (conflicts.next()) {
-        const auto role = roleOfTable(conflicts.value(1).toString());
+    for (const Conflict &conflict : conflictLog.openChoices()) {
+        const auto role = roleOfTable(conflict.table);
         if (!role) {
             continue;
         }
         SyncIssue issue;
         issue.kind = SyncIssue::Kind::Conflict;
-        issue.conflictId = conflicts.value(0).toLongLong();
+        issue.conflictId = conflict.id;
         issue.role = *role;
         issue.objectName = m_store.mapping().objectFor(*role).objectName;
-        issue.recordId = conflicts.value(2).toLongLong();
-        issue.field = conflicts.value(3).toString();
-        issue.localValue = conflicts.value(4).toString();
-        issue.remoteValue = conflicts.value(5).toString();
-        issue.kept = conflicts.value(6).toString();
-        issue.when = QDateTime::fromString(conflicts.value(7).toString(), Qt::ISODateWithMs);
+        issue.recordId = conflict.recordId;
+        issue.field = conflict.field;
+        issue.localValue = conflict.local;
+        issue.remoteValue = conflict.remote;
+        issue.kept = conflict.kept;
+        issue.when = QDateTime::fromString(conflict.createdAt, Qt::ISODateWithMs);
         describeRecord(issue);
         issues.append(issue);
     }
@@ -186,22 +163,18 @@ bool SyncIssues::retry(Role role, qint64 recordId)
         m_error = outbox.errorString();
         return false;
     }
-    return m_store.writeSynced(role, recordId,
-                               {{QStringLiteral("_hc_lastop"), QStringLiteral("PENDING")},
-                                {QStringLiteral("_hc_err"), QVariant()}});
+    return m_store.writeSynced(
+        role, recordId,
+        {{kLastOpColumn, lastOpName(LastOp::Pending)}, {QStringLiteral("_hc_err"), QVariant()}});
 }
 
-bool SyncIssues::closeDeletionConflicts(const QString &table, qint64 recordId, const QString &state)
+bool SyncIssues::closeDeletionConflicts(const QString &table, qint64 recordId)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("UPDATE _conflict_log SET state = ? WHERE table_name = ?"
-                                 " AND record_id = ? AND field = 'isdeleted' AND state = 'OPEN'"));
-    query.addBindValue(state);
-    query.addBindValue(table);
-    query.addBindValue(recordId);
+    ConflictLog conflicts(m_store);
     Outbox outbox(m_store);
-    if (!query.exec() || !outbox.dismissFailed(table, recordId)) {
-        m_error = query.lastError().text() + outbox.errorString();
+    if (!conflicts.settleDeletion(table, recordId, ConflictLog::State::Resolved) ||
+        !outbox.dismissFailed(table, recordId)) {
+        m_error = conflicts.errorString() + outbox.errorString();
         return false;
     }
     return true;
@@ -214,7 +187,7 @@ bool SyncIssues::restoreDeleted(Role role, qint64 recordId)
     if (!m_store.begin()) {
         return false;
     }
-    const bool ok = closeDeletionConflicts(table, recordId, QStringLiteral("RESOLVED")) &&
+    const bool ok = closeDeletionConflicts(table, recordId) &&
                     m_store.writeSynced(role, recordId,
                                         {{QStringLiteral("sfid"), QVariant()},
                                          {QStringLiteral("pasalista_id__c"),
@@ -234,10 +207,10 @@ bool SyncIssues::acceptDeletion(Role role, qint64 recordId)
     if (!m_store.begin()) {
         return false;
     }
-    const bool ok = closeDeletionConflicts(table, recordId, QStringLiteral("RESOLVED")) &&
+    const bool ok = closeDeletionConflicts(table, recordId) &&
                     m_store.writeSynced(role, recordId,
                                         {{QStringLiteral("isdeleted"), 1},
-                                         {QStringLiteral("_hc_lastop"), QStringLiteral("SYNCED")},
+                                         {kLastOpColumn, lastOpName(LastOp::Synced)},
                                          {QStringLiteral("_hc_err"), QVariant()}}) &&
                     m_store.commit();
     if (!ok) {
@@ -246,14 +219,11 @@ bool SyncIssues::acceptDeletion(Role role, qint64 recordId)
     return ok;
 }
 
-bool SyncIssues::setConflictState(qint64 conflictId, const QString &state)
+bool SyncIssues::setConflictState(qint64 conflictId, ConflictLog::State state)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("UPDATE _conflict_log SET state = ? WHERE id = ?"));
-    query.addBindValue(state);
-    query.addBindValue(conflictId);
-    if (!query.exec()) {
-        m_error = query.lastError().text();
+    ConflictLog conflicts(m_store);
+    if (!conflicts.settle(conflictId, state)) {
+        m_error = conflicts.errorString();
         return false;
     }
     return true;
@@ -261,21 +231,16 @@ bool SyncIssues::setConflictState(qint64 conflictId, const QString &state)
 
 bool SyncIssues::useLosingValue(qint64 conflictId)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(
-        QStringLiteral("SELECT table_name, record_id, field, local_value, remote_value, kept"
-                       " FROM _conflict_log WHERE id = ? AND state = 'OPEN'"));
-    query.addBindValue(conflictId);
-    if (!query.exec() || !query.next()) {
+    const auto conflict = ConflictLog(m_store).open(conflictId);
+    if (!conflict) {
         m_error = tr("That conflict is already settled.");
         return false;
     }
-    const auto role = roleOfTable(query.value(0).toString());
-    const qint64 recordId = query.value(1).toLongLong();
-    const QString column = query.value(2).toString();
-    const QString losing = query.value(5).toString() == QLatin1String("local")
-                               ? query.value(4).toString()
-                               : query.value(3).toString();
+    const auto role = roleOfTable(conflict->table);
+    const qint64 recordId = conflict->recordId;
+    const QString column = conflict->field;
+    const QString losing =
+        conflict->kept == QLatin1String("local") ? conflict->remote : conflict->local;
     const auto row = role ? m_store.row(*role, recordId) : std::nullopt;
     if (!row) {
         m_error = tr("The record of that conflict no longer exists.");
@@ -291,7 +256,7 @@ bool SyncIssues::useLosingValue(qint64 conflictId)
         return false;
     }
     const bool ok = m_store.updateLocal(*role, recordId, {{column, value}}) &&
-                    setConflictState(conflictId, QStringLiteral("RESOLVED")) && m_store.commit();
+                    setConflictState(conflictId, ConflictLog::State::Resolved) && m_store.commit();
     if (!ok) {
         m_store.rollback();
         m_error = m_store.errorString();
@@ -301,7 +266,7 @@ bool SyncIssues::useLosingValue(qint64 conflictId)
 
 bool SyncIssues::dismiss(qint64 conflictId)
 {
-    return setConflictState(conflictId, QStringLiteral("DISMISSED"));
+    return setConflictState(conflictId, ConflictLog::State::Dismissed);
 }
 
 std::optional<RefusedValue> SyncIssues::refusedValue(const SyncIssue &issue) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/conflictlog.h"
 #include "sync/syncissue.h"
 
 #include <QCoreApplication>
@@ -50,8 +51,9 @@ private:
     void describeRecord(SyncIssue &issue) const;
     std::optional<RefusedValue> tooLongByTheOrgsWord(const SyncIssue &issue,
                                                      const QVariantMap &row) const;
-    bool setConflictState(qint64 conflictId, const QString &state);
-    bool closeDeletionConflicts(const QString &table, qint64 recordId, const QString &state);
+    bool setConflictState(qint64 conflictId, ConflictLog::State state);
+    // The record's open deletion conflicts are resolved and its refused edits dismissed.
+    bool closeDeletionConflicts(const QString &table, qint64 recordId);
     std::optional<Role> roleOfTable(const QString &table) const;
 
     LocalStore &m_store;

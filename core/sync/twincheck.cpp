@@ -3,11 +3,10 @@
 #include "logging.h"
 #include "net/salesforceclient.h"
 #include "store/localstore.h"
+#include "store/metastore.h"
 #include "sync/pushlookup.h"
 #include "sync/syncreport.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUrlQuery>
 
 namespace pasalista {
@@ -72,15 +71,10 @@ QString TwinCheck::twinCheckKey(Role role) const
 
 QList<qint64> TwinCheck::twinChecksLeft(Role role) const
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("SELECT value FROM _meta WHERE key = ?"));
-    query.addBindValue(twinCheckKey(role));
     QList<qint64> ids;
-    if (query.exec() && query.next()) {
-        for (const QString &id :
-             query.value(0).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            ids.append(id.toLongLong());
-        }
+    const QString kept = MetaStore(m_store).value(twinCheckKey(role));
+    for (const QString &id : kept.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        ids.append(id.toLongLong());
     }
     return ids;
 }
@@ -91,18 +85,13 @@ void TwinCheck::keepTwinChecks(Role role, const QList<qint64> &recordIds)
     for (const qint64 id : recordIds) {
         ids.append(QString::number(id));
     }
-    QSqlQuery query(m_store.database());
-    if (ids.isEmpty()) {
-        query.prepare(QStringLiteral("DELETE FROM _meta WHERE key = ?"));
-        query.addBindValue(twinCheckKey(role));
-    } else {
+    MetaStore meta(m_store);
+    if (!ids.isEmpty()) {
         qCInfo(lcSyncPush) << "twin checks left for the next cycle:" << ids;
-        query.prepare(QStringLiteral("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)"));
-        query.addBindValue(twinCheckKey(role));
-        query.addBindValue(ids.join(QLatin1Char(',')));
     }
-    if (!query.exec()) {
-        qCWarning(lcSyncPush) << "could not keep the twin checks:" << query.lastError().text();
+    if (!(ids.isEmpty() ? meta.remove(twinCheckKey(role))
+                        : meta.setValue(twinCheckKey(role), ids.join(QLatin1Char(','))))) {
+        qCWarning(lcSyncPush) << "could not keep the twin checks:" << meta.errorString();
     }
 }
 

@@ -1453,6 +1453,17 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     </message>
 </context>
 <context>
+    <name>pasalista::OrgRefusal</name>
+    <message>
+        <source>Your Salesforce org does not allow the Pasalista app yet: it must be installed in the org. Please forward this to your Salesforce administrator: &quot;Install the Pasalista External Client App in the org and assign the Pasalista Teacher permission set (Salesforce said: %1).&quot;</source>
+        <translation>Su organización de Salesforce todavía no permite la aplicación Pasalista: hay que instalarla en la organización. Reenvíe esto a su administrador de Salesforce: &quot;Instale la External Client App de Pasalista en la organización y asigne el conjunto de permisos Pasalista Teacher (Salesforce dijo: %1).&quot;</translation>
+    </message>
+    <message>
+        <source>Your Salesforce user is not allowed to use the Pasalista app. Please forward this to your Salesforce administrator: &quot;Assign me the Pasalista Teacher permission set, or admit my user in the Pasalista app&apos;s policies (Salesforce said: %1).&quot;</source>
+        <translation>Su usuario de Salesforce no tiene permiso para usar la aplicación Pasalista. Reenvíe esto a su administrador de Salesforce: &quot;Asígneme el conjunto de permisos Pasalista Teacher, o admita mi usuario en las políticas de la aplicación Pasalista (Salesforce dijo: %1).&quot;</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::Puller</name>
     <message>
         <source>The org no longer has a field Pasalista reads (%1). The next sync reads the org&apos;s fields again.</source>
@@ -1779,6 +1790,13 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>This record is no longer in your courses in the org; your change was not sent.</source>
         <translation>Este registro ya no está en sus cursos en la organización; su cambio no se envió.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::Session</name>
+    <message>
+        <source>Another Pasalista window or command is renewing the sign-in; try again in a moment.</source>
+        <translation>Otra ventana o comando de Pasalista está renovando la sesión; inténtelo de nuevo en un momento.</translation>
     </message>
 </context>
 <context>

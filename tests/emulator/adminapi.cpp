@@ -36,6 +36,12 @@ HttpResponse AdminApi::handle(const HttpRequest &request)
         return log(request);
     if (resource == QLatin1String("clock"))
         return clock(request);
+    if (resource == QLatin1String("token-policy"))
+        return tokenPolicy(request);
+    if (resource == QLatin1String("refresh-token-state") && request.method == "POST")
+        return HttpResponse::json(QJsonObject{
+            {QStringLiteral("state"), m_emulator.oauth().refreshTokenState(
+                                          request.formBody().value(QStringLiteral("token")))}});
     if (resource == QLatin1String("users"))
         return users(request);
     if (resource == QLatin1String("validation-rules"))
@@ -187,6 +193,23 @@ HttpResponse AdminApi::changeRecord(const HttpRequest &request, const QString &o
         return HttpResponse::notFound();
     }
     return HttpResponse::json(outcomeJson(outcome), outcome.ok() ? 200 : 400);
+}
+
+// The org admin changing the connected app's OAuth policies; tokens already issued keep
+// their family, their sign-in time and their last use.
+HttpResponse AdminApi::tokenPolicy(const HttpRequest &request)
+{
+    TokenPolicy policy = m_emulator.oauth().tokenPolicy();
+    if (request.method == "POST" || request.method == "PATCH") {
+        const QJsonDocument document = QJsonDocument::fromJson(request.body);
+        QString error;
+        if (!document.isObject())
+            return badRequest(QStringLiteral("expected a JSON object of token policies"));
+        if (!policy.apply(document.object(), &error))
+            return badRequest(error);
+        m_emulator.oauth().setTokenPolicy(policy);
+    }
+    return HttpResponse::json(policy.toJson());
 }
 
 HttpResponse AdminApi::clock(const HttpRequest &request)

@@ -28,6 +28,7 @@ private:
     HttpResponse changeRecord(const HttpRequest &request, const QString &object,
                               const QStringList &segments);
     HttpResponse clock(const HttpRequest &request);
+    HttpResponse tokenPolicy(const HttpRequest &request);
     HttpResponse log(const HttpRequest &request);
     HttpResponse users(const HttpRequest &request);
     HttpResponse validationRules(const HttpRequest &request, const QStringList &segments);

@@ -205,8 +205,18 @@ bool ConditionEvaluator::bindLiteral(SoqlLiteral literal, Bound *bound, const QS
     }
     if ((field.type == FieldType::Id || field.type == FieldType::Reference) &&
         literal.kind == SoqlLiteral::Kind::String) {
-        // 15-character Ids match their 18-character forms.
-        literal.text = SfId::normalize(literal.text).value_or(literal.text);
+        // 15-character Ids match their 18-character forms; anything else that is not an Id
+        // is refused, as the org refuses it.
+        const auto id = SfId::normalize(literal.text);
+        if (!id && !literal.text.isEmpty()) {
+            *error = {QStringLiteral("INVALID_QUERY_FILTER_OPERATOR"),
+                      SoqlParser::positionedMessage(
+                          soql, literal.position,
+                          QStringLiteral("invalid ID field: %1").arg(literal.text)),
+                      {}};
+            return false;
+        }
+        literal.text = id.value_or(literal.text);
     }
     if (literal.kind == SoqlLiteral::Kind::DateRange)
         bindDateRange(literal, bound);

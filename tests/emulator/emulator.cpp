@@ -67,6 +67,7 @@ Emulator::Emulator(const EmulatorOptions &options, Schema schema)
     m_oauth.setCallbacks(options.callbacks);
     m_oauth.setRequiredClientId(options.clientId);
     m_oauth.setTokenLifetimeSeconds(options.tokenLifetimeSeconds);
+    m_oauth.setTokenPolicy(options.tokenPolicy);
 }
 
 Emulator::~Emulator() = default;
@@ -207,6 +208,7 @@ void Emulator::reset()
     QString ignored;
     applyFaults(m_options.faults, &ignored);
     m_oauth.setTokenLifetimeSeconds(m_options.tokenLifetimeSeconds);
+    m_oauth.setTokenPolicy(m_options.tokenPolicy);
     seed(&ignored);
 }
 

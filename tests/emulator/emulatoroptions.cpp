@@ -87,9 +87,27 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
         QStringLiteral("user"),
         QStringLiteral("Add a user: username:password[:email[:First Last]]."),
         QStringLiteral("spec"));
-    parser.addOptions({port, instancePort, callback, state, schema, demo, generate, seed,
-                       noExternalId, msStamps, autoApprove, clientId, tokenLifetime, cometdTimeout,
-                       user});
+    const QCommandLineOption noRotation(
+        QStringLiteral("no-token-rotation"),
+        QStringLiteral("Refreshes keep the refresh token (default: each refresh rotates it)."));
+    const QCommandLineOption requirePkce(
+        QStringLiteral("require-pkce"),
+        QStringLiteral("The web-server flow must carry a PKCE code challenge."));
+    const QCommandLineOption idleExpiry(
+        QStringLiteral("refresh-idle-expiry"),
+        QStringLiteral("A refresh token unused this many seconds expires (0: never)."),
+        QStringLiteral("seconds"), QStringLiteral("0"));
+    const QCommandLineOption absoluteExpiry(
+        QStringLiteral("refresh-absolute-expiry"),
+        QStringLiteral("A sign-in's refresh tokens expire this many seconds after it (0: never)."),
+        QStringLiteral("seconds"), QStringLiteral("0"));
+    const QCommandLineOption notInstalled(
+        QStringLiteral("app-not-installed"),
+        QStringLiteral("The connected app is not installed: token requests get invalid_client."));
+    parser.addOptions({port,        instancePort, callback,      state,          schema,
+                       demo,        generate,     seed,          noExternalId,   msStamps,
+                       autoApprove, clientId,     tokenLifetime, cometdTimeout,  user,
+                       noRotation,  requirePkce,  idleExpiry,    absoluteExpiry, notInstalled});
     QList<QCommandLineOption> faultOptions;
     for (const FaultOption &fault : kFaultOptions) {
         faultOptions.append(QCommandLineOption(QLatin1String(fault.flag), QLatin1String(fault.help),
@@ -131,6 +149,12 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
     options.tokenLifetimeSeconds = parser.value(tokenLifetime).toInt();
     options.cometdTimeoutMs = std::max(0, parser.value(cometdTimeout).toInt());
     options.users = parser.values(user);
+    options.tokenPolicy.rotateRefreshTokens = !parser.isSet(noRotation);
+    options.tokenPolicy.requirePkce = parser.isSet(requirePkce);
+    options.tokenPolicy.refreshIdleSeconds = std::max(0LL, parser.value(idleExpiry).toLongLong());
+    options.tokenPolicy.refreshAbsoluteSeconds =
+        std::max(0LL, parser.value(absoluteExpiry).toLongLong());
+    options.tokenPolicy.appInstalled = !parser.isSet(notInstalled);
     for (int i = 0; i < faultOptions.size(); ++i) {
         if (parser.isSet(faultOptions.at(i)))
             options.faults.insert(QLatin1String(kFaultOptions[i].key),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tokenpolicy.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -28,6 +30,7 @@ struct EmulatorOptions
     QStringList users;             // username:password[:email[:First Last]]
     QStringList callbacks;         // the connected app's callback URLs
     QJsonObject faults;
+    TokenPolicy tokenPolicy; // rotation on unless --no-token-rotation
 
     static std::optional<EmulatorOptions> parse(const QStringList &arguments, QString *error);
 };

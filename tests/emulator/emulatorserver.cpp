@@ -67,6 +67,10 @@ QByteArray reasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 414:
+        return "URI Too Long";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
     case 503:
@@ -74,6 +78,31 @@ QByteArray reasonPhrase(int status)
     default:
         return "Status";
     }
+}
+
+// Salesforce Help 000386264: a REST call's URI and headers together may hold 16,384 bytes.
+constexpr qint64 kMaxUriAndHeaderBytes = 16384;
+
+QString requestTarget(const QHttpServerRequest &request)
+{
+    return request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded);
+}
+
+qint64 headerBytes(const QHttpServerRequest &request)
+{
+    qint64 bytes = 0;
+    for (const auto &header : request.headers())
+        bytes += header.first.size() + header.second.size() + 4; // ": " and CRLF
+    return bytes;
+}
+
+// 414 when the URI alone passes the limit, 431 when the URI and headers do; 0 otherwise.
+int sizeLimitStatus(const QHttpServerRequest &request)
+{
+    const qint64 uri = requestTarget(request).size();
+    if (uri > kMaxUriAndHeaderBytes)
+        return 414;
+    return uri + headerBytes(request) > kMaxUriAndHeaderBytes ? 431 : 0;
 }
 
 // The org's own time (its clock may have been moved forward by a test), as a real org's
@@ -120,6 +149,11 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
         return true;
     }
     // The admin endpoints are how tests steer faults, so they are never faulted themselves.
+    if (const int status = admin ? 0 : sizeLimitStatus(request)) {
+        // Refused at the org's front door: not processed, not an API call.
+        send(socket, converted, request, HttpResponse::html({}, status), {}, admin);
+        return true;
+    }
     TransportFaults faults =
         admin ? TransportFaults{}
               : m_emulator->faults().drawTransportFaults(converted.method, converted.path);
@@ -265,11 +299,8 @@ void EmulatorServer::send(QTcpSocket *socket, const HttpRequest &converted,
                           const QHttpServerRequest &request, const HttpResponse &response,
                           const TransportFaults &faults, bool admin)
 {
-    qint64 headerBytes = 0;
-    for (const auto &header : request.headers())
-        headerBytes += header.first.size() + header.second.size() + 4;
     send(socket, converted, request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority),
-         headerBytes, response, faults, admin);
+         headerBytes(request), response, faults, admin);
 }
 
 void EmulatorServer::send(QTcpSocket *socket, const HttpRequest &converted, const QString &path,

@@ -178,6 +178,10 @@ HttpResponse OAuthService::approve(const QHash<QString, QString> &params, const 
         query.addQueryItem(QStringLiteral("error"), QStringLiteral("invalid_request"));
         query.addQueryItem(QStringLiteral("error_description"),
                            QStringLiteral("code_challenge_method must be S256"));
+    } else if (challenge.isEmpty() && m_policy.requirePkce) {
+        query.addQueryItem(QStringLiteral("error"), QStringLiteral("invalid_request"));
+        query.addQueryItem(QStringLiteral("error_description"),
+                           QStringLiteral("missing required code challenge"));
     } else {
         const QString code = randomToken(32);
         m_codes.insert(code,
@@ -229,6 +233,9 @@ HttpResponse OAuthService::token(const HttpRequest &request)
         return HttpResponse::oauthError(400, QStringLiteral("invalid_request"),
                                         QStringLiteral("must use HTTP POST"));
     const QHash<QString, QString> params = request.formBody();
+    if (!m_policy.appInstalled)
+        return HttpResponse::oauthError(400, QStringLiteral("invalid_client"),
+                                        QStringLiteral("app must be installed into org"));
     const QString grantType = params.value(QStringLiteral("grant_type"));
     if (grantType != QLatin1String("refresh_token") &&
         !clientAllowed(params.value(QStringLiteral("client_id"))))
@@ -261,19 +268,69 @@ HttpResponse OAuthService::exchangeCode(const QHash<QString, QString> &params)
         s256(params.value(QStringLiteral("code_verifier"))) != code.challenge)
         return HttpResponse::oauthError(400, QStringLiteral("invalid_grant"),
                                         QStringLiteral("invalid code verifier"));
-    const QString refreshToken = randomToken(48);
-    m_refreshTokens.insert(refreshToken, {code.userId, code.clientId, code.scope});
-    return issueTokens(code.userId, code.clientId, code.scope, refreshToken, true);
+    const QString refreshToken = startFamily(code.userId, code.clientId, code.scope);
+    return issueTokens(m_refreshTokens.value(refreshToken), refreshToken, true);
+}
+
+QString OAuthService::startFamily(const QString &userId, const QString &clientId,
+                                  const QString &scope)
+{
+    const QString token = randomToken(48);
+    const qint64 now = m_store->clock().nowMs();
+    m_refreshTokens.insert(token, {userId, clientId, scope, randomToken(12), now, now});
+    return token;
+}
+
+std::optional<QString> OAuthService::refreshRefusal(const RefreshToken &token) const
+{
+    const qint64 now = m_store->clock().nowMs();
+    if (m_policy.refreshIdleSeconds > 0 &&
+        now - token.lastUsedMs >= m_policy.refreshIdleSeconds * 1000)
+        return QStringLiteral("idle refresh token expired");
+    if (m_policy.refreshAbsoluteSeconds > 0 &&
+        now - token.familyStartMs >= m_policy.refreshAbsoluteSeconds * 1000)
+        return QStringLiteral("refresh token expired");
+    return std::nullopt;
+}
+
+void OAuthService::endFamily(const QString &family)
+{
+    const auto inFamily = [&family](const auto &token) { return token.family == family; };
+    m_refreshTokens.removeIf([&](const auto &entry) { return inFamily(entry.value()); });
+    m_accessTokens.removeIf([&](const auto &entry) { return inFamily(entry.value()); });
 }
 
 HttpResponse OAuthService::refresh(const QHash<QString, QString> &params)
 {
-    const QString refreshToken = params.value(QStringLiteral("refresh_token"));
-    const auto it = m_refreshTokens.constFind(refreshToken);
-    if (it == m_refreshTokens.constEnd())
+    const auto expired = [] {
         return HttpResponse::oauthError(400, QStringLiteral("invalid_grant"),
                                         QStringLiteral("expired access/refresh token"));
-    return issueTokens(it->userId, it->clientId, it->scope, refreshToken, false);
+    };
+    const QString used = params.value(QStringLiteral("refresh_token"));
+    const auto it = m_refreshTokens.find(used);
+    if (it == m_refreshTokens.end()) {
+        // Rotation: a token already rotated away comes back, so two parties hold the
+        // family. Salesforce ends all of it, the current refresh token and its sessions.
+        if (const auto ended = m_endedRefreshTokens.constFind(used);
+            ended != m_endedRefreshTokens.constEnd()) {
+            qCInfo(lcOAuth) << "reuse of a rotated refresh token: the whole sign-in ends";
+            endFamily(*ended);
+        }
+        return expired();
+    }
+    if (const auto refusal = refreshRefusal(*it)) {
+        qCInfo(lcOAuth) << *refusal;
+        endFamily(it->family);
+        return expired();
+    }
+    it->lastUsedMs = m_store->clock().nowMs();
+    if (!m_policy.rotateRefreshTokens)
+        return issueTokens(*it, used, false);
+    const RefreshToken grant = m_refreshTokens.take(used);
+    m_endedRefreshTokens.insert(used, grant.family);
+    const QString next = randomToken(48);
+    m_refreshTokens.insert(next, grant);
+    return issueTokens(grant, next, true);
 }
 
 HttpResponse OAuthService::passwordGrant(const QHash<QString, QString> &params)
@@ -282,19 +339,23 @@ HttpResponse OAuthService::passwordGrant(const QHash<QString, QString> &params)
     if (!user || user->password != params.value(QStringLiteral("password")))
         return HttpResponse::oauthError(400, QStringLiteral("invalid_grant"),
                                         QStringLiteral("authentication failure"));
-    return issueTokens(user->id, params.value(QStringLiteral("client_id")), QStringLiteral("api"),
-                       {}, false);
+    RefreshToken grant;
+    grant.userId = user->id;
+    grant.clientId = params.value(QStringLiteral("client_id"));
+    grant.scope = QStringLiteral("api");
+    return issueTokens(grant, {}, false);
 }
 
-HttpResponse OAuthService::issueTokens(const QString &userId, const QString &clientId,
-                                       const QString &scope, const QString &refreshToken,
+HttpResponse OAuthService::issueTokens(const RefreshToken &grant, const QString &refreshToken,
                                        bool includeRefreshToken)
 {
-    Q_UNUSED(clientId)
+    const QString &userId = grant.userId;
+    const QString &scope = grant.scope;
     const QString accessToken = m_organizationId.left(15) + u'!' + randomToken(72);
-    m_accessTokens.insert(
-        accessToken,
-        {userId, refreshToken, m_store->clock().nowMs() + qint64(m_tokenLifetimeSeconds) * 1000});
+    m_accessTokens.insert(accessToken,
+                          {userId, refreshToken,
+                           m_store->clock().nowMs() + qint64(m_tokenLifetimeSeconds) * 1000,
+                           grant.family});
     const QString issuedAt = QString::number(m_store->clock().nowMs());
     const QString id = identityUrl(userId);
     const QByteArray signature = QMessageAuthenticationCode::hash(
@@ -316,10 +377,10 @@ HttpResponse OAuthService::revoke(const HttpRequest &request)
     QString token = request.formBody().value(QStringLiteral("token"));
     if (token.isEmpty())
         token = request.queryValue(QStringLiteral("token"));
-    if (m_refreshTokens.remove(token) > 0) {
-        // Revoking a refresh token also ends the sessions it started.
-        for (auto it = m_accessTokens.begin(); it != m_accessTokens.end();)
-            it = it->refreshToken == token ? m_accessTokens.erase(it) : std::next(it);
+    if (const auto it = m_refreshTokens.constFind(token); it != m_refreshTokens.constEnd()) {
+        // Revoking a refresh token ends the sign-in: its rotated successors and every
+        // session started from any of them.
+        endFamily(it->family);
         return HttpResponse::json(QJsonObject{});
     }
     if (m_accessTokens.remove(token) > 0)
@@ -407,6 +468,14 @@ QString OAuthService::randomToken(int bytes) const
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+QString OAuthService::refreshTokenState(const QString &token) const
+{
+    if (const auto it = m_refreshTokens.constFind(token); it != m_refreshTokens.constEnd())
+        return refreshRefusal(*it) ? QStringLiteral("expired") : QStringLiteral("live");
+    return m_endedRefreshTokens.contains(token) ? QStringLiteral("ended")
+                                                : QStringLiteral("unknown");
+}
+
 void OAuthService::expireAccessTokens()
 {
     for (AccessToken &token : m_accessTokens)
@@ -417,6 +486,7 @@ void OAuthService::revokeAll()
 {
     m_accessTokens.clear();
     m_refreshTokens.clear();
+    m_endedRefreshTokens.clear();
     m_codes.clear();
 }
 
@@ -439,11 +509,21 @@ QJsonObject OAuthService::toJson() const
     }
     QJsonObject refreshTokens;
     for (auto it = m_refreshTokens.constBegin(); it != m_refreshTokens.constEnd(); ++it) {
-        refreshTokens.insert(it.key(), QJsonObject{{QStringLiteral("userId"), it->userId},
-                                                   {QStringLiteral("clientId"), it->clientId},
-                                                   {QStringLiteral("scope"), it->scope}});
+        refreshTokens.insert(
+            it.key(),
+            QJsonObject{{QStringLiteral("userId"), it->userId},
+                        {QStringLiteral("clientId"), it->clientId},
+                        {QStringLiteral("scope"), it->scope},
+                        {QStringLiteral("family"), it->family},
+                        {QStringLiteral("familyStartMs"), static_cast<double>(it->familyStartMs)},
+                        {QStringLiteral("lastUsedMs"), static_cast<double>(it->lastUsedMs)}});
     }
-    return {{QStringLiteral("users"), users}, {QStringLiteral("refreshTokens"), refreshTokens}};
+    QJsonObject ended;
+    for (auto it = m_endedRefreshTokens.constBegin(); it != m_endedRefreshTokens.constEnd(); ++it)
+        ended.insert(it.key(), it.value());
+    return {{QStringLiteral("users"), users},
+            {QStringLiteral("refreshTokens"), refreshTokens},
+            {QStringLiteral("endedRefreshTokens"), ended}};
 }
 
 void OAuthService::loadJson(const QJsonObject &json)
@@ -461,10 +541,22 @@ void OAuthService::loadJson(const QJsonObject &json)
     const QJsonObject refreshTokens = json.value(QStringLiteral("refreshTokens")).toObject();
     for (auto it = refreshTokens.begin(); it != refreshTokens.end(); ++it) {
         const QJsonObject token = it.value().toObject();
-        m_refreshTokens.insert(it.key(), {token.value(QStringLiteral("userId")).toString(),
-                                          token.value(QStringLiteral("clientId")).toString(),
-                                          token.value(QStringLiteral("scope")).toString()});
+        // A state saved before families existed: each token is a sign-in of its own.
+        const qint64 now = m_store->clock().nowMs();
+        m_refreshTokens.insert(
+            it.key(),
+            {token.value(QStringLiteral("userId")).toString(),
+             token.value(QStringLiteral("clientId")).toString(),
+             token.value(QStringLiteral("scope")).toString(),
+             token.value(QStringLiteral("family")).toString(it.key()),
+             static_cast<qint64>(
+                 token.value(QStringLiteral("familyStartMs")).toDouble(static_cast<double>(now))),
+             static_cast<qint64>(
+                 token.value(QStringLiteral("lastUsedMs")).toDouble(static_cast<double>(now)))});
     }
+    const QJsonObject ended = json.value(QStringLiteral("endedRefreshTokens")).toObject();
+    for (auto it = ended.begin(); it != ended.end(); ++it)
+        m_endedRefreshTokens.insert(it.key(), it.value().toString());
 }
 
 } // namespace pasalista::emulator

@@ -3,6 +3,7 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "recordstore.h"
+#include "tokenpolicy.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -54,7 +55,12 @@ public:
     void setRequiredClientId(const QString &clientId) { m_requiredClientId = clientId; }
     void setTokenLifetimeSeconds(int seconds) { m_tokenLifetimeSeconds = seconds; }
     int tokenLifetimeSeconds() const { return m_tokenLifetimeSeconds; }
+    const TokenPolicy &tokenPolicy() const { return m_policy; }
+    void setTokenPolicy(const TokenPolicy &policy) { m_policy = policy; }
     void expireAccessTokens();
+    // "live", "ended" (rotated away: sending it again ends its sign-in) or "unknown", and
+    // whether a refresh would pass the policies now; asking changes nothing.
+    QString refreshTokenState(const QString &token) const;
     void revokeAll();
     void clear();
 
@@ -76,12 +82,18 @@ private:
         QString userId;
         QString refreshToken;
         qint64 expiresMs = 0;
+        QString family;
     };
+    // A sign-in's refresh tokens form a family: rotation hands out the next one, and the
+    // family ends as a whole (revoke, reuse of an ended token).
     struct RefreshToken
     {
         QString userId;
         QString clientId;
         QString scope;
+        QString family;
+        qint64 familyStartMs = 0; // the sign-in: absolute expiry counts from here
+        qint64 lastUsedMs = 0;    // idle expiry counts from here
     };
 
     HttpResponse authorize(const HttpRequest &request);
@@ -94,8 +106,11 @@ private:
     HttpResponse revoke(const HttpRequest &request);
     HttpResponse userInfo(const HttpRequest &request) const;
     HttpResponse identity(const HttpRequest &request) const;
-    HttpResponse issueTokens(const QString &userId, const QString &clientId, const QString &scope,
-                             const QString &refreshToken, bool includeRefreshToken);
+    HttpResponse issueTokens(const RefreshToken &grant, const QString &refreshToken,
+                             bool includeRefreshToken);
+    QString startFamily(const QString &userId, const QString &clientId, const QString &scope);
+    std::optional<QString> refreshRefusal(const RefreshToken &token) const;
+    void endFamily(const QString &family);
     bool clientAllowed(const QString &clientId) const;
     bool callbackAllowed(const QString &redirectUri) const;
     QString loginUrl() const { return m_loginUrl.isEmpty() ? m_baseUrl : m_loginUrl; }
@@ -116,6 +131,8 @@ private:
     QHash<QString, AuthorizationCode> m_codes;
     QHash<QString, AccessToken> m_accessTokens;
     QHash<QString, RefreshToken> m_refreshTokens;
+    QHash<QString, QString> m_endedRefreshTokens; // rotated away -> their family
+    TokenPolicy m_policy;
     QString m_autoApproveUser;
     QString m_requiredClientId;
     int m_tokenLifetimeSeconds = 7200;

@@ -1,6 +1,7 @@
 #include "queryengine.h"
 
 #include "soqlparser.h"
+#include "soqlrules.h"
 
 #include <QDateTime>
 
@@ -28,12 +29,16 @@ QDate QueryEngine::today() const
 std::optional<QueryResult> QueryEngine::execute(const QString &soql, bool includeDeleted,
                                                 SfError *error) const
 {
+    if (!SoqlRules::checkLength(soql, error))
+        return std::nullopt;
     SoqlParser parser(soql);
     const auto query = parser.parseQuery();
     if (!query) {
         *error = parser.error();
         return std::nullopt;
     }
+    if (!SoqlRules::check(*query, soql, error))
+        return std::nullopt;
     return run(*query, soql, includeDeleted, error);
 }
 

@@ -80,6 +80,10 @@ struct SoqlQuery
     QList<SoqlOrderKey> orderBy;
     int limit = -1;
     int offset = 0;
+    // Where each clause starts (-1 when absent), to point at it in errors.
+    int orderByPosition = -1;
+    int limitPosition = -1;
+    int offsetPosition = -1;
 };
 
 } // namespace pasalista::emulator

@@ -154,14 +154,19 @@ SoqlQuery SoqlParser::query()
     result.object = take().text;
     if (acceptKeyword(QLatin1String("WHERE")))
         result.where = condition();
-    if (acceptKeyword(QLatin1String("ORDER"))) {
+    if (peek().isKeyword(QLatin1String("ORDER"))) {
+        result.orderByPosition = take().position;
         expectKeyword(QLatin1String("BY"));
         result.orderBy = orderList();
     }
-    if (acceptKeyword(QLatin1String("LIMIT")))
+    if (peek().isKeyword(QLatin1String("LIMIT"))) {
+        result.limitPosition = take().position;
         result.limit = integer();
-    if (acceptKeyword(QLatin1String("OFFSET")))
+    }
+    if (peek().isKeyword(QLatin1String("OFFSET"))) {
+        result.offsetPosition = take().position;
         result.offset = integer();
+    }
     return result;
 }
 

@@ -144,6 +144,7 @@ TEST_F(OAuthTest, WrongPasswordShowsTheFormAgain)
 
 TEST_F(OAuthTest, RefreshThenRevokeEndsTheSession)
 {
+    ASSERT_TRUE(org().setTokenPolicy({{QStringLiteral("rotateRefreshTokens"), false}}));
     const QJsonObject tokens = exchange(signIn()).object();
     const QString refreshToken = tokens.value(QStringLiteral("refresh_token")).toString();
     const HttpReply refreshed = refresh(refreshToken);
@@ -295,3 +296,136 @@ TEST_F(OAuthTest, WithoutCallbacksOnlyLoopbackRedirectsAreAccepted)
 }
 
 } // namespace
+
+// The External Client App's token policies (tests/emulator/README.md, "Token policies").
+class TokenPolicyTest : public OAuthTest
+{
+protected:
+    QString signedInRefreshToken()
+    {
+        return exchange(signIn()).object().value(QStringLiteral("refresh_token")).toString();
+    }
+
+    static QString error(const HttpReply &reply)
+    {
+        return reply.object().value(QStringLiteral("error")).toString();
+    }
+};
+
+TEST_F(TokenPolicyTest, RotationIsOnByDefault)
+{
+    const HttpReply policy = org().get(QStringLiteral("/__emulator/token-policy"));
+    ASSERT_EQ(policy.status, 200);
+    EXPECT_TRUE(policy.object().value(QStringLiteral("rotateRefreshTokens")).toBool());
+}
+
+TEST_F(TokenPolicyTest, EachRefreshHandsOutANewRefreshTokenAndEndsTheUsedOne)
+{
+    const QString first = signedInRefreshToken();
+    const HttpReply refreshed = refresh(first);
+    ASSERT_EQ(refreshed.status, 200) << refreshed.body.toStdString();
+    const QString second = refreshed.object().value(QStringLiteral("refresh_token")).toString();
+    ASSERT_FALSE(second.isEmpty());
+    EXPECT_NE(second, first);
+    const HttpReply again = refresh(second);
+    ASSERT_EQ(again.status, 200) << "the new one works";
+    EXPECT_NE(again.object().value(QStringLiteral("refresh_token")).toString(), second);
+}
+
+TEST_F(TokenPolicyTest, ReusingAnEndedRefreshTokenEndsTheWholeSignIn)
+{
+    const QString first = signedInRefreshToken();
+    const QJsonObject rotated = refresh(first).object();
+    const QString current = rotated.value(QStringLiteral("refresh_token")).toString();
+    org().setAccessToken(rotated.value(QStringLiteral("access_token")).toString());
+    ASSERT_EQ(org().api("GET", QStringLiteral("limits")).status, 200);
+
+    const HttpReply reused = refresh(first);
+    EXPECT_EQ(reused.status, 400);
+    EXPECT_EQ(error(reused), QStringLiteral("invalid_grant"));
+    EXPECT_EQ(error(refresh(current)), QStringLiteral("invalid_grant"))
+        << "the current refresh token goes with it";
+    EXPECT_EQ(org().api("GET", QStringLiteral("limits")).status, 401) << "and its sessions";
+}
+
+TEST_F(TokenPolicyTest, ARefreshTokenUnusedForTooLongExpires)
+{
+    ASSERT_TRUE(org().setTokenPolicy({{QStringLiteral("rotateRefreshTokens"), false},
+                                      {QStringLiteral("refreshIdleSeconds"), 3600}}));
+    const QString token = signedInRefreshToken();
+    ASSERT_TRUE(org().advanceClock(3000));
+    EXPECT_EQ(refresh(token).status, 200);
+    ASSERT_TRUE(org().advanceClock(3000));
+    EXPECT_EQ(refresh(token).status, 200) << "each use starts the idle time again";
+    ASSERT_TRUE(org().advanceClock(3600));
+    EXPECT_EQ(error(refresh(token)), QStringLiteral("invalid_grant"));
+}
+
+TEST_F(TokenPolicyTest, ASignInEndsAfterItsAbsoluteLifetimeEvenWhenUsed)
+{
+    ASSERT_TRUE(org().setTokenPolicy({{QStringLiteral("refreshAbsoluteSeconds"), 7200}}));
+    QString token = signedInRefreshToken();
+    ASSERT_TRUE(org().advanceClock(3600));
+    const HttpReply refreshed = refresh(token);
+    ASSERT_EQ(refreshed.status, 200);
+    token = refreshed.object().value(QStringLiteral("refresh_token")).toString();
+    ASSERT_TRUE(org().advanceClock(3600));
+    EXPECT_EQ(error(refresh(token)), QStringLiteral("invalid_grant"))
+        << "a rotated token does not start the sign-in's lifetime again";
+}
+
+TEST_F(TokenPolicyTest, PkceCanBeRequired)
+{
+    ASSERT_TRUE(org().setTokenPolicy({{QStringLiteral("requirePkce"), true}}));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+    query.addQueryItem(QStringLiteral("client_id"), QStringLiteral("pasalista"));
+    query.addQueryItem(QStringLiteral("redirect_uri"), kRedirect);
+    const HttpReply reply = postForm(
+        org(), QStringLiteral("/services/oauth2/authorize?") + query.toString(QUrl::FullyEncoded),
+        {{QStringLiteral("username"), QStringLiteral("oficina@dream.demo")},
+         {QStringLiteral("password"), QStringLiteral("Oficina-2024")}});
+    EXPECT_EQ(reply.status, 302);
+    EXPECT_EQ(redirectQuery(reply).queryItemValue(QStringLiteral("error")),
+              QStringLiteral("invalid_request"));
+    EXPECT_FALSE(redirectQuery(reply).hasQueryItem(QStringLiteral("code")));
+    EXPECT_EQ(exchange(signIn()).status, 200) << "with a challenge it works";
+}
+
+TEST_F(TokenPolicyTest, AnAppNotInstalledInTheOrgIsRefused)
+{
+    const QString token = signedInRefreshToken();
+    ASSERT_TRUE(org().setTokenPolicy({{QStringLiteral("appInstalled"), false}}));
+    const HttpReply refused = refresh(token);
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_EQ(refused.object(),
+              (QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_client")},
+                           {QStringLiteral("error_description"),
+                            QStringLiteral("app must be installed into org")}}));
+}
+
+TEST_F(TokenPolicyTest, BadPoliciesAreRefused)
+{
+    EXPECT_FALSE(org().setTokenPolicy({{QStringLiteral("rotateRefreshTokens"), 1}}));
+    EXPECT_FALSE(org().setTokenPolicy({{QStringLiteral("refreshIdleSeconds"), -1}}));
+    EXPECT_FALSE(org().setTokenPolicy({{QStringLiteral("rotation"), true}}));
+}
+
+TEST(OAuthOptions, TokenPoliciesAreFlags)
+{
+    EmulatorProcess org({QStringLiteral("--no-token-rotation"), QStringLiteral("--require-pkce"),
+                         QStringLiteral("--refresh-idle-expiry"), QStringLiteral("60"),
+                         QStringLiteral("--refresh-absolute-expiry"), QStringLiteral("120"),
+                         QStringLiteral("--app-not-installed")});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    const QJsonObject expected{{QStringLiteral("rotateRefreshTokens"), false},
+                               {QStringLiteral("requirePkce"), true},
+                               {QStringLiteral("refreshIdleSeconds"), 60},
+                               {QStringLiteral("refreshAbsoluteSeconds"), 120},
+                               {QStringLiteral("appInstalled"), false}};
+    EXPECT_EQ(org.get(QStringLiteral("/__emulator/token-policy")).object(), expected);
+    ASSERT_TRUE(org.setTokenPolicy({{QStringLiteral("appInstalled"), true}}));
+    ASSERT_TRUE(org.reset());
+    EXPECT_EQ(org.get(QStringLiteral("/__emulator/token-policy")).object(), expected)
+        << "a reset goes back to the flags";
+}

@@ -238,6 +238,12 @@ bool EmulatorProcess::advanceClock(double seconds) const
                .status == 200;
 }
 
+bool EmulatorProcess::setTokenPolicy(const QJsonObject &policy) const
+{
+    return sendJson("POST", QStringLiteral("/__emulator/token-policy"), QJsonDocument(policy))
+               .status == 200;
+}
+
 bool EmulatorProcess::armFault(const QByteArray &method, const QString &pathPattern,
                                const QString &fault, int nth, bool alsoSubrequests) const
 {

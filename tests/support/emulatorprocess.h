@@ -115,6 +115,8 @@ public:
     // The org's clock (/__emulator/clock): {now, nowMs, offsetSeconds}; it only moves forward.
     QJsonObject clock() const;
     bool advanceClock(double seconds) const;
+    // The connected app's token policies (/__emulator/token-policy): the keys given change.
+    bool setTokenPolicy(const QJsonObject &policy) const;
     // Arms a fault for the nth request matching method and the path regular expression:
     // "500", "503", "drop-before-response", "drop-after-commit", "lock-row", "wrong-shape" or a
     // response mutation ("junk-id", "self-loop", ...: tests/emulator/README.md).

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QList>
+#include <QStringList>
+
+namespace pasalista {
+
+// Splits Salesforce Ids into lists whose SOQL literal, ('id','id',...), fits a byte budget
+// once percent-encoded in a request URI: a production org refuses a URI over 16,384 bytes
+// (414), and Salesforce Help article 000386264 recommends URIs of at most 2,000.
+class IdListSplitter
+{
+public:
+    // Every list holds at least one Id, whatever the budget.
+    static QList<QStringList> split(const QStringList &ids, qsizetype encodedBudget);
+    // The bytes one Id takes in an encoded list: %27 id %27 and the %2C after it.
+    static qsizetype encodedSize(const QString &id) { return id.size() + 9; }
+};
+
+} // namespace pasalista
