@@ -1,11 +1,11 @@
 #pragma once
 
+#include "demoprogramme.h"
 #include "oauthservice.h"
 #include "recordstore.h"
 
 #include <QDate>
 #include <QHash>
-#include <QRandomGenerator>
 
 namespace pasalista::emulator {
 
@@ -16,46 +16,30 @@ struct DemoLogin
     QString name;
 };
 
-// Realistic, Spanish-language data for the Dream programme: programmes, courses,
-// Dominican students, enrollments and attendance up to today. Also generates large
-// volumes for benchmarks. Records are written straight to the store, as data that was
-// already in the org.
+// Writes the Dream programme (core's DemoProgramme, in its emulator flavour: every course
+// running, one on Saturdays, attendance up to today) straight into the record store, as data
+// that was already in the org, and signs its teachers up as users. Also writes large volumes
+// for benchmarks.
 class DemoSeeder
 {
 public:
     DemoSeeder(RecordStore &store, OAuthService &oauth, quint32 seed);
 
-    void reseed(quint32 seed) { m_random.seed(seed); }
+    void reseed(quint32 seed) { m_programme.reseed(seed); }
     QList<DemoLogin> seedDemo(QDate today);
     // counts: classes, students, enrollments, attendance. Returns what was created.
     QJsonObject generate(const QHash<QString, int> &counts, QDate today);
     static std::optional<QHash<QString, int>> parseCounts(const QString &spec, QString *error);
 
 private:
-    struct Course
-    {
-        QString id;
-        QList<int> weekdays;
-    };
-
     QString ownerId() const;
-    QStringList createPrograms();
-    QStringList createTeachers(QList<DemoLogin> *logins);
-    QList<Course> createCourses(const QStringList &programs, const QStringList &teachers,
-                                QDate today, int count);
-    QString createStudent();
-    QString createEnrollment(const QString &courseId, const QString &studentId);
-    void createAttendance(const QString &enrollmentId, const QString &studentId, QDate date);
-    QString studentName(const QString &studentId) const;
-    QString phone();
-    template <typename T> const T &pick(const QList<T> &list)
-    {
-        return list.at(static_cast<qsizetype>(m_random.bounded(static_cast<quint32>(list.size()))));
-    }
+    QString insert(Role role, const QVariantMap &fields);
+    QList<DemoLogin> addTeacherLogins();
 
     RecordStore &m_store;
     OAuthService &m_oauth;
-    QRandomGenerator m_random;
+    const Mapping m_mapping;
+    DemoProgramme m_programme;
 };
 
 } // namespace pasalista::emulator
