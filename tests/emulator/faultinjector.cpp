@@ -127,9 +127,7 @@ bool FaultInjector::configure(const QJsonObject &json, QString *error)
             QString kindsError;
             if (!setMutationKinds(value, &kindsError))
                 problems.append(kindsError);
-        } else if (key == QLatin1String("dailyApiLimit"))
-            count(&m_dailyApiLimit);
-        else if (key == QLatin1String("expireSessions"))
+        } else if (key == QLatin1String("expireSessions"))
             m_expireSessions = value.toBool();
         else if (key == QLatin1String("tokenLifetimeSeconds") && isCount(value))
             m_tokenLifetime = value.toInt();
