@@ -4,7 +4,6 @@
 // real SQLite.
 #include "laptop.h"
 #include "orgscope.h"
-#include "sync/soql.h"
 #include "sync/syncissues.h"
 #include "wholeorgmapping.h"
 
@@ -647,13 +646,4 @@ TEST_F(PullAfterFirstSync, OfficeEditStampedInTheSecondTheLaptopHoldsIsPulled)
         << "the office's phone is not overwritten";
     EXPECT_EQ(laptop.repository().student(roster[1].id)->notes.toStdString(), "Cambió de turno");
     expectLaptopHoldsExactlyTheScope(org, laptop);
-}
-
-// The scope's queries put teachers' names and keys into SOQL string literals.
-TEST(Soql, StringLiteralEscapesQuotesBackslashesAndControlCharacters)
-{
-    EXPECT_EQ(Soql::stringLiteral(QStringLiteral("O'Brien \\ a\nb\rc\td")),
-              QStringLiteral("'O\\'Brien \\\\ a\\nb\\rc\\td'"));
-    EXPECT_EQ(Soql::stringLiteral(QStringLiteral("Peña")), QStringLiteral("'Peña'"));
-    EXPECT_EQ(Soql::stringLiteral(QString()), QStringLiteral("''"));
 }
