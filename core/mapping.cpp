@@ -155,6 +155,20 @@ QList<Role> Mapping::dependencyOrder()
             Role::Student, Role::Enrollment, Role::Attendance};
 }
 
+QList<QPair<Role, QString>> Mapping::columnsPointingAt(Role parent) const
+{
+    QList<QPair<Role, QString>> columns;
+    for (Role child : dependencyOrder()) {
+        for (const auto &[logical, lookupRole] : lookupsOf(child)) {
+            const QString mapped = column(child, logical);
+            if (lookupRole == parent && !mapped.isEmpty()) {
+                columns.append({child, mapped});
+            }
+        }
+    }
+    return columns;
+}
+
 namespace {
 
 bool fail(QString *error, const QString &message)

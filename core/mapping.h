@@ -106,6 +106,9 @@ public:
 
     // Lookup fields that point at another role, e.g. (Course, "program") -> Program.
     static QList<QPair<QString, Role>> lookupsOf(Role role);
+    // The mapped lookup columns that point at `parent`, as (child role, column), parents'
+    // children first.
+    QList<QPair<Role, QString>> columnsPointingAt(Role parent) const;
     // Logical fields each role knows, and which of them a mapping must bind.
     static QStringList knownFields(Role role);
     static QStringList requiredFields(Role role);

@@ -52,10 +52,7 @@ int RecordRows::statusFrom(const QVariant &value)
 
 Student RecordRows::studentFromRow(const QVariantMap &row)
 {
-    Student student;
-    student.id = row.value(QStringLiteral("id")).toLongLong();
-    student.sfid = row.value(QStringLiteral("sfid")).toString();
-    student.key = row.value(QStringLiteral("key")).toString();
+    Student student = keyedBy<Student>(row);
     for (const StudentText &text : kStudentTexts) {
         student.*text.member = row.value(QString::fromLatin1(text.logical)).toString();
     }
@@ -84,10 +81,7 @@ QVariantMap RecordRows::studentValues(const Mapping &mapping, const Student &stu
 
 Course RecordRows::courseFromRow(const QVariantMap &row)
 {
-    Course course;
-    course.id = row.value(QStringLiteral("id")).toLongLong();
-    course.sfid = row.value(QStringLiteral("sfid")).toString();
-    course.key = row.value(QStringLiteral("key")).toString();
+    Course course = keyedBy<Course>(row);
     course.title = row.value(QStringLiteral("title")).toString();
     course.startDate = dateFrom(row.value(QStringLiteral("start_date")));
     course.endDate = dateFrom(row.value(QStringLiteral("end_date")));
@@ -100,10 +94,7 @@ Course RecordRows::courseFromRow(const QVariantMap &row)
 
 AttendanceMark RecordRows::markFromRow(const QVariantMap &row)
 {
-    AttendanceMark mark;
-    mark.id = row.value(QStringLiteral("id")).toLongLong();
-    mark.sfid = row.value(QStringLiteral("sfid")).toString();
-    mark.key = row.value(QStringLiteral("key")).toString();
+    AttendanceMark mark = keyedBy<AttendanceMark>(row);
     mark.enrollmentId = row.value(QStringLiteral("ref:enrollment")).toLongLong();
     mark.date = dateFrom(row.value(QStringLiteral("date")));
     mark.status = statusFrom(row.value(QStringLiteral("status")));

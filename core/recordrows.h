@@ -22,6 +22,22 @@ public:
     // Enrollment id -> (course id, student id).
     using EnrollmentOwners = QHash<qint64, QPair<qint64, qint64>>;
 
+    // A record with the row's local id and Salesforce Id, the rest left to the caller.
+    template <typename Record> static Record identifiedBy(const QVariantMap &row)
+    {
+        Record record;
+        record.id = row.value(QStringLiteral("id")).toLongLong();
+        record.sfid = row.value(QStringLiteral("sfid")).toString();
+        return record;
+    }
+    // The same with the record's own key (the external Id).
+    template <typename Record> static Record keyedBy(const QVariantMap &row)
+    {
+        Record record = identifiedBy<Record>(row);
+        record.key = row.value(QStringLiteral("key")).toString();
+        return record;
+    }
+
     static QVariant textOrNull(const QString &text);
     static QDate dateFrom(const QVariant &value);
     static int statusFrom(const QVariant &value);

@@ -245,9 +245,7 @@ QList<Program> Repository::programs() const
 {
     QList<Program> result;
     for (const QVariantMap &row : RoleTable(m_store, Role::Program).select()) {
-        Program program;
-        program.id = row.value(QStringLiteral("id")).toLongLong();
-        program.sfid = row.value(QStringLiteral("sfid")).toString();
+        Program program = RecordRows::identifiedBy<Program>(row);
         program.name = row.value(QStringLiteral("name")).toString();
         result.append(program);
     }
@@ -260,9 +258,7 @@ QList<Teacher> Repository::teachers() const
 {
     QList<Teacher> result;
     for (const QVariantMap &row : RoleTable(m_store, Role::Teacher).select()) {
-        Teacher teacher;
-        teacher.id = row.value(QStringLiteral("id")).toLongLong();
-        teacher.sfid = row.value(QStringLiteral("sfid")).toString();
+        Teacher teacher = RecordRows::identifiedBy<Teacher>(row);
         teacher.email = row.value(QStringLiteral("email")).toString();
         teacher.firstName = row.value(QStringLiteral("first_name")).toString();
         teacher.lastName = row.value(QStringLiteral("last_name")).toString();

@@ -132,6 +132,22 @@ struct ScratchAccounts : Scratch
     AccountManager accounts{settingsFile.get(), dataDir, keychainService};
 };
 
+// An emulator of its own, started before the scratch files beside it and stopped after them.
+struct OwnOrg
+{
+    EmulatorProcess org{emulatorArguments()};
+};
+
+// An emulator of its own and scratch settings, data dir and keychain.
+struct OrgAndScratch : OwnOrg, Scratch
+{
+};
+
+// An emulator of its own and an AccountManager over scratch files, none signed in.
+struct OrgAndAccounts : OwnOrg, ScratchAccounts
+{
+};
+
 // One authenticated GET with the session's token: on 401 one shared refresh, then a retry.
 inline int getWithSession(const EmulatorProcess &org, Session *session, const QString &path)
 {

@@ -5,10 +5,10 @@
 #include "auth/loginhost.h"
 #include "auth/pkce.h"
 #include "auth/tokenstore.h"
-#include "store/localstore.h"
 #include "logfile.h"
 #include "mapping.h"
 #include "net/salesforceclient.h"
+#include "store/localstore.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -72,22 +72,21 @@ TEST(AuthLoginHost, KnownHostsMyDomainAndLoopbackOnlyHttp)
 
 TEST(AuthSignIn, FullSignInStoresTokensInKeychainAndRestoresAfterRestart)
 {
-    EmulatorProcess org(emulatorArguments());
-    ASSERT_TRUE(org.isRunning());
-    Scratch scratch;
+    OrgAndScratch scratch;
+    ASSERT_TRUE(scratch.org.isRunning());
     auto settings = scratch.settings();
     QString accountKey;
     {
         AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
         requireKeychain(accounts.tokenStore());
-        auto session = signIn(org);
+        auto session = signIn(scratch.org);
         ASSERT_TRUE(session);
         const Identity identity = session->identity();
         EXPECT_EQ(identity.username, kTeacher);
         EXPECT_EQ(identity.displayName, QStringLiteral("Ana Pérez"));
         EXPECT_FALSE(identity.organizationId.isEmpty());
-        EXPECT_EQ(identity.instanceUrl, org.instanceUrl());
-        EXPECT_EQ(getWithSession(org, session.get(), queryPath()), 200);
+        EXPECT_EQ(identity.instanceUrl, scratch.org.instanceUrl());
+        EXPECT_EQ(getWithSession(scratch.org, session.get(), queryPath()), 200);
 
         EXPECT_EQ(accounts.adopt(std::move(session)), TokenStore::Status::Ok);
         accountKey = identity.accountKey();
@@ -103,7 +102,7 @@ TEST(AuthSignIn, FullSignInStoresTokensInKeychainAndRestoresAfterRestart)
     auto session = restarted.session();
     ASSERT_TRUE(session);
     EXPECT_TRUE(session->accessToken().isEmpty()); // only in memory: refreshed on first use
-    EXPECT_EQ(getWithSession(org, session.get(), queryPath()), 200);
+    EXPECT_EQ(getWithSession(scratch.org, session.get(), queryPath()), 200);
     EXPECT_EQ(session->refreshRequestCount(), 1);
     restarted.signOut(accountKey, AccountManager::LocalData::Delete);
 }
@@ -139,32 +138,29 @@ TEST(AuthSession, ExpiredAccessTokenMidRequestRefreshesOnceForAllRequestsInFligh
 
 TEST(AuthSession, RevokedRefreshTokenEndsSessionAndKeepsLocalData)
 {
-    EmulatorProcess org(emulatorArguments());
-    ASSERT_TRUE(org.isRunning());
-    Scratch scratch;
-    auto settings = scratch.settings();
-    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
-    auto signedIn = signIn(org);
+    OrgAndAccounts scratch;
+    ASSERT_TRUE(scratch.org.isRunning());
+    auto signedIn = signIn(scratch.org);
     ASSERT_TRUE(signedIn);
     const QString key = signedIn->identity().accountKey();
-    accounts.adopt(std::move(signedIn));
-    QFile database(accounts.databasePath(key));
+    scratch.accounts.adopt(std::move(signedIn));
+    QFile database(scratch.accounts.databasePath(key));
     ASSERT_TRUE(database.open(QIODevice::WriteOnly));
     database.write("local edits");
     database.close();
 
-    QSignalSpy signInRequired(&accounts, &AccountManager::signInRequired);
-    ASSERT_TRUE(org.revokeAll());
-    SalesforceClient client(accounts.session().get());
+    QSignalSpy signInRequired(&scratch.accounts, &AccountManager::signInRequired);
+    ASSERT_TRUE(scratch.org.revokeAll());
+    SalesforceClient client(scratch.accounts.session().get());
     client.setApiVersion(QStringLiteral("v59.0"));
     const ApiResponse response = client.query(QStringLiteral("SELECT Id FROM Class__c"));
     EXPECT_EQ(response.outcome, ApiResponse::Outcome::SignInRequired);
-    EXPECT_FALSE(accounts.session()->isValid());
+    EXPECT_FALSE(scratch.accounts.session()->isValid());
     EXPECT_TRUE(!signInRequired.isEmpty() || signInRequired.wait(2000));
     EXPECT_EQ(signInRequired.value(0).value(0).toString(), key);
-    EXPECT_TRUE(QFile::exists(accounts.databasePath(key)));
-    EXPECT_TRUE(accounts.hasAccount(key));
-    accounts.signOut(key, AccountManager::LocalData::Delete);
+    EXPECT_TRUE(QFile::exists(scratch.accounts.databasePath(key)));
+    EXPECT_TRUE(scratch.accounts.hasAccount(key));
+    scratch.accounts.signOut(key, AccountManager::LocalData::Delete);
 }
 
 TEST(AuthSession, NetworkErrorNeverSignsOut)
@@ -353,28 +349,25 @@ TEST(AuthCallback, SettingsChooseThePortAndTheCommandLineOverridesIt)
 // address points nowhere: a real "no Secret Service" condition.
 TEST(AuthNoKeychain, DISABLED_Child)
 {
-    EmulatorProcess org(emulatorArguments());
-    ASSERT_TRUE(org.isRunning());
-    Scratch scratch;
-    auto settings = scratch.settings();
-    AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
-    EXPECT_EQ(accounts.tokenStore().probe(), TokenStore::Status::Unavailable);
-    auto session = signIn(org);
+    OrgAndAccounts scratch;
+    ASSERT_TRUE(scratch.org.isRunning());
+    EXPECT_EQ(scratch.accounts.tokenStore().probe(), TokenStore::Status::Unavailable);
+    auto session = signIn(scratch.org);
     ASSERT_TRUE(session);
     const QByteArray refreshToken = session->refreshToken();
     const QString key = session->identity().accountKey();
-    QSignalSpy unavailable(&accounts, &AccountManager::keychainUnavailable);
-    EXPECT_EQ(accounts.adopt(std::move(session)), TokenStore::Status::Unavailable);
+    QSignalSpy unavailable(&scratch.accounts, &AccountManager::keychainUnavailable);
+    EXPECT_EQ(scratch.accounts.adopt(std::move(session)), TokenStore::Status::Unavailable);
     EXPECT_EQ(unavailable.size(), 1);
-    EXPECT_TRUE(accounts.keychainMessage().contains(QStringLiteral("keychain")));
+    EXPECT_TRUE(scratch.accounts.keychainMessage().contains(QStringLiteral("keychain")));
     // Signed in for this run, in memory only.
-    ASSERT_TRUE(accounts.isSignedIn());
-    EXPECT_EQ(getWithSession(org, accounts.session().get(), queryPath()), 200);
-    settings->sync();
+    ASSERT_TRUE(scratch.accounts.isSignedIn());
+    EXPECT_EQ(getWithSession(scratch.org, scratch.accounts.session().get(), queryPath()), 200);
+    scratch.settingsFile->sync();
     QFile file(scratch.settingsPath);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_FALSE(file.readAll().contains(refreshToken)); // no plaintext fallback
-    AccountManager restarted(settings.get(), scratch.dataDir, scratch.keychainService);
+    AccountManager restarted(scratch.settingsFile.get(), scratch.dataDir, scratch.keychainService);
     EXPECT_EQ(restarted.restoreSession(key), AccountManager::RestoreResult::KeychainUnavailable);
     std::fputs("NO-KEYCHAIN-CHILD-PASSED\n", stdout);
 }

@@ -61,47 +61,43 @@ struct Cli
 
 TEST(AuthCli, LoginWhoamiLogoutWithExitCodes)
 {
-    EmulatorProcess org(emulatorArguments());
-    ASSERT_TRUE(org.isRunning());
-    ScratchAccounts scratch;
-    AccountManager &accounts = scratch.accounts;
-    Cli cli(&accounts);
+    OrgAndAccounts scratch;
+    ASSERT_TRUE(scratch.org.isRunning());
+    Cli cli(&scratch.accounts);
 
     EXPECT_EQ(cli.whoami(false), CliExitCodes::NotSignedIn);
     EXPECT_EQ(cli.logout(false, false), CliExitCodes::NotSignedIn);
     EXPECT_EQ(cli.login(QStringLiteral("http://example.org"), true), CliExitCodes::UsageError);
 
-    ASSERT_EQ(cli.login(org.baseUrl().toString(), true), CliExitCodes::Success)
+    ASSERT_EQ(cli.login(scratch.org.baseUrl().toString(), true), CliExitCodes::Success)
         << cli.err.toStdString();
     EXPECT_TRUE(cli.out.contains(QStringLiteral("/services/oauth2/authorize?")));
     EXPECT_EQ(cli.whoami(false), CliExitCodes::Success);
     EXPECT_TRUE(cli.out.contains(kTeacher));
 
     // An unsynced edit blocks deleting the local data unless told to discard it.
-    const QString key = accounts.currentAccountKey();
+    const QString key = scratch.accounts.currentAccountKey();
     {
         LocalStore store(Mapping::dream());
-        ASSERT_TRUE(store.open(accounts.databasePath(key)));
+        ASSERT_TRUE(store.open(scratch.accounts.databasePath(key)));
         ASSERT_TRUE(store.insertLocal(
             Role::Student, {{QStringLiteral("last_name__c"), QStringLiteral("Gómez")},
                             {QStringLiteral("date_of_birth__c"), QStringLiteral("2012-03-04")},
                             {QStringLiteral("phone_number_1__c"), QStringLiteral("555")}}));
     }
-    EXPECT_EQ(accounts.unsyncedChangeCount(key), 1);
+    EXPECT_EQ(scratch.accounts.unsyncedChangeCount(key), 1);
     EXPECT_EQ(cli.logout(true, false), CliExitCodes::Refused);
-    EXPECT_TRUE(accounts.isSignedIn());
+    EXPECT_TRUE(scratch.accounts.isSignedIn());
     EXPECT_EQ(cli.logout(true, true), CliExitCodes::Success) << cli.err.toStdString();
-    EXPECT_FALSE(QFile::exists(accounts.databasePath(key)));
+    EXPECT_FALSE(QFile::exists(scratch.accounts.databasePath(key)));
     EXPECT_EQ(cli.whoami(false), CliExitCodes::NotSignedIn);
 }
 
 TEST(AuthCli, NoBrowserPrintsTheAddressAndWaitsForTheRedirect)
 {
-    EmulatorProcess org(emulatorArguments());
-    ASSERT_TRUE(org.isRunning());
-    ScratchAccounts scratch;
-    AccountManager &accounts = scratch.accounts;
-    Cli cli(&accounts);
+    OrgAndAccounts scratch;
+    ASSERT_TRUE(scratch.org.isRunning());
+    Cli cli(&scratch.accounts);
     // With --no-browser nothing is opened: the user pastes the printed address. Here a timer
     // plays the user, reading the address from the output.
     cli.loginCommand.setBrowserOpener([](const QUrl &) {
@@ -119,7 +115,7 @@ TEST(AuthCli, NoBrowserPrintsTheAddressAndWaitsForTheRedirect)
         }
     });
     user.start(20);
-    EXPECT_EQ(cli.login(org.baseUrl().toString(), false), CliExitCodes::Success)
+    EXPECT_EQ(cli.login(scratch.org.baseUrl().toString(), false), CliExitCodes::Success)
         << cli.err.toStdString();
     EXPECT_EQ(cli.logout(false, false), CliExitCodes::Success);
 }
@@ -186,15 +182,14 @@ TEST(AuthCli, CallbackPortFromTheSettingsOrTheCommandLine)
 // `status` then shows what the sync spent of the org's API calls.
 TEST(AuthCli, SyncReusesTheKeptAccessTokenAndStatusShowsTheCallsSpent)
 {
-    EmulatorProcess org(emulatorArguments());
-    ASSERT_TRUE(org.isRunning());
-    Scratch scratch;
+    OrgAndScratch scratch;
+    ASSERT_TRUE(scratch.org.isRunning());
     auto settings = scratch.settings();
     {
         AccountManager accounts(settings.get(), scratch.dataDir, scratch.keychainService);
         accounts.setKeepAccessToken(true);
         Cli cli(&accounts);
-        ASSERT_EQ(cli.login(org.baseUrl().toString(), true), CliExitCodes::Success)
+        ASSERT_EQ(cli.login(scratch.org.baseUrl().toString(), true), CliExitCodes::Success)
             << cli.err.toStdString();
     }
     // A later command: a new manager restores the session from the keychain.

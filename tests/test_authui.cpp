@@ -113,24 +113,22 @@ TEST(AuthUi, SignOutDialogWarnsAboutUnsyncedChangesAndConfirmsDeletion)
 
 TEST(AuthUi, SwitcherShowsTheUserAndOffersSignInAgainWhenTheOrgEndsTheSession)
 {
-    EmulatorProcess org(emulatorArguments());
-    ASSERT_TRUE(org.isRunning());
-    ScratchAccounts scratch;
-    AccountManager &accounts = scratch.accounts;
-    AccountSwitcher switcher(&accounts);
+    OrgAndAccounts scratch;
+    ASSERT_TRUE(scratch.org.isRunning());
+    AccountSwitcher switcher(&scratch.accounts);
     EXPECT_EQ(switcher.text(), QStringLiteral("Not signed in"));
 
-    auto session = signIn(org);
+    auto session = signIn(scratch.org);
     ASSERT_TRUE(session);
     const QString key = session->identity().accountKey();
-    accounts.adopt(std::move(session));
+    scratch.accounts.adopt(std::move(session));
     EXPECT_EQ(switcher.text(), QStringLiteral("Ana Pérez"));
     EXPECT_TRUE(switcher.menu()->findChild<QAction *>(QStringLiteral("account-") + key));
 
-    ASSERT_TRUE(org.revokeAll());
+    ASSERT_TRUE(scratch.org.revokeAll());
     int generation = 0;
-    accounts.session()->accessToken(&generation);
-    EXPECT_EQ(accounts.session()->refreshAccessToken(generation),
+    scratch.accounts.session()->accessToken(&generation);
+    EXPECT_EQ(scratch.accounts.session()->refreshAccessToken(generation),
               Session::RefreshResult::InvalidGrant);
     EXPECT_TRUE(switcher.text().contains(QStringLiteral("signed out")));
     bool offersSignInAgain = false;
@@ -142,5 +140,5 @@ TEST(AuthUi, SwitcherShowsTheUserAndOffersSignInAgainWhenTheOrgEndsTheSession)
     ASSERT_TRUE(notice);
     EXPECT_TRUE(notice->text().contains(QStringLiteral("kept")));
     notice->close();
-    accounts.signOut(key, AccountManager::LocalData::Delete);
+    scratch.accounts.signOut(key, AccountManager::LocalData::Delete);
 }

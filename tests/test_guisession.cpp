@@ -110,18 +110,6 @@ private:
     bool m_paused = false;
 };
 
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
-}
-
 // Whether the GUI thread ran an event loop while watching: its dispatcher about to block
 // (a nested QEventLoop waiting for a keychain job), or a posted event, a timer or a socket
 // delivered (only an event loop delivers those) inside a call that should just return.
@@ -215,7 +203,7 @@ protected:
         ASSERT_TRUE(m_launcher->start(
             *qobject_cast<QApplication *>(QCoreApplication::instance()),
             {QStringLiteral("pasalista"), QStringLiteral("--data-dir"), dataDir()}));
-        ASSERT_TRUE(waitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000))
+        ASSERT_TRUE(QTest::qWaitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000))
             << "signed in from the keychain";
         ASSERT_TRUE(waitForASuccessfulSync(180000));
         openProbe();
@@ -223,7 +211,7 @@ protected:
 
     bool waitForASuccessfulSync(int timeoutMs)
     {
-        return waitFor(
+        return QTest::qWaitFor(
             [this] {
                 SyncScheduler *scheduler = m_launcher->scheduler();
                 return scheduler && scheduler->lastSuccess().isValid() &&
@@ -253,7 +241,7 @@ protected:
     // Types `count` marks in the open window's sheet for `course`, as a teacher does.
     void typeMarks(const Course &course, int count, int seed)
     {
-        ASSERT_TRUE(waitFor([this] { return m_launcher->window() != nullptr; }, 10000));
+        ASSERT_TRUE(QTest::qWaitFor([this] { return m_launcher->window() != nullptr; }, 10000));
         MainWindow *window = m_launcher->window();
         ASSERT_TRUE(window->selectCourse(course.id));
         window->showTab(MainWindow::AttendanceTab);
@@ -265,7 +253,7 @@ protected:
         for (int i = 0; i < count; ++i)
             QTest::keyClick(sheet->view(), keys[(seed + i) % 4]);
         // The rows are read in the background: keys typed before they come wait for them.
-        ASSERT_TRUE(waitFor([window] { return !window->isLoading(); }, 30000));
+        ASSERT_TRUE(QTest::qWaitFor([window] { return !window->isLoading(); }, 30000));
         m_typed.insert(course.id, m_probeRepository->attendanceOn(course.id, QDate::currentDate()));
         ASSERT_FALSE(m_typed.value(course.id).isEmpty()) << "the keys wrote no mark";
     }
@@ -311,7 +299,7 @@ protected:
     void signOutKeepingData()
     {
         ASSERT_NO_FATAL_FAILURE(signOutThroughTheSwitcher());
-        ASSERT_TRUE(waitFor([this] { return !m_launcher->scheduler(); }, 10000))
+        ASSERT_TRUE(QTest::qWaitFor([this] { return !m_launcher->scheduler(); }, 10000))
             << "signed out: no sync";
     }
 
@@ -320,7 +308,7 @@ protected:
         std::unique_ptr<Session> session = signInThroughTheBrowser(m_org);
         ASSERT_TRUE(session);
         m_launcher->accounts()->adopt(std::move(session));
-        ASSERT_TRUE(waitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000));
+        ASSERT_TRUE(QTest::qWaitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000));
     }
 
     EmulatorProcess m_org{{QStringLiteral("--demo"), QStringLiteral("--auto-approve"),
@@ -358,7 +346,7 @@ TEST_F(GuiSession, KeychainJobsRunWithoutANestedEventLoopOnTheGuiThread)
     EXPECT_EQ(watch.blocks(), 0) << "start-up waited for the keychain";
     EXPECT_EQ(watch.loopEvents(), 0) << "start-up ran an event loop";
     EXPECT_FALSE(m_launcher->accounts()->isSignedIn()) << "restored only when the job finished";
-    ASSERT_TRUE(waitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000))
+    ASSERT_TRUE(QTest::qWaitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000))
         << "signed in from the keychain";
     EXPECT_EQ(m_launcher->accounts()->session()->refreshToken(), stored.refreshToken);
 
@@ -372,10 +360,10 @@ TEST_F(GuiSession, KeychainJobsRunWithoutANestedEventLoopOnTheGuiThread)
     EXPECT_EQ(watch.blocks(), 0) << "sign-out waited for the keychain";
     EXPECT_EQ(watch.loopEvents(), 0) << "sign-out ran an event loop";
     EXPECT_TRUE(signedOut.isEmpty()) << "the entries go when the jobs finished, later";
-    ASSERT_TRUE(waitFor([&signedOut] { return !signedOut.isEmpty(); }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([&signedOut] { return !signedOut.isEmpty(); }, 10000));
     EXPECT_EQ(keychain.load(m_accountKey, &stored), TokenStore::Status::NotFound);
     EXPECT_TRUE(keychain.writtenKeys(m_accountKey).isEmpty());
-    ASSERT_TRUE(waitFor([this] { return m_launcher->window() != nullptr; }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([this] { return m_launcher->window() != nullptr; }, 10000));
 
     // Sign-in: the switcher hands the dialog's session to adoptAsync.
     std::unique_ptr<Session> session = signInThroughTheBrowser(m_org);
@@ -390,11 +378,11 @@ TEST_F(GuiSession, KeychainJobsRunWithoutANestedEventLoopOnTheGuiThread)
     EXPECT_EQ(watch.loopEvents(), 0) << "the sign-in ran an event loop";
     EXPECT_FALSE(saved) << "saved when the jobs finished, later";
     EXPECT_TRUE(m_launcher->accounts()->isSignedIn()) << "signed in at once";
-    ASSERT_TRUE(waitFor([&saved] { return saved.has_value(); }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([&saved] { return saved.has_value(); }, 10000));
     EXPECT_EQ(*saved, TokenStore::Status::Ok);
     ASSERT_EQ(keychain.load(m_accountKey, &stored), TokenStore::Status::Ok);
     EXPECT_EQ(stored.refreshToken, refreshToken);
-    ASSERT_TRUE(waitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([this] { return m_launcher->scheduler() != nullptr; }, 10000));
 }
 
 TEST_F(GuiSession, QuittingDuringASyncThatWaits20sClosesAtOnceAndKeepsEveryMark)
@@ -448,7 +436,8 @@ TEST_F(GuiSession, SwitchingAccountsDuringASyncThatWaits20sStopsItAtOnce)
     QElapsedTimer switching;
     switching.start();
     m_launcher->accounts()->adoptAsync(std::make_unique<Session>(other, accessToken, QByteArray()));
-    ASSERT_TRUE(waitFor([&stopped] { return !stopped.isEmpty(); }, 10000)) << "the sync stopped";
+    ASSERT_TRUE(QTest::qWaitFor([&stopped] { return !stopped.isEmpty(); }, 10000))
+        << "the sync stopped";
     const qint64 switchMs = switching.elapsed();
     std::printf("[ figure ] account switch during a sync with 20 s latency: %lld ms\n",
                 static_cast<long long>(switchMs));
@@ -459,7 +448,7 @@ TEST_F(GuiSession, SwitchingAccountsDuringASyncThatWaits20sStopsItAtOnce)
     EXPECT_EQ(first.use_count(), 1) << "held by the accounts alone";
     expectNoMarkLost();
     ASSERT_TRUE(m_org.clearFaults());
-    ASSERT_TRUE(waitFor([this] { return m_launcher->window() != nullptr; }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([this] { return m_launcher->window() != nullptr; }, 10000));
 }
 
 // Issue 13: a sign-out's revoke the org has not answered when the teacher quits is not
@@ -511,8 +500,8 @@ TEST_F(GuiSession, QuittingRightAfterSignOutKeepsTheRevokeForTheNextStart)
     ASSERT_TRUE(
         m_launcher->start(*qobject_cast<QApplication *>(QCoreApplication::instance()),
                           {QStringLiteral("pasalista"), QStringLiteral("--data-dir"), dataDir()}));
-    ASSERT_TRUE(
-        waitFor([&] { return pendingRevocations(m_settings.get(), &keychain).isEmpty(); }, 20000))
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return pendingRevocations(m_settings.get(), &keychain).isEmpty(); }, 20000))
         << "revoked and forgotten at the next start";
     EXPECT_EQ(refreshAtTheOrg(m_org, token, clientId), TokenResponse::Outcome::InvalidGrant)
         << "revoked at the org";
@@ -564,7 +553,7 @@ TEST_F(GuiSession, SoakTypingSwitchingSigningOutAndInUnderFaultsLosesNothing)
     for (int attempt = 0; attempt < 6 && !clean; ++attempt) {
         QSignalSpy finished(m_launcher->scheduler(), &SyncScheduler::cycleFinished);
         m_launcher->scheduler()->syncNow();
-        ASSERT_TRUE(waitFor([&finished] { return !finished.isEmpty(); }, 120000));
+        ASSERT_TRUE(QTest::qWaitFor([&finished] { return !finished.isEmpty(); }, 120000));
         const auto report = finished.last().at(0).value<SyncReport>();
         clean = report.result == SyncReport::Result::Clean && report.pushed == 0 &&
                 m_probe->pendingChangeCount() == 0;

@@ -54,6 +54,16 @@ void editRoles(QJsonObject &json, const std::function<void(QJsonObject &)> &edit
     json[QStringLiteral("pasalista")] = section;
 }
 
+// Removes `key` from json[outer][inner], writing the changed copies back.
+void removeNested(QJsonObject &json, const QString &outer, const QString &inner, const QString &key)
+{
+    QJsonObject outerObject = json[outer].toObject();
+    QJsonObject innerObject = outerObject[inner].toObject();
+    innerObject.remove(key);
+    outerObject[inner] = innerObject;
+    json[outer] = outerObject;
+}
+
 } // namespace
 
 TEST(Mapping, DreamBindsEveryRole)
@@ -107,11 +117,8 @@ TEST(Mapping, RefusesFieldBoundButNotMapped)
 {
     const QString error = errorAfter([](QJsonObject &json) {
         editObject(json, QStringLiteral("Attendance__c"), [](QJsonObject &entry) {
-            QJsonObject config = entry[QStringLiteral("config")].toObject();
-            QJsonObject fields = config[QStringLiteral("fields")].toObject();
-            fields.remove(QStringLiteral("Notes__c"));
-            config[QStringLiteral("fields")] = fields;
-            entry[QStringLiteral("config")] = config;
+            removeNested(entry, QStringLiteral("config"), QStringLiteral("fields"),
+                         QStringLiteral("Notes__c"));
         });
     });
     EXPECT_TRUE(error.contains(QStringLiteral("Attendance__c"))) << error.toStdString();
@@ -134,11 +141,8 @@ TEST(Mapping, RefusesMissingRequiredBinding)
 {
     const QString error = errorAfter([](QJsonObject &json) {
         editRoles(json, [](QJsonObject &roles) {
-            QJsonObject attendance = roles[QStringLiteral("attendance")].toObject();
-            QJsonObject fields = attendance[QStringLiteral("fields")].toObject();
-            fields.remove(QStringLiteral("status"));
-            attendance[QStringLiteral("fields")] = fields;
-            roles[QStringLiteral("attendance")] = attendance;
+            removeNested(roles, QStringLiteral("attendance"), QStringLiteral("fields"),
+                         QStringLiteral("status"));
         });
     });
     EXPECT_TRUE(error.contains(QStringLiteral("status"))) << error.toStdString();

@@ -2,6 +2,7 @@
 // mangled replies, failed look-ups, a locked store. Each test compares the org's records with
 // the laptop's rows, record by record, after the dust settles.
 #include "laptop.h"
+#include "sync/soql.h"
 #include "synccommand.h"
 
 #include <QJsonArray>
@@ -579,4 +580,13 @@ TEST_F(PushAfterOfficeDelete, RemarkingTheDayWorksAndReachesTheOrg)
     const AttendanceMark mark = repository.attendanceOn(course.id, day).value(student.id);
     EXPECT_EQ(mark.sfid, after.begin().key());
     EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+}
+
+// The look-ups by natural key put names and keys into SOQL string literals.
+TEST(Soql, StringLiteralEscapesQuotesBackslashesAndControlCharacters)
+{
+    EXPECT_EQ(Soql::stringLiteral(QStringLiteral("O'Brien \\ a\nb\rc\td")),
+              QStringLiteral("'O\\'Brien \\\\ a\\nb\\rc\\td'"));
+    EXPECT_EQ(Soql::stringLiteral(QStringLiteral("Peña")), QStringLiteral("'Peña'"));
+    EXPECT_EQ(Soql::stringLiteral(QString()), QStringLiteral("''"));
 }

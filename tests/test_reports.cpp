@@ -4,10 +4,20 @@
 
 #include "reports.h"
 
+#include <array>
+
 using namespace pasalista;
 using namespace pasalista::testing;
 
 namespace {
+
+// A summary's counts: recorded, present, absent, late, excused.
+using Counts = std::array<int, 5>;
+
+Counts countsOf(const AttendanceSummary &summary)
+{
+    return {summary.recorded, summary.present, summary.absent, summary.late, summary.excused};
+}
 
 TEST(AttendanceSummaryTest, ChronicAbsenceStartsAtExactlyTenPercent)
 {
@@ -117,20 +127,12 @@ TEST_F(ReportsTest, CourseReportCountsEachStudent)
 
     const AttendanceSummary ana = rowOf(rows, m_ana);
     EXPECT_EQ(ana.name, str("Ana Pérez"));
-    EXPECT_EQ(ana.recorded, 10);
-    EXPECT_EQ(ana.present, 9);
-    EXPECT_EQ(ana.absent, 1);
-    EXPECT_EQ(ana.late, 0);
-    EXPECT_EQ(ana.excused, 0);
+    EXPECT_EQ(countsOf(ana), (Counts{10, 9, 1, 0, 0}));
     EXPECT_DOUBLE_EQ(ana.attendanceRate(), 0.9);
     EXPECT_TRUE(ana.chronicallyAbsent());
 
     const AttendanceSummary luis = rowOf(rows, m_luis);
-    EXPECT_EQ(luis.recorded, 10);
-    EXPECT_EQ(luis.present, 8);
-    EXPECT_EQ(luis.late, 2);
-    EXPECT_EQ(luis.excused, 1);
-    EXPECT_EQ(luis.absent, 0);
+    EXPECT_EQ(countsOf(luis), (Counts{10, 8, 0, 2, 1}));
     EXPECT_DOUBLE_EQ(luis.attendanceRate(), 1.0);
     EXPECT_FALSE(luis.chronicallyAbsent());
 
@@ -152,11 +154,7 @@ TEST_F(ReportsTest, TotalsAddUpTheCourse)
     const AttendanceSummary total = reports.courseTotals(m_courseId);
     EXPECT_EQ(total.studentId, 0);
     EXPECT_EQ(total.courseId, m_courseId);
-    EXPECT_EQ(total.recorded, 31);
-    EXPECT_EQ(total.present, 27);
-    EXPECT_EQ(total.late, 2);
-    EXPECT_EQ(total.absent, 2);
-    EXPECT_EQ(total.excused, 2);
+    EXPECT_EQ(countsOf(total), (Counts{31, 27, 2, 2, 2}));
     EXPECT_DOUBLE_EQ(total.attendanceRate(), 29.0 / 31.0);
     const AttendanceSummary last = reports.courseReport(m_courseId).constLast();
     EXPECT_EQ(last.studentId, 0) << "the total row comes last";

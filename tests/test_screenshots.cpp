@@ -10,10 +10,10 @@
 #include "attendancesheet.h"
 #include "coursefilterproxymodel.h"
 #include "demodata.h"
-#include "store/localstore.h"
 #include "mainwindow.h"
 #include "mapping.h"
 #include "repository.h"
+#include "store/localstore.h"
 #include "syncissuesdialog.h"
 #include "syncstatuswidget.h"
 #include "uitestfixture.h"
@@ -197,6 +197,21 @@ int scalePercent()
     return scale.isEmpty() ? 100 : scale.toInt();
 }
 
+// Saves the window's picture as screenshot-<name>-<language>-<scale>.png and expects none of
+// its texts clipped; `where` says which window in a failure.
+void saveAndExpectWhole(QWidget *window, const char *name, const QString &language,
+                        const char *where)
+{
+    const QString file = QDir::current().filePath(QStringLiteral("screenshot-%1-%2-%3.png")
+                                                      .arg(QLatin1String(name), language)
+                                                      .arg(scalePercent()));
+    EXPECT_TRUE(window->grab().save(file)) << file.toStdString();
+    const QStringList problems = clippedTexts(window);
+    EXPECT_TRUE(problems.isEmpty())
+        << "clipped " << where << ", " << language.toStdString() << ":\n  "
+        << problems.join(QStringLiteral("\n  ")).toStdString();
+}
+
 class Screenshots : public ::testing::TestWithParam<QString>
 {
 protected:
@@ -321,13 +336,7 @@ TEST_P(Screenshots, SyncIssuesTextIsNotClipped)
     dialog.view()->selectRow(0);
     EXPECT_TRUE(dialog.correctionBox()->isVisible()) << "the refused note, editable in place";
     QCoreApplication::processEvents();
-    const QString file = QDir::current().filePath(
-        QStringLiteral("screenshot-syncissues-%1-%2.png").arg(language).arg(scalePercent()));
-    EXPECT_TRUE(dialog.grab().save(file)) << file.toStdString();
-    const QStringList problems = clippedTexts(&dialog);
-    EXPECT_TRUE(problems.isEmpty())
-        << "clipped in Sync issues, " << language.toStdString() << ":\n  "
-        << problems.join(QStringLiteral("\n  ")).toStdString();
+    saveAndExpectWhole(&dialog, "syncissues", language, "in Sync issues");
 }
 
 // "La orgar": a message the status bar cut to what its sync corner left over. Messages now
@@ -353,13 +362,7 @@ TEST_P(Screenshots, LongMessageIsShownWhole)
     QCoreApplication::processEvents();
     EXPECT_EQ(window.message(), message);
     EXPECT_TRUE(window.statusBar()->currentMessage().isEmpty());
-    const QString file = QDir::current().filePath(
-        QStringLiteral("screenshot-message-%1-%2.png").arg(language).arg(scalePercent()));
-    EXPECT_TRUE(window.grab().save(file)) << file.toStdString();
-    const QStringList problems = clippedTexts(&window);
-    EXPECT_TRUE(problems.isEmpty())
-        << "clipped with a message, " << language.toStdString() << ":\n  "
-        << problems.join(QStringLiteral("\n  ")).toStdString();
+    saveAndExpectWhole(&window, "message", language, "with a message");
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, Screenshots,

@@ -1,7 +1,6 @@
 #include "attendancehistorymodel.h"
 
 #include "attendancelabels.h"
-#include "columnheaders.h"
 #include "repository.h"
 
 #include <QLocale>
@@ -9,14 +8,14 @@
 namespace pasalista {
 
 AttendanceHistoryModel::AttendanceHistoryModel(const Repository &repository, QObject *parent)
-    : QAbstractTableModel(parent), m_repository(repository)
+    : RowsTableModel<AttendanceMark>(ColumnCount, parent), m_repository(repository)
 {
 }
 
 void AttendanceHistoryModel::setStudent(qint64 studentId)
 {
     beginResetModel();
-    m_marks = m_repository.attendanceOfStudent(studentId);
+    m_rows = m_repository.attendanceOfStudent(studentId);
     m_courseTitles.clear();
     const QList<Course> courses = m_repository.coursesOfStudent(studentId);
     for (const Course &course : courses) {
@@ -25,22 +24,9 @@ void AttendanceHistoryModel::setStudent(qint64 studentId)
     endResetModel();
 }
 
-int AttendanceHistoryModel::rowCount(const QModelIndex &parent) const
+QVariant AttendanceHistoryModel::rowData(const AttendanceMark &mark, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_marks.size());
-}
-
-int AttendanceHistoryModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant AttendanceHistoryModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_marks.size() || role != Qt::DisplayRole) {
-        return {};
-    }
-    return displayData(m_marks.at(index.row()), index.column());
+    return role == Qt::DisplayRole ? displayData(mark, column) : QVariant();
 }
 
 QVariant AttendanceHistoryModel::displayData(const AttendanceMark &mark, int column) const
@@ -59,11 +45,9 @@ QVariant AttendanceHistoryModel::displayData(const AttendanceMark &mark, int col
     }
 }
 
-QVariant AttendanceHistoryModel::headerData(int section, Qt::Orientation orientation,
-                                            int role) const
+QStringList AttendanceHistoryModel::columnTitles() const
 {
-    return columnHeader(*this, section, orientation, role,
-                        {tr("Date"), tr("Course"), tr("Status"), tr("Notes")});
+    return {tr("Date"), tr("Course"), tr("Status"), tr("Notes")};
 }
 
 } // namespace pasalista

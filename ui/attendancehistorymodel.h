@@ -1,8 +1,8 @@
 #pragma once
 
 #include "records.h"
+#include "rowstablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 
 namespace pasalista {
@@ -10,7 +10,7 @@ namespace pasalista {
 class Repository;
 
 // One student's attendance marks, newest first, with the course's title.
-class AttendanceHistoryModel : public QAbstractTableModel
+class AttendanceHistoryModel : public RowsTableModel<AttendanceMark>
 {
     Q_OBJECT
 
@@ -28,17 +28,12 @@ public:
 
     void setStudent(qint64 studentId);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-
 private:
+    QStringList columnTitles() const override;
+    QVariant rowData(const AttendanceMark &mark, int column, int role) const override;
     QVariant displayData(const AttendanceMark &mark, int column) const;
 
     const Repository &m_repository;
-    QList<AttendanceMark> m_marks;
     QHash<qint64, QString> m_courseTitles;
 };
 

@@ -1,7 +1,6 @@
 #include "attendancemodel.h"
 
 #include "attendancelabels.h"
-#include "columnheaders.h"
 #include "repository.h"
 #include "studentlabels.h"
 
@@ -14,7 +13,8 @@
 namespace pasalista {
 
 AttendanceModel::AttendanceModel(Repository &repository, QObject *parent)
-    : KeyedRowsModel<Student>(parent), m_repository(repository), m_date(QDate::currentDate())
+    : KeyedRowsModel<Student>(ColumnCount, parent), m_repository(repository),
+      m_date(QDate::currentDate())
 {
     connect(&m_repository, &Repository::dataChanged, this, &AttendanceModel::onRepositoryChanged);
 }
@@ -239,33 +239,24 @@ std::optional<AttendanceMark> AttendanceModel::markAt(int row) const
     return *found;
 }
 
-int AttendanceModel::columnCount(const QModelIndex &parent) const
+QVariant AttendanceModel::rowData(const Student &student, int column, int role) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant AttendanceModel::data(const QModelIndex &index, int role) const
-{
-    const Student *student = index.isValid() ? studentAt(index.row()) : nullptr;
-    if (!student) {
-        return {};
-    }
-    const auto found = m_marks.constFind(student->id);
+    const auto found = m_marks.constFind(student.id);
     const AttendanceMark *mark = found == m_marks.constEnd() ? nullptr : &*found;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
-        return displayData(*student, mark, index.column());
+        return displayData(student, mark, column);
     case Qt::EditRole:
-        if (index.column() == StatusColumn) {
+        if (column == StatusColumn) {
             return mark ? QVariant(mark->status) : QVariant();
         }
-        return index.column() == NotesColumn ? QVariant(mark ? mark->notes : QString())
-                                             : displayData(*student, mark, index.column());
+        return column == NotesColumn ? QVariant(mark ? mark->notes : QString())
+                                     : displayData(student, mark, column);
     case Qt::BackgroundRole:
-        return index.column() == StatusColumn ? statusColour(mark) : QVariant();
+        return column == StatusColumn ? statusColour(mark) : QVariant();
     case StudentIdRole:
-        return student->id;
+        return student.id;
     case StatusCodeRole:
         return mark ? QVariant(mark->status) : QVariant();
     case IsMarkedRole:
@@ -329,13 +320,10 @@ Qt::ItemFlags AttendanceModel::flags(const QModelIndex &index) const
     return result;
 }
 
-QVariant AttendanceModel::headerData(int section, Qt::Orientation orientation, int role) const
+// Rows are numbered in the vertical header (Qt's default header text).
+QStringList AttendanceModel::columnTitles() const
 {
-    if (orientation == Qt::Vertical && role == Qt::DisplayRole) {
-        return section + 1;
-    }
-    return columnHeader(*this, section, orientation, role,
-                        {tr("Student"), tr("Status"), tr("Notes")});
+    return {tr("Student"), tr("Status"), tr("Notes")};
 }
 
 } // namespace pasalista

@@ -65,12 +65,8 @@ public:
     int findStudent(const QString &text, int from = 0) const;
     std::optional<AttendanceMark> markAt(int row) const;
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
     // A write was refused; the sheet may confirm an outside date and set the value again.
@@ -79,6 +75,8 @@ Q_SIGNALS:
     void marksChanged();
 
 private:
+    QStringList columnTitles() const override;
+    QVariant rowData(const Student &student, int column, int role) const override;
     DomainError mark(int row, int status, const QString &notes);
     void showWritten(int row, int status, const QString &notes);
     void showAllPresent(int present);

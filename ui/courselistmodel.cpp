@@ -1,13 +1,17 @@
 #include "courselistmodel.h"
 
-#include "columnheaders.h"
 #include "repository.h"
 
 #include <QLocale>
 
 namespace pasalista {
 
-CourseListModel::CourseListModel(QObject *parent) : KeyedRowsModel<Course>(parent) {}
+CourseListModel::CourseListModel(QObject *parent) : KeyedRowsModel<Course>(ColumnCount, parent) {}
+
+QStringList CourseListModel::columnTitles() const
+{
+    return {tr("Course"), tr("Program"), tr("Start"), tr("End"), tr("Students")};
+}
 
 void CourseListModel::reload(const Repository &repository)
 {
@@ -37,27 +41,18 @@ int CourseListModel::rowOfCourse(qint64 courseId) const
     return rowOfKey(courseId);
 }
 
-int CourseListModel::columnCount(const QModelIndex &parent) const
+QVariant CourseListModel::rowData(const Course &course, int column, int role) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant CourseListModel::data(const QModelIndex &index, int role) const
-{
-    const Course *course = index.isValid() ? courseAt(index.row()) : nullptr;
-    if (!course) {
-        return {};
-    }
     if (role == Qt::DisplayRole) {
-        return displayData(*course, index.column());
+        return displayData(course, column);
     }
     if (role == Qt::ToolTipRole) {
-        return toolTip(*course);
+        return toolTip(course);
     }
-    if (role == Qt::TextAlignmentRole && index.column() == EnrolledColumn) {
+    if (role == Qt::TextAlignmentRole && column == EnrolledColumn) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }
-    return roleData(*course, role);
+    return roleData(course, role);
 }
 
 QVariant CourseListModel::displayData(const Course &course, int column) const
@@ -94,24 +89,11 @@ QString CourseListModel::toolTip(const Course &course) const
 
 QVariant CourseListModel::roleData(const Course &course, int role) const
 {
-    switch (role) {
-    case CourseIdRole:
-        return course.id;
-    case ProgramIdRole:
-        return course.programId;
-    case StartDateRole:
-        return course.startDate;
-    case EndDateRole:
-        return course.endDate;
-    default:
+    if (role < CourseIdRole || role > EndDateRole) {
         return {};
     }
-}
-
-QVariant CourseListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    return columnHeader(*this, section, orientation, role,
-                        {tr("Course"), tr("Program"), tr("Start"), tr("End"), tr("Students")});
+    const QVariantList values = {course.id, course.programId, course.startDate, course.endDate};
+    return values.at(role - CourseIdRole); // in the order of DataRole
 }
 
 } // namespace pasalista

@@ -39,12 +39,9 @@ public:
     const Course *courseAt(int row) const;
     int rowOfCourse(qint64 courseId) const;
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-
 private:
+    QStringList columnTitles() const override;
+    QVariant rowData(const Course &course, int column, int role) const override;
     QVariant displayData(const Course &course, int column) const;
     QVariant roleData(const Course &course, int role) const;
     QString toolTip(const Course &course) const;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QAbstractTableModel>
-#include <QList>
+#include "rowstablemodel.h"
+
 #include <QSet>
 
 namespace pasalista {
@@ -10,19 +10,11 @@ namespace pasalista {
 // brings the model to a new list by removing, moving, inserting and changing rows, never by
 // a reset: the view's current row, selection, scroll position and open editor stay on the
 // same records while a sync ends or the teacher switches courses.
-template <typename Row> class KeyedRowsModel : public QAbstractTableModel
+template <typename Row> class KeyedRowsModel : public RowsTableModel<Row>
 {
 public:
-    using QAbstractTableModel::QAbstractTableModel;
+    using RowsTableModel<Row>::RowsTableModel;
 
-    int rowCount(const QModelIndex &parent = {}) const override
-    {
-        return parent.isValid() ? 0 : int(m_rows.size());
-    }
-    const Row *rowAt(int row) const
-    {
-        return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
-    }
     int rowOfKey(qint64 key) const
     {
         for (int row = 0; row < m_rows.size(); ++row) {
@@ -48,9 +40,9 @@ protected:
             nextKeys.insert(rowKey(row));
         }
         if (nextKeys.size() != next.size()) { // keys not unique: nothing to keep rows by
-            beginResetModel();
+            this->beginResetModel();
             m_rows = next;
-            endResetModel();
+            this->endResetModel();
             return;
         }
         removeRowsNotIn(nextKeys);
@@ -84,7 +76,7 @@ protected:
         flushChanged(changedFrom, int(m_rows.size()) - 1);
     }
 
-    QList<Row> m_rows;
+    using RowsTableModel<Row>::m_rows;
 
 private:
     void removeRowsNotIn(const QSet<qint64> &keys)
@@ -97,9 +89,9 @@ private:
             while (first > 0 && !keys.contains(rowKey(m_rows.at(first - 1)))) {
                 --first;
             }
-            beginRemoveRows({}, first, last);
+            this->beginRemoveRows({}, first, last);
             m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
-            endRemoveRows();
+            this->endRemoveRows();
             last = first;
         }
     }
@@ -112,10 +104,10 @@ private:
             present.insert(rowKey(next.at(end)));
             ++end;
         }
-        beginInsertRows({}, from, end - 1);
+        this->beginInsertRows({}, from, end - 1);
         m_rows.insert(from, end - from, Row());
         std::copy(next.begin() + from, next.begin() + end, m_rows.begin() + from);
-        endInsertRows();
+        this->endInsertRows();
         return end;
     }
 
@@ -125,9 +117,9 @@ private:
         while (rowKey(m_rows.at(from)) != key) {
             ++from;
         }
-        beginMoveRows({}, from, from, {}, to);
+        this->beginMoveRows({}, from, from, {}, to);
         m_rows.move(from, to);
-        endMoveRows();
+        this->endMoveRows();
     }
 
     // Announces rows first..last as changed (whole rows, so an open editor keeps its text).

@@ -1,6 +1,5 @@
 #include "rostermodel.h"
 
-#include "columnheaders.h"
 #include "repository.h"
 
 #include <QLocale>
@@ -8,8 +7,13 @@
 namespace pasalista {
 
 RosterModel::RosterModel(const Repository &repository, QObject *parent)
-    : KeyedRowsModel<Student>(parent), m_repository(repository)
+    : KeyedRowsModel<Student>(ColumnCount, parent), m_repository(repository)
 {
+}
+
+QStringList RosterModel::columnTitles() const
+{
+    return {tr("Last name"), tr("First name"), tr("Nickname"), tr("Date of birth"), tr("Phone")};
 }
 
 void RosterModel::setCourse(qint64 courseId)
@@ -41,22 +45,13 @@ const Student *RosterModel::studentAt(int row) const
     return rowAt(row);
 }
 
-int RosterModel::columnCount(const QModelIndex &parent) const
+QVariant RosterModel::rowData(const Student &student, int column, int role) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant RosterModel::data(const QModelIndex &index, int role) const
-{
-    const Student *student = index.isValid() ? studentAt(index.row()) : nullptr;
-    if (!student) {
-        return {};
-    }
     if (role == Qt::DisplayRole) {
-        return displayData(*student, index.column());
+        return displayData(student, column);
     }
     if (role == StudentIdRole) {
-        return student->id;
+        return student.id;
     }
     return {};
 }
@@ -77,13 +72,6 @@ QVariant RosterModel::displayData(const Student &student, int column) const
     default:
         return {};
     }
-}
-
-QVariant RosterModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    return columnHeader(
-        *this, section, orientation, role,
-        {tr("Last name"), tr("First name"), tr("Nickname"), tr("Date of birth"), tr("Phone")});
 }
 
 } // namespace pasalista

@@ -36,12 +36,9 @@ public:
     void showLoaded(qint64 courseId, const QList<Student> &roster); // read off the GUI thread
     const Student *studentAt(int row) const;
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-
 private:
+    QStringList columnTitles() const override;
+    QVariant rowData(const Student &student, int column, int role) const override;
     QVariant displayData(const Student &student, int column) const;
     qint64 rowKey(const Student &student) const override { return student.id; }
     bool sameRow(const Student &before, const Student &after) const override;

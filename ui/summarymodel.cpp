@@ -1,6 +1,5 @@
 #include "summarymodel.h"
 
-#include "columnheaders.h"
 #include "reports.h"
 #include "repository.h"
 #include "studentlabels.h"
@@ -13,7 +12,7 @@
 namespace pasalista {
 
 SummaryModel::SummaryModel(const Repository &repository, QObject *parent)
-    : KeyedRowsModel<AttendanceSummary>(parent), m_repository(repository)
+    : KeyedRowsModel<AttendanceSummary>(ColumnCount, parent), m_repository(repository)
 {
 }
 
@@ -90,30 +89,21 @@ bool SummaryModel::isTotal(const AttendanceSummary &summary)
     return summary.studentId == 0;
 }
 
-int SummaryModel::columnCount(const QModelIndex &parent) const
+QVariant SummaryModel::rowData(const AttendanceSummary &summary, int column, int role) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant SummaryModel::data(const QModelIndex &index, int role) const
-{
-    const AttendanceSummary *summary = index.isValid() ? rowAt(index.row()) : nullptr;
-    if (!summary) {
-        return {};
-    }
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(*summary, index.column());
+        return displayData(summary, column);
     case StudentIdRole:
-        return summary->studentId;
+        return summary.studentId;
     case CourseIdRole:
-        return summary->courseId;
+        return summary.courseId;
     case ChronicRole:
-        return summary->chronicallyAbsent() && !isTotal(*summary);
+        return summary.chronicallyAbsent() && !isTotal(summary);
     case RateRole:
-        return summary->attendanceRate();
+        return summary.attendanceRate();
     default:
-        return decorationData(*summary, index.column(), role);
+        return decorationData(summary, column, role);
     }
 }
 
@@ -189,12 +179,16 @@ QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int colu
     return {};
 }
 
-QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+QStringList SummaryModel::columnTitles() const
 {
-    return columnHeader(*this, section, orientation, role,
-                        {m_studentId ? tr("Course") : tr("Student"), tr("Days"), tr("Present"),
-                         tr("Absent"), tr("Late"), tr("Excused"), tr("Attendance"),
-                         tr("Missed", "share of class days missed")});
+    return {m_studentId ? tr("Course") : tr("Student"),
+            tr("Days"),
+            tr("Present"),
+            tr("Absent"),
+            tr("Late"),
+            tr("Excused"),
+            tr("Attendance"),
+            tr("Missed", "share of class days missed")};
 }
 
 } // namespace pasalista

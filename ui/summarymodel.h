@@ -44,12 +44,10 @@ public:
     void showLoaded(qint64 courseId, const QList<AttendanceSummary> &report,
                     const QList<Student> &roster);
     void setRows(const QList<AttendanceSummary> &rows);
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
 private:
+    QStringList columnTitles() const override;
+    QVariant rowData(const AttendanceSummary &summary, int column, int role) const override;
     QVariant displayData(const AttendanceSummary &summary, int column) const;
     QVariant decorationData(const AttendanceSummary &summary, int column, int role) const;
     static bool isTotal(const AttendanceSummary &summary);

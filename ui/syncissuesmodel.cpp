@@ -1,7 +1,7 @@
 #include "syncissuesmodel.h"
 
-#include "store/localstore.h"
 #include "repository.h"
+#include "store/localstore.h"
 #include "studentlabels.h"
 #include "sync/syncissues.h"
 #include "syncissuetext.h"
@@ -11,7 +11,7 @@
 namespace pasalista {
 
 SyncIssuesModel::SyncIssuesModel(LocalStore &store, QObject *parent)
-    : QAbstractTableModel(parent), m_store(store)
+    : RowsTableModel<SyncIssueRow>(ColumnCount, parent), m_store(store)
 {
     reload();
 }
@@ -19,19 +19,19 @@ SyncIssuesModel::SyncIssuesModel(LocalStore &store, QObject *parent)
 void SyncIssuesModel::reload()
 {
     const SyncIssues issues(m_store);
-    QList<Row> rows;
+    QList<SyncIssueRow> rows;
     for (const SyncIssue &issue : issues.list()) {
         rows.append({issue, issues.refusedValue(issue), recordText(issue)});
     }
     beginResetModel();
-    m_issues = rows;
+    m_rows = rows;
     endResetModel();
 }
 
 int SyncIssuesModel::rowOf(Role role, qint64 recordId) const
 {
-    for (int row = 0; row < m_issues.size(); ++row) {
-        if (m_issues.at(row).issue.role == role && m_issues.at(row).issue.recordId == recordId) {
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).issue.role == role && m_rows.at(row).issue.recordId == recordId) {
             return row;
         }
     }
@@ -70,16 +70,6 @@ QString SyncIssuesModel::recordText(const SyncIssue &issue) const
     return issue.recordLabel.isEmpty() ? issue.objectName : issue.recordLabel;
 }
 
-int SyncIssuesModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_issues.size());
-}
-
-int SyncIssuesModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QString SyncIssuesModel::kindLabel(SyncIssue::Kind kind)
 {
     switch (kind) {
@@ -95,31 +85,32 @@ QString SyncIssuesModel::kindLabel(SyncIssue::Kind kind)
 
 QString SyncIssuesModel::details(int row) const
 {
-    const Row &entry = m_issues.at(row);
-    if (entry.refused) {
-        return SyncIssueText::refusedValue(m_store.mapping(), entry.issue, *entry.refused);
-    }
-    return SyncIssueText::details(m_store.mapping(), entry.issue);
+    return detailsOf(m_rows.at(row));
 }
 
-QVariant SyncIssuesModel::data(const QModelIndex &index, int role) const
+QString SyncIssuesModel::detailsOf(const SyncIssueRow &row) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
-        return {};
+    if (row.refused) {
+        return SyncIssueText::refusedValue(m_store.mapping(), row.issue, *row.refused);
     }
-    const SyncIssue &issue = m_issues.at(index.row()).issue;
-    if (role == Qt::ToolTipRole && index.column() == DetailsColumn) {
+    return SyncIssueText::details(m_store.mapping(), row.issue);
+}
+
+QVariant SyncIssuesModel::rowData(const SyncIssueRow &row, int column, int role) const
+{
+    const SyncIssue &issue = row.issue;
+    if (role == Qt::ToolTipRole && column == DetailsColumn) {
         return tr("%1\n\nAs the org said it: %2")
-            .arg(details(index.row()), SyncIssueText::apiText(issue));
+            .arg(detailsOf(row), SyncIssueText::apiText(issue));
     }
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
-        switch (index.column()) {
+        switch (column) {
         case KindColumn:
             return kindLabel(issue.kind);
         case RecordColumn:
-            return m_issues.at(index.row()).record;
+            return row.record;
         case DetailsColumn:
-            return details(index.row());
+            return detailsOf(row);
         case WhenColumn:
             return QLocale().toString(issue.when.toLocalTime(), QLocale::ShortFormat);
         }
@@ -127,22 +118,18 @@ QVariant SyncIssuesModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// Issues are not numbered: no text in the vertical header.
 QVariant SyncIssuesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+    if (orientation != Qt::Horizontal) {
         return {};
     }
-    switch (section) {
-    case KindColumn:
-        return tr("Issue");
-    case RecordColumn:
-        return tr("Record");
-    case DetailsColumn:
-        return tr("Details");
-    case WhenColumn:
-        return tr("When");
-    }
-    return {};
+    return RowsTableModel<SyncIssueRow>::headerData(section, orientation, role);
+}
+
+QStringList SyncIssuesModel::columnTitles() const
+{
+    return {tr("Issue"), tr("Record"), tr("Details"), tr("When")};
 }
 
 } // namespace pasalista

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "rowstablemodel.h"
 #include "sync/syncissue.h"
-
-#include <QAbstractTableModel>
 
 #include <optional>
 
@@ -10,8 +9,16 @@ namespace pasalista {
 
 class LocalStore;
 
+// One row of the "Sync issues" list.
+struct SyncIssueRow
+{
+    SyncIssue issue;
+    std::optional<RefusedValue> refused;
+    QString record; // what the record is, as the teacher knows it
+};
+
 // The "Sync issues" list: refused records and conflicts, one row each.
-class SyncIssuesModel : public QAbstractTableModel
+class SyncIssuesModel : public RowsTableModel<SyncIssueRow>
 {
     Q_OBJECT
 
@@ -28,17 +35,14 @@ public:
     explicit SyncIssuesModel(LocalStore &store, QObject *parent = nullptr);
 
     void reload();
-    const SyncIssue &issue(int row) const { return m_issues.at(row).issue; }
+    const SyncIssue &issue(int row) const { return m_rows.at(row).issue; }
     // The refused value of a refused record, for the editor in place; nullopt when none.
     const std::optional<RefusedValue> &refusedValue(int row) const
     {
-        return m_issues.at(row).refused;
+        return m_rows.at(row).refused;
     }
     int rowOf(Role role, qint64 recordId) const; // -1 when not listed
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
@@ -46,16 +50,12 @@ public:
     QString details(int row) const; // in the teacher's words
 
 private:
-    struct Row
-    {
-        SyncIssue issue;
-        std::optional<RefusedValue> refused;
-        QString record; // what the record is, as the teacher knows it
-    };
+    QStringList columnTitles() const override;
+    QVariant rowData(const SyncIssueRow &row, int column, int role) const override;
     QString recordText(const SyncIssue &issue) const;
+    QString detailsOf(const SyncIssueRow &row) const;
 
     LocalStore &m_store;
-    QList<Row> m_issues;
 };
 
 } // namespace pasalista

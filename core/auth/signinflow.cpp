@@ -207,16 +207,21 @@ void SignInFlow::exchangeCode(const QString &code)
     form.addQueryItem(QStringLiteral("redirect_uri"), m_redirectUri.toString());
     form.addQueryItem(QStringLiteral("code_verifier"), QString::fromLatin1(verifier));
     m_reply = post(LoginHost::tokenUrl(m_loginUrl), OAuthHttp::encodeForm(form));
-    connect(m_reply, &QNetworkReply::finished, this,
-            [this, reply = m_reply.data()] { onTokenReply(reply); });
+    whenAnswered(Stage::ExchangingCode, &SignInFlow::onTokenReply);
 }
 
-void SignInFlow::onTokenReply(QNetworkReply *reply)
+void SignInFlow::whenAnswered(Stage stage, void (SignInFlow::*onAnswer)(const OAuthHttp::Reply &))
 {
-    reply->deleteLater();
-    if (m_stage != Stage::ExchangingCode)
-        return;
-    const OAuthHttp::Reply answer = OAuthHttp::readReply(reply);
+    connect(m_reply, &QNetworkReply::finished, this,
+            [this, reply = m_reply.data(), stage, onAnswer] {
+                reply->deleteLater();
+                if (m_stage == stage)
+                    (this->*onAnswer)(OAuthHttp::readReply(reply));
+            });
+}
+
+void SignInFlow::onTokenReply(const OAuthHttp::Reply &answer)
+{
     m_tokens = std::make_unique<TokenResponse>(TokenResponse::fromReply(
         answer.httpStatus, answer.body, answer.networkError, answer.networkErrorString));
     switch (m_tokens->outcome) {
@@ -261,16 +266,11 @@ void SignInFlow::fetchIdentity()
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     m_reply = m_network->get(request);
-    connect(m_reply, &QNetworkReply::finished, this,
-            [this, reply = m_reply.data()] { onIdentityReply(reply); });
+    whenAnswered(Stage::FetchingIdentity, &SignInFlow::onIdentityReply);
 }
 
-void SignInFlow::onIdentityReply(QNetworkReply *reply)
+void SignInFlow::onIdentityReply(const OAuthHttp::Reply &answer)
 {
-    reply->deleteLater();
-    if (m_stage != Stage::FetchingIdentity)
-        return;
-    const OAuthHttp::Reply answer = OAuthHttp::readReply(reply);
     Identity identity =
         IdentityCodec::fromIdentityService(QJsonDocument::fromJson(answer.body).object());
     if (answer.networkError != 0 || identity.userId.isEmpty() ||

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "identity.h"
+#include "oauthhttp.h"
 
 #include <QList>
 #include <QObject>
@@ -102,9 +103,12 @@ private:
     QUrl buildAuthorizationUrl() const;
     void onCallback(const QVariantMap &values);
     void exchangeCode(const QString &code);
-    void onTokenReply(QNetworkReply *reply);
+    void onTokenReply(const OAuthHttp::Reply &answer);
     void fetchIdentity();
-    void onIdentityReply(QNetworkReply *reply);
+    void onIdentityReply(const OAuthHttp::Reply &answer);
+    // When the request m_reply answers, its reply goes to onAnswer, unless the flow has
+    // left `stage` by then (cancelled, timed out, failed).
+    void whenAnswered(Stage stage, void (SignInFlow::*onAnswer)(const OAuthHttp::Reply &));
     QNetworkReply *post(const QUrl &url, const QByteArray &form);
     void setStage(Stage stage);
     void fail(Failure failure, const QString &message);

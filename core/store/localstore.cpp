@@ -433,19 +433,13 @@ bool LocalStore::foldTwin(Role role, qint64 keepId, qint64 twinId)
 {
     QSqlQuery query(database());
     QString reason;
-    for (Role child : Mapping::dependencyOrder()) {
-        for (const auto &[logical, parentRole] : Mapping::lookupsOf(child)) {
-            const QString column = m_mapping.column(child, logical);
-            if (parentRole != role || column.isEmpty()) {
-                continue;
-            }
-            query.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %2 = ?")
-                              .arg(quoted(m_mapping.table(child)), quoted(refColumn(column))));
-            query.addBindValue(keepId);
-            query.addBindValue(twinId);
-            if (!execStatement(query, &reason)) {
-                return fail(tr("Could not save to the local database: %1").arg(reason));
-            }
+    for (const auto &[child, column] : m_mapping.columnsPointingAt(role)) {
+        query.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %2 = ?")
+                          .arg(quoted(m_mapping.table(child)), quoted(refColumn(column))));
+        query.addBindValue(keepId);
+        query.addBindValue(twinId);
+        if (!execStatement(query, &reason)) {
+            return fail(tr("Could not save to the local database: %1").arg(reason));
         }
     }
     query.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(quoted(m_mapping.table(role))));
@@ -456,15 +450,38 @@ bool LocalStore::foldTwin(Role role, qint64 keepId, qint64 twinId)
     return true;
 }
 
-bool LocalStore::updateLocal(Role role, qint64 id, const QVariantMap &changes)
+std::optional<QVariantMap> LocalStore::beginLocalChange(Role role, qint64 id,
+                                                        const QString &goneMessage)
 {
     if (refuseReadOnly(role) || !begin()) {
-        return false;
+        return std::nullopt;
     }
-    const auto current = row(role, id);
+    auto current = row(role, id);
     if (!current) {
         rollback();
-        return fail(tr("The record to change no longer exists."));
+        fail(goneMessage);
+    }
+    return current;
+}
+
+bool LocalStore::finishLocalChange(Role role, qint64 id, const QVariantMap &written,
+                                   const QString &action, const QVariantMap &values,
+                                   const QVariantMap &old)
+{
+    if (!writeRow(role, id, written) ||
+        !appendLog(action, m_mapping.table(role), id, values, old) || !commit()) {
+        rollback();
+        return false;
+    }
+    notifyChange(role, id);
+    return true;
+}
+
+bool LocalStore::updateLocal(Role role, qint64 id, const QVariantMap &changes)
+{
+    const auto current = beginLocalChange(role, id, tr("The record to change no longer exists."));
+    if (!current) {
+        return false;
     }
     QVariantMap changed;
     QVariantMap old;
@@ -480,25 +497,14 @@ bool LocalStore::updateLocal(Role role, qint64 id, const QVariantMap &changes)
     }
     QVariantMap written = changed;
     written.insert(kLastOpColumn, lastOpName(LastOp::Pending));
-    if (!writeRow(role, id, written) ||
-        !appendLog(QStringLiteral("UPDATE"), m_mapping.table(role), id, changed, old) ||
-        !commit()) {
-        rollback();
-        return false;
-    }
-    notifyChange(role, id);
-    return true;
+    return finishLocalChange(role, id, written, QStringLiteral("UPDATE"), changed, old);
 }
 
 bool LocalStore::deleteLocal(Role role, qint64 id)
 {
-    if (refuseReadOnly(role) || !begin()) {
-        return false;
-    }
-    const auto current = row(role, id);
+    const auto current = beginLocalChange(role, id, tr("The record to delete no longer exists."));
     if (!current) {
-        rollback();
-        return fail(tr("The record to delete no longer exists."));
+        return false;
     }
     // Soft delete, as Heroku Connect does: the row stays until the org confirms.
     QVariantMap old;
@@ -507,13 +513,7 @@ bool LocalStore::deleteLocal(Role role, qint64 id)
     }
     const QVariantMap written = {{QStringLiteral("isdeleted"), 1},
                                  {kLastOpColumn, lastOpName(LastOp::Pending)}};
-    if (!writeRow(role, id, written) ||
-        !appendLog(QStringLiteral("DELETE"), m_mapping.table(role), id, {}, old) || !commit()) {
-        rollback();
-        return false;
-    }
-    notifyChange(role, id);
-    return true;
+    return finishLocalChange(role, id, written, QStringLiteral("DELETE"), {}, old);
 }
 
 void LocalStore::notifyChange(Role role, qint64 id)

@@ -98,6 +98,12 @@ private:
     QVariantMap prepareValues(Role role, const QVariantMap &values) const;
     bool refuseReadOnly(Role role);
     void notifyChange(Role role, qint64 id);
+    // A local change to an existing record: begun with the record's row as it is (nullopt,
+    // nothing open and goneMessage the error, when it cannot be changed), finished by
+    // writing the row, logging the change for the org and committing.
+    std::optional<QVariantMap> beginLocalChange(Role role, qint64 id, const QString &goneMessage);
+    bool finishLocalChange(Role role, qint64 id, const QVariantMap &written, const QString &action,
+                           const QVariantMap &values, const QVariantMap &old);
 
     Mapping m_mapping;
     QString m_connectionName;

@@ -411,24 +411,24 @@ bool Outbox::rewrite(qint64 entryId, const QVariantMap &values, const QVariantMa
 
 bool Outbox::retryFailed(const QString &table, qint64 recordId)
 {
-    QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = ?, attempts = 0,"
-                                 " next_attempt_at = NULL, sf_message = NULL, updated_at = ?"
-                                 " WHERE table_name = ? AND record_id = ? AND state = ?"));
-    query.addBindValue(outbox::New);
-    query.addBindValue(nowUtc());
-    query.addBindValue(table);
-    query.addBindValue(recordId);
-    query.addBindValue(outbox::Failed);
-    return exec(query);
+    // Sent again from scratch: no attempts counted, no wait, no refusal kept.
+    return moveFailed(table, recordId, outbox::New,
+                      QStringLiteral(" attempts = 0, next_attempt_at = NULL, sf_message = NULL,"));
 }
 
 bool Outbox::dismissFailed(const QString &table, qint64 recordId)
 {
+    return moveFailed(table, recordId, outbox::Ignored, {});
+}
+
+bool Outbox::moveFailed(const QString &table, qint64 recordId, const QString &state,
+                        const QString &alsoSet)
+{
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = ?, updated_at = ?"
-                                 " WHERE table_name = ? AND record_id = ? AND state = ?"));
-    query.addBindValue(outbox::Ignored);
+    query.prepare(QStringLiteral("UPDATE _trigger_log SET state = ?,%1 updated_at = ?"
+                                 " WHERE table_name = ? AND record_id = ? AND state = ?")
+                      .arg(alsoSet));
+    query.addBindValue(state);
     query.addBindValue(nowUtc());
     query.addBindValue(table);
     query.addBindValue(recordId);

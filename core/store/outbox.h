@@ -107,6 +107,10 @@ public:
 
 private:
     bool setState(const QList<qint64> &entryIds, const QString &state, const QString &message);
+    // The record's FAILED entries become `state`; alsoSet holds more SQL assignments, each
+    // followed by a comma.
+    bool moveFailed(const QString &table, qint64 recordId, const QString &state,
+                    const QString &alsoSet);
     bool exec(QSqlQuery &query) const;
     std::optional<bool> exists(QSqlQuery &query) const;
 

@@ -516,20 +516,14 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
         return false;
     }
     // Children created offline point at this record by local id; now they get its Id.
-    for (Role child : Mapping::dependencyOrder()) {
-        for (const auto &[logical, parentRole] : Mapping::lookupsOf(child)) {
-            const QString column = mapping.column(child, logical);
-            if (parentRole != role || column.isEmpty()) {
-                continue;
-            }
-            QSqlQuery children(m_store.database());
-            children.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %2 IS NULL")
-                                 .arg(quoted(mapping.table(child)), quoted(column),
-                                      quoted(LocalStore::refColumn(column))));
-            children.addBindValue(sfid);
-            children.addBindValue(operation.recordId);
-            children.exec();
-        }
+    for (const auto &[child, column] : mapping.columnsPointingAt(role)) {
+        QSqlQuery children(m_store.database());
+        children.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %2 IS NULL")
+                             .arg(quoted(mapping.table(child)), quoted(column),
+                                  quoted(LocalStore::refColumn(column))));
+        children.addBindValue(sfid);
+        children.addBindValue(operation.recordId);
+        children.exec();
     }
     if (!m_outbox.markSent(operation.entryIds)) {
         m_report.message = m_outbox.errorString();

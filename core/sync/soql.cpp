@@ -21,26 +21,17 @@ QString Soql::stringLiteral(const QString &text)
     QString escaped;
     escaped.reserve(text.size() + 2);
     escaped += QLatin1Char('\'');
+    // Each special character, and the letter that follows the backslash in its escape.
+    const QStringView special = u"'\\\n\r\t";
+    const QLatin1StringView escapeLetter("'\\nrt");
     for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '\'':
-            escaped += QStringLiteral("\\'");
-            break;
-        case '\\':
-            escaped += QStringLiteral("\\\\");
-            break;
-        case '\n':
-            escaped += QStringLiteral("\\n");
-            break;
-        case '\r':
-            escaped += QStringLiteral("\\r");
-            break;
-        case '\t':
-            escaped += QStringLiteral("\\t");
-            break;
-        default:
+        const qsizetype found = special.indexOf(c);
+        if (found < 0) {
             escaped += c;
+            continue;
         }
+        escaped += QLatin1Char('\\');
+        escaped += escapeLetter.at(found);
     }
     escaped += QLatin1Char('\'');
     return escaped;

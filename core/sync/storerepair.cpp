@@ -77,18 +77,12 @@ bool StoreRepair::dropRow(Role role, qint64 id, qint64 replacement)
 {
     // Children follow the row that stays (or wait for the lookup fix-up to find theirs).
     const Mapping &mapping = m_store.mapping();
-    for (Role child : Mapping::dependencyOrder()) {
-        for (const auto &[logical, parent] : Mapping::lookupsOf(child)) {
-            const QString column = mapping.column(child, logical);
-            if (parent != role || column.isEmpty()) {
-                continue;
-            }
-            const QString ref = quoted(LocalStore::refColumn(column));
-            if (!exec(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %2 = ?")
-                          .arg(quoted(mapping.table(child)), ref),
-                      {replacement > 0 ? QVariant(replacement) : QVariant(), id})) {
-                return false;
-            }
+    for (const auto &[child, column] : mapping.columnsPointingAt(role)) {
+        const QString ref = quoted(LocalStore::refColumn(column));
+        if (!exec(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %2 = ?")
+                      .arg(quoted(mapping.table(child)), ref),
+                  {replacement > 0 ? QVariant(replacement) : QVariant(), id})) {
+            return false;
         }
     }
     return exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(quoted(mapping.table(role))),

@@ -1,24 +1,17 @@
 #include "syncreport.h"
 
+#include <array>
+
 namespace pasalista {
 
 QString SyncReport::resultName(Result result)
 {
-    switch (result) {
-    case Result::Clean:
-        return QStringLiteral("clean");
-    case Result::Issues:
-        return QStringLiteral("issues");
-    case Result::SignInRequired:
-        return QStringLiteral("sign_in_required");
-    case Result::Unreachable:
-        return QStringLiteral("unreachable");
-    case Result::Cancelled:
-        return QStringLiteral("cancelled");
-    case Result::Error:
-        return QStringLiteral("error");
-    }
-    return {};
+    // In the order of Result; Error is the last.
+    static constexpr std::array<const char *, 6> kNames = {
+        "clean", "issues", "sign_in_required", "unreachable", "cancelled", "error"};
+    static_assert(kNames.size() == std::size_t(Result::Error) + 1, "a name for every result");
+    const auto index = std::size_t(result);
+    return index < kNames.size() ? QString::fromLatin1(kNames[index]) : QString();
 }
 
 QJsonObject SyncReport::toJson() const

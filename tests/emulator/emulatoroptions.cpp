@@ -28,6 +28,56 @@ const FaultOption kFaultOptions[] = {
     {"commit-delay-rate", "commitDelayRate",
      "Share (0-1) of write requests delayed (default 0.2)."},
 };
+// The emulator's own options, in the order of --help; a switch where valueName is empty.
+struct Option
+{
+    const char *name;
+    const char *help;
+    const char *valueName;
+    const char *defaultValue;
+};
+
+const Option kOptions[] = {
+    {"port", "Port on 127.0.0.1 (0 picks a free one).", "port", "0"},
+    {"instance-port", "Port of the instance host (instance_url; 0 picks a free one).", "port", "0"},
+    {"callback", "A callback URL of the connected app (repeatable; default: any loopback URL).",
+     "url", ""},
+    {"state", "Load state from FILE and save it there.", "file", ""},
+    {"schema", "Schema file (default: the Dream org).", "file", ""},
+    {"demo", "Seed the demo programme and print the teachers' logins.", "", ""},
+    {"generate", "Generate volume data: classes=N,students=N,enrollments=N,attendance=N.", "spec",
+     ""},
+    {"seed", "Seed for faults and generated data.", "n", "1"},
+    {"no-external-id", "Start without the Pasalista_Id__c field.", "", ""},
+    {"ms-stamps", "Strictly increasing millisecond stamps (Salesforce: shared seconds).", "", ""},
+    {"auto-approve", "Authorize as USERNAME without a login page.", "username", ""},
+    {"client-id", "Accept only this OAuth client_id.", "id", ""},
+    {"token-lifetime", "Access token lifetime in seconds.", "seconds", "7200"},
+    {"cometd-timeout", "How long a Streaming API /meta/connect is held open (ms, default 110000).",
+     "ms", "110000"},
+    {"user", "Add a user: username:password[:email[:First Last]].", "spec", ""},
+    {"no-token-rotation", "Refreshes keep the refresh token (default: each refresh rotates it).",
+     "", ""},
+    {"require-pkce", "The web-server flow must carry a PKCE code challenge.", "", ""},
+    {"refresh-idle-expiry", "A refresh token unused this many seconds expires (0: never).",
+     "seconds", "0"},
+    {"refresh-absolute-expiry",
+     "A sign-in's refresh tokens expire this many seconds after it (0: never).", "seconds", "0"},
+    {"app-not-installed", "The connected app is not installed: token requests get invalid_client.",
+     "", ""},
+};
+
+bool readPort(const QCommandLineParser &parser, const char *name, quint16 *port, QString *error)
+{
+    bool ok = false;
+    const uint number = parser.value(QLatin1String(name)).toUInt(&ok);
+    if (!ok || number > 65535) {
+        *error = QStringLiteral("invalid --") + QLatin1String(name);
+        return false;
+    }
+    *port = static_cast<quint16>(number);
+    return true;
+}
 } // namespace
 
 std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &arguments, QString *error)
@@ -36,78 +86,11 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
     parser.setApplicationDescription(QStringLiteral(
         "Emulates the parts of a Salesforce org's REST API and OAuth that Pasalista uses."));
     parser.addHelpOption();
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Port on 127.0.0.1 (0 picks a free one)."),
-                                  QStringLiteral("port"), QStringLiteral("0"));
-    const QCommandLineOption instancePort(
-        QStringLiteral("instance-port"),
-        QStringLiteral("Port of the instance host (instance_url; 0 picks a free one)."),
-        QStringLiteral("port"), QStringLiteral("0"));
-    const QCommandLineOption callback(
-        QStringLiteral("callback"),
-        QStringLiteral("A callback URL of the connected app (repeatable; default: any loopback "
-                       "URL)."),
-        QStringLiteral("url"));
-    const QCommandLineOption state(QStringLiteral("state"),
-                                   QStringLiteral("Load state from FILE and save it there."),
-                                   QStringLiteral("file"));
-    const QCommandLineOption schema(QStringLiteral("schema"),
-                                    QStringLiteral("Schema file (default: the Dream org)."),
-                                    QStringLiteral("file"));
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QStringLiteral("Seed the demo programme and print the teachers' logins."));
-    const QCommandLineOption generate(
-        QStringLiteral("generate"),
-        QStringLiteral("Generate volume data: classes=N,students=N,enrollments=N,attendance=N."),
-        QStringLiteral("spec"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed for faults and generated data."),
-                                  QStringLiteral("n"), QStringLiteral("1"));
-    const QCommandLineOption noExternalId(
-        QStringLiteral("no-external-id"),
-        QStringLiteral("Start without the Pasalista_Id__c field."));
-    const QCommandLineOption msStamps(
-        QStringLiteral("ms-stamps"),
-        QStringLiteral("Strictly increasing millisecond stamps (Salesforce: shared seconds)."));
-    const QCommandLineOption autoApprove(
-        QStringLiteral("auto-approve"),
-        QStringLiteral("Authorize as USERNAME without a login page."), QStringLiteral("username"));
-    const QCommandLineOption clientId(QStringLiteral("client-id"),
-                                      QStringLiteral("Accept only this OAuth client_id."),
-                                      QStringLiteral("id"));
-    const QCommandLineOption tokenLifetime(QStringLiteral("token-lifetime"),
-                                           QStringLiteral("Access token lifetime in seconds."),
-                                           QStringLiteral("seconds"), QStringLiteral("7200"));
-    const QCommandLineOption cometdTimeout(
-        QStringLiteral("cometd-timeout"),
-        QStringLiteral("How long a Streaming API /meta/connect is held open (ms, default 110000)."),
-        QStringLiteral("ms"), QStringLiteral("110000"));
-    const QCommandLineOption user(
-        QStringLiteral("user"),
-        QStringLiteral("Add a user: username:password[:email[:First Last]]."),
-        QStringLiteral("spec"));
-    const QCommandLineOption noRotation(
-        QStringLiteral("no-token-rotation"),
-        QStringLiteral("Refreshes keep the refresh token (default: each refresh rotates it)."));
-    const QCommandLineOption requirePkce(
-        QStringLiteral("require-pkce"),
-        QStringLiteral("The web-server flow must carry a PKCE code challenge."));
-    const QCommandLineOption idleExpiry(
-        QStringLiteral("refresh-idle-expiry"),
-        QStringLiteral("A refresh token unused this many seconds expires (0: never)."),
-        QStringLiteral("seconds"), QStringLiteral("0"));
-    const QCommandLineOption absoluteExpiry(
-        QStringLiteral("refresh-absolute-expiry"),
-        QStringLiteral("A sign-in's refresh tokens expire this many seconds after it (0: never)."),
-        QStringLiteral("seconds"), QStringLiteral("0"));
-    const QCommandLineOption notInstalled(
-        QStringLiteral("app-not-installed"),
-        QStringLiteral("The connected app is not installed: token requests get invalid_client."));
-    parser.addOptions({port,        instancePort, callback,      state,          schema,
-                       demo,        generate,     seed,          noExternalId,   msStamps,
-                       autoApprove, clientId,     tokenLifetime, cometdTimeout,  user,
-                       noRotation,  requirePkce,  idleExpiry,    absoluteExpiry, notInstalled});
+    for (const Option &option : kOptions) {
+        parser.addOption(QCommandLineOption(QLatin1String(option.name), QLatin1String(option.help),
+                                            QLatin1String(option.valueName),
+                                            QLatin1String(option.defaultValue)));
+    }
     QList<QCommandLineOption> faultOptions;
     for (const FaultOption &fault : kFaultOptions) {
         faultOptions.append(QCommandLineOption(QLatin1String(fault.flag), QLatin1String(fault.help),
@@ -122,39 +105,33 @@ std::optional<EmulatorOptions> EmulatorOptions::parse(const QStringList &argumen
         *error = parser.helpText();
         return std::nullopt;
     }
+    const auto value = [&parser](const char *name) { return parser.value(QLatin1String(name)); };
+    const auto isSet = [&parser](const char *name) { return parser.isSet(QLatin1String(name)); };
     EmulatorOptions options;
-    bool portOk = false;
-    const uint portNumber = parser.value(port).toUInt(&portOk);
-    if (!portOk || portNumber > 65535) {
-        *error = QStringLiteral("invalid --port");
+    if (!readPort(parser, "port", &options.port, error) ||
+        !readPort(parser, "instance-port", &options.instancePort, error)) {
         return std::nullopt;
     }
-    options.port = static_cast<quint16>(portNumber);
-    const uint instancePortNumber = parser.value(instancePort).toUInt(&portOk);
-    if (!portOk || instancePortNumber > 65535) {
-        *error = QStringLiteral("invalid --instance-port");
-        return std::nullopt;
-    }
-    options.instancePort = static_cast<quint16>(instancePortNumber);
-    options.callbacks = parser.values(callback);
-    options.stateFile = parser.value(state);
-    options.schemaFile = parser.value(schema);
-    options.demo = parser.isSet(demo);
-    options.generate = parser.value(generate);
-    options.seed = parser.value(seed).toUInt();
-    options.noExternalId = parser.isSet(noExternalId);
-    options.millisecondStamps = parser.isSet(msStamps);
-    options.autoApproveUser = parser.value(autoApprove);
-    options.clientId = parser.value(clientId);
-    options.tokenLifetimeSeconds = parser.value(tokenLifetime).toInt();
-    options.cometdTimeoutMs = std::max(0, parser.value(cometdTimeout).toInt());
-    options.users = parser.values(user);
-    options.tokenPolicy.rotateRefreshTokens = !parser.isSet(noRotation);
-    options.tokenPolicy.requirePkce = parser.isSet(requirePkce);
-    options.tokenPolicy.refreshIdleSeconds = std::max(0LL, parser.value(idleExpiry).toLongLong());
+    options.callbacks = parser.values(QStringLiteral("callback"));
+    options.stateFile = value("state");
+    options.schemaFile = value("schema");
+    options.demo = isSet("demo");
+    options.generate = value("generate");
+    options.seed = value("seed").toUInt();
+    options.noExternalId = isSet("no-external-id");
+    options.millisecondStamps = isSet("ms-stamps");
+    options.autoApproveUser = value("auto-approve");
+    options.clientId = value("client-id");
+    options.tokenLifetimeSeconds = value("token-lifetime").toInt();
+    options.cometdTimeoutMs = std::max(0, value("cometd-timeout").toInt());
+    options.users = parser.values(QStringLiteral("user"));
+    options.tokenPolicy.rotateRefreshTokens = !isSet("no-token-rotation");
+    options.tokenPolicy.requirePkce = isSet("require-pkce");
+    options.tokenPolicy.refreshIdleSeconds =
+        std::max(0LL, value("refresh-idle-expiry").toLongLong());
     options.tokenPolicy.refreshAbsoluteSeconds =
-        std::max(0LL, parser.value(absoluteExpiry).toLongLong());
-    options.tokenPolicy.appInstalled = !parser.isSet(notInstalled);
+        std::max(0LL, value("refresh-absolute-expiry").toLongLong());
+    options.tokenPolicy.appInstalled = !isSet("app-not-installed");
     for (int i = 0; i < faultOptions.size(); ++i) {
         if (parser.isSet(faultOptions.at(i)))
             options.faults.insert(QLatin1String(kFaultOptions[i].key),

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 #include <QStringList>
+#include <algorithm>
+#include <iterator>
 
 namespace pasalista::emulator {
 
@@ -79,6 +81,21 @@ void ArmedFault::applyTo(TransportFaults *faults) const
     }
 }
 
+const FaultInjector::NumberSetting FaultInjector::kNumberSettings[12] = {
+    {"latencyMs", &FaultInjector::m_latencyMs, nullptr},
+    {"latencyJitterMs", &FaultInjector::m_latencyJitterMs, nullptr},
+    {"bandwidthBytesPerSecond", &FaultInjector::m_bandwidth, nullptr},
+    {"errorRate", nullptr, &FaultInjector::m_errorRate},
+    {"serviceUnavailableShare", nullptr, &FaultInjector::m_serviceUnavailableShare},
+    {"dropBeforeResponseRate", nullptr, &FaultInjector::m_dropBeforeRate},
+    {"dropMidResponseRate", nullptr, &FaultInjector::m_dropMidRate},
+    {"lockRowRate", nullptr, &FaultInjector::m_lockRowRate},
+    {"commitDelayMaxSeconds", &FaultInjector::m_commitDelayMaxSeconds, nullptr},
+    {"commitDelayRate", nullptr, &FaultInjector::m_commitDelayRate},
+    {"dailyApiLimit", &FaultInjector::m_dailyApiLimit, nullptr},
+    {"mutateRate", nullptr, &FaultInjector::m_mutateRate},
+};
+
 FaultInjector::FaultInjector(quint32 seed) : m_seed(seed), m_random(seed), m_mutationRandom(seed) {}
 
 void FaultInjector::reset()
@@ -92,49 +109,25 @@ bool FaultInjector::configure(const QJsonObject &json, QString *error)
     for (auto it = json.begin(); it != json.end(); ++it) {
         const QString &key = it.key();
         const QJsonValue value = it.value();
-        const auto share = [&](double *target) {
-            if (isShare(value))
-                *target = value.toDouble();
+        const auto number = std::find_if(
+            std::begin(kNumberSettings), std::end(kNumberSettings),
+            [&key](const NumberSetting &setting) { return key == QLatin1String(setting.key); });
+        if (number != std::end(kNumberSettings)) {
+            if (number->count && isCount(value))
+                this->*number->count = value.toInt();
+            else if (number->count)
+                problems.append(key + QStringLiteral(" must be a non-negative number"));
+            else if (isShare(value))
+                this->*number->share = value.toDouble();
             else
                 problems.append(key + QStringLiteral(" must be a number from 0 to 1"));
-        };
-        const auto count = [&](int *target) {
-            if (isCount(value))
-                *target = value.toInt();
-            else
-                problems.append(key + QStringLiteral(" must be a non-negative number"));
-        };
-        if (key == QLatin1String("latencyMs"))
-            count(&m_latencyMs);
-        else if (key == QLatin1String("latencyJitterMs"))
-            count(&m_latencyJitterMs);
-        else if (key == QLatin1String("bandwidthBytesPerSecond"))
-            count(&m_bandwidth);
-        else if (key == QLatin1String("errorRate"))
-            share(&m_errorRate);
-        else if (key == QLatin1String("serviceUnavailableShare"))
-            share(&m_serviceUnavailableShare);
-        else if (key == QLatin1String("dropBeforeResponseRate"))
-            share(&m_dropBeforeRate);
-        else if (key == QLatin1String("dropMidResponseRate"))
-            share(&m_dropMidRate);
-        else if (key == QLatin1String("lockRowRate"))
-            share(&m_lockRowRate);
-        else if (key == QLatin1String("commitDelayMaxSeconds"))
-            count(&m_commitDelayMaxSeconds);
-        else if (key == QLatin1String("commitDelayRate"))
-            share(&m_commitDelayRate);
-        else if (key == QLatin1String("mutateRate"))
-            share(&m_mutateRate);
-        else if (key == QLatin1String("mutateSeed") && isCount(value))
+        } else if (key == QLatin1String("mutateSeed") && isCount(value))
             m_mutationRandom.seed(static_cast<quint32>(value.toInteger()));
         else if (key == QLatin1String("mutateKinds")) {
             QString kindsError;
             if (!setMutationKinds(value, &kindsError))
                 problems.append(kindsError);
-        } else if (key == QLatin1String("dailyApiLimit"))
-            count(&m_dailyApiLimit);
-        else if (key == QLatin1String("expireSessions"))
+        } else if (key == QLatin1String("expireSessions"))
             m_expireSessions = value.toBool();
         else if (key == QLatin1String("tokenLifetimeSeconds") && isCount(value))
             m_tokenLifetime = value.toInt();
@@ -155,27 +148,18 @@ bool FaultInjector::configure(const QJsonObject &json, QString *error)
 
 QJsonObject FaultInjector::toJson() const
 {
-    return {{QStringLiteral("latencyMs"), m_latencyMs},
-            {QStringLiteral("latencyJitterMs"), m_latencyJitterMs},
-            {QStringLiteral("bandwidthBytesPerSecond"), m_bandwidth},
-            {QStringLiteral("errorRate"), m_errorRate},
-            {QStringLiteral("serviceUnavailableShare"), m_serviceUnavailableShare},
-            {QStringLiteral("dropBeforeResponseRate"), m_dropBeforeRate},
-            {QStringLiteral("dropMidResponseRate"), m_dropMidRate},
-            {QStringLiteral("lockRowRate"), m_lockRowRate},
-            {QStringLiteral("commitDelayMaxSeconds"), m_commitDelayMaxSeconds},
-            {QStringLiteral("commitDelayRate"), m_commitDelayRate},
-            {QStringLiteral("dailyApiLimit"), m_dailyApiLimit},
-            {QStringLiteral("mutateRate"), m_mutateRate},
-            {QStringLiteral("mutateKinds"), QJsonArray::fromStringList(m_mutationKinds)},
-            {QStringLiteral("mutations"), m_mutations},
-            {QStringLiteral("tokensOffOrigin"), m_tokensOffOrigin},
-            {QStringLiteral("armed"), [this] {
-                 QJsonArray armed;
-                 for (const ArmedFault &fault : m_armed)
-                     armed.append(fault.toJson());
-                 return armed;
-             }()}};
+    QJsonArray armed;
+    for (const ArmedFault &fault : m_armed)
+        armed.append(fault.toJson());
+    QJsonObject json{{QStringLiteral("mutateKinds"), QJsonArray::fromStringList(m_mutationKinds)},
+                     {QStringLiteral("mutations"), m_mutations},
+                     {QStringLiteral("tokensOffOrigin"), m_tokensOffOrigin},
+                     {QStringLiteral("armed"), armed}};
+    for (const NumberSetting &setting : kNumberSettings) {
+        json.insert(QLatin1String(setting.key), setting.count ? QJsonValue(this->*setting.count)
+                                                              : QJsonValue(this->*setting.share));
+    }
+    return json;
 }
 
 bool FaultInjector::armFaults(const QJsonValue &value, QString *error)

@@ -75,6 +75,15 @@ public:
     std::optional<int> takeApiUsage();
 
 private:
+    // A setting that is one number: a count (a whole number from 0) or a share (0 to 1).
+    struct NumberSetting
+    {
+        const char *key;
+        int FaultInjector::*count;
+        double FaultInjector::*share;
+    };
+    static const NumberSetting kNumberSettings[12];
+
     bool draw(double share);
     bool armFaults(const QJsonValue &value, QString *error);
     bool setMutationKinds(const QJsonValue &value, QString *error);

@@ -11,6 +11,13 @@ using pasalista::test::HttpReply;
 
 namespace {
 
+// The body of an OAuth error reply, as Salesforce writes it.
+QJsonObject oauthError(const char *error, const char *description)
+{
+    return {{QStringLiteral("error"), QLatin1String(error)},
+            {QStringLiteral("error_description"), QLatin1String(description)}};
+}
+
 const QString kVerifier = QStringLiteral("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
 const QString kRedirect = QStringLiteral("http://127.0.0.1:54321/callback");
 
@@ -159,10 +166,7 @@ TEST_F(OAuthTest, RefreshThenRevokeEndsTheSession)
               200);
     const HttpReply refused = refresh(refreshToken);
     EXPECT_EQ(refused.status, 400);
-    EXPECT_EQ(refused.object(),
-              (QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_grant")},
-                           {QStringLiteral("error_description"),
-                            QStringLiteral("expired access/refresh token")}}));
+    EXPECT_EQ(refused.object(), oauthError("invalid_grant", "expired access/refresh token"));
     org().setAccessToken(access);
     const HttpReply api = org().api("GET", QStringLiteral("limits"));
     EXPECT_EQ(api.status, 401);
@@ -398,10 +402,7 @@ TEST_F(TokenPolicyTest, AnAppNotInstalledInTheOrgIsRefused)
     ASSERT_TRUE(org().setTokenPolicy({{QStringLiteral("appInstalled"), false}}));
     const HttpReply refused = refresh(token);
     EXPECT_EQ(refused.status, 400);
-    EXPECT_EQ(refused.object(),
-              (QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_client")},
-                           {QStringLiteral("error_description"),
-                            QStringLiteral("app must be installed into org")}}));
+    EXPECT_EQ(refused.object(), oauthError("invalid_client", "app must be installed into org"));
 }
 
 TEST_F(TokenPolicyTest, BadPoliciesAreRefused)
