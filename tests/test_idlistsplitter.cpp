@@ -48,3 +48,23 @@ TEST(IdListSplitter, NoIdsNoLists)
 {
     EXPECT_TRUE(IdListSplitter::split({}, 2000).isEmpty());
 }
+
+TEST(IdListSplitter, LiteralsOfAnyTextFitTheBudgetOnceEncoded)
+{
+    QStringList all;
+    for (int i = 0; i < 300; ++i) {
+        all.append(
+            Soql::stringLiteral(QStringLiteral("Núñez O'Neil %1").arg(i).repeated(i % 4 + 1)));
+    }
+    const QList<QStringList> lists = IdListSplitter::splitLiterals(all, 1100);
+    ASSERT_GT(lists.size(), 1);
+    QStringList joined;
+    for (const QStringList &list : lists) {
+        ASSERT_FALSE(list.isEmpty());
+        // What the client sends: literal,literal,... percent-encoded in the URI (the query's
+        // text around it, parentheses included, is counted by the caller).
+        EXPECT_LE(QUrl::toPercentEncoding(list.join(QLatin1Char(','))).size(), 1100);
+        joined += list;
+    }
+    EXPECT_EQ(joined, all) << "every literal once, in order";
+}

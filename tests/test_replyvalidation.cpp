@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <gtest/gtest.h>
 
 using namespace pasalista;
@@ -120,6 +121,50 @@ TEST_F(ReplyValidation, JunkIdsAreRefusedAndNeverStored)
     EXPECT_EQ(test::junkIds(laptop), QStringList());
     test::expectMarksMatchOrg(laptop, org);
     EXPECT_GT(laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c")), 100);
+}
+
+namespace {
+
+// Stored values longer than any field of the demo org takes (its longest text: 32,768).
+QStringList overlongValues(Laptop &laptop)
+{
+    QStringList overlong;
+    for (const QString &table : test::syncedTables(laptop)) {
+        QSqlQuery query(laptop.store().database());
+        EXPECT_TRUE(query.exec(QStringLiteral("SELECT * FROM %1").arg(table)));
+        while (query.next()) {
+            for (int column = 0; column < query.record().count(); ++column) {
+                if (query.value(column).toString().size() > 32768) {
+                    overlong.append(table + QLatin1Char('.') + query.record().fieldName(column));
+                }
+            }
+        }
+    }
+    return overlong;
+}
+
+} // namespace
+
+// Issue 21: a text longer than its field's length in a pulled record (a megabyte student
+// name in a damaged reply) is refused like any invalid value, never stored: stored, it made
+// every mark of that student fail to push. A clean sync then brings the org's values, and
+// the teacher's marks all reach the org.
+TEST_F(ReplyValidation, TextLongerThanItsFieldIsRefusedAndNeverStored)
+{
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_TRUE(mutateEveryReply(QStringLiteral("overlong")));
+    EXPECT_GT(laptop.sync().refused, 0) << "refused like any invalid value";
+    EXPECT_EQ(overlongValues(laptop), QStringList());
+    expectConvergesWithoutFaults(org, laptop);
+    EXPECT_EQ(overlongValues(laptop), QStringList());
+    markRoster(laptop, QDate::currentDate().addDays(-1), 1);
+    const SyncReport pushed = syncUntilClean(laptop);
+    EXPECT_EQ(pushed.result, SyncReport::Result::Clean) << pushed.message.toStdString();
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM _trigger_log WHERE state = "
+                                          "'FAILED'")),
+              0);
+    test::expectMarksMatchOrg(laptop, org);
 }
 
 // Case 3: rows an earlier version stored from damaged replies (junk Ids, 15-character Ids

@@ -3,6 +3,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 namespace pasalista {
 
 // Splits Salesforce Ids into lists whose SOQL literal, ('id','id',...), fits a byte budget
@@ -13,8 +15,14 @@ class IdListSplitter
 public:
     // Every list holds at least one Id, whatever the budget.
     static QList<QStringList> split(const QStringList &ids, qsizetype encodedBudget);
+    // The same for SOQL literals of any text ('Núñez', ...), each measured as encoded.
+    static QList<QStringList> splitLiterals(const QStringList &literals, qsizetype encodedBudget);
     // The bytes one Id takes in an encoded list: %27 id %27 and the %2C after it.
     static qsizetype encodedSize(const QString &id) { return id.size() + 9; }
+
+private:
+    static QList<QStringList> split(const QStringList &items, qsizetype encodedBudget,
+                                    const std::function<qsizetype(const QString &)> &sizeOf);
 };
 
 } // namespace pasalista

@@ -347,8 +347,10 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
 {
     for (int attempt = 0; !operations.isEmpty(); ++attempt) {
         QList<Operation> retry;
-        for (qsizetype start = 0; start < operations.size(); start += kBatchSize) {
-            QList<Operation> batch = operations.mid(start, kBatchSize);
+        const int batchSize =
+            kind == BatchKind::Delete ? CollectionRequest::kDeleteBatchSize : kBatchSize;
+        for (qsizetype start = 0; start < operations.size(); start += batchSize) {
+            QList<Operation> batch = operations.mid(start, batchSize);
             const ApiResponse response = m_requests.send(role, kind, batch);
             if (isNoVerdict(response)) {
                 // Refused on this side (a redirect, another origin): the org said nothing

@@ -4,16 +4,22 @@
 #include "net/querypager.h"
 #include "net/salesforceclient.h"
 #include "store/localstore.h"
+#include "sync/idlistsplitter.h"
 #include "sync/salesforceid.h"
 #include "sync/soql.h"
 
 #include <QJsonObject>
+#include <QUrl>
 
 namespace pasalista {
 
 namespace {
 
-constexpr int kBatchSize = 200; // SOQL IN lists per look-up, as the collections' limit
+// A look-up's request URI at most this long: Salesforce Help article 000386264 recommends
+// 2,000 characters (the org refuses more than 16,384 bytes); the path takes the rest.
+constexpr qsizetype kMaxQueryUriBytes = 1950;
+// Never less of a key list a look-up than this, whatever the SELECT's length.
+constexpr qsizetype kMinKeyListBytes = 540;
 
 const QString kKey = QStringLiteral("pasalista_id__c");
 
@@ -29,6 +35,23 @@ std::optional<QString> PushLookup::checkedId(const QJsonValue &id, const QString
         return std::nullopt;
     }
     return normalized;
+}
+
+QString PushLookup::lookUpQuery(const QStringList &fields, const QString &objectName,
+                                const QStringList &literals)
+{
+    return Soql::select(fields, objectName,
+                        {fields.at(1) + QStringLiteral(" IN (") + literals.join(QLatin1Char(',')) +
+                         QLatin1Char(')')});
+}
+
+QList<QStringList> PushLookup::splitForLookUp(const QStringList &fields, const QString &objectName,
+                                              const QStringList &literals)
+{
+    const qsizetype budget = std::max<qsizetype>(
+        kMinKeyListBytes,
+        kMaxQueryUriBytes - QUrl::toPercentEncoding(lookUpQuery(fields, objectName, {})).size());
+    return IdListSplitter::splitLiterals(literals, budget);
 }
 
 std::optional<QJsonArray> PushLookup::readAllPages(const QString &soql, const QString &objectName)
@@ -74,14 +97,15 @@ void PushLookup::findByExternalId(Role role, QList<PushOperation> &operations)
             literals.append(Soql::stringLiteral(key));
         }
     }
-    for (qsizetype start = 0; start < literals.size(); start += kBatchSize) {
-        const QString soql = Soql::select(
-            {QStringLiteral("Id"), object.upsertField}, object.objectName,
-            {object.upsertField + QStringLiteral(" IN (") +
-             literals.mid(start, kBatchSize).join(QLatin1Char(',')) + QLatin1Char(')')});
-        const std::optional<QJsonArray> records = readAllPages(soql, object.objectName);
+    const QStringList fields{QStringLiteral("Id"), object.upsertField};
+    qsizetype start = 0;
+    for (const QStringList &chunk : splitForLookUp(fields, object.objectName, literals)) {
+        const QStringList chunkKeys = keys.mid(start, chunk.size());
+        start += chunk.size();
+        const std::optional<QJsonArray> records =
+            readAllPages(lookUpQuery(fields, object.objectName, chunk), object.objectName);
         if (!records) {
-            for (const QString &key : keys.mid(start, kBatchSize)) {
+            for (const QString &key : chunkKeys) {
                 byKey.value(key)->unverified = true;
             }
             continue;
@@ -161,19 +185,20 @@ void PushLookup::findByNaturalKey(Role role, QList<PushOperation> &operations)
         firsts.append(values.first());
     }
     firsts.removeDuplicates();
-    for (qsizetype start = 0; start < firsts.size(); start += kBatchSize) {
-        QStringList literals;
-        for (const QString &value : firsts.mid(start, kBatchSize)) {
-            literals.append(Soql::stringLiteral(value));
-        }
-        const QString soql = Soql::select(QStringList{QStringLiteral("Id")} + keyFields,
-                                          m_store.mapping().objectFor(role).objectName,
-                                          {keyFields.first() + QStringLiteral(" IN (") +
-                                           literals.join(QLatin1Char(',')) + QLatin1Char(')')});
+    QStringList literals;
+    for (const QString &value : std::as_const(firsts)) {
+        literals.append(Soql::stringLiteral(value));
+    }
+    const QString objectName = m_store.mapping().objectFor(role).objectName;
+    const QStringList fields = QStringList{QStringLiteral("Id")} + keyFields;
+    qsizetype start = 0;
+    for (const QStringList &chunk : splitForLookUp(fields, objectName, literals)) {
+        const QStringList chunkFirsts = firsts.mid(start, chunk.size());
+        start += chunk.size();
         const std::optional<QJsonArray> records =
-            readAllPages(soql, m_store.mapping().objectFor(role).objectName);
+            readAllPages(lookUpQuery(fields, objectName, chunk), objectName);
         if (!records) {
-            for (const QString &value : firsts.mid(start, kBatchSize)) {
+            for (const QString &value : chunkFirsts) {
                 for (PushOperation *operation : byFirst.values(value)) {
                     operation->unverified = true;
                 }

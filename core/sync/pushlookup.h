@@ -36,6 +36,13 @@ private:
     // key prefix) and given in its 18-character form; nothing when any of it is not sound.
     std::optional<QJsonArray> readAllPages(const QString &soql, const QString &objectName);
     QStringList naturalKeyFields(Role role) const;
+    // SELECT `fields` FROM `objectName` WHERE <fields[1]> IN (<literals>).
+    static QString lookUpQuery(const QStringList &fields, const QString &objectName,
+                               const QStringList &literals);
+    // `literals` in lists short enough that each look-up's URI stays within what
+    // Salesforce recommends, whatever the length of the keys.
+    static QList<QStringList> splitForLookUp(const QStringList &fields, const QString &objectName,
+                                             const QStringList &literals);
 
     LocalStore &m_store;
     SalesforceClient &m_client;

@@ -160,6 +160,16 @@ bool RecordValidator::checkValue(const QString &field, QJsonValue &value, QStrin
                                : type);
         return false;
     }
+    if (value.isString() && shape.length > 0 && value.toString().size() > shape.length) {
+        // The org never holds it, and a push of it would be refused again and again.
+        *reason = QCoreApplication::translate("pasalista::RecordValidator",
+                                              "%1 holds %2 characters, more than the %3 the "
+                                              "org's field takes")
+                      .arg(field)
+                      .arg(value.toString().size())
+                      .arg(shape.length);
+        return false;
+    }
     if (isStamp(field) && m_orgNow.isValid() &&
         parseDateTime(value.toString()) > m_orgNow.addSecs(kClockSkewSeconds)) {
         *reason = QCoreApplication::translate("pasalista::RecordValidator",

@@ -18,6 +18,7 @@ struct FieldShape
 {
     QString type; // describe's type: id, reference, date, datetime, boolean, double, string...
     bool nillable = true;
+    int length = 0; // the most characters a text field holds; 0: not said
 };
 
 // The org's describe of every mapped object, as the checks of replies need it.
@@ -29,10 +30,10 @@ struct OrgShapes
 
 // Checks each record a reply carries before it touches the store (issue 15): the Id is a
 // well-formed Salesforce Id of the object's key prefix, lookups are Ids of their parent's,
-// every value has its field's type, dates and datetimes parse, and no stamp is after the
-// org's own clock plus a small skew. A record that fails is refused with its reason; one
-// that passes comes back with every Id in its 18-character form, so a 15-character Id and
-// its 18-character form are the same record.
+// every value has its field's type, no text is longer than its field, dates and datetimes parse,
+// and no stamp is after the org's own clock plus a small skew. A record that fails is refused with
+// its reason; one that passes comes back with every Id in its 18-character form, so a 15-character
+// Id and its 18-character form are the same record.
 class RecordValidator
 {
 public:

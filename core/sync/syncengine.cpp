@@ -130,7 +130,8 @@ QJsonObject SyncEngine::cacheEntryOf(const QJsonObject &describe, const QString 
         fields.append(QJsonObject{
             {QStringLiteral("name"), described.value(QLatin1String("name"))},
             {QStringLiteral("type"), described.value(QLatin1String("type"))},
-            {QStringLiteral("nillable"), described.value(QLatin1String("nillable")).toBool(true)}});
+            {QStringLiteral("nillable"), described.value(QLatin1String("nillable")).toBool(true)},
+            {QStringLiteral("length"), described.value(QLatin1String("length")).toInt()}});
     }
     return QJsonObject{{QStringLiteral("fields"), fields},
                        {QStringLiteral("keyPrefix"), describe.value(QLatin1String("keyPrefix"))},
@@ -147,7 +148,8 @@ void SyncEngine::useShapes(const QString &objectName, const QJsonObject &describ
         }
         shapes.insert(described.value(QLatin1String("name")).toString(),
                       {described.value(QLatin1String("type")).toString(),
-                       described.value(QLatin1String("nillable")).toBool(true)});
+                       described.value(QLatin1String("nillable")).toBool(true),
+                       described.value(QLatin1String("length")).toInt()});
     }
     m_shapes.fields.insert(objectName, shapes);
     const QString keyPrefix = describe.value(QLatin1String("keyPrefix")).toString();

@@ -4,6 +4,7 @@
 #include "net/salesforceclient.h"
 #include "store/localstore.h"
 #include "store/metastore.h"
+#include "sync/collectionrequest.h"
 #include "sync/pushlookup.h"
 #include "sync/syncreport.h"
 
@@ -13,7 +14,7 @@ namespace pasalista {
 
 namespace {
 
-constexpr int kBatchSize = 200; // sObject Collections' limit
+constexpr int kBatchSize = CollectionRequest::kDeleteBatchSize; // Ids in one delete's URI
 
 const QString kSfid = QStringLiteral("sfid");
 

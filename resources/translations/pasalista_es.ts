@@ -1743,6 +1743,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>a record without an Id</source>
         <translation>un registro sin Id</translation>
     </message>
+    <message>
+        <source>%1 holds %2 characters, more than the %3 the org&apos;s field takes</source>
+        <translation>%1 contiene %2 caracteres, más de los %3 que admite el campo de la organización</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::RemoteApplier</name>

@@ -157,6 +157,20 @@ bool futureStamp(QJsonObject &record, const MutationContext &context, QRandomGen
     return changed;
 }
 
+// A text field of the record holds a megabyte, far past any field's length.
+bool overlong(QJsonObject &record, QRandomGenerator &random)
+{
+    QStringList texts;
+    for (const QString &key : editableKeys(record)) {
+        if (record.value(key).isString() && key != idKey(record))
+            texts.append(key);
+    }
+    if (texts.isEmpty())
+        return false;
+    record.insert(pick(texts, random), QString(1 << 20, u'x'));
+    return true;
+}
+
 bool mutateRecord(const QString &kind, QJsonDocument *document, const MutationContext &context,
                   QRandomGenerator &random)
 {
@@ -181,6 +195,8 @@ bool mutateRecord(const QString &kind, QJsonDocument *document, const MutationCo
             }
             if (kind == QLatin1String("junk-date"))
                 return junkDate(record, random);
+            if (kind == QLatin1String("overlong"))
+                return overlong(record, random);
             return futureStamp(record, context, random);
         },
         &applied);
@@ -257,11 +273,11 @@ bool ReplyMutator::mutateSubresult(const QString &kind, QJsonObject *subresult,
 
 const QStringList &ReplyMutator::kinds()
 {
-    static const QStringList all{QStringLiteral("truncate"),     QStringLiteral("retype"),
-                                 QStringLiteral("null"),         QStringLiteral("junk-id"),
-                                 QStringLiteral("junk-date"),    QStringLiteral("future-stamp"),
-                                 QStringLiteral("redirect"),     QStringLiteral("self-loop"),
-                                 QStringLiteral("foreign-page"), QStringLiteral("drip")};
+    static const QStringList all{
+        QStringLiteral("truncate"), QStringLiteral("retype"),    QStringLiteral("null"),
+        QStringLiteral("junk-id"),  QStringLiteral("junk-date"), QStringLiteral("future-stamp"),
+        QStringLiteral("redirect"), QStringLiteral("self-loop"), QStringLiteral("foreign-page"),
+        QStringLiteral("drip"),     QStringLiteral("overlong")};
     return all;
 }
 
