@@ -3,6 +3,7 @@
 #include "clicontext.h"
 
 #include "auth/accountmanager.h"
+#include "auth/storekeys.h"
 #include "store/localstore.h"
 
 #include <QTextStream>
@@ -38,6 +39,11 @@ int AccountStoreCommand::openStore(CliContext &context, LocalStore &store)
         context.err() << tr("Nobody is signed in. Run: pasalista-cli login --login-url URL")
                       << Qt::endl;
         return NotSignedIn;
+    }
+    QString keyError;
+    if (!StoreKeys::unlock(context.accounts(), account, &keyError)) {
+        context.err() << keyError << Qt::endl;
+        return Failure;
     }
     if (!store.open(context.accounts().databasePath(account))) {
         context.err() << store.errorString() << Qt::endl;

@@ -6,6 +6,7 @@
 #include "auth/accountmanager.h"
 #include "auth/orgsettings.h"
 #include "auth/session.h"
+#include "auth/storekeys.h"
 #include "demodata.h"
 #include "mainwindow.h"
 #include "orgsetupdialog.h"
@@ -138,6 +139,13 @@ bool GuiLauncher::openStore()
     // Signed in: the account's own store, readable offline whether or not the session comes
     // back. Never signed in: the offline store (and the demo).
     const QString account = m_accounts->currentAccountKey();
+    // The store's key first (issue 24), before any other keychain job is queued: the one
+    // wait on the keychain, while no window is up.
+    QString keyError;
+    if (!account.isEmpty() && !StoreKeys::unlock(*m_accounts, account, &keyError)) {
+        m_error = keyError;
+        return false;
+    }
     // The keychain answers later (no nested event loop here): the sync starts then.
     if (!account.isEmpty() && !m_accounts->isSignedIn(account)) {
         m_accounts->restoreSessionAsync(account, [this, account](AccountManager::RestoreResult r) {

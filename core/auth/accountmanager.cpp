@@ -9,6 +9,8 @@
 #include "sharedtokens.h"
 #include "signinflow.h"
 #include "store/outbox.h"
+#include "store/sqlcipherdriver.h"
+#include "store/storekeyring.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -370,9 +372,11 @@ int AccountManager::unsyncedChangeCount(const QString &accountKey) const
         QStringLiteral("pasalista-unsynced-") + QUuid::createUuid().toString();
     int count = 0;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        QSqlDatabase db = QSqlDatabase::addDatabase(SqlCipherDriver::name(), connection);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        const QByteArray key = StoreKeyRing::keyFor(path); // StoreKeys::unlock put it there
+        db.setPassword(key.isEmpty() ? QString() : StoreKeyRing::keyClause(key));
+        db.setConnectOptions(QStringLiteral("OPEN_READONLY"));
         if (db.open())
             count = Outbox::unsentCount(db);
     }
