@@ -177,7 +177,7 @@ TEST(StoreCipher, PlainStoreOfAnEarlierVersionOpensEncryptedWithAllRows)
 // start opens it encrypted with every row.
 TEST(StoreCipher, KilledEncryptionLeavesTheOldStoreOrTheNewOne)
 {
-    const QString tool = QStringLiteral(PASALISTA_TEST_TOOLS_DIR "/store-open");
+    const QString tool = QStringLiteral(PASALISTA_TEST_TOOLS_DIR "/store-burst");
     for (int step = 1; step <= 4; ++step) {
         SCOPED_TRACE(step);
         QTemporaryDir dir;
