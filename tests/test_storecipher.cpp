@@ -1,6 +1,7 @@
 // Issue 24: the store is encrypted at rest (SQLCipher 4 through the project's own Qt SQL
 // driver), a plain store of an earlier version is encrypted in place, and a store whose key
 // is lost is never touched.
+#include "auth/accountmanager.h"
 #include "auth/blockingwait.h"
 #include "auth/session.h"
 #include "auth/storekeys.h"
@@ -226,22 +227,25 @@ TEST(StoreKeys, KeyIsKeptInTheKeychainAndALostOneNeverReplacesTheStore)
 {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    TokenStore tokens(&settings, QStringLiteral("PasalistaTest-") + QUuid::createUuid().toString());
+    const QString service = QStringLiteral("PasalistaTest-") + QUuid::createUuid().toString();
+    TokenStore tokens(&settings, service);
     if (tokens.probe() != TokenStore::Status::Ok) {
         GTEST_SKIP() << "no keychain: run under scripts/test's D-Bus session";
     }
     const QString account = QStringLiteral("00Dorg-005teacher");
-    const QString path = dir.filePath(QStringLiteral("account.sqlite"));
+    const QString path = dir.filePath(account + QStringLiteral(".sqlite")); // databasePath()
     const QStringList rows = writePlainStoreWithWal(path);
     StoreKeyRing::forget(path);
     QString error;
     ASSERT_TRUE(StoreKeys::unlock(tokens, account, path, &error)) << error.toStdString();
     const QByteArray key = StoreKeyRing::keyFor(path);
     ASSERT_EQ(key.size(), StoreKeyRing::kKeySize);
+    int unsent = 0;
     {
         LocalStore store(Mapping::dream());
         ASSERT_TRUE(store.open(path)) << store.errorString().toStdString();
         EXPECT_EQ(dump(store), rows);
+        unsent = store.pendingChangeCount();
     }
     settings.sync();
     const QByteArray files = bytesOfFolder(dir.path());
@@ -251,6 +255,11 @@ TEST(StoreKeys, KeyIsKeptInTheKeychainAndALostOneNeverReplacesTheStore)
     StoreKeyRing::forget(path); // the next process
     ASSERT_TRUE(StoreKeys::unlock(tokens, account, path, &error)) << error.toStdString();
     EXPECT_EQ(StoreKeyRing::keyFor(path), key) << "the same key, from the keychain";
+
+    StoreKeyRing::forget(path); // a sign-out that asks what deleting the data would lose
+    AccountManager accounts(&settings, dir.path(), service);
+    EXPECT_EQ(accounts.unsyncedChangeCount(account), unsent) << "read with the keychain's key";
+    ASSERT_GT(unsent, 0);
 
     StoreKeyRing::forget(path);
     const TokenStore::Status erased = waitForErase(tokens, StoreKeys::entryName(account, path));
