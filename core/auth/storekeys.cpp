@@ -14,12 +14,6 @@
 
 namespace pasalista {
 
-namespace {
-
-using Read = std::pair<TokenStore::Status, QByteArray>;
-
-} // namespace
-
 QString StoreKeys::entryName(const QString &accountKey, const QString &databasePath)
 {
     const QByteArray file = QFileInfo(databasePath).absoluteFilePath().toUtf8();
@@ -44,38 +38,58 @@ bool StoreKeys::unlock(AccountManager &accounts, const QString &accountKey, QStr
 bool StoreKeys::unlock(TokenStore &tokens, const QString &accountKey, const QString &databasePath,
                        QString *error)
 {
+    using Result = std::pair<bool, QString>;
+    const auto [unlocked, message] =
+        waitForCallback<Result>([&](std::function<void(Result)> finished) {
+            unlockAsync(tokens, accountKey, databasePath, [finished](bool ok, const QString &why) {
+                finished({ok, why});
+            });
+        });
+    if (!unlocked) {
+        *error = message;
+    }
+    return unlocked;
+}
+
+void StoreKeys::unlockAsync(TokenStore &tokens, const QString &accountKey,
+                            const QString &databasePath, Done done)
+{
     if (!StoreKeyRing::keyFor(databasePath).isEmpty()) {
-        return true;
+        done(true, {});
+        return;
     }
     const QString entry = entryName(accountKey, databasePath);
-    const auto [status, stored] = waitForCallback<Read>([&](std::function<void(Read)> done) {
-        tokens.readEntryAsync(entry, [done](TokenStore::Status read, const QByteArray &data) {
-            done({read, data});
-        });
+    tokens.readEntryAsync(entry, [&tokens, accountKey, databasePath, entry,
+                                  done](TokenStore::Status status, const QByteArray &stored) {
+        if (status == TokenStore::Status::Ok && stored.size() == StoreKeyRing::kKeySize) {
+            StoreKeyRing::remember(databasePath, stored);
+            done(true, {});
+        } else if (status == TokenStore::Status::Unavailable) {
+            done(false, TokenStore::unavailableMessage());
+        } else if (StoreEncryption::stateOf(databasePath) ==
+                   StoreEncryption::FileState::Encrypted) {
+            qCWarning(lcStore) << "the keychain has no key for the encrypted store of"
+                               << accountKey;
+            done(false, StoreEncryption::lostKeyMessage(databasePath));
+        } else {
+            saveNewKey(tokens, entry, databasePath, done);
+        }
     });
-    if (status == TokenStore::Status::Ok && stored.size() == StoreKeyRing::kKeySize) {
-        StoreKeyRing::remember(databasePath, stored);
-        return true;
-    }
-    if (status == TokenStore::Status::Unavailable) {
-        *error = TokenStore::unavailableMessage();
-        return false;
-    }
-    if (StoreEncryption::stateOf(databasePath) == StoreEncryption::FileState::Encrypted) {
-        qCWarning(lcStore) << "the keychain has no key for the encrypted store of" << accountKey;
-        *error = StoreEncryption::lostKeyMessage(databasePath);
-        return false;
-    }
+}
+
+void StoreKeys::saveNewKey(TokenStore &tokens, const QString &entry, const QString &databasePath,
+                           Done done)
+{
     const QByteArray key = newKey();
-    const TokenStore::Status saved = waitForCallback<TokenStore::Status>(
-        [&](TokenStore::Done done) { tokens.writeEntryAsync(entry, key, std::move(done)); });
-    if (saved != TokenStore::Status::Ok) {
-        *error = TokenStore::unavailableMessage();
-        return false;
-    }
-    qCInfo(lcStore) << "made a new store key for" << accountKey;
-    StoreKeyRing::remember(databasePath, key);
-    return true;
+    tokens.writeEntryAsync(entry, key, [databasePath, key, done](TokenStore::Status saved) {
+        if (saved != TokenStore::Status::Ok) {
+            done(false, TokenStore::unavailableMessage());
+            return;
+        }
+        qCInfo(lcStore) << "made a new store key";
+        StoreKeyRing::remember(databasePath, key);
+        done(true, {});
+    });
 }
 
 } // namespace pasalista

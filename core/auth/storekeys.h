@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 namespace pasalista {
 
 class AccountManager;
@@ -25,6 +27,11 @@ public:
     // and never replaced).
     static bool unlock(TokenStore &tokens, const QString &accountKey, const QString &databasePath,
                        QString *error);
+    // The same without waiting (the window): `done` runs from the event loop, or at once
+    // when the key is known already, with the reason (translated) when it failed.
+    using Done = std::function<void(bool unlocked, const QString &error)>;
+    static void unlockAsync(TokenStore &tokens, const QString &accountKey,
+                            const QString &databasePath, Done done);
     // The same for an account of `accounts`, at its databasePath().
     static bool unlock(AccountManager &accounts, const QString &accountKey, QString *error);
     // The keychain entry that holds the key of the account's store at `databasePath`: one
@@ -33,6 +40,8 @@ public:
 
 private:
     static QByteArray newKey();
+    static void saveNewKey(TokenStore &tokens, const QString &entry, const QString &databasePath,
+                           Done done);
 };
 
 } // namespace pasalista
