@@ -3,9 +3,9 @@
 // which edits the store must still have. With HEXKEY the store is opened with that key, as
 // the app does after fetching it from the keychain (the migration kill test has it die
 // while a plain store is encrypted, PASALISTA_TEST_ENCRYPT_ABORT_AT).
+#include "mapping.h"
 #include "store/localstore.h"
 #include "store/storekeyring.h"
-#include "mapping.h"
 
 #include <QCoreApplication>
 #include <QDate>
