@@ -456,9 +456,8 @@ TEST_F(SyncAfterFirstSync, IssuesAreListedAndEachCanBeSettled)
 // page lost to a fault must be fetched again, never skipped.
 TEST(SyncOfManyPages, EachPageIsFetchedOnceAndNoneIsLostUnderFaults)
 {
-    EmulatorProcess org({QStringLiteral("--generate"),
-                         QStringLiteral("students=200,enrollments=400,attendance=4500"),
-                         QStringLiteral("--seed"), QStringLiteral("11")});
+    EmulatorProcess org(
+        generatedOrg(QStringLiteral("students=200,enrollments=400,attendance=4500"), 11));
     ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
     const QByteArray token = org.login().toUtf8(); // before any fault, which would hit it too
     const auto pullOnce = [&org, &token](const QString &path) {
@@ -625,9 +624,8 @@ QStringList refusedRequests(const EmulatorProcess &org)
 TEST(SyncAtScale, AThousandEditsAfterFortyDaysOfflineReachTheStrictOrg)
 {
     // 84 courses (the teacher leads about half), the same 20 students in each, 5 marks each.
-    EmulatorProcess org({QStringLiteral("--generate"),
-                         QStringLiteral("classes=84,students=20,enrollments=1680,attendance=8400"),
-                         QStringLiteral("--seed"), QStringLiteral("21")});
+    EmulatorProcess org(generatedOrg(
+        QStringLiteral("classes=84,students=20,enrollments=1680,attendance=8400"), 21));
     ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
     Laptop laptop(org, QStringLiteral("scale"));
     const SyncReport first = laptop.sync();
