@@ -253,6 +253,31 @@ TEST_F(CliTest, ReportAsJson)
     EXPECT_TRUE(text.out.contains(QStringLiteral("50.0 %")));
 }
 
+// Issue 21: marks with a code the mapping gives no meaning (the org's new 5) are in no column
+// of the report, and both the table and --json say how many there are.
+TEST_F(CliTest, ReportNamesMarksWithACodeOfNoMeaning)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    openStore();
+    const Enrollment ana = *m_repository->enrollment(m_courseId, m_anaId);
+    ASSERT_TRUE(m_store->insertSynced(
+        Role::Attendance, {{QStringLiteral("sfid"), nextSfid(QStringLiteral("a0A"))},
+                           {LocalStore::refColumn(column(Role::Attendance, "enrollment")), ana.id},
+                           {column(Role::Attendance, "date"), QDate(2025, 3, 6)},
+                           {column(Role::Attendance, "status"), 5}}));
+    closeStore();
+
+    const CliResult json = cli(args({"report", "Lectura", "--json"}));
+    ASSERT_EQ(json.exitCode, 0);
+    const QJsonObject total = json.json().value(QStringLiteral("total")).toObject();
+    EXPECT_EQ(total.value(QStringLiteral("recorded")).toInt(), 1);
+    EXPECT_EQ(total.value(QStringLiteral("absent")).toInt(), 0);
+    EXPECT_EQ(total.value(QStringLiteral("uncounted")).toObject(),
+              (QJsonObject{{QStringLiteral("5"), 1}}));
+    const CliResult text = cli(args({"report", "Lectura"}));
+    EXPECT_TRUE(text.out.contains(str("code ‘5’"))) << text.out.toStdString();
+}
+
 TEST_F(CliTest, ExportQuotesCommasQuotesAndKeepsAccents)
 {
     ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "E", "--note",

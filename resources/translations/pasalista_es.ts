@@ -497,12 +497,23 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>attendance_since_days must be a whole number from 0 to %1.</source>
         <translation>attendance_since_days debe ser un número entero de 0 a %1.</translation>
     </message>
+    <message>
+        <source>Object %1: attendance code %2 has &quot;counts_as&quot; %3; use present, absent, late or none.</source>
+        <translation>Objeto %1: el código de asistencia %2 tiene &quot;counts_as&quot; %3; use present, absent, late o none.</translation>
+    </message>
 </context>
 <context>
     <name>Reports</name>
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s) with code ‘%1’ are not counted: set the code&apos;s meaning in the mapping.</source>
+        <translation>
+            <numerusform>%n marca con el código ‘%1’ no se cuenta: indique en el mapeo qué significa el código.</numerusform>
+            <numerusform>%n marcas con el código ‘%1’ no se cuentan: indique en el mapeo qué significa el código.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2453,6 +2464,14 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Missed</source>
         <comment>share of class days missed</comment>
         <translation>Inasistencia</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s) not counted</source>
+        <comment>codes with no meaning</comment>
+        <translation>
+            <numerusform>%n marca sin contar</numerusform>
+            <numerusform>%n marcas sin contar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
