@@ -2,6 +2,7 @@
 // org's day, whatever the laptop's clock says (a dead clock battery); a mark for a day still
 // to come never leaves the laptop; and every sync issue names its course, student and date
 // even after the course has left the laptop.
+#include "clibinary.h"
 #include "laptop.h"
 #include "laptopclock.h"
 #include "sync/clockskew.h"
@@ -95,6 +96,17 @@ class WrongLaptopClock : public SyncedLaptopTest
 protected:
     void TearDown() override { LaptopClock::setOffsetSeconds(0); }
 };
+
+// The JSON object a CLI run printed.
+QJsonObject jsonOf(const QString &output)
+{
+    return QJsonDocument::fromJson(
+               output
+                   .mid(output.indexOf(QLatin1Char('{')),
+                        output.lastIndexOf(QLatin1Char('}')) - output.indexOf(QLatin1Char('{')) + 1)
+                   .toUtf8())
+        .object();
+}
 
 using MarkDates = SyncedLaptopTest;
 using IssueWords = SyncedLaptopTest;
@@ -206,4 +218,70 @@ TEST_F(IssueWords, ACourseDeletedWithFiveUnsentMarksListsFiveIssuesWithTheirWord
         EXPECT_FALSE(
             orgMarksByKey(org).contains(row->value(QStringLiteral("pasalista_id__c")).toString()));
     }
+}
+
+// The same laptop 3 days ahead, through pasalista-cli as a child process (its clock moved by
+// the environment hook of Debug builds): `sync` and `status` name both dates, `status` shows
+// the last sync on the org's clock, and `mark COURSE today` exits 3 naming the org's date to
+// type instead, which is taken.
+TEST(WrongLaptopClockCli, SyncStatusAndMarkNameBothDates)
+{
+    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--auto-approve"), kTeacher});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    QTemporaryDir dir;
+    Cli cli(dir);
+    cli.setEnvironment(QStringLiteral("PASALISTA_TEST_CLOCK_OFFSET_SECONDS"),
+                       QString::number(kThreeDays));
+    cli.setEnvironment(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*=false"));
+    QString output;
+    PASALISTA_CLI_LOGIN_OR_SKIP(cli, org, output);
+    const QDate orgDay = orgNow(org).toLocalTime().date();
+    const QDate laptopDay = orgDay.addDays(3);
+
+    ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+    EXPECT_TRUE(output.contains(longDate(laptopDay)) && output.contains(longDate(orgDay)))
+        << output.toStdString();
+    ASSERT_EQ(cli.run({QStringLiteral("status"), QStringLiteral("--json")}, &output), 0);
+    const QJsonObject status = jsonOf(output);
+    const QDateTime lastSync = QDateTime::fromString(
+        status.value(QStringLiteral("last_sync")).toString(), Qt::ISODateWithMs);
+    EXPECT_LT(qAbs(lastSync.secsTo(orgNow(org))), 120) << output.toStdString();
+    EXPECT_TRUE(status.value(QStringLiteral("clock_warning")).toString().contains(longDate(orgDay)))
+        << output.toStdString();
+
+    ASSERT_EQ(cli.run({QStringLiteral("courses"), QStringLiteral("--json")}, &output), 0);
+    QString courseId;
+    for (const QJsonValue &course : jsonOf(output).value(QStringLiteral("courses")).toArray()) {
+        if (course.toObject().value(QStringLiteral("active")).toBool() &&
+            course.toObject().value(QStringLiteral("enrolled")).toInt() > 0) {
+            courseId = course.toObject().value(QStringLiteral("sfid")).toString();
+            break;
+        }
+    }
+    ASSERT_FALSE(courseId.isEmpty()) << output.toStdString();
+    ASSERT_EQ(cli.run({QStringLiteral("roster"), courseId, QStringLiteral("--json")}, &output), 0);
+    const QString studentId = jsonOf(output)
+                                  .value(QStringLiteral("students"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QStringLiteral("sfid"))
+                                  .toString();
+    const QStringList mark = {QStringLiteral("mark"), courseId, QStringLiteral("today"), studentId,
+                              QStringLiteral("L")};
+    EXPECT_EQ(cli.run(mark, &output), 3) << output.toStdString();
+    EXPECT_TRUE(output.contains(orgDay.toString(Qt::ISODate))) << output.toStdString();
+    QStringList byHand = mark;
+    byHand[2] = orgDay.toString(Qt::ISODate);
+    EXPECT_EQ(cli.run(byHand, &output), 0) << output.toStdString();
+    ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+    EXPECT_EQ(orgMarksOn(org, laptopDay), 0) << "nothing filed under the laptop's day";
+    int filed = 0;
+    for (const QJsonObject &record : orgMarksByKey(org)) {
+        filed += record.value(QStringLiteral("Start_Date__c")).toString() ==
+                     orgDay.toString(Qt::ISODate) &&
+                 record.value(QStringLiteral("Student_Id__c")).toString() == studentId &&
+                 record.value(QStringLiteral("Attendance_Type__c")).toInt() == 4;
+    }
+    EXPECT_EQ(filed, 1) << "the mark (excused late) reached the org under the org's day";
 }
