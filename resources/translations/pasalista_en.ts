@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>pasalista::ClockSkew</name>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) off the org&apos;s clock; set its date and time right.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute off the org&apos;s clock; set its date and time right.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes off the org&apos;s clock; set its date and time right.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pasalista::DoctorCommand</name>
     <message numerus="yes">
         <source>A sync would fail: %n problem(s) to fix.</source>
