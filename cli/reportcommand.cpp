@@ -18,9 +18,20 @@ QString percent(double rate)
     return QStringLiteral("%1 %").arg(rate * 100.0, 0, 'f', 1);
 }
 
+// Marks whose code has no meaning in the mapping, by code: {"5": 10}.
+QJsonObject uncountedJson(const AttendanceSummary &summary)
+{
+    QJsonObject codes;
+    for (auto it = summary.uncounted.constBegin(); it != summary.uncounted.constEnd(); ++it) {
+        codes.insert(QString::number(it.key()), it.value());
+    }
+    return codes;
+}
+
 QJsonObject summaryJson(const AttendanceSummary &summary)
 {
-    return QJsonObject{{QStringLiteral("name"), summary.name},
+    return QJsonObject{{QStringLiteral("uncounted"), uncountedJson(summary)},
+                       {QStringLiteral("name"), summary.name},
                        {QStringLiteral("studentId"), summary.studentId},
                        {QStringLiteral("recorded"), summary.recorded},
                        {QStringLiteral("present"), summary.present},
@@ -42,7 +53,8 @@ int ReportCommand::run(const QStringList &)
 {
     const qint64 courseId = selectedCourseId();
     const auto course = repository().course(courseId);
-    QList<AttendanceSummary> rows = Reports(repository()).courseReport(courseId);
+    const Reports reports(repository());
+    QList<AttendanceSummary> rows = reports.courseReport(courseId);
     const AttendanceSummary total = rows.takeLast();
     if (context().isSet(CliContext::kJson)) {
         QJsonArray array;
@@ -66,6 +78,9 @@ int ReportCommand::run(const QStringList &)
     writeTable({tr("Student"), tr("Days"), tr("Present"), tr("Late"), tr("Absent"), tr("Excused"),
                 tr("Attendance"), QString()},
                table);
+    for (const QString &notice : reports.uncountedNotices(total)) {
+        out() << notice << Qt::endl;
+    }
     return Success;
 }
 

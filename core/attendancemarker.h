@@ -26,6 +26,7 @@ public:
 
 private:
     bool releaseDeletedKey(Role role, const QString &key);
+    DomainError checkDay(const QDate &date) const;
     DomainError checkMarkable(const Course &course, const QDate &date, int status,
                               bool confirmOutsideDates) const;
     DomainError writeMark(const Course &course, const Student &student, const QDate &date,

@@ -57,6 +57,9 @@ struct AttendanceCode
     bool absent = false;
     bool late = false;
     bool excused = false;
+    // False when the mapping sets no meaning for the code (no "counts_as" and no absent or
+    // late flag): reports count its marks as neither present nor absent and name them instead.
+    bool counted = true;
 };
 
 enum class ConflictPolicy
@@ -123,6 +126,9 @@ private:
     bool parsePasalistaSection(const QJsonObject &section, QString *error);
     bool parseBinding(Role role, const QJsonObject &json, QString *error);
     bool parseAttendanceCodes(const QJsonArray &codes, QString *error);
+    // Reads "counts_as" (present, absent, late, none) or the older absent and late flags.
+    // False for a "counts_as" the app does not know.
+    static bool parseCodeMeaning(const QJsonObject &json, AttendanceCode &code);
     bool parseScope(const QJsonObject &json, QString *error);
 
     QList<ObjectMapping> m_objects;

@@ -1,7 +1,8 @@
 #include "reports.h"
 
-#include "logging.h"
 #include "repository.h"
+
+#include <QCoreApplication>
 
 namespace pasalista {
 
@@ -10,9 +11,10 @@ Reports::Reports(const Repository &repository) : m_repository(repository) {}
 void Reports::count(AttendanceSummary &summary, int status, int times) const
 {
     const AttendanceCode *code = m_repository.mapping().attendanceCode(status);
-    if (!code) {
-        // A code the mapping no longer knows: counting it as anything would be a guess.
-        qCWarning(lcDomain) << "attendance code" << status << "is not in the mapping";
+    if (!code || !code->counted) {
+        // A code the mapping gives no meaning (say the org's new "virtual present"):
+        // counting it as anything would be a guess, so it is counted apart and named.
+        summary.uncounted[status] += times;
         return;
     }
     summary.recorded += times;
@@ -26,6 +28,30 @@ void Reports::count(AttendanceSummary &summary, int status, int times) const
     if (code->excused) {
         summary.excused += times;
     }
+}
+
+QStringList Reports::uncountedNotices(const AttendanceSummary &summary) const
+{
+    QStringList notices;
+    for (auto it = summary.uncounted.constBegin(); it != summary.uncounted.constEnd(); ++it) {
+        notices.append(tr("%n mark(s) with code ‘%1’ are not counted: set the "
+                          "code's meaning in the mapping.",
+                          nullptr, it.value())
+                           .arg(codeName(it.key())));
+    }
+    return notices;
+}
+
+QString Reports::codeName(int status) const
+{
+    const AttendanceCode *code = m_repository.mapping().attendanceCode(status);
+    if (!code || code->label.isEmpty()) {
+        return QString::number(status);
+    }
+    const QByteArray label = code->label.toUtf8();
+    return QStringLiteral("%1 \u2013 %2")
+        .arg(status)
+        .arg(QCoreApplication::translate("AttendanceLabels", label.constData()));
 }
 
 QList<AttendanceSummary> Reports::courseReport(qint64 courseId) const

@@ -5,12 +5,15 @@
 #include "apppaths.h"
 #include "clirunner.h"
 #include "exportcommand.h"
+#include "laptopclock.h"
 #include "markcommand.h"
+#include "sync/clockskew.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QTextStream>
 
@@ -231,6 +234,43 @@ TEST_F(CliTest, DomainRefusalsExitWithThree)
     EXPECT_TRUE(ambiguous.err.contains(str("Inglés básico")));
 }
 
+// Issue 22, case 4: a mark for next week was accepted; now it is refused (exit 3), with or
+// without --confirm, and the store holds nothing for that day.
+TEST_F(CliTest, AMarkAfterTodayExitsWithThree)
+{
+    const QString nextWeek = QDate::currentDate().addDays(7).toString(Qt::ISODate);
+    for (const QStringList &extra : {QStringList{}, QStringList{QStringLiteral("--confirm")}}) {
+        const CliResult future =
+            cli(args({"mark", "Lectura"}) << nextWeek << args({"Ana", "P"}) << extra);
+        EXPECT_EQ(future.exitCode, 3) << future.out.toStdString();
+        EXPECT_TRUE(future.err.contains(str("has not come yet"))) << future.err.toStdString();
+    }
+    openStore();
+    EXPECT_EQ(rowCount(Role::Attendance), 0);
+}
+
+// Issue 22, case 3: with the last sync's org clock 3 days behind this laptop's, "today" is
+// refused (exit 3) naming both days and how to give the date by hand, which is taken.
+TEST_F(CliTest, TodayIsRefusedWhileTheClockIsDaysOff)
+{
+    openStore();
+    const QDateTime laptopNow = LaptopClock::nowUtc();
+    ASSERT_TRUE(ClockSkew(*m_store).record(laptopNow.addDays(-3), laptopNow));
+    closeStore();
+    const QDate orgDay = LaptopClock::today().addDays(-3);
+    const CliResult today = cli(args({"mark", "Lectura", "today", "Ana", "P", "--confirm"}));
+    EXPECT_EQ(today.exitCode, 3);
+    EXPECT_TRUE(today.err.contains(QLocale().toString(orgDay, QLocale::LongFormat)))
+        << today.err.toStdString();
+    EXPECT_TRUE(today.err.contains(orgDay.toString(Qt::ISODate))) << today.err.toStdString();
+    const CliResult byHand = cli(args({"mark", "Lectura"}) << orgDay.toString(Qt::ISODate)
+                                                           << args({"Ana", "P", "--confirm"}));
+    EXPECT_EQ(byHand.exitCode, 0) << byHand.err.toStdString();
+    openStore();
+    EXPECT_EQ(rowCount(Role::Attendance), 1);
+    EXPECT_EQ(m_repository->attendanceOn(m_courseId, orgDay).size(), 1);
+}
+
 TEST_F(CliTest, ReportAsJson)
 {
     ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
@@ -251,6 +291,31 @@ TEST_F(CliTest, ReportAsJson)
     const CliResult text = cli(args({"report", "Lectura"}));
     EXPECT_EQ(text.exitCode, 0);
     EXPECT_TRUE(text.out.contains(QStringLiteral("50.0 %")));
+}
+
+// Issue 21: marks with a code the mapping gives no meaning (the org's new 5) are in no column
+// of the report, and both the table and --json say how many there are.
+TEST_F(CliTest, ReportNamesMarksWithACodeOfNoMeaning)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    openStore();
+    const Enrollment ana = *m_repository->enrollment(m_courseId, m_anaId);
+    ASSERT_TRUE(m_store->insertSynced(
+        Role::Attendance, {{QStringLiteral("sfid"), nextSfid(QStringLiteral("a0A"))},
+                           {LocalStore::refColumn(column(Role::Attendance, "enrollment")), ana.id},
+                           {column(Role::Attendance, "date"), QDate(2025, 3, 6)},
+                           {column(Role::Attendance, "status"), 5}}));
+    closeStore();
+
+    const CliResult json = cli(args({"report", "Lectura", "--json"}));
+    ASSERT_EQ(json.exitCode, 0);
+    const QJsonObject total = json.json().value(QStringLiteral("total")).toObject();
+    EXPECT_EQ(total.value(QStringLiteral("recorded")).toInt(), 1);
+    EXPECT_EQ(total.value(QStringLiteral("absent")).toInt(), 0);
+    EXPECT_EQ(total.value(QStringLiteral("uncounted")).toObject(),
+              (QJsonObject{{QStringLiteral("5"), 1}}));
+    const CliResult text = cli(args({"report", "Lectura"}));
+    EXPECT_TRUE(text.out.contains(str("code ‘5’"))) << text.out.toStdString();
 }
 
 TEST_F(CliTest, ExportQuotesCommasQuotesAndKeepsAccents)

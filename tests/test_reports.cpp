@@ -208,4 +208,38 @@ TEST_F(ReportsTest, UnenrolledStudentsAndUnknownCodesAreLeftOut)
     EXPECT_EQ(rows.constLast().recorded, 21);
 }
 
+// Issue 21: the org starts using code 5 ("Presente virtual"), which the mapping does not know.
+// A student present 92 % of days (82 in class, 10 virtual, 8 absent) is neither shown at 82 %
+// nor flagged chronic absence, and the report names the marks it could not count.
+TEST_F(ReportsTest, ACodeWithNoMeaningIsCountedNowhereAndNamed)
+{
+    const qint64 courseId = addCourse(str("Ciencias"), m_start, m_start.addDays(200));
+    const qint64 marta = addEnrolledStudent(courseId, str("Marta"), str("Rivas"));
+    const Enrollment enrollment = *m_repository->enrollment(courseId, marta);
+    for (int day = 0; day < 100; ++day) {
+        const int status = day % 10 == 3 ? 5 : (day % 10 == 7 && day < 80 ? 1 : 0);
+        ASSERT_TRUE(m_store->insertSynced(
+            Role::Attendance,
+            {{QStringLiteral("sfid"), nextSfid(QStringLiteral("a0A"))},
+             {LocalStore::refColumn(column(Role::Attendance, "enrollment")), enrollment.id},
+             {column(Role::Attendance, "date"), m_start.addDays(day)},
+             {column(Role::Attendance, "status"), status}}));
+    }
+    const Reports reports(*m_repository);
+    const AttendanceSummary row = rowOf(reports.courseReport(courseId), marta);
+    EXPECT_EQ(countsOf(row), (Counts{90, 82, 8, 0, 0}));
+    EXPECT_EQ(row.uncounted, (QMap<int, int>{{5, 10}}));
+    EXPECT_FALSE(row.chronicallyAbsent()) << "8 absences in 90 counted days";
+    EXPECT_NE(row.absencePercent(), 18);
+    const QStringList notices = reports.uncountedNotices(row);
+    ASSERT_EQ(notices.size(), 1);
+    EXPECT_TRUE(notices.constFirst().contains(str("10 mark")));
+    EXPECT_TRUE(notices.constFirst().contains(str("code ‘5’")))
+        << notices.constFirst().toStdString();
+    EXPECT_EQ(reports.courseTotals(courseId).uncounted, row.uncounted)
+        << "the total names them too";
+    const AttendanceSummary inStudentReport = rowOf(reports.studentReport(marta), marta);
+    EXPECT_EQ(inStudentReport.uncounted, row.uncounted);
+}
+
 } // namespace

@@ -30,14 +30,16 @@ namespace {
 // Every plain SQLite file starts so; an SQLCipher file starts with its random salt.
 constexpr char kPlainHeader[] = "SQLite format 3";
 
-// Test only: PASALISTA_TEST_ENCRYPT_ABORT_AT=N aborts the process after step N of
-// encryptInPlace, for the kill test (tests/test_storecipher.cpp).
-void abortAtStepForTest(int step)
+// Test only (Debug builds): PASALISTA_TEST_ENCRYPT_ABORT_AT=N aborts the process after step
+// N of encryptInPlace, for the kill test (tests/test_storecipher.cpp).
+void abortAtStepForTest([[maybe_unused]] int step)
 {
+#ifdef PASALISTA_TEST_HOOKS
     static const int abortAt = qEnvironmentVariableIntValue("PASALISTA_TEST_ENCRYPT_ABORT_AT");
     if (abortAt == step) {
         std::abort();
     }
+#endif
 }
 
 int userVersion(const QSqlDatabase &db)

@@ -8,6 +8,7 @@
 #include "store/metastore.h"
 #include "store/outbox.h"
 #include "sync/apibudget.h"
+#include "sync/clockskew.h"
 #include "sync/puller.h"
 #include "sync/pusher.h"
 
@@ -258,7 +259,12 @@ SyncReport SyncEngine::run()
                             nullptr, m_cycleDeadlineMs / 1000);
     }
     m_client.setCycleDeadline(QDeadlineTimer(QDeadlineTimer::Forever));
-    report.finishedAt = QDateTime::currentDateTimeUtc();
+    recordClock();
+    const ClockSkew skew(m_store);
+    if (skew.isReportable()) {
+        report.warnings.append(skew.warning());
+    }
+    report.finishedAt = skew.orgNow();
     ApiBudget budget(m_store);
     report.apiCalls = m_client.apiCallCount() - callsBefore;
     budget.recordSync(report.apiCalls, m_client.apiUsed(), m_client.apiMax());
@@ -268,6 +274,13 @@ SyncReport SyncEngine::run()
                    << report.conflicts << "writes" << report.writeRequests << "API calls"
                    << report.apiCalls << "today" << report.apiCallsToday;
     return report;
+}
+
+void SyncEngine::recordClock()
+{
+    if (m_client.serverTime().isValid()) {
+        ClockSkew(m_store).record(m_client.serverTime(), m_client.serverTimeReadAt());
+    }
 }
 
 void SyncEngine::cacheRules(const QString &objectName, const DescribeRules &rules)

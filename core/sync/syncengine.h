@@ -68,6 +68,8 @@ private:
     void cacheRules(const QString &objectName, const DescribeRules &rules);
     QHash<QString, DescribeRules> cachedRules() const;
     void validateOffline(SyncReport &report);
+    // Keeps how far the laptop's clock is from the org's, from the last reply's Date header.
+    void recordClock();
     void warnOnce(SyncReport &report, const QString &key, const QString &message);
 
     LocalStore &m_store;

@@ -90,8 +90,11 @@ void SyncIssues::describeRecord(SyncIssue &issue) const
                 .value_or(QVariantMap()));
         issue.classDate =
             QDate::fromString(value(role, *row, QStringLiteral("date")).left(10), Qt::ISODate);
-        const QString student = issue.studentId ? studentName(issue.studentId)
-                                                : value(role, *row, QStringLiteral("student_name"));
+        // The name the mark was made with, when its student is no longer on the laptop.
+        QString student = issue.studentId ? studentName(issue.studentId).trimmed() : QString();
+        if (student.isEmpty()) {
+            student = value(role, *row, QStringLiteral("student_name"));
+        }
         issue.recordLabel =
             joined({issue.courseName, student, value(role, *row, QStringLiteral("date"))});
         return;

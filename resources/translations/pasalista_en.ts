@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message numerus="yes">
+        <source>%n mark(s) with code ‘%1’ are not counted: set the code&apos;s meaning in the mapping.</source>
+        <translation>
+            <numerusform>%n mark with code ‘%1’ is not counted: set the code&apos;s meaning in the mapping.</numerusform>
+            <numerusform>%n marks with code ‘%1’ are not counted: set the code&apos;s meaning in the mapping.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncIssueText</name>
     <message numerus="yes">
         <source>%1 is too long for the org: it takes at most %n characters. Shorten it where you wrote it, then send it again.</source>
@@ -52,6 +62,16 @@
         <translation>
             <numerusform>%n change on this computer has not been synced yet. Sync first, or add --discard-unsynced-changes to delete it.</numerusform>
             <numerusform>%n changes on this computer have not been synced yet. Sync first, or add --discard-unsynced-changes to delete them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::ClockSkew</name>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) off the org&apos;s clock; set its date and time right.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute off the org&apos;s clock; set its date and time right.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes off the org&apos;s clock; set its date and time right.</numerusform>
         </translation>
     </message>
 </context>
@@ -126,6 +146,17 @@
         <translation>
             <numerusform>%n change has not been synced and will be lost.</numerusform>
             <numerusform>%n changes have not been synced and will be lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SummaryModel</name>
+    <message numerus="yes">
+        <source>%n mark(s) not counted</source>
+        <comment>codes with no meaning</comment>
+        <translation>
+            <numerusform>%n mark not counted</numerusform>
+            <numerusform>%n marks not counted</numerusform>
         </translation>
     </message>
 </context>

@@ -379,6 +379,10 @@ Comandos:
 COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
 </translation>
     </message>
+    <message>
+        <source>Give the class date as YYYY-MM-DD; by the org&apos;s clock today is %1.</source>
+        <translation>Escriba la fecha de la clase como AAAA-MM-DD; según el reloj de la organización, hoy es %1.</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -497,12 +501,23 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>attendance_since_days must be a whole number from 0 to %1.</source>
         <translation>attendance_since_days debe ser un número entero de 0 a %1.</translation>
     </message>
+    <message>
+        <source>Object %1: attendance code %2 has &quot;counts_as&quot; %3; use present, absent, late or none.</source>
+        <translation>Objeto %1: el código de asistencia %2 tiene &quot;counts_as&quot; %3; use present, absent, late o none.</translation>
+    </message>
 </context>
 <context>
     <name>Reports</name>
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s) with code ‘%1’ are not counted: set the code&apos;s meaning in the mapping.</source>
+        <translation>
+            <numerusform>%n marca con el código ‘%1’ no se cuenta: indique en el mapeo qué significa el código.</numerusform>
+            <numerusform>%n marcas con el código ‘%1’ no se cuentan: indique en el mapeo qué significa el código.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1026,20 @@ Take attendance on %2 anyway?</source>
     </message>
 </context>
 <context>
+    <name>pasalista::ClockSkew</name>
+    <message>
+        <source>This computer&apos;s clock says today is %1, but the org&apos;s clock says it is %2. Attendance for &quot;today&quot; is refused until the computer&apos;s date and time are set right; choose the class date by hand.</source>
+        <translation>El reloj de esta computadora dice que hoy es %1, pero el reloj de la organización dice que es %2. La asistencia de «hoy» se rechaza hasta que se corrijan la fecha y la hora de la computadora; elija a mano la fecha de la clase.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) off the org&apos;s clock; set its date and time right.</source>
+        <translation>
+            <numerusform>El reloj de esta computadora tiene %n minuto de diferencia con el de la organización; corrija su fecha y hora.</numerusform>
+            <numerusform>El reloj de esta computadora tiene %n minutos de diferencia con el de la organización; corrija su fecha y hora.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pasalista::CompositeBatch</name>
     <message>
         <source>The org answered a batch of reads with a reply of the wrong shape.</source>
@@ -1491,6 +1520,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
+    <message>
+        <source>Wrong clock</source>
+        <translation>Reloj equivocado</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::NoteEditDelegate</name>
@@ -1880,6 +1913,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The mapping has no attendance code meaning present.</source>
         <translation>El mapeo no tiene ningún código de asistencia que signifique presente.</translation>
+    </message>
+    <message>
+        <source>%1 has not come yet (today is %2): attendance is taken on the day of the class or later.</source>
+        <translation>%1 todavía no ha llegado (hoy es %2): la asistencia se toma el día de la clase o después.</translation>
     </message>
 </context>
 <context>
@@ -2534,6 +2571,14 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Missed</source>
         <comment>share of class days missed</comment>
         <translation>Inasistencia</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s) not counted</source>
+        <comment>codes with no meaning</comment>
+        <translation>
+            <numerusform>%n marca sin contar</numerusform>
+            <numerusform>%n marcas sin contar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
