@@ -26,6 +26,12 @@ QJsonObject percentJson(const AttendanceSummary &summary)
                        {QStringLiteral("absent"), shares.at(2)}};
 }
 
+// "2 (67 %)": a count and its share of the recorded days, shares that add up to 100.
+QString countWithShare(int count, int share)
+{
+    return count == 0 ? QStringLiteral("0") : QStringLiteral("%1 (%2 %)").arg(count).arg(share);
+}
+
 // An ISO date, or null for an open end of the range.
 QJsonValue dateJson(const QDate &date)
 {
@@ -118,10 +124,11 @@ int ReportCommand::run(const QStringList &)
     out() << Qt::endl;
     QList<QStringList> table;
     for (const AttendanceSummary &row : std::as_const(rows) + QList<AttendanceSummary>{total}) {
+        const QList<int> shares = Reports::statusPercents(row);
         table.append(
-            {row.name, QString::number(row.recorded), QString::number(row.present),
-             QString::number(row.late), QString::number(row.absent), QString::number(row.excused),
-             percent(row.attendanceRate()),
+            {row.name, QString::number(row.recorded), countWithShare(row.present, shares.at(0)),
+             countWithShare(row.late, shares.at(1)), countWithShare(row.absent, shares.at(2)),
+             QString::number(row.excused), percent(row.attendanceRate()),
              row.studentId != 0 && row.chronicallyAbsent() ? tr("chronic absence") : QString()});
     }
     writeTable({tr("Student"), tr("Days"), tr("Present"), tr("Late"), tr("Absent"), tr("Excused"),

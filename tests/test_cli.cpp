@@ -306,6 +306,9 @@ TEST_F(CliTest, ReportPercentsAddUp)
     EXPECT_EQ(percent, (QJsonObject{{QStringLiteral("present"), 67},
                                     {QStringLiteral("late"), 0},
                                     {QStringLiteral("absent"), 33}}));
+    const CliResult text = cli(args({"report", "Lectura"}));
+    EXPECT_TRUE(text.out.contains(QStringLiteral("2 (67 %)"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("1 (33 %)"))) << text.out.toStdString();
 }
 
 // Issue 21: marks with a code the mapping gives no meaning (the org's new 5) are in no column
