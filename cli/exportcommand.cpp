@@ -2,6 +2,7 @@
 
 #include "clicontext.h"
 
+#include "csvwriter.h"
 #include "repository.h"
 
 #include <QFileInfo>
@@ -21,20 +22,6 @@ ExportCommand::ExportCommand() : StoreCommand(QStringLiteral("export"), 1, Cours
     addOption({kCsv, tr("File to write, or - for standard output (export)."), tr("FILE")});
 }
 
-QString ExportCommand::csvField(const QString &value)
-{
-    static const QList<QChar> special = {QLatin1Char(','), QLatin1Char('"'), QLatin1Char('\r'),
-                                         QLatin1Char('\n')};
-    const bool needsQuotes = std::any_of(special.begin(), special.end(),
-                                         [&value](QChar c) { return value.contains(c); });
-    if (!needsQuotes) {
-        return value;
-    }
-    QString escaped = value;
-    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
-
 int ExportCommand::checkArguments(CliContext &context, const QStringList &)
 {
     if (context.value(kCsv).isEmpty()) {
@@ -51,24 +38,17 @@ int ExportCommand::run(const QStringList &)
     for (const Student &student : repository().roster(courseId)) {
         students.insert(student.id, student);
     }
-    QString csv;
-    const auto addRow = [&csv](const QStringList &fields) {
-        QStringList quoted;
-        for (const QString &field : fields) {
-            quoted.append(csvField(field));
-        }
-        csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    };
-    addRow({tr("Date"), tr("Course"), tr("Student"), tr("Student Id"), tr("Status code"),
-            tr("Status"), tr("Notes"), tr("Attendance Id")});
+    CsvWriter csv;
+    csv.addRow({tr("Date"), tr("Course"), tr("Student"), tr("Student Id"), tr("Status code"),
+                tr("Status"), tr("Notes"), tr("Attendance Id")});
     const QList<AttendanceMark> marks = repository().attendanceOfCourse(courseId);
     for (const AttendanceMark &mark : marks) {
         const Student student = students.value(mark.studentId);
-        addRow({mark.date.toString(Qt::ISODate), course->title, student.fullName(),
-                recordRef(student.sfid, student.key), QString::number(mark.status),
-                statusLabel(mark.status), mark.notes, recordRef(mark.sfid, mark.key)});
+        csv.addRow({mark.date.toString(Qt::ISODate), course->title, student.fullName(),
+                    recordRef(student.sfid, student.key), QString::number(mark.status),
+                    statusLabel(mark.status), mark.notes, recordRef(mark.sfid, mark.key)});
     }
-    return writeCsv(context().value(kCsv), csv, int(marks.size()));
+    return writeCsv(context().value(kCsv), csv.text(), int(marks.size()));
 }
 
 int ExportCommand::writeCsv(const QString &file, const QString &csv, int records) const

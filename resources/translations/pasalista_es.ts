@@ -383,6 +383,22 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>Give the class date as YYYY-MM-DD; by the org&apos;s clock today is %1.</source>
         <translation>Escriba la fecha de la clase como AAAA-MM-DD; según el reloj de la organización, hoy es %1.</translation>
     </message>
+    <message>
+        <source>First day the report counts, YYYY-MM-DD (report).</source>
+        <translation>Primer día que cuenta el informe, AAAA-MM-DD (report).</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>FECHA</translation>
+    </message>
+    <message>
+        <source>Last day the report counts, YYYY-MM-DD (report).</source>
+        <translation>Último día que cuenta el informe, AAAA-MM-DD (report).</translation>
+    </message>
+    <message>
+        <source>--from %1 is after --to %2: the report would count no day.</source>
+        <translation>--from %1 es posterior a --to %2: el informe no contaría ningún día.</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
