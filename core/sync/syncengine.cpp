@@ -212,12 +212,7 @@ SyncReport SyncEngine::run()
     bool ok = describeObjects(report);
     if (ok) {
         Q_EMIT phaseChanged(tr("Receiving changes"));
-        Puller puller(m_store, m_client, report);
-        puller.setAvailableFields(m_available);
-        puller.setOrgShapes(m_shapes);
-        puller.setProbeChanges(m_probeChanges);
-        puller.setOnlyObjects(m_onlyObjects);
-        ok = puller.run(m_identity.email);
+        ok = pull(m_onlyObjects, m_probeChanges, report);
     }
     if (!ok) {
         validateOffline(report);
@@ -230,6 +225,12 @@ SyncReport SyncEngine::run()
         pusher.setKeyPrefixes(m_shapes.keyPrefixes);
         pusher.setRespectBackoff(m_respectBackoff);
         ok = pusher.run();
+        // The org may rewrite what it saves (flows, triggers): the objects just written are
+        // read back at once, so the laptop ends with the org's values before "in sync" is
+        // said. Queried, not probed: the probe vouches for whole minutes only.
+        if (ok && !pusher.writtenObjects().isEmpty()) {
+            ok = pull(pusher.writtenObjects(), false, report);
+        }
     }
     if (!ok && report.result == SyncReport::Result::Clean) {
         // A step stopped without saying why in the result: never "Clean".
@@ -268,6 +269,16 @@ SyncReport SyncEngine::run()
                    << report.conflicts << "writes" << report.writeRequests << "API calls"
                    << report.apiCalls << "today" << report.apiCallsToday;
     return report;
+}
+
+bool SyncEngine::pull(const QSet<QString> &onlyObjects, bool probeChanges, SyncReport &report)
+{
+    Puller puller(m_store, m_client, report);
+    puller.setAvailableFields(m_available);
+    puller.setOrgShapes(m_shapes);
+    puller.setProbeChanges(probeChanges);
+    puller.setOnlyObjects(onlyObjects);
+    return puller.run(m_identity.email);
 }
 
 void SyncEngine::cacheRules(const QString &objectName, const DescribeRules &rules)
