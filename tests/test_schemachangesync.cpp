@@ -141,4 +141,78 @@ TEST_F(SchemaChangeSync, AnAutomationsRewriteReachesTheLaptop)
     expectStoreHoldsExactlyTheScope(org, laptop.store());
 }
 
+// The admin deactivates a language and shortens the nationality. A teacher's edit that uses
+// either is refused by the org: it stays on the laptop, is shown in Sync issues with what
+// the org takes now (not what the laptop's day-old describe said), and the sync is not clean.
+TEST_F(SchemaChangeSync, ValuesTheOrgNoLongerTakesStayPendingWithTheOrgsNewRules)
+{
+    ASSERT_EQ(org.sendJson("PATCH",
+                           QStringLiteral("/__emulator/schema/Student__c/Idioma_Principal__c"),
+                           QJsonDocument(QJsonObject{{QStringLiteral("deactivatePicklistValues"),
+                                                      QJsonArray{QStringLiteral("Creole")}}}))
+                  .status,
+              204);
+    ASSERT_EQ(org.sendJson("PATCH", QStringLiteral("/__emulator/schema/Student__c/Nationality__c"),
+                           QJsonDocument(QJsonObject{{QStringLiteral("length"), 10}}))
+                  .status,
+              204);
+    const QList<Student> roster = repository.roster(course.id);
+    ASSERT_GE(roster.size(), 2);
+    Student creole = roster.at(0);
+    creole.language = creole.language == QStringLiteral("Creole") ? QStringLiteral("Spanish")
+                                                                  : QStringLiteral("Creole");
+    const bool toCreole = creole.language == QStringLiteral("Creole");
+    Student foreign = roster.at(1);
+    foreign.nationality = QStringLiteral("Dominico-haitiana");
+    ASSERT_TRUE(repository.updateStudent(creole).ok());
+    ASSERT_TRUE(repository.updateStudent(foreign).ok());
+
+    const SyncReport report = laptop.sync();
+    EXPECT_NE(report.result, SyncReport::Result::Clean);
+    SyncIssues issues(laptop.store());
+    const auto expectRefused = [&](const Student &student, const QString &field) {
+        const auto row = laptop.store().row(Role::Student, student.id);
+        EXPECT_EQ(row->value(QStringLiteral("_hc_lastop")).toString(), QStringLiteral("FAILED"));
+        std::optional<SyncIssue> found;
+        for (const SyncIssue &issue : issues.list()) {
+            if (issue.role == Role::Student && issue.recordId == student.id) {
+                found = issue;
+            }
+        }
+        ASSERT_TRUE(found.has_value()) << student.lastName.toStdString();
+        const auto refused = issues.refusedValue(*found);
+        ASSERT_TRUE(refused.has_value()) << found->message.toStdString();
+        EXPECT_EQ(refused->field, field);
+        if (field == QStringLiteral("Nationality__c")) {
+            EXPECT_EQ(refused->maxLength, 10);
+        } else {
+            EXPECT_FALSE(refused->allowedValues.isEmpty());
+            EXPECT_FALSE(refused->allowedValues.contains(QStringLiteral("Creole")))
+                << "what to do follows the org's rules of now";
+        }
+    };
+    if (toCreole) {
+        expectRefused(creole, QStringLiteral("Idioma_Principal__c"));
+    }
+    expectRefused(foreign, QStringLiteral("Nationality__c"));
+    const QHash<QString, QJsonObject> orgStudents = byId(org, QStringLiteral("Student__c"));
+    EXPECT_NE(orgStudents.value(foreign.sfid).value(QStringLiteral("Nationality__c")).toString(),
+              foreign.nationality);
+
+    // Corrected in Sync issues as the org now asks, the records go and all is in sync.
+    for (const SyncIssue &issue : issues.list()) {
+        const auto refused = issues.refusedValue(issue);
+        if (!refused)
+            continue;
+        const QString fixed = refused->allowedValues.isEmpty()
+                                  ? refused->value.left(refused->maxLength)
+                                  : refused->allowedValues.constFirst();
+        EXPECT_TRUE(issues.correct(issue, refused->column, fixed))
+            << issues.errorString().toStdString();
+    }
+    const SyncReport corrected = laptop.sync();
+    EXPECT_EQ(corrected.result, SyncReport::Result::Clean) << corrected.message.toStdString();
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+}
+
 } // namespace

@@ -20,6 +20,17 @@ using sql::quoted;
 
 namespace {
 
+// Refusals that follow from a field's definition in the org (length, required, picklist
+// values, the field itself): the org's describe changed since it was read.
+bool isFieldRuleError(const QString &code)
+{
+    static const QStringList codes = {
+        QStringLiteral("STRING_TOO_LONG"), QStringLiteral("REQUIRED_FIELD_MISSING"),
+        QStringLiteral("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"),
+        QStringLiteral("INVALID_FIELD_FOR_INSERT_UPDATE"), QStringLiteral("INVALID_FIELD")};
+    return codes.contains(code);
+}
+
 constexpr int kBatchSize = 200; // sObject Collections' limit
 constexpr int kAttempts = 4;    // tries within one cycle before leaving it for later
 
@@ -468,6 +479,7 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
         } else if (isTransientRecordError(code)) {
             retry->append(batch[i]);
         } else {
+            m_refusedByFieldRules = m_refusedByFieldRules || isFieldRuleError(code);
             ok = markFailed(role, batch[i], code, error.value(QLatin1String("message")).toString());
         }
         if (!ok) {

@@ -57,6 +57,9 @@ public:
     bool validatePending();
     // The objects this push created or updated records of: the org may have rewritten them.
     QSet<QString> writtenObjects() const { return m_written; }
+    // The org refused a record for a field's definition (length, required, picklist values)
+    // that the rules held here allowed: its describe changed.
+    bool refusedByFieldRules() const { return m_refusedByFieldRules; }
 
 private:
     using Operation = PushOperation;
@@ -99,6 +102,7 @@ private:
     QHash<QString, DescribeRules> m_rules;
     bool m_respectBackoff = false;
     QSet<QString> m_written;
+    bool m_refusedByFieldRules = false;
 };
 
 } // namespace pasalista

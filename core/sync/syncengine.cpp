@@ -231,6 +231,9 @@ SyncReport SyncEngine::run()
         if (ok && !pusher.writtenObjects().isEmpty()) {
             ok = pull(pusher.writtenObjects(), false, report);
         }
+        if (pusher.refusedByFieldRules()) {
+            rereadDescribes(report);
+        }
     }
     if (!ok && report.result == SyncReport::Result::Clean) {
         // A step stopped without saying why in the result: never "Clean".
@@ -269,6 +272,17 @@ SyncReport SyncEngine::run()
                    << report.conflicts << "writes" << report.writeRequests << "API calls"
                    << report.apiCalls << "today" << report.apiCallsToday;
     return report;
+}
+
+void SyncEngine::rereadDescribes(SyncReport &report)
+{
+    // An admin changed a field since the describes were read: read them again now, so Sync
+    // issues say what the org takes today. Failing here changes nothing of this cycle's
+    // result; the describes stay due for the next one.
+    setMetaValue(QLatin1String(kDescribeCheckedKey), QString());
+    SyncReport reread;
+    describeObjects(reread);
+    report.warnings.append(reread.warnings);
 }
 
 bool SyncEngine::pull(const QSet<QString> &onlyObjects, bool probeChanges, SyncReport &report)

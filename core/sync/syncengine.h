@@ -68,6 +68,7 @@ private:
     void cacheRules(const QString &objectName, const DescribeRules &rules);
     QHash<QString, DescribeRules> cachedRules() const;
     void validateOffline(SyncReport &report);
+    void rereadDescribes(SyncReport &report);
     // One pull of `onlyObjects` (empty: every object).
     bool pull(const QSet<QString> &onlyObjects, bool probeChanges, SyncReport &report);
     void warnOnce(SyncReport &report, const QString &key, const QString &message);
