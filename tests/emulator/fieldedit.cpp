@@ -4,22 +4,16 @@
 
 namespace pasalista::emulator {
 
-namespace {
-const QString kLength = QStringLiteral("length");
-const QString kRequired = QStringLiteral("required");
-const QString kAddValues = QStringLiteral("addPicklistValues");
-const QString kDeactivateValues = QStringLiteral("deactivatePicklistValues");
-} // namespace
-
 bool FieldEdit::apply(const QJsonObject &change, FieldDef *field, QString *error)
 {
     FieldDef edited = *field;
-    if (change.contains(kLength) && !applyLength(change.value(kLength), &edited, error))
+    if (change.contains(QLatin1String("length")) &&
+        !applyLength(change.value(QLatin1String("length")), &edited, error))
         return false;
     if (!applyPicklist(change, &edited, error))
         return false;
-    if (change.contains(kRequired))
-        edited.required = change.value(kRequired).toBool();
+    if (change.contains(QLatin1String("required")))
+        edited.required = change.value(QLatin1String("required")).toBool();
     *field = edited;
     return true;
 }
@@ -36,19 +30,21 @@ bool FieldEdit::applyLength(const QJsonValue &length, FieldDef *field, QString *
 
 bool FieldEdit::applyPicklist(const QJsonObject &change, FieldDef *field, QString *error)
 {
-    if (!change.contains(kAddValues) && !change.contains(kDeactivateValues))
+    if (!change.contains(QLatin1String("addPicklistValues")) &&
+        !change.contains(QLatin1String("deactivatePicklistValues")))
         return true;
     if (field->type != FieldType::Picklist) {
         *error = QStringLiteral("picklist values on a field that is no picklist");
         return false;
     }
     // Adding a value that was deactivated activates it again, as Setup does.
-    for (const QJsonValue &value : change.value(kAddValues).toArray()) {
+    for (const QJsonValue &value : change.value(QLatin1String("addPicklistValues")).toArray()) {
         field->inactivePicklistValues.removeAll(value.toString());
         if (!field->picklistValues.contains(value.toString()))
             field->picklistValues.append(value.toString());
     }
-    for (const QJsonValue &value : change.value(kDeactivateValues).toArray()) {
+    for (const QJsonValue &value :
+         change.value(QLatin1String("deactivatePicklistValues")).toArray()) {
         if (field->picklistValues.removeAll(value.toString()) > 0)
             field->inactivePicklistValues.append(value.toString());
     }

@@ -1,5 +1,6 @@
 // The org's schema changed by an admin at run time: picklist values added and deactivated,
-// a text field shortened, a field made required, a validation rule and an automation added.
+// a text field shortened, a field made required, an automation added (validation rules added
+// at run time: test_rest.cpp).
 #include "emulatorfixture.h"
 
 using namespace pasalista::emulator::testing;
@@ -180,31 +181,6 @@ TEST_F(SchemaChangesTest, FieldMadeRequiredRefusesEverySaveWithoutIt)
               QStringLiteral("REQUIRED_FIELD_MISSING"))
         << "the record saved is checked whole";
     EXPECT_EQ(createStudent({{QStringLiteral("Nickname__c"), QStringLiteral("Yoka")}}).status, 201);
-}
-
-TEST_F(SchemaChangesTest, ValidationRuleAddedAtRunTimeRefusesWithItsMessage)
-{
-    ASSERT_EQ(
-        org()
-            .sendJson(
-                "POST", QStringLiteral("/__emulator/validation-rules"),
-                QJsonDocument(QJsonObject{
-                    {QStringLiteral("object"), QStringLiteral("Student__c")},
-                    {QStringLiteral("name"), QStringLiteral("Nationality_Known")},
-                    {QStringLiteral("condition"), QStringLiteral("Nationality__c = 'Desconocida'")},
-                    {QStringLiteral("message"), QStringLiteral("Escriba la nacionalidad.")},
-                    {QStringLiteral("field"), QStringLiteral("Nationality__c")}}))
-            .status,
-        204);
-    const HttpReply refused =
-        createStudent({{QStringLiteral("Nationality__c"), QStringLiteral("Desconocida")}});
-    EXPECT_EQ(refused.status, 400);
-    EXPECT_EQ(errorCode(refused), QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION"));
-    EXPECT_EQ(refused.array().at(0).toObject().value(QStringLiteral("message")).toString(),
-              QStringLiteral("Escriba la nacionalidad."));
-    EXPECT_EQ(
-        createStudent({{QStringLiteral("Nationality__c"), QStringLiteral("Dominicana")}}).status,
-        201);
 }
 
 TEST_F(SchemaChangesTest, AutomationRewritesFieldsWithinTheSaveAndItsStamps)
