@@ -20,6 +20,17 @@ using sql::quoted;
 
 namespace {
 
+// Refusals that follow from a field's definition in the org (length, required, picklist
+// values, the field itself): the org's describe changed since it was read.
+bool isFieldRuleError(const QString &code)
+{
+    static const QStringList codes = {
+        QStringLiteral("STRING_TOO_LONG"), QStringLiteral("REQUIRED_FIELD_MISSING"),
+        QStringLiteral("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"),
+        QStringLiteral("INVALID_FIELD_FOR_INSERT_UPDATE"), QStringLiteral("INVALID_FIELD")};
+    return codes.contains(code);
+}
+
 constexpr int kBatchSize = 200; // sObject Collections' limit
 constexpr int kAttempts = 4;    // tries within one cycle before leaving it for later
 
@@ -156,9 +167,6 @@ bool Pusher::refuseInvalid(Role role, QList<Operation> &operations, bool externa
 {
     const RecordCodec codec(m_store.mapping(), role);
     const DescribeRules rules = m_rules.value(codec.objectName());
-    if (rules.isEmpty()) {
-        return true;
-    }
     for (qsizetype i = operations.size() - 1; i >= 0; --i) {
         Operation operation = operations[i];
         const bool create = operation.sfid.isEmpty();
@@ -167,7 +175,10 @@ bool Pusher::refuseInvalid(Role role, QList<Operation> &operations, bool externa
         }
         const BatchKind kind =
             !create ? BatchKind::Update : (externalId ? BatchKind::Upsert : BatchKind::Create);
-        const auto violation = rules.check(m_requests.payloadFor(codec, operation, kind), create);
+        auto violation = unavailableField(codec, operation);
+        if (!violation && !rules.isEmpty()) {
+            violation = rules.check(m_requests.payloadFor(codec, operation, kind), create);
+        }
         if (!violation) {
             continue;
         }
@@ -177,6 +188,25 @@ bool Pusher::refuseInvalid(Role role, QList<Operation> &operations, bool externa
         operations.removeAt(i);
     }
     return true;
+}
+
+std::optional<DescribeRules::Violation> Pusher::unavailableField(const RecordCodec &codec,
+                                                                 const Operation &operation) const
+{
+    const QStringList fields = m_requests.unavailableFields(codec, operation);
+    if (fields.isEmpty()) {
+        return std::nullopt;
+    }
+    // Sent without them, the record would look synced while the org never got these values.
+    return DescribeRules::Violation{
+        QStringLiteral("FIELD_NOT_IN_ORG"),
+        QCoreApplication::translate(
+            "pasalista::Pusher",
+            "The org no longer has the field %1 (your org admin removed it or hid it from "
+            "you), so this value cannot be sent. Ask the admin to restore the field, or clear "
+            "the value here to send the rest of the record.")
+            .arg(fields.join(QStringLiteral(", "))),
+        fields.constFirst()};
 }
 
 bool Pusher::validatePending()
@@ -449,6 +479,7 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
         } else if (isTransientRecordError(code)) {
             retry->append(batch[i]);
         } else {
+            m_refusedByFieldRules = m_refusedByFieldRules || isFieldRuleError(code);
             ok = markFailed(role, batch[i], code, error.value(QLatin1String("message")).toString());
         }
         if (!ok) {
@@ -495,6 +526,7 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
         ++m_report.deleted;
     } else {
         ++m_report.pushed;
+        m_written.insert(mapping.objectFor(role).objectName);
     }
     if (!adoptTwinRow(role, operation.recordId, sfid)) {
         return false;

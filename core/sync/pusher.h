@@ -55,6 +55,11 @@ public:
     bool run();
     // Offline: marks the pending records that break the cached rules, without sending.
     bool validatePending();
+    // The objects this push created or updated records of: the org may have rewritten them.
+    QSet<QString> writtenObjects() const { return m_written; }
+    // The org refused a record for a field's definition (length, required, picklist values)
+    // that the rules held here allowed: its describe changed.
+    bool refusedByFieldRules() const { return m_refusedByFieldRules; }
 
 private:
     using Operation = PushOperation;
@@ -72,6 +77,8 @@ private:
     bool markRetryLater(const Operation &operation, const QString &message);
     bool storeFailed(const QString &reason);
     bool refuseInvalid(Role role, QList<Operation> &operations, bool externalId);
+    std::optional<DescribeRules::Violation> unavailableField(const RecordCodec &codec,
+                                                             const Operation &operation) const;
     bool leaveUnverified(QList<Operation> &operations);
     bool recoverLostCreates(Role role, QList<Operation> &retry);
     bool adoptTwinRow(Role role, qint64 keepId, const QString &sfid);
@@ -94,6 +101,8 @@ private:
     QHash<QString, QSet<QString>> m_available;
     QHash<QString, DescribeRules> m_rules;
     bool m_respectBackoff = false;
+    QSet<QString> m_written;
+    bool m_refusedByFieldRules = false;
 };
 
 } // namespace pasalista

@@ -213,12 +213,7 @@ SyncReport SyncEngine::run()
     bool ok = describeObjects(report);
     if (ok) {
         Q_EMIT phaseChanged(tr("Receiving changes"));
-        Puller puller(m_store, m_client, report);
-        puller.setAvailableFields(m_available);
-        puller.setOrgShapes(m_shapes);
-        puller.setProbeChanges(m_probeChanges);
-        puller.setOnlyObjects(m_onlyObjects);
-        ok = puller.run(m_identity.email);
+        ok = pull(m_onlyObjects, m_probeChanges, report);
     }
     if (!ok) {
         validateOffline(report);
@@ -231,6 +226,15 @@ SyncReport SyncEngine::run()
         pusher.setKeyPrefixes(m_shapes.keyPrefixes);
         pusher.setRespectBackoff(m_respectBackoff);
         ok = pusher.run();
+        // The org may rewrite what it saves (flows, triggers): the objects just written are
+        // read back at once, so the laptop ends with the org's values before "in sync" is
+        // said. Queried, not probed: the probe vouches for whole minutes only.
+        if (ok && !pusher.writtenObjects().isEmpty()) {
+            ok = pull(pusher.writtenObjects(), false, report);
+        }
+        if (pusher.refusedByFieldRules()) {
+            rereadDescribes(report);
+        }
     }
     if (!ok && report.result == SyncReport::Result::Clean) {
         // A step stopped without saying why in the result: never "Clean".
@@ -281,6 +285,27 @@ void SyncEngine::recordClock()
     if (m_client.serverTime().isValid()) {
         ClockSkew(m_store).record(m_client.serverTime(), m_client.serverTimeReadAt());
     }
+}
+
+void SyncEngine::rereadDescribes(SyncReport &report)
+{
+    // An admin changed a field since the describes were read: read them again now, so Sync
+    // issues say what the org takes today. Failing here changes nothing of this cycle's
+    // result; the describes stay due for the next one.
+    setMetaValue(QLatin1String(kDescribeCheckedKey), QString());
+    SyncReport reread;
+    describeObjects(reread);
+    report.warnings.append(reread.warnings);
+}
+
+bool SyncEngine::pull(const QSet<QString> &onlyObjects, bool probeChanges, SyncReport &report)
+{
+    Puller puller(m_store, m_client, report);
+    puller.setAvailableFields(m_available);
+    puller.setOrgShapes(m_shapes);
+    puller.setProbeChanges(probeChanges);
+    puller.setOnlyObjects(onlyObjects);
+    return puller.run(m_identity.email);
 }
 
 void SyncEngine::cacheRules(const QString &objectName, const DescribeRules &rules)

@@ -70,6 +70,9 @@ private:
     void validateOffline(SyncReport &report);
     // Keeps how far the laptop's clock is from the org's, from the last reply's Date header.
     void recordClock();
+    void rereadDescribes(SyncReport &report);
+    // One pull of `onlyObjects` (empty: every object).
+    bool pull(const QSet<QString> &onlyObjects, bool probeChanges, SyncReport &report);
     void warnOnce(SyncReport &report, const QString &key, const QString &message);
 
     LocalStore &m_store;

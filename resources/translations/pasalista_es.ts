@@ -1761,6 +1761,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Could not check whether the org already has this record.</source>
         <translation>No se pudo comprobar si la organización ya tiene este registro.</translation>
     </message>
+    <message>
+        <source>The org no longer has the field %1 (your org admin removed it or hid it from you), so this value cannot be sent. Ask the admin to restore the field, or clear the value here to send the rest of the record.</source>
+        <translation>La organización ya no tiene el campo %1 (el administrador de la organización lo eliminó o se lo ocultó), así que este valor no se puede enviar. Pida al administrador que restaure el campo, o borre aquí el valor para enviar el resto del registro.</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::RecordValidator</name>

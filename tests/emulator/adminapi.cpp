@@ -1,6 +1,8 @@
 #include "adminapi.h"
 
 #include "emulator.h"
+#include "fieldedit.h"
+#include "saveautomations.h"
 #include "sfid.h"
 #include "sobjectapi.h"
 
@@ -46,6 +48,8 @@ HttpResponse AdminApi::handle(const HttpRequest &request)
         return users(request);
     if (resource == QLatin1String("validation-rules"))
         return validationRules(request, segments);
+    if (resource == QLatin1String("automations"))
+        return automations(request, segments);
     if (resource == QLatin1String("generate") && request.method == "POST")
         return generate(request);
     if (resource == QLatin1String("streaming"))
@@ -292,6 +296,33 @@ HttpResponse AdminApi::validationRules(const HttpRequest &request, const QString
     return HttpResponse::notFound();
 }
 
+// An admin adds a before-save flow that rewrites a field on every save (or replaces the one of
+// that name), or removes it.
+HttpResponse AdminApi::automations(const HttpRequest &request, const QStringList &segments)
+{
+    if (request.method == "POST") {
+        const QJsonObject json = QJsonDocument::fromJson(request.body).object();
+        QString error;
+        const auto automation = SaveAutomations::fromJson(
+            FieldResolver(m_emulator.schema(), m_emulator.store()), json, &error);
+        if (!automation)
+            return badRequest(error);
+        ObjectDef *object =
+            m_emulator.schema().mutableObject(json.value(QStringLiteral("object")).toString());
+        object->automations.removeIf(
+            [&](const SaveAutomation &existing) { return existing.name == automation->name; });
+        object->automations.append(*automation);
+        return HttpResponse::noContent();
+    }
+    ObjectDef *object =
+        segments.size() == 3 ? m_emulator.schema().mutableObject(segments.at(1)) : nullptr;
+    if (request.method != "DELETE" || !object)
+        return HttpResponse::notFound();
+    object->automations.removeIf(
+        [&](const SaveAutomation &automation) { return automation.name == segments.at(2); });
+    return HttpResponse::noContent();
+}
+
 HttpResponse AdminApi::schema(const HttpRequest &request, const QStringList &segments)
 {
     if (request.method == "GET" && segments.size() == 1)
@@ -333,6 +364,9 @@ HttpResponse AdminApi::changeField(const HttpRequest &request, const QString &ob
     if ((change.value(QStringLiteral("externalId")).toBool() && !field.externalId) ||
         (change.value(QStringLiteral("unique")).toBool() && !field.unique))
         return badRequest(QStringLiteral("externalId and unique can only be switched off"));
+    QString editError;
+    if (!FieldEdit::apply(change, &field, &editError))
+        return badRequest(editError);
     const QList<QPair<QString, bool *>> flags = {{QStringLiteral("createable"), &field.createable},
                                                  {QStringLiteral("updateable"), &field.updateable},
                                                  {QStringLiteral("externalId"), &field.externalId},

@@ -32,6 +32,7 @@ private:
     HttpResponse log(const HttpRequest &request);
     HttpResponse users(const HttpRequest &request);
     HttpResponse validationRules(const HttpRequest &request, const QStringList &segments);
+    HttpResponse automations(const HttpRequest &request, const QStringList &segments);
     HttpResponse schema(const HttpRequest &request, const QStringList &segments);
     HttpResponse changeField(const HttpRequest &request, const QString &objectName,
                              const QString &fieldName);

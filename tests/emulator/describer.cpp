@@ -29,13 +29,17 @@ QString soapType(FieldType type)
 QJsonArray picklistValues(const FieldDef &field)
 {
     QJsonArray values;
-    for (const QString &value : field.picklistValues) {
-        values.append(QJsonObject{{QStringLiteral("active"), true},
-                                  {QStringLiteral("defaultValue"), false},
-                                  {QStringLiteral("label"), value},
-                                  {QStringLiteral("validFor"), QJsonValue::Null},
-                                  {QStringLiteral("value"), value}});
-    }
+    const auto append = [&](const QStringList &list, bool active) {
+        for (const QString &value : list) {
+            values.append(QJsonObject{{QStringLiteral("active"), active},
+                                      {QStringLiteral("defaultValue"), false},
+                                      {QStringLiteral("label"), value},
+                                      {QStringLiteral("validFor"), QJsonValue::Null},
+                                      {QStringLiteral("value"), value}});
+        }
+    };
+    append(field.picklistValues, true);
+    append(field.inactivePicklistValues, false);
     return values;
 }
 

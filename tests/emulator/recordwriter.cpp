@@ -75,7 +75,7 @@ void RecordWriter::removeFromBody(QJsonObject *body, const QString &field)
 }
 
 RecordWriter::RecordWriter(const Schema &schema, RecordStore &store, const QueryEngine &queries)
-    : m_schema(schema), m_store(store), m_queries(queries)
+    : m_schema(schema), m_store(store), m_queries(queries), m_automations(schema, store)
 {
 }
 
@@ -92,6 +92,8 @@ WriteOutcome RecordWriter::create(const ObjectDef &object, const QJsonObject &bo
     QJsonObject fields;
     if (!convertFields(object, body, true, &fields, &outcome.errors))
         return outcome;
+    QJsonObject rewritten; // a create writes the whole record: `fields` gets them already
+    m_automations.apply(object, &fields, &rewritten);
     validate(object, {}, fields, fields, &outcome.errors);
     if (outcome.ok() && m_interceptor) {
         if (auto injected = m_interceptor({}))
@@ -124,6 +126,7 @@ WriteOutcome RecordWriter::update(const ObjectDef &object, const QString &id,
     QJsonObject merged = *current;
     for (auto it = changes.begin(); it != changes.end(); ++it)
         merged.insert(it.key(), it.value());
+    m_automations.apply(object, &merged, &changes);
     validate(object, id, merged, changes, &outcome.errors);
     if (outcome.ok() && m_interceptor) {
         if (auto injected = m_interceptor(id))
