@@ -52,6 +52,9 @@ int StoreCommand::openStore()
         return Failure;
     }
     const QString path = m_context->storePath();
+    if (const int locked = m_context->refuseLockedStore(path); locked != Success) {
+        return locked;
+    }
     m_store = std::make_unique<LocalStore>(*mapping);
     if (!m_store->open(path)) {
         err() << m_store->errorString() << Qt::endl;

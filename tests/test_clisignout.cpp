@@ -2,6 +2,7 @@
 // settings, the session's real keychain. The token waits in the keychain and the next
 // command revokes it in the background (issue 13).
 #include "clibinary.h"
+#include "laptop.h"
 #include "revocationcheck.h"
 
 #include <QElapsedTimer>
@@ -109,4 +110,60 @@ TEST_F(CliSignOut, ASignOutKilledWhileTheOrgAnswersIsFinishedByTheNextCommand)
     EXPECT_EQ(keychain.load(account, &left), TokenStore::Status::NotFound)
         << "the keychain entries went too";
     EXPECT_TRUE(test::pendingRevocations(&settings, &keychain).isEmpty());
+}
+
+// Issue 24, the shared school laptop: after `logout` keeping her data, whoever sits down next
+// reads none of the teacher's students and writes nothing into her account. Every command
+// over her store refuses with exit 4 until she signs in again. Before issue 24 roster printed
+// her students and mark succeeded (exit 0), to reach the org under her name later.
+TEST_F(CliSignOut, AfterSignOutHerDataStaysLockedUntilSheSignsInAgain)
+{
+    ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+    Course course;
+    Student student;
+    int pendingBefore = 0;
+    {
+        LocalStore store(Mapping::dream());
+        ASSERT_TRUE(store.open(cli.databasePath())) << store.errorString().toStdString();
+        Repository repository(store);
+        course = test::firstActiveCourse(repository);
+        ASSERT_FALSE(course.sfid.isEmpty());
+        student = repository.roster(course.id).value(0);
+        ASSERT_FALSE(student.sfid.isEmpty());
+        pendingBefore = store.pendingChangeCount();
+    }
+    ASSERT_EQ(cli.run({QStringLiteral("logout")}, &output), 0) << output.toStdString();
+
+    const QString exported = dir.filePath(QStringLiteral("taken.csv"));
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    const QList<QStringList> commands = {
+        {QStringLiteral("roster"), course.sfid},
+        {QStringLiteral("report"), course.sfid},
+        {QStringLiteral("export"), course.sfid, QStringLiteral("--csv"), exported},
+        {QStringLiteral("mark"), course.sfid, today, student.sfid, QStringLiteral("1")},
+        {QStringLiteral("courses")},
+        {QStringLiteral("pending")},
+        {QStringLiteral("status")},
+        {QStringLiteral("--db"), cli.databasePath(), QStringLiteral("roster"), course.sfid},
+    };
+    for (const QStringList &command : commands) {
+        output.clear();
+        EXPECT_EQ(cli.run(command, &output), 4)
+            << command.join(u' ').toStdString() << ": " << output.toStdString();
+        EXPECT_TRUE(output.contains(QStringLiteral("signed out"))) << output.toStdString();
+        EXPECT_FALSE(output.contains(student.lastName)) << output.toStdString();
+    }
+    EXPECT_FALSE(QFile::exists(exported));
+    {
+        LocalStore store(Mapping::dream());
+        ASSERT_TRUE(store.open(cli.databasePath())) << "her data is kept, locked";
+        EXPECT_EQ(store.pendingChangeCount(), pendingBefore) << "no mark was written for her";
+    }
+
+    // She signs in again: her data opens as she left it.
+    output.clear();
+    ASSERT_EQ(cli.login(org.baseUrl(), &output), 0) << output.toStdString();
+    output.clear();
+    EXPECT_EQ(cli.run({QStringLiteral("roster"), course.sfid}, &output), 0) << output.toStdString();
+    EXPECT_TRUE(output.contains(student.lastName)) << output.toStdString();
 }

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -37,6 +38,12 @@ QString signOutSettingsKey(const QString &accountKey)
 QString identitySettingsKey(const QString &accountKey)
 {
     return kAccountsGroup + QLatin1Char('/') + accountKey + QStringLiteral("/identity");
+}
+
+// Set as a sign-out begins, removed by the next sign-in of the same account.
+QString lockedSettingsKey(const QString &accountKey)
+{
+    return kAccountsGroup + QLatin1Char('/') + accountKey + QStringLiteral("/signedOut");
 }
 
 std::optional<quint16> callbackPortSetting(const QSettings &settings)
@@ -204,6 +211,7 @@ void AccountManager::adoptAsync(std::unique_ptr<Session> session,
     const QString key = identity.accountKey();
     remember(identity);
     noteSignOutFinished(key); // signed in again: an older sign-out must not end this one
+    m_settings->remove(lockedSettingsKey(key));
     // The kept access token (CLI) is written before `done`: a command may end right after.
     const QByteArray accessToken = m_keepAccessToken ? adopted->accessToken() : QByteArray();
     m_tokenStore.saveAsync(
@@ -321,9 +329,29 @@ bool AccountManager::isSignOutPending(const QString &accountKey) const
     return m_settings->contains(signOutSettingsKey(resolve(accountKey)));
 }
 
+bool AccountManager::isLocked(const QString &accountKey) const
+{
+    const QString key = resolve(accountKey);
+    return m_settings->value(lockedSettingsKey(key)).toBool() && !isSignedIn(key);
+}
+
+QString AccountManager::lockedAccountOfStore(const QString &path) const
+{
+    const QFileInfo store(path);
+    for (const Identity &identity : accounts()) {
+        const QString key = identity.accountKey();
+        if (isLocked(key) && QFileInfo(databasePath(key)) == store)
+            return key;
+    }
+    return {};
+}
+
 // Written to disk at once: the run may be killed the next moment.
 void AccountManager::noteSignOutStarted(const QString &accountKey, LocalData localData)
 {
+    // Locked first: from here on nothing opens the account's data until she signs in again.
+    if (hasAccount(accountKey))
+        m_settings->setValue(lockedSettingsKey(accountKey), true);
     const QString key = signOutSettingsKey(accountKey);
     // Asked once to delete the data, a resumed sign-out keeps asking it.
     if (localData == LocalData::Delete || !m_settings->contains(key))
