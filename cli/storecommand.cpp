@@ -2,6 +2,7 @@
 
 #include "clicontext.h"
 
+#include "attendancecsv.h"
 #include "logging.h"
 #include "repository.h"
 #include "store/localstore.h"
@@ -92,11 +93,7 @@ std::optional<qint64> StoreCommand::resolveCourse(const QString &ref, int *exitC
 
 QString StoreCommand::statusLabel(int code) const
 {
-    const AttendanceCode *known = m_repository->mapping().attendanceCode(code);
-    if (!known) {
-        return QString::number(code);
-    }
-    return QCoreApplication::translate("AttendanceLabels", known->label.toUtf8().constData());
+    return AttendanceCsv::statusLabel(m_repository->mapping(), code);
 }
 
 QJsonObject StoreCommand::courseJson(const Course &course) const

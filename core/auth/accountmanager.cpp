@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "loginhost.h"
 #include "orgsettings.h"
+#include "privatefiles.h"
 #include "session.h"
 #include "sharedtokens.h"
 #include "signinflow.h"
@@ -82,7 +83,7 @@ AccountManager::AccountManager(QSettings *settings, const QString &dataDir,
       m_tokenStore(settings, keychainService), m_clientId(configuredClientId(settings)),
       m_callbackPort(callbackPortSetting(*settings)), m_revocations(&m_tokenStore, settings)
 {
-    QDir().mkpath(m_dataDir);
+    PrivateFiles::makeFolder(m_dataDir);
 }
 
 QList<quint16> AccountManager::callbackPorts() const
@@ -474,14 +475,7 @@ void AccountManager::revoke(const Session &session, std::function<void(bool)> do
 
 bool AccountManager::deleteDatabase(const QString &accountKey)
 {
-    const QString path = databasePath(accountKey);
-    bool ok = true;
-    for (const QString &suffix :
-         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
-        if (QFile::exists(path + suffix))
-            ok = QFile::remove(path + suffix) && ok;
-    }
-    return ok;
+    return PrivateFiles::removeStore(databasePath(accountKey));
 }
 
 void AccountManager::noteKeychainStatus(TokenStore::Status status)

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace pasalista {
+
+class Mapping;
+class Repository;
+struct AttendanceMark;
+
+// Attendance records as CSV, as `pasalista-cli export` and the export of unsent marks at
+// sign-out write them: RFC 4180, one header row, one row per mark. Files are written UTF-8
+// with a byte order mark (spreadsheet programs then show accents right), private to the OS
+// user, and noted beside the store so that removing the store's data removes them too.
+class AttendanceCsv
+{
+    Q_DECLARE_TR_FUNCTIONS(CliRunner)
+
+public:
+    // Whether removing the store's data removes a file written of it.
+    enum class Kept
+    {
+        WithTheStore, // an export: removed with the data
+        AfterRemoval, // unsent marks saved at sign-out: the teacher recovers them from it
+    };
+
+    explicit AttendanceCsv(Repository &repository);
+
+    // RFC 4180 field quoting: quotes a field holding a comma, quote, CR or LF.
+    static QString field(const QString &value);
+    // An attendance code's label, translated; its digits when the mapping has no such code.
+    static QString statusLabel(const Mapping &mapping, int code);
+
+    // Every mark of a course; `rows` is set to how many.
+    QString course(qint64 courseId, int *rows) const;
+    // Every mark not sent to the org yet (waiting in the outbox), of every course.
+    QString unsent(int *rows) const;
+    // Writes `csv` to `file` (a regular file, or a new one), private to the OS user. False
+    // (the reason in *error) when it could not.
+    bool write(const QString &file, const QString &csv, QString *error,
+               Kept kept = Kept::WithTheStore) const;
+
+private:
+    QString header() const;
+    QString rowsOf(qint64 courseId, const QSet<qint64> &only, int *rows) const;
+    QSet<qint64> unsentMarkIds() const;
+
+    Repository &m_repository;
+};
+
+} // namespace pasalista
