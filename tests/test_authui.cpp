@@ -95,8 +95,12 @@ TEST(AuthUi, SignOutDialogWarnsAboutUnsyncedChangesAndConfirmsDeletion)
         return answer;
     });
     dialog.show();
-    EXPECT_EQ(dialog.localData(), AccountManager::LocalData::Keep);
-    QRadioButton *deleteChoice = dialog.findChildren<QRadioButton *>().value(1);
+    // Issue 24: neither choice is made beforehand; Sign out waits for one.
+    EXPECT_FALSE(dialog.hasChoice());
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Rejected);
+    EXPECT_TRUE(questions.isEmpty());
+    QRadioButton *deleteChoice = dialog.findChild<QRadioButton *>(QStringLiteral("remove-data"));
     ASSERT_TRUE(deleteChoice);
     deleteChoice->setChecked(true);
 
