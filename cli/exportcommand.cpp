@@ -44,7 +44,7 @@ int ExportCommand::run(const QStringList &)
     }
     QString error;
     if (!attendance.write(file, csv, &error)) {
-        err() << tr("Cannot write %1: %2").arg(file, error) << Qt::endl;
+        err() << error << Qt::endl;
         return Failure;
     }
     out() << tr("Wrote %n attendance record(s) to %1.", nullptr, records).arg(file) << Qt::endl;

@@ -4,8 +4,6 @@
 
 #include "attendancecsv.h"
 #include "auth/accountmanager.h"
-#include "repository.h"
-#include "store/localstore.h"
 
 #include <QTextStream>
 
@@ -24,8 +22,8 @@ LogoutCommand::LogoutCommand() : Command(QStringLiteral("logout"))
     addOption({kDeleteLocalData, tr("Also delete this account's local data (logout).")});
     addOption(
         {kDiscardUnsynced, tr("Delete the local data even with changes not synced (logout).")});
-    addOption({kExport, tr("First write the marks not sent yet to this CSV file (logout)."),
-               tr("FILE")});
+    addOption(
+        {kExport, tr("First write the marks not sent yet to this CSV file (logout)."), tr("FILE")});
 }
 
 int LogoutCommand::execute(CliContext &context, const QStringList &)
@@ -75,18 +73,11 @@ bool LogoutCommand::exportUnsentMarks(CliContext &context, const QString &accoun
     if (!mapping) {
         return false;
     }
-    LocalStore store(*mapping);
-    if (!store.open(context.accounts().databasePath(accountKey))) {
-        context.err() << store.errorString() << Qt::endl;
-        return false;
-    }
-    Repository repository(store);
-    const AttendanceCsv attendance(repository);
-    const QString csv = attendance.unsent(exported);
     QString error;
     // Kept when the data goes: it is what the teacher recovers her unsent marks from.
-    if (!attendance.write(file, csv, &error, AttendanceCsv::Kept::AfterRemoval)) {
-        context.err() << tr("Cannot write %1: %2").arg(file, error) << Qt::endl;
+    if (!AttendanceCsv::exportUnsent(*mapping, context.accounts().databasePath(accountKey), file,
+                                     exported, &error)) {
+        context.err() << error << Qt::endl;
         return false;
     }
     context.out() << tr("Wrote %n mark(s) not sent yet to %1.", nullptr, *exported).arg(file)

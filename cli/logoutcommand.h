@@ -6,8 +6,8 @@
 
 namespace pasalista {
 
-// `logout [--delete-local-data [--discard-unsynced-changes]] [--export FILE]`: signs out and revokes the
-// sign-in at the org. Exit code 4 when nobody is signed in.
+// `logout [--delete-local-data [--discard-unsynced-changes]] [--export FILE]`: signs out and
+// revokes the sign-in at the org. Exit code 4 when nobody is signed in.
 class LogoutCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(pasalista::AuthCommands)

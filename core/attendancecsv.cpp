@@ -95,11 +95,11 @@ QString AttendanceCsv::rowsOf(qint64 courseId, const QSet<qint64> &only, int *ro
             continue;
         }
         const Student student = students.value(mark.studentId);
-        csv += csvRow({mark.date.toString(Qt::ISODate), course ? course->title : QString(),
-                       student.fullName(), recordRef(student.sfid, student.key),
-                       QString::number(mark.status),
-                       statusLabel(m_repository.mapping(), mark.status), mark.notes,
-                       recordRef(mark.sfid, mark.key)});
+        csv +=
+            csvRow({mark.date.toString(Qt::ISODate), course ? course->title : QString(),
+                    student.fullName(), recordRef(student.sfid, student.key),
+                    QString::number(mark.status), statusLabel(m_repository.mapping(), mark.status),
+                    mark.notes, recordRef(mark.sfid, mark.key)});
         ++*rows;
     }
     return csv;
@@ -118,20 +118,19 @@ QSet<qint64> AttendanceCsv::unsentMarkIds() const
     return ids;
 }
 
-bool AttendanceCsv::write(const QString &file, const QString &csv, QString *error,
-                          Kept kept) const
+bool AttendanceCsv::write(const QString &file, const QString &csv, QString *error, Kept kept) const
 {
     // QSaveFile replaces the target by renaming over it: on a device node, a socket or a
     // folder that would destroy something that is not ours. Only regular files are written.
     const QFileInfo target(file);
     if (target.exists() && !target.isFile()) {
-        *error = tr("not a regular file.");
+        *error = tr("Cannot write %1: %2").arg(file, tr("not a regular file."));
         return false;
     }
     QSaveFile output(file);
     if (!output.open(QIODevice::WriteOnly) || output.write("\xEF\xBB\xBF") < 0 ||
         output.write(csv.toUtf8()) < 0 || !output.commit()) {
-        *error = output.errorString();
+        *error = tr("Cannot write %1: %2").arg(file, output.errorString());
         return false;
     }
     PrivateFiles::restrictFile(file);
@@ -139,6 +138,19 @@ bool AttendanceCsv::write(const QString &file, const QString &csv, QString *erro
         PrivateFiles::noteExport(m_repository.store().path(), file);
     }
     return true;
+}
+
+bool AttendanceCsv::exportUnsent(const Mapping &mapping, const QString &storePath,
+                                 const QString &file, int *rows, QString *error)
+{
+    LocalStore store(mapping);
+    if (!store.open(storePath)) {
+        *error = store.errorString();
+        return false;
+    }
+    Repository repository(store);
+    const AttendanceCsv attendance(repository);
+    return attendance.write(file, attendance.unsent(rows), error, Kept::AfterRemoval);
 }
 
 } // namespace pasalista

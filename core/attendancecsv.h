@@ -39,9 +39,14 @@ public:
     // Every mark not sent to the org yet (waiting in the outbox), of every course.
     QString unsent(int *rows) const;
     // Writes `csv` to `file` (a regular file, or a new one), private to the OS user. False
-    // (the reason in *error) when it could not.
+    // (*error says what could not be written and why) when it could not.
     bool write(const QString &file, const QString &csv, QString *error,
                Kept kept = Kept::WithTheStore) const;
+
+    // The sign-out's export: the unsent marks of the store at `storePath` written to `file`,
+    // kept after the store is removed. False (*error says why) when it could not.
+    static bool exportUnsent(const Mapping &mapping, const QString &storePath, const QString &file,
+                             int *rows, QString *error);
 
 private:
     QString header() const;

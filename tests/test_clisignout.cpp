@@ -232,10 +232,10 @@ TEST_F(CliSignOut, RemovingHerDataKeepsTheUnsentMarksInTheFileAskedAndNothingEls
     ASSERT_NO_FATAL_FAILURE(readCourseAndStudent(&course, &student));
     const QString database = cli.databasePath();
     const QString courseExport = dir.filePath(QStringLiteral("course.csv"));
-    ASSERT_EQ(cli.run({QStringLiteral("export"), course.sfid, QStringLiteral("--csv"),
-                       courseExport},
-                      &output),
-              0)
+    ASSERT_EQ(
+        cli.run({QStringLiteral("export"), course.sfid, QStringLiteral("--csv"), courseExport},
+                &output),
+        0)
         << output.toStdString();
     const QString today = QDate::currentDate().toString(Qt::ISODate);
     ASSERT_EQ(cli.run({QStringLiteral("mark"), course.sfid, today, student.sfid,

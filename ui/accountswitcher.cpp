@@ -3,10 +3,9 @@
 #include "attendancecsv.h"
 #include "auth/accountmanager.h"
 #include "auth/session.h"
+#include "mapping.h"
 #include "signindialog.h"
-#include "repository.h"
 #include "signoutdialog.h"
-#include "store/localstore.h"
 
 #include <QActionGroup>
 #include <QDir>
@@ -26,9 +25,9 @@ AccountSwitcher::AccountSwitcher(AccountManager *accounts, QWidget *parent)
     setMenu(m_menu);
     m_unsyncedCount = [this](const QString &key) { return m_accounts->unsyncedChangeCount(key); };
     m_pickExportFile = [this] {
-        return QFileDialog::getSaveFileName(
-            window(), tr("Export the unsent marks"),
-            QDir::home().filePath(tr("unsent-marks.csv")), tr("CSV files (*.csv)"));
+        return QFileDialog::getSaveFileName(window(), tr("Export the unsent marks"),
+                                            QDir::home().filePath(tr("unsent-marks.csv")),
+                                            tr("CSV files (*.csv)"));
     };
     m_makeSignInDialog = [this] {
         auto dialog = std::make_unique<SignInDialog>(window());
@@ -140,16 +139,11 @@ QString AccountSwitcher::exportUnsentMarks(const QString &accountKey)
     const QString file = m_pickExportFile();
     if (file.isEmpty())
         return {};
-    LocalStore store(Mapping::dream());
-    if (!store.open(m_accounts->databasePath(accountKey)))
-        return tr("Cannot write %1: %2").arg(file, store.errorString());
-    Repository repository(store);
-    const AttendanceCsv attendance(repository);
     int marks = 0;
-    const QString csv = attendance.unsent(&marks);
     QString error;
-    if (!attendance.write(file, csv, &error, AttendanceCsv::Kept::AfterRemoval))
-        return tr("Cannot write %1: %2").arg(file, error);
+    if (!AttendanceCsv::exportUnsent(Mapping::dream(), m_accounts->databasePath(accountKey), file,
+                                     &marks, &error))
+        return error;
     return tr("%n unsent mark(s) written to %1.", nullptr, marks).arg(file);
 }
 

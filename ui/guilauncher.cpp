@@ -140,8 +140,7 @@ bool GuiLauncher::openStore()
     // back. Never signed in: the offline store (and the demo).
     // Signed out (her data kept, locked): the window opens as when nobody is signed in, and
     // offers to sign her in again; nothing of hers is read until she does.
-    const QString account =
-        m_accounts->isLocked() ? QString() : m_accounts->currentAccountKey();
+    const QString account = m_accounts->isLocked() ? QString() : m_accounts->currentAccountKey();
     // The keychain answers later (no nested event loop here): the sync starts then.
     if (!account.isEmpty() && !m_accounts->isSignedIn(account)) {
         m_accounts->restoreSessionAsync(account, [this, account](AccountManager::RestoreResult r) {

@@ -48,9 +48,8 @@ SignOutDialog::SignOutDialog(const Identity &identity, int unsyncedChanges, QWid
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_signOut = buttons->addButton(tr("Sign out"), QDialogButtonBox::AcceptRole);
     m_signOut->setEnabled(false);
-    connect(choices, &QButtonGroup::buttonToggled, m_signOut, [this] {
-        m_signOut->setEnabled(hasChoice());
-    });
+    connect(choices, &QButtonGroup::buttonToggled, m_signOut,
+            [this] { m_signOut->setEnabled(hasChoice()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &SignOutDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SignOutDialog::reject);
 

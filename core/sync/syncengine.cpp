@@ -7,6 +7,7 @@
 #include "store/localstore.h"
 #include "store/metastore.h"
 #include "store/outbox.h"
+#include "store/retention.h"
 #include "sync/apibudget.h"
 #include "sync/puller.h"
 #include "sync/pusher.h"
@@ -230,6 +231,10 @@ SyncReport SyncEngine::run()
         pusher.setKeyPrefixes(m_shapes.keyPrefixes);
         pusher.setRespectBackoff(m_respectBackoff);
         ok = pusher.run();
+    }
+    if (ok) {
+        // Sent and received: marks older than the programme keeps leave the laptop.
+        Retention::purge(m_store, QDate::currentDate());
     }
     if (!ok && report.result == SyncReport::Result::Clean) {
         // A step stopped without saying why in the result: never "Clean".
