@@ -22,8 +22,8 @@ LogoutCommand::LogoutCommand() : Command(QStringLiteral("logout"))
     addOption({kDeleteLocalData, tr("Also delete this account's local data (logout).")});
     addOption(
         {kDiscardUnsynced, tr("Delete the local data even with changes not synced (logout).")});
-    addOption(
-        {kExport, tr("First write the marks not sent yet to this CSV file (logout)."), tr("FILE")});
+    addOption({kExport, tr("First write the marks not sent yet to this CSV file (logout)."),
+               QCoreApplication::translate("CliRunner", "FILE")}); // the other commands' word
 }
 
 int LogoutCommand::execute(CliContext &context, const QStringList &)

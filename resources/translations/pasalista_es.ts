@@ -1022,10 +1022,6 @@ Take attendance on %2 anyway?</source>
         <translation>Escribir antes en este archivo CSV las marcas aún no enviadas (logout).</translation>
     </message>
     <message>
-        <source>FILE</source>
-        <translation>ARCHIVO</translation>
-    </message>
-    <message>
         <source>Marks not sent yet can be kept in a file with --export FILE.</source>
         <translation>Las marcas aún no enviadas pueden guardarse en un archivo con --export ARCHIVO.</translation>
     </message>
