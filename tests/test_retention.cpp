@@ -56,8 +56,7 @@ TEST(RetentionWindow, ThisSchoolYearAndTheOneBeforeFromAugust)
     SyncScope oneYearFromMarch = scope;
     oneYearFromMarch.schoolYearStartMonth = 3;
     oneYearFromMarch.schoolYearsKept = 1;
-    EXPECT_EQ(Retention::firstDayKept(oneYearFromMarch, QDate(2026, 12, 7)),
-              QDate(2026, 3, 1));
+    EXPECT_EQ(Retention::firstDayKept(oneYearFromMarch, QDate(2026, 12, 7)), QDate(2026, 3, 1));
 }
 
 TEST_F(LaptopRetention, OldMarksLeaveTheLaptopAfterASyncAndStayInTheOrg)
