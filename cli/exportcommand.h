@@ -16,9 +16,6 @@ public:
 protected:
     int run(const QStringList &arguments) override;
     int checkArguments(CliContext &context, const QStringList &arguments) override;
-
-private:
-    int writeCsv(const QString &file, const QString &csv, int records) const;
 };
 
 } // namespace pasalista

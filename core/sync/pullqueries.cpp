@@ -2,6 +2,7 @@
 
 #include "store/localstore.h"
 #include "store/outbox.h"
+#include "store/retention.h"
 #include "store/sqltext.h"
 #include "sync/idlistsplitter.h"
 #include "sync/pullstate.h"
@@ -148,9 +149,11 @@ QList<QStringList> PullQueries::pendingEditConditions(Role role, const QString &
 QString PullQueries::attendanceCutoff() const
 {
     const Mapping &mapping = m_store.mapping();
+    // Never older than what the laptop keeps: a purged mark is not brought back.
+    const QDate since = std::max(m_today.addDays(-mapping.scope().attendanceSinceDays),
+                                 Retention::firstDayKept(mapping.scope(), m_today));
     return QStringLiteral("%1 >= %2")
-        .arg(mapping.field(Role::Attendance, QStringLiteral("date")),
-             m_today.addDays(-mapping.scope().attendanceSinceDays).toString(Qt::ISODate));
+        .arg(mapping.field(Role::Attendance, QStringLiteral("date")), since.toString(Qt::ISODate));
 }
 
 QString PullQueries::scopeFor(Role role, const QStringList &courseIds) const

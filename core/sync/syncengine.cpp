@@ -7,6 +7,7 @@
 #include "store/localstore.h"
 #include "store/metastore.h"
 #include "store/outbox.h"
+#include "store/retention.h"
 #include "sync/apibudget.h"
 #include "sync/clockskew.h"
 #include "sync/puller.h"
@@ -235,6 +236,10 @@ SyncReport SyncEngine::run()
         if (pusher.refusedByFieldRules()) {
             rereadDescribes(report);
         }
+    }
+    if (ok) {
+        // Sent and received: marks older than the programme keeps leave the laptop.
+        Retention::purge(m_store, QDate::currentDate());
     }
     if (!ok && report.result == SyncReport::Result::Clean) {
         // A step stopped without saying why in the result: never "Clean".
