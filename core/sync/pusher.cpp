@@ -121,6 +121,7 @@ bool Pusher::run()
         if (!m_outbox.errorString().isEmpty()) {
             return storeFailed(m_outbox.errorString());
         }
+        holdUnwritable(role, changes);
         if (!changes.isEmpty() && !pushChanges(role, changes)) {
             return false;
         }
@@ -512,7 +513,8 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
     row.prepare(QStringLiteral("UPDATE %1 SET sfid = ?, _hc_err = NULL, %2 = ? WHERE id = ?")
                     .arg(quoted(mapping.table(role)), kLastOpColumn));
     row.addBindValue(sfid);
-    row.addBindValue(lastOpName(*editedSince ? LastOp::Pending : done));
+    const bool stillPending = *editedSince || !operation.heldColumns.isEmpty();
+    row.addBindValue(lastOpName(stillPending ? LastOp::Pending : done));
     row.addBindValue(operation.recordId);
     if (!execStatement(row, &m_report.message)) {
         return false;
@@ -531,7 +533,56 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
         m_report.message = m_outbox.errorString();
         return false;
     }
-    return true;
+    return keepHeldChange(role, operation);
+}
+
+void Pusher::holdUnwritable(Role role, QList<Operation> &operations)
+{
+    // A change to a field this user may not write cannot reach the org. The record goes
+    // without it and the change stays as an entry of its own (keepHeldChange); an entry with
+    // nothing else in it waits here, counted, until her profile allows the field.
+    const QSet<QString> held = m_heldColumns.value(role);
+    if (held.isEmpty()) {
+        return;
+    }
+    QList<Operation> sendable;
+    for (Operation &operation : operations) {
+        for (const QString &column : std::as_const(operation.columns)) {
+            if (held.contains(column)) {
+                operation.heldColumns.append(column);
+            }
+        }
+        const bool onlyHeld = !operation.isDelete && !operation.sfid.isEmpty() &&
+                              !operation.heldColumns.isEmpty() &&
+                              operation.heldColumns.size() == operation.columns.size();
+        if (onlyHeld) {
+            ++m_report.held;
+            continue;
+        }
+        for (const QString &column : std::as_const(operation.heldColumns)) {
+            operation.columns.removeAll(column); // never in what is sent
+        }
+        sendable.append(operation);
+    }
+    operations = sendable;
+}
+
+bool Pusher::keepHeldChange(Role role, const Operation &operation)
+{
+    if (operation.isDelete || operation.heldColumns.isEmpty()) {
+        return true;
+    }
+    QVariantMap values;
+    for (const QString &column : operation.heldColumns) {
+        values.insert(column, operation.row.value(column));
+    }
+    ++m_report.held;
+    if (m_outbox.append(QStringLiteral("UPDATE"), m_store.mapping().table(role), operation.recordId,
+                        values, {})) {
+        return true;
+    }
+    m_report.message = m_outbox.errorString();
+    return false;
 }
 
 bool Pusher::adoptTwinRow(Role role, qint64 keepId, const QString &sfid)

@@ -8,6 +8,7 @@
 #include "store/metastore.h"
 #include "store/outbox.h"
 #include "sync/apibudget.h"
+#include "sync/fieldaccess.h"
 #include "sync/puller.h"
 #include "sync/pusher.h"
 
@@ -226,6 +227,7 @@ SyncReport SyncEngine::run()
         Q_EMIT phaseChanged(tr("Sending changes"));
         Pusher pusher(m_store, m_client, report);
         pusher.setAvailableFields(m_available);
+        pusher.setHeldColumns(heldColumns());
         pusher.setRules(m_rules);
         pusher.setKeyPrefixes(m_shapes.keyPrefixes);
         pusher.setRespectBackoff(m_respectBackoff);
@@ -246,9 +248,11 @@ SyncReport SyncEngine::run()
     report.conflicts = std::max(report.conflicts, openConflictCount(m_store));
     if (ok) {
         // Records refused from the org's replies are not "in sync" either.
-        report.result = (report.failed > 0 || report.conflicts > 0 || report.refused > 0)
-                            ? SyncReport::Result::Issues
-                            : SyncReport::Result::Clean;
+        // So are changes kept here because the org does not let this user write a field.
+        report.result =
+            (report.failed > 0 || report.conflicts > 0 || report.refused > 0 || report.held > 0)
+                ? SyncReport::Result::Issues
+                : SyncReport::Result::Clean;
     }
     if (m_client.isPastCycleDeadline() && report.result != SyncReport::Result::Clean) {
         // Stopped between requests: what was applied is kept, the rest waits (PENDING).
@@ -307,6 +311,20 @@ void SyncEngine::validateOffline(SyncReport &report)
     pusher.validatePending();
     report.result = result;
     report.message = message;
+}
+
+QHash<Role, QSet<QString>> SyncEngine::heldColumns() const
+{
+    // From the describes this cycle cached: what this user may not write now.
+    const FieldAccess access(m_store);
+    QHash<Role, QSet<QString>> columns;
+    for (Role role : Mapping::dependencyOrder()) {
+        const QSet<QString> held = access.heldColumns(role);
+        if (!held.isEmpty()) {
+            columns.insert(role, held);
+        }
+    }
+    return columns;
 }
 
 int SyncEngine::failedRecordCount(const LocalStore &store)

@@ -68,6 +68,8 @@ private:
     void cacheRules(const QString &objectName, const DescribeRules &rules);
     QHash<QString, DescribeRules> cachedRules() const;
     void validateOffline(SyncReport &report);
+    // Columns per role the push keeps here: this user may not write their fields.
+    QHash<Role, QSet<QString>> heldColumns() const;
     void warnOnce(SyncReport &report, const QString &key, const QString &message);
 
     LocalStore &m_store;
