@@ -5,7 +5,9 @@
 // record (tests/orgscope.h).
 #include "laptop.h"
 #include "orgscope.h"
+#include "store/metastore.h"
 #include "store/outbox.h"
+#include "sync/puller.h"
 #include "sync/syncissues.h"
 
 #include <QJsonDocument>
@@ -125,6 +127,12 @@ TEST_F(PermissionSync, ATeacherWithPrivateSharingSyncsExactlyWhatTheOrgShowsHer)
                         {{QStringLiteral("Facilitator_1__c"), teacherId(org, kOtherTeacher)},
                          {QStringLiteral("Facilitator_2__c"), QJsonValue::Null}}));
     ASSERT_TRUE(org.advanceClock(61));
+    // The laptop asks for its courses by Id once a day (Puller::forgetCoursesNoLongerShown):
+    // the last time was a day ago.
+    ASSERT_TRUE(MetaStore(laptop.store())
+                    .setValue(QLatin1String(Puller::kCoursesShownKey),
+                              QDateTime::currentDateTimeUtc().addDays(-1).addSecs(-60).toString(
+                                  Qt::ISODate)));
     const SyncReport second = laptop.sync();
     EXPECT_EQ(second.result, SyncReport::Result::Clean) << second.message.toStdString();
     expectStoreHoldsExactlyTheScope(org, laptop.store());
