@@ -73,6 +73,15 @@ protected:
 
     void signInAsMaria() { ASSERT_FALSE(org().login(kMaria, kMariaPassword).isEmpty()); }
 
+    // María's profile puts the marks' Notes__c in `list` (hiddenFields, readOnlyFields).
+    void signInWithMarkNotes(const QString &list)
+    {
+        const HttpReply set =
+            setPermissions({{list, QJsonArray{QStringLiteral("Attendance__c.Notes__c")}}});
+        ASSERT_EQ(set.status, 200) << set.body.toStdString();
+        signInAsMaria();
+    }
+
     QJsonArray queryRecords(const QString &soql, const QString &resource = QStringLiteral("query"))
     {
         const HttpReply reply = org().api("GET", queryPath(soql, resource));
@@ -139,11 +148,7 @@ TEST_F(PermissionsTest, AdminEndpointSetsReadsAndClearsAUsersPermissions)
 
 TEST_F(PermissionsTest, AFieldAUserCannotReadIsAbsentFromHerDescribeQueriesAndRecords)
 {
-    ASSERT_EQ(setPermissions({{QStringLiteral("hiddenFields"),
-                               QJsonArray{QStringLiteral("Attendance__c.Notes__c")}}})
-                  .status,
-              200);
-    signInAsMaria();
+    ASSERT_NO_FATAL_FAILURE(signInWithMarkNotes(QStringLiteral("hiddenFields")));
     EXPECT_TRUE(
         describedField(QStringLiteral("Attendance__c"), QStringLiteral("Notes__c")).isEmpty());
     EXPECT_FALSE(
@@ -186,11 +191,7 @@ TEST_F(PermissionsTest, AFieldAUserCannotReadIsAbsentFromHerDescribeQueriesAndRe
 
 TEST_F(PermissionsTest, AFieldAUserCannotEditIsReadOnlyInHerDescribeAndRefusedInEveryWrite)
 {
-    ASSERT_EQ(setPermissions({{QStringLiteral("readOnlyFields"),
-                               QJsonArray{QStringLiteral("Attendance__c.Notes__c")}}})
-                  .status,
-              200);
-    signInAsMaria();
+    ASSERT_NO_FATAL_FAILURE(signInWithMarkNotes(QStringLiteral("readOnlyFields")));
     const QJsonObject notes =
         describedField(QStringLiteral("Attendance__c"), QStringLiteral("Notes__c"));
     ASSERT_FALSE(notes.isEmpty());
@@ -216,16 +217,9 @@ TEST_F(PermissionsTest, AFieldAUserCannotEditIsReadOnlyInHerDescribeAndRefusedIn
                   QJsonDocument(QJsonObject{{QStringLiteral("allOrNone"), false},
                                             {QStringLiteral("records"), QJsonArray{record}}}));
     ASSERT_EQ(collection.status, 200);
-    EXPECT_EQ(collection.array()
-                  .at(0)
-                  .toObject()
-                  .value(QStringLiteral("errors"))
-                  .toArray()
-                  .at(0)
-                  .toObject()
-                  .value(QStringLiteral("statusCode"))
-                  .toString(),
-              QStringLiteral("INVALID_FIELD_FOR_INSERT_UPDATE"));
+    const QJsonArray errors =
+        collection.array().at(0).toObject().value(QStringLiteral("errors")).toArray();
+    EXPECT_EQ(text(errors.at(0), "statusCode"), QStringLiteral("INVALID_FIELD_FOR_INSERT_UPDATE"));
 
     const HttpReply upsert = org().api("PATCH", QStringLiteral("sobjects/Attendance__c/Id/") + id,
                                        QJsonDocument(change));
