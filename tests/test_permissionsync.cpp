@@ -107,6 +107,22 @@ TEST_F(PermissionSync, AHiddenNotesFieldIsNamedOnceAndATypedNoteStaysPendingNeve
     ASSERT_FALSE(sent.isEmpty()) << "the mark itself goes out";
     EXPECT_EQ(sent.value(QStringLiteral("Attendance_Type__c")).toDouble(), 2);
     EXPECT_TRUE(text(sent, QStringLiteral("Notes__c")).isEmpty());
+
+    // A day later the admin has given her the field back: the kept note reaches the org.
+    ASSERT_EQ(
+        org.request("DELETE", QStringLiteral("/__emulator/users/%1/permissions").arg(kTeacher))
+            .status,
+        204);
+    ASSERT_TRUE(MetaStore(laptop.store())
+                    .setValue(QLatin1String(SyncEngine::kDescribeCheckedKey), QString()));
+    const SyncReport restored = laptop.sync();
+    EXPECT_EQ(restored.result, SyncReport::Result::Clean) << restored.message.toStdString();
+    EXPECT_EQ(text(orgMark(enrollmentSfid, today), QStringLiteral("Notes__c")),
+              QStringLiteral("Llegó con su mamá"));
+    EXPECT_TRUE(fieldIssues(laptop.store()).isEmpty());
+    EXPECT_EQ(Outbox(laptop.store()).unsentCount(), 0);
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
 }
 
 TEST_F(PermissionSync, ATeacherWithPrivateSharingSyncsExactlyWhatTheOrgShowsHer)

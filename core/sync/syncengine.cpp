@@ -65,13 +65,20 @@ bool SyncEngine::describeObjects(SyncReport &report)
         return true;
     }
     // One Composite call for every describe, each revalidated with If-Modified-Since.
+    // An object with a field the user's profile kept from her is read whole: a profile
+    // change need not move the object's Last-Modified, and she must learn of her access.
+    QSet<QString> withGaps;
+    for (const FieldAccessGap &gap : FieldAccess(m_store).gaps()) {
+        withGaps.insert(gap.objectName);
+    }
     CompositeBatch batch(m_client);
     for (const ObjectMapping &object : objects) {
         QHash<QString, QString> headers;
         const QJsonObject entry = cached.value(object.objectName);
         const QString modified = entry.value(QLatin1String("lastModified")).toString();
         // An entry from before shapes were kept must be read whole once, not answered 304.
-        if (!modified.isEmpty() && entry.contains(QLatin1String("keyPrefix"))) {
+        if (!modified.isEmpty() && entry.contains(QLatin1String("keyPrefix")) &&
+            !withGaps.contains(object.objectName)) {
             headers.insert(QStringLiteral("If-Modified-Since"), modified);
         }
         batch.addGet(object.objectName,
