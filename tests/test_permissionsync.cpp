@@ -125,6 +125,34 @@ TEST_F(PermissionSync, AHiddenNotesFieldIsNamedOnceAndATypedNoteStaysPendingNeve
     expectStoreHoldsExactlyTheScope(org, laptop.store());
 }
 
+TEST_F(PermissionSync, AReadOnlyNotesFieldKeepsTheNoteHereWithoutRefusingTheMark)
+{
+    ASSERT_NO_FATAL_FAILURE(
+        restrictTeacher({{QStringLiteral("readOnlyFields"),
+                          QJsonArray{QStringLiteral("Attendance__c.Notes__c")}}}));
+    Laptop laptop(org, QStringLiteral("a"));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean) << "nothing typed yet";
+    const Course course = firstActiveCourse(laptop.repository());
+    const QList<Student> roster = laptop.repository().roster(course.id);
+    ASSERT_FALSE(roster.isEmpty());
+    const DomainError marked = laptop.repository().markAttendance(
+        course.id, roster.first().id, QDate::currentDate(), 1, QStringLiteral("Fiebre"));
+    ASSERT_EQ(marked.code, DomainError::Code::None) << marked.message.toStdString();
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Issues) << report.message.toStdString();
+    EXPECT_EQ(report.failed, 0) << "the mark is not refused for its note";
+    const QList<SyncIssue> issues = fieldIssues(laptop.store());
+    ASSERT_EQ(issues.size(), 1);
+    EXPECT_TRUE(issues.first().message.contains(QStringLiteral("change")))
+        << issues.first().message.toStdString();
+    ASSERT_NE(laptop.sync().result, SyncReport::Result::Clean);
+    // Every mark, the new one too, is in the org as on the laptop; the note waits here.
+    expectStoreHoldsExactlyTheScope(org, laptop.store(),
+                                    {laptop.store().mapping().table(Role::Attendance) + u'.' +
+                                     ObjectMapping::columnFor(QStringLiteral("Notes__c"))});
+}
+
 TEST_F(PermissionSync, ATeacherWithPrivateSharingSyncsExactlyWhatTheOrgShowsHer)
 {
     ASSERT_NO_FATAL_FAILURE(restrictTeacher({{QStringLiteral("privateSharing"), true}}));

@@ -304,8 +304,12 @@ bool Pusher::pushChanges(Role role, QList<Operation> operations)
     QList<Operation> inserts;
     for (Operation &operation : ready) {
         if (operation.sfid.isEmpty()) {
-            // A record the org has not confirmed goes out whole, never as a partial upsert.
+            // A record the org has not confirmed goes out whole, never as a partial upsert,
+            // but for what this user may not write (holdUnwritable).
             operation.columns = codec.columns();
+            for (const QString &column : m_heldColumns.value(role)) {
+                operation.columns.removeAll(column);
+            }
         }
         (operation.sfid.isEmpty() ? inserts : updates).append(operation);
     }
@@ -548,7 +552,9 @@ void Pusher::holdUnwritable(Role role, QList<Operation> &operations)
     QList<Operation> sendable;
     for (Operation &operation : operations) {
         for (const QString &column : std::as_const(operation.columns)) {
-            if (held.contains(column)) {
+            // A create keeps only what was typed; an edit, whatever it changed.
+            if (held.contains(column) &&
+                (!operation.sfid.isEmpty() || !operation.row.value(column).toString().isEmpty())) {
                 operation.heldColumns.append(column);
             }
         }
