@@ -90,6 +90,21 @@ QStringList PullQueries::pendingSfids(Role role) const
     return Outbox(m_store).sfidsWithUnsentEdits(m_store.mapping().table(role));
 }
 
+QList<QStringList> PullQueries::heldCourseConditions() const
+{
+    const QString object = m_store.mapping().objectFor(Role::Course).objectName;
+    const qsizetype budget = std::max<qsizetype>(
+        kMinIdListBytes,
+        kMaxQueryUriBytes - QUrl::toPercentEncoding(Soql::select({QStringLiteral("Id")}, object,
+                                                                 {QStringLiteral("Id IN ()")}))
+                                .size());
+    QList<QStringList> queries;
+    for (const QStringList &ids : IdListSplitter::split(coursesInScope(QString()), budget)) {
+        queries.append({QStringLiteral("Id IN ") + Soql::idList(ids)});
+    }
+    return queries;
+}
+
 QString PullQueries::windowStart(const QDateTime &coveredUntil) const
 {
     return coveredUntil.addSecs(-m_overlapSeconds).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));

@@ -132,6 +132,7 @@ bool Pusher::run()
         if (!m_outbox.errorString().isEmpty()) {
             return storeFailed(m_outbox.errorString());
         }
+        holdUnwritable(role, changes);
         if (!changes.isEmpty() && !pushChanges(role, changes)) {
             return false;
         }
@@ -333,8 +334,12 @@ bool Pusher::pushChanges(Role role, QList<Operation> operations)
     QList<Operation> inserts;
     for (Operation &operation : ready) {
         if (operation.sfid.isEmpty()) {
-            // A record the org has not confirmed goes out whole, never as a partial upsert.
+            // A record the org has not confirmed goes out whole, never as a partial upsert,
+            // but for what this user may not write (holdUnwritable).
             operation.columns = codec.columns();
+            for (const QString &column : m_heldColumns.value(role)) {
+                operation.columns.removeAll(column);
+            }
         }
         (operation.sfid.isEmpty() ? inserts : updates).append(operation);
     }
@@ -544,7 +549,8 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
     row.prepare(QStringLiteral("UPDATE %1 SET sfid = ?, _hc_err = NULL, %2 = ? WHERE id = ?")
                     .arg(quoted(mapping.table(role)), kLastOpColumn));
     row.addBindValue(sfid);
-    row.addBindValue(lastOpName(*editedSince ? LastOp::Pending : done));
+    const bool stillPending = *editedSince || !operation.heldColumns.isEmpty();
+    row.addBindValue(lastOpName(stillPending ? LastOp::Pending : done));
     row.addBindValue(operation.recordId);
     if (!execStatement(row, &m_report.message)) {
         return false;
@@ -563,7 +569,58 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
         m_report.message = m_outbox.errorString();
         return false;
     }
-    return true;
+    return keepHeldChange(role, operation);
+}
+
+void Pusher::holdUnwritable(Role role, QList<Operation> &operations)
+{
+    // A change to a field this user may not write cannot reach the org. The record goes
+    // without it and the change stays as an entry of its own (keepHeldChange); an entry with
+    // nothing else in it waits here, counted, until her profile allows the field.
+    const QSet<QString> held = m_heldColumns.value(role);
+    if (held.isEmpty()) {
+        return;
+    }
+    QList<Operation> sendable;
+    for (Operation &operation : operations) {
+        for (const QString &column : std::as_const(operation.columns)) {
+            // A create keeps only what was typed; an edit, whatever it changed.
+            if (held.contains(column) &&
+                (!operation.sfid.isEmpty() || !operation.row.value(column).toString().isEmpty())) {
+                operation.heldColumns.append(column);
+            }
+        }
+        const bool onlyHeld = !operation.isDelete && !operation.sfid.isEmpty() &&
+                              !operation.heldColumns.isEmpty() &&
+                              operation.heldColumns.size() == operation.columns.size();
+        if (onlyHeld) {
+            ++m_report.held;
+            continue;
+        }
+        for (const QString &column : std::as_const(operation.heldColumns)) {
+            operation.columns.removeAll(column); // never in what is sent
+        }
+        sendable.append(operation);
+    }
+    operations = sendable;
+}
+
+bool Pusher::keepHeldChange(Role role, const Operation &operation)
+{
+    if (operation.isDelete || operation.heldColumns.isEmpty()) {
+        return true;
+    }
+    QVariantMap values;
+    for (const QString &column : operation.heldColumns) {
+        values.insert(column, operation.row.value(column));
+    }
+    ++m_report.held;
+    if (m_outbox.append(QStringLiteral("UPDATE"), m_store.mapping().table(role), operation.recordId,
+                        values, {})) {
+        return true;
+    }
+    m_report.message = m_outbox.errorString();
+    return false;
 }
 
 bool Pusher::adoptTwinRow(Role role, qint64 keepId, const QString &sfid)

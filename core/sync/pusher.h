@@ -52,6 +52,9 @@ public:
     }
     // Automatic syncs wait out each record's backoff; "Sync now" retries at once.
     void setRespectBackoff(bool respect) { m_respectBackoff = respect; }
+    // Columns per role whose fields this user's profile does not let her write (issue 21):
+    // left out of what is sent and kept pending here, never dropped.
+    void setHeldColumns(const QHash<Role, QSet<QString>> &columns) { m_heldColumns = columns; }
     bool run();
     // Offline: marks the pending records that break the cached rules, without sending.
     bool validatePending();
@@ -96,6 +99,10 @@ private:
     PushLookup m_lookup;
     TwinCheck m_twins;
     CollectionRequest m_requests;
+    void holdUnwritable(Role role, QList<Operation> &operations);
+    bool keepHeldChange(Role role, const Operation &operation);
+
+    QHash<Role, QSet<QString>> m_heldColumns;
     int m_leftForLater = 0;     // records whose fate is unknown or that could not go now
     QList<Operation> m_created; // created by this push without an external ID
     QHash<QString, QSet<QString>> m_available;

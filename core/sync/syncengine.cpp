@@ -10,6 +10,7 @@
 #include "store/retention.h"
 #include "sync/apibudget.h"
 #include "sync/clockskew.h"
+#include "sync/fieldaccess.h"
 #include "sync/puller.h"
 #include "sync/pusher.h"
 
@@ -66,13 +67,20 @@ bool SyncEngine::describeObjects(SyncReport &report)
         return true;
     }
     // One Composite call for every describe, each revalidated with If-Modified-Since.
+    // An object with a field the user's profile kept from her is read whole: a profile
+    // change need not move the object's Last-Modified, and she must learn of her access.
+    QSet<QString> withGaps;
+    for (const FieldAccessGap &gap : FieldAccess(m_store).gaps()) {
+        withGaps.insert(gap.objectName);
+    }
     CompositeBatch batch(m_client);
     for (const ObjectMapping &object : objects) {
         QHash<QString, QString> headers;
         const QJsonObject entry = cached.value(object.objectName);
         const QString modified = entry.value(QLatin1String("lastModified")).toString();
         // An entry from before shapes were kept must be read whole once, not answered 304.
-        if (!modified.isEmpty() && entry.contains(QLatin1String("keyPrefix"))) {
+        if (!modified.isEmpty() && entry.contains(QLatin1String("keyPrefix")) &&
+            !withGaps.contains(object.objectName)) {
             headers.insert(QStringLiteral("If-Modified-Since"), modified);
         }
         batch.addGet(object.objectName,
@@ -223,6 +231,7 @@ SyncReport SyncEngine::run()
         Q_EMIT phaseChanged(tr("Sending changes"));
         Pusher pusher(m_store, m_client, report);
         pusher.setAvailableFields(m_available);
+        pusher.setHeldColumns(heldColumns());
         pusher.setRules(m_rules);
         pusher.setKeyPrefixes(m_shapes.keyPrefixes);
         pusher.setRespectBackoff(m_respectBackoff);
@@ -256,9 +265,11 @@ SyncReport SyncEngine::run()
     report.conflicts = std::max(report.conflicts, openConflictCount(m_store));
     if (ok) {
         // Records refused from the org's replies are not "in sync" either.
-        report.result = (report.failed > 0 || report.conflicts > 0 || report.refused > 0)
-                            ? SyncReport::Result::Issues
-                            : SyncReport::Result::Clean;
+        // So are changes kept here because the org does not let this user write a field.
+        report.result =
+            (report.failed > 0 || report.conflicts > 0 || report.refused > 0 || report.held > 0)
+                ? SyncReport::Result::Issues
+                : SyncReport::Result::Clean;
     }
     if (m_client.isPastCycleDeadline() && report.result != SyncReport::Result::Clean) {
         // Stopped between requests: what was applied is kept, the rest waits (PENDING).
@@ -350,6 +361,20 @@ void SyncEngine::validateOffline(SyncReport &report)
     pusher.validatePending();
     report.result = result;
     report.message = message;
+}
+
+QHash<Role, QSet<QString>> SyncEngine::heldColumns() const
+{
+    // From the describes this cycle cached: what this user may not write now.
+    const FieldAccess access(m_store);
+    QHash<Role, QSet<QString>> columns;
+    for (Role role : Mapping::dependencyOrder()) {
+        const QSet<QString> held = access.heldColumns(role);
+        if (!held.isEmpty()) {
+            columns.insert(role, held);
+        }
+    }
+    return columns;
 }
 
 int SyncEngine::failedRecordCount(const LocalStore &store)

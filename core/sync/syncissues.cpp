@@ -4,6 +4,7 @@
 #include "store/localstore.h"
 #include "store/outbox.h"
 #include "sync/describerules.h"
+#include "sync/fieldaccess.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -150,6 +151,17 @@ QList<SyncIssue> SyncIssues::list() const
         issue.kept = conflict.kept;
         issue.when = QDateTime::fromString(conflict.createdAt, Qt::ISODateWithMs);
         describeRecord(issue);
+        issues.append(issue);
+    }
+    // Fields her profile keeps from her: once each, not per record (issue 21).
+    const FieldAccess access(m_store);
+    for (const FieldAccessGap &gap : access.gaps()) {
+        SyncIssue issue;
+        issue.kind = SyncIssue::Kind::FieldAccess;
+        issue.role = gap.role;
+        issue.objectName = gap.objectName;
+        issue.field = gap.field;
+        issue.message = access.message(gap);
         issues.append(issue);
     }
     return issues;

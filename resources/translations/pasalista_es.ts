@@ -424,6 +424,21 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     </message>
 </context>
 <context>
+    <name>FieldAccess</name>
+    <message>
+        <source>The org does not let you see the field ‘%1’ of %2; Pasalista cannot show what the org holds in it.</source>
+        <translation>La organización no le deja ver el campo «%1» de %2; Pasalista no puede mostrar lo que la organización guarda en él.</translation>
+    </message>
+    <message>
+        <source>The org does not let you change the field ‘%1’ of %2. What you type in it is kept on this computer and not sent; ask the org&apos;s administrator for access.</source>
+        <translation>La organización no le deja cambiar el campo «%1» de %2. Lo que escriba en él se guarda en esta computadora y no se envía; pida acceso al administrador de la organización.</translation>
+    </message>
+    <message>
+        <source>The org does not let you see the field ‘%1’ of %2. What you type in it is kept on this computer and not sent; ask the org&apos;s administrator for access.</source>
+        <translation>La organización no le deja ver el campo «%1» de %2. Lo que escriba en él se guarda en esta computadora y no se envía; pida acceso al administrador de la organización.</translation>
+    </message>
+</context>
+<context>
     <name>Mapping</name>
     <message>
         <source>Mapping %1 has no object_name.</source>
@@ -2851,6 +2866,10 @@ Tal como lo dijo la organización: %2</translation>
 %2</source>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>Not allowed by your profile</source>
+        <translation>Su perfil no lo permite</translation>
     </message>
 </context>
 <context>

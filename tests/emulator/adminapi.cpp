@@ -44,6 +44,9 @@ HttpResponse AdminApi::handle(const HttpRequest &request)
         return HttpResponse::json(QJsonObject{
             {QStringLiteral("state"), m_emulator.oauth().refreshTokenState(
                                           request.formBody().value(QStringLiteral("token")))}});
+    if (resource == QLatin1String("users") && segments.size() == 3 &&
+        segments.at(2) == QLatin1String("permissions"))
+        return userPermissions(request, segments.at(1));
     if (resource == QLatin1String("users"))
         return users(request);
     if (resource == QLatin1String("validation-rules"))
@@ -265,6 +268,25 @@ HttpResponse AdminApi::users(const HttpRequest &request)
                                 {QStringLiteral("name"), user.name()}});
     }
     return HttpResponse::json(list, request.method == "POST" ? 201 : 200);
+}
+
+// A user's field-level security and sharing: GET reads it, PATCH changes the keys given,
+// DELETE gives the user the schema's access again.
+HttpResponse AdminApi::userPermissions(const HttpRequest &request, const QString &username)
+{
+    Permissions &permissions = m_emulator.rest().permissions();
+    if (request.method == "DELETE")
+        return permissions.clear(username) ? HttpResponse::noContent() : HttpResponse::notFound();
+    if (request.method == "GET") {
+        const auto access = permissions.describe(username);
+        return access ? HttpResponse::json(*access) : HttpResponse::notFound();
+    }
+    if (request.method != "PATCH" && request.method != "POST")
+        return HttpResponse::notFound();
+    QString error;
+    const auto access =
+        permissions.change(username, QJsonDocument::fromJson(request.body).object(), &error);
+    return access ? HttpResponse::json(*access) : badRequest(error);
 }
 
 HttpResponse AdminApi::validationRules(const HttpRequest &request, const QStringList &segments)

@@ -1,5 +1,7 @@
 #include "describer.h"
 
+#include "permissions.h"
+
 #include <QJsonArray>
 
 namespace pasalista::emulator {
@@ -86,8 +88,16 @@ QJsonObject Describer::describe(const ObjectDef &object, const QString &dataPath
 {
     QJsonObject result = summary(object, dataPath);
     QJsonArray fields;
-    for (const FieldDef &field : object.fields)
-        fields.append(describeField(field));
+    for (const FieldDef &field : object.fields) {
+        if (!Permissions::canRead(object, field))
+            continue; // field-level security: the user's describe lacks it
+        QJsonObject described = describeField(field);
+        if (!Permissions::canEdit(object, field)) {
+            described.insert(QStringLiteral("createable"), false);
+            described.insert(QStringLiteral("updateable"), false);
+        }
+        fields.append(described);
+    }
     result.insert(QStringLiteral("fields"), fields);
     result.insert(QStringLiteral("childRelationships"), childRelationships(object));
     result.insert(QStringLiteral("recordTypeInfos"), QJsonArray());
