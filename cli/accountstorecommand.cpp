@@ -40,12 +40,16 @@ int AccountStoreCommand::openStore(CliContext &context, LocalStore &store)
                       << Qt::endl;
         return NotSignedIn;
     }
+    const QString path = context.accounts().databasePath(account);
+    if (const int locked = context.refuseLockedStore(path); locked != Success) {
+        return locked;
+    }
     QString keyError;
     if (!StoreKeys::unlock(context.accounts(), account, &keyError)) {
         context.err() << keyError << Qt::endl;
         return Failure;
     }
-    if (!store.open(context.accounts().databasePath(account))) {
+    if (!store.open(path)) {
         context.err() << store.errorString() << Qt::endl;
         return Failure;
     }

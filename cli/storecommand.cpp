@@ -2,6 +2,7 @@
 
 #include "clicontext.h"
 
+#include "attendancecsv.h"
 #include "auth/accountmanager.h"
 #include "auth/storekeys.h"
 #include "logging.h"
@@ -73,6 +74,9 @@ int StoreCommand::openStore()
         return Failure;
     }
     const QString path = m_context->storePath();
+    if (const int locked = m_context->refuseLockedStore(path); locked != Success) {
+        return locked;
+    }
     QString keyError;
     if (!unlockStore(*m_context, &keyError)) {
         err() << keyError << Qt::endl;
@@ -115,11 +119,7 @@ std::optional<qint64> StoreCommand::resolveCourse(const QString &ref, int *exitC
 
 QString StoreCommand::statusLabel(int code) const
 {
-    const AttendanceCode *known = m_repository->mapping().attendanceCode(code);
-    if (!known) {
-        return QString::number(code);
-    }
-    return QCoreApplication::translate("AttendanceLabels", known->label.toUtf8().constData());
+    return AttendanceCsv::statusLabel(m_repository->mapping(), code);
 }
 
 QJsonObject StoreCommand::courseJson(const Course &course) const

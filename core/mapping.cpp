@@ -430,6 +430,18 @@ bool Mapping::parseScope(const QJsonObject &json, QString *error)
                     tr("attendance_since_days must be a whole number from 0 to %1.").arg(kMaxDays));
     }
     m_scope.attendanceSinceDays = *days;
+    constexpr int kMaxYears = 20;
+    const std::optional<int> startMonth =
+        boundedInt(json, QStringLiteral("school_year_start_month"), 8, 1, 12);
+    const std::optional<int> years =
+        boundedInt(json, QStringLiteral("school_years_kept"), 2, 1, kMaxYears);
+    if (!startMonth || !years) {
+        return fail(error, tr("school_year_start_month must be a month from 1 to 12 and "
+                              "school_years_kept a whole number from 1 to %1.")
+                               .arg(kMaxYears));
+    }
+    m_scope.schoolYearStartMonth = *startMonth;
+    m_scope.schoolYearsKept = *years;
     return true;
 }
 

@@ -72,6 +72,11 @@ struct SyncScope
 {
     bool onlyTeacherCourses = true; // courses where the signed-in teacher is a facilitator
     int attendanceSinceDays = 365;  // pull attendance from this many days back
+    // Retention on the laptop: marks before the start of the school year `schoolYearsKept - 1`
+    // years before this one leave the laptop after a sync (never the org). A school year
+    // starts on the 1st of schoolYearStartMonth (1-12).
+    int schoolYearStartMonth = 8;
+    int schoolYearsKept = 2;
 };
 
 // A role bound to an object: logical field key (e.g. "date") -> API field name.

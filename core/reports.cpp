@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <numeric>
+
 namespace pasalista {
 
 Reports::Reports(const Repository &repository) : m_repository(repository) {}
@@ -54,7 +57,53 @@ QString Reports::codeName(int status) const
         .arg(QCoreApplication::translate("AttendanceLabels", label.constData()));
 }
 
-QList<AttendanceSummary> Reports::courseReport(qint64 courseId) const
+QList<StatusCount> Reports::statusCounts(qint64 courseId, const QDate &from, const QDate &to) const
+{
+    if (!from.isValid() && !to.isValid()) {
+        return m_repository.statusCountsOfCourse(courseId); // counted by the store
+    }
+    QList<StatusCount> counts;
+    for (const AttendanceMark &mark : m_repository.attendanceOfCourse(courseId)) {
+        if ((!from.isValid() || mark.date >= from) && (!to.isValid() || mark.date <= to)) {
+            counts.append({mark.studentId, mark.status, 1});
+        }
+    }
+    return counts;
+}
+
+QList<int> Reports::wholePercents(const QList<int> &counts)
+{
+    const qint64 sum = std::accumulate(counts.begin(), counts.end(), qint64(0));
+    QList<int> shares(counts.size(), 0);
+    if (sum <= 0) {
+        return shares;
+    }
+    // Integer arithmetic: remainders compare exactly, with no floating-point ties.
+    QList<qint64> remainders(counts.size());
+    int given = 0;
+    for (qsizetype i = 0; i < counts.size(); ++i) {
+        shares[i] = int(counts.at(i) * 100 / sum);
+        remainders[i] = counts.at(i) * 100 % sum;
+        given += shares.at(i);
+    }
+    QList<qsizetype> order(counts.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&remainders](qsizetype a, qsizetype b) {
+        return remainders.at(a) > remainders.at(b);
+    });
+    for (qsizetype i = 0; given < 100; ++i, ++given) {
+        ++shares[order.at(i)];
+    }
+    return shares;
+}
+
+QList<int> Reports::statusPercents(const AttendanceSummary &summary)
+{
+    return wholePercents({summary.present, summary.late, summary.absent});
+}
+
+QList<AttendanceSummary> Reports::courseReport(qint64 courseId, const QDate &from,
+                                               const QDate &to) const
 {
     QList<AttendanceSummary> rows;
     QHash<qint64, qsizetype> rowOfStudent;
@@ -69,7 +118,7 @@ QList<AttendanceSummary> Reports::courseReport(qint64 courseId) const
     AttendanceSummary total;
     total.courseId = courseId;
     total.name = tr("Total");
-    for (const StatusCount &counted : m_repository.statusCountsOfCourse(courseId)) {
+    for (const StatusCount &counted : statusCounts(courseId, from, to)) {
         const auto found = rowOfStudent.constFind(counted.studentId);
         if (found != rowOfStudent.constEnd()) {
             count(rows[*found], counted.status, counted.count);

@@ -38,6 +38,7 @@ public:
     {
         m_environment.insert(name, value);
     }
+    QString dataDir() const { return m_dataDir; }
 
     void start(QProcess &process, const QStringList &arguments) const
     {

@@ -4,6 +4,7 @@
 
 #include "apppaths.h"
 #include "clirunner.h"
+#include "csvwriter.h"
 #include "exportcommand.h"
 #include "laptopclock.h"
 #include "markcommand.h"
@@ -15,6 +16,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <sys/stat.h>
@@ -293,6 +295,62 @@ TEST_F(CliTest, ReportAsJson)
     EXPECT_TRUE(text.out.contains(QStringLiteral("50.0 %")));
 }
 
+// Issue 25: `report --from/--to` counts only the days in the range; a date that is not one,
+// or a range that ends before it starts, is a usage error that says so.
+TEST_F(CliTest, ReportLimitedToADateRange)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-03", "Ana", "1"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-07", "Ana", "0"})).exitCode, 0);
+    const CliResult json =
+        cli(args({"report", "Lectura", "--from", "2025-03-04", "--to", "2025-03-07", "--json"}));
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    const QJsonObject total = json.json().value(QStringLiteral("total")).toObject();
+    EXPECT_EQ(total.value(QStringLiteral("recorded")).toInt(), 2);
+    EXPECT_EQ(total.value(QStringLiteral("absent")).toInt(), 0);
+    EXPECT_EQ(json.json().value(QStringLiteral("from")).toString(), QStringLiteral("2025-03-04"));
+    EXPECT_EQ(cli(args({"report", "Lectura", "--to", "2025-03-03", "--json"}))
+                  .json()
+                  .value(QStringLiteral("total"))
+                  .toObject()
+                  .value(QStringLiteral("absent"))
+                  .toInt(),
+              1);
+    const CliResult text = cli(args({"report", "Lectura", "--from", "2025-03-04"}));
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(str("2025-03-04 – "))) << text.out.toStdString();
+
+    const CliResult notADate = cli(args({"report", "Lectura", "--from", "2025-02-30"}));
+    EXPECT_EQ(notADate.exitCode, 2);
+    EXPECT_TRUE(notADate.err.contains(QStringLiteral("\"2025-02-30\" is not a date")))
+        << notADate.err.toStdString();
+    const CliResult reversed =
+        cli(args({"report", "Lectura", "--from", "2025-03-07", "--to", "2025-03-03"}));
+    EXPECT_EQ(reversed.exitCode, 2);
+    EXPECT_TRUE(reversed.err.contains(QStringLiteral("--from 2025-03-07 is after --to 2025-03-03")))
+        << reversed.err.toStdString();
+}
+
+// Issue 25: each row's present, late and absent shares add up to 100.
+TEST_F(CliTest, ReportPercentsAddUp)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-03", "Ana", "1"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-04", "Ana", "0"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    const CliResult json = cli(args({"report", "Lectura", "--json"}));
+    const QJsonObject percent = json.json()
+                                    .value(QStringLiteral("total"))
+                                    .toObject()
+                                    .value(QStringLiteral("percent"))
+                                    .toObject();
+    EXPECT_EQ(percent, (QJsonObject{{QStringLiteral("present"), 67},
+                                    {QStringLiteral("late"), 0},
+                                    {QStringLiteral("absent"), 33}}));
+    const CliResult text = cli(args({"report", "Lectura"}));
+    EXPECT_TRUE(text.out.contains(QStringLiteral("2 (67 %)"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("1 (33 %)"))) << text.out.toStdString();
+}
+
 // Issue 21: marks with a code the mapping gives no meaning (the org's new 5) are in no column
 // of the report, and both the table and --json say how many there are.
 TEST_F(CliTest, ReportNamesMarksWithACodeOfNoMeaning)
@@ -350,6 +408,48 @@ TEST_F(CliTest, ExportQuotesCommasQuotesAndKeepsAccents)
     EXPECT_TRUE(toStdout.out.contains(str("Ana Pérez")));
 }
 
+// Issue 25: names and notes that start like formulas reach the CSV as text, in a file
+// and on standard output alike.
+TEST_F(CliTest, ExportNeutralisesNamesAndNotesThatStartLikeFormulas)
+{
+    openStore();
+    addEnrolledStudent(m_courseId, QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"),
+                       QStringLiteral("Ruiz"));
+    addEnrolledStudent(m_courseId, QStringLiteral("@cmd"), QStringLiteral("Soto"));
+    closeStore();
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-03", "Ruiz", "P"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-03", "Soto", "P"})).exitCode, 0);
+    ASSERT_EQ(
+        cli(args({"mark", "Lectura", "2025-03-03", "Ana", "P", "--note=+1 809 555 0101"})).exitCode,
+        0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-04", "Ana", "P", "--note==1+1"})).exitCode, 0);
+    ASSERT_EQ(
+        cli(args({"mark", "Lectura", "2025-03-05", "Ana", "P", "--note=-llegó tarde"})).exitCode,
+        0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Luis", "P"})).exitCode, 0);
+
+    const QString file = m_dir.filePath(QStringLiteral("asistencia.csv"));
+    ASSERT_EQ(cli(args({"export", "Lectura", "--csv"}) << file).exitCode, 0);
+    QFile csv(file);
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const QString fromFile = QString::fromUtf8(csv.readAll().mid(3));
+    const QString toStdout = cli(args({"export", "Lectura", "--csv", "-"})).out;
+    for (const QString &text : {fromFile, toStdout}) {
+        EXPECT_TRUE(
+            text.contains(QStringLiteral(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\") Ruiz\",")))
+            << text.toStdString();
+        EXPECT_TRUE(text.contains(QStringLiteral(",\"'@cmd Soto\",")));
+        EXPECT_TRUE(text.contains(QStringLiteral(",\"'+1 809 555 0101\",")));
+        EXPECT_TRUE(text.contains(QStringLiteral(",\"'=1+1\",")));
+        EXPECT_TRUE(text.contains(str(",\"'-llegó tarde\",")));
+        EXPECT_TRUE(text.contains(str(",Luis Gómez,"))) << "a normal name is unchanged";
+        const QStringList cells = text.split(QRegularExpression(QStringLiteral("[,\r\n]")));
+        for (const QString &cell : cells) {
+            EXPECT_FALSE(CsvWriter::startsLikeFormula(cell)) << cell.toStdString();
+        }
+    }
+}
+
 TEST_F(CliTest, ExportWritesOnlyRegularFiles)
 {
     ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "P"})).exitCode, 0);
@@ -383,13 +483,29 @@ TEST(CliBinary, SpeaksSpanishWhenTheSystemDoes)
 
 TEST(CsvField, QuotesOnlyWhatNeedsIt)
 {
-    EXPECT_EQ(ExportCommand::csvField(str("José")), str("José"));
-    EXPECT_EQ(ExportCommand::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
-    EXPECT_EQ(ExportCommand::csvField(QStringLiteral("say \"hi\"")),
-              QStringLiteral("\"say \"\"hi\"\"\""));
-    EXPECT_EQ(ExportCommand::csvField(QStringLiteral("two\nlines")),
-              QStringLiteral("\"two\nlines\""));
-    EXPECT_EQ(ExportCommand::csvField(QString()), QString());
+    EXPECT_EQ(CsvWriter::field(str("José")), str("José"));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+    EXPECT_EQ(CsvWriter::field(QString()), QString());
+}
+
+// Issue 25: a cell a spreadsheet would run as a formula is written as text (OWASP, CSV
+// Injection): a single quote before it, and quoted.
+TEST(CsvField, NeutralisesCellsThatStartLikeFormulas)
+{
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("=HYPERLINK(\"http://x\",\"y\")")),
+              QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("=1+1")), QStringLiteral("\"'=1+1\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("+1 809 555 0101")),
+              QStringLiteral("\"'+1 809 555 0101\""));
+    EXPECT_EQ(CsvWriter::field(str("-llegó tarde")), str("\"'-llegó tarde\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("@cmd")), QStringLiteral("\"'@cmd\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("\tTab")), QStringLiteral("\"'\tTab\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("\rCR")), QStringLiteral("\"'\rCR\""));
+    EXPECT_EQ(CsvWriter::field(str("Ana Pérez")), str("Ana Pérez")) << "a normal name is unchanged";
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("a=b")), QStringLiteral("a=b")) << "only the start";
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("'=1")), QStringLiteral("'=1"));
 }
 
 TEST(CliDates, ParsesIsoAndWords)

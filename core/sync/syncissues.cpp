@@ -4,7 +4,9 @@
 #include "store/localstore.h"
 #include "store/outbox.h"
 #include "sync/describerules.h"
+#include "sync/fieldaccess.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QUuid>
@@ -151,6 +153,17 @@ QList<SyncIssue> SyncIssues::list() const
         describeRecord(issue);
         issues.append(issue);
     }
+    // Fields her profile keeps from her: once each, not per record (issue 21).
+    const FieldAccess access(m_store);
+    for (const FieldAccessGap &gap : access.gaps()) {
+        SyncIssue issue;
+        issue.kind = SyncIssue::Kind::FieldAccess;
+        issue.role = gap.role;
+        issue.objectName = gap.objectName;
+        issue.field = gap.field;
+        issue.message = access.message(gap);
+        issues.append(issue);
+    }
     return issues;
 }
 
@@ -281,6 +294,14 @@ std::optional<RefusedValue> SyncIssues::refusedValue(const SyncIssue &issue) con
     }
     const ObjectMapping &object = m_store.mapping().objectFor(issue.role);
     const DescribeRules rules = DescribeRules::cached(m_store, object.objectName);
+    // A record may hold several values the rules refuse (one the org kept from before an
+    // admin's change, say): the one of the kind the org named is the one it refused.
+    const QString orgCode =
+        QJsonDocument::fromJson(row->value(QStringLiteral("_hc_err")).toByteArray())
+            .object()
+            .value(QLatin1String("errorCode"))
+            .toString();
+    std::optional<RefusedValue> first;
     for (const QString &field : object.fields) {
         const QString column = ObjectMapping::columnFor(field);
         const QVariant value = row->value(column);
@@ -290,14 +311,20 @@ std::optional<RefusedValue> SyncIssues::refusedValue(const SyncIssue &issue) con
         if (!violation) {
             continue;
         }
-        return RefusedValue{column,
-                            field,
-                            value.toString(),
-                            rules.maxLength(field),
-                            rules.allowedValues(field),
-                            violation->message};
+        const RefusedValue refused{column,
+                                   field,
+                                   value.toString(),
+                                   rules.maxLength(field),
+                                   rules.allowedValues(field),
+                                   violation->message};
+        if (violation->code == orgCode) {
+            return refused;
+        }
+        if (!first) {
+            first = refused;
+        }
     }
-    return tooLongByTheOrgsWord(issue, *row);
+    return first ? first : tooLongByTheOrgsWord(issue, *row);
 }
 
 // No cached rule explains the refusal: the org's own STRING_TOO_LONG names the limit

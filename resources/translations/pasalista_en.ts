@@ -58,6 +58,13 @@
 <context>
     <name>pasalista::AuthCommands</name>
     <message numerus="yes">
+        <source>Wrote %n mark(s) not sent yet to %1.</source>
+        <translation>
+            <numerusform>Wrote %n mark not sent yet to %1.</numerusform>
+            <numerusform>Wrote %n marks not sent yet to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n change(s) on this computer have not been synced yet. Sync first, or add --discard-unsynced-changes to delete them.</source>
         <translation>
             <numerusform>%n change on this computer has not been synced yet. Sync first, or add --discard-unsynced-changes to delete it.</numerusform>
@@ -135,10 +142,10 @@
 <context>
     <name>pasalista::SignOutDialog</name>
     <message numerus="yes">
-        <source>%n change(s) made on this computer have not been sent to Salesforce yet. Deleting the data loses them.</source>
+        <source>%n change(s) made on this computer have not been sent to Salesforce yet. Removing the data loses them.</source>
         <translation>
-            <numerusform>%n change made on this computer has not been sent to Salesforce yet. Deleting the data loses it.</numerusform>
-            <numerusform>%n changes made on this computer have not been sent to Salesforce yet. Deleting the data loses them.</numerusform>
+            <numerusform>%n change made on this computer has not been sent to Salesforce yet. Removing the data loses it.</numerusform>
+            <numerusform>%n changes made on this computer have not been sent to Salesforce yet. Removing the data loses them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -205,6 +212,16 @@
         <translation>
             <numerusform>Not signed in: %n change kept on this computer</numerusform>
             <numerusform>Not signed in: %n changes kept on this computer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AccountSwitcher</name>
+    <message numerus="yes">
+        <source>%n unsent mark(s) written to %1.</source>
+        <translation>
+            <numerusform>%n unsent mark written to %1.</numerusform>
+            <numerusform>%n unsent marks written to %1.</numerusform>
         </translation>
     </message>
 </context>
