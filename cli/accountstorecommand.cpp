@@ -3,6 +3,7 @@
 #include "clicontext.h"
 
 #include "auth/accountmanager.h"
+#include "auth/storekeys.h"
 #include "store/localstore.h"
 
 #include <QTextStream>
@@ -42,6 +43,11 @@ int AccountStoreCommand::openStore(CliContext &context, LocalStore &store)
     const QString path = context.accounts().databasePath(account);
     if (const int locked = context.refuseLockedStore(path); locked != Success) {
         return locked;
+    }
+    QString keyError;
+    if (!StoreKeys::unlock(context.accounts(), account, &keyError)) {
+        context.err() << keyError << Qt::endl;
+        return Failure;
     }
     if (!store.open(path)) {
         context.err() << store.errorString() << Qt::endl;

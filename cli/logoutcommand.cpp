@@ -4,6 +4,7 @@
 
 #include "attendancecsv.h"
 #include "auth/accountmanager.h"
+#include "auth/storekeys.h"
 
 #include <QTextStream>
 
@@ -74,8 +75,10 @@ bool LogoutCommand::exportUnsentMarks(CliContext &context, const QString &accoun
         return false;
     }
     QString error;
-    // Kept when the data goes: it is what the teacher recovers her unsent marks from.
-    if (!AttendanceCsv::exportUnsent(*mapping, context.accounts().databasePath(accountKey), file,
+    // Kept when the data goes: it is what the teacher recovers her unsent marks from. The
+    // store is encrypted (issue 24): its key first.
+    if (!StoreKeys::unlock(context.accounts(), accountKey, &error) ||
+        !AttendanceCsv::exportUnsent(*mapping, context.accounts().databasePath(accountKey), file,
                                      exported, &error)) {
         context.err() << error << Qt::endl;
         return false;

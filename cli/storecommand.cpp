@@ -3,15 +3,36 @@
 #include "clicontext.h"
 
 #include "attendancecsv.h"
+#include "auth/accountmanager.h"
+#include "auth/storekeys.h"
 #include "logging.h"
 #include "repository.h"
 #include "store/localstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTextStream>
 
 namespace pasalista {
+
+namespace {
+
+// Issue 24: the key of the signed-in account's encrypted store, from the keychain (or made),
+// before the store opens. A file named with --db is opened as it is.
+bool unlockStore(CliContext &context, QString *error)
+{
+    if (context.isSet(CliContext::kDb)) {
+        return true;
+    }
+    // Like CliContext::storePath(): an account manager of its own, which sends no revoke.
+    QSettings settings;
+    AccountManager accounts(&settings, context.dataDir());
+    const QString account = accounts.currentAccountKey();
+    return account.isEmpty() || StoreKeys::unlock(accounts, account, error);
+}
+
+} // namespace
 
 StoreCommand::StoreCommand(const QString &name, int argumentCount, CourseArgument courseArgument)
     : Command(name, argumentCount), m_courseArgument(courseArgument)
@@ -55,6 +76,11 @@ int StoreCommand::openStore()
     const QString path = m_context->storePath();
     if (const int locked = m_context->refuseLockedStore(path); locked != Success) {
         return locked;
+    }
+    QString keyError;
+    if (!unlockStore(*m_context, &keyError)) {
+        err() << keyError << Qt::endl;
+        return Failure;
     }
     m_store = std::make_unique<LocalStore>(*mapping);
     if (!m_store->open(path)) {

@@ -2,12 +2,18 @@
 
 // The real pasalista-cli as a child process with settings and data of its own (the keychain
 // is the session's real one), signed in through the emulator as a teacher's browser would.
+#include "auth/storekeys.h"
+#include "auth/tokenstore.h"
+
+#include <QDebug>
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
@@ -85,19 +91,34 @@ public:
         return process.state() == QProcess::NotRunning ? process.exitCode() : -1;
     }
 
+    // The signed-in account's store. The CLI encrypted it (issue 24) with a key it keeps in
+    // the keychain: that key is fetched for this process too, so that the test's own
+    // LocalStore opens the file.
     QString databasePath() const
     {
         const QStringList files =
             QDir(m_dataDir).entryList({QStringLiteral("*.sqlite")}, QDir::Files);
         for (const QString &file : files) {
             if (file != QLatin1String("local.sqlite")) {
-                return QDir(m_dataDir).filePath(file);
+                const QString path = QDir(m_dataDir).filePath(file);
+                fetchStoreKey(path);
+                return path;
             }
         }
         return {};
     }
 
 private:
+    void fetchStoreKey(const QString &path) const
+    {
+        QSettings unused(m_dataDir + QStringLiteral(".ini"), QSettings::IniFormat); // no writes
+        TokenStore keychain(&unused); // the CLI's: the default service
+        QString error;
+        if (!StoreKeys::unlock(keychain, QFileInfo(path).completeBaseName(), path, &error)) {
+            qWarning().noquote() << "no key for the CLI's store:" << error;
+        }
+    }
+
     QString m_dataDir;
     QProcessEnvironment m_environment;
 };

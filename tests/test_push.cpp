@@ -2,6 +2,7 @@
 // mangled replies, failed look-ups, a locked store. Each test compares the org's records with
 // the laptop's rows, record by record, after the dust settles.
 #include "laptop.h"
+#include "store/sqlcipherdriver.h"
 #include "sync/soql.h"
 #include "synccommand.h"
 
@@ -216,7 +217,7 @@ TEST_F(PushStoreFailure, LockedStoreEndsTheCycleWithAnError)
     const QList<qint64> ids = markRoster(repository, course, day);
     {
         QSqlDatabase other =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            QSqlDatabase::addDatabase(SqlCipherDriver::name(), QStringLiteral("locker"));
         other.setDatabaseName(laptop.store().database().databaseName());
         ASSERT_TRUE(other.open());
         QSqlQuery lock(other);

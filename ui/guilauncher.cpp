@@ -6,12 +6,14 @@
 #include "auth/accountmanager.h"
 #include "auth/orgsettings.h"
 #include "auth/session.h"
+#include "auth/storekeys.h"
 #include "demodata.h"
 #include "mainwindow.h"
 #include "orgsetupdialog.h"
 #include "privatefiles.h"
 #include "repository.h"
 #include "store/localstore.h"
+#include "store/storekeyring.h"
 #include "sync/syncscheduler.h"
 #include "syncissuesdialog.h"
 #include "syncstatuswidget.h"
@@ -76,11 +78,15 @@ bool GuiLauncher::start(QApplication &application, const QStringList &arguments)
         fail(m_error);
         return false;
     }
-    if (!openStore() || (m_demo && !seedDemoIfEmpty())) {
+    ensureAccounts();
+    if (!storeKeyKnown()) {
+        openAndShowWhenTheKeyIsKnown(m_demo);
+        return true;
+    }
+    if (!openAndShow(m_demo)) {
         fail(m_error);
         return false;
     }
-    showWindow();
     return true;
 }
 
@@ -114,7 +120,7 @@ bool GuiLauncher::parseArguments(const QStringList &arguments)
     return true;
 }
 
-bool GuiLauncher::openStore()
+void GuiLauncher::ensureAccounts()
 {
     if (!m_accounts) {
         m_settings = std::make_unique<QSettings>();
@@ -136,6 +142,48 @@ bool GuiLauncher::openStore()
             },
             Qt::DirectConnection);
     }
+}
+
+// Issue 24: whether the store can open now: no account (the offline store), or the key of
+// the account's encrypted store already fetched.
+bool GuiLauncher::storeKeyKnown() const
+{
+    const QString account = m_accounts->currentAccountKey();
+    return account.isEmpty() || !StoreKeyRing::keyFor(m_accounts->databasePath(account)).isEmpty();
+}
+
+bool GuiLauncher::openAndShow(bool seedDemo)
+{
+    if (!openStore() || (seedDemo && !seedDemoIfEmpty())) {
+        return false;
+    }
+    showWindow();
+    return true;
+}
+
+// The key comes from the keychain later, without a nested event loop on this thread: the
+// store opens and the window shows then, or the app says why it cannot and quits.
+void GuiLauncher::openAndShowWhenTheKeyIsKnown(bool seedDemo)
+{
+    const QString account = m_accounts->currentAccountKey();
+    StoreKeys::unlockAsync(m_accounts->tokenStore(), account, m_accounts->databasePath(account),
+                           [this, seedDemo](bool unlocked, const QString &error) {
+                               if (m_quitting) {
+                                   return;
+                               }
+                               if (!unlocked) {
+                                   m_error = error;
+                               }
+                               if (!unlocked || !openAndShow(seedDemo)) {
+                                   fail(m_error);
+                                   QCoreApplication::quit();
+                               }
+                           });
+}
+
+bool GuiLauncher::openStore()
+{
+    ensureAccounts();
     // Signed in: the account's own store, readable offline whether or not the session comes
     // back. Never signed in: the offline store (and the demo).
     // Signed out (her data kept, locked): the window opens as when nobody is signed in, and
@@ -400,12 +448,12 @@ void GuiLauncher::onAccountChanged()
         if (m_quitting) {
             return;
         }
-        if (!openStore()) {
+        if (!storeKeyKnown()) {
+            openAndShowWhenTheKeyIsKnown(false);
+        } else if (!openAndShow(false)) {
             fail(m_error);
             QCoreApplication::quit();
-            return;
         }
-        showWindow();
     });
 }
 

@@ -47,6 +47,10 @@ public:
 
 private:
     bool parseArguments(const QStringList &arguments);
+    void ensureAccounts();
+    bool storeKeyKnown() const;
+    bool openAndShow(bool seedDemo);
+    void openAndShowWhenTheKeyIsKnown(bool seedDemo);
     bool openStore();
     // Sign-in, sync and the account switcher around the window.
     void attachAccount();

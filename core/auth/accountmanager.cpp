@@ -10,6 +10,10 @@
 #include "sharedtokens.h"
 #include "signinflow.h"
 #include "store/outbox.h"
+#include "store/sqlcipherdriver.h"
+#include "store/storeencryption.h"
+#include "store/storekeyring.h"
+#include "storekeys.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -399,9 +403,22 @@ int AccountManager::unsyncedChangeCount(const QString &accountKey) const
         QStringLiteral("pasalista-unsynced-") + QUuid::createUuid().toString();
     int count = 0;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        QSqlDatabase db = QSqlDatabase::addDatabase(SqlCipherDriver::name(), connection);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        // The key of an encrypted store not opened in this process yet (the CLI's logout,
+        // another account's sign-out): without it the count would read as 0 and "delete
+        // local data" would pass over unsent marks. Reading the keychain changes no state of
+        // the manager, hence the cast. A plain store (not opened since issue 24) needs none.
+        const bool encrypted =
+            StoreEncryption::stateOf(path) == StoreEncryption::FileState::Encrypted;
+        QString keyError;
+        if (encrypted && StoreKeyRing::keyFor(path).isEmpty() &&
+            !StoreKeys::unlock(const_cast<TokenStore &>(m_tokenStore), resolve(accountKey), path,
+                               &keyError))
+            qCWarning(lcAuth).noquote() << "cannot count unsent changes:" << keyError;
+        const QByteArray key = encrypted ? StoreKeyRing::keyFor(path) : QByteArray();
+        db.setPassword(key.isEmpty() ? QString() : StoreKeyRing::keyClause(key));
+        db.setConnectOptions(QStringLiteral("OPEN_READONLY"));
         if (db.open())
             count = Outbox::unsentCount(db);
     }

@@ -3,7 +3,10 @@
 #include "logging.h"
 #include "store/execstatement.h"
 #include "store/outbox.h"
+#include "store/sqlcipherdriver.h"
 #include "store/sqltext.h"
+#include "store/storeencryption.h"
+#include "store/storekeyring.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -41,6 +44,33 @@ const QStringList &systemColumns()
                                         QStringLiteral("_hc_lastop"),
                                         QStringLiteral("_hc_err")};
     return columns;
+}
+
+// Issue 24: a store with a key is encrypted, a plain one (made before) encrypted in place
+// first. An encrypted store without its key is left untouched, whatever happens. Returns
+// the reason it cannot be opened, or nothing.
+QString prepareEncryption(const QString &path, const QByteArray &key)
+{
+    switch (StoreEncryption::stateOf(path)) {
+    case StoreEncryption::FileState::Missing:
+        return {};
+    case StoreEncryption::FileState::Plain: {
+        QString reason;
+        if (key.isEmpty() || StoreEncryption::encryptInPlace(path, key, &reason)) {
+            return {};
+        }
+        return LocalStore::tr("Cannot encrypt the local database %1: %2. It was left as it was.")
+            .arg(path, reason);
+    }
+    case StoreEncryption::FileState::Encrypted:
+        if (!key.isEmpty()) {
+            return {};
+        }
+        return LocalStore::tr("The local database %1 is encrypted, or is not a database at all, "
+                              "and no key was given for it. Nothing was changed.")
+            .arg(path);
+    }
+    return {};
 }
 
 } // namespace
@@ -82,19 +112,28 @@ bool LocalStore::open(const QString &path)
     if (!QDir().mkpath(info.absolutePath())) {
         return fail(tr("Cannot create the folder %1.").arg(info.absolutePath()));
     }
+    const QByteArray key = StoreKeyRing::keyFor(path);
+    if (const QString refused = prepareEncryption(path, key); !refused.isEmpty()) {
+        return fail(refused);
+    }
     QString reason;
+    bool keyRefused = false;
     {
         // Scoped: close() removes the connection, which must have no handle left.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        QSqlDatabase db = QSqlDatabase::addDatabase(SqlCipherDriver::name(), m_connectionName);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        db.setPassword(key.isEmpty() ? QString() : StoreKeyRing::keyClause(key));
+        db.setConnectOptions(QStringLiteral("BUSY_TIMEOUT=10000"));
         if (!db.open()) {
+            // SQLITE_NOTADB: the keychain's key is not the one this file was encrypted with.
+            keyRefused = db.lastError().nativeErrorCode() == QLatin1String("26");
             reason = db.lastError().text();
         }
     }
     if (!reason.isEmpty()) {
         close();
-        return fail(tr("Cannot open the local database %1: %2").arg(path, reason));
+        return fail(keyRefused ? StoreEncryption::lostKeyMessage(path)
+                               : tr("Cannot open the local database %1: %2").arg(path, reason));
     }
     if (!checkIntegrity()) {
         close();

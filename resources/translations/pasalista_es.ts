@@ -1362,6 +1362,14 @@ Take attendance on %2 anyway?</source>
         <source>The local database %1 has an unknown schema version (%2). Move it aside and sync again to rebuild it.</source>
         <translation>La base de datos local %1 tiene una versión de esquema desconocida (%2). Muévala a otro sitio y sincronice de nuevo para reconstruirla.</translation>
     </message>
+    <message>
+        <source>Cannot encrypt the local database %1: %2. It was left as it was.</source>
+        <translation>No se puede cifrar la base de datos local %1: %2. Se ha dejado como estaba.</translation>
+    </message>
+    <message>
+        <source>The local database %1 is encrypted, or is not a database at all, and no key was given for it. Nothing was changed.</source>
+        <translation>La base de datos local %1 está cifrada, o no es una base de datos, y no se ha dado ninguna clave para ella. No se ha cambiado nada.</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::LoginHost</name>
@@ -2267,6 +2275,79 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Export the unsent marks to a file…</source>
         <translation>Exportar a un archivo las marcas sin enviar…</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SqlCipherDriver</name>
+    <message>
+        <source>Unable to open the database</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>Unable to set the key</source>
+        <translation>No se puede establecer la clave</translation>
+    </message>
+    <message>
+        <source>Unable to read the database</source>
+        <translation>No se puede leer la base de datos</translation>
+    </message>
+    <message>
+        <source>Unable to begin transaction</source>
+        <translation>No se puede iniciar la transacción</translation>
+    </message>
+    <message>
+        <source>Unable to commit transaction</source>
+        <translation>No se puede confirmar la transacción</translation>
+    </message>
+    <message>
+        <source>Unable to roll back transaction</source>
+        <translation>No se puede deshacer la transacción</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SqlCipherResult</name>
+    <message>
+        <source>Driver not loaded</source>
+        <translation>Controlador no cargado</translation>
+    </message>
+    <message>
+        <source>Unable to execute statement</source>
+        <translation>No se puede ejecutar la sentencia</translation>
+    </message>
+    <message>
+        <source>Unable to execute multiple statements at a time</source>
+        <translation>No se pueden ejecutar varias sentencias a la vez</translation>
+    </message>
+    <message>
+        <source>No statement prepared</source>
+        <translation>Ninguna sentencia preparada</translation>
+    </message>
+    <message>
+        <source>Parameter count mismatch</source>
+        <translation>El número de parámetros no coincide</translation>
+    </message>
+    <message>
+        <source>Unable to bind parameters</source>
+        <translation>No se pueden vincular los parámetros</translation>
+    </message>
+    <message>
+        <source>Unable to fetch row</source>
+        <translation>No se puede leer la fila</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::StoreEncryption</name>
+    <message>
+        <source>another program has the local database open; close it and try again</source>
+        <translation>otro programa tiene abierta la base de datos local; ciérrelo y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>cannot write %1 to disk</source>
+        <translation>no se puede escribir %1 en el disco</translation>
+    </message>
+    <message>
+        <source>The local data of this account (%1) is encrypted, and the key that unlocks it is no longer in this computer&apos;s keychain, so Pasalista cannot read it. Nothing was deleted: the file is left as it is. Marks that had not reached the org when you signed out can still be recovered from the file the sign-out exported them to; enter them again after signing in. To start afresh, move that database file elsewhere and sign in again: your courses come back from the org.</source>
+        <translation>Los datos locales de esta cuenta (%1) están cifrados y la clave que los abre ya no está en el llavero de este ordenador, así que Pasalista no puede leerlos. No se ha borrado nada: el archivo queda como estaba. Las asistencias que no habían llegado a la organización cuando cerró la sesión se pueden recuperar del archivo al que las exportó el cierre de sesión; vuelva a introducirlas después de iniciar sesión. Para empezar de nuevo, mueva ese archivo de base de datos a otro lugar e inicie sesión otra vez: sus cursos vuelven desde la organización.</translation>
     </message>
 </context>
 <context>

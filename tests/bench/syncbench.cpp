@@ -1,6 +1,7 @@
 // Sync benchmark against the org emulator on loopback. Prints:
 //  - initial pull of 100,000 attendance + 5,000 students + 10,000 enrollments: seconds,
 //    records/s, peak RSS;
+//  - the same pull into an encrypted store (SQLCipher), in the same rounds: the ratio of the two;
 //  - the same rows inserted straight into a store by a bare loop (the local limit);
 //  - a push of 10,000 marks: seconds, HTTP write requests, bytes each way.
 // The pull and the bare loop run --rounds times, one after the other, and the median of each is
@@ -12,6 +13,7 @@
 #include "mapping.h"
 #include "net/salesforceclient.h"
 #include "store/localstore.h"
+#include "store/storekeyring.h"
 #include "sync/pusher.h"
 #include "sync/syncengine.h"
 #include "wholeorgmapping.h"
@@ -137,10 +139,26 @@ int main(int argc, char **argv)
     QList<double> bareTimes;
     double pullRss = 0;
     const int roundCount = std::max(1, parser.value(rounds).toInt());
+    QList<double> encryptedPullTimes;
     for (int round = 1; round <= roundCount; ++round) {
+        // Issue 24: the same pull into an encrypted store (SQLCipher, a raw key as the app
+        // uses), in the same round, so that both meet the same machine load.
+        const QString encryptedPath =
+            dir.filePath(QStringLiteral("pull-%1-encrypted.sqlite").arg(round));
+        StoreKeyRing::remember(encryptedPath, QByteArray(StoreKeyRing::kKeySize, '\x5a'));
+        store = std::make_unique<LocalStore>(mapping); // the previous round's store closes
+        store->open(encryptedPath);
+        QElapsedTimer encryptedTimer;
+        encryptedTimer.start();
+        const SyncReport encryptedPull = SyncEngine(*store, client, identity).run();
+        encryptedPullTimes.append(double(encryptedTimer.nsecsElapsed()) / 1e9);
+        std::printf("Round %d: encrypted pull %s, %d records in %.2f s\n", round,
+                    qPrintable(SyncReport::resultName(encryptedPull.result)), encryptedPull.pulled,
+                    encryptedPullTimes.constLast());
+
         const QString pullPath = dir.filePath(QStringLiteral("pull-%1.sqlite").arg(round));
         const QString barePath = dir.filePath(QStringLiteral("bare-%1.sqlite").arg(round));
-        store = std::make_unique<LocalStore>(mapping); // the previous round's store closes
+        store = std::make_unique<LocalStore>(mapping);
         store->open(pullPath);
         QElapsedTimer timer;
         timer.start();
@@ -164,6 +182,11 @@ int main(int argc, char **argv)
     std::printf("\nInitial pull (median of %d): %.2f s = %.0f records/s; peak RSS %.0f MB "
                 "(%.0f MB before)\n",
                 roundCount, pullSeconds, pull.pulled / pullSeconds, pullRss, rssBefore);
+    const double encryptedSeconds = median(encryptedPullTimes);
+    std::printf("Encrypted pull (SQLCipher, median of %d): %.2f s = %.0f records/s; "
+                "encrypted/plain ratio %.2f (target at most 1.3)\n",
+                roundCount, encryptedSeconds, pull.pulled / encryptedSeconds,
+                encryptedSeconds / pullSeconds);
     std::printf("Bare local insert of the same rows (median of %d): %.2f s = %.0f records/s; "
                 "pull/bare ratio %.2f (target under 2)\n",
                 roundCount, bareSeconds, pull.pulled / bareSeconds, pullSeconds / bareSeconds);

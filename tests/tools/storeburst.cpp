@@ -1,8 +1,11 @@
 // Writes local edits as fast as it can until it is killed. After each committed edit it
 // prints "committed <record id> <counter>" and flushes, so the test that kills it knows
-// which edits the store must still have.
-#include "store/localstore.h"
+// which edits the store must still have. With HEXKEY the store is opened with that key, as
+// the app does after fetching it from the keychain (the migration kill test has it die
+// while a plain store is encrypted, PASALISTA_TEST_ENCRYPT_ABORT_AT).
 #include "mapping.h"
+#include "store/localstore.h"
+#include "store/storekeyring.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -15,11 +18,15 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: store-burst DATABASE\n");
+        std::fprintf(stderr, "usage: store-burst DATABASE [HEXKEY]\n");
         return 2;
     }
+    const QString path = QString::fromLocal8Bit(argv[1]);
+    if (argc > 2) {
+        StoreKeyRing::remember(path, QByteArray::fromHex(argv[2]));
+    }
     LocalStore store(Mapping::dream());
-    if (!store.open(QString::fromLocal8Bit(argv[1]))) {
+    if (!store.open(path)) {
         std::fprintf(stderr, "%s\n", qPrintable(store.errorString()));
         return 1;
     }
