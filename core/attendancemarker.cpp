@@ -11,19 +11,33 @@ AttendanceMarker::AttendanceMarker(Repository &repository)
 {
 }
 
-bool AttendanceMarker::releaseDeletedKey(Role role, const QString &key)
+std::optional<QString> AttendanceMarker::freeMarkKey(const QString &enrollmentKey,
+                                                     const QDate &date)
 {
-    // A record deleted in the org (and here) no longer holds its key there: the old row
-    // lets go of it, so the day can be marked again under the same key.
-    const auto old = m_store.idByColumn(role, RoleTable::keyColumnName(), key);
-    if (!old) {
-        return true;
+    // The first generation whose key no live row here holds. A row holding a key is a mark
+    // the office moved away from this slot (the slot itself has no mark, or the caller would
+    // have re-marked it): it keeps its key, and the new mark takes the next generation. Two
+    // laptops holding the same org records skip the same keys, so they still converge.
+    for (int generation = 0;; ++generation) {
+        const QString key = Repository::attendanceKey(enrollmentKey, date, generation);
+        const auto holder = m_store.idByColumn(Role::Attendance, RoleTable::keyColumnName(), key);
+        if (!holder) {
+            return key;
+        }
+        const auto row = m_store.row(Role::Attendance, *holder);
+        if (!row) {
+            return std::nullopt;
+        }
+        if (row->value(QStringLiteral("isdeleted")).toInt() == 1) {
+            // A record deleted in the org (and here) no longer holds its key there: the old
+            // row lets go of it, so the day can be marked again under the same key.
+            if (!m_store.writeSynced(Role::Attendance, *holder,
+                                     {{RoleTable::keyColumnName(), QVariant()}})) {
+                return std::nullopt;
+            }
+            return key;
+        }
     }
-    const auto row = m_store.row(role, *old);
-    if (!row || row->value(QStringLiteral("isdeleted")).toInt() != 1) {
-        return true;
-    }
-    return m_store.writeSynced(role, *old, {{RoleTable::keyColumnName(), QVariant()}});
 }
 
 DomainError AttendanceMarker::checkMarkable(const Course &course, const QDate &date, int status,
@@ -91,8 +105,12 @@ DomainError AttendanceMarker::writeMark(const Course &course, const Student &stu
     // an org keep their keys.
     const QString keyOfEnrollment =
         theEnrollment->key.isEmpty() ? theEnrollment->sfid : theEnrollment->key;
+    const auto key = freeMarkKey(keyOfEnrollment, date);
+    if (!key) {
+        return m_repository.storageError();
+    }
     QVariantMap values = {
-        {RoleTable::keyColumnName(), Repository::attendanceKey(keyOfEnrollment, date)},
+        {RoleTable::keyColumnName(), *key},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("enrollment"))), theEnrollment->id},
         {table.rawColumn(QStringLiteral("date")), date.toString(Qt::ISODate)},
         {statusColumn, status}};
@@ -102,9 +120,6 @@ DomainError AttendanceMarker::writeMark(const Course &course, const Student &stu
     const QString nameColumn = table.rawColumn(QStringLiteral("student_name"));
     if (!nameColumn.isEmpty()) {
         values.insert(nameColumn, student.fullName());
-    }
-    if (!releaseDeletedKey(Role::Attendance, values.value(RoleTable::keyColumnName()).toString())) {
-        return m_repository.storageError();
     }
     const QString idColumn = table.rawColumn(QStringLiteral("student_id"));
     // The org's field holds a Salesforce Id (18 characters); a student created offline has

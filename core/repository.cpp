@@ -171,10 +171,15 @@ std::optional<qint64> matchById(const LocalStore &store, Role role, const QStrin
 
 Repository::Repository(LocalStore &store, QObject *parent) : QObject(parent), m_store(store) {}
 
-QString Repository::attendanceKey(const QString &enrollmentKey, const QDate &date)
+QString Repository::attendanceKey(const QString &enrollmentKey, const QDate &date, int generation)
 {
     // "<enrollment key>/<yyyy-MM-dd>": both laptops derive the same name, hence the same UUID.
-    const QString name = enrollmentKey + QLatin1Char('/') + date.toString(Qt::ISODate);
+    // A later generation ("…#2") names a new mark for a slot whose earlier record the office
+    // moved to another day or student: that record keeps its key, the new mark gets its own.
+    QString name = enrollmentKey + QLatin1Char('/') + date.toString(Qt::ISODate);
+    if (generation > 0) {
+        name += QLatin1Char('#') + QString::number(generation);
+    }
     return QUuid::createUuidV5(kAttendanceNamespace, name).toString(QUuid::WithoutBraces);
 }
 

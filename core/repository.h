@@ -70,7 +70,8 @@ public:
 
     // The Pasalista_Id__c of an attendance record: a UUID v5 of (enrollment key, date), so
     // two laptops marking the same class converge on one record.
-    static QString attendanceKey(const QString &enrollmentKey, const QDate &date);
+    static QString attendanceKey(const QString &enrollmentKey, const QDate &date,
+                                 int generation = 0);
     // The Pasalista_Id__c of an enrollment: a UUID v5 of (course key, student key), each
     // being the record's Pasalista_Id__c or, for records made in the org, its Salesforce Id.
     static QString enrollmentKey(const QString &courseKey, const QString &studentKey);

@@ -1,6 +1,7 @@
 #include "adminapi.h"
 
 #include "emulator.h"
+#include "mergeapi.h"
 #include "sfid.h"
 #include "sobjectapi.h"
 
@@ -54,6 +55,8 @@ HttpResponse AdminApi::handle(const HttpRequest &request)
         return schema(request, segments);
     if (resource == QLatin1String("state"))
         return state();
+    if (resource == QLatin1String("merge") && segments.size() == 2)
+        return MergeApi(m_emulator).handle(request, segments.at(1));
     if (request.method != "POST")
         return HttpResponse::notFound();
     if (resource == QLatin1String("reset")) {
