@@ -39,10 +39,13 @@ DomainError EnrollmentEditor::enroll(qint64 courseId, qint64 studentId, qint64 *
             DomainError::Code::AlreadyEnrolled,
             tr("%1 is already enrolled in %2.").arg(theStudent->fullName(), theCourse->title));
     }
-    const QString key = Repository::enrollmentKey(identityOf(theCourse->key, theCourse->sfid),
-                                                  identityOf(theStudent->key, theStudent->sfid));
+    const auto key = unheldKey(identityOf(theCourse->key, theCourse->sfid),
+                               identityOf(theStudent->key, theStudent->sfid));
+    if (!key) {
+        return m_repository.storageError();
+    }
     bool released = false;
-    if (const auto revived = releaseEnrollmentKey(key, &released)) {
+    if (const auto revived = releaseEnrollmentKey(*key, &released)) {
         if (enrollmentId) {
             *enrollmentId = *revived;
         }
@@ -54,7 +57,7 @@ DomainError EnrollmentEditor::enroll(qint64 courseId, qint64 studentId, qint64 *
     }
     const RoleTable table(m_store, Role::Enrollment);
     const QVariantMap values = {
-        {RoleTable::keyColumnName(), key},
+        {RoleTable::keyColumnName(), *key},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("course"))), courseId},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("student"))), studentId}};
     const auto created = m_store.insertLocal(Role::Enrollment, values);
@@ -66,6 +69,29 @@ DomainError EnrollmentEditor::enroll(qint64 courseId, qint64 studentId, qint64 *
     }
     Q_EMIT m_repository.dataChanged();
     return {};
+}
+
+std::optional<QString> EnrollmentEditor::unheldKey(const QString &courseKey,
+                                                   const QString &studentKey) const
+{
+    // The caller found no live enrollment of this course and student: a live row holding a
+    // generation's key is one the office gave to another student or course. It keeps its
+    // key; the new enrollment takes the next generation (deleted holders are released or
+    // revived by releaseEnrollmentKey, as before).
+    for (int generation = 0;; ++generation) {
+        const QString key = Repository::enrollmentKey(courseKey, studentKey, generation);
+        const auto holder = m_store.idByColumn(Role::Enrollment, RoleTable::keyColumnName(), key);
+        if (!holder) {
+            return key;
+        }
+        const auto row = m_store.row(Role::Enrollment, *holder);
+        if (!row) {
+            return std::nullopt;
+        }
+        if (row->value(QStringLiteral("isdeleted")).toInt() != 0) {
+            return key;
+        }
+    }
 }
 
 std::optional<qint64> EnrollmentEditor::releaseEnrollmentKey(const QString &key, bool *ok)

@@ -183,11 +183,16 @@ QString Repository::attendanceKey(const QString &enrollmentKey, const QDate &dat
     return QUuid::createUuidV5(kAttendanceNamespace, name).toString(QUuid::WithoutBraces);
 }
 
-QString Repository::enrollmentKey(const QString &courseKey, const QString &studentKey)
+QString Repository::enrollmentKey(const QString &courseKey, const QString &studentKey,
+                                  int generation)
 {
     // "<course key>/<student key>": two laptops enrolling the same student in the same
-    // course make one record.
-    const QString name = courseKey + QLatin1Char('/') + studentKey;
+    // course make one record. A later generation, as for marks: the office gave the
+    // earlier record to another student or course, and it keeps its key.
+    QString name = courseKey + QLatin1Char('/') + studentKey;
+    if (generation > 0) {
+        name += QLatin1Char('#') + QString::number(generation);
+    }
     return QUuid::createUuidV5(kEnrollmentNamespace, name).toString(QUuid::WithoutBraces);
 }
 

@@ -74,7 +74,8 @@ public:
                                  int generation = 0);
     // The Pasalista_Id__c of an enrollment: a UUID v5 of (course key, student key), each
     // being the record's Pasalista_Id__c or, for records made in the org, its Salesforce Id.
-    static QString enrollmentKey(const QString &courseKey, const QString &studentKey);
+    static QString enrollmentKey(const QString &courseKey, const QString &studentKey,
+                                 int generation = 0);
 
     // The org's picklist values (API values, English), for forms and validation.
     static QStringList sexValues();      // Female, Male

@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace pasalista;
@@ -25,24 +27,6 @@ const QString kNotes = QStringLiteral("Notes__c");
 // Days inside the attendance scope but older than the demo's marks: only the test marks them.
 const QDate kClassDay = QDate::currentDate().addDays(-200);
 const QDate kDayBefore = kClassDay.addDays(-1);
-
-// At most one live mark per (enrollment, date), in the org's scope and on the laptop.
-void expectOneMarkPerSlot(const EmulatorProcess &org, const LocalStore &store)
-{
-    QHash<QString, int> orgSlots;
-    for (const QJsonObject &mark : scopeOf(org, store.mapping()).records.value(Role::Attendance)) {
-        const QString slot =
-            text(mark, QStringLiteral("Participant_Enrollment__c")) + text(mark, kDate);
-        EXPECT_EQ(++orgSlots[slot], 1) << "two live marks in the org for " << slot.toStdString();
-    }
-    QSqlQuery query(store.database());
-    ASSERT_TRUE(query.exec(QStringLiteral(
-        "SELECT _ref_participant_enrollment__c, start_date__c, COUNT(*) FROM attendance__c"
-        " WHERE isdeleted = 0 GROUP BY 1, 2 HAVING COUNT(*) > 1")));
-    EXPECT_FALSE(query.next()) << "two live marks on the laptop for enrollment "
-                               << query.value(0).toLongLong() << " on "
-                               << query.value(1).toString().toStdString();
-}
 
 // The laptop's store and the org's scope, record by record, after one more sync that must
 // find nothing to send (the laptop learns its own pushes' values on that pull).
@@ -269,5 +253,43 @@ TEST_F(MarkIdentity, OfficeMergeOfAStudentWithAPendingMark)
     EXPECT_EQ(text(mark, QStringLiteral("Student_Id__c")), master)
         << "the student as the org has it when the mark is sent";
     EXPECT_EQ(text(mark, QStringLiteral("Student_Name__c")), QStringLiteral("Ana Merged"));
+    expectLaptopMatchesOrg(laptop, org);
+}
+
+TEST_F(MarkIdentity, OfficeGivesAnEnrollmentToAnotherStudentThenTheTeacherEnrollsTheFirstAgain)
+{
+    // A student the teacher added, enrolled in two of the teacher's courses (so the student
+    // stays on the laptop when the office takes one enrollment away).
+    qint64 added = 0;
+    ASSERT_TRUE(repository.createStudent(newStudent(), &added).ok());
+    const QList<Course> courses = repository.courses();
+    const auto otherCourse =
+        std::find_if(courses.cbegin(), courses.cend(),
+                     [this](const Course &c) { return c.id != course.id && !c.sfid.isEmpty(); });
+    ASSERT_NE(otherCourse, courses.cend());
+    ASSERT_TRUE(repository.enroll(course.id, added).ok());
+    ASSERT_TRUE(repository.enroll(otherCourse->id, added).ok());
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const QString given = repository.enrollment(course.id, added)->sfid;
+
+    const QString other =
+        org.adminCreate(QStringLiteral("Student__c"),
+                        {{QStringLiteral("First_Name__c"), QStringLiteral("Yaneris")},
+                         {QStringLiteral("Last_Name__c"), QStringLiteral("Otra")},
+                         {QStringLiteral("Date_of_Birth__c"), QStringLiteral("2012-03-04")},
+                         {QStringLiteral("Phone_Number_1__c"), QStringLiteral("809-555-0144")}});
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"), given,
+                                {{QStringLiteral("Student__c"), other}}));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    EXPECT_FALSE(repository.enrollment(course.id, added).has_value());
+
+    const DomainError enrolled = repository.enroll(course.id, added);
+    ASSERT_TRUE(enrolled.ok()) << enrolled.message.toStdString();
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const QJsonObject kept = orgRecord(org, QStringLiteral("ParticipantEnrollment__c"), given);
+    EXPECT_EQ(text(kept, QStringLiteral("Student__c")), other) << "the office's correction stays";
+    const auto again = repository.enrollment(course.id, added);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_NE(again->sfid, given) << "a record of its own";
     expectLaptopMatchesOrg(laptop, org);
 }
