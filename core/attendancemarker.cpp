@@ -14,30 +14,21 @@ AttendanceMarker::AttendanceMarker(Repository &repository)
 std::optional<QString> AttendanceMarker::freeMarkKey(const QString &enrollmentKey,
                                                      const QDate &date)
 {
-    // The first generation whose key no live row here holds. A row holding a key is a mark
-    // the office moved away from this slot (the slot itself has no mark, or the caller would
-    // have re-marked it): it keeps its key, and the new mark takes the next generation. Two
-    // laptops holding the same org records skip the same keys, so they still converge.
-    for (int generation = 0;; ++generation) {
-        const QString key = Repository::attendanceKey(enrollmentKey, date, generation);
-        const auto holder = m_store.idByColumn(Role::Attendance, RoleTable::keyColumnName(), key);
-        if (!holder) {
-            return key;
-        }
-        const auto row = m_store.row(Role::Attendance, *holder);
-        if (!row) {
-            return std::nullopt;
-        }
-        if (row->value(QStringLiteral("isdeleted")).toInt() == 1) {
-            // A record deleted in the org (and here) no longer holds its key there: the old
-            // row lets go of it, so the day can be marked again under the same key.
-            if (!m_store.writeSynced(Role::Attendance, *holder,
-                                     {{RoleTable::keyColumnName(), QVariant()}})) {
-                return std::nullopt;
-            }
-            return key;
-        }
+    // A row holding an earlier generation's key is a mark the office moved away from this
+    // slot (the slot has no mark, or the caller would have re-marked it).
+    qint64 deletedHolder = 0;
+    const auto key = m_repository.unheldKey(
+        Role::Attendance,
+        [&](int generation) { return Repository::attendanceKey(enrollmentKey, date, generation); },
+        &deletedHolder);
+    // A record deleted in the org (and here) no longer holds its key there: the old row
+    // lets go of it, so the day can be marked again under the same key.
+    if (key && deletedHolder != 0 &&
+        !m_store.writeSynced(Role::Attendance, deletedHolder,
+                             {{RoleTable::keyColumnName(), QVariant()}})) {
+        return std::nullopt;
     }
+    return key;
 }
 
 DomainError AttendanceMarker::checkMarkable(const Course &course, const QDate &date, int status,

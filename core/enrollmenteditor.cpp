@@ -39,8 +39,18 @@ DomainError EnrollmentEditor::enroll(qint64 courseId, qint64 studentId, qint64 *
             DomainError::Code::AlreadyEnrolled,
             tr("%1 is already enrolled in %2.").arg(theStudent->fullName(), theCourse->title));
     }
-    const auto key = unheldKey(identityOf(theCourse->key, theCourse->sfid),
-                               identityOf(theStudent->key, theStudent->sfid));
+    // No live enrollment of this course and student here: a live row holding an earlier
+    // generation's key is one the office gave to another student or course. A deleted
+    // holder is revived or released below, as before.
+    const QString courseKey = identityOf(theCourse->key, theCourse->sfid);
+    const QString studentKey = identityOf(theStudent->key, theStudent->sfid);
+    qint64 deletedHolder = 0;
+    const auto key = m_repository.unheldKey(
+        Role::Enrollment,
+        [&](int generation) {
+            return Repository::enrollmentKey(courseKey, studentKey, generation);
+        },
+        &deletedHolder);
     if (!key) {
         return m_repository.storageError();
     }
@@ -69,29 +79,6 @@ DomainError EnrollmentEditor::enroll(qint64 courseId, qint64 studentId, qint64 *
     }
     Q_EMIT m_repository.dataChanged();
     return {};
-}
-
-std::optional<QString> EnrollmentEditor::unheldKey(const QString &courseKey,
-                                                   const QString &studentKey) const
-{
-    // The caller found no live enrollment of this course and student: a live row holding a
-    // generation's key is one the office gave to another student or course. It keeps its
-    // key; the new enrollment takes the next generation (deleted holders are released or
-    // revived by releaseEnrollmentKey, as before).
-    for (int generation = 0;; ++generation) {
-        const QString key = Repository::enrollmentKey(courseKey, studentKey, generation);
-        const auto holder = m_store.idByColumn(Role::Enrollment, RoleTable::keyColumnName(), key);
-        if (!holder) {
-            return key;
-        }
-        const auto row = m_store.row(Role::Enrollment, *holder);
-        if (!row) {
-            return std::nullopt;
-        }
-        if (row->value(QStringLiteral("isdeleted")).toInt() != 0) {
-            return key;
-        }
-    }
 }
 
 std::optional<qint64> EnrollmentEditor::releaseEnrollmentKey(const QString &key, bool *ok)

@@ -27,8 +27,6 @@ public:
 private:
     // Frees an enrollment key held by an unenrolled row, or revives that row when its
     // delete has not gone out yet (returned); *ok is false on a store error.
-    // The first generation of the enrollment key that no live row holds.
-    std::optional<QString> unheldKey(const QString &courseKey, const QString &studentKey) const;
     std::optional<qint64> releaseEnrollmentKey(const QString &key, bool *ok);
     const Mapping &mapping() const;
 

@@ -196,6 +196,27 @@ QString Repository::enrollmentKey(const QString &courseKey, const QString &stude
     return QUuid::createUuidV5(kEnrollmentNamespace, name).toString(QUuid::WithoutBraces);
 }
 
+std::optional<QString> Repository::unheldKey(Role role, const std::function<QString(int)> &keyOf,
+                                             qint64 *deletedHolder) const
+{
+    *deletedHolder = 0;
+    for (int generation = 0;; ++generation) {
+        const QString key = keyOf(generation);
+        const auto holder = m_store.idByColumn(role, RoleTable::keyColumnName(), key);
+        if (!holder) {
+            return key;
+        }
+        const auto row = m_store.row(role, *holder);
+        if (!row) {
+            return std::nullopt;
+        }
+        if (row->value(QStringLiteral("isdeleted")).toInt() != 0) {
+            *deletedHolder = *holder;
+            return key;
+        }
+    }
+}
+
 QStringList Repository::sexValues()
 {
     return {QStringLiteral("Female"), QStringLiteral("Male")};

@@ -19,14 +19,15 @@ using namespace pasalista::test;
 
 namespace {
 
+// Days inside the attendance scope but older than the demo's marks: only the test marks them.
+const QDate kClassDay = QDate::currentDate().addDays(-200);
+const QDate kDayBefore = kClassDay.addDays(-1);
+
+// The org's names the tests read and write.
 const QString kAttendance = QStringLiteral("Attendance__c");
 const QString kDate = QStringLiteral("Start_Date__c");
 const QString kStatus = QStringLiteral("Attendance_Type__c");
 const QString kNotes = QStringLiteral("Notes__c");
-
-// Days inside the attendance scope but older than the demo's marks: only the test marks them.
-const QDate kClassDay = QDate::currentDate().addDays(-200);
-const QDate kDayBefore = kClassDay.addDays(-1);
 
 // The laptop's store and the org's scope, record by record, after one more sync that must
 // find nothing to send (the laptop learns its own pushes' values on that pull).
@@ -56,6 +57,16 @@ QHash<QString, QJsonObject> orgMarksOf(const EmulatorProcess &org, const QString
         }
     }
     return marks;
+}
+
+// A student the office adds in the org (the teacher's laptop has never seen it).
+QString officeCreatesStudent(const EmulatorProcess &org, const QString &first, const QString &last)
+{
+    return org.adminCreate(QStringLiteral("Student__c"),
+                           {{QStringLiteral("First_Name__c"), first},
+                            {QStringLiteral("Last_Name__c"), last},
+                            {QStringLiteral("Date_of_Birth__c"), QStringLiteral("2012-05-01")},
+                            {QStringLiteral("Phone_Number_1__c"), QStringLiteral("809-555-0123")}});
 }
 
 class MarkIdentity : public SyncedLaptopTest
@@ -234,11 +245,7 @@ TEST_F(MarkIdentity, OfficeMergeOfAStudentWithAPendingMark)
 {
     // The office finds the student twice and keeps the other record.
     const QString master =
-        org.adminCreate(QStringLiteral("Student__c"),
-                        {{QStringLiteral("First_Name__c"), QStringLiteral("Ana")},
-                         {QStringLiteral("Last_Name__c"), QStringLiteral("Merged")},
-                         {QStringLiteral("Date_of_Birth__c"), QStringLiteral("2012-05-01")},
-                         {QStringLiteral("Phone_Number_1__c"), QStringLiteral("809-555-0123")}});
+        officeCreatesStudent(org, QStringLiteral("Ana"), QStringLiteral("Merged"));
     ASSERT_FALSE(master.isEmpty());
     ASSERT_TRUE(repository.markAttendance(course.id, student.id, kClassDay, 4, {}, true).ok());
     const HttpReply merged = org.sendJson(
@@ -273,11 +280,7 @@ TEST_F(MarkIdentity, OfficeGivesAnEnrollmentToAnotherStudentThenTheTeacherEnroll
     const QString given = repository.enrollment(course.id, added)->sfid;
 
     const QString other =
-        org.adminCreate(QStringLiteral("Student__c"),
-                        {{QStringLiteral("First_Name__c"), QStringLiteral("Yaneris")},
-                         {QStringLiteral("Last_Name__c"), QStringLiteral("Otra")},
-                         {QStringLiteral("Date_of_Birth__c"), QStringLiteral("2012-03-04")},
-                         {QStringLiteral("Phone_Number_1__c"), QStringLiteral("809-555-0144")}});
+        officeCreatesStudent(org, QStringLiteral("Yaneris"), QStringLiteral("Otra"));
     ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"), given,
                                 {{QStringLiteral("Student__c"), other}}));
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
