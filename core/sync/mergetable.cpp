@@ -143,6 +143,14 @@ bool MergeTable::settleWholeFact(const QVariantMap &row, const QVariantMap &remo
         }
         return !base.contains(column) || !sameValue(remote.value(column), base.value(column));
     };
+    // A mark created on both sides merges field by field, as any record made twice: a
+    // column only one side filled is no version of its own.
+    const bool createdHere =
+        std::any_of(decision.entries.cbegin(), decision.entries.cend(),
+                    [](const OutboxEntry &e) { return e.action == QLatin1String("INSERT"); });
+    if (createdHere) {
+        return false;
+    }
     bool teacherChanged = false;
     bool officeChanged = false;
     bool versionsDiffer = false;
