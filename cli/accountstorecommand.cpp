@@ -39,7 +39,11 @@ int AccountStoreCommand::openStore(CliContext &context, LocalStore &store)
                       << Qt::endl;
         return NotSignedIn;
     }
-    if (!store.open(context.accounts().databasePath(account))) {
+    const QString path = context.accounts().databasePath(account);
+    if (const int locked = context.refuseLockedStore(path); locked != Success) {
+        return locked;
+    }
+    if (!store.open(path)) {
         context.err() << store.errorString() << Qt::endl;
         return Failure;
     }

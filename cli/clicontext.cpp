@@ -75,6 +75,19 @@ AccountManager &CliContext::accounts()
     return *m_accounts;
 }
 
+int CliContext::refuseLockedStore(const QString &path)
+{
+    const QString locked = accounts().lockedAccountOfStore(path);
+    if (locked.isEmpty()) {
+        return Success;
+    }
+    m_err << tr("%1 signed out on this computer: their data stays locked until they sign in "
+                "again. Run: pasalista-cli login")
+                 .arg(accounts().account(locked).displayName)
+          << Qt::endl;
+    return NotSignedIn;
+}
+
 int CliContext::usageError(const QString &message) const
 {
     m_err << tr("pasalista-cli: %1").arg(message) << Qt::endl

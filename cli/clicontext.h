@@ -59,6 +59,11 @@ public:
     // Tests run commands over an account manager of their own (set up as they please).
     void useAccounts(AccountManager *accounts) { m_accounts = accounts; }
 
+    // NotSignedIn (the reason printed) when the store at `path` belongs to an account that
+    // signed out on this computer: its data stays locked until that teacher signs in again.
+    // Success otherwise. Every command that opens a store asks this first.
+    int refuseLockedStore(const QString &path);
+
     // Prints the message with a pointer to --help; returns UsageError.
     int usageError(const QString &message) const;
     // Prints a domain rule's refusal; Failure for a store error, else Refused.

@@ -2,10 +2,8 @@
 
 #include "clicontext.h"
 
-#include "repository.h"
+#include "attendancecsv.h"
 
-#include <QFileInfo>
-#include <QSaveFile>
 #include <QTextStream>
 
 namespace pasalista {
@@ -21,20 +19,6 @@ ExportCommand::ExportCommand() : StoreCommand(QStringLiteral("export"), 1, Cours
     addOption({kCsv, tr("File to write, or - for standard output (export)."), tr("FILE")});
 }
 
-QString ExportCommand::csvField(const QString &value)
-{
-    static const QList<QChar> special = {QLatin1Char(','), QLatin1Char('"'), QLatin1Char('\r'),
-                                         QLatin1Char('\n')};
-    const bool needsQuotes = std::any_of(special.begin(), special.end(),
-                                         [&value](QChar c) { return value.contains(c); });
-    if (!needsQuotes) {
-        return value;
-    }
-    QString escaped = value;
-    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
-
 int ExportCommand::checkArguments(CliContext &context, const QStringList &)
 {
     if (context.value(kCsv).isEmpty()) {
@@ -45,50 +29,17 @@ int ExportCommand::checkArguments(CliContext &context, const QStringList &)
 
 int ExportCommand::run(const QStringList &)
 {
-    const qint64 courseId = selectedCourseId();
-    const auto course = repository().course(courseId);
-    QHash<qint64, Student> students;
-    for (const Student &student : repository().roster(courseId)) {
-        students.insert(student.id, student);
-    }
-    QString csv;
-    const auto addRow = [&csv](const QStringList &fields) {
-        QStringList quoted;
-        for (const QString &field : fields) {
-            quoted.append(csvField(field));
-        }
-        csv += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    };
-    addRow({tr("Date"), tr("Course"), tr("Student"), tr("Student Id"), tr("Status code"),
-            tr("Status"), tr("Notes"), tr("Attendance Id")});
-    const QList<AttendanceMark> marks = repository().attendanceOfCourse(courseId);
-    for (const AttendanceMark &mark : marks) {
-        const Student student = students.value(mark.studentId);
-        addRow({mark.date.toString(Qt::ISODate), course->title, student.fullName(),
-                recordRef(student.sfid, student.key), QString::number(mark.status),
-                statusLabel(mark.status), mark.notes, recordRef(mark.sfid, mark.key)});
-    }
-    return writeCsv(context().value(kCsv), csv, int(marks.size()));
-}
-
-int ExportCommand::writeCsv(const QString &file, const QString &csv, int records) const
-{
+    const AttendanceCsv attendance(repository());
+    int records = 0;
+    const QString csv = attendance.course(selectedCourseId(), &records);
+    const QString file = context().value(kCsv);
     if (file == QLatin1String("-")) {
         out() << csv;
         return Success;
     }
-    // QSaveFile replaces the target by renaming over it: on a device node, a socket or a
-    // folder that would destroy something that is not ours. Only regular files are written.
-    const QFileInfo target(file);
-    if (target.exists() && !target.isFile()) {
-        err() << tr("Cannot write %1: not a regular file.").arg(file) << Qt::endl;
-        return Failure;
-    }
-    // UTF-8 with a byte order mark: spreadsheet programs then show accents right.
-    QSaveFile output(file);
-    if (!output.open(QIODevice::WriteOnly) || output.write("\xEF\xBB\xBF") < 0 ||
-        output.write(csv.toUtf8()) < 0 || !output.commit()) {
-        err() << tr("Cannot write %1: %2").arg(file, output.errorString()) << Qt::endl;
+    QString error;
+    if (!attendance.write(file, csv, &error)) {
+        err() << error << Qt::endl;
         return Failure;
     }
     out() << tr("Wrote %n attendance record(s) to %1.", nullptr, records).arg(file) << Qt::endl;

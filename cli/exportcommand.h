@@ -5,7 +5,7 @@
 namespace pasalista {
 
 // `export COURSE --csv FILE`: a course's attendance records as CSV (FILE - for
-// standard output).
+// standard output), written by CsvWriter so that no cell runs as a formula.
 class ExportCommand : public StoreCommand
 {
     Q_DECLARE_TR_FUNCTIONS(CliRunner)
@@ -13,15 +13,9 @@ class ExportCommand : public StoreCommand
 public:
     ExportCommand();
 
-    // RFC 4180 field quoting: quotes a field holding a comma, quote, CR or LF.
-    static QString csvField(const QString &value);
-
 protected:
     int run(const QStringList &arguments) override;
     int checkArguments(CliContext &context, const QStringList &arguments) override;
-
-private:
-    int writeCsv(const QString &file, const QString &csv, int records) const;
 };
 
 } // namespace pasalista

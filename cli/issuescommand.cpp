@@ -22,14 +22,20 @@ QString kindName(SyncIssue::Kind kind)
         return QStringLiteral("conflict");
     case SyncIssue::Kind::DeletedInOrg:
         return QStringLiteral("deleted_in_org");
+    case SyncIssue::Kind::FieldAccess:
+        return QStringLiteral("field_access");
     }
     return {};
 }
 
 // How `issues` names an issue for `issues retry|dismiss`: conflict/N for a conflict,
-// TABLE/N for a refused record or one deleted in the org.
+// TABLE/N for a refused record or one deleted in the org, field/OBJECT.FIELD for a field
+// the user's profile keeps from her.
 QString issueId(const SyncIssue &issue)
 {
+    if (issue.kind == SyncIssue::Kind::FieldAccess) {
+        return QStringLiteral("field/%1.%2").arg(issue.objectName, issue.field);
+    }
     return issue.kind == SyncIssue::Kind::Conflict
                ? QStringLiteral("conflict/%1").arg(issue.conflictId)
                : QStringLiteral("%1/%2").arg(issue.objectName).arg(issue.recordId);
@@ -100,6 +106,9 @@ int IssuesCommand::list(CliContext &context, LocalStore &store)
             out << tr("Deleted in the org while you edited it: %1 %2")
                        .arg(issue.objectName, issue.recordLabel);
             break;
+        case SyncIssue::Kind::FieldAccess:
+            out << issue.message;
+            break;
         case SyncIssue::Kind::Conflict:
             out << tr("Conflict on %1 %2, %3: yours \"%4\", the org's \"%5\"; kept %6")
                        .arg(issue.objectName, issue.recordLabel, issue.field, issue.localValue,
@@ -143,6 +152,10 @@ int IssuesCommand::settle(CliContext &context, LocalStore &store, const QString 
     case SyncIssue::Kind::Conflict:
         ok = retry ? issues.useLosingValue(issue->conflictId) : issues.dismiss(issue->conflictId);
         break;
+    case SyncIssue::Kind::FieldAccess:
+        // Only the org's administrator can settle it; it goes away once the profile allows.
+        context.err() << issue->message << Qt::endl;
+        return Failure;
     }
     if (!ok) {
         context.err() << issues.errorString() << Qt::endl;

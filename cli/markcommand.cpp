@@ -2,7 +2,9 @@
 
 #include "clicontext.h"
 
+#include "laptopclock.h"
 #include "repository.h"
+#include "sync/clockskew.h"
 
 #include <QTextStream>
 
@@ -25,10 +27,10 @@ QDate MarkCommand::parseDate(const QString &text)
 {
     const QString word = text.trimmed().toLower();
     if (word == QLatin1String("today")) {
-        return QDate::currentDate();
+        return LaptopClock::today();
     }
     if (word == QLatin1String("yesterday")) {
-        return QDate::currentDate().addDays(-1);
+        return LaptopClock::today().addDays(-1);
     }
     return QDate::fromString(word, QStringLiteral("yyyy-MM-dd"));
 }
@@ -64,8 +66,14 @@ int MarkCommand::run(const QStringList &arguments)
     const QString notes = context().isSet(kNote)
                               ? context().value(kNote)
                               : repository().attendanceOn(courseId, date).value(*studentId).notes;
-    if (const DomainError refusal = repository().markAttendance(courseId, *studentId, date, *status,
-                                                                notes, context().isSet(kConfirm))) {
+    if (DomainError refusal = repository().markAttendance(courseId, *studentId, date, *status,
+                                                          notes, context().isSet(kConfirm))) {
+        if (refusal.code == DomainError::Code::WrongClock) {
+            refusal.message += QLatin1Char('\n') +
+                               tr("Give the class date as YYYY-MM-DD; by the org's clock today is "
+                                  "%1.")
+                                   .arg(ClockSkew(store()).orgToday().toString(Qt::ISODate));
+        }
         return refused(refusal);
     }
     out() << tr("%1: %2 on %3 in %4.")

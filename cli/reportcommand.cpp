@@ -1,6 +1,7 @@
 #include "reportcommand.h"
 
 #include "clicontext.h"
+#include "markcommand.h"
 
 #include "reports.h"
 #include "repository.h"
@@ -13,14 +14,49 @@ namespace pasalista {
 
 namespace {
 
+const QString kFrom = QStringLiteral("from");
+const QString kTo = QStringLiteral("to");
+
+// The shares of present, late and absent days, adding up to 100.
+QJsonObject percentJson(const AttendanceSummary &summary)
+{
+    const QList<int> shares = Reports::statusPercents(summary);
+    return QJsonObject{{QStringLiteral("present"), shares.at(0)},
+                       {QStringLiteral("late"), shares.at(1)},
+                       {QStringLiteral("absent"), shares.at(2)}};
+}
+
+// "2 (67 %)": a count and its share of the recorded days, shares that add up to 100.
+QString countWithShare(int count, int share)
+{
+    return count == 0 ? QStringLiteral("0") : QStringLiteral("%1 (%2 %)").arg(count).arg(share);
+}
+
+// An ISO date, or null for an open end of the range.
+QJsonValue dateJson(const QDate &date)
+{
+    return date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue();
+}
+
 QString percent(double rate)
 {
     return QStringLiteral("%1 %").arg(rate * 100.0, 0, 'f', 1);
 }
 
+// Marks whose code has no meaning in the mapping, by code: {"5": 10}.
+QJsonObject uncountedJson(const AttendanceSummary &summary)
+{
+    QJsonObject codes;
+    for (auto it = summary.uncounted.constBegin(); it != summary.uncounted.constEnd(); ++it) {
+        codes.insert(QString::number(it.key()), it.value());
+    }
+    return codes;
+}
+
 QJsonObject summaryJson(const AttendanceSummary &summary)
 {
-    return QJsonObject{{QStringLiteral("name"), summary.name},
+    return QJsonObject{{QStringLiteral("uncounted"), uncountedJson(summary)},
+                       {QStringLiteral("name"), summary.name},
                        {QStringLiteral("studentId"), summary.studentId},
                        {QStringLiteral("recorded"), summary.recorded},
                        {QStringLiteral("present"), summary.present},
@@ -28,6 +64,7 @@ QJsonObject summaryJson(const AttendanceSummary &summary)
                        {QStringLiteral("absent"), summary.absent},
                        {QStringLiteral("excused"), summary.excused},
                        {QStringLiteral("attendanceRate"), summary.attendanceRate()},
+                       {QStringLiteral("percent"), percentJson(summary)},
                        {QStringLiteral("chronicallyAbsent"), summary.chronicallyAbsent()}};
 }
 
@@ -36,13 +73,35 @@ QJsonObject summaryJson(const AttendanceSummary &summary)
 ReportCommand::ReportCommand() : StoreCommand(QStringLiteral("report"), 1, CourseArgument::First)
 {
     acceptOption(CliContext::kJson);
+    addOption({kFrom, tr("First day the report counts, YYYY-MM-DD (report)."), tr("DATE")});
+    addOption({kTo, tr("Last day the report counts, YYYY-MM-DD (report)."), tr("DATE")});
+}
+
+int ReportCommand::checkArguments(CliContext &context, const QStringList &)
+{
+    for (const QString &option : {kFrom, kTo}) {
+        if (context.isSet(option) && !MarkCommand::parseDate(context.value(option)).isValid()) {
+            return context.usageError(
+                tr("\"%1\" is not a date; write it as YYYY-MM-DD.").arg(context.value(option)));
+        }
+    }
+    const QDate from = MarkCommand::parseDate(context.value(kFrom));
+    const QDate to = MarkCommand::parseDate(context.value(kTo));
+    if (from.isValid() && to.isValid() && from > to) {
+        return context.usageError(tr("--from %1 is after --to %2: the report would count no day.")
+                                      .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate)));
+    }
+    return Success;
 }
 
 int ReportCommand::run(const QStringList &)
 {
     const qint64 courseId = selectedCourseId();
     const auto course = repository().course(courseId);
-    QList<AttendanceSummary> rows = Reports(repository()).courseReport(courseId);
+    const Reports reports(repository());
+    const QDate from = MarkCommand::parseDate(context().value(kFrom));
+    const QDate to = MarkCommand::parseDate(context().value(kTo));
+    QList<AttendanceSummary> rows = reports.courseReport(courseId, from, to);
     const AttendanceSummary total = rows.takeLast();
     if (context().isSet(CliContext::kJson)) {
         QJsonArray array;
@@ -50,22 +109,34 @@ int ReportCommand::run(const QStringList &)
             array.append(summaryJson(row));
         }
         writeJson(QJsonObject{{QStringLiteral("course"), courseJson(*course)},
+                              {QStringLiteral("from"), dateJson(from)},
+                              {QStringLiteral("to"), dateJson(to)},
                               {QStringLiteral("students"), array},
                               {QStringLiteral("total"), summaryJson(total)}});
         return Success;
     }
-    out() << course->title << Qt::endl;
+    out() << course->title;
+    if (from.isValid() || to.isValid()) {
+        // "2025-03-01 – 2025-03-31", an open end left blank: dates need no translation.
+        out() << QStringLiteral("  %1 \u2013 %2")
+                     .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    }
+    out() << Qt::endl;
     QList<QStringList> table;
     for (const AttendanceSummary &row : std::as_const(rows) + QList<AttendanceSummary>{total}) {
+        const QList<int> shares = Reports::statusPercents(row);
         table.append(
-            {row.name, QString::number(row.recorded), QString::number(row.present),
-             QString::number(row.late), QString::number(row.absent), QString::number(row.excused),
-             percent(row.attendanceRate()),
+            {row.name, QString::number(row.recorded), countWithShare(row.present, shares.at(0)),
+             countWithShare(row.late, shares.at(1)), countWithShare(row.absent, shares.at(2)),
+             QString::number(row.excused), percent(row.attendanceRate()),
              row.studentId != 0 && row.chronicallyAbsent() ? tr("chronic absence") : QString()});
     }
     writeTable({tr("Student"), tr("Days"), tr("Present"), tr("Late"), tr("Absent"), tr("Excused"),
                 tr("Attendance"), QString()},
                table);
+    for (const QString &notice : reports.uncountedNotices(total)) {
+        out() << notice << Qt::endl;
+    }
     return Success;
 }
 

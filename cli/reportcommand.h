@@ -4,7 +4,8 @@
 
 namespace pasalista {
 
-// `report COURSE [--json]`: attendance counts per student, and the course's total.
+// `report COURSE [--from DATE] [--to DATE] [--json]`: attendance counts per student, and
+// the course's total, over the whole course or the dates given.
 class ReportCommand : public StoreCommand
 {
     Q_DECLARE_TR_FUNCTIONS(CliRunner)
@@ -13,6 +14,7 @@ public:
     ReportCommand();
 
 protected:
+    int checkArguments(CliContext &context, const QStringList &arguments) override;
     int run(const QStringList &arguments) override;
 };
 

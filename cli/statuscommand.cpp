@@ -5,6 +5,7 @@
 #include "auth/accountmanager.h"
 #include "store/localstore.h"
 #include "sync/apibudget.h"
+#include "sync/clockskew.h"
 #include "sync/syncengine.h"
 
 #include <QJsonDocument>
@@ -27,6 +28,7 @@ int StatusCommand::run(CliContext &context, LocalStore &store, const QStringList
     last.exec(QStringLiteral("SELECT MAX(last_sync_at) FROM _sync_state"));
     const QString lastSync = last.next() ? last.value(0).toString() : QString();
     const ApiBudget budget(store);
+    const QString clockWarning = ClockSkew(store).warning();
     const int cap = ApiBudget::capOf(store.mapping());
     const QJsonObject status{{QStringLiteral("user"), identity.username},
                              {QStringLiteral("org"), identity.instanceUrl.toString()},
@@ -34,6 +36,7 @@ int StatusCommand::run(CliContext &context, LocalStore &store, const QStringList
                              {QStringLiteral("failed"), SyncEngine::failedRecordCount(store)},
                              {QStringLiteral("conflicts"), SyncEngine::openConflictCount(store)},
                              {QStringLiteral("last_sync"), lastSync},
+                             {QStringLiteral("clock_warning"), clockWarning},
                              {QStringLiteral("api_calls_today"), budget.spentToday()},
                              {QStringLiteral("api_calls_last_sync"), budget.lastSyncCalls()},
                              {QStringLiteral("api_daily_budget"), cap},
@@ -53,6 +56,9 @@ int StatusCommand::run(CliContext &context, LocalStore &store, const QStringList
         << Qt::endl
         << tr("Last sync: %1").arg(lastSync.isEmpty() ? tr("never") : lastSync) << Qt::endl
         << apiUsageText(budget, cap) << Qt::endl;
+    if (!clockWarning.isEmpty()) {
+        context.out() << clockWarning << Qt::endl;
+    }
     return Success;
 }
 

@@ -2,6 +2,7 @@
 
 #include "clicontext.h"
 
+#include "attendancecsv.h"
 #include "logging.h"
 #include "repository.h"
 #include "store/localstore.h"
@@ -52,6 +53,9 @@ int StoreCommand::openStore()
         return Failure;
     }
     const QString path = m_context->storePath();
+    if (const int locked = m_context->refuseLockedStore(path); locked != Success) {
+        return locked;
+    }
     m_store = std::make_unique<LocalStore>(*mapping);
     if (!m_store->open(path)) {
         err() << m_store->errorString() << Qt::endl;
@@ -89,11 +93,7 @@ std::optional<qint64> StoreCommand::resolveCourse(const QString &ref, int *exitC
 
 QString StoreCommand::statusLabel(int code) const
 {
-    const AttendanceCode *known = m_repository->mapping().attendanceCode(code);
-    if (!known) {
-        return QString::number(code);
-    }
-    return QCoreApplication::translate("AttendanceLabels", known->label.toUtf8().constData());
+    return AttendanceCsv::statusLabel(m_repository->mapping(), code);
 }
 
 QJsonObject StoreCommand::courseJson(const Course &course) const

@@ -3,6 +3,9 @@
 #include "recordrows.h"
 #include "repository.h"
 #include "roletable.h"
+#include "sync/clockskew.h"
+
+#include <QLocale>
 
 namespace pasalista {
 
@@ -31,6 +34,25 @@ std::optional<QString> AttendanceMarker::freeMarkKey(const QString &enrollmentKe
     return key;
 }
 
+DomainError AttendanceMarker::checkDay(const QDate &date) const
+{
+    // "Today" is the org's day: a laptop whose clock is days off would file the roll under
+    // another day, and a mark for a day still to come is a typing error, not attendance.
+    const ClockSkew skew(m_store);
+    if (skew.changesDay() && date == LaptopClock::today()) {
+        return DomainError::refusal(DomainError::Code::WrongClock, skew.warning());
+    }
+    if (date > skew.orgToday()) {
+        return DomainError::refusal(
+            DomainError::Code::FutureDate,
+            tr("%1 has not come yet (today is %2): attendance is taken on the day of the class "
+               "or later.")
+                .arg(QLocale().toString(date, QLocale::LongFormat),
+                     QLocale().toString(skew.orgToday(), QLocale::LongFormat)));
+    }
+    return {};
+}
+
 DomainError AttendanceMarker::checkMarkable(const Course &course, const QDate &date, int status,
                                             bool confirmOutsideDates) const
 {
@@ -47,6 +69,9 @@ DomainError AttendanceMarker::checkMarkable(const Course &course, const QDate &d
     if (!date.isValid()) {
         return DomainError::refusal(DomainError::Code::InvalidValue,
                                     tr("The class date is not a valid date."));
+    }
+    if (const DomainError refused = checkDay(date)) {
+        return refused;
     }
     if (!course.isActiveOn(date) && !confirmOutsideDates) {
         const QString start =

@@ -27,6 +27,7 @@ public:
 private:
     // A Pasalista_Id__c for a new mark of (enrollment, date) that no live row holds.
     std::optional<QString> freeMarkKey(const QString &enrollmentKey, const QDate &date);
+    DomainError checkDay(const QDate &date) const;
     DomainError checkMarkable(const Course &course, const QDate &date, int status,
                               bool confirmOutsideDates) const;
     DomainError writeMark(const Course &course, const Student &student, const QDate &date,

@@ -17,6 +17,8 @@ struct DomainError
         InvalidValue,       // a malformed date, phone, email, picklist value...
         InvalidStatus,      // not one of the mapping's attendance codes
         OutsideCourseDates, // refused unless the caller confirms
+        FutureDate,         // a class day after today (the org's today)
+        WrongClock,         // "today" on a laptop whose clock puts it on another day
         Ambiguous,          // a name matches more than one record
         Storage,            // the local store failed (disk full, corrupt file)
     };

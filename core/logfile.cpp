@@ -1,6 +1,7 @@
 #include "logfile.h"
 
 #include "applogging.h"
+#include "privatefiles.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -174,7 +175,7 @@ void LogFile::handle(QtMsgType type, const QMessageLogContext &context, const QS
 
 bool LogFile::openFile()
 {
-    if (!QDir().mkpath(m_directory)) {
+    if (!PrivateFiles::makeFolder(m_directory)) {
         m_error = QStringLiteral("cannot create ") + m_directory;
         return false;
     }

@@ -388,12 +388,35 @@ bool Mapping::parseAttendanceCodes(const QJsonArray &codes, QString *error)
         seen.insert(code.code);
         code.label = json.value(QLatin1String("label")).toString();
         code.shortcut = json.value(QLatin1String("shortcut")).toString().toUpper();
-        code.absent = json.value(QLatin1String("absent")).toBool();
-        code.late = json.value(QLatin1String("late")).toBool();
         code.excused = json.value(QLatin1String("excused")).toBool();
+        if (!parseCodeMeaning(json, code)) {
+            return fail(error, tr("Object %1: attendance code %2 has \"counts_as\" %3; use "
+                                  "present, absent, late or none.")
+                                   .arg(attendanceObject)
+                                   .arg(code.code)
+                                   .arg(json.value(QLatin1String("counts_as")).toString()));
+        }
         m_codes.append(code);
     }
     return true;
+}
+
+bool Mapping::parseCodeMeaning(const QJsonObject &json, AttendanceCode &code)
+{
+    const QJsonValue countsAs = json.value(QLatin1String("counts_as"));
+    if (countsAs.isUndefined()) {
+        // Mappings written before "counts_as" say the meaning with the absent and late flags.
+        code.absent = json.value(QLatin1String("absent")).toBool();
+        code.late = json.value(QLatin1String("late")).toBool();
+        code.counted =
+            json.contains(QLatin1String("absent")) || json.contains(QLatin1String("late"));
+        return true;
+    }
+    const QString meaning = countsAs.toString();
+    code.absent = meaning == QLatin1String("absent");
+    code.late = meaning == QLatin1String("late");
+    code.counted = meaning != QLatin1String("none");
+    return code.absent || code.late || meaning == QLatin1String("present") || !code.counted;
 }
 
 bool Mapping::parseScope(const QJsonObject &json, QString *error)
@@ -407,6 +430,18 @@ bool Mapping::parseScope(const QJsonObject &json, QString *error)
                     tr("attendance_since_days must be a whole number from 0 to %1.").arg(kMaxDays));
     }
     m_scope.attendanceSinceDays = *days;
+    constexpr int kMaxYears = 20;
+    const std::optional<int> startMonth =
+        boundedInt(json, QStringLiteral("school_year_start_month"), 8, 1, 12);
+    const std::optional<int> years =
+        boundedInt(json, QStringLiteral("school_years_kept"), 2, 1, kMaxYears);
+    if (!startMonth || !years) {
+        return fail(error, tr("school_year_start_month must be a month from 1 to 12 and "
+                              "school_years_kept a whole number from 1 to %1.")
+                               .arg(kMaxYears));
+    }
+    m_scope.schoolYearStartMonth = *startMonth;
+    m_scope.schoolYearsKept = *years;
     return true;
 }
 

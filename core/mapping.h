@@ -57,6 +57,9 @@ struct AttendanceCode
     bool absent = false;
     bool late = false;
     bool excused = false;
+    // False when the mapping sets no meaning for the code (no "counts_as" and no absent or
+    // late flag): reports count its marks as neither present nor absent and name them instead.
+    bool counted = true;
 };
 
 enum class ConflictPolicy
@@ -69,6 +72,11 @@ struct SyncScope
 {
     bool onlyTeacherCourses = true; // courses where the signed-in teacher is a facilitator
     int attendanceSinceDays = 365;  // pull attendance from this many days back
+    // Retention on the laptop: marks before the start of the school year `schoolYearsKept - 1`
+    // years before this one leave the laptop after a sync (never the org). A school year
+    // starts on the 1st of schoolYearStartMonth (1-12).
+    int schoolYearStartMonth = 8;
+    int schoolYearsKept = 2;
 };
 
 // A role bound to an object: logical field key (e.g. "date") -> API field name.
@@ -123,6 +131,9 @@ private:
     bool parsePasalistaSection(const QJsonObject &section, QString *error);
     bool parseBinding(Role role, const QJsonObject &json, QString *error);
     bool parseAttendanceCodes(const QJsonArray &codes, QString *error);
+    // Reads "counts_as" (present, absent, late, none) or the older absent and late flags.
+    // False for a "counts_as" the app does not know.
+    static bool parseCodeMeaning(const QJsonObject &json, AttendanceCode &code);
     bool parseScope(const QJsonObject &json, QString *error);
 
     QList<ObjectMapping> m_objects;

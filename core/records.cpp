@@ -1,5 +1,7 @@
 #include "records.h"
 
+#include <numeric>
+
 namespace pasalista {
 
 namespace {
@@ -36,6 +38,11 @@ double AttendanceSummary::attendanceRate() const
         return 0.0;
     }
     return double(present + late) / double(recorded);
+}
+
+int AttendanceSummary::uncountedMarks() const
+{
+    return std::accumulate(uncounted.cbegin(), uncounted.cend(), 0);
 }
 
 int AttendanceSummary::absencePercent() const

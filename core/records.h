@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace pasalista {
@@ -110,6 +111,10 @@ struct AttendanceSummary
     int absent = 0;
     int late = 0;
     int excused = 0;
+    // Marks whose code has no meaning in the mapping, by code: in none of the counts above
+    // (not even `recorded`), so a code the org adds is never taken for an absence.
+    QMap<int, int> uncounted;
+    int uncountedMarks() const;
     // Chronic absence is judged once this many class days are recorded: one absence on
     // the first day of a course is not a pattern.
     static constexpr int kChronicMinimumDays = 10;

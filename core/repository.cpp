@@ -229,12 +229,16 @@ QStringList Repository::languageValues()
 
 std::optional<int> Repository::presentCode() const
 {
+    // A code with no meaning is not "present" either: reports would not count it.
+    const auto isPresent = [](const AttendanceCode &code) {
+        return code.counted && !code.absent && !code.late;
+    };
     const AttendanceCode *zero = mapping().attendanceCode(0);
-    if (zero && !zero->absent && !zero->late) {
+    if (zero && isPresent(*zero)) {
         return 0;
     }
     for (const AttendanceCode &code : mapping().attendanceCodes()) {
-        if (!code.absent && !code.late) {
+        if (isPresent(code)) {
             return code.code;
         }
     }

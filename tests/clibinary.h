@@ -27,6 +27,13 @@ public:
                              dir.filePath(QStringLiteral("share")));
     }
 
+    // A variable of the CLI's environment (a test hook, a quieter log).
+    void setEnvironment(const QString &name, const QString &value)
+    {
+        m_environment.insert(name, value);
+    }
+    QString dataDir() const { return m_dataDir; }
+
     void start(QProcess &process, const QStringList &arguments) const
     {
         process.setProcessEnvironment(m_environment);

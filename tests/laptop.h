@@ -107,6 +107,13 @@ inline Course firstActiveCourse(Repository &repository)
     return {};
 }
 
+// The arguments of an org filled by the emulator's generator: `counts` as in
+// `--generate classes=N,students=N,...`, the same `seed` giving the same records.
+inline QStringList generatedOrg(const QString &counts, int seed)
+{
+    return {QStringLiteral("--generate"), counts, QStringLiteral("--seed"), QString::number(seed)};
+}
+
 // A demo org, a store path in a temporary folder and a session of the teacher: for suites
 // that hand the store and the session to a scheduler of their own.
 struct SignedInOrg

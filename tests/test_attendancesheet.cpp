@@ -4,9 +4,11 @@
 #include "attendancemodel.h"
 #include "attendancesheet.h"
 #include "attendancetableview.h"
+#include "laptopclock.h"
 #include "mainwindow.h"
 #include "rostermodel.h"
 #include "rosterpanel.h"
+#include "sync/clockskew.h"
 #include "uitestfixture.h"
 
 #include <QApplication>
@@ -14,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTest>
@@ -187,6 +190,32 @@ TEST_F(AttendanceSheetTest, DateOutsideTheCourseAsksOnceThenWrites)
     m_sheet->setDate(QDate::currentDate().addDays(-44)); // a new date asks again
     QTest::keyClick(view(), Qt::Key_P);
     EXPECT_EQ(m_questions, 3);
+}
+
+// Issue 22: a day still to come is refused on the sheet, nothing asked and nothing written;
+// and while the last sync found this laptop's clock on another day than the org's, so is the
+// laptop's "today", with both dates named, until the teacher picks the class date by hand.
+TEST_F(AttendanceSheetTest, NextWeekAndAWrongClocksTodayAreRefusedWithTheirReason)
+{
+    const QDate nextWeek = QDate::currentDate().addDays(7);
+    m_sheet->setDate(nextWeek);
+    QTest::keyClick(view(), Qt::Key_P);
+    EXPECT_EQ(m_questions, 0);
+    EXPECT_TRUE(marksOn(nextWeek).isEmpty());
+    EXPECT_TRUE(m_sheet->lastError().contains(QStringLiteral("has not come yet")))
+        << m_sheet->lastError().toStdString();
+
+    const QDateTime laptopNow = LaptopClock::nowUtc();
+    ASSERT_TRUE(ClockSkew(*m_store).record(laptopNow.addDays(-3), laptopNow));
+    const QDate orgDay = LaptopClock::today().addDays(-3);
+    m_sheet->setDate(LaptopClock::today());
+    QTest::keyClick(view(), Qt::Key_P);
+    EXPECT_TRUE(marksOn(LaptopClock::today()).isEmpty());
+    EXPECT_TRUE(m_sheet->lastError().contains(QLocale().toString(orgDay, QLocale::LongFormat)))
+        << m_sheet->lastError().toStdString();
+    m_sheet->setDate(orgDay);
+    QTest::keyClick(view(), Qt::Key_P);
+    EXPECT_EQ(marksOn(orgDay).value(studentInRow(0)).status, 0);
 }
 
 TEST_F(AttendanceSheetTest, AClassOfFortyTakesWellUnderAMinuteByKeyboard)

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QUrlQuery>
 
@@ -95,8 +96,12 @@ TEST(AuthUi, SignOutDialogWarnsAboutUnsyncedChangesAndConfirmsDeletion)
         return answer;
     });
     dialog.show();
-    EXPECT_EQ(dialog.localData(), AccountManager::LocalData::Keep);
-    QRadioButton *deleteChoice = dialog.findChildren<QRadioButton *>().value(1);
+    // Issue 24: neither choice is made beforehand; Sign out waits for one.
+    EXPECT_FALSE(dialog.hasChoice());
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Rejected);
+    EXPECT_TRUE(questions.isEmpty());
+    QRadioButton *deleteChoice = dialog.findChild<QRadioButton *>(QStringLiteral("remove-data"));
     ASSERT_TRUE(deleteChoice);
     deleteChoice->setChecked(true);
 
@@ -109,6 +114,37 @@ TEST(AuthUi, SignOutDialogWarnsAboutUnsyncedChangesAndConfirmsDeletion)
     dialog.accept();
     EXPECT_EQ(dialog.result(), QDialog::Accepted);
     EXPECT_EQ(dialog.localData(), AccountManager::LocalData::Delete);
+}
+
+// Issue 24: the unsent changes are named, and the marks can be exported before choosing.
+TEST(AuthUi, SignOutDialogOffersToExportTheUnsentMarksFirst)
+{
+    Identity identity;
+    identity.displayName = QStringLiteral("Ana Pérez");
+    identity.username = kTeacher;
+    SignOutDialog dialog(identity, 3, nullptr);
+    int exports = 0;
+    dialog.setUnsentExport([&exports] {
+        ++exports;
+        return QStringLiteral("3 unsent marks written to /tmp/marcas.csv.");
+    });
+    dialog.show();
+    auto *exportButton = dialog.findChild<QPushButton *>(QStringLiteral("export-unsent"));
+    ASSERT_TRUE(exportButton);
+    EXPECT_TRUE(exportButton->isVisible());
+    exportButton->click();
+    EXPECT_EQ(exports, 1);
+    bool told = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        told |= label->text().contains(QStringLiteral("3 change")) &&
+                label->text().contains(QStringLiteral("/tmp/marcas.csv"));
+    EXPECT_TRUE(told) << "the count and the file are named";
+
+    SignOutDialog nothingUnsent(identity, 0, nullptr);
+    nothingUnsent.setUnsentExport([] { return QString(); });
+    nothingUnsent.show();
+    EXPECT_FALSE(
+        nothingUnsent.findChild<QPushButton *>(QStringLiteral("export-unsent"))->isVisible());
 }
 
 TEST(AuthUi, SwitcherShowsTheUserAndOffersSignInAgainWhenTheOrgEndsTheSession)

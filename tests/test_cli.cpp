@@ -4,14 +4,19 @@
 
 #include "apppaths.h"
 #include "clirunner.h"
+#include "csvwriter.h"
 #include "exportcommand.h"
+#include "laptopclock.h"
 #include "markcommand.h"
+#include "sync/clockskew.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <sys/stat.h>
@@ -231,6 +236,43 @@ TEST_F(CliTest, DomainRefusalsExitWithThree)
     EXPECT_TRUE(ambiguous.err.contains(str("Inglés básico")));
 }
 
+// Issue 22, case 4: a mark for next week was accepted; now it is refused (exit 3), with or
+// without --confirm, and the store holds nothing for that day.
+TEST_F(CliTest, AMarkAfterTodayExitsWithThree)
+{
+    const QString nextWeek = QDate::currentDate().addDays(7).toString(Qt::ISODate);
+    for (const QStringList &extra : {QStringList{}, QStringList{QStringLiteral("--confirm")}}) {
+        const CliResult future =
+            cli(args({"mark", "Lectura"}) << nextWeek << args({"Ana", "P"}) << extra);
+        EXPECT_EQ(future.exitCode, 3) << future.out.toStdString();
+        EXPECT_TRUE(future.err.contains(str("has not come yet"))) << future.err.toStdString();
+    }
+    openStore();
+    EXPECT_EQ(rowCount(Role::Attendance), 0);
+}
+
+// Issue 22, case 3: with the last sync's org clock 3 days behind this laptop's, "today" is
+// refused (exit 3) naming both days and how to give the date by hand, which is taken.
+TEST_F(CliTest, TodayIsRefusedWhileTheClockIsDaysOff)
+{
+    openStore();
+    const QDateTime laptopNow = LaptopClock::nowUtc();
+    ASSERT_TRUE(ClockSkew(*m_store).record(laptopNow.addDays(-3), laptopNow));
+    closeStore();
+    const QDate orgDay = LaptopClock::today().addDays(-3);
+    const CliResult today = cli(args({"mark", "Lectura", "today", "Ana", "P", "--confirm"}));
+    EXPECT_EQ(today.exitCode, 3);
+    EXPECT_TRUE(today.err.contains(QLocale().toString(orgDay, QLocale::LongFormat)))
+        << today.err.toStdString();
+    EXPECT_TRUE(today.err.contains(orgDay.toString(Qt::ISODate))) << today.err.toStdString();
+    const CliResult byHand = cli(args({"mark", "Lectura"}) << orgDay.toString(Qt::ISODate)
+                                                           << args({"Ana", "P", "--confirm"}));
+    EXPECT_EQ(byHand.exitCode, 0) << byHand.err.toStdString();
+    openStore();
+    EXPECT_EQ(rowCount(Role::Attendance), 1);
+    EXPECT_EQ(m_repository->attendanceOn(m_courseId, orgDay).size(), 1);
+}
+
 TEST_F(CliTest, ReportAsJson)
 {
     ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
@@ -251,6 +293,87 @@ TEST_F(CliTest, ReportAsJson)
     const CliResult text = cli(args({"report", "Lectura"}));
     EXPECT_EQ(text.exitCode, 0);
     EXPECT_TRUE(text.out.contains(QStringLiteral("50.0 %")));
+}
+
+// Issue 25: `report --from/--to` counts only the days in the range; a date that is not one,
+// or a range that ends before it starts, is a usage error that says so.
+TEST_F(CliTest, ReportLimitedToADateRange)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-03", "Ana", "1"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-07", "Ana", "0"})).exitCode, 0);
+    const CliResult json =
+        cli(args({"report", "Lectura", "--from", "2025-03-04", "--to", "2025-03-07", "--json"}));
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    const QJsonObject total = json.json().value(QStringLiteral("total")).toObject();
+    EXPECT_EQ(total.value(QStringLiteral("recorded")).toInt(), 2);
+    EXPECT_EQ(total.value(QStringLiteral("absent")).toInt(), 0);
+    EXPECT_EQ(json.json().value(QStringLiteral("from")).toString(), QStringLiteral("2025-03-04"));
+    EXPECT_EQ(cli(args({"report", "Lectura", "--to", "2025-03-03", "--json"}))
+                  .json()
+                  .value(QStringLiteral("total"))
+                  .toObject()
+                  .value(QStringLiteral("absent"))
+                  .toInt(),
+              1);
+    const CliResult text = cli(args({"report", "Lectura", "--from", "2025-03-04"}));
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(str("2025-03-04 – "))) << text.out.toStdString();
+
+    const CliResult notADate = cli(args({"report", "Lectura", "--from", "2025-02-30"}));
+    EXPECT_EQ(notADate.exitCode, 2);
+    EXPECT_TRUE(notADate.err.contains(QStringLiteral("\"2025-02-30\" is not a date")))
+        << notADate.err.toStdString();
+    const CliResult reversed =
+        cli(args({"report", "Lectura", "--from", "2025-03-07", "--to", "2025-03-03"}));
+    EXPECT_EQ(reversed.exitCode, 2);
+    EXPECT_TRUE(reversed.err.contains(QStringLiteral("--from 2025-03-07 is after --to 2025-03-03")))
+        << reversed.err.toStdString();
+}
+
+// Issue 25: each row's present, late and absent shares add up to 100.
+TEST_F(CliTest, ReportPercentsAddUp)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-03", "Ana", "1"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-04", "Ana", "0"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    const CliResult json = cli(args({"report", "Lectura", "--json"}));
+    const QJsonObject percent = json.json()
+                                    .value(QStringLiteral("total"))
+                                    .toObject()
+                                    .value(QStringLiteral("percent"))
+                                    .toObject();
+    EXPECT_EQ(percent, (QJsonObject{{QStringLiteral("present"), 67},
+                                    {QStringLiteral("late"), 0},
+                                    {QStringLiteral("absent"), 33}}));
+    const CliResult text = cli(args({"report", "Lectura"}));
+    EXPECT_TRUE(text.out.contains(QStringLiteral("2 (67 %)"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("1 (33 %)"))) << text.out.toStdString();
+}
+
+// Issue 21: marks with a code the mapping gives no meaning (the org's new 5) are in no column
+// of the report, and both the table and --json say how many there are.
+TEST_F(CliTest, ReportNamesMarksWithACodeOfNoMeaning)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    openStore();
+    const Enrollment ana = *m_repository->enrollment(m_courseId, m_anaId);
+    ASSERT_TRUE(m_store->insertSynced(
+        Role::Attendance, {{QStringLiteral("sfid"), nextSfid(QStringLiteral("a0A"))},
+                           {LocalStore::refColumn(column(Role::Attendance, "enrollment")), ana.id},
+                           {column(Role::Attendance, "date"), QDate(2025, 3, 6)},
+                           {column(Role::Attendance, "status"), 5}}));
+    closeStore();
+
+    const CliResult json = cli(args({"report", "Lectura", "--json"}));
+    ASSERT_EQ(json.exitCode, 0);
+    const QJsonObject total = json.json().value(QStringLiteral("total")).toObject();
+    EXPECT_EQ(total.value(QStringLiteral("recorded")).toInt(), 1);
+    EXPECT_EQ(total.value(QStringLiteral("absent")).toInt(), 0);
+    EXPECT_EQ(total.value(QStringLiteral("uncounted")).toObject(),
+              (QJsonObject{{QStringLiteral("5"), 1}}));
+    const CliResult text = cli(args({"report", "Lectura"}));
+    EXPECT_TRUE(text.out.contains(str("code ‘5’"))) << text.out.toStdString();
 }
 
 TEST_F(CliTest, ExportQuotesCommasQuotesAndKeepsAccents)
@@ -283,6 +406,48 @@ TEST_F(CliTest, ExportQuotesCommasQuotesAndKeepsAccents)
     const CliResult toStdout = cli(args({"export", "Lectura", "--csv", "-"}));
     EXPECT_EQ(toStdout.exitCode, 0);
     EXPECT_TRUE(toStdout.out.contains(str("Ana Pérez")));
+}
+
+// Issue 25: names and notes that start like formulas reach the CSV as text, in a file
+// and on standard output alike.
+TEST_F(CliTest, ExportNeutralisesNamesAndNotesThatStartLikeFormulas)
+{
+    openStore();
+    addEnrolledStudent(m_courseId, QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"),
+                       QStringLiteral("Ruiz"));
+    addEnrolledStudent(m_courseId, QStringLiteral("@cmd"), QStringLiteral("Soto"));
+    closeStore();
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-03", "Ruiz", "P"})).exitCode, 0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-03", "Soto", "P"})).exitCode, 0);
+    ASSERT_EQ(
+        cli(args({"mark", "Lectura", "2025-03-03", "Ana", "P", "--note=+1 809 555 0101"})).exitCode,
+        0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-04", "Ana", "P", "--note==1+1"})).exitCode, 0);
+    ASSERT_EQ(
+        cli(args({"mark", "Lectura", "2025-03-05", "Ana", "P", "--note=-llegó tarde"})).exitCode,
+        0);
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Luis", "P"})).exitCode, 0);
+
+    const QString file = m_dir.filePath(QStringLiteral("asistencia.csv"));
+    ASSERT_EQ(cli(args({"export", "Lectura", "--csv"}) << file).exitCode, 0);
+    QFile csv(file);
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const QString fromFile = QString::fromUtf8(csv.readAll().mid(3));
+    const QString toStdout = cli(args({"export", "Lectura", "--csv", "-"})).out;
+    for (const QString &text : {fromFile, toStdout}) {
+        EXPECT_TRUE(
+            text.contains(QStringLiteral(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\") Ruiz\",")))
+            << text.toStdString();
+        EXPECT_TRUE(text.contains(QStringLiteral(",\"'@cmd Soto\",")));
+        EXPECT_TRUE(text.contains(QStringLiteral(",\"'+1 809 555 0101\",")));
+        EXPECT_TRUE(text.contains(QStringLiteral(",\"'=1+1\",")));
+        EXPECT_TRUE(text.contains(str(",\"'-llegó tarde\",")));
+        EXPECT_TRUE(text.contains(str(",Luis Gómez,"))) << "a normal name is unchanged";
+        const QStringList cells = text.split(QRegularExpression(QStringLiteral("[,\r\n]")));
+        for (const QString &cell : cells) {
+            EXPECT_FALSE(CsvWriter::startsLikeFormula(cell)) << cell.toStdString();
+        }
+    }
 }
 
 TEST_F(CliTest, ExportWritesOnlyRegularFiles)
@@ -318,13 +483,29 @@ TEST(CliBinary, SpeaksSpanishWhenTheSystemDoes)
 
 TEST(CsvField, QuotesOnlyWhatNeedsIt)
 {
-    EXPECT_EQ(ExportCommand::csvField(str("José")), str("José"));
-    EXPECT_EQ(ExportCommand::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
-    EXPECT_EQ(ExportCommand::csvField(QStringLiteral("say \"hi\"")),
-              QStringLiteral("\"say \"\"hi\"\"\""));
-    EXPECT_EQ(ExportCommand::csvField(QStringLiteral("two\nlines")),
-              QStringLiteral("\"two\nlines\""));
-    EXPECT_EQ(ExportCommand::csvField(QString()), QString());
+    EXPECT_EQ(CsvWriter::field(str("José")), str("José"));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+    EXPECT_EQ(CsvWriter::field(QString()), QString());
+}
+
+// Issue 25: a cell a spreadsheet would run as a formula is written as text (OWASP, CSV
+// Injection): a single quote before it, and quoted.
+TEST(CsvField, NeutralisesCellsThatStartLikeFormulas)
+{
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("=HYPERLINK(\"http://x\",\"y\")")),
+              QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("=1+1")), QStringLiteral("\"'=1+1\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("+1 809 555 0101")),
+              QStringLiteral("\"'+1 809 555 0101\""));
+    EXPECT_EQ(CsvWriter::field(str("-llegó tarde")), str("\"'-llegó tarde\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("@cmd")), QStringLiteral("\"'@cmd\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("\tTab")), QStringLiteral("\"'\tTab\""));
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("\rCR")), QStringLiteral("\"'\rCR\""));
+    EXPECT_EQ(CsvWriter::field(str("Ana Pérez")), str("Ana Pérez")) << "a normal name is unchanged";
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("a=b")), QStringLiteral("a=b")) << "only the start";
+    EXPECT_EQ(CsvWriter::field(QStringLiteral("'=1")), QStringLiteral("'=1"));
 }
 
 TEST(CliDates, ParsesIsoAndWords)

@@ -10,6 +10,7 @@
 #include "auth/accountmanager.h"
 #include "auth/session.h"
 #include "auth/signinflow.h"
+#include "courselistmodel.h"
 #include "guilauncher.h"
 #include "mainwindow.h"
 #include "orgscope.h"
@@ -22,6 +23,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -281,16 +283,18 @@ protected:
         return timer.elapsed();
     }
 
-    // Sign-out through the switcher, the teacher answering its dialog: keep the data (its
-    // default), Sign out. Returns once the switcher handed it to the accounts.
+    // Sign-out through the switcher, the teacher answering its dialog: keep the data,
+    // Sign out. Returns once the switcher handed it to the accounts.
     void signOutThroughTheSwitcher()
     {
         auto *switcher = m_launcher->window()->findChild<AccountSwitcher *>();
         ASSERT_TRUE(switcher);
         QTimer answer;
         QObject::connect(&answer, &QTimer::timeout, [] {
-            if (auto *dialog = qobject_cast<SignOutDialog *>(QApplication::activeModalWidget()))
+            if (auto *dialog = qobject_cast<SignOutDialog *>(QApplication::activeModalWidget())) {
+                dialog->findChild<QRadioButton *>(QStringLiteral("keep-data"))->setChecked(true);
                 dialog->accept();
+            }
         });
         answer.start(20);
         switcher->signOut();
@@ -301,6 +305,14 @@ protected:
         ASSERT_NO_FATAL_FAILURE(signOutThroughTheSwitcher());
         ASSERT_TRUE(QTest::qWaitFor([this] { return !m_launcher->scheduler(); }, 10000))
             << "signed out: no sync";
+        // Issue 24: her data stays on the laptop, locked: the window shows none of it.
+        ASSERT_TRUE(QTest::qWaitFor(
+            [this] {
+                MainWindow *window = m_launcher->window();
+                return window && !window->isLoading() && window->courseModel()->rowCount() == 0;
+            },
+            10000))
+            << "signed out: her courses are not shown";
     }
 
     void signInAgain()
@@ -533,13 +545,13 @@ TEST_F(GuiSession, SoakTypingSwitchingSigningOutAndInUnderFaultsLosesNothing)
             typeMarks(courses.at((round * 2 + i) % courses.size()), 3, round + i);
             QTest::qWait(1500);
         }
-        signOutKeepingData();
-        typeMarks(courses.at(round % courses.size()), 1, round); // offline: kept for later
+        signOutKeepingData(); // issue 24: nothing of hers can be typed into until she is back
         QTest::qWait(500);
         stalls.pause(); // the test plays the browser here
         signInAgain();
         stalls.resume();
         pollOften();
+        typeMarks(courses.at(round % courses.size()), 1, round); // right after signing in
         QTest::qWait(3000);
         std::printf("[ soak ] round %d of %d done, longest stall so far %lld ms\n", round + 1,
                     rounds, static_cast<long long>(stalls.longestMs()));

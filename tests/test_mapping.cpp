@@ -191,6 +191,53 @@ TEST(Mapping, RefusesDuplicateAttendanceCode)
     EXPECT_TRUE(error.contains(QStringLiteral("twice"))) << error.toStdString();
 }
 
+// Adds `code` to the mapping's attendance codes.
+void appendCode(QJsonObject &json, const QJsonObject &code)
+{
+    QJsonObject section = json[QStringLiteral("pasalista")].toObject();
+    QJsonArray codes = section[QStringLiteral("attendance_codes")].toArray();
+    codes.append(code);
+    section[QStringLiteral("attendance_codes")] = codes;
+    json[QStringLiteral("pasalista")] = section;
+}
+
+// Issue 21: each code says how it counts in reports; the Dream codes keep their meaning, and a
+// code listed with no meaning (or "none") is counted in no column.
+TEST(Mapping, EachCodeSaysHowItCounts)
+{
+    QJsonObject json = dreamJson();
+    appendCode(json, {{QStringLiteral("code"), 5},
+                      {QStringLiteral("label"), QStringLiteral("Presente virtual")}});
+    appendCode(
+        json, {{QStringLiteral("code"), 6}, {QStringLiteral("counts_as"), QStringLiteral("none")}});
+    appendCode(json, {{QStringLiteral("code"), 7},
+                      {QStringLiteral("counts_as"), QStringLiteral("present")}});
+    QString error;
+    const auto mapping = Mapping::fromJson(QJsonDocument(json).toJson(), &error);
+    ASSERT_TRUE(mapping.has_value()) << error.toStdString();
+    for (int code = 0; code <= 4; ++code) {
+        EXPECT_TRUE(mapping->attendanceCode(code)->counted) << code;
+    }
+    EXPECT_TRUE(mapping->attendanceCode(2)->absent);
+    EXPECT_TRUE(mapping->attendanceCode(2)->excused);
+    EXPECT_TRUE(mapping->attendanceCode(3)->late);
+    EXPECT_FALSE(mapping->attendanceCode(0)->absent || mapping->attendanceCode(0)->late);
+    EXPECT_FALSE(mapping->attendanceCode(5)->counted) << "no meaning set";
+    EXPECT_FALSE(mapping->attendanceCode(6)->counted);
+    EXPECT_TRUE(mapping->attendanceCode(7)->counted);
+    EXPECT_FALSE(mapping->attendanceCode(7)->absent || mapping->attendanceCode(7)->late);
+}
+
+TEST(Mapping, RefusesUnknownCodeMeaning)
+{
+    const QString error = errorAfter([](QJsonObject &json) {
+        appendCode(json, {{QStringLiteral("code"), 5},
+                          {QStringLiteral("counts_as"), QStringLiteral("virtual")}});
+    });
+    EXPECT_TRUE(error.contains(QStringLiteral("counts_as"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("virtual"))) << error.toStdString();
+}
+
 TEST(Mapping, RefusesOutOfRangeScopeDays)
 {
     for (const double days : {-2147483648.0, -2.0, 1e300, 36501.0, 12.5}) {

@@ -194,6 +194,40 @@ TEST_F(ModelsTest, SummaryCountsAndFlagsChronicAbsence)
     EXPECT_EQ(model.rowCount(), 2); // reading and maths
 }
 
+// Issue 21: marks with a code the mapping gives no meaning (the org's new 5) are named beside
+// the share missed, with what to do in the tooltip, and never counted as absences.
+TEST_F(ModelsTest, SummaryNamesMarksWithACodeOfNoMeaning)
+{
+    const QDate today = QDate::currentDate();
+    const qint64 enrollment = m_repository->enrollment(m_reading, m_ana)->id;
+    const QString statusColumn = mapping().column(Role::Attendance, QStringLiteral("status"));
+    for (int day = 1; day <= 3; ++day) {
+        ASSERT_TRUE(m_store->insertSynced(
+            Role::Attendance,
+            {{QStringLiteral("sfid"),
+              QStringLiteral("a06000000000%1AAA").arg(day, 3, 10, QLatin1Char('0'))},
+             {LocalStore::refColumn(
+                  mapping().column(Role::Attendance, QStringLiteral("enrollment"))),
+              enrollment},
+             {mapping().column(Role::Attendance, QStringLiteral("date")), today.addDays(-day)},
+             {statusColumn, 5}}));
+    }
+    SummaryModel model(*m_repository);
+    model.showCourse(m_reading);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(SummaryModel::StudentIdRole).toLongLong() == m_ana) {
+            EXPECT_EQ(model.index(row, SummaryModel::AbsentColumn).data().toInt(), 0);
+            const QModelIndex missed = model.index(row, SummaryModel::ChronicColumn);
+            EXPECT_TRUE(missed.data().toString().contains(QStringLiteral("3 mark")))
+                << missed.data().toString().toStdString();
+            EXPECT_TRUE(
+                missed.data(Qt::ToolTipRole).toString().contains(QStringLiteral("mapping")));
+            return;
+        }
+    }
+    ADD_FAILURE() << "Ana is not in the summary";
+}
+
 TEST_F(ModelsTest, StudentSearchFiltersByNameAndLeavesOutTheRoster)
 {
     StudentSearchModel model(*m_repository);

@@ -463,9 +463,8 @@ private:
 // new stamp; a record edited just before it, on a page already read, must not be skipped.
 TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
 {
-    EmulatorProcess org({QStringLiteral("--generate"),
-                         QStringLiteral("students=100,enrollments=200,attendance=4500"),
-                         QStringLiteral("--seed"), QStringLiteral("3")});
+    EmulatorProcess org(
+        generatedOrg(QStringLiteral("students=100,enrollments=200,attendance=4500"), 3));
     ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
     // The marks in the order the pull reads them: the first of page 1 and the last of page 3.
     org.login();

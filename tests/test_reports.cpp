@@ -5,6 +5,8 @@
 #include "reports.h"
 
 #include <array>
+#include <cmath>
+#include <numeric>
 
 using namespace pasalista;
 using namespace pasalista::testing;
@@ -208,4 +210,88 @@ TEST_F(ReportsTest, UnenrolledStudentsAndUnknownCodesAreLeftOut)
     EXPECT_EQ(rows.constLast().recorded, 21);
 }
 
+// Issue 21: the org starts using code 5 ("Presente virtual"), which the mapping does not know.
+// A student present 92 % of days (82 in class, 10 virtual, 8 absent) is neither shown at 82 %
+// nor flagged chronic absence, and the report names the marks it could not count.
+TEST_F(ReportsTest, ACodeWithNoMeaningIsCountedNowhereAndNamed)
+{
+    const qint64 courseId = addCourse(str("Ciencias"), m_start, m_start.addDays(200));
+    const qint64 marta = addEnrolledStudent(courseId, str("Marta"), str("Rivas"));
+    const Enrollment enrollment = *m_repository->enrollment(courseId, marta);
+    for (int day = 0; day < 100; ++day) {
+        const int status = day % 10 == 3 ? 5 : (day % 10 == 7 && day < 80 ? 1 : 0);
+        ASSERT_TRUE(m_store->insertSynced(
+            Role::Attendance,
+            {{QStringLiteral("sfid"), nextSfid(QStringLiteral("a0A"))},
+             {LocalStore::refColumn(column(Role::Attendance, "enrollment")), enrollment.id},
+             {column(Role::Attendance, "date"), m_start.addDays(day)},
+             {column(Role::Attendance, "status"), status}}));
+    }
+    const Reports reports(*m_repository);
+    const AttendanceSummary row = rowOf(reports.courseReport(courseId), marta);
+    EXPECT_EQ(countsOf(row), (Counts{90, 82, 8, 0, 0}));
+    EXPECT_EQ(row.uncounted, (QMap<int, int>{{5, 10}}));
+    EXPECT_FALSE(row.chronicallyAbsent()) << "8 absences in 90 counted days";
+    EXPECT_NE(row.absencePercent(), 18);
+    const QStringList notices = reports.uncountedNotices(row);
+    ASSERT_EQ(notices.size(), 1);
+    EXPECT_TRUE(notices.constFirst().contains(str("10 mark")));
+    EXPECT_TRUE(notices.constFirst().contains(str("code ‘5’")))
+        << notices.constFirst().toStdString();
+    EXPECT_EQ(reports.courseTotals(courseId).uncounted, row.uncounted)
+        << "the total names them too";
+    const AttendanceSummary inStudentReport = rowOf(reports.studentReport(marta), marta);
+    EXPECT_EQ(inStudentReport.uncounted, row.uncounted);
+}
+
 } // namespace
+
+// Issue 25: a coordinator limits the report to a date range; both ends are included.
+TEST_F(ReportsTest, DateRangeCountsOnlyTheDaysInIt)
+{
+    const Reports reports(*m_repository);
+    // Ana's absence is on day 9, Luis's two lates on days 3 and 6.
+    const QList<AttendanceSummary> rows =
+        reports.courseReport(m_courseId, m_start.addDays(3), m_start.addDays(6));
+    EXPECT_EQ(countsOf(rowOf(rows, m_ana)), (Counts{4, 4, 0, 0, 0}));
+    EXPECT_EQ(countsOf(rowOf(rows, m_luis)), (Counts{4, 2, 0, 2, 1}));
+    EXPECT_EQ(countsOf(rows.constLast()), (Counts{12, 9, 1, 2, 2})) << "the total too";
+    const QList<AttendanceSummary> fromDayNine =
+        reports.courseReport(m_courseId, m_start.addDays(9));
+    EXPECT_EQ(countsOf(rowOf(fromDayNine, m_ana)), (Counts{1, 0, 1, 0, 0})) << "open end";
+    EXPECT_EQ(countsOf(rowOf(reports.courseReport(m_courseId, {}, m_start), m_rosa)),
+              (Counts{1, 1, 0, 0, 0}))
+        << "open start";
+    EXPECT_EQ(countsOf(rowOf(reports.courseReport(m_courseId), m_ana)),
+              countsOf(rowOf(reports.courseReport(m_courseId, {}, {}), m_ana)));
+}
+
+// Issue 25: the present, late and absent shares of a row always add up to 100 %, by
+// largest-remainder rounding (19 of 21 present and 2 absent read 90 % and 10 %, not 90 + 9).
+TEST(WholePercentsTest, AddUpToOneHundred)
+{
+    EXPECT_EQ(Reports::wholePercents({19, 0, 2}), (QList<int>{90, 0, 10}));
+    EXPECT_EQ(Reports::wholePercents({1, 1, 1}), (QList<int>{34, 33, 33}));
+    EXPECT_EQ(Reports::wholePercents({0, 0, 0}), (QList<int>{0, 0, 0})) << "nothing recorded";
+    EXPECT_EQ(Reports::wholePercents({7, 0, 0}), (QList<int>{100, 0, 0}));
+    for (int present = 0; present <= 40; ++present) {
+        for (int late = 0; late <= 40; ++late) {
+            for (int absent = 1; absent <= 7; ++absent) {
+                const QList<int> shares = Reports::wholePercents({present, late, absent});
+                EXPECT_EQ(std::accumulate(shares.begin(), shares.end(), 0), 100)
+                    << present << " " << late << " " << absent;
+                const double total = present + late + absent;
+                EXPECT_LE(std::abs(shares.at(2) - 100.0 * absent / total), 1.0);
+            }
+        }
+    }
+}
+
+TEST_F(ReportsTest, StatusPercentsOfARowAddUp)
+{
+    const QList<AttendanceSummary> rows = Reports(*m_repository).courseReport(m_courseId);
+    // Rosa: 10 present, 1 absent over 11 days: 90.9 % and 9.1 %.
+    EXPECT_EQ(Reports::statusPercents(rowOf(rows, m_rosa)), (QList<int>{91, 0, 9}));
+    // Luis: 8 present, 2 late.
+    EXPECT_EQ(Reports::statusPercents(rowOf(rows, m_luis)), (QList<int>{80, 20, 0}));
+}

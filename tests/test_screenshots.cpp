@@ -10,10 +10,12 @@
 #include "attendancesheet.h"
 #include "coursefilterproxymodel.h"
 #include "demodata.h"
+#include "laptopclock.h"
 #include "mainwindow.h"
 #include "mapping.h"
 #include "repository.h"
 #include "store/localstore.h"
+#include "sync/clockskew.h"
 #include "syncissuesdialog.h"
 #include "syncstatuswidget.h"
 #include "uitestfixture.h"
@@ -365,6 +367,28 @@ TEST_P(Screenshots, LongMessageIsShownWhole)
     saveAndExpectWhole(&window, "message", language, "with a message");
 }
 
+// Issue 22: the last sync found the laptop's clock 3 days ahead of the org's. The window
+// says so across its top, both days named, whole in either language.
+TEST_P(Screenshots, ClockWarningIsShownWhole)
+{
+    const QString language = GetParam();
+    const QDateTime laptopNow = LaptopClock::nowUtc();
+    ASSERT_TRUE(ClockSkew(*m_store).record(laptopNow.addDays(-3), laptopNow));
+    MainWindow window(*m_repository);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    const QString warning = window.clockWarning();
+    EXPECT_TRUE(warning.contains(QLocale().toString(LaptopClock::today(), QLocale::LongFormat)))
+        << warning.toStdString();
+    EXPECT_TRUE(
+        warning.contains(QLocale().toString(LaptopClock::today().addDays(-3), QLocale::LongFormat)))
+        << warning.toStdString();
+    if (language == QStringLiteral("es")) {
+        EXPECT_TRUE(warning.contains(QStringLiteral("reloj"))) << "translated";
+    }
+    saveAndExpectWhole(&window, "clockwarning", language, "with the clock warning");
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, Screenshots,
                          ::testing::Values(QStringLiteral("es"), QStringLiteral("en")),
                          [](const auto &language) { return language.param.toStdString(); });
@@ -387,5 +411,5 @@ TEST(ScreenshotsAt200Percent, ChildProcessRendersWithoutClipping)
     const QByteArray output = child.readAll();
     EXPECT_EQ(child.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(child.exitCode(), 0) << output.toStdString();
-    EXPECT_TRUE(output.contains("[  PASSED  ] 6 tests")) << output.toStdString();
+    EXPECT_TRUE(output.contains("[  PASSED  ] 8 tests")) << output.toStdString();
 }

@@ -3,6 +3,7 @@
 // emulator in place of an in-process fake.
 #include "laptop.h"
 #include "orgscope.h"
+#include "reports.h"
 #include "sync/syncengine.h"
 #include "sync/syncissues.h"
 #include "wholeorgmapping.h"
@@ -455,9 +456,8 @@ TEST_F(SyncAfterFirstSync, IssuesAreListedAndEachCanBeSettled)
 // page lost to a fault must be fetched again, never skipped.
 TEST(SyncOfManyPages, EachPageIsFetchedOnceAndNoneIsLostUnderFaults)
 {
-    EmulatorProcess org({QStringLiteral("--generate"),
-                         QStringLiteral("students=200,enrollments=400,attendance=4500"),
-                         QStringLiteral("--seed"), QStringLiteral("11")});
+    EmulatorProcess org(
+        generatedOrg(QStringLiteral("students=200,enrollments=400,attendance=4500"), 11));
     ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
     const QByteArray token = org.login().toUtf8(); // before any fault, which would hit it too
     const auto pullOnce = [&org, &token](const QString &path) {
@@ -499,4 +499,178 @@ TEST(SyncOfManyPages, EachPageIsFetchedOnceAndNoneIsLostUnderFaults)
                                {QStringLiteral("latencyJitterMs"), 20}}));
     EXPECT_EQ(pullOnce(QStringLiteral("faulty.sqlite")), 4500);
     ASSERT_TRUE(org.clearFaults());
+}
+
+// Issue 21: the org starts using code 5 ("Presente virtual"), which the mapping gives no
+// meaning. The marks reach the laptop as the org holds them, the report counts them as
+// neither present nor absent and names them, and the teacher keeps marking with known codes.
+TEST_F(SyncAfterFirstSync, AnAttendanceCodeTheMappingDoesNotKnowIsNamedInTheReport)
+{
+    // The admin lets the org store code 5 (the seed's rule allows 0 to 4).
+    const HttpReply rule = org.sendJson(
+        "POST", QStringLiteral("/__emulator/validation-rules"),
+        QJsonDocument(QJsonObject{
+            {QStringLiteral("object"), QStringLiteral("Attendance__c")},
+            {QStringLiteral("name"), QStringLiteral("Valid_Attendance_Type")},
+            {QStringLiteral("condition"),
+             QStringLiteral("Attendance_Type__c < 0 OR Attendance_Type__c > 5")},
+            {QStringLiteral("message"), QStringLiteral("El tipo de asistencia va de 0 a 5.")},
+            {QStringLiteral("field"), QStringLiteral("Attendance_Type__c")},
+            {QStringLiteral("active"), true}}));
+    ASSERT_LT(rule.status, 300) << rule.body.toStdString();
+    const Student student = repository.roster(course.id).constFirst();
+    const QString enrollmentSfid = repository.enrollment(course.id, student.id)->sfid;
+    int virtualDays = 0;
+    for (const QJsonObject &mark : byId(org, QStringLiteral("Attendance__c"))) {
+        if (text(mark, QStringLiteral("Participant_Enrollment__c")) == enrollmentSfid &&
+            virtualDays < 3) {
+            ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"),
+                                        text(mark, QStringLiteral("Id")),
+                                        {{QStringLiteral("Attendance_Type__c"), 5}}));
+            ++virtualDays;
+        }
+    }
+    ASSERT_EQ(virtualDays, 3) << "the student has marks in the org";
+
+    const SyncReport report = laptop.sync();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+    const Reports reports(repository);
+    AttendanceSummary row;
+    for (const AttendanceSummary &summary : reports.courseReport(course.id)) {
+        row = summary.studentId == student.id ? summary : row;
+    }
+    EXPECT_EQ(row.uncounted, (QMap<int, int>{{5, 3}})) << "never an absence, never dropped";
+    ASSERT_EQ(reports.uncountedNotices(row).size(), 1);
+    EXPECT_TRUE(reports.uncountedNotices(row).constFirst().contains(QStringLiteral("‘5’")));
+
+    // The teacher keeps marking with the codes she knows, and they reach the org.
+    ASSERT_TRUE(repository.markAllPresent(course.id, QDate::currentDate(), true).ok());
+    const SyncReport after = laptop.sync();
+    EXPECT_EQ(after.result, SyncReport::Result::Clean) << after.message.toStdString();
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    EXPECT_EQ(laptop.sync().writeRequests, 0); // and learns the stamps of what it created
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+}
+
+namespace {
+
+// Up to `wanted` edits of marks the org holds: each a new status and a note, so every one is
+// a correction the push must send and the pull must re-read.
+int correctMarks(Repository &repository, const QList<Course> &courses, int wanted)
+{
+    int edited = 0;
+    for (const Course &course : courses) {
+        for (const AttendanceMark &mark : repository.attendanceOfCourse(course.id)) {
+            if (edited == wanted) {
+                return edited;
+            }
+            if (mark.sfid.isEmpty()) {
+                continue;
+            }
+            const DomainError error = repository.markAttendance(
+                course.id, mark.studentId, mark.date, (mark.status + 1) % 5,
+                QStringLiteral("Corregido sin conexión"), true);
+            EXPECT_TRUE(error.ok()) << error.message.toStdString();
+            ++edited;
+        }
+    }
+    return edited;
+}
+
+// Up to `wanted` new marks, back-filled on days the org has none for (odd days back).
+int backFillMarks(Repository &repository, const QList<Course> &courses, int wanted)
+{
+    int created = 0;
+    for (int daysBack = 1; created < wanted && daysBack < 40; daysBack += 2) {
+        const QDate day = QDate::currentDate().addDays(-daysBack);
+        for (const Course &course : courses) {
+            for (const Student &student : repository.roster(course.id)) {
+                if (created == wanted) {
+                    return created;
+                }
+                const DomainError error =
+                    repository.markAttendance(course.id, student.id, day, created % 4, {}, true);
+                EXPECT_TRUE(error.ok()) << error.message.toStdString();
+                ++created;
+            }
+        }
+    }
+    return created;
+}
+
+// Requests the org refused (a query it cannot run, a URI over its limits), as "status path".
+QStringList refusedRequests(const EmulatorProcess &org)
+{
+    QStringList refused;
+    for (const QJsonValue &value : org.requestLog()) {
+        const QJsonObject entry = value.toObject();
+        const int status = entry.value(QStringLiteral("status")).toInt();
+        if (status >= 400 && status != 401) {
+            refused.append(QString::number(status) + QLatin1Char(' ') +
+                           entry.value(QStringLiteral("path")).toString().left(200));
+        }
+    }
+    return refused;
+}
+
+} // namespace
+
+// Issue 21: a teacher with 40 courses comes back after 40 days offline with 1,000 unsent edits
+// (500 corrections of marks the org holds, 500 new marks) while the office gave her more
+// courses (back-fills) and deleted marks the recycle bin has since forgotten (reconcile).
+// Against the strict emulator no query or request is refused, and the sync ends with org and
+// laptop equal record by record.
+TEST(SyncAtScale, AThousandEditsAfterFortyDaysOfflineReachTheStrictOrg)
+{
+    // 84 courses (the teacher leads about half), the same 20 students in each, 5 marks each.
+    EmulatorProcess org(generatedOrg(
+        QStringLiteral("classes=84,students=20,enrollments=1680,attendance=8400"), 21));
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    Laptop laptop(org, QStringLiteral("scale"));
+    const SyncReport first = laptop.sync();
+    ASSERT_EQ(first.result, SyncReport::Result::Clean) << first.message.toStdString();
+    Repository &repository = laptop.repository();
+    const QList<Course> courses = repository.courses();
+    ASSERT_GE(courses.size(), 40);
+
+    ASSERT_EQ(correctMarks(repository, courses, 500), 500);
+    ASSERT_EQ(backFillMarks(repository, courses, 500), 500);
+    ASSERT_GE(laptop.store().pendingChangeCount(), 1000);
+
+    // Meanwhile the office gives her three more courses and deletes ten marks she left alone.
+    const QString teacher = teacherId(org, kTeacher);
+    int given = 0;
+    for (const QJsonObject &course : byId(org, QStringLiteral("Class__c"))) {
+        if (given < 3 && text(course, QStringLiteral("Facilitator_1__c")) != teacher &&
+            text(course, QStringLiteral("Facilitator_2__c")) != teacher) {
+            ASSERT_TRUE(org.adminUpdate(QStringLiteral("Class__c"),
+                                        text(course, QStringLiteral("Id")),
+                                        {{QStringLiteral("Facilitator_2__c"), teacher}}));
+            ++given;
+        }
+    }
+    int deleted = 0;
+    // The last course gets none of the laptop's edits (they fill the first courses first).
+    for (const AttendanceMark &mark : repository.attendanceOfCourse(courses.constLast().id)) {
+        if (deleted < 10 && !mark.sfid.isEmpty()) {
+            ASSERT_TRUE(org.adminDelete(QStringLiteral("Attendance__c"), mark.sfid));
+            ++deleted;
+        }
+    }
+    ASSERT_EQ(deleted, 10);
+    ASSERT_TRUE(org.advanceClock(40 * 86400.0));
+    laptop.signInAgain(org); // the token did not outlive 40 days
+
+    org.clearRequestLog();
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(refusedRequests(org), QStringList());
+    EXPECT_EQ(laptop.store().pendingChangeCount(), 0);
+    // The next pull brings the stamps of what this one created (see orgscope.h).
+    const SyncReport next = laptop.sync();
+    EXPECT_EQ(next.result, SyncReport::Result::Clean) << next.message.toStdString();
+    EXPECT_EQ(next.writeRequests, 0) << "nothing left to send, no twin";
+    EXPECT_EQ(refusedRequests(org), QStringList());
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
 }

@@ -1,11 +1,15 @@
 #include "accountswitcher.h"
 
+#include "attendancecsv.h"
 #include "auth/accountmanager.h"
 #include "auth/session.h"
+#include "mapping.h"
 #include "signindialog.h"
 #include "signoutdialog.h"
 
 #include <QActionGroup>
+#include <QDir>
+#include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
@@ -20,6 +24,11 @@ AccountSwitcher::AccountSwitcher(AccountManager *accounts, QWidget *parent)
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setMenu(m_menu);
     m_unsyncedCount = [this](const QString &key) { return m_accounts->unsyncedChangeCount(key); };
+    m_pickExportFile = [this] {
+        return QFileDialog::getSaveFileName(window(), tr("Export the unsent marks"),
+                                            QDir::home().filePath(tr("unsent-marks.csv")),
+                                            tr("CSV files (*.csv)"));
+    };
     m_makeSignInDialog = [this] {
         auto dialog = std::make_unique<SignInDialog>(window());
         dialog->setClientId(m_accounts->clientId());
@@ -106,6 +115,7 @@ void AccountSwitcher::signOut()
     if (!m_accounts->hasAccount(key))
         return;
     SignOutDialog dialog(m_accounts->account(key), m_unsyncedCount(key), window());
+    dialog.setUnsentExport([this, key] { return exportUnsentMarks(key); });
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (dialog.localData() == AccountManager::LocalData::Delete)
@@ -122,6 +132,19 @@ void AccountSwitcher::signOut()
             self->refresh();
         });
     refresh();
+}
+
+QString AccountSwitcher::exportUnsentMarks(const QString &accountKey)
+{
+    const QString file = m_pickExportFile();
+    if (file.isEmpty())
+        return {};
+    int marks = 0;
+    QString error;
+    if (!AttendanceCsv::exportUnsent(Mapping::dream(), m_accounts->databasePath(accountKey), file,
+                                     &marks, &error))
+        return error;
+    return tr("%n unsent mark(s) written to %1.", nullptr, marks).arg(file);
 }
 
 void AccountSwitcher::showSignInEnded(const QString &accountKey)

@@ -38,6 +38,8 @@ public:
     {
         m_makeSignInDialog = factory;
     }
+    // Where the sign-out dialog exports unsent marks (default: a file dialog; empty: cancel).
+    void setExportFilePicker(std::function<QString()> picker) { m_pickExportFile = picker; }
 
 public Q_SLOTS:
     void signIn(const QUrl &loginUrl = QUrl());
@@ -56,11 +58,15 @@ private:
     void showSignInEnded(const QString &accountKey);
     void showKeychainMissing(const QString &message);
     void showSignedOutNote(const QString &message);
+    // Writes an account's unsent marks to a file the teacher picks, kept after its data is
+    // removed; what to tell her (empty when she cancelled).
+    QString exportUnsentMarks(const QString &accountKey);
 
     AccountManager *m_accounts;
     QMenu *m_menu;
     std::function<int(const QString &)> m_unsyncedCount;
     std::function<std::unique_ptr<SignInDialog>()> m_makeSignInDialog;
+    std::function<QString()> m_pickExportFile;
 };
 
 } // namespace pasalista

@@ -42,6 +42,9 @@ QString AttendanceLabels::keyLetter(const AttendanceCode &code)
 
 QString AttendanceLabels::glyph(const AttendanceCode &code)
 {
+    if (!code.counted) {
+        return QStringLiteral("?"); // never a tick: reports do not count it as present
+    }
     if (code.absent) {
         return code.excused ? QStringLiteral("\u2298") : QStringLiteral("\u2717"); // ⊘ ✗
     }
@@ -55,6 +58,9 @@ QString AttendanceLabels::glyph(const AttendanceCode &code)
 // plus lightness), with dark text on every one.
 QColor AttendanceLabels::colour(const AttendanceCode &code)
 {
+    if (!code.counted) {
+        return QColor(0xe2, 0xe3, 0xe5); // a code with no meaning: neither present nor absent
+    }
     if (code.absent) {
         return code.excused ? QColor(0xcf, 0xe2, 0xff) : QColor(0xf5, 0xb7, 0xb1);
     }

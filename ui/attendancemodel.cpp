@@ -1,6 +1,7 @@
 #include "attendancemodel.h"
 
 #include "attendancelabels.h"
+#include "laptopclock.h"
 #include "repository.h"
 #include "studentlabels.h"
 
@@ -14,7 +15,7 @@ namespace pasalista {
 
 AttendanceModel::AttendanceModel(Repository &repository, QObject *parent)
     : KeyedRowsModel<Student>(ColumnCount, parent), m_repository(repository),
-      m_date(QDate::currentDate())
+      m_date(LaptopClock::today())
 {
     connect(&m_repository, &Repository::dataChanged, this, &AttendanceModel::onRepositoryChanged);
 }

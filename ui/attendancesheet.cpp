@@ -4,6 +4,7 @@
 #include "attendancemodel.h"
 #include "attendancestatusdelegate.h"
 #include "attendancetableview.h"
+#include "laptopclock.h"
 #include "noteeditdelegate.h"
 #include "repository.h"
 #include "uilogging.h"
@@ -61,7 +62,7 @@ QWidget *AttendanceSheet::createToolbar()
 {
     auto *bar = new QWidget(this);
     auto *dateLabel = new QLabel(tr("Class &date:"), bar);
-    m_dateEdit = new QDateEdit(QDate::currentDate(), bar);
+    m_dateEdit = new QDateEdit(LaptopClock::today(), bar);
     m_dateEdit->setCalendarPopup(true);
     m_dateEdit->setAccessibleName(tr("Class date"));
     dateLabel->setBuddy(m_dateEdit);

@@ -9,6 +9,7 @@
 #include "demodata.h"
 #include "mainwindow.h"
 #include "orgsetupdialog.h"
+#include "privatefiles.h"
 #include "repository.h"
 #include "store/localstore.h"
 #include "sync/syncscheduler.h"
@@ -106,7 +107,7 @@ bool GuiLauncher::parseArguments(const QStringList &arguments)
     m_demo = parser.isSet(demo);
     m_screenshotPath = parser.value(screenshot);
     m_tab = parser.value(tab);
-    if (!QDir().mkpath(m_dataDirectory)) {
+    if (!PrivateFiles::makeFolder(m_dataDirectory)) {
         m_error = tr("Cannot create the data folder %1.").arg(m_dataDirectory);
         return false;
     }
@@ -137,7 +138,9 @@ bool GuiLauncher::openStore()
     }
     // Signed in: the account's own store, readable offline whether or not the session comes
     // back. Never signed in: the offline store (and the demo).
-    const QString account = m_accounts->currentAccountKey();
+    // Signed out (her data kept, locked): the window opens as when nobody is signed in, and
+    // offers to sign her in again; nothing of hers is read until she does.
+    const QString account = m_accounts->isLocked() ? QString() : m_accounts->currentAccountKey();
     // The keychain answers later (no nested event loop here): the sync starts then.
     if (!account.isEmpty() && !m_accounts->isSignedIn(account)) {
         m_accounts->restoreSessionAsync(account, [this, account](AccountManager::RestoreResult r) {

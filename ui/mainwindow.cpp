@@ -9,6 +9,7 @@
 #include "repository.h"
 #include "rosterpanel.h"
 #include "summarymodel.h"
+#include "sync/clockskew.h"
 #include "uilanguage.h"
 #include "uilogging.h"
 
@@ -56,6 +57,7 @@ MainWindow::MainWindow(Repository &repository, Loading loading, QWidget *parent)
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(createClockBar());
     centralLayout->addWidget(createMessageBar());
     centralLayout->addWidget(splitter, 1);
     setCentralWidget(central);
@@ -84,17 +86,44 @@ MainWindow::MainWindow(Repository &repository, Loading loading, QWidget *parent)
 // Spanish message to "La orgar".
 QLabel *MainWindow::createMessageBar()
 {
-    m_messageBar = new QLabel(this);
-    m_messageBar->setWordWrap(true);
-    m_messageBar->setAccessibleName(tr("Message"));
-    m_messageBar->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageBar->setStyleSheet(
-        QStringLiteral("background: #fff3cd; color: #3d2e00; padding: 6px; border-radius: 3px;"));
-    m_messageBar->hide();
+    m_messageBar = createBar(tr("Message"), QStringLiteral("#fff3cd; color: #3d2e00"));
     m_messageTimer = new QTimer(this);
     m_messageTimer->setSingleShot(true);
     connect(m_messageTimer, &QTimer::timeout, m_messageBar, &QLabel::hide);
     return m_messageBar;
+}
+
+// A laptop clock off the org's (days off files the roll under another day): said across the
+// window for as long as the last sync found it so, not as a message that times out.
+QLabel *MainWindow::createClockBar()
+{
+    m_clockBar = createBar(tr("Wrong clock"), QStringLiteral("#f8d7da; color: #58151c"));
+    return m_clockBar;
+}
+
+// A hidden bar across the window that wraps its text; `colours` is its background and text.
+QLabel *MainWindow::createBar(const QString &accessibleName, const QString &colours)
+{
+    auto *bar = new QLabel(this);
+    bar->setWordWrap(true);
+    bar->setAccessibleName(accessibleName);
+    bar->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bar->setStyleSheet(
+        QStringLiteral("background: %1; padding: 6px; border-radius: 3px;").arg(colours));
+    bar->hide();
+    return bar;
+}
+
+void MainWindow::updateClockWarning()
+{
+    const ClockSkew skew(m_repository.store());
+    m_clockBar->setText(skew.warning());
+    m_clockBar->setVisible(!m_clockBar->text().isEmpty());
+}
+
+QString MainWindow::clockWarning() const
+{
+    return m_clockBar->isHidden() ? QString() : m_clockBar->text();
 }
 
 void MainWindow::showMessage(const QString &text, int timeoutMs)
@@ -293,6 +322,7 @@ void MainWindow::fillPrograms()
 // stay where the teacher left them.
 void MainWindow::refresh()
 {
+    updateClockWarning();
     if (m_loader) {
         requestLoad(true);
         return;

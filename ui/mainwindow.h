@@ -69,12 +69,17 @@ public:
     // until the next one).
     void showMessage(const QString &text, int timeoutMs = 0);
     QString message() const;
+    // The wrong-clock warning across the window; empty while the clocks agree.
+    QString clockWarning() const;
 
 public Q_SLOTS:
     void refresh();
 
 private:
     QLabel *createMessageBar();
+    QLabel *createClockBar();
+    QLabel *createBar(const QString &accessibleName, const QString &colours);
+    void updateClockWarning();
     QWidget *createCoursePane();
     QWidget *createCoursePage();
     QWidget *createSummaryPage();
@@ -109,6 +114,7 @@ private:
     AttendanceSheet *m_attendance = nullptr;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_messageBar = nullptr;
+    QLabel *m_clockBar = nullptr;
     QTimer *m_messageTimer = nullptr;
     CourseLoader *m_loader = nullptr; // null: everything is read on the GUI thread
     qint64 m_courseId = 0;            // the course the tabs show

@@ -80,7 +80,8 @@ bool SummaryModel::sameRow(const AttendanceSummary &before, const AttendanceSumm
 {
     return before.name == after.name && before.recorded == after.recorded &&
            before.present == after.present && before.absent == after.absent &&
-           before.late == after.late && before.excused == after.excused;
+           before.late == after.late && before.excused == after.excused &&
+           before.uncounted == after.uncounted;
 }
 
 bool SummaryModel::isTotal(const AttendanceSummary &summary)
@@ -127,7 +128,7 @@ QVariant SummaryModel::displayData(const AttendanceSummary &summary, int column)
                                       QStringLiteral(" %")
                                 : tr("n/a", "no attendance recorded");
     case ChronicColumn:
-        return absenceText(summary);
+        return withUncounted(absenceText(summary), summary);
     default:
         return {};
     }
@@ -144,6 +145,26 @@ QString SummaryModel::absenceText(const AttendanceSummary &summary)
     return summary.chronicallyAbsent() && !isTotal(summary)
                ? tr("%1 — chronic absence", "share of class days missed").arg(missed)
                : missed;
+}
+
+// Marks whose code the mapping gives no meaning are named beside the share missed, so a
+// share computed without them is never read as the whole story.
+QString SummaryModel::withUncounted(const QString &absence, const AttendanceSummary &summary)
+{
+    const int marks = summary.uncountedMarks();
+    if (marks == 0) {
+        return absence;
+    }
+    const QString uncounted = tr("%n mark(s) not counted", "codes with no meaning", marks);
+    return absence.isEmpty() ? uncounted : absence + QStringLiteral(" \u00b7 ") + uncounted;
+}
+
+QString SummaryModel::missedToolTip(const AttendanceSummary &summary) const
+{
+    QStringList lines = Reports(m_repository).uncountedNotices(summary);
+    lines.prepend(absenceToolTip(summary));
+    lines.removeAll(QString());
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString SummaryModel::absenceToolTip(const AttendanceSummary &summary)
@@ -174,7 +195,7 @@ QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int colu
         return QBrush(QColor(0xa9, 0x1e, 0x2c));
     }
     if (role == Qt::ToolTipRole && column == ChronicColumn) {
-        return absenceToolTip(summary);
+        return missedToolTip(summary);
     }
     return {};
 }

@@ -53,6 +53,8 @@ private:
     static bool isTotal(const AttendanceSummary &summary);
     static QString absenceText(const AttendanceSummary &summary);
     static QString absenceToolTip(const AttendanceSummary &summary);
+    static QString withUncounted(const QString &absence, const AttendanceSummary &summary);
+    QString missedToolTip(const AttendanceSummary &summary) const;
     static QList<AttendanceSummary> withListNames(QList<AttendanceSummary> rows,
                                                   const QList<Student> &roster);
     qint64 rowKey(const AttendanceSummary &summary) const override;

@@ -79,6 +79,8 @@ QString SyncIssuesModel::kindLabel(SyncIssue::Kind kind)
         return tr("Changed on both sides");
     case SyncIssue::Kind::DeletedInOrg:
         return tr("Deleted in the org");
+    case SyncIssue::Kind::FieldAccess:
+        return tr("Not allowed by your profile");
     }
     return {};
 }

@@ -18,6 +18,8 @@ QString SyncIssueText::details(const Mapping &mapping, const SyncIssue &issue)
                    : failure(mapping, issue);
     case SyncIssue::Kind::DeletedInOrg:
         return tr("Someone deleted this record in the org while you were editing it.");
+    case SyncIssue::Kind::FieldAccess:
+        return issue.message;
     case SyncIssue::Kind::Conflict:
         return tr("%1: yours \"%2\", the org's \"%3\" — kept %4.")
             .arg(fieldLabel(mapping, issue.role, issue.field),

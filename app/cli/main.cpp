@@ -1,6 +1,7 @@
 // pasalista-cli: a thin shell over CliRunner, which holds the logic so tests can run it.
 #include "clirunner.h"
 #include "logfile.h"
+#include "privatefiles.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -12,6 +13,8 @@
 
 int main(int argc, char **argv)
 {
+    // Stores, logs and exports: the OS user's alone (0600 files in 0700 folders).
+    pasalista::PrivateFiles::restrictNewFiles();
     QCoreApplication app(argc, argv);
     // Same identity as the desktop app, so both find the same store.
     QCoreApplication::setOrganizationName(QStringLiteral("Pasalista"));

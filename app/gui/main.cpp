@@ -2,12 +2,15 @@
 #include "appicon.h"
 #include "guilauncher.h"
 #include "logfile.h"
+#include "privatefiles.h"
 #include "singleinstance.h"
 
 #include <QApplication>
 
 int main(int argc, char **argv)
 {
+    // Stores, logs and exports: the OS user's alone (0600 files in 0700 folders).
+    pasalista::PrivateFiles::restrictNewFiles();
     QApplication application(argc, argv);
     pasalista::GuiLauncher::setApplicationNames();
     QGuiApplication::setDesktopFileName(QStringLiteral("org.pasalista.Pasalista"));

@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "loginhost.h"
 #include "orgsettings.h"
+#include "privatefiles.h"
 #include "session.h"
 #include "sharedtokens.h"
 #include "signinflow.h"
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -37,6 +39,12 @@ QString signOutSettingsKey(const QString &accountKey)
 QString identitySettingsKey(const QString &accountKey)
 {
     return kAccountsGroup + QLatin1Char('/') + accountKey + QStringLiteral("/identity");
+}
+
+// Set as a sign-out begins, removed by the next sign-in of the same account.
+QString lockedSettingsKey(const QString &accountKey)
+{
+    return kAccountsGroup + QLatin1Char('/') + accountKey + QStringLiteral("/signedOut");
 }
 
 std::optional<quint16> callbackPortSetting(const QSettings &settings)
@@ -75,7 +83,7 @@ AccountManager::AccountManager(QSettings *settings, const QString &dataDir,
       m_tokenStore(settings, keychainService), m_clientId(configuredClientId(settings)),
       m_callbackPort(callbackPortSetting(*settings)), m_revocations(&m_tokenStore, settings)
 {
-    QDir().mkpath(m_dataDir);
+    PrivateFiles::makeFolder(m_dataDir);
 }
 
 QList<quint16> AccountManager::callbackPorts() const
@@ -204,6 +212,7 @@ void AccountManager::adoptAsync(std::unique_ptr<Session> session,
     const QString key = identity.accountKey();
     remember(identity);
     noteSignOutFinished(key); // signed in again: an older sign-out must not end this one
+    m_settings->remove(lockedSettingsKey(key));
     // The kept access token (CLI) is written before `done`: a command may end right after.
     const QByteArray accessToken = m_keepAccessToken ? adopted->accessToken() : QByteArray();
     m_tokenStore.saveAsync(
@@ -321,9 +330,29 @@ bool AccountManager::isSignOutPending(const QString &accountKey) const
     return m_settings->contains(signOutSettingsKey(resolve(accountKey)));
 }
 
+bool AccountManager::isLocked(const QString &accountKey) const
+{
+    const QString key = resolve(accountKey);
+    return m_settings->value(lockedSettingsKey(key)).toBool() && !isSignedIn(key);
+}
+
+QString AccountManager::lockedAccountOfStore(const QString &path) const
+{
+    const QFileInfo store(path);
+    for (const Identity &identity : accounts()) {
+        const QString key = identity.accountKey();
+        if (isLocked(key) && QFileInfo(databasePath(key)) == store)
+            return key;
+    }
+    return {};
+}
+
 // Written to disk at once: the run may be killed the next moment.
 void AccountManager::noteSignOutStarted(const QString &accountKey, LocalData localData)
 {
+    // Locked first: from here on nothing opens the account's data until she signs in again.
+    if (hasAccount(accountKey))
+        m_settings->setValue(lockedSettingsKey(accountKey), true);
     const QString key = signOutSettingsKey(accountKey);
     // Asked once to delete the data, a resumed sign-out keeps asking it.
     if (localData == LocalData::Delete || !m_settings->contains(key))
@@ -446,14 +475,7 @@ void AccountManager::revoke(const Session &session, std::function<void(bool)> do
 
 bool AccountManager::deleteDatabase(const QString &accountKey)
 {
-    const QString path = databasePath(accountKey);
-    bool ok = true;
-    for (const QString &suffix :
-         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
-        if (QFile::exists(path + suffix))
-            ok = QFile::remove(path + suffix) && ok;
-    }
-    return ok;
+    return PrivateFiles::removeStore(databasePath(accountKey));
 }
 
 void AccountManager::noteKeychainStatus(TokenStore::Status status)

@@ -116,6 +116,11 @@ public:
     void resumePendingRevocations();
     // A sign-out of the account began and has not finished: its token is never restored.
     bool isSignOutPending(const QString &accountKey) const;
+    // The account signed out on this computer and has not signed in again: its data (kept
+    // for her next sign-in) is locked, the window and the CLI neither read nor write it.
+    bool isLocked(const QString &accountKey = QString()) const;
+    // The signed-out account whose store `path` is, or an empty string.
+    QString lockedAccountOfStore(const QString &path) const;
     // Quitting: waits up to `timeoutMs` (a local event loop) for the keychain jobs and the
     // revokes in flight, so that a sign-out just before is not half done; a revoke the org
     // has not answered by then stays in the keychain for the next start. True when all ended.

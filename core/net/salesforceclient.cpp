@@ -1,5 +1,6 @@
 #include "salesforceclient.h"
 
+#include "laptopclock.h"
 #include "logging.h"
 #include "net/backoff.h"
 #include "net/gzip.h"
@@ -405,6 +406,7 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
     }
     if (date.isValid()) {
         m_serverTime = date.toUTC();
+        m_serverTimeReadAt = LaptopClock::nowUtc();
     }
     describe(reply, &response);
     if (pastDeadline) {

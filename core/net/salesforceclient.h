@@ -90,6 +90,8 @@ public:
     // The org's clock from the Date header of the last reply (second precision, UTC);
     // invalid before the first reply. The pull takes it as a time the org vouches for.
     QDateTime serverTime() const { return m_serverTime; }
+    // The laptop's clock when that reply came (LaptopClock): the two clocks compared.
+    QDateTime serverTimeReadAt() const { return m_serverTimeReadAt; }
     // Counters for benchmarks and the activity view.
     qint64 requestCount() const { return m_requests; }
     // API calls the org counted for this client: replies past authentication that carried
@@ -131,6 +133,7 @@ private:
     QDeadlineTimer m_cycleDeadline{QDeadlineTimer::Forever};
     Cancellation m_cancel;
     QDateTime m_serverTime;
+    QDateTime m_serverTimeReadAt;
     int m_apiUsed = -1;
     int m_apiMax = -1;
     qint64 m_requests = 0;

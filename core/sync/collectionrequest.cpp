@@ -44,6 +44,32 @@ QJsonObject CollectionRequest::payloadFor(const RecordCodec &codec, const PushOp
     return record;
 }
 
+QStringList CollectionRequest::unavailableFields(const RecordCodec &codec,
+                                                 const PushOperation &operation) const
+{
+    const auto available = m_available.constFind(codec.objectName());
+    if (available == m_available.constEnd()) {
+        return {};
+    }
+    const Mapping &mapping = m_store.mapping();
+    const QStringList derived = {
+        codec.fieldForColumn(mapping.column(Role::Attendance, QStringLiteral("student_name"))),
+        codec.fieldForColumn(mapping.column(Role::Attendance, QStringLiteral("student_id")))};
+    QStringList unavailable;
+    const QJsonObject record = codec.toRecord(operation.row, operation.columns, m_store);
+    for (auto it = record.begin(); it != record.end(); ++it) {
+        const bool empty = it.value().isNull() || it.value().isUndefined() ||
+                           (it.value().isString() && it.value().toString().isEmpty());
+        if (empty || it.key() == QLatin1String("attributes") ||
+            it.key().endsWith(QLatin1String("__r")) || available->contains(it.key()) ||
+            it.key() == codec.object().upsertField || derived.contains(it.key())) {
+            continue;
+        }
+        unavailable.append(it.key());
+    }
+    return unavailable;
+}
+
 ApiResponse CollectionRequest::send(Role role, PushBatchKind kind,
                                     const QList<PushOperation> &batch)
 {

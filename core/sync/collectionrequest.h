@@ -34,6 +34,10 @@ public:
     QJsonObject payloadFor(const RecordCodec &codec, const PushOperation &operation,
                            PushBatchKind kind) const;
     ApiResponse send(Role role, PushBatchKind kind, const QList<PushOperation> &batch);
+    // The fields of an operation that hold a value the org has no field for (an admin removed
+    // or hid it): the payload would drop them, so the value would never reach the org. Values
+    // the push derives (student name and Id on a mark) and the external ID are not counted.
+    QStringList unavailableFields(const RecordCodec &codec, const PushOperation &operation) const;
 
 private:
     LocalStore &m_store;

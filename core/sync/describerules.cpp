@@ -50,6 +50,7 @@ DescribeRules DescribeRules::fromDescribe(const QJsonObject &describe, const QSt
                     entry.toObject().value(QLatin1String("value")).toString());
             }
         }
+        rule.locked = !rule.access.createable && !rule.access.updateable;
         if (field.value(QLatin1String("restrictedPicklist")).toBool()) {
             rule.restrictedValues = rule.access.picklistValues;
         }
@@ -67,6 +68,7 @@ DescribeRules DescribeRules::fromCache(const QJsonObject &cached)
         rule.label = entry.value(QLatin1String("label")).toString();
         rule.length = entry.value(QLatin1String("length")).toInt();
         rule.required = entry.value(QLatin1String("required")).toBool();
+        rule.locked = entry.value(QLatin1String("locked")).toBool();
         for (const QJsonValue &allowed : entry.value(QLatin1String("values")).toArray()) {
             rule.restrictedValues.append(allowed.toString());
         }
@@ -79,11 +81,15 @@ QJsonObject DescribeRules::toCache() const
 {
     QJsonObject cached;
     for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
-        cached.insert(it.key(), QJsonObject{{QStringLiteral("label"), it->label},
-                                            {QStringLiteral("length"), it->length},
-                                            {QStringLiteral("required"), it->required},
-                                            {QStringLiteral("values"),
-                                             QJsonArray::fromStringList(it->restrictedValues)}});
+        QJsonObject entry{
+            {QStringLiteral("label"), it->label},
+            {QStringLiteral("length"), it->length},
+            {QStringLiteral("required"), it->required},
+            {QStringLiteral("values"), QJsonArray::fromStringList(it->restrictedValues)}};
+        if (it->locked) {
+            entry.insert(QStringLiteral("locked"), true);
+        }
+        cached.insert(it.key(), entry);
     }
     return cached;
 }

@@ -57,6 +57,9 @@ public:
     // Nullopt when the describe does not list the field: the org lacks it or the user may
     // not read it. Rules from the cache know no access.
     std::optional<Access> access(const QString &field) const;
+    // Whether the describe says this user may neither create nor update the field (her
+    // profile makes it read-only); kept in the cache, unlike the rest of the access.
+    bool isLocked(const QString &field) const { return m_fields.value(field.toLower()).locked; }
 
     // `record`: the push payload (field -> value). A create must carry every required field.
     std::optional<Violation> check(const QJsonObject &record, bool isCreate) const;
@@ -69,6 +72,7 @@ private:
         bool required = false; // on create
         QStringList restrictedValues;
         Access access;
+        bool locked = false;
     };
     QHash<QString, Field> m_fields; // by API name, lower-case (field names are case-insensitive)
 };

@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "net/salesforceclient.h"
 #include "store/localstore.h"
+#include "sync/clockskew.h"
 #include "sync/recordvalidator.h"
 #include "sync/syncreport.h"
 
@@ -20,11 +21,25 @@ QDateTime OrgClock::cycleTime()
 {
     if (!m_cycleTime.isValid()) {
         m_cycleTime = read();
+        noteSkew();
     }
     if (!m_cycleTime.isValid()) {
         fail();
     }
     return m_cycleTime;
+}
+
+void OrgClock::setKnownTime(const QDateTime &time)
+{
+    m_cycleTime = time;
+    noteSkew();
+}
+
+void OrgClock::noteSkew()
+{
+    if (m_client.serverTime().isValid()) {
+        ClockSkew(m_store).record(m_client.serverTime(), m_client.serverTimeReadAt());
+    }
 }
 
 bool OrgClock::fail()

@@ -25,7 +25,7 @@ public:
     QDateTime cycleTime();
     // T when already known (from a change probe or a batch), else invalid.
     QDateTime knownTime() const { return m_cycleTime; }
-    void setKnownTime(const QDateTime &time) { m_cycleTime = time; }
+    void setKnownTime(const QDateTime &time);
     // The request that reads T, for a Composite batch to send first.
     QString path() const;
     QUrlQuery range() const;
@@ -36,6 +36,8 @@ public:
 
 private:
     QDateTime read();
+    // Keeps how far the laptop's clock is from the org's, before the pull stamps anything.
+    void noteSkew();
 
     LocalStore &m_store;
     SalesforceClient &m_client;

@@ -3,7 +3,9 @@
 #include "logging.h"
 #include "net/querypager.h"
 #include "net/salesforceclient.h"
+#include "store/execstatement.h"
 #include "store/localstore.h"
+#include "store/metastore.h"
 #include "store/sqltext.h"
 #include "sync/recordcodec.h"
 #include "sync/scopepruner.h"
@@ -294,33 +296,8 @@ void Puller::probeChanges()
 bool Puller::reconcile(Role role, const QString &scope)
 {
     const Mapping &mapping = m_store.mapping();
-    const QString objectName = mapping.objectFor(role).objectName;
     QSet<QString> live;
-    const QStringList conditions = scope.isEmpty() ? QStringList() : QStringList{scope};
-    const RecordCodec codec(mapping, role);
-    RecordValidator validator(mapping, codec, m_shapes);
-    if (!fetchAll(Soql::select({QStringLiteral("Id")}, objectName, conditions), false,
-                  [&](const QJsonArray &records) {
-                      for (const QJsonValue &value : records) {
-                          QString reason;
-                          const auto sfid = validator.checkId(
-                              value.toObject().value(QLatin1String("Id")), &reason);
-                          if (!sfid) {
-                              // A list with junk in it cannot say what is gone: delete nothing.
-                              m_reporter.refuse(objectName, reason);
-                              m_report.result = SyncReport::Result::Error;
-                              m_report.message =
-                                  QCoreApplication::translate(
-                                      "pasalista::Puller",
-                                      "The org's list of %1 records was damaged; nothing was "
-                                      "deleted.")
-                                      .arg(objectName);
-                              return false;
-                          }
-                          live.insert(*sfid);
-                      }
-                      return true;
-                  })) {
+    if (!liveIds(role, scope.isEmpty() ? QStringList() : QStringList{scope}, &live)) {
         return false;
     }
     QSqlQuery local(m_store.database());
@@ -332,19 +309,121 @@ bool Puller::reconcile(Role role, const QString &scope)
             ghosts.append(local.value(0).toString());
         }
     }
-    qCInfo(lcSyncPull) << "reconcile" << objectName << live.size() << "in scope," << ghosts.size()
-                       << "local ghosts";
+    qCInfo(lcSyncPull) << "reconcile" << mapping.objectFor(role).objectName << live.size()
+                       << "in scope," << ghosts.size() << "local ghosts";
+    return deleteGhosts(role, ghosts);
+}
+
+bool Puller::liveIds(Role role, const QStringList &conditions, QSet<QString> *live)
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString objectName = mapping.objectFor(role).objectName;
+    const RecordCodec codec(mapping, role);
+    RecordValidator validator(mapping, codec, m_shapes);
+    return fetchAll(Soql::select({QStringLiteral("Id")}, objectName, conditions), false,
+                    [&](const QJsonArray &records) {
+                        for (const QJsonValue &value : records) {
+                            QString reason;
+                            const auto sfid = validator.checkId(
+                                value.toObject().value(QLatin1String("Id")), &reason);
+                            if (!sfid) {
+                                // A list with junk in it cannot say what is gone: delete nothing.
+                                m_reporter.refuse(objectName, reason);
+                                m_report.result = SyncReport::Result::Error;
+                                m_report.message =
+                                    QCoreApplication::translate(
+                                        "pasalista::Puller",
+                                        "The org's list of %1 records was damaged; nothing was "
+                                        "deleted.")
+                                        .arg(objectName);
+                                return false;
+                            }
+                            live->insert(*sfid);
+                        }
+                        return true;
+                    });
+}
+
+bool Puller::deleteGhosts(Role role, const QStringList &ghosts)
+{
+    const Mapping &mapping = m_store.mapping();
+    const RecordCodec codec(mapping, role);
     RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
     if (!m_store.begin()) {
         return m_reporter.storeFailed();
     }
-    for (const QString &sfid : std::as_const(ghosts)) {
+    for (const QString &sfid : ghosts) {
         if (!applier.applyDeletion(sfid)) {
             m_report.message = applier.errorString();
             return m_reporter.storeFailed();
         }
     }
     return m_store.commit() || m_reporter.storeFailed();
+}
+
+bool Puller::forgetCoursesNoLongerShown(const QString &teacher, bool incremental)
+{
+    // Under private sharing a course handed to another teacher vanishes from what the org
+    // shows her: no window returns it changed and no deletion names it. Once a day the
+    // courses held here are asked for by Id; those the org no longer returns no longer name
+    // her here, so the scope pruner lets them go with their enrollments, marks and students,
+    // as it does a course she sees handed over. A full pull of the courses sees what she is
+    // shown anyway.
+    MetaStore meta(m_store);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime checked =
+        QDateTime::fromString(meta.value(QLatin1String(kCoursesShownKey)), Qt::ISODate);
+    if (incremental && checked.isValid() && checked.secsTo(now) < kCoursesShownMaxAgeSeconds) {
+        return true;
+    }
+    if (incremental) {
+        QSet<QString> shown;
+        for (const QStringList &conditions : m_queries.heldCourseConditions()) {
+            if (!liveIds(Role::Course, conditions, &shown)) {
+                return false;
+            }
+        }
+        QStringList gone;
+        for (const QString &sfid : m_queries.coursesInScope(QString())) {
+            if (!shown.contains(sfid)) {
+                gone.append(sfid);
+            }
+        }
+        qCInfo(lcSyncPull) << "courses no longer shown:" << gone.size();
+        if (!unassignCourses(teacher, gone)) {
+            return m_reporter.storeFailed();
+        }
+    }
+    if (!meta.setValue(QLatin1String(kCoursesShownKey), now.toString(Qt::ISODate))) {
+        qCWarning(lcSyncPull) << "could not note the courses' check:" << meta.errorString();
+    }
+    return true;
+}
+
+bool Puller::unassignCourses(const QString &teacher, const QStringList &sfids)
+{
+    const Mapping &mapping = m_store.mapping();
+    for (const QString &logical :
+         {QStringLiteral("facilitator_1"), QStringLiteral("facilitator_2")}) {
+        const QString column = mapping.column(Role::Course, logical);
+        if (column.isEmpty() || sfids.isEmpty()) {
+            continue;
+        }
+        // Not a local edit: nothing goes to the outbox.
+        QSqlQuery query(m_store.database());
+        query.prepare(
+            QStringLiteral("UPDATE %1 SET %2 = NULL WHERE %2 = ? AND sfid IN (%3)")
+                .arg(quoted(mapping.table(Role::Course)), quoted(column),
+                     QStringList(sfids.size(), QStringLiteral("?")).join(QLatin1Char(','))));
+        query.addBindValue(teacher);
+        for (const QString &sfid : sfids) {
+            query.addBindValue(sfid);
+        }
+        if (!execStatement(query, &m_report.message)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool Puller::run(const QString &teacherEmail)
@@ -382,7 +461,8 @@ bool Puller::run(const QString &teacherEmail)
         const QStringList before = m_queries.coursesInScope(onlyMine ? teacher : QString());
         const bool incremental = m_state.coveredUntil(courseObject).isValid();
         if (!pullObject(Role::Course, m_queries.courseScope(teacher, incremental),
-                        m_backfill.courseHook(before, teacher))) {
+                        m_backfill.courseHook(before, teacher)) ||
+            !forgetCoursesNoLongerShown(teacher, incremental)) {
             return false;
         }
     }

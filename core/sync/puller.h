@@ -77,6 +77,9 @@ public:
     // The recycle bin keeps deleted records 15 days; past this the deletions are
     // reconciled from the Ids in scope instead.
     static constexpr int kRecycleBinDays = 15;
+    // When the courses held here were last asked for by Id (MetaStore key), and how often.
+    static constexpr const char *kCoursesShownKey = "courses-shown-checked";
+    static constexpr int kCoursesShownMaxAgeSeconds = 24 * 60 * 60;
 
 private:
     using RecordHook = PullRecordHook;
@@ -89,6 +92,12 @@ private:
     // One Composite call that tells which objects changed since their covered-until.
     void probeChanges();
     bool reconcile(Role role, const QString &scope);
+    // The Ids of `role` the org returns under `conditions`, added to *live.
+    bool liveIds(Role role, const QStringList &conditions, QSet<QString> *live);
+    // Local records the org no longer has for this user leave, as if deleted there.
+    bool deleteGhosts(Role role, const QStringList &ghosts);
+    bool forgetCoursesNoLongerShown(const QString &teacher, bool incremental);
+    bool unassignCourses(const QString &teacher, const QStringList &sfids);
     bool applyPage(RemoteApplier &applier, RecordValidator &validator, const QJsonArray &records,
                    const RecordHook &hook);
     // The windows an incremental cycle can name before its first page, for the read-ahead.

@@ -2,6 +2,7 @@
 
 #include "store/localstore.h"
 #include "store/outbox.h"
+#include "store/retention.h"
 #include "store/sqltext.h"
 #include "sync/idlistsplitter.h"
 #include "sync/pullstate.h"
@@ -89,6 +90,21 @@ QStringList PullQueries::pendingSfids(Role role) const
     return Outbox(m_store).sfidsWithUnsentEdits(m_store.mapping().table(role));
 }
 
+QList<QStringList> PullQueries::heldCourseConditions() const
+{
+    const QString object = m_store.mapping().objectFor(Role::Course).objectName;
+    const qsizetype budget = std::max<qsizetype>(
+        kMinIdListBytes,
+        kMaxQueryUriBytes - QUrl::toPercentEncoding(Soql::select({QStringLiteral("Id")}, object,
+                                                                 {QStringLiteral("Id IN ()")}))
+                                .size());
+    QList<QStringList> queries;
+    for (const QStringList &ids : IdListSplitter::split(coursesInScope(QString()), budget)) {
+        queries.append({QStringLiteral("Id IN ") + Soql::idList(ids)});
+    }
+    return queries;
+}
+
 QString PullQueries::windowStart(const QDateTime &coveredUntil) const
 {
     return coveredUntil.addSecs(-m_overlapSeconds).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
@@ -148,9 +164,11 @@ QList<QStringList> PullQueries::pendingEditConditions(Role role, const QString &
 QString PullQueries::attendanceCutoff() const
 {
     const Mapping &mapping = m_store.mapping();
+    // Never older than what the laptop keeps: a purged mark is not brought back.
+    const QDate since = std::max(m_today.addDays(-mapping.scope().attendanceSinceDays),
+                                 Retention::firstDayKept(mapping.scope(), m_today));
     return QStringLiteral("%1 >= %2")
-        .arg(mapping.field(Role::Attendance, QStringLiteral("date")),
-             m_today.addDays(-mapping.scope().attendanceSinceDays).toString(Qt::ISODate));
+        .arg(mapping.field(Role::Attendance, QStringLiteral("date")), since.toString(Qt::ISODate));
 }
 
 QString PullQueries::scopeFor(Role role, const QStringList &courseIds) const

@@ -43,6 +43,9 @@ public:
     // the URI that carries the query.
     QList<QStringList> pendingEditConditions(Role role, const QString &scope) const;
     QString selectFor(Role role, const QStringList &conditions) const;
+    // The conditions of the queries that ask for every course held here by Id, whatever its
+    // stamp: one short Id list each.
+    QList<QStringList> heldCourseConditions() const;
     QString deletionsQuery(const QString &objectName, const QDateTime &from) const;
 
 private:

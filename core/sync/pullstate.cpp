@@ -3,6 +3,7 @@
 #include "store/execstatement.h"
 #include "store/localstore.h"
 #include "store/sqltext.h"
+#include "sync/clockskew.h"
 
 #include <QSqlQuery>
 
@@ -29,7 +30,8 @@ bool PullState::write(const QString &objectName, const QString &column, const QD
     query.addBindValue(objectName);
     query.addBindValue(until.isValid() ? QVariant(until.toUTC().toString(Qt::ISODate))
                                        : QVariant());
-    query.addBindValue(sql::nowUtc());
+    // The last sync the teacher is shown is on the org's clock, not a laptop's wrong one.
+    query.addBindValue(ClockSkew(m_store).orgNow().toString(Qt::ISODateWithMs));
     return execStatement(query);
 }
 

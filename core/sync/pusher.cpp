@@ -21,6 +21,17 @@ using sql::quoted;
 
 namespace {
 
+// Refusals that follow from a field's definition in the org (length, required, picklist
+// values, the field itself): the org's describe changed since it was read.
+bool isFieldRuleError(const QString &code)
+{
+    static const QStringList codes = {
+        QStringLiteral("STRING_TOO_LONG"), QStringLiteral("REQUIRED_FIELD_MISSING"),
+        QStringLiteral("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"),
+        QStringLiteral("INVALID_FIELD_FOR_INSERT_UPDATE"), QStringLiteral("INVALID_FIELD")};
+    return codes.contains(code);
+}
+
 constexpr int kBatchSize = 200; // sObject Collections' limit
 constexpr int kAttempts = 4;    // tries within one cycle before leaving it for later
 
@@ -122,6 +133,7 @@ bool Pusher::run()
         if (!m_outbox.errorString().isEmpty()) {
             return storeFailed(m_outbox.errorString());
         }
+        holdUnwritable(role, changes);
         if (!changes.isEmpty() && !pushChanges(role, changes)) {
             return false;
         }
@@ -157,9 +169,6 @@ bool Pusher::refuseInvalid(Role role, QList<Operation> &operations, bool externa
 {
     const RecordCodec codec(m_store.mapping(), role);
     const DescribeRules rules = m_rules.value(codec.objectName());
-    if (rules.isEmpty()) {
-        return true;
-    }
     for (qsizetype i = operations.size() - 1; i >= 0; --i) {
         Operation operation = operations[i];
         const bool create = operation.sfid.isEmpty();
@@ -168,7 +177,10 @@ bool Pusher::refuseInvalid(Role role, QList<Operation> &operations, bool externa
         }
         const BatchKind kind =
             !create ? BatchKind::Update : (externalId ? BatchKind::Upsert : BatchKind::Create);
-        const auto violation = rules.check(m_requests.payloadFor(codec, operation, kind), create);
+        auto violation = unavailableField(codec, operation);
+        if (!violation && !rules.isEmpty()) {
+            violation = rules.check(m_requests.payloadFor(codec, operation, kind), create);
+        }
         if (!violation) {
             continue;
         }
@@ -178,6 +190,25 @@ bool Pusher::refuseInvalid(Role role, QList<Operation> &operations, bool externa
         operations.removeAt(i);
     }
     return true;
+}
+
+std::optional<DescribeRules::Violation> Pusher::unavailableField(const RecordCodec &codec,
+                                                                 const Operation &operation) const
+{
+    const QStringList fields = m_requests.unavailableFields(codec, operation);
+    if (fields.isEmpty()) {
+        return std::nullopt;
+    }
+    // Sent without them, the record would look synced while the org never got these values.
+    return DescribeRules::Violation{
+        QStringLiteral("FIELD_NOT_IN_ORG"),
+        QCoreApplication::translate(
+            "pasalista::Pusher",
+            "The org no longer has the field %1 (your org admin removed it or hid it from "
+            "you), so this value cannot be sent. Ask the admin to restore the field, or clear "
+            "the value here to send the rest of the record.")
+            .arg(fields.join(QStringLiteral(", "))),
+        fields.constFirst()};
 }
 
 bool Pusher::validatePending()
@@ -323,8 +354,12 @@ bool Pusher::pushChanges(Role role, QList<Operation> operations)
     QList<Operation> inserts;
     for (Operation &operation : ready) {
         if (operation.sfid.isEmpty()) {
-            // A record the org has not confirmed goes out whole, never as a partial upsert.
+            // A record the org has not confirmed goes out whole, never as a partial upsert,
+            // but for what this user may not write (holdUnwritable).
             operation.columns = codec.columns();
+            for (const QString &column : m_heldColumns.value(role)) {
+                operation.columns.removeAll(column);
+            }
         }
         (operation.sfid.isEmpty() ? inserts : updates).append(operation);
     }
@@ -469,6 +504,7 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
         } else if (isTransientRecordError(code)) {
             retry->append(batch[i]);
         } else {
+            m_refusedByFieldRules = m_refusedByFieldRules || isFieldRuleError(code);
             ok = markFailed(role, batch[i], code, error.value(QLatin1String("message")).toString());
         }
         if (!ok) {
@@ -515,6 +551,7 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
         ++m_report.deleted;
     } else {
         ++m_report.pushed;
+        m_written.insert(mapping.objectFor(role).objectName);
     }
     if (!adoptTwinRow(role, operation.recordId, sfid)) {
         return false;
@@ -532,7 +569,8 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
     row.prepare(QStringLiteral("UPDATE %1 SET sfid = ?, _hc_err = NULL, %2 = ? WHERE id = ?")
                     .arg(quoted(mapping.table(role)), kLastOpColumn));
     row.addBindValue(sfid);
-    row.addBindValue(lastOpName(*editedSince ? LastOp::Pending : done));
+    const bool stillPending = *editedSince || !operation.heldColumns.isEmpty();
+    row.addBindValue(lastOpName(stillPending ? LastOp::Pending : done));
     row.addBindValue(operation.recordId);
     if (!execStatement(row, &m_report.message)) {
         return false;
@@ -551,7 +589,58 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
         m_report.message = m_outbox.errorString();
         return false;
     }
-    return true;
+    return keepHeldChange(role, operation);
+}
+
+void Pusher::holdUnwritable(Role role, QList<Operation> &operations)
+{
+    // A change to a field this user may not write cannot reach the org. The record goes
+    // without it and the change stays as an entry of its own (keepHeldChange); an entry with
+    // nothing else in it waits here, counted, until her profile allows the field.
+    const QSet<QString> held = m_heldColumns.value(role);
+    if (held.isEmpty()) {
+        return;
+    }
+    QList<Operation> sendable;
+    for (Operation &operation : operations) {
+        for (const QString &column : std::as_const(operation.columns)) {
+            // A create keeps only what was typed; an edit, whatever it changed.
+            if (held.contains(column) &&
+                (!operation.sfid.isEmpty() || !operation.row.value(column).toString().isEmpty())) {
+                operation.heldColumns.append(column);
+            }
+        }
+        const bool onlyHeld = !operation.isDelete && !operation.sfid.isEmpty() &&
+                              !operation.heldColumns.isEmpty() &&
+                              operation.heldColumns.size() == operation.columns.size();
+        if (onlyHeld) {
+            ++m_report.held;
+            continue;
+        }
+        for (const QString &column : std::as_const(operation.heldColumns)) {
+            operation.columns.removeAll(column); // never in what is sent
+        }
+        sendable.append(operation);
+    }
+    operations = sendable;
+}
+
+bool Pusher::keepHeldChange(Role role, const Operation &operation)
+{
+    if (operation.isDelete || operation.heldColumns.isEmpty()) {
+        return true;
+    }
+    QVariantMap values;
+    for (const QString &column : operation.heldColumns) {
+        values.insert(column, operation.row.value(column));
+    }
+    ++m_report.held;
+    if (m_outbox.append(QStringLiteral("UPDATE"), m_store.mapping().table(role), operation.recordId,
+                        values, {})) {
+        return true;
+    }
+    m_report.message = m_outbox.errorString();
+    return false;
 }
 
 bool Pusher::adoptTwinRow(Role role, qint64 keepId, const QString &sfid)

@@ -52,9 +52,17 @@ public:
     }
     // Automatic syncs wait out each record's backoff; "Sync now" retries at once.
     void setRespectBackoff(bool respect) { m_respectBackoff = respect; }
+    // Columns per role whose fields this user's profile does not let her write (issue 21):
+    // left out of what is sent and kept pending here, never dropped.
+    void setHeldColumns(const QHash<Role, QSet<QString>> &columns) { m_heldColumns = columns; }
     bool run();
     // Offline: marks the pending records that break the cached rules, without sending.
     bool validatePending();
+    // The objects this push created or updated records of: the org may have rewritten them.
+    QSet<QString> writtenObjects() const { return m_written; }
+    // The org refused a record for a field's definition (length, required, picklist values)
+    // that the rules held here allowed: its describe changed.
+    bool refusedByFieldRules() const { return m_refusedByFieldRules; }
 
 private:
     using Operation = PushOperation;
@@ -72,6 +80,8 @@ private:
     bool markRetryLater(const Operation &operation, const QString &message);
     bool storeFailed(const QString &reason);
     bool refuseInvalid(Role role, QList<Operation> &operations, bool externalId);
+    std::optional<DescribeRules::Violation> unavailableField(const RecordCodec &codec,
+                                                             const Operation &operation) const;
     bool leaveUnverified(QList<Operation> &operations);
     bool recoverLostCreates(Role role, QList<Operation> &retry);
     bool adoptTwinRow(Role role, qint64 keepId, const QString &sfid);
@@ -89,11 +99,17 @@ private:
     PushLookup m_lookup;
     TwinCheck m_twins;
     CollectionRequest m_requests;
+    void holdUnwritable(Role role, QList<Operation> &operations);
+    bool keepHeldChange(Role role, const Operation &operation);
+
+    QHash<Role, QSet<QString>> m_heldColumns;
     int m_leftForLater = 0;     // records whose fate is unknown or that could not go now
     QList<Operation> m_created; // created by this push without an external ID
     QHash<QString, QSet<QString>> m_available;
     QHash<QString, DescribeRules> m_rules;
     bool m_respectBackoff = false;
+    QSet<QString> m_written;
+    bool m_refusedByFieldRules = false;
 };
 
 } // namespace pasalista

@@ -19,6 +19,7 @@ struct PushOperation
     int attempts = 0;
     bool unverified = false; // its look-up failed: neither created nor deleted now
     QStringList sameKey;     // every org record with its natural key (look-ups only)
+    QStringList heldColumns; // changed columns the org does not let this user write
 };
 
 // How a batch of operations goes to the org's sObject Collections.

@@ -104,6 +104,12 @@ bool ScopePruner::run(const QString &teacher)
     const QString outMark =
         QStringLiteral("t.sfid IS NOT NULL AND (t.%1 IS NULL OR t.%1 NOT IN (%2))")
             .arg(markEnrollment, keptEnrollmentIds);
+    // A student stays while an enrollment of theirs holds the teacher's unsent work (its own
+    // edits or its marks'): Sync issues must still say whose marks they are.
+    const QString holdsUnsentWork =
+        QStringLiteral("%1 OR EXISTS (SELECT 1 FROM %2 m WHERE m.%3 = e.id AND %4)")
+            .arg(pendingTest(enrollments, QStringLiteral("e")), quoted(marks), markEnrollment,
+                 pendingTest(marks, QStringLiteral("m")));
     if (!m_store.begin()) {
         return false;
     }
@@ -124,9 +130,9 @@ bool ScopePruner::run(const QString &teacher)
         exec(QStringLiteral("DELETE FROM %1 WHERE id IN (SELECT s.id FROM %1 s WHERE s.sfid IS NOT"
                             " NULL AND s.pasalista_id__c IS NULL AND NOT %2 AND NOT EXISTS (SELECT "
                             "1 FROM %3 e WHERE e.%4 = s.id"
-                            " AND e.isdeleted = 0))")
+                            " AND (e.isdeleted = 0 OR %5)))")
                  .arg(quoted(students), pendingTest(students, QStringLiteral("s")),
-                      quoted(enrollments), enrollmentStudent));
+                      quoted(enrollments), enrollmentStudent, holdsUnsentWork));
     if (!ok || !m_store.commit()) {
         m_store.rollback();
         return false;

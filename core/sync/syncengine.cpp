@@ -7,7 +7,10 @@
 #include "store/localstore.h"
 #include "store/metastore.h"
 #include "store/outbox.h"
+#include "store/retention.h"
 #include "sync/apibudget.h"
+#include "sync/clockskew.h"
+#include "sync/fieldaccess.h"
 #include "sync/puller.h"
 #include "sync/pusher.h"
 
@@ -64,13 +67,20 @@ bool SyncEngine::describeObjects(SyncReport &report)
         return true;
     }
     // One Composite call for every describe, each revalidated with If-Modified-Since.
+    // An object with a field the user's profile kept from her is read whole: a profile
+    // change need not move the object's Last-Modified, and she must learn of her access.
+    QSet<QString> withGaps;
+    for (const FieldAccessGap &gap : FieldAccess(m_store).gaps()) {
+        withGaps.insert(gap.objectName);
+    }
     CompositeBatch batch(m_client);
     for (const ObjectMapping &object : objects) {
         QHash<QString, QString> headers;
         const QJsonObject entry = cached.value(object.objectName);
         const QString modified = entry.value(QLatin1String("lastModified")).toString();
         // An entry from before shapes were kept must be read whole once, not answered 304.
-        if (!modified.isEmpty() && entry.contains(QLatin1String("keyPrefix"))) {
+        if (!modified.isEmpty() && entry.contains(QLatin1String("keyPrefix")) &&
+            !withGaps.contains(object.objectName)) {
             headers.insert(QStringLiteral("If-Modified-Since"), modified);
         }
         batch.addGet(object.objectName,
@@ -212,12 +222,7 @@ SyncReport SyncEngine::run()
     bool ok = describeObjects(report);
     if (ok) {
         Q_EMIT phaseChanged(tr("Receiving changes"));
-        Puller puller(m_store, m_client, report);
-        puller.setAvailableFields(m_available);
-        puller.setOrgShapes(m_shapes);
-        puller.setProbeChanges(m_probeChanges);
-        puller.setOnlyObjects(m_onlyObjects);
-        ok = puller.run(m_identity.email);
+        ok = pull(m_onlyObjects, m_probeChanges, report);
     }
     if (!ok) {
         validateOffline(report);
@@ -226,10 +231,24 @@ SyncReport SyncEngine::run()
         Q_EMIT phaseChanged(tr("Sending changes"));
         Pusher pusher(m_store, m_client, report);
         pusher.setAvailableFields(m_available);
+        pusher.setHeldColumns(heldColumns());
         pusher.setRules(m_rules);
         pusher.setKeyPrefixes(m_shapes.keyPrefixes);
         pusher.setRespectBackoff(m_respectBackoff);
         ok = pusher.run();
+        // The org may rewrite what it saves (flows, triggers): the objects just written are
+        // read back at once, so the laptop ends with the org's values before "in sync" is
+        // said. Queried, not probed: the probe vouches for whole minutes only.
+        if (ok && !pusher.writtenObjects().isEmpty()) {
+            ok = pull(pusher.writtenObjects(), false, report);
+        }
+        if (pusher.refusedByFieldRules()) {
+            rereadDescribes(report);
+        }
+    }
+    if (ok) {
+        // Sent and received: marks older than the programme keeps leave the laptop.
+        Retention::purge(m_store, QDate::currentDate());
     }
     if (!ok && report.result == SyncReport::Result::Clean) {
         // A step stopped without saying why in the result: never "Clean".
@@ -246,9 +265,11 @@ SyncReport SyncEngine::run()
     report.conflicts = std::max(report.conflicts, openConflictCount(m_store));
     if (ok) {
         // Records refused from the org's replies are not "in sync" either.
-        report.result = (report.failed > 0 || report.conflicts > 0 || report.refused > 0)
-                            ? SyncReport::Result::Issues
-                            : SyncReport::Result::Clean;
+        // So are changes kept here because the org does not let this user write a field.
+        report.result =
+            (report.failed > 0 || report.conflicts > 0 || report.refused > 0 || report.held > 0)
+                ? SyncReport::Result::Issues
+                : SyncReport::Result::Clean;
     }
     if (m_client.isPastCycleDeadline() && report.result != SyncReport::Result::Clean) {
         // Stopped between requests: what was applied is kept, the rest waits (PENDING).
@@ -258,7 +279,12 @@ SyncReport SyncEngine::run()
                             nullptr, m_cycleDeadlineMs / 1000);
     }
     m_client.setCycleDeadline(QDeadlineTimer(QDeadlineTimer::Forever));
-    report.finishedAt = QDateTime::currentDateTimeUtc();
+    recordClock();
+    const ClockSkew skew(m_store);
+    if (skew.isReportable()) {
+        report.warnings.append(skew.warning());
+    }
+    report.finishedAt = skew.orgNow();
     ApiBudget budget(m_store);
     report.apiCalls = m_client.apiCallCount() - callsBefore;
     budget.recordSync(report.apiCalls, m_client.apiUsed(), m_client.apiMax());
@@ -268,6 +294,34 @@ SyncReport SyncEngine::run()
                    << report.conflicts << "writes" << report.writeRequests << "API calls"
                    << report.apiCalls << "today" << report.apiCallsToday;
     return report;
+}
+
+void SyncEngine::recordClock()
+{
+    if (m_client.serverTime().isValid()) {
+        ClockSkew(m_store).record(m_client.serverTime(), m_client.serverTimeReadAt());
+    }
+}
+
+void SyncEngine::rereadDescribes(SyncReport &report)
+{
+    // An admin changed a field since the describes were read: read them again now, so Sync
+    // issues say what the org takes today. Failing here changes nothing of this cycle's
+    // result; the describes stay due for the next one.
+    setMetaValue(QLatin1String(kDescribeCheckedKey), QString());
+    SyncReport reread;
+    describeObjects(reread);
+    report.warnings.append(reread.warnings);
+}
+
+bool SyncEngine::pull(const QSet<QString> &onlyObjects, bool probeChanges, SyncReport &report)
+{
+    Puller puller(m_store, m_client, report);
+    puller.setAvailableFields(m_available);
+    puller.setOrgShapes(m_shapes);
+    puller.setProbeChanges(probeChanges);
+    puller.setOnlyObjects(onlyObjects);
+    return puller.run(m_identity.email);
 }
 
 void SyncEngine::cacheRules(const QString &objectName, const DescribeRules &rules)
@@ -307,6 +361,20 @@ void SyncEngine::validateOffline(SyncReport &report)
     pusher.validatePending();
     report.result = result;
     report.message = message;
+}
+
+QHash<Role, QSet<QString>> SyncEngine::heldColumns() const
+{
+    // From the describes this cycle cached: what this user may not write now.
+    const FieldAccess access(m_store);
+    QHash<Role, QSet<QString>> columns;
+    for (Role role : Mapping::dependencyOrder()) {
+        const QSet<QString> held = access.heldColumns(role);
+        if (!held.isEmpty()) {
+            columns.insert(role, held);
+        }
+    }
+    return columns;
 }
 
 int SyncEngine::failedRecordCount(const LocalStore &store)

@@ -68,6 +68,13 @@ private:
     void cacheRules(const QString &objectName, const DescribeRules &rules);
     QHash<QString, DescribeRules> cachedRules() const;
     void validateOffline(SyncReport &report);
+    // Keeps how far the laptop's clock is from the org's, from the last reply's Date header.
+    void recordClock();
+    void rereadDescribes(SyncReport &report);
+    // One pull of `onlyObjects` (empty: every object).
+    bool pull(const QSet<QString> &onlyObjects, bool probeChanges, SyncReport &report);
+    // Columns per role the push keeps here: this user may not write their fields.
+    QHash<Role, QSet<QString>> heldColumns() const;
     void warnOnce(SyncReport &report, const QString &key, const QString &message);
 
     LocalStore &m_store;

@@ -17,7 +17,10 @@ struct SyncIssue
     {
         Failed,
         Conflict,
-        DeletedInOrg
+        DeletedInOrg,
+        // A mapped field this user's profile does not let her read or change (issue 21): one
+        // issue per field, not per record; `message` says what becomes of what she types.
+        FieldAccess
     };
 
     Kind kind = Kind::Failed;

@@ -4,7 +4,9 @@
 #include "store/localstore.h"
 #include "store/outbox.h"
 #include "sync/describerules.h"
+#include "sync/fieldaccess.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QUuid>
@@ -90,8 +92,11 @@ void SyncIssues::describeRecord(SyncIssue &issue) const
                 .value_or(QVariantMap()));
         issue.classDate =
             QDate::fromString(value(role, *row, QStringLiteral("date")).left(10), Qt::ISODate);
-        const QString student = issue.studentId ? studentName(issue.studentId)
-                                                : value(role, *row, QStringLiteral("student_name"));
+        // The name the mark was made with, when its student is no longer on the laptop.
+        QString student = issue.studentId ? studentName(issue.studentId).trimmed() : QString();
+        if (student.isEmpty()) {
+            student = value(role, *row, QStringLiteral("student_name"));
+        }
         issue.recordLabel =
             joined({issue.courseName, student, value(role, *row, QStringLiteral("date"))});
         return;
@@ -146,6 +151,17 @@ QList<SyncIssue> SyncIssues::list() const
         issue.kept = conflict.kept;
         issue.when = QDateTime::fromString(conflict.createdAt, Qt::ISODateWithMs);
         describeRecord(issue);
+        issues.append(issue);
+    }
+    // Fields her profile keeps from her: once each, not per record (issue 21).
+    const FieldAccess access(m_store);
+    for (const FieldAccessGap &gap : access.gaps()) {
+        SyncIssue issue;
+        issue.kind = SyncIssue::Kind::FieldAccess;
+        issue.role = gap.role;
+        issue.objectName = gap.objectName;
+        issue.field = gap.field;
+        issue.message = access.message(gap);
         issues.append(issue);
     }
     return issues;
@@ -315,6 +331,14 @@ std::optional<RefusedValue> SyncIssues::refusedValue(const SyncIssue &issue) con
     }
     const ObjectMapping &object = m_store.mapping().objectFor(issue.role);
     const DescribeRules rules = DescribeRules::cached(m_store, object.objectName);
+    // A record may hold several values the rules refuse (one the org kept from before an
+    // admin's change, say): the one of the kind the org named is the one it refused.
+    const QString orgCode =
+        QJsonDocument::fromJson(row->value(QStringLiteral("_hc_err")).toByteArray())
+            .object()
+            .value(QLatin1String("errorCode"))
+            .toString();
+    std::optional<RefusedValue> first;
     for (const QString &field : object.fields) {
         const QString column = ObjectMapping::columnFor(field);
         const QVariant value = row->value(column);
@@ -324,14 +348,20 @@ std::optional<RefusedValue> SyncIssues::refusedValue(const SyncIssue &issue) con
         if (!violation) {
             continue;
         }
-        return RefusedValue{column,
-                            field,
-                            value.toString(),
-                            rules.maxLength(field),
-                            rules.allowedValues(field),
-                            violation->message};
+        const RefusedValue refused{column,
+                                   field,
+                                   value.toString(),
+                                   rules.maxLength(field),
+                                   rules.allowedValues(field),
+                                   violation->message};
+        if (violation->code == orgCode) {
+            return refused;
+        }
+        if (!first) {
+            first = refused;
+        }
     }
-    return tooLongByTheOrgsWord(issue, *row);
+    return first ? first : tooLongByTheOrgsWord(issue, *row);
 }
 
 // No cached rule explains the refusal: the org's own STRING_TOO_LONG names the limit

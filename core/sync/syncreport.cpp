@@ -25,6 +25,7 @@ QJsonObject SyncReport::toJson() const
             {QStringLiteral("conflicts"), conflicts},
             {QStringLiteral("retrying"), retrying},
             {QStringLiteral("refused"), refused},
+            {QStringLiteral("held"), held},
             {QStringLiteral("write_requests"), writeRequests},
             {QStringLiteral("api_calls"), apiCalls},
             {QStringLiteral("api_calls_today"), apiCallsToday},

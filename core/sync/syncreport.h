@@ -32,6 +32,8 @@ struct SyncReport
     int conflicts = 0; // fields both sides changed (shown in Sync issues)
     int retrying = 0;  // records left for a later attempt (transient errors)
     int refused = 0;   // records of the org's replies that failed their checks (never stored)
+    int held = 0;      // records with a change kept here: the org does not let this user write a
+                       // field it touches (one field issue in Sync issues)
     int writeRequests = 0;
     int apiCalls = 0;      // API calls this sync spent (Sforce-Limit-Info)
     int apiCallsToday = 0; // API calls this laptop spent today, this sync included

@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message numerus="yes">
+        <source>%n mark(s) with code ‘%1’ are not counted: set the code&apos;s meaning in the mapping.</source>
+        <translation>
+            <numerusform>%n mark with code ‘%1’ is not counted: set the code&apos;s meaning in the mapping.</numerusform>
+            <numerusform>%n marks with code ‘%1’ are not counted: set the code&apos;s meaning in the mapping.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncIssueText</name>
     <message numerus="yes">
         <source>%1 is too long for the org: it takes at most %n characters. Shorten it where you wrote it, then send it again.</source>
@@ -48,10 +58,27 @@
 <context>
     <name>pasalista::AuthCommands</name>
     <message numerus="yes">
+        <source>Wrote %n mark(s) not sent yet to %1.</source>
+        <translation>
+            <numerusform>Wrote %n mark not sent yet to %1.</numerusform>
+            <numerusform>Wrote %n marks not sent yet to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n change(s) on this computer have not been synced yet. Sync first, or add --discard-unsynced-changes to delete them.</source>
         <translation>
             <numerusform>%n change on this computer has not been synced yet. Sync first, or add --discard-unsynced-changes to delete it.</numerusform>
             <numerusform>%n changes on this computer have not been synced yet. Sync first, or add --discard-unsynced-changes to delete them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::ClockSkew</name>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) off the org&apos;s clock; set its date and time right.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute off the org&apos;s clock; set its date and time right.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes off the org&apos;s clock; set its date and time right.</numerusform>
         </translation>
     </message>
 </context>
@@ -115,10 +142,10 @@
 <context>
     <name>pasalista::SignOutDialog</name>
     <message numerus="yes">
-        <source>%n change(s) made on this computer have not been sent to Salesforce yet. Deleting the data loses them.</source>
+        <source>%n change(s) made on this computer have not been sent to Salesforce yet. Removing the data loses them.</source>
         <translation>
-            <numerusform>%n change made on this computer has not been sent to Salesforce yet. Deleting the data loses it.</numerusform>
-            <numerusform>%n changes made on this computer have not been sent to Salesforce yet. Deleting the data loses them.</numerusform>
+            <numerusform>%n change made on this computer has not been sent to Salesforce yet. Removing the data loses it.</numerusform>
+            <numerusform>%n changes made on this computer have not been sent to Salesforce yet. Removing the data loses them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -126,6 +153,17 @@
         <translation>
             <numerusform>%n change has not been synced and will be lost.</numerusform>
             <numerusform>%n changes have not been synced and will be lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SummaryModel</name>
+    <message numerus="yes">
+        <source>%n mark(s) not counted</source>
+        <comment>codes with no meaning</comment>
+        <translation>
+            <numerusform>%n mark not counted</numerusform>
+            <numerusform>%n marks not counted</numerusform>
         </translation>
     </message>
 </context>
@@ -174,6 +212,16 @@
         <translation>
             <numerusform>Not signed in: %n change kept on this computer</numerusform>
             <numerusform>Not signed in: %n changes kept on this computer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AccountSwitcher</name>
+    <message numerus="yes">
+        <source>%n unsent mark(s) written to %1.</source>
+        <translation>
+            <numerusform>%n unsent mark written to %1.</numerusform>
+            <numerusform>%n unsent marks written to %1.</numerusform>
         </translation>
     </message>
 </context>

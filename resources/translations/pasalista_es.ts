@@ -344,10 +344,6 @@
         <translation>%1 programas, %2 docentes, %3 cursos, %4 estudiantes, %5 inscripciones, %6 registros de asistencia.</translation>
     </message>
     <message>
-        <source>Cannot write %1: not a regular file.</source>
-        <translation>No se puede escribir %1: no es un archivo normal.</translation>
-    </message>
-    <message>
         <source>
 Commands:
   courses                          list the courses
@@ -379,6 +375,34 @@ Comandos:
 COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
 </translation>
     </message>
+    <message>
+        <source>Give the class date as YYYY-MM-DD; by the org&apos;s clock today is %1.</source>
+        <translation>Escriba la fecha de la clase como AAAA-MM-DD; según el reloj de la organización, hoy es %1.</translation>
+    </message>
+    <message>
+        <source>First day the report counts, YYYY-MM-DD (report).</source>
+        <translation>Primer día que cuenta el informe, AAAA-MM-DD (report).</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>FECHA</translation>
+    </message>
+    <message>
+        <source>Last day the report counts, YYYY-MM-DD (report).</source>
+        <translation>Último día que cuenta el informe, AAAA-MM-DD (report).</translation>
+    </message>
+    <message>
+        <source>--from %1 is after --to %2: the report would count no day.</source>
+        <translation>--from %1 es posterior a --to %2: el informe no contaría ningún día.</translation>
+    </message>
+    <message>
+        <source>%1 signed out on this computer: their data stays locked until they sign in again. Run: pasalista-cli login</source>
+        <translation>%1 cerró sesión en esta computadora: sus datos quedan bloqueados hasta que vuelva a iniciar sesión. Ejecute: pasalista-cli login</translation>
+    </message>
+    <message>
+        <source>not a regular file.</source>
+        <translation>no es un archivo normal.</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -397,6 +421,21 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>Tuesdays and Thursdays, 3:00–5:00 pm</source>
         <translation>Martes y jueves, 3:00–5:00 p. m.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldAccess</name>
+    <message>
+        <source>The org does not let you see the field ‘%1’ of %2; Pasalista cannot show what the org holds in it.</source>
+        <translation>La organización no le deja ver el campo «%1» de %2; Pasalista no puede mostrar lo que la organización guarda en él.</translation>
+    </message>
+    <message>
+        <source>The org does not let you change the field ‘%1’ of %2. What you type in it is kept on this computer and not sent; ask the org&apos;s administrator for access.</source>
+        <translation>La organización no le deja cambiar el campo «%1» de %2. Lo que escriba en él se guarda en esta computadora y no se envía; pida acceso al administrador de la organización.</translation>
+    </message>
+    <message>
+        <source>The org does not let you see the field ‘%1’ of %2. What you type in it is kept on this computer and not sent; ask the org&apos;s administrator for access.</source>
+        <translation>La organización no le deja ver el campo «%1» de %2. Lo que escriba en él se guarda en esta computadora y no se envía; pida acceso al administrador de la organización.</translation>
     </message>
 </context>
 <context>
@@ -497,12 +536,27 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>attendance_since_days must be a whole number from 0 to %1.</source>
         <translation>attendance_since_days debe ser un número entero de 0 a %1.</translation>
     </message>
+    <message>
+        <source>Object %1: attendance code %2 has &quot;counts_as&quot; %3; use present, absent, late or none.</source>
+        <translation>Objeto %1: el código de asistencia %2 tiene &quot;counts_as&quot; %3; use present, absent, late o none.</translation>
+    </message>
+    <message>
+        <source>school_year_start_month must be a month from 1 to 12 and school_years_kept a whole number from 1 to %1.</source>
+        <translation>school_year_start_month debe ser un mes del 1 al 12 y school_years_kept un número entero del 1 al %1.</translation>
+    </message>
 </context>
 <context>
     <name>Reports</name>
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s) with code ‘%1’ are not counted: set the code&apos;s meaning in the mapping.</source>
+        <translation>
+            <numerusform>%n marca con el código ‘%1’ no se cuenta: indique en el mapeo qué significa el código.</numerusform>
+            <numerusform>%n marcas con el código ‘%1’ no se cuentan: indique en el mapeo qué significa el código.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -735,6 +789,25 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>You stay signed in until you close Pasalista.</source>
         <translation>Su sesión sigue abierta hasta que cierre Pasalista.</translation>
+    </message>
+    <message>
+        <source>Export the unsent marks</source>
+        <translation>Exportar las marcas sin enviar</translation>
+    </message>
+    <message>
+        <source>unsent-marks.csv</source>
+        <translation>marcas-sin-enviar.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsent mark(s) written to %1.</source>
+        <translation>
+            <numerusform>Se escribió %n marca sin enviar en %1.</numerusform>
+            <numerusform>Se escribieron %n marcas sin enviar en %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -990,6 +1063,21 @@ Take attendance on %2 anyway?</source>
         <source>Nobody is signed in. Run: pasalista-cli login --login-url URL</source>
         <translation>Nadie ha iniciado sesión. Ejecute: pasalista-cli login --login-url URL</translation>
     </message>
+    <message>
+        <source>First write the marks not sent yet to this CSV file (logout).</source>
+        <translation>Escribir antes en este archivo CSV las marcas aún no enviadas (logout).</translation>
+    </message>
+    <message>
+        <source>Marks not sent yet can be kept in a file with --export FILE.</source>
+        <translation>Las marcas aún no enviadas pueden guardarse en un archivo con --export ARCHIVO.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n mark(s) not sent yet to %1.</source>
+        <translation>
+            <numerusform>Se escribió %n marca aún no enviada en %1.</numerusform>
+            <numerusform>Se escribieron %n marcas aún no enviadas en %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pasalista::BirthDateEdit</name>
@@ -1008,6 +1096,20 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>Type the date of birth as %1, between %2 and today.</source>
         <translation>Escriba la fecha de nacimiento como %1, entre el %2 y hoy.</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::ClockSkew</name>
+    <message>
+        <source>This computer&apos;s clock says today is %1, but the org&apos;s clock says it is %2. Attendance for &quot;today&quot; is refused until the computer&apos;s date and time are set right; choose the class date by hand.</source>
+        <translation>El reloj de esta computadora dice que hoy es %1, pero el reloj de la organización dice que es %2. La asistencia de «hoy» se rechaza hasta que se corrijan la fecha y la hora de la computadora; elija a mano la fecha de la clase.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) off the org&apos;s clock; set its date and time right.</source>
+        <translation>
+            <numerusform>El reloj de esta computadora tiene %n minuto de diferencia con el de la organización; corrija su fecha y hora.</numerusform>
+            <numerusform>El reloj de esta computadora tiene %n minutos de diferencia con el de la organización; corrija su fecha y hora.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1585,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
+    <message>
+        <source>Wrong clock</source>
+        <translation>Reloj equivocado</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::NoteEditDelegate</name>
@@ -1712,6 +1818,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Could not check whether the org already has this record.</source>
         <translation>No se pudo comprobar si la organización ya tiene este registro.</translation>
     </message>
+    <message>
+        <source>The org no longer has the field %1 (your org admin removed it or hid it from you), so this value cannot be sent. Ask the admin to restore the field, or clear the value here to send the rest of the record.</source>
+        <translation>La organización ya no tiene el campo %1 (el administrador de la organización lo eliminó o se lo ocultó), así que este valor no se puede enviar. Pida al administrador que restaure el campo, o borre aquí el valor para enviar el resto del registro.</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::RecordValidator</name>
@@ -1872,6 +1982,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The mapping has no attendance code meaning present.</source>
         <translation>El mapeo no tiene ningún código de asistencia que signifique presente.</translation>
+    </message>
+    <message>
+        <source>%1 has not come yet (today is %2): attendance is taken on the day of the class or later.</source>
+        <translation>%1 todavía no ha llegado (hoy es %2): la asistencia se toma el día de la clase o después.</translation>
     </message>
 </context>
 <context>
@@ -2125,21 +2239,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>¿Cerrar la sesión de %1 (%2)?</translation>
     </message>
     <message>
-        <source>Keep this account&apos;s data on this computer. Signing in again continues where you left off.</source>
-        <translation>Conservar los datos de esta cuenta en esta computadora. Al iniciar sesión de nuevo, sigue donde lo dejó.</translation>
-    </message>
-    <message>
-        <source>Delete this account&apos;s data from this computer.</source>
-        <translation>Borrar los datos de esta cuenta de esta computadora.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) made on this computer have not been sent to Salesforce yet. Deleting the data loses them.</source>
-        <translation>
-            <numerusform>%n cambio hecho en esta computadora aún no se ha enviado a Salesforce. Si borra los datos, se pierde.</numerusform>
-            <numerusform>%n cambios hechos en esta computadora aún no se han enviado a Salesforce. Si borra los datos, se pierden.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Delete all of %1&apos;s data from this computer? This cannot be undone.</source>
         <translation>¿Borrar todos los datos de %1 de esta computadora? No se puede deshacer.</translation>
     </message>
@@ -2149,6 +2248,25 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
             <numerusform>%n cambio no se ha sincronizado y se perderá.</numerusform>
             <numerusform>%n cambios no se han sincronizado y se perderán.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Remove this account&apos;s data from this computer.</source>
+        <translation>Quitar los datos de esta cuenta de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Keep it on this computer, locked: nobody can open it until %1 signs in again and continues where they left off.</source>
+        <translation>Conservarlos en esta computadora, bloqueados: nadie puede abrirlos hasta que %1 vuelva a iniciar sesión y siga donde lo dejó.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made on this computer have not been sent to Salesforce yet. Removing the data loses them.</source>
+        <translation>
+            <numerusform>%n cambio hecho en esta computadora aún no se ha enviado a Salesforce. Quitar los datos lo pierde.</numerusform>
+            <numerusform>%n cambios hechos en esta computadora aún no se han enviado a Salesforce. Quitar los datos los pierde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the unsent marks to a file…</source>
+        <translation>Exportar a un archivo las marcas sin enviar…</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2572,14 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <comment>share of class days missed</comment>
         <translation>Inasistencia</translation>
     </message>
+    <message numerus="yes">
+        <source>%n mark(s) not counted</source>
+        <comment>codes with no meaning</comment>
+        <translation>
+            <numerusform>%n marca sin contar</numerusform>
+            <numerusform>%n marcas sin contar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pasalista::SyncCommands</name>
@@ -2740,6 +2866,10 @@ Tal como lo dijo la organización: %2</translation>
 %2</source>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>Not allowed by your profile</source>
+        <translation>Su perfil no lo permite</translation>
     </message>
 </context>
 <context>

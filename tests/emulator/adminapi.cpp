@@ -1,7 +1,9 @@
 #include "adminapi.h"
 
 #include "emulator.h"
+#include "fieldedit.h"
 #include "mergeapi.h"
+#include "saveautomations.h"
 #include "sfid.h"
 #include "sobjectapi.h"
 
@@ -43,10 +45,15 @@ HttpResponse AdminApi::handle(const HttpRequest &request)
         return HttpResponse::json(QJsonObject{
             {QStringLiteral("state"), m_emulator.oauth().refreshTokenState(
                                           request.formBody().value(QStringLiteral("token")))}});
+    if (resource == QLatin1String("users") && segments.size() == 3 &&
+        segments.at(2) == QLatin1String("permissions"))
+        return userPermissions(request, segments.at(1));
     if (resource == QLatin1String("users"))
         return users(request);
     if (resource == QLatin1String("validation-rules"))
         return validationRules(request, segments);
+    if (resource == QLatin1String("automations"))
+        return automations(request, segments);
     if (resource == QLatin1String("generate") && request.method == "POST")
         return generate(request);
     if (resource == QLatin1String("streaming"))
@@ -266,6 +273,25 @@ HttpResponse AdminApi::users(const HttpRequest &request)
     return HttpResponse::json(list, request.method == "POST" ? 201 : 200);
 }
 
+// A user's field-level security and sharing: GET reads it, PATCH changes the keys given,
+// DELETE gives the user the schema's access again.
+HttpResponse AdminApi::userPermissions(const HttpRequest &request, const QString &username)
+{
+    Permissions &permissions = m_emulator.rest().permissions();
+    if (request.method == "DELETE")
+        return permissions.clear(username) ? HttpResponse::noContent() : HttpResponse::notFound();
+    if (request.method == "GET") {
+        const auto access = permissions.describe(username);
+        return access ? HttpResponse::json(*access) : HttpResponse::notFound();
+    }
+    if (request.method != "PATCH" && request.method != "POST")
+        return HttpResponse::notFound();
+    QString error;
+    const auto access =
+        permissions.change(username, QJsonDocument::fromJson(request.body).object(), &error);
+    return access ? HttpResponse::json(*access) : badRequest(error);
+}
+
 HttpResponse AdminApi::validationRules(const HttpRequest &request, const QStringList &segments)
 {
     if (request.method == "POST") {
@@ -293,6 +319,33 @@ HttpResponse AdminApi::validationRules(const HttpRequest &request, const QString
         return HttpResponse::noContent();
     }
     return HttpResponse::notFound();
+}
+
+// An admin adds a before-save flow that rewrites a field on every save (or replaces the one of
+// that name), or removes it.
+HttpResponse AdminApi::automations(const HttpRequest &request, const QStringList &segments)
+{
+    if (request.method == "POST") {
+        const QJsonObject json = QJsonDocument::fromJson(request.body).object();
+        QString error;
+        const auto automation = SaveAutomations::fromJson(
+            FieldResolver(m_emulator.schema(), m_emulator.store()), json, &error);
+        if (!automation)
+            return badRequest(error);
+        ObjectDef *object =
+            m_emulator.schema().mutableObject(json.value(QStringLiteral("object")).toString());
+        object->automations.removeIf(
+            [&](const SaveAutomation &existing) { return existing.name == automation->name; });
+        object->automations.append(*automation);
+        return HttpResponse::noContent();
+    }
+    ObjectDef *object =
+        segments.size() == 3 ? m_emulator.schema().mutableObject(segments.at(1)) : nullptr;
+    if (request.method != "DELETE" || !object)
+        return HttpResponse::notFound();
+    object->automations.removeIf(
+        [&](const SaveAutomation &automation) { return automation.name == segments.at(2); });
+    return HttpResponse::noContent();
 }
 
 HttpResponse AdminApi::schema(const HttpRequest &request, const QStringList &segments)
@@ -336,6 +389,9 @@ HttpResponse AdminApi::changeField(const HttpRequest &request, const QString &ob
     if ((change.value(QStringLiteral("externalId")).toBool() && !field.externalId) ||
         (change.value(QStringLiteral("unique")).toBool() && !field.unique))
         return badRequest(QStringLiteral("externalId and unique can only be switched off"));
+    QString editError;
+    if (!FieldEdit::apply(change, &field, &editError))
+        return badRequest(editError);
     const QList<QPair<QString, bool *>> flags = {{QStringLiteral("createable"), &field.createable},
                                                  {QStringLiteral("updateable"), &field.updateable},
                                                  {QStringLiteral("externalId"), &field.externalId},

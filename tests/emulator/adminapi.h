@@ -31,7 +31,9 @@ private:
     HttpResponse tokenPolicy(const HttpRequest &request);
     HttpResponse log(const HttpRequest &request);
     HttpResponse users(const HttpRequest &request);
+    HttpResponse userPermissions(const HttpRequest &request, const QString &username);
     HttpResponse validationRules(const HttpRequest &request, const QStringList &segments);
+    HttpResponse automations(const HttpRequest &request, const QStringList &segments);
     HttpResponse schema(const HttpRequest &request, const QStringList &segments);
     HttpResponse changeField(const HttpRequest &request, const QString &objectName,
                              const QString &fieldName);

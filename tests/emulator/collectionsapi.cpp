@@ -1,5 +1,6 @@
 #include "collectionsapi.h"
 
+#include "permissions.h"
 #include "sfid.h"
 #include "sobjectapi.h"
 
@@ -249,7 +250,8 @@ HttpResponse CollectionsApi::retrieveRecords(const ApiContext &context, const Ob
     for (const QString &rawId : ids) {
         const auto id = SfId::normalize(rawId.trimmed());
         const QJsonObject *row = id ? m_store.find(object.name, *id) : nullptr;
-        if (!row || row->value(QStringLiteral("IsDeleted")).toBool())
+        if (!row || row->value(QStringLiteral("IsDeleted")).toBool() ||
+            !Permissions::canSee(object, *row))
             records.append(QJsonValue::Null);
         else
             records.append(SObjectApi::renderRecord(object, *row, fields, context.version));

@@ -1,5 +1,7 @@
 #include "describer.h"
 
+#include "permissions.h"
+
 #include <QJsonArray>
 
 namespace pasalista::emulator {
@@ -29,13 +31,17 @@ QString soapType(FieldType type)
 QJsonArray picklistValues(const FieldDef &field)
 {
     QJsonArray values;
-    for (const QString &value : field.picklistValues) {
-        values.append(QJsonObject{{QStringLiteral("active"), true},
-                                  {QStringLiteral("defaultValue"), false},
-                                  {QStringLiteral("label"), value},
-                                  {QStringLiteral("validFor"), QJsonValue::Null},
-                                  {QStringLiteral("value"), value}});
-    }
+    const auto append = [&](const QStringList &list, bool active) {
+        for (const QString &value : list) {
+            values.append(QJsonObject{{QStringLiteral("active"), active},
+                                      {QStringLiteral("defaultValue"), false},
+                                      {QStringLiteral("label"), value},
+                                      {QStringLiteral("validFor"), QJsonValue::Null},
+                                      {QStringLiteral("value"), value}});
+        }
+    };
+    append(field.picklistValues, true);
+    append(field.inactivePicklistValues, false);
     return values;
 }
 
@@ -82,8 +88,16 @@ QJsonObject Describer::describe(const ObjectDef &object, const QString &dataPath
 {
     QJsonObject result = summary(object, dataPath);
     QJsonArray fields;
-    for (const FieldDef &field : object.fields)
-        fields.append(describeField(field));
+    for (const FieldDef &field : object.fields) {
+        if (!Permissions::canRead(object, field))
+            continue; // field-level security: the user's describe lacks it
+        QJsonObject described = describeField(field);
+        if (!Permissions::canEdit(object, field)) {
+            described.insert(QStringLiteral("createable"), false);
+            described.insert(QStringLiteral("updateable"), false);
+        }
+        fields.append(described);
+    }
     result.insert(QStringLiteral("fields"), fields);
     result.insert(QStringLiteral("childRelationships"), childRelationships(object));
     result.insert(QStringLiteral("recordTypeInfos"), QJsonArray());

@@ -1,5 +1,6 @@
 #include "fieldresolver.h"
 
+#include "permissions.h"
 #include "soqlparser.h"
 
 namespace pasalista::emulator {
@@ -27,7 +28,10 @@ std::optional<ResolvedField> FieldResolver::resolve(const ObjectDef &root, const
     const ObjectDef *current = &root;
     for (int i = 0; i + 1 < path.parts.size(); ++i) {
         const FieldDef *lookup = current->relationship(path.parts.at(i));
-        const ObjectDef *parent = lookup ? m_schema.object(lookup->referenceTo) : nullptr;
+        // A lookup the user may not read is no relationship to her (field-level security).
+        const ObjectDef *parent = lookup && Permissions::canRead(*current, *lookup)
+                                      ? m_schema.object(lookup->referenceTo)
+                                      : nullptr;
         if (!parent || i >= kMaxRelationshipDepth) {
             *error = invalidField(
                 soql, path.position,
@@ -43,6 +47,8 @@ std::optional<ResolvedField> FieldResolver::resolve(const ObjectDef &root, const
     }
     resolved.object = current;
     resolved.field = current->field(path.parts.last());
+    if (resolved.field && !Permissions::canRead(*current, *resolved.field))
+        resolved.field = nullptr; // Salesforce answers as for a field that does not exist
     if (!resolved.field) {
         *error = invalidField(
             soql, path.position,

@@ -1,5 +1,6 @@
 #include "queryengine.h"
 
+#include "permissions.h"
 #include "soqlparser.h"
 #include "soqlrules.h"
 
@@ -126,7 +127,7 @@ QStringList QueryEngine::matchingIds(const ObjectDef &object, const ConditionEva
         const QJsonObject &row = *found;
         if (!includeDeleted && row.value(QStringLiteral("IsDeleted")).toBool())
             continue;
-        if (evaluator.matches(row))
+        if (Permissions::canSee(object, row) && evaluator.matches(row))
             ids.append(id);
     }
     return ids;
@@ -237,6 +238,7 @@ QJsonObject QueryEngine::renderLevel(const ObjectDef &object, const QJsonObject 
 std::optional<bool> QueryEngine::conditionHolds(const ObjectDef &object, const QString &condition,
                                                 const QJsonObject &record, SfError *error) const
 {
+    const Permissions::AsSystem system; // validation rules see every field
     auto parsed = m_ruleCache.value(condition);
     if (!parsed) {
         SoqlParser parser(condition);

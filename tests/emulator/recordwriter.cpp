@@ -1,5 +1,6 @@
 #include "recordwriter.h"
 
+#include "permissions.h"
 #include "sfid.h"
 
 #include <QDateTime>
@@ -12,6 +13,13 @@ namespace {
 SfError error(const QString &code, const QString &message, const QStringList &fields = {})
 {
     return {code, message, fields};
+}
+
+// No object permission, or a record not shared with the user.
+SfError insufficientAccess()
+{
+    return error(QStringLiteral("INSUFFICIENT_ACCESS_OR_READONLY"),
+                 QStringLiteral("insufficient access rights on object id"));
 }
 
 bool isEmptyValue(const QJsonValue &value)
@@ -75,7 +83,7 @@ void RecordWriter::removeFromBody(QJsonObject *body, const QString &field)
 }
 
 RecordWriter::RecordWriter(const Schema &schema, RecordStore &store, const QueryEngine &queries)
-    : m_schema(schema), m_store(store), m_queries(queries)
+    : m_schema(schema), m_store(store), m_queries(queries), m_automations(schema, store)
 {
 }
 
@@ -85,13 +93,14 @@ WriteOutcome RecordWriter::create(const ObjectDef &object, const QJsonObject &bo
     WriteOutcome outcome;
     outcome.created = true;
     if (!object.createable) {
-        outcome.errors.append(error(QStringLiteral("INSUFFICIENT_ACCESS_OR_READONLY"),
-                                    QStringLiteral("insufficient access rights on object id")));
+        outcome.errors.append(insufficientAccess());
         return outcome;
     }
     QJsonObject fields;
     if (!convertFields(object, body, true, &fields, &outcome.errors))
         return outcome;
+    QJsonObject rewritten; // a create writes the whole record: `fields` gets them already
+    m_automations.apply(object, &fields, &rewritten);
     validate(object, {}, fields, fields, &outcome.errors);
     if (outcome.ok() && m_interceptor) {
         if (auto injected = m_interceptor({}))
@@ -118,12 +127,17 @@ WriteOutcome RecordWriter::update(const ObjectDef &object, const QString &id,
             error(QStringLiteral("ENTITY_IS_DELETED"), QStringLiteral("entity is deleted")));
         return outcome;
     }
+    if (!Permissions::canSee(object, *current)) {
+        outcome.errors.append(insufficientAccess());
+        return outcome;
+    }
     QJsonObject changes;
     if (!convertFields(object, body, false, &changes, &outcome.errors))
         return outcome;
     QJsonObject merged = *current;
     for (auto it = changes.begin(); it != changes.end(); ++it)
         merged.insert(it.key(), it.value());
+    m_automations.apply(object, &merged, &changes);
     validate(object, id, merged, changes, &outcome.errors);
     if (outcome.ok() && m_interceptor) {
         if (auto injected = m_interceptor(id))
@@ -183,9 +197,8 @@ WriteOutcome RecordWriter::remove(const QString &id, const QString &userId)
     } else if (row->value(QStringLiteral("IsDeleted")).toBool()) {
         outcome.errors.append(
             error(QStringLiteral("ENTITY_IS_DELETED"), QStringLiteral("entity is deleted")));
-    } else if (!object->deletable) {
-        outcome.errors.append(error(QStringLiteral("INSUFFICIENT_ACCESS_OR_READONLY"),
-                                    QStringLiteral("insufficient access rights on object id")));
+    } else if (!object->deletable || !Permissions::canSee(*object, *row)) {
+        outcome.errors.append(insufficientAccess());
     } else if (m_interceptor) {
         if (auto injected = m_interceptor(id))
             outcome.errors.append(*injected);
@@ -213,10 +226,12 @@ bool RecordWriter::convertField(const ObjectDef &object, const QString &name,
 {
     if (value.isObject()) {
         const FieldDef *lookup = object.relationship(name);
-        if (lookup && lookup->type == FieldType::Reference)
+        if (lookup && lookup->type == FieldType::Reference && Permissions::canRead(object, *lookup))
             return resolveRelationship(*lookup, value, converted, errors);
     }
     const FieldDef *field = object.field(name);
+    if (field && !Permissions::canRead(object, *field))
+        field = nullptr; // field-level security: the user's org has no such field
     if (!field) {
         errors->append(error(
             QStringLiteral("INVALID_FIELD"),
@@ -230,7 +245,8 @@ bool RecordWriter::convertField(const ObjectDef &object, const QString &name,
                              QStringLiteral("cannot specify Id in an insert call"), {field->name}));
         return false;
     }
-    if (creating ? !field->createable : !field->updateable) {
+    if ((creating ? !field->createable : !field->updateable) ||
+        !Permissions::canEdit(object, *field)) {
         errors->append(error(QStringLiteral("INVALID_FIELD_FOR_INSERT_UPDATE"),
                              QStringLiteral("Unable to create/update fields: %1. Please check the "
                                             "security settings of this field and verify that it "
@@ -427,6 +443,10 @@ void RecordWriter::validateLookup(const FieldDef &field, const QString &value,
     } else if (row->value(QStringLiteral("IsDeleted")).toBool()) {
         errors->append(error(QStringLiteral("ENTITY_IS_DELETED"),
                              QStringLiteral("entity is deleted"), {field.name}));
+    } else if (!Permissions::canSee(*target, *row)) {
+        errors->append(error(QStringLiteral("INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY"),
+                             QStringLiteral("insufficient access rights on cross-reference id"),
+                             {field.name}));
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "queryengine.h"
 #include "recordstore.h"
+#include "saveautomations.h"
 #include "schema.h"
 #include "sferror.h"
 
@@ -73,6 +74,7 @@ private:
     const Schema &m_schema;
     RecordStore &m_store;
     const QueryEngine &m_queries;
+    SaveAutomations m_automations;
     std::function<std::optional<SfError>(const QString &id)> m_interceptor;
 };
 

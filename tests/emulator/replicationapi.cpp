@@ -1,5 +1,6 @@
 #include "replicationapi.h"
 
+#include "permissions.h"
 #include "sobjectapi.h"
 
 #include <QJsonArray>
@@ -93,7 +94,8 @@ HttpResponse ReplicationApi::handle(const ApiContext &context, const ObjectDef &
     QJsonArray deletedRecords;
     for (const QString &id : m_store.ids(object.name)) {
         const QJsonObject *row = m_store.find(object.name, id);
-        if (!row || row->value(QStringLiteral("IsDeleted")).toBool() != deleted)
+        if (!row || row->value(QStringLiteral("IsDeleted")).toBool() != deleted ||
+            !Permissions::canSee(object, *row))
             continue;
         const qint64 stamp =
             RecordStore::parseStampMs(row->value(QStringLiteral("SystemModstamp"))).value_or(0);

@@ -33,7 +33,8 @@ RestApi::RestApi(const Schema &schema, RecordStore &store, const QueryEngine &qu
                  RecordWriter &writer, const OAuthService &oauth, const FaultInjector &faults)
     : m_schema(schema), m_oauth(oauth), m_faults(faults), m_sobjects(schema, store, writer),
       m_query(queries), m_replication(store), m_collections(schema, store, writer),
-      m_composite(store, [this](const ApiContext &context) { return dispatch(context); })
+      m_composite(store, [this](const ApiContext &context) { return dispatch(context); }),
+      m_permissions(schema, store, oauth)
 {
 }
 
@@ -41,6 +42,7 @@ void RestApi::reset()
 {
     m_query.clear();
     m_apiUsage = 0;
+    m_permissions.clearAll();
 }
 
 HttpResponse RestApi::handle(const HttpRequest &request)
@@ -72,6 +74,7 @@ HttpResponse RestApi::authenticated(const HttpRequest &request, const QString &v
                                          {}});
     ++m_apiUsage;
     const ApiContext context{&request, version, segments, *userId};
+    const Permissions::Acting acting(m_permissions, *userId);
     return dispatch(context);
 }
 

@@ -4,6 +4,7 @@
 #include "compositeapi.h"
 #include "faultinjector.h"
 #include "oauthservice.h"
+#include "permissions.h"
 #include "queryapi.h"
 #include "replicationapi.h"
 #include "sobjectapi.h"
@@ -25,6 +26,8 @@ public:
     void reset();
     // Forgets every open query cursor (their next pages answer INVALID_QUERY_LOCATOR).
     void dropCursors() { m_query.clear(); }
+    // Per-user field-level security and sharing (`/__emulator/users/<name>/permissions`).
+    Permissions &permissions() { return m_permissions; }
 
 private:
     HttpResponse authenticated(const HttpRequest &request, const QString &version,
@@ -42,6 +45,7 @@ private:
     ReplicationApi m_replication;
     CollectionsApi m_collections;
     CompositeApi m_composite;
+    Permissions m_permissions;
     int m_apiUsage = 0;
 };
 

@@ -99,6 +99,8 @@ std::optional<FieldDef> fieldFromJson(const QJsonObject &json, QString *error)
     field.updateable = json.value(QStringLiteral("updateable")).toBool(true);
     for (const QJsonValue &value : json.value(QStringLiteral("values")).toArray())
         field.picklistValues.append(value.toString());
+    for (const QJsonValue &value : json.value(QStringLiteral("inactiveValues")).toArray())
+        field.inactivePicklistValues.append(value.toString());
     field.referenceTo = json.value(QStringLiteral("referenceTo")).toString();
     field.relationshipName =
         json.value(QStringLiteral("relationshipName"))
@@ -124,6 +126,9 @@ QJsonObject fieldToJson(const FieldDef &field)
         json.insert(QStringLiteral("restricted"), true);
     if (!field.picklistValues.isEmpty())
         json.insert(QStringLiteral("values"), QJsonArray::fromStringList(field.picklistValues));
+    if (!field.inactivePicklistValues.isEmpty())
+        json.insert(QStringLiteral("inactiveValues"),
+                    QJsonArray::fromStringList(field.inactivePicklistValues));
     if (!field.referenceTo.isEmpty())
         json.insert(QStringLiteral("referenceTo"), field.referenceTo);
     if (!field.createable)

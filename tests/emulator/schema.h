@@ -43,9 +43,10 @@ struct FieldDef
     bool restrictedPicklist = false;
     bool createable = true;
     bool updateable = true;
-    QStringList picklistValues;
-    QString referenceTo;      // target object of a Reference field
-    QString relationshipName; // Class__c -> Class__r, OwnerId -> Owner
+    QStringList picklistValues;         // active values
+    QStringList inactivePicklistValues; // deactivated by an admin: kept, no longer offered
+    QString referenceTo;                // target object of a Reference field
+    QString relationshipName;           // Class__c -> Class__r, OwnerId -> Owner
 
     bool isText() const;
     // Fields whose values the store indexes in a hash map.
@@ -63,6 +64,17 @@ struct ValidationRule
     bool active = true;
 };
 
+// An automation an admin adds (a before-save record-triggered flow): on every save of the
+// object it sets `field` to the value of `source` (a field path, Student__r.Last_Name__c),
+// upper-cased when asked.
+struct SaveAutomation
+{
+    QString name;
+    QString field;
+    QString source;
+    bool upperCase = false;
+};
+
 struct ObjectDef
 {
     QString name;
@@ -75,6 +87,7 @@ struct ObjectDef
     bool deletable = true;
     QList<FieldDef> fields;
     QList<ValidationRule> validationRules;
+    QList<SaveAutomation> automations;
 
     const FieldDef *field(const QString &fieldName) const;
     const FieldDef *relationship(const QString &relationshipName) const;

@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include "permissions.h"
 #include "sfid.h"
 
 #include <QJsonArray>
@@ -21,6 +22,14 @@ HttpResponse externalFieldNotFound(const QString &fieldName)
               QStringLiteral("Provided external ID field does not exist or is not accessible: %1")
                   .arg(fieldName),
               {}});
+}
+
+// A record not shared with the user: what Salesforce answers a write to it.
+HttpResponse insufficientAccess()
+{
+    return HttpResponse::error(400, {QStringLiteral("INSUFFICIENT_ACCESS_OR_READONLY"),
+                                     QStringLiteral("insufficient access rights on object id"),
+                                     {}});
 }
 
 QJsonObject successBody(const WriteOutcome &outcome, bool withCreated)
@@ -154,6 +163,8 @@ HttpResponse SObjectApi::byId(const ApiContext &context, const ObjectDef &object
                                                          : m_store.findLatest(object.name, *id);
     if (!row)
         return id ? HttpResponse::notFound() : externalFieldNotFound(rawId);
+    if (!Permissions::canSee(object, *row))
+        return context.method() == "GET" ? HttpResponse::notFound() : insufficientAccess();
     const bool deleted = row->value(QStringLiteral("IsDeleted")).toBool();
     if (deleted && context.method() != "GET")
         return HttpResponse::error(
@@ -184,7 +195,7 @@ HttpResponse SObjectApi::getRecord(const ApiContext &context, const ObjectDef &o
     for (QString &name : names) {
         name = name.trimmed();
         const FieldDef *field = object.field(name);
-        if (!field)
+        if (!field || !Permissions::canRead(object, *field))
             return HttpResponse::error(400, {QStringLiteral("INVALID_FIELD"),
                                              QStringLiteral("No such column '%1' on sobject of "
                                                             "type %2")
@@ -203,7 +214,8 @@ QJsonObject SObjectApi::renderRecord(const ObjectDef &object, const QJsonObject 
         {QStringLiteral("attributes"),
          recordAttributes(object.name, row.value(QStringLiteral("Id")).toString(), apiVersion)}};
     for (const FieldDef &field : object.fields) {
-        if (!fields.isEmpty() && !fields.contains(field.name))
+        if ((!fields.isEmpty() && !fields.contains(field.name)) ||
+            !Permissions::canRead(object, field))
             continue;
         const QJsonValue value = row.value(field.name);
         out.insert(field.name, value.isUndefined() ? QJsonValue::Null : value);
@@ -235,6 +247,8 @@ HttpResponse SObjectApi::byExternalId(const ApiContext &context, const ObjectDef
         matches.isEmpty() ? nullptr : m_store.find(object.name, matches.first());
     if (!row || row->value(QStringLiteral("IsDeleted")).toBool())
         return HttpResponse::notFound();
+    if (!Permissions::canSee(object, *row))
+        return context.method() == "GET" ? HttpResponse::notFound() : insufficientAccess();
     if (context.method() == "GET")
         return getRecord(context, object, matches.first());
     const WriteOutcome outcome = m_writer.remove(matches.first(), context.userId);
