@@ -14,19 +14,24 @@ AttendanceMarker::AttendanceMarker(Repository &repository)
 {
 }
 
-bool AttendanceMarker::releaseDeletedKey(Role role, const QString &key)
+std::optional<QString> AttendanceMarker::freeMarkKey(const QString &enrollmentKey,
+                                                     const QDate &date)
 {
+    // A row holding an earlier generation's key is a mark the office moved away from this
+    // slot (the slot has no mark, or the caller would have re-marked it).
+    qint64 deletedHolder = 0;
+    const auto key = m_repository.unheldKey(
+        Role::Attendance,
+        [&](int generation) { return Repository::attendanceKey(enrollmentKey, date, generation); },
+        &deletedHolder);
     // A record deleted in the org (and here) no longer holds its key there: the old row
     // lets go of it, so the day can be marked again under the same key.
-    const auto old = m_store.idByColumn(role, RoleTable::keyColumnName(), key);
-    if (!old) {
-        return true;
+    if (key && deletedHolder != 0 &&
+        !m_store.writeSynced(Role::Attendance, deletedHolder,
+                             {{RoleTable::keyColumnName(), QVariant()}})) {
+        return std::nullopt;
     }
-    const auto row = m_store.row(role, *old);
-    if (!row || row->value(QStringLiteral("isdeleted")).toInt() != 1) {
-        return true;
-    }
-    return m_store.writeSynced(role, *old, {{RoleTable::keyColumnName(), QVariant()}});
+    return key;
 }
 
 DomainError AttendanceMarker::checkDay(const QDate &date) const
@@ -116,8 +121,12 @@ DomainError AttendanceMarker::writeMark(const Course &course, const Student &stu
     // an org keep their keys.
     const QString keyOfEnrollment =
         theEnrollment->key.isEmpty() ? theEnrollment->sfid : theEnrollment->key;
+    const auto key = freeMarkKey(keyOfEnrollment, date);
+    if (!key) {
+        return m_repository.storageError();
+    }
     QVariantMap values = {
-        {RoleTable::keyColumnName(), Repository::attendanceKey(keyOfEnrollment, date)},
+        {RoleTable::keyColumnName(), *key},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("enrollment"))), theEnrollment->id},
         {table.rawColumn(QStringLiteral("date")), date.toString(Qt::ISODate)},
         {statusColumn, status}};
@@ -127,9 +136,6 @@ DomainError AttendanceMarker::writeMark(const Course &course, const Student &stu
     const QString nameColumn = table.rawColumn(QStringLiteral("student_name"));
     if (!nameColumn.isEmpty()) {
         values.insert(nameColumn, student.fullName());
-    }
-    if (!releaseDeletedKey(Role::Attendance, values.value(RoleTable::keyColumnName()).toString())) {
-        return m_repository.storageError();
     }
     const QString idColumn = table.rawColumn(QStringLiteral("student_id"));
     // The org's field holds a Salesforce Id (18 characters); a student created offline has

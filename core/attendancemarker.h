@@ -25,7 +25,8 @@ public:
     DomainError markAllPresent(qint64 courseId, const QDate &date, bool confirmOutsideDates);
 
 private:
-    bool releaseDeletedKey(Role role, const QString &key);
+    // A Pasalista_Id__c for a new mark of (enrollment, date) that no live row holds.
+    std::optional<QString> freeMarkKey(const QString &enrollmentKey, const QDate &date);
     DomainError checkDay(const QDate &date) const;
     DomainError checkMarkable(const Course &course, const QDate &date, int status,
                               bool confirmOutsideDates) const;

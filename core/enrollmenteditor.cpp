@@ -39,10 +39,23 @@ DomainError EnrollmentEditor::enroll(qint64 courseId, qint64 studentId, qint64 *
             DomainError::Code::AlreadyEnrolled,
             tr("%1 is already enrolled in %2.").arg(theStudent->fullName(), theCourse->title));
     }
-    const QString key = Repository::enrollmentKey(identityOf(theCourse->key, theCourse->sfid),
-                                                  identityOf(theStudent->key, theStudent->sfid));
+    // No live enrollment of this course and student here: a live row holding an earlier
+    // generation's key is one the office gave to another student or course. A deleted
+    // holder is revived or released below, as before.
+    const QString courseKey = identityOf(theCourse->key, theCourse->sfid);
+    const QString studentKey = identityOf(theStudent->key, theStudent->sfid);
+    qint64 deletedHolder = 0;
+    const auto key = m_repository.unheldKey(
+        Role::Enrollment,
+        [&](int generation) {
+            return Repository::enrollmentKey(courseKey, studentKey, generation);
+        },
+        &deletedHolder);
+    if (!key) {
+        return m_repository.storageError();
+    }
     bool released = false;
-    if (const auto revived = releaseEnrollmentKey(key, &released)) {
+    if (const auto revived = releaseEnrollmentKey(*key, &released)) {
         if (enrollmentId) {
             *enrollmentId = *revived;
         }
@@ -54,7 +67,7 @@ DomainError EnrollmentEditor::enroll(qint64 courseId, qint64 studentId, qint64 *
     }
     const RoleTable table(m_store, Role::Enrollment);
     const QVariantMap values = {
-        {RoleTable::keyColumnName(), key},
+        {RoleTable::keyColumnName(), *key},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("course"))), courseId},
         {LocalStore::refColumn(table.rawColumn(QStringLiteral("student"))), studentId}};
     const auto created = m_store.insertLocal(Role::Enrollment, values);

@@ -171,19 +171,50 @@ std::optional<qint64> matchById(const LocalStore &store, Role role, const QStrin
 
 Repository::Repository(LocalStore &store, QObject *parent) : QObject(parent), m_store(store) {}
 
-QString Repository::attendanceKey(const QString &enrollmentKey, const QDate &date)
+QString Repository::attendanceKey(const QString &enrollmentKey, const QDate &date, int generation)
 {
     // "<enrollment key>/<yyyy-MM-dd>": both laptops derive the same name, hence the same UUID.
-    const QString name = enrollmentKey + QLatin1Char('/') + date.toString(Qt::ISODate);
+    // A later generation ("…#2") names a new mark for a slot whose earlier record the office
+    // moved to another day or student: that record keeps its key, the new mark gets its own.
+    QString name = enrollmentKey + QLatin1Char('/') + date.toString(Qt::ISODate);
+    if (generation > 0) {
+        name += QLatin1Char('#') + QString::number(generation);
+    }
     return QUuid::createUuidV5(kAttendanceNamespace, name).toString(QUuid::WithoutBraces);
 }
 
-QString Repository::enrollmentKey(const QString &courseKey, const QString &studentKey)
+QString Repository::enrollmentKey(const QString &courseKey, const QString &studentKey,
+                                  int generation)
 {
     // "<course key>/<student key>": two laptops enrolling the same student in the same
-    // course make one record.
-    const QString name = courseKey + QLatin1Char('/') + studentKey;
+    // course make one record. A later generation, as for marks: the office gave the
+    // earlier record to another student or course, and it keeps its key.
+    QString name = courseKey + QLatin1Char('/') + studentKey;
+    if (generation > 0) {
+        name += QLatin1Char('#') + QString::number(generation);
+    }
     return QUuid::createUuidV5(kEnrollmentNamespace, name).toString(QUuid::WithoutBraces);
+}
+
+std::optional<QString> Repository::unheldKey(Role role, const std::function<QString(int)> &keyOf,
+                                             qint64 *deletedHolder) const
+{
+    *deletedHolder = 0;
+    for (int generation = 0;; ++generation) {
+        const QString key = keyOf(generation);
+        const auto holder = m_store.idByColumn(role, RoleTable::keyColumnName(), key);
+        if (!holder) {
+            return key;
+        }
+        const auto row = m_store.row(role, *holder);
+        if (!row) {
+            return std::nullopt;
+        }
+        if (row->value(QStringLiteral("isdeleted")).toInt() != 0) {
+            *deletedHolder = *holder;
+            return key;
+        }
+    }
 }
 
 QStringList Repository::sexValues()

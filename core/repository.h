@@ -13,6 +13,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <functional>
+
 namespace pasalista {
 
 // The teacher's work on the local store through the mapping's role bindings: browse
@@ -70,10 +72,19 @@ public:
 
     // The Pasalista_Id__c of an attendance record: a UUID v5 of (enrollment key, date), so
     // two laptops marking the same class converge on one record.
-    static QString attendanceKey(const QString &enrollmentKey, const QDate &date);
+    static QString attendanceKey(const QString &enrollmentKey, const QDate &date,
+                                 int generation = 0);
     // The Pasalista_Id__c of an enrollment: a UUID v5 of (course key, student key), each
     // being the record's Pasalista_Id__c or, for records made in the org, its Salesforce Id.
-    static QString enrollmentKey(const QString &courseKey, const QString &studentKey);
+    static QString enrollmentKey(const QString &courseKey, const QString &studentKey,
+                                 int generation = 0);
+
+    // The first generation's key, keyOf(0), keyOf(1)..., that no live row of `role` holds:
+    // a live holder is a record the office moved to another slot, which keeps its key. A
+    // deleted row may still hold the key found (*deletedHolder, else 0). nullopt on a store
+    // error. Two laptops holding the same org records skip the same keys, so they converge.
+    std::optional<QString> unheldKey(Role role, const std::function<QString(int)> &keyOf,
+                                     qint64 *deletedHolder) const;
 
     // The org's picklist values (API values, English), for forms and validation.
     static QStringList sexValues();      // Female, Male

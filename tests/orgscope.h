@@ -140,4 +140,22 @@ inline void expectStoreHoldsExactlyTheScope(const EmulatorProcess &org, const Lo
     }
 }
 
+// Issue 22: at most one live mark per (enrollment, date), in the org's scope and on the laptop.
+inline void expectOneMarkPerSlot(const EmulatorProcess &org, const LocalStore &store)
+{
+    QHash<QString, int> orgSlots;
+    for (const QJsonObject &mark : scopeOf(org, store.mapping()).records.value(Role::Attendance)) {
+        const QString slot = text(mark, QStringLiteral("Participant_Enrollment__c")) +
+                             text(mark, QStringLiteral("Start_Date__c"));
+        EXPECT_EQ(++orgSlots[slot], 1) << "two live marks in the org for " << slot.toStdString();
+    }
+    QSqlQuery query(store.database());
+    ASSERT_TRUE(query.exec(QStringLiteral(
+        "SELECT _ref_participant_enrollment__c, start_date__c, COUNT(*) FROM attendance__c"
+        " WHERE isdeleted = 0 GROUP BY 1, 2 HAVING COUNT(*) > 1")));
+    EXPECT_FALSE(query.next()) << "two live marks on the laptop for enrollment "
+                               << query.value(0).toLongLong() << " on "
+                               << query.value(1).toString().toStdString();
+}
+
 } // namespace pasalista::test

@@ -219,3 +219,34 @@ TEST(MergeTable, EditsBeforeALosingDeleteStillMeetTheOrgFieldByField)
     EXPECT_FALSE(decision.accepted.contains(kPhone));
     EXPECT_FALSE(marksSynced(decision));
 }
+
+// Issue 22: a mark's status and note are one fact (here phone and note stand for them).
+// The teacher changed one, the office the other: no mix is settled, the policy's side keeps
+// its whole version and both differing columns are conflicts.
+TEST(MergeTable, OneFactChangedOnBothSidesKeepsAWholeVersion)
+{
+    const QVariantMap row{{kPhone, QStringLiteral("1")}, {kNote, QVariant()}};
+    const QVariantMap remote{{kPhone, QStringLiteral("2")}, {kNote, QStringLiteral("cita")}};
+    const QList<OutboxEntry> edits{update(kPhone, QStringLiteral("0"), QStringLiteral("1"))};
+    const QStringList fact{kPhone, kNote};
+
+    const auto teachers = MergeTable::decide(row, remote, edits, ConflictPolicy::LocalWins, fact);
+    ASSERT_EQ(teachers.conflicts.size(), 2);
+    EXPECT_FALSE(teachers.accepted.contains(kNote))
+        << "not the office's note on the teacher's mark";
+    ASSERT_EQ(teachers.entries.size(), 1);
+    EXPECT_EQ(teachers.entries.first().values.value(kPhone).toString(), QStringLiteral("1"));
+    EXPECT_TRUE(teachers.entries.first().values.contains(kNote)) << "the whole version goes out";
+    EXPECT_EQ(teachers.entries.first().old.value(kNote).toString(), QStringLiteral("cita"));
+
+    const auto offices = MergeTable::decide(row, remote, edits, ConflictPolicy::RemoteWins, fact);
+    ASSERT_EQ(offices.conflicts.size(), 2);
+    EXPECT_EQ(offices.accepted.value(kPhone).toString(), QStringLiteral("2"));
+    EXPECT_EQ(offices.accepted.value(kNote).toString(), QStringLiteral("cita"));
+    EXPECT_TRUE(marksSynced(offices)) << "nothing of the teacher's version left to send";
+
+    // Field by field, as before, when only one side changed the fact.
+    const auto alone = MergeTable::decide(row, {{kPhone, QStringLiteral("0")}, {kNote, QVariant()}},
+                                          edits, ConflictPolicy::LocalWins, fact);
+    EXPECT_TRUE(alone.conflicts.isEmpty());
+}

@@ -9,6 +9,7 @@
 #include "orgscope.h"
 #include "repository.h"
 #include "store/localstore.h"
+#include "sync/syncissues.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -357,5 +358,128 @@ TEST(SyncCrash, KilledPullsDuringScopeChangesEndWithExactlyTheScope)
     LocalStore store(Mapping::dream());
     ASSERT_TRUE(store.open(cli.databasePath())) << store.errorString().toStdString();
     test::expectStoreHoldsExactlyTheScope(org, store);
+    EXPECT_EQ(cli.run({QStringLiteral("logout")}), 0);
+}
+
+namespace {
+
+// The office's corrections during a sync: a few of the test's marks in the org move two days
+// back, each onto a day where the org has no live mark of that enrollment and the teacher marks
+// nothing (an office moving a mark onto a day whose mark is being pushed that very moment
+// makes two marks in the org, which no laptop could prevent; the move onto a day marked
+// offline is test_identity's).
+void officeMovesMarksBack(const EmulatorProcess &org, const QSet<QString> &enrollments,
+                          const QDate &earliest, QRandomGenerator &random)
+{
+    QSet<QString> taken;
+    QList<QJsonObject> movable;
+    for (const QJsonValue &value : org.records(QStringLiteral("Attendance__c"))) {
+        const QJsonObject mark = value.toObject();
+        const QString enrollment =
+            mark.value(QStringLiteral("Participant_Enrollment__c")).toString();
+        const QDate date =
+            QDate::fromString(mark.value(QStringLiteral("Start_Date__c")).toString(), Qt::ISODate);
+        if (mark.value(QStringLiteral("IsDeleted")).toBool() || !enrollments.contains(enrollment) ||
+            date < earliest) {
+            continue;
+        }
+        taken.insert(enrollment + date.toString(Qt::ISODate));
+        movable.append(mark);
+    }
+    for (const QJsonObject &mark : std::as_const(movable)) {
+        const QString enrollment =
+            mark.value(QStringLiteral("Participant_Enrollment__c")).toString();
+        const QDate to =
+            QDate::fromString(mark.value(QStringLiteral("Start_Date__c")).toString(), Qt::ISODate)
+                .addDays(-2);
+        if (random.bounded(3) != 0 || to < earliest ||
+            taken.contains(enrollment + to.toString(Qt::ISODate))) {
+            continue;
+        }
+        taken.insert(enrollment + to.toString(Qt::ISODate));
+        org.adminUpdate(QStringLiteral("Attendance__c"),
+                        mark.value(QStringLiteral("Id")).toString(),
+                        {{QStringLiteral("Start_Date__c"), to.toString(Qt::ISODate)}});
+    }
+}
+
+} // namespace
+
+// The CLI signed in to a demo org as the teacher and synced once, with the store it uses open
+// here too (the teacher's offline work between runs).
+class SignedInCliSync : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(org.isRunning());
+        PASALISTA_CLI_LOGIN_OR_SKIP(cli, org, output);
+        ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+        ASSERT_TRUE(store.open(cli.databasePath())) << store.errorString().toStdString();
+    }
+
+    EmulatorProcess org{{QStringLiteral("--demo"), QStringLiteral("--auto-approve"), kTeacher}};
+    QTemporaryDir dir;
+    const Cli cli{dir};
+    QString output;
+    LocalStore store{Mapping::dream()};
+};
+
+// Issue 22: the office moves marks to other days while syncs are killed at random moments;
+// the teacher keeps marking the days the moves free and the days they fill. Whatever the kills
+// hit, the org and the laptop end with the same marks, never two for one student and day.
+TEST_F(SignedInCliSync, KilledSyncsWhileTheOfficeMovesMarksLeaveOneMarkPerDay)
+{
+    Repository repository(store);
+    QList<QPair<qint64, qint64>> pairs; // (course, student): 30 of them
+    QSet<QString> enrollments;
+    for (const Course &course : repository.courses()) {
+        for (const Student &student : repository.roster(course.id)) {
+            if (pairs.size() < 30) {
+                pairs.append({course.id, student.id});
+                enrollments.insert(repository.enrollment(course.id, student.id)->sfid);
+            }
+        }
+    }
+    ASSERT_EQ(pairs.size(), 30);
+    // Older than the demo's marks, inside the attendance scope: only this test marks them.
+    const QDate lastDay = QDate::currentDate().addDays(-200);
+    const QDate earliest = lastDay.addDays(-10);
+
+    QRandomGenerator random(2212);
+    const int runs = std::max(4, crashRuns() / 4);
+    // Kills within about one incremental sync's time, the moves land anywhere in it; some
+    // runs finish (with the moves after them, for the next run's pull).
+    const qint64 fullRunMs = 3000;
+    int killed = 0;
+    for (int run = 0; run < runs; ++run) {
+        // Offline: the last day and the day before, in turns (re-marks, freed days, new marks).
+        markAll(repository, pairs, {lastDay.addDays(-(run % 2))}, run % 5);
+        QProcess sync;
+        cli.start(sync, {QStringLiteral("sync")});
+        sync.waitForFinished(int(random.bounded(qint64(10), std::max<qint64>(fullRunMs / 2, 11))));
+        officeMovesMarksBack(org, enrollments, earliest, random);
+        sync.waitForFinished(int(random.bounded(qint64(10), std::max<qint64>(fullRunMs / 2, 11))));
+        killed += sync.state() == QProcess::Running ? 1 : 0;
+        sync.kill();
+        sync.waitForFinished(10000);
+    }
+    std::printf("killed %d of %d sync runs while the office moved marks\n", killed, runs);
+
+    // Syncs until one completes; the conflicts the moves made are the teacher's to settle:
+    // keeping the versions the sync kept, the next sync is clean.
+    for (int attempt = 0; attempt < 5 && cli.run({QStringLiteral("sync")}, &output) != 0;
+         ++attempt) {
+        SyncIssues issues(store);
+        for (const SyncIssue &issue : issues.list()) {
+            if (issue.kind == SyncIssue::Kind::Conflict) {
+                issues.dismiss(issue.conflictId);
+            }
+        }
+    }
+    ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+    EXPECT_EQ(store.pendingChangeCount(), 0);
+    pasalista::test::expectStoreHoldsExactlyTheScope(org, store);
+    pasalista::test::expectOneMarkPerSlot(org, store);
     EXPECT_EQ(cli.run({QStringLiteral("logout")}), 0);
 }

@@ -25,14 +25,15 @@ bool MergeTable::sameValue(const QVariant &a, const QVariant &b)
 }
 
 MergeDecision MergeTable::decide(const QVariantMap &row, const QVariantMap &remote,
-                                 QList<OutboxEntry> entries, ConflictPolicy policy)
+                                 QList<OutboxEntry> entries, ConflictPolicy policy,
+                                 const QStringList &oneFact)
 {
     MergeDecision decision;
     const bool deletedHere = std::any_of(entries.cbegin(), entries.cend(),
                                          [](const OutboxEntry &e) { return e.action == kDelete; });
     if (!deletedHere) {
         decision.entries = entries;
-        mergeFields(row, remote, policy, decision);
+        mergeFields(row, remote, policy, oneFact, decision);
         return decision;
     }
     // Deleted here, changed in the org: a conflict, never a silent loss. The mapping's
@@ -52,12 +53,13 @@ MergeDecision MergeTable::decide(const QVariantMap &row, const QVariantMap &remo
     // The teacher's other edits still meet the org's record, field by field.
     decision.accepted = {{kDeleted, 0}};
     decision.entries = entries;
-    mergeFields(row, remote, policy, decision);
+    mergeFields(row, remote, policy, oneFact, decision);
     return decision;
 }
 
 void MergeTable::mergeFields(const QVariantMap &row, const QVariantMap &remote,
-                             ConflictPolicy policy, MergeDecision &decision)
+                             ConflictPolicy policy, const QStringList &oneFact,
+                             MergeDecision &decision)
 {
     QList<OutboxEntry> &entries = decision.entries;
     // The base of each locally changed field is the value its first pending edit started
@@ -80,9 +82,14 @@ void MergeTable::mergeFields(const QVariantMap &row, const QVariantMap &remote,
         }
     };
     QVariantMap &accepted = decision.accepted;
+    const bool factSettled =
+        settleWholeFact(row, remote, base, changedLocally, policy, oneFact, decision);
     for (auto it = remote.begin(); it != remote.end(); ++it) {
         const QString &column = it.key();
         const QVariant local = row.value(column);
+        if (factSettled && oneFact.contains(column)) {
+            continue;
+        }
         if (!changedLocally.contains(column) || column == QLatin1String("sfid")) {
             accepted.insert(column, it.value());
             continue;
@@ -121,6 +128,73 @@ void MergeTable::mergeFields(const QVariantMap &row, const QVariantMap &remote,
     if (allSent) {
         accepted.insert(kLastOpColumn, lastOpName(LastOp::Synced));
     }
+}
+
+bool MergeTable::settleWholeFact(const QVariantMap &row, const QVariantMap &remote,
+                                 const QHash<QString, QVariant> &base,
+                                 const QSet<QString> &changedLocally, ConflictPolicy policy,
+                                 const QStringList &oneFact, MergeDecision &decision)
+{
+    // The org's value before either side changed it: the pending edit's base, or the row's
+    // own value for a column the teacher left alone. A column created here has no base.
+    const auto orgChanged = [&](const QString &column) {
+        if (!changedLocally.contains(column)) {
+            return !sameValue(remote.value(column), row.value(column));
+        }
+        return !base.contains(column) || !sameValue(remote.value(column), base.value(column));
+    };
+    // A mark created on both sides merges field by field, as any record made twice: a
+    // column only one side filled is no version of its own.
+    const bool createdHere =
+        std::any_of(decision.entries.cbegin(), decision.entries.cend(),
+                    [](const OutboxEntry &e) { return e.action == QLatin1String("INSERT"); });
+    if (createdHere) {
+        return false;
+    }
+    bool teacherChanged = false;
+    bool officeChanged = false;
+    bool versionsDiffer = false;
+    for (const QString &column : oneFact) {
+        if (!remote.contains(column)) {
+            return false; // the org's record does not carry the whole fact
+        }
+        teacherChanged = teacherChanged || changedLocally.contains(column);
+        officeChanged = officeChanged || orgChanged(column);
+        versionsDiffer = versionsDiffer || !sameValue(remote.value(column), row.value(column));
+    }
+    if (!teacherChanged || !officeChanged || !versionsDiffer) {
+        return false;
+    }
+    const bool localWins = policy == ConflictPolicy::LocalWins;
+    for (const QString &column : oneFact) {
+        const QVariant local = row.value(column);
+        const QVariant theirs = remote.value(column);
+        if (sameValue(local, theirs)) {
+            for (OutboxEntry &entry : decision.entries) {
+                entry.values.remove(column); // both versions agree: nothing to send
+            }
+            continue;
+        }
+        decision.conflicts.append(
+            {column, base.value(column, row.value(column)), local, theirs, keptSide(policy)});
+        if (!localWins) {
+            decision.accepted.insert(column, theirs);
+        }
+        if (localWins && !decision.entries.isEmpty() && !changedLocally.contains(column)) {
+            // The teacher's whole version goes out, the column the teacher left alone too.
+            decision.entries.last().values.insert(column, local);
+        }
+        for (OutboxEntry &entry : decision.entries) {
+            if (!entry.values.contains(column)) {
+                continue;
+            }
+            entry.old.insert(column, theirs); // the org's value is the new base
+            if (!localWins) {
+                entry.values.remove(column);
+            }
+        }
+    }
+    return true;
 }
 
 void MergeTable::settleField(const MergeConflict &conflict, ConflictPolicy policy,

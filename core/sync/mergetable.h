@@ -3,7 +3,9 @@
 #include "mapping.h"
 #include "store/outboxentry.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QVariant>
 #include <QVariantMap>
@@ -37,15 +39,25 @@ class MergeTable
 {
 public:
     // `row`: the local row now; `remote`: the org's record as columns; `entries`: the
-    // record's unsettled outbox entries, oldest first.
+    // record's unsettled outbox entries, oldest first. `oneFact`: columns that together
+    // make one fact (a mark's status and note): when both sides changed it, the policy's side
+    // keeps its whole version and every differing column is a conflict, never a mix.
     static MergeDecision decide(const QVariantMap &row, const QVariantMap &remote,
-                                QList<OutboxEntry> entries, ConflictPolicy policy);
+                                QList<OutboxEntry> entries, ConflictPolicy policy,
+                                const QStringList &oneFact = {});
     // Values from the org and from the store compare by text: 3 and 3.0, null and "" agree.
     static bool sameValue(const QVariant &a, const QVariant &b);
 
 private:
     static void mergeFields(const QVariantMap &row, const QVariantMap &remote,
-                            ConflictPolicy policy, MergeDecision &decision);
+                            ConflictPolicy policy, const QStringList &oneFact,
+                            MergeDecision &decision);
+    // Settles `oneFact` as a whole when both sides changed it; false when they did not
+    // (its columns then merge field by field).
+    static bool settleWholeFact(const QVariantMap &row, const QVariantMap &remote,
+                                const QHash<QString, QVariant> &base,
+                                const QSet<QString> &changedLocally, ConflictPolicy policy,
+                                const QStringList &oneFact, MergeDecision &decision);
     static void settleField(const MergeConflict &conflict, ConflictPolicy policy,
                             MergeDecision &decision);
     static bool isOwnValue(const QList<OutboxEntry> &entries, const QString &column,

@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "net/backoff.h"
 #include "net/salesforceclient.h"
+#include "records.h"
 #include "store/execstatement.h"
 #include "store/localstore.h"
 #include "store/sqltext.h"
@@ -264,33 +265,52 @@ bool Pusher::parentsReady(Role role, const Operation &operation) const
     return true;
 }
 
-void Pusher::fillStudentId(Operation &operation)
+void Pusher::fillDerivedValues(Operation &operation)
 {
-    // A mark made before its student reached the org has no student Id yet; it has one now.
+    // A mark's student Id and name are the student's as they are now, read when the mark
+    // is sent: the student reached the org after the mark was made, the office merged the
+    // student into another record, or moved the enrollment to another student.
     const Mapping &mapping = m_store.mapping();
-    const QString idColumn = mapping.column(Role::Attendance, QStringLiteral("student_id"));
-    if (idColumn.isEmpty() || !operation.row.value(idColumn).toString().isEmpty()) {
-        return;
-    }
     const QString enrollmentColumn = mapping.column(Role::Attendance, QStringLiteral("enrollment"));
     const QString studentColumn = mapping.column(Role::Enrollment, QStringLiteral("student"));
     const auto enrollment =
         m_store.row(Role::Enrollment,
                     operation.row.value(LocalStore::refColumn(enrollmentColumn)).toLongLong());
-    const auto student =
+    const auto studentRow =
         enrollment
             ? m_store.row(Role::Student,
                           enrollment->value(LocalStore::refColumn(studentColumn)).toLongLong())
             : std::nullopt;
-    const QString studentSfid = student ? student->value(kSfid).toString() : QString();
-    if (studentSfid.isEmpty()) {
+    if (!studentRow) {
         return;
     }
-    operation.row.insert(idColumn, studentSfid);
-    if (!operation.columns.contains(idColumn)) {
-        operation.columns.append(idColumn);
+    Student student;
+    student.firstName =
+        studentRow->value(mapping.column(Role::Student, QStringLiteral("first_name"))).toString();
+    student.lastName =
+        studentRow->value(mapping.column(Role::Student, QStringLiteral("last_name"))).toString();
+    QVariantMap derived;
+    // The org's field holds a Salesforce Id: a student not in the org yet leaves it empty.
+    const QString studentSfid = studentRow->value(kSfid).toString();
+    derived.insert(mapping.column(Role::Attendance, QStringLiteral("student_id")),
+                   studentSfid.isEmpty() ? QVariant() : QVariant(studentSfid));
+    derived.insert(mapping.column(Role::Attendance, QStringLiteral("student_name")),
+                   student.fullName());
+    derived.remove(QString()); // fields this mapping does not bind
+    QVariantMap changed;
+    for (auto it = derived.cbegin(); it != derived.cend(); ++it) {
+        if (it.value().isNull() || operation.row.value(it.key()) == it.value()) {
+            continue;
+        }
+        changed.insert(it.key(), it.value());
+        operation.row.insert(it.key(), it.value());
+        if (!operation.columns.contains(it.key())) {
+            operation.columns.append(it.key());
+        }
     }
-    m_store.writeSynced(Role::Attendance, operation.recordId, {{idColumn, studentSfid}});
+    if (!changed.isEmpty()) {
+        m_store.writeSynced(Role::Attendance, operation.recordId, changed);
+    }
 }
 
 bool Pusher::pushChanges(Role role, QList<Operation> operations)
@@ -302,7 +322,7 @@ bool Pusher::pushChanges(Role role, QList<Operation> operations)
             continue; // stays NEW: goes when its parent goes
         }
         if (role == Role::Attendance) {
-            fillStudentId(operation);
+            fillDerivedValues(operation);
         }
         ready.append(operation);
     }

@@ -86,7 +86,7 @@ private:
     bool recoverLostCreates(Role role, QList<Operation> &retry);
     bool adoptTwinRow(Role role, qint64 keepId, const QString &sfid);
     bool parentsReady(Role role, const Operation &operation) const;
-    void fillStudentId(Operation &operation);
+    void fillDerivedValues(Operation &operation);
     bool hasExternalId(Role role) const;
     // A refusal made on this side (redirect, foreign origin): no verdict on the records.
     static bool isNoVerdict(const ApiResponse &response);

@@ -88,6 +88,8 @@ bool RemoteApplier::apply(const QJsonObject &record)
             if (!foldHeldCopy(*adopted, sfid)) {
                 return false;
             }
+            qCInfo(lcSyncMerge) << "org record" << sfid << "adopts local row" << m_codec.table()
+                                << *adopted;
             local = LocalRow{*adopted, lastOpName(LastOp::Pending), QString(), false};
         }
     }
@@ -100,7 +102,7 @@ bool RemoteApplier::apply(const QJsonObject &record)
     if (inserted) {
         m_outcome = Outcome::Inserted;
         ++m_report.pulled;
-        return true;
+        return foldUnsentTwins(remote);
     }
     if (!local) {
         local = findLocal(sfid, key);
@@ -124,12 +126,10 @@ bool RemoteApplier::apply(const QJsonObject &record)
         return true;
     }
     ++m_report.pulled;
-    if (entries.isEmpty()) {
-        m_outcome = Outcome::Updated;
-        return updateSynced(local->id, remote);
-    }
-    m_outcome = Outcome::Merged;
-    return merge(local->id, remote, entries);
+    m_outcome = entries.isEmpty() ? Outcome::Updated : Outcome::Merged;
+    const bool applied =
+        entries.isEmpty() ? updateSynced(local->id, remote) : merge(local->id, remote, entries);
+    return applied && foldUnsentTwins(remote);
 }
 
 std::optional<RemoteApplier::LocalRow> RemoteApplier::findLocal(const QString &sfid,
@@ -206,23 +206,43 @@ bool RemoteApplier::holdsVersion(qint64 id, const QVariantMap &remote,
     return true;
 }
 
-std::optional<qint64> RemoteApplier::findByNaturalKey(const QVariantMap &remote)
+QStringList RemoteApplier::naturalKeyColumns() const
 {
     // Enrollment: one per (course, student); attendance: one per (enrollment, date).
     const Mapping &mapping = m_store.mapping();
-    QStringList columns;
     switch (m_codec.role()) {
     case Role::Enrollment:
-        columns = {
-            LocalStore::refColumn(mapping.column(Role::Enrollment, QStringLiteral("course"))),
-            LocalStore::refColumn(mapping.column(Role::Enrollment, QStringLiteral("student")))};
-        break;
+        return {LocalStore::refColumn(mapping.column(Role::Enrollment, QStringLiteral("course"))),
+                LocalStore::refColumn(mapping.column(Role::Enrollment, QStringLiteral("student")))};
     case Role::Attendance:
-        columns = {
+        return {
             LocalStore::refColumn(mapping.column(Role::Attendance, QStringLiteral("enrollment"))),
             mapping.column(Role::Attendance, QStringLiteral("date"))};
-        break;
     default:
+        return {};
+    }
+}
+
+QStringList RemoteApplier::factColumns() const
+{
+    // A mark's status and note say one thing together: never merged column by column.
+    if (m_codec.role() != Role::Attendance) {
+        return {};
+    }
+    QStringList columns;
+    for (const QString &logical : {QStringLiteral("status"), QStringLiteral("notes")}) {
+        const QString column = m_store.mapping().column(Role::Attendance, logical);
+        if (!column.isEmpty()) {
+            columns.append(column);
+        }
+    }
+    return columns;
+}
+
+std::optional<qint64> RemoteApplier::findByNaturalKey(const QVariantMap &remote)
+{
+    const QStringList columns = naturalKeyColumns();
+    if (columns.isEmpty()) {
         return std::nullopt;
     }
     QStringList conditions{QStringLiteral("sfid IS NULL"), QStringLiteral("isdeleted = 0")};
@@ -243,9 +263,76 @@ std::optional<qint64> RemoteApplier::findByNaturalKey(const QVariantMap &remote)
     }
     const qint64 id = query.value(0).toLongLong();
     query.finish();
-    qCInfo(lcSyncMerge) << "org record" << remote.value(kSfid).toString() << "adopts local row"
-                    << m_codec.table() << id;
     return id;
+}
+
+bool RemoteApplier::foldUnsentTwins(const QVariantMap &remote)
+{
+    // The org's record now holds a slot (enrollment + date) where the teacher made a mark
+    // not sent yet: the office moved a mark onto it, or another laptop's mark arrived. One
+    // mark per slot: the teacher's row folds into the org's record, its version of the
+    // fact goes to the record as an edit or to the conflict log, as the policy says.
+    if (!m_unsentRows || m_codec.role() != Role::Attendance) {
+        return true;
+    }
+    const auto kept = m_store.idByColumn(m_codec.role(), kSfid, remote.value(kSfid));
+    if (!kept) {
+        return true;
+    }
+    while (const auto twin = findByNaturalKey(remote)) {
+        if (!foldUnsentTwin(*kept, *twin)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool RemoteApplier::foldUnsentTwin(qint64 keptId, qint64 twinId)
+{
+    const auto kept = m_store.row(m_codec.role(), keptId);
+    const auto twin = m_store.row(m_codec.role(), twinId);
+    if (!kept || !twin) {
+        return failWith(m_store.errorString());
+    }
+    const bool localWins = m_policy == ConflictPolicy::LocalWins;
+    QVariantMap teachers; // the teacher's version where it differs from the org's
+    for (const QString &column : factColumns()) {
+        const QVariant local = twin->value(column);
+        if (MergeTable::sameValue(local, kept->value(column))) {
+            continue;
+        }
+        teachers.insert(column, local);
+        if (!logConflict(keptId, column, kept->value(column), local, kept->value(column),
+                         localWins ? QStringLiteral("local") : QStringLiteral("remote"))) {
+            return false;
+        }
+    }
+    if (!settle(twinId, outbox::Merged) || !m_store.foldTwin(m_codec.role(), keptId, twinId) ||
+        (localWins && !teachers.isEmpty() &&
+         !m_store.updateLocal(m_codec.role(), keptId, teachers))) {
+        return failWith(m_store.errorString());
+    }
+    qCInfo(lcSyncMerge) << "unsent" << m_codec.table() << twinId << "folded into" << keptId;
+    return true;
+}
+
+bool RemoteApplier::noteSlotMove(qint64 id, const QVariantMap &row, const QVariantMap &remote)
+{
+    // The office moved a mark the teacher is editing: the mark follows the org, and the
+    // teacher sees where it was and where it went.
+    if (m_codec.role() != Role::Attendance) {
+        return true;
+    }
+    // The enrollment compares by its local row: a mark made here names it only there.
+    for (const QString &column : naturalKeyColumns()) {
+        if (remote.contains(column) &&
+            !MergeTable::sameValue(remote.value(column), row.value(column)) &&
+            !logConflict(id, column, row.value(column), row.value(column), remote.value(column),
+                         QStringLiteral("remote"))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void RemoteApplier::resolveLookups(QVariantMap &values)
@@ -345,7 +432,11 @@ bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, const QList<Outb
     if (!row) {
         return failWith(m_store.errorString());
     }
-    const MergeDecision decision = MergeTable::decide(*row, remote, entries, m_policy);
+    if (!noteSlotMove(id, *row, remote)) {
+        return false;
+    }
+    const MergeDecision decision =
+        MergeTable::decide(*row, remote, entries, m_policy, factColumns());
     for (const MergeConflict &conflict : decision.conflicts) {
         if (!logConflict(id, conflict.column, conflict.base, conflict.local, conflict.remote,
                          conflict.kept)) {
@@ -361,7 +452,7 @@ bool RemoteApplier::merge(qint64 id, const QVariantMap &remote, const QList<Outb
         }
     }
     qCDebug(lcSyncMerge) << m_codec.table() << id << "merged:" << decision.conflicts.size()
-                     << "conflicts," << decision.entries.size() << "entries left";
+                         << "conflicts," << decision.entries.size() << "entries left";
     return decision.accepted.isEmpty() ||
            m_store.writeSynced(m_codec.role(), id, decision.accepted) ||
            failWith(m_store.errorString());
@@ -388,7 +479,8 @@ bool RemoteApplier::logConflict(qint64 recordId, const QString &column, const QV
     }
     if (added) {
         ++m_report.conflicts;
-        qCInfo(lcSyncMerge) << "conflict on" << m_codec.table() << recordId << column << "kept" << kept;
+        qCInfo(lcSyncMerge) << "conflict on" << m_codec.table() << recordId << column << "kept"
+                            << kept;
     }
     return true;
 }

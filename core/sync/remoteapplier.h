@@ -55,7 +55,15 @@ private:
         bool deleted = false;
     };
     std::optional<LocalRow> findLocal(const QString &sfid, const QString &key);
+    // The columns of the role's natural key (local ids for lookups), empty for other roles.
+    QStringList naturalKeyColumns() const;
+    QStringList factColumns() const;
+    // An unsent live row (no sfid) holding the natural key of `remote`.
     std::optional<qint64> findByNaturalKey(const QVariantMap &remote);
+    bool foldUnsentTwins(const QVariantMap &remote);
+    bool foldUnsentTwin(qint64 keptId, qint64 twinId);
+    // A conflict per slot column (enrollment, date) the org moved under pending edits.
+    bool noteSlotMove(qint64 id, const QVariantMap &row, const QVariantMap &remote);
     bool foldHeldCopy(qint64 adopted, const QString &sfid);
     // Whether `remote` is the org version the row holds (its own values, pending edits undone).
     bool holdsVersion(qint64 id, const QVariantMap &remote, const QList<OutboxEntry> &entries);

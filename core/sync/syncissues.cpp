@@ -245,6 +245,26 @@ bool SyncIssues::setConflictState(qint64 conflictId, ConflictLog::State state)
     return true;
 }
 
+QList<Conflict> SyncIssues::settledTogether(const Conflict &conflict) const
+{
+    // A mark's status and note are one fact: choosing one side's value of either takes
+    // that side's whole version.
+    QList<Conflict> together{conflict};
+    const Mapping &mapping = m_store.mapping();
+    const QStringList fact{mapping.column(Role::Attendance, QStringLiteral("status")),
+                           mapping.column(Role::Attendance, QStringLiteral("notes"))};
+    if (roleOfTable(conflict.table) != Role::Attendance || !fact.contains(conflict.field)) {
+        return together;
+    }
+    for (const Conflict &other : ConflictLog(m_store).openChoices()) {
+        if (other.id != conflict.id && other.table == conflict.table &&
+            other.recordId == conflict.recordId && fact.contains(other.field)) {
+            together.append(other);
+        }
+    }
+    return together;
+}
+
 bool SyncIssues::useLosingValue(qint64 conflictId)
 {
     const auto conflict = ConflictLog(m_store).open(conflictId);
@@ -254,25 +274,32 @@ bool SyncIssues::useLosingValue(qint64 conflictId)
     }
     const auto role = roleOfTable(conflict->table);
     const qint64 recordId = conflict->recordId;
-    const QString column = conflict->field;
-    const QString losing =
-        conflict->kept == QLatin1String("local") ? conflict->remote : conflict->local;
     const auto row = role ? m_store.row(*role, recordId) : std::nullopt;
     if (!row) {
         m_error = tr("The record of that conflict no longer exists.");
         return false;
     }
-    // Keep the column's type: a number stays a number for the org.
-    QVariant value(losing);
-    const int type = row->value(column).typeId();
-    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double) {
-        value.convert(QMetaType(type));
+    const QList<Conflict> together = settledTogether(*conflict);
+    QVariantMap changes;
+    for (const Conflict &settled : together) {
+        const QString losing =
+            settled.kept == QLatin1String("local") ? settled.remote : settled.local;
+        // Keep the column's type: a number stays a number for the org; nothing stays null.
+        QVariant value = losing.isEmpty() ? QVariant() : QVariant(losing);
+        const int type = row->value(settled.field).typeId();
+        if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double) {
+            value.convert(QMetaType(type));
+        }
+        changes.insert(settled.field, value);
     }
     if (!m_store.begin()) {
         return false;
     }
-    const bool ok = m_store.updateLocal(*role, recordId, {{column, value}}) &&
-                    setConflictState(conflictId, ConflictLog::State::Resolved) && m_store.commit();
+    bool ok = m_store.updateLocal(*role, recordId, changes);
+    for (const Conflict &settled : together) {
+        ok = ok && setConflictState(settled.id, ConflictLog::State::Resolved);
+    }
+    ok = ok && m_store.commit();
     if (!ok) {
         m_store.rollback();
         m_error = m_store.errorString();
@@ -282,7 +309,17 @@ bool SyncIssues::useLosingValue(qint64 conflictId)
 
 bool SyncIssues::dismiss(qint64 conflictId)
 {
-    return setConflictState(conflictId, ConflictLog::State::Dismissed);
+    const auto conflict = ConflictLog(m_store).open(conflictId);
+    if (!conflict) {
+        return setConflictState(conflictId, ConflictLog::State::Dismissed);
+    }
+    // Keeping one column of a fact keeps its whole version.
+    for (const Conflict &settled : settledTogether(*conflict)) {
+        if (!setConflictState(settled.id, ConflictLog::State::Dismissed)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<RefusedValue> SyncIssues::refusedValue(const SyncIssue &issue) const

@@ -55,6 +55,8 @@ private:
     // The record's open deletion conflicts are resolved and its refused edits dismissed.
     bool closeDeletionConflicts(const QString &table, qint64 recordId);
     std::optional<Role> roleOfTable(const QString &table) const;
+    // `conflict` and the open conflicts settled with it (the rest of a mark's status+note).
+    QList<Conflict> settledTogether(const Conflict &conflict) const;
 
     LocalStore &m_store;
     mutable QString m_error;

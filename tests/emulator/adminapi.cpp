@@ -2,6 +2,7 @@
 
 #include "emulator.h"
 #include "fieldedit.h"
+#include "mergeapi.h"
 #include "saveautomations.h"
 #include "sfid.h"
 #include "sobjectapi.h"
@@ -61,6 +62,8 @@ HttpResponse AdminApi::handle(const HttpRequest &request)
         return schema(request, segments);
     if (resource == QLatin1String("state"))
         return state();
+    if (resource == QLatin1String("merge") && segments.size() == 2)
+        return MergeApi(m_emulator).handle(request, segments.at(1));
     if (request.method != "POST")
         return HttpResponse::notFound();
     if (resource == QLatin1String("reset")) {
