@@ -3,6 +3,7 @@
 // syncs against the emulator, org and laptop compared record by record.
 #include "laptop.h"
 #include "orgscope.h"
+#include "store/outbox.h"
 #include "sync/syncengine.h"
 #include "sync/syncissues.h"
 
@@ -41,6 +42,17 @@ protected:
         return std::nullopt;
     }
 
+    // Sync issues that name a field the org does not let this teacher read or write.
+    QList<SyncIssue> fieldIssues()
+    {
+        QList<SyncIssue> found;
+        for (const SyncIssue &issue : SyncIssues(laptop.store()).list()) {
+            if (issue.kind == SyncIssue::Kind::FieldAccess)
+                found.append(issue);
+        }
+        return found;
+    }
+
     QString localNote(qint64 markId)
     {
         return laptop.store()
@@ -51,7 +63,11 @@ protected:
 };
 
 // Issue 21, point 3, first bullet: the admin removes Notes__c. A note typed on the laptop is
-// neither dropped nor shown as synced, and the sync never says "Everything is in sync".
+// neither dropped nor shown as synced, the field is named in Sync issues, and the sync never
+// says "Everything is in sync". The rest of each mark reaches the org (the roll is not held
+// back by a note): the note waits on the laptop as a change of its own, as it does for a
+// field the teacher's profile hides (test_permissionsync), since the describe cannot tell a
+// removed field from a hidden one.
 TEST_F(SchemaChangeSync, NotesOnAFieldTheAdminRemovedStayPendingAndAreShown)
 {
     const QDate day = QDate::currentDate().addDays(-1);
@@ -65,39 +81,33 @@ TEST_F(SchemaChangeSync, NotesOnAFieldTheAdminRemovedStayPendingAndAreShown)
     const SyncReport report = laptop.sync();
     EXPECT_NE(report.result, SyncReport::Result::Clean) << "never \"Everything is in sync\"";
     EXPECT_EQ(localNote(before.id), QStringLiteral("Necesita lentes")) << "the note is kept";
-    const auto issue = issueOf(before.id);
-    ASSERT_TRUE(issue.has_value()) << "the note is shown in Sync issues";
-    EXPECT_TRUE(issue->message.contains(QStringLiteral("Notes__c")))
-        << issue->message.toStdString();
+    const auto named = fieldIssues();
+    ASSERT_EQ(named.size(), 1) << "the field is named once in Sync issues";
+    EXPECT_TRUE(named.first().message.contains(QStringLiteral("Notes")))
+        << named.first().message.toStdString();
 
     // A note typed now is not accepted in silence either.
     const AttendanceMark later = markWithNote(day.addDays(-1), QStringLiteral("Llegó con su mamá"));
     const SyncReport again = laptop.sync();
     EXPECT_NE(again.result, SyncReport::Result::Clean);
-    EXPECT_TRUE(issueOf(later.id).has_value());
+    EXPECT_EQ(fieldIssues().size(), 1) << "named once, not on every sync";
     EXPECT_EQ(localNote(later.id), QStringLiteral("Llegó con su mamá"));
+    EXPECT_GT(Outbox(laptop.store()).unsentCount(), 0) << "the notes wait on the laptop";
 
-    // The marks that hold a note wait on the laptop, neither synced nor sent without it: the
-    // org still holds what it had (or nothing, for a mark it never got).
+    // Each mark reached the org without its note; the notes are still here, unsent.
     for (const AttendanceMark &mark : {before, later}) {
         const auto row = laptop.store().row(Role::Attendance, mark.id);
-        EXPECT_EQ(row->value(QStringLiteral("_hc_lastop")).toString(), QStringLiteral("FAILED"));
         const QString sfid = row->value(QStringLiteral("sfid")).toString();
-        if (!sfid.isEmpty()) {
-            EXPECT_FALSE(orgMark(sfid).contains(QStringLiteral("Notes__c")));
-        }
+        ASSERT_FALSE(sfid.isEmpty()) << "the mark itself goes out";
+        const QJsonObject sent = orgMark(sfid);
+        EXPECT_EQ(sent.value(QStringLiteral("Attendance_Type__c")).toDouble(), mark.status);
+        EXPECT_FALSE(sent.contains(QStringLiteral("Notes__c")));
+        EXPECT_NE(row->value(QStringLiteral("_hc_lastop")).toString(), QStringLiteral("SYNCED"));
     }
-
-    // Clearing the note sends the rest: then all is in sync, org and laptop record by record.
-    for (const AttendanceMark &mark : {before, later}) {
-        ASSERT_TRUE(
-            repository.markAttendance(course.id, mark.studentId, mark.date, mark.status, {}, true)
-                .ok());
-        ASSERT_TRUE(SyncIssues(laptop.store()).retry(Role::Attendance, mark.id));
-    }
-    const SyncReport cleared = laptop.sync();
-    EXPECT_EQ(cleared.result, SyncReport::Result::Clean) << cleared.message.toStdString();
-    expectStoreHoldsExactlyTheScope(org, laptop.store());
+    // Org and laptop record by record, but for the column the org no longer has.
+    const QString notes = laptop.store().mapping().table(Role::Attendance) + u'.' +
+                          ObjectMapping::columnFor(QStringLiteral("Notes__c"));
+    expectStoreHoldsExactlyTheScope(org, laptop.store(), {notes});
 }
 
 // An org automation rewrites the note (upper case) and the student's name on every save of a

@@ -175,6 +175,11 @@ bool Pusher::refuseInvalid(Role role, QList<Operation> &operations, bool externa
         if (create) {
             operation.columns = codec.columns(); // what a create sends: the whole record
         }
+        // What this user may not write is held, never sent (holdUnwritable): a field the org
+        // lacks or hides from her refuses nothing else of the record.
+        for (const QString &column : m_heldColumns.value(role)) {
+            operation.columns.removeAll(column);
+        }
         const BatchKind kind =
             !create ? BatchKind::Update : (externalId ? BatchKind::Upsert : BatchKind::Create);
         auto violation = unavailableField(codec, operation);

@@ -53,8 +53,12 @@ bool SyncEngine::describeObjects(SyncReport &report)
             cached.insert(object.objectName, entry);
         }
     }
-    const QDateTime checked =
-        QDateTime::fromString(metaValue(QLatin1String(kDescribeCheckedKey)), Qt::ISODate);
+    const QString checkedValue = metaValue(QLatin1String(kDescribeCheckedKey));
+    // Read whole, never revalidated, after the org said its fields changed: Last-Modified
+    // has whole seconds, so a change made in the second the describes were cached would be
+    // answered 304 Not Modified.
+    const bool whole = checkedValue == QLatin1String(kDescribeWhole);
+    const QDateTime checked = QDateTime::fromString(checkedValue, Qt::ISODate);
     const bool fresh = cached.size() == objects.size() && checked.isValid() &&
                        checked.secsTo(QDateTime::currentDateTimeUtc()) < kDescribeMaxAgeSeconds;
     if (fresh) {
@@ -80,7 +84,7 @@ bool SyncEngine::describeObjects(SyncReport &report)
         const QString modified = entry.value(QLatin1String("lastModified")).toString();
         // An entry from before shapes were kept must be read whole once, not answered 304.
         if (!modified.isEmpty() && entry.contains(QLatin1String("keyPrefix")) &&
-            !withGaps.contains(object.objectName)) {
+            !withGaps.contains(object.objectName) && !whole) {
             headers.insert(QStringLiteral("If-Modified-Since"), modified);
         }
         batch.addGet(object.objectName,
@@ -259,7 +263,7 @@ SyncReport SyncEngine::run()
     }
     if (m_client.takeFieldError()) {
         // The org's fields changed under us: read the describes again next cycle.
-        setMetaValue(QLatin1String(kDescribeCheckedKey), QString());
+        setMetaValue(QLatin1String(kDescribeCheckedKey), QLatin1String(kDescribeWhole));
     }
     report.failed = failedRecordCount(m_store);
     report.conflicts = std::max(report.conflicts, openConflictCount(m_store));
@@ -308,7 +312,7 @@ void SyncEngine::rereadDescribes(SyncReport &report)
     // An admin changed a field since the describes were read: read them again now, so Sync
     // issues say what the org takes today. Failing here changes nothing of this cycle's
     // result; the describes stay due for the next one.
-    setMetaValue(QLatin1String(kDescribeCheckedKey), QString());
+    setMetaValue(QLatin1String(kDescribeCheckedKey), QLatin1String(kDescribeWhole));
     SyncReport reread;
     describeObjects(reread);
     report.warnings.append(reread.warnings);

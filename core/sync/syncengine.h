@@ -51,6 +51,8 @@ public:
     static int openConflictCount(const LocalStore &store);
     // _meta key of the last describe revalidation; describes are asked again after a day.
     static constexpr const char *kDescribeCheckedKey = "describe-checked";
+    // The value of kDescribeCheckedKey that asks the next cycle to read the describes whole.
+    static constexpr const char *kDescribeWhole = "whole";
     static constexpr int kDescribeMaxAgeSeconds = 24 * 3600;
 
 Q_SIGNALS:
