@@ -74,7 +74,8 @@ bool SyncEngine::describeObjects(SyncReport &report)
     // An object with a field the user's profile kept from her is read whole: a profile
     // change need not move the object's Last-Modified, and she must learn of her access.
     QSet<QString> withGaps;
-    for (const FieldAccessGap &gap : FieldAccess(m_store).gaps()) {
+    const FieldAccess access(m_store); // gaps() is a reference into it: kept alive here
+    for (const FieldAccessGap &gap : access.gaps()) {
         withGaps.insert(gap.objectName);
     }
     CompositeBatch batch(m_client);
