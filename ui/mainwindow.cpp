@@ -2,6 +2,7 @@
 
 #include "attendancemodel.h"
 #include "attendancesheet.h"
+#include "attendancetableview.h"
 #include "coursefilterproxymodel.h"
 #include "courselistmodel.h"
 #include "courseloader.h"
@@ -355,6 +356,30 @@ bool MainWindow::selectCourse(qint64 courseId)
     m_courseView->setCurrentIndex(index);
     m_courseView->scrollTo(index);
     return true;
+}
+
+void MainWindow::showMark(qint64 courseId, qint64 studentId, const QDate &date)
+{
+    if (!selectCourse(courseId)) {
+        m_activeToday->setChecked(false);
+        m_program->setCurrentIndex(0); // all programs
+        selectCourse(courseId);
+    }
+    showTab(AttendanceTab);
+    m_attendance->setDate(date);
+    const auto moveToStudent = [this, studentId] {
+        const int row = m_attendance->model()->rowOfKey(studentId);
+        if (row >= 0) {
+            m_attendance->view()->moveToRow(row);
+        }
+    };
+    if (!m_attendance->isLoading()) {
+        moveToStudent();
+        return;
+    }
+    // Queued: after the sheet has put its cursor where rows arriving put it.
+    connect(m_attendance->model(), &QAbstractItemModel::modelReset, this, moveToStudent,
+            static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
 }
 
 void MainWindow::showTab(Tab tab)

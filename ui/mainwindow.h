@@ -3,6 +3,7 @@
 // ui/ owns the window: Qt Widgets windows, dialogs, delegates and the item models over
 // core. It includes core, never the CLI.
 
+#include <QDate>
 #include <QMainWindow>
 
 class QActionGroup;
@@ -74,6 +75,9 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    // "Go to the mark" (Sync issues): the course, whatever the list's filters, its sheet on
+    // that date, the cursor on the student's row.
+    void showMark(qint64 courseId, qint64 studentId, const QDate &date);
 
 private:
     QLabel *createMessageBar();

@@ -697,6 +697,14 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>%1 is too long for the org: %2 characters, and it takes at most %3. Shorten it below, then save.</source>
         <translation>%1: demasiado largo para la organización, %2 caracteres, y admite como máximo %3. Acórtelo abajo y guarde.</translation>
     </message>
+    <message>
+        <source>no note</source>
+        <translation>sin nota</translation>
+    </message>
+    <message>
+        <source>note «%1»</source>
+        <translation>nota «%1»</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>
@@ -715,6 +723,10 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>The org does not map that field.</source>
         <translation>El mapeo no incluye ese campo.</translation>
+    </message>
+    <message>
+        <source>Only a mark of a student in one of your courses can be fixed here.</source>
+        <translation>Aquí solo se puede arreglar la marca de un estudiante de uno de sus cursos.</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +1608,51 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Wrong clock</source>
         <translation>Reloj equivocado</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::MarkFixBox</name>
+    <message>
+        <source>Fix the mark</source>
+        <translation>Arreglar la marca</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Class date</source>
+        <translation>Fecha de clase</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Saved here at once, as on the sheet; the mark goes to the org at the next sync.</source>
+        <translation>Se guarda aquí en el acto, como en la hoja; la marca va a la organización en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>E&amp;stado:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>%1
+Change what the org asks for here, then save.</source>
+        <translation>%1
+Cambie aquí lo que pide la organización y guarde.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the mark</source>
+        <translation>G&amp;uardar la marca</translation>
+    </message>
+    <message>
+        <source>Class da&amp;te:</source>
+        <translation>&amp;Fecha de clase:</translation>
     </message>
 </context>
 <context>
@@ -2818,14 +2875,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Aceptar el &amp;borrado</translation>
     </message>
     <message>
-        <source>&amp;Keep the other value</source>
-        <translation>&amp;Conservar el otro valor</translation>
-    </message>
-    <message>
-        <source>D&amp;ismiss</source>
-        <translation>&amp;Descartar</translation>
-    </message>
-    <message>
         <source>Sync issues</source>
         <translation>Problemas de sincronización</translation>
     </message>
@@ -2896,6 +2945,34 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The correction was not saved: %1</source>
         <translation>La corrección no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Conservar el &amp;mío</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;office&apos;s</source>
+        <translation>Conservar el de la &amp;oficina</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the mark</source>
+        <translation>&amp;Ir a la marca</translation>
+    </message>
+    <message>
+        <source>Close this window and show the mark on the attendance sheet.</source>
+        <translation>Cerrar esta ventana y mostrar la marca en la hoja de asistencia.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine: %1</source>
+        <translation>Conservar el &amp;mío: %1</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;office&apos;s: %1</source>
+        <translation>Conservar el de la &amp;oficina: %1</translation>
+    </message>
+    <message>
+        <source>The mark was not saved: %1</source>
+        <translation>La marca no se guardó: %1</translation>
     </message>
 </context>
 <context>
