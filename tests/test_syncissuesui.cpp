@@ -564,3 +564,49 @@ TEST_F(SyncIssuesAgainstTheOrg, ConflictButtonsShowBothValues)
     EXPECT_EQ(kept.notes, QStringLiteral("Cita médica & vacuna"));
     expectSameInOrgAndLaptop(laptop, org, Role::Attendance, mark.id);
 }
+
+// Issue 25: the mark refused on a day without class was already in the org (the rule came
+// after it): moving it deletes the org's record on that day, and the deletion is not taken
+// for one that met an office edit.
+TEST_F(SyncIssuesAgainstTheOrg, AMarkAlreadyInTheOrgIsMovedToAnotherDate)
+{
+    Repository &repository = laptop.repository();
+    QList<QDate> unmarked;
+    for (QDate day = QDate::currentDate().addDays(-1); unmarked.size() < 2; day = day.addDays(-1)) {
+        ASSERT_TRUE(course.isActiveOn(day)) << "the demo course has unmarked days";
+        if (!repository.attendanceOn(course.id, day).contains(student.id)) {
+            unmarked.append(day);
+        }
+    }
+    const QDate right = unmarked.at(0);
+    const QDate wrong = unmarked.at(1);
+    ASSERT_TRUE(repository.markAttendance(course.id, student.id, wrong, 0, {}, true).ok());
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const QString wrongSfid = repository.attendanceOn(course.id, wrong).value(student.id).sfid;
+    ASSERT_FALSE(wrongSfid.isEmpty());
+    ASSERT_NO_FATAL_FAILURE(
+        addMarkRule(org, QStringLiteral("No_Class_That_Day"),
+                    QStringLiteral("Start_Date__c = %1").arg(wrong.toString(Qt::ISODate)),
+                    QStringLiteral("No hubo clase ese día."), QStringLiteral("Start_Date__c")));
+    const qint64 markId = refusedMark(laptop, course, student, wrong, 2);
+
+    OpenIssues issues(laptop.store(), Role::Attendance, markId);
+    ASSERT_GE(issues.row, 0);
+    MarkFixBox *fix = issues.dialog.markFixBox();
+    ASSERT_TRUE(fix->isVisible());
+    fix->dateEdit()->setDate(right);
+    QTest::mouseClick(fix->saveButton(), Qt::LeftButton);
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    issues.dialog.reload();
+    EXPECT_EQ(issues.model()->rowCount(), 0) << issues.model()->details(0).toStdString();
+    const AttendanceMark moved = repository.attendanceOn(course.id, right).value(student.id);
+    EXPECT_EQ(moved.status, 2);
+    expectSameInOrgAndLaptop(laptop, org, Role::Attendance, moved.id);
+    for (const QJsonValue &value : liveRecords(org, QStringLiteral("Attendance__c"))) {
+        EXPECT_NE(value.toObject().value(QStringLiteral("Id")).toString(), wrongSfid)
+            << "the mark on the day without class is gone from the org";
+    }
+    EXPECT_FALSE(repository.attendanceOn(course.id, wrong).contains(student.id));
+}

@@ -435,14 +435,38 @@ bool SyncIssues::fixMark(const SyncIssue &issue, int status, const QString &note
     return ok;
 }
 
+QVariantMap SyncIssues::valuesInTheOrg(Role role, qint64 recordId) const
+{
+    // Each unsent edit starts from the one before it: the first one to touch a column holds
+    // the value the org has.
+    QVariantMap values;
+    const QString table = m_store.mapping().table(role);
+    for (const OutboxEntry &entry :
+         m_store.outboxEntries({outbox::Failed, outbox::New, outbox::Pending})) {
+        if (entry.tableName != table || entry.recordId != recordId) {
+            continue;
+        }
+        for (auto it = entry.old.constBegin(); it != entry.old.constEnd(); ++it) {
+            if (!values.contains(it.key())) {
+                values.insert(it.key(), it.value());
+            }
+        }
+    }
+    return values;
+}
+
 bool SyncIssues::leaveRefusedMark(qint64 markId)
 {
     const auto row = m_store.row(Role::Attendance, markId);
+    const QVariantMap inTheOrg = valuesInTheOrg(Role::Attendance, markId);
     if (!row || !Outbox(m_store).dismissFailed(m_store.mapping().table(Role::Attendance), markId)) {
         return false;
     }
     if (!row->value(QStringLiteral("sfid")).toString().isEmpty()) {
-        return m_store.deleteLocal(Role::Attendance, markId);
+        // The org's record goes as the org has it: the refused values are let go of first,
+        // so the deletion is not taken for one meeting an office edit.
+        return (inTheOrg.isEmpty() || m_store.writeSynced(Role::Attendance, markId, inTheOrg)) &&
+               m_store.deleteLocal(Role::Attendance, markId);
     }
     return m_store.writeSynced(Role::Attendance, markId,
                                {{kDeletedField, 1},

@@ -56,6 +56,8 @@ private:
     std::optional<RefusedValue> tooLongByTheOrgsWord(const SyncIssue &issue,
                                                      const QVariantMap &row) const;
     bool leaveRefusedMark(qint64 markId);
+    // The record's values as the org holds them, for the columns its unsent edits changed.
+    QVariantMap valuesInTheOrg(Role role, qint64 recordId) const;
     bool setConflictState(qint64 conflictId, ConflictLog::State state);
     // The record's open deletion conflicts are resolved and its refused edits dismissed.
     bool closeDeletionConflicts(const QString &table, qint64 recordId);
