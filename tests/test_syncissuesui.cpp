@@ -485,9 +485,12 @@ TEST_F(SyncIssuesAgainstTheOrg, AMarkRefusedForItsDateIsMovedInPlace)
     EXPECT_EQ(inOrg, onLaptop);
 }
 
+namespace {
+
 // Issue 25: "Go to the mark" shows the refused mark's row on the sheet: its course (whatever
-// the list showed), its date, its student.
-TEST_F(SyncIssuesAgainstTheOrg, GoToTheMarkOpensItsRowOnTheSheet)
+// the list showed), its date, its student; with the rows read at once or in the background.
+void goToTheMark(Laptop &laptop, const EmulatorProcess &org, const Course &course,
+                 MainWindow::Loading loading)
 {
     const QList<Student> roster = laptop.repository().roster(course.id);
     ASSERT_GE(roster.size(), 2);
@@ -499,31 +502,50 @@ TEST_F(SyncIssuesAgainstTheOrg, GoToTheMarkOpensItsRowOnTheSheet)
         QStringLiteral("Una ausencia sin excusa necesita una nota."), QStringLiteral("Notes__c")));
     const qint64 markId = refusedMark(laptop, course, last, day, 1);
 
-    MainWindow window(laptop.repository());
+    MainWindow window(laptop.repository(), loading);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window.isLoading(); }, 10000));
     window.showTab(MainWindow::RosterTab);
     for (const Course &other : laptop.repository().courses()) {
         if (other.id != course.id && window.selectCourse(other.id)) {
             break;
         }
     }
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window.isLoading(); }, 10000));
     OpenIssues issues(laptop.store(), Role::Attendance, markId);
     ASSERT_GE(issues.row, 0);
     QObject::connect(&issues.dialog, &SyncIssuesDialog::markRequested, &window,
                      &MainWindow::showMark);
     ASSERT_TRUE(issues.dialog.goToMarkButton()->isEnabled());
     QTest::mouseClick(issues.dialog.goToMarkButton(), Qt::LeftButton);
-    QCoreApplication::processEvents();
-
     EXPECT_FALSE(issues.dialog.isVisible()) << "the window gives way to the sheet";
-    EXPECT_EQ(window.currentCourseId(), course.id);
+
     AttendanceSheet *sheet = window.attendanceSheet();
+    const auto onTheRow = [&] {
+        const int row = sheet->model()->rowOfKey(last.id);
+        return !window.isLoading() && !sheet->isLoading() && row > 0 &&
+               sheet->view()->currentIndex().row() == row;
+    };
+    EXPECT_TRUE(QTest::qWaitFor(onTheRow, 10000))
+        << sheet->view()->currentIndex().row() << " " << sheet->model()->rowOfKey(last.id);
+    EXPECT_EQ(window.currentCourseId(), course.id);
     EXPECT_TRUE(sheet->isVisible());
     EXPECT_EQ(sheet->date(), day);
-    const int row = sheet->model()->rowOfKey(last.id);
-    ASSERT_GT(row, 0);
-    EXPECT_EQ(sheet->view()->currentIndex().row(), row);
+    EXPECT_EQ(sheet->model()->courseId(), course.id);
+    EXPECT_EQ(sheet->model()->date(), day);
+}
+
+} // namespace
+
+TEST_F(SyncIssuesAgainstTheOrg, GoToTheMarkOpensItsRowOnTheSheet)
+{
+    goToTheMark(laptop, org, course, MainWindow::Loading::OnGuiThread);
+}
+
+TEST_F(SyncIssuesAgainstTheOrg, GoToTheMarkOpensItsRowOnASheetReadInTheBackground)
+{
+    goToTheMark(laptop, org, course, MainWindow::Loading::InBackground);
 }
 
 // Issue 25: the buttons of a mark changed on both sides say which value each keeps, the

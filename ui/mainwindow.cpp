@@ -34,6 +34,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <memory>
 #include <utility>
 
 namespace pasalista {
@@ -367,19 +368,29 @@ void MainWindow::showMark(qint64 courseId, qint64 studentId, const QDate &date)
     }
     showTab(AttendanceTab);
     m_attendance->setDate(date);
-    const auto moveToStudent = [this, studentId] {
-        const int row = m_attendance->model()->rowOfKey(studentId);
+    const auto moveToStudent = [this, courseId, studentId, date] {
+        const AttendanceModel *rows = m_attendance->model();
+        const int row =
+            rows->courseId() == courseId && rows->date() == date ? rows->rowOfKey(studentId) : -1;
         if (row >= 0) {
             m_attendance->view()->moveToRow(row);
         }
     };
-    if (!m_attendance->isLoading()) {
+    if (!isLoading()) {
         moveToStudent();
         return;
     }
-    // Queued: after the sheet has put its cursor where rows arriving put it.
-    connect(m_attendance->model(), &QAbstractItemModel::modelReset, this, moveToStudent,
-            static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
+    // Queued: once the last rows asked for are shown and the sheet has put its cursor.
+    auto arrival = std::make_shared<QMetaObject::Connection>();
+    *arrival = connect(
+        m_loader, &CourseLoader::loaded, this,
+        [this, arrival, moveToStudent] {
+            if (!isLoading()) {
+                disconnect(*arrival);
+                moveToStudent();
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 void MainWindow::showTab(Tab tab)
