@@ -358,6 +358,42 @@ qint64 refusedMark(Laptop &laptop, const Course &course, const Student &student,
     return markId;
 }
 
+// The two latest past days of the course without a mark of `student`, the later first: a
+// mark made on either is new.
+void twoUnmarkedDays(Repository &repository, const Course &course, const Student &student,
+                     QDate *right, QDate *wrong)
+{
+    QList<QDate> unmarked;
+    for (QDate day = QDate::currentDate().addDays(-1); unmarked.size() < 2; day = day.addDays(-1)) {
+        ASSERT_TRUE(course.isActiveOn(day)) << "the demo course has unmarked days";
+        if (!repository.attendanceOn(course.id, day).contains(student.id)) {
+            unmarked.append(day);
+        }
+    }
+    *right = unmarked.at(0);
+    *wrong = unmarked.at(1);
+}
+
+// The refused mark moved to another date in the Sync issues window.
+void moveRefusedMark(LocalStore &store, qint64 markId, const QDate &to)
+{
+    OpenIssues issues(store, Role::Attendance, markId);
+    ASSERT_GE(issues.row, 0);
+    MarkFixBox *fix = issues.dialog.markFixBox();
+    ASSERT_TRUE(fix->isVisible()) << "the date is offered where the refusal is shown";
+    fix->dateEdit()->setDate(to);
+    ASSERT_TRUE(fix->saveButton()->isEnabled());
+    QTest::mouseClick(fix->saveButton(), Qt::LeftButton);
+}
+
+// The office says there was no class on `day`: the org refuses marks on it.
+void addNoClassRule(const EmulatorProcess &org, const QDate &day)
+{
+    addMarkRule(org, QStringLiteral("No_Class_That_Day"),
+                QStringLiteral("Start_Date__c = %1").arg(day.toString(Qt::ISODate)),
+                QStringLiteral("No hubo clase ese día."), QStringLiteral("Start_Date__c"));
+}
+
 } // namespace
 
 // Issue 25: a mark the org's validation rule refuses for want of a note gets its note in the
@@ -431,30 +467,14 @@ TEST_F(SyncIssuesAgainstTheOrg, AMarkRefusedForItsStatusGetsAStatusInPlace)
 // date in place: the org ends with the mark on that date only, as the laptop.
 TEST_F(SyncIssuesAgainstTheOrg, AMarkRefusedForItsDateIsMovedInPlace)
 {
-    // Two past class days without a mark of hers: the mark made on the first is new.
     Repository &repository = laptop.repository();
-    QList<QDate> unmarked;
-    for (QDate day = QDate::currentDate().addDays(-1); unmarked.size() < 2; day = day.addDays(-1)) {
-        ASSERT_TRUE(course.isActiveOn(day)) << "the demo course has unmarked days";
-        if (!repository.attendanceOn(course.id, day).contains(student.id)) {
-            unmarked.append(day);
-        }
-    }
-    const QDate right = unmarked.at(0);
-    const QDate wrong = unmarked.at(1);
-    ASSERT_NO_FATAL_FAILURE(
-        addMarkRule(org, QStringLiteral("No_Class_That_Day"),
-                    QStringLiteral("Start_Date__c = %1").arg(wrong.toString(Qt::ISODate)),
-                    QStringLiteral("No hubo clase ese día."), QStringLiteral("Start_Date__c")));
+    QDate right;
+    QDate wrong;
+    ASSERT_NO_FATAL_FAILURE(twoUnmarkedDays(repository, course, student, &right, &wrong));
+    ASSERT_NO_FATAL_FAILURE(addNoClassRule(org, wrong));
     const qint64 markId = refusedMark(laptop, course, student, wrong, 2);
 
-    OpenIssues issues(laptop.store(), Role::Attendance, markId);
-    ASSERT_GE(issues.row, 0);
-    MarkFixBox *fix = issues.dialog.markFixBox();
-    ASSERT_TRUE(fix->isVisible());
-    fix->dateEdit()->setDate(right);
-    ASSERT_TRUE(fix->saveButton()->isEnabled());
-    QTest::mouseClick(fix->saveButton(), Qt::LeftButton);
+    ASSERT_NO_FATAL_FAILURE(moveRefusedMark(laptop.store(), markId, right));
 
     EXPECT_FALSE(repository.attendanceOn(course.id, wrong).contains(student.id));
     const AttendanceMark moved = repository.attendanceOn(course.id, right).value(student.id);
@@ -462,8 +482,7 @@ TEST_F(SyncIssuesAgainstTheOrg, AMarkRefusedForItsDateIsMovedInPlace)
     EXPECT_EQ(moved.status, 2);
 
     EXPECT_EQ(laptop.sync().result, SyncReport::Result::Clean);
-    issues.dialog.reload();
-    EXPECT_EQ(issues.model()->rowCount(), 0);
+    EXPECT_EQ(SyncIssuesModel(laptop.store()).rowCount(), 0);
     expectSameInOrgAndLaptop(laptop, org, Role::Attendance, moved.id);
     // Record by record, her marks in the org are her live marks here: none on the wrong day.
     const QString enrollment = repository.enrollment(course.id, student.id)->sfid;
@@ -593,36 +612,22 @@ TEST_F(SyncIssuesAgainstTheOrg, ConflictButtonsShowBothValues)
 TEST_F(SyncIssuesAgainstTheOrg, AMarkAlreadyInTheOrgIsMovedToAnotherDate)
 {
     Repository &repository = laptop.repository();
-    QList<QDate> unmarked;
-    for (QDate day = QDate::currentDate().addDays(-1); unmarked.size() < 2; day = day.addDays(-1)) {
-        ASSERT_TRUE(course.isActiveOn(day)) << "the demo course has unmarked days";
-        if (!repository.attendanceOn(course.id, day).contains(student.id)) {
-            unmarked.append(day);
-        }
-    }
-    const QDate right = unmarked.at(0);
-    const QDate wrong = unmarked.at(1);
+    QDate right;
+    QDate wrong;
+    ASSERT_NO_FATAL_FAILURE(twoUnmarkedDays(repository, course, student, &right, &wrong));
     ASSERT_TRUE(repository.markAttendance(course.id, student.id, wrong, 0, {}, true).ok());
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     const QString wrongSfid = repository.attendanceOn(course.id, wrong).value(student.id).sfid;
     ASSERT_FALSE(wrongSfid.isEmpty());
-    ASSERT_NO_FATAL_FAILURE(
-        addMarkRule(org, QStringLiteral("No_Class_That_Day"),
-                    QStringLiteral("Start_Date__c = %1").arg(wrong.toString(Qt::ISODate)),
-                    QStringLiteral("No hubo clase ese día."), QStringLiteral("Start_Date__c")));
+    ASSERT_NO_FATAL_FAILURE(addNoClassRule(org, wrong));
     const qint64 markId = refusedMark(laptop, course, student, wrong, 2);
 
-    OpenIssues issues(laptop.store(), Role::Attendance, markId);
-    ASSERT_GE(issues.row, 0);
-    MarkFixBox *fix = issues.dialog.markFixBox();
-    ASSERT_TRUE(fix->isVisible());
-    fix->dateEdit()->setDate(right);
-    QTest::mouseClick(fix->saveButton(), Qt::LeftButton);
+    ASSERT_NO_FATAL_FAILURE(moveRefusedMark(laptop.store(), markId, right));
 
     const SyncReport report = laptop.sync();
     EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
-    issues.dialog.reload();
-    EXPECT_EQ(issues.model()->rowCount(), 0) << issues.model()->details(0).toStdString();
+    const SyncIssuesModel left(laptop.store());
+    EXPECT_EQ(left.rowCount(), 0) << left.details(0).toStdString();
     const AttendanceMark moved = repository.attendanceOn(course.id, right).value(student.id);
     EXPECT_EQ(moved.status, 2);
     expectSameInOrgAndLaptop(laptop, org, Role::Attendance, moved.id);
