@@ -3,6 +3,8 @@
 #include "repository.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <numeric>
@@ -57,16 +59,27 @@ QString Reports::codeName(int status) const
         .arg(QCoreApplication::translate("AttendanceLabels", label.constData()));
 }
 
+bool Reports::inRange(const QDate &date, const QDate &from, const QDate &to)
+{
+    return (!from.isValid() || date >= from) && (!to.isValid() || date <= to);
+}
+
+QList<AttendanceMark> Reports::marksBetween(qint64 courseId, const QDate &from,
+                                            const QDate &to) const
+{
+    QList<AttendanceMark> marks = m_repository.attendanceOfCourse(courseId);
+    marks.removeIf([&](const AttendanceMark &mark) { return !inRange(mark.date, from, to); });
+    return marks;
+}
+
 QList<StatusCount> Reports::statusCounts(qint64 courseId, const QDate &from, const QDate &to) const
 {
     if (!from.isValid() && !to.isValid()) {
         return m_repository.statusCountsOfCourse(courseId); // counted by the store
     }
     QList<StatusCount> counts;
-    for (const AttendanceMark &mark : m_repository.attendanceOfCourse(courseId)) {
-        if ((!from.isValid() || mark.date >= from) && (!to.isValid() || mark.date <= to)) {
-            counts.append({mark.studentId, mark.status, 1});
-        }
+    for (const AttendanceMark &mark : marksBetween(courseId, from, to)) {
+        counts.append({mark.studentId, mark.status, 1});
     }
     return counts;
 }
@@ -153,6 +166,118 @@ QList<AttendanceSummary> Reports::studentReport(qint64 studentId) const
         }
     }
     return rows;
+}
+
+QList<WeeklyRate> Reports::weeklyRates(qint64 courseId, const QDate &from, const QDate &to) const
+{
+    const QSet<qint64> enrolled = enrolledIds(courseId);
+    QMap<QDate, AttendanceSummary> weeks;
+    for (const AttendanceMark &mark : marksBetween(courseId, from, to)) {
+        if (enrolled.contains(mark.studentId)) {
+            count(weeks[mark.date.addDays(1 - mark.date.dayOfWeek())], mark.status);
+        }
+    }
+    QList<WeeklyRate> rates;
+    for (auto it = weeks.constBegin(); it != weeks.constEnd(); ++it) {
+        if (it->recorded > 0) {
+            WeeklyRate week;
+            week.weekStart = it.key();
+            week.recorded = it->recorded;
+            week.attended = it->present + it->late;
+            rates.append(week);
+        }
+    }
+    return rates;
+}
+
+QSet<qint64> Reports::enrolledIds(qint64 courseId) const
+{
+    QSet<qint64> ids;
+    for (const Student &student : m_repository.roster(courseId)) {
+        ids.insert(student.id);
+    }
+    return ids;
+}
+
+QList<WatchedStudent> Reports::watchedStudents(const QDate &from, const QDate &to) const
+{
+    QList<WatchedStudent> watched;
+    for (const Course &course : m_repository.courses()) {
+        QHash<qint64, QList<AttendanceMark>> marksOfStudent;
+        for (const AttendanceMark &mark : marksBetween(course.id, from, to)) {
+            marksOfStudent[mark.studentId].append(mark);
+        }
+        QList<AttendanceSummary> rows = courseReport(course.id, from, to);
+        rows.removeLast(); // the total
+        for (const AttendanceSummary &row : std::as_const(rows)) {
+            WatchedStudent student;
+            student.course = course.title;
+            student.summary = row;
+            student.summary.courseId = course.id;
+            QList<AttendanceMark> marks = marksOfStudent.value(row.studentId);
+            std::sort(
+                marks.begin(), marks.end(),
+                [](const AttendanceMark &a, const AttendanceMark &b) { return a.date < b.date; });
+            findLongestStreak(marks, student);
+            watched.append(student);
+        }
+    }
+    std::stable_sort(
+        watched.begin(), watched.end(), [](const WatchedStudent &a, const WatchedStudent &b) {
+            const int byCourse = a.course.localeAwareCompare(b.course);
+            return byCourse != 0 ? byCourse < 0
+                                 : a.summary.name.localeAwareCompare(b.summary.name) < 0;
+        });
+    return watched;
+}
+
+void Reports::findLongestStreak(const QList<AttendanceMark> &marks, WatchedStudent &student) const
+{
+    int run = 0;
+    QDate runFrom;
+    for (const AttendanceMark &mark : marks) {
+        const AttendanceCode *code = m_repository.mapping().attendanceCode(mark.status);
+        if (!code || !code->counted) {
+            continue; // a code with no meaning says nothing about the run
+        }
+        if (!code->absent) {
+            run = 0;
+            continue;
+        }
+        if (run++ == 0) {
+            runFrom = mark.date;
+        }
+        if (run > student.longestStreak) {
+            student.longestStreak = run;
+            student.streakFrom = runFrom;
+            student.streakTo = mark.date;
+        }
+    }
+}
+
+QList<WatchedStudent> Reports::chronicAbsences(const QDate &from, const QDate &to) const
+{
+    QList<WatchedStudent> watched = watchedStudents(from, to);
+    watched.removeIf(
+        [](const WatchedStudent &student) { return !student.summary.chronicallyAbsent(); });
+    return watched;
+}
+
+QList<WatchedStudent> Reports::absenceStreaks(int minimumStreak, const QDate &from,
+                                              const QDate &to) const
+{
+    QList<WatchedStudent> watched = watchedStudents(from, to);
+    watched.removeIf([minimumStreak](const WatchedStudent &student) {
+        return student.longestStreak < minimumStreak;
+    });
+    return watched;
+}
+
+QString Reports::chronicAbsenceRule()
+{
+    return tr("Chronic absence: 10 % or more of the class days missed, judged once at least %1 "
+              "class days are recorded.")
+        .arg(QLocale().toString(AttendanceSummary::kChronicMinimumDays));
 }
 
 } // namespace pasalista

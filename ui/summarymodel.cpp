@@ -175,10 +175,7 @@ QString SummaryModel::absenceToolTip(const AttendanceSummary &summary)
     const QLocale locale;
     return tr("Class days missed: %1 of %2 recorded.")
                .arg(locale.toString(summary.absent), locale.toString(summary.recorded)) +
-           QLatin1Char(' ') +
-           tr("Chronic absence: 10 % or more of the class days missed, judged once at least %1 "
-              "class days are recorded.")
-               .arg(locale.toString(AttendanceSummary::kChronicMinimumDays));
+           QLatin1Char(' ') + Reports::chronicAbsenceRule();
 }
 
 QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int column, int role) const
