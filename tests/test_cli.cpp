@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTextStream>
 
 #include <sys/stat.h>
@@ -293,6 +294,48 @@ TEST_F(CliTest, ReportAsJson)
     const CliResult text = cli(args({"report", "Lectura"}));
     EXPECT_EQ(text.exitCode, 0);
     EXPECT_TRUE(text.out.contains(QStringLiteral("50.0 %")));
+}
+
+// Issue 25: `report --pdf` writes the printed report; poppler's pdftotext (installed by
+// scripts/install-deps) reads back the course, the period, the names, the rates and the rule.
+TEST_F(CliTest, ReportAsPdfHasNamesDatesAndRates)
+{
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    ASSERT_FALSE(pdftotext.isEmpty()) << "pdftotext missing: run scripts/install-deps";
+    for (const char *day : {"2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06"}) {
+        ASSERT_EQ(cli(args({"mark", "Lectura", day, "Ana", "0"})).exitCode, 0);
+        ASSERT_EQ(cli(args({"mark", "Lectura", day, "Luis", "1"})).exitCode, 0);
+    }
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-07", "Luis", "0"})).exitCode, 0);
+    const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+    const CliResult written = cli(
+        args({"report", "Lectura", "--from", "2025-03-04", "--to", "2025-03-07", "--pdf"}) << pdf);
+    ASSERT_EQ(written.exitCode, 0) << written.err.toStdString();
+    EXPECT_TRUE(written.out.contains(pdf)) << written.out.toStdString();
+
+    QProcess reader;
+    reader.start(pdftotext,
+                 {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    ASSERT_TRUE(reader.waitForFinished(30000));
+    ASSERT_EQ(reader.exitCode(), 0) << reader.readAllStandardError().toStdString();
+    // pdftotext breaks lines where the page does: words compared, not lines.
+    const QString text = QString::fromUtf8(reader.readAllStandardOutput()).simplified();
+    const QLocale locale;
+    for (const QString &expected :
+         {str("Lectura inicial"), str("Ana Pérez"), str("Luis Gómez"),
+          locale.toString(QDate(2025, 3, 4), QLocale::ShortFormat),
+          locale.toString(QDate(2025, 3, 7), QLocale::ShortFormat), str("100 %"), str("25 %"),
+          str("3 (75 %)"), str("10 % or more of the class days")}) {
+        EXPECT_TRUE(text.contains(expected)) << expected.toStdString() << " missing from:\n"
+                                             << text.toStdString();
+    }
+    EXPECT_FALSE(text.contains(locale.toString(QDate(2025, 3, 3), QLocale::ShortFormat)))
+        << "the day before the range is nowhere";
+
+    const CliResult unwritable = cli(args({"report", "Lectura", "--pdf"})
+                                     << m_dir.filePath(QStringLiteral("no/such/folder.pdf")));
+    EXPECT_EQ(unwritable.exitCode, 1);
+    EXPECT_FALSE(unwritable.err.isEmpty());
 }
 
 // Issue 25: `report --from/--to` counts only the days in the range; a date that is not one,

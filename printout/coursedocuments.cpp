@@ -1,0 +1,239 @@
+#include "coursedocuments.h"
+
+#include "attendancechart.h"
+#include "reports.h"
+#include "repository.h"
+
+#include <QImage>
+#include <QLocale>
+#include <QPainter>
+#include <QTextDocument>
+#include <QUrl>
+
+namespace pasalista {
+
+namespace {
+
+const QUrl kChartUrl(QStringLiteral("pasalista:weekly-chart"));
+// The chart's place on the page, in the document's pixels (96 per inch: about 17 × 7 cm),
+// drawn at four times that for paper.
+const QSize kChartSize(640, 270);
+constexpr int kChartScale = 4;
+
+QString cell(const QString &text, const QString &tag = QStringLiteral("td"))
+{
+    return QStringLiteral("<%1>%2</%1>").arg(tag, text.toHtmlEscaped());
+}
+
+QString numberCell(const QString &text)
+{
+    return QStringLiteral("<td align=\"right\">%1</td>").arg(text.toHtmlEscaped());
+}
+
+QString headerRow(const QStringList &titles)
+{
+    QString row;
+    for (const QString &title : titles) {
+        row += cell(title, QStringLiteral("th"));
+    }
+    return QStringLiteral("<thead><tr bgcolor=\"#e8e8e8\">%1</tr></thead>").arg(row);
+}
+
+QString table(const QStringList &titles, const QString &rows)
+{
+    return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
+                          "width=\"100%\">%1%2</table>")
+        .arg(headerRow(titles), rows);
+}
+
+QString percentText(double rate)
+{
+    return QLocale().toString(rate * 100.0, 'f', 0) + QStringLiteral(" %");
+}
+
+// "2 (67 %)": a count and its share of the recorded days, shares that add up to 100.
+QString countWithShare(int count, int share)
+{
+    return count == 0 ? QStringLiteral("0")
+                      : QStringLiteral("%1 (%2 %)").arg(QLocale().toString(count)).arg(share);
+}
+
+QString dateText(const QDate &date)
+{
+    return QLocale().toString(date, QLocale::ShortFormat);
+}
+
+QImage chartImage(const QList<WeeklyRate> &weeks)
+{
+    QImage image(kChartSize * kChartScale, QImage::Format_RGB32);
+    // Fonts in points come out as large against the chart as on the page.
+    const int dotsPerMeter = qRound(96.0 * kChartScale / 0.0254);
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    QPainter painter(&image);
+    AttendanceChart::paint(painter, QRectF(QPointF(0, 0), QSizeF(image.size())), weeks);
+    return image;
+}
+
+} // namespace
+
+CourseDocuments::CourseDocuments(const Repository &repository) : m_repository(repository) {}
+
+QString CourseDocuments::periodText(const QDate &from, const QDate &to)
+{
+    if (from.isValid() && to.isValid()) {
+        return tr("From %1 to %2").arg(dateText(from), dateText(to));
+    }
+    if (from.isValid()) {
+        return tr("From %1 on").arg(dateText(from));
+    }
+    return to.isValid() ? tr("Up to %1").arg(dateText(to)) : tr("Every recorded day");
+}
+
+std::unique_ptr<QTextDocument> CourseDocuments::documentOf(const QString &title,
+                                                           const QString &html)
+{
+    auto document = std::make_unique<QTextDocument>();
+    document->setMetaInformation(QTextDocument::DocumentTitle, title);
+    QFont font = document->defaultFont();
+    font.setPointSizeF(10);
+    document->setDefaultFont(font);
+    document->setHtml(html);
+    return document;
+}
+
+QString CourseDocuments::courseHeading(qint64 courseId, const QString &title) const
+{
+    const auto course = m_repository.course(courseId);
+    if (!course) {
+        return cell(title, QStringLiteral("h1"));
+    }
+    QString html = cell(title + QStringLiteral(" \u2014 ") + course->title, QStringLiteral("h1"));
+    QStringList facts{course->programName};
+    if (!course->facilitatorNames.isEmpty()) {
+        facts.append(tr("Facilitators: %1").arg(course->facilitatorNames));
+    }
+    facts.removeAll(QString());
+    return html + cell(facts.join(QStringLiteral(" \u00b7 ")), QStringLiteral("p"));
+}
+
+std::unique_ptr<QTextDocument> CourseDocuments::report(qint64 courseId, const QDate &from,
+                                                       const QDate &to) const
+{
+    const QString title = tr("Attendance report");
+    QString html = courseHeading(courseId, title);
+    html += cell(periodText(from, to), QStringLiteral("p"));
+    html += cell(Reports::chronicAbsenceRule(), QStringLiteral("p"));
+    html += QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"></p>")
+                .arg(kChartUrl.toString())
+                .arg(kChartSize.width())
+                .arg(kChartSize.height());
+    html += reportTable(courseId, from, to);
+    html += watchLists(from, to);
+    auto document = documentOf(title, html);
+    document->addResource(QTextDocument::ImageResource, kChartUrl,
+                          chartImage(Reports(m_repository).weeklyRates(courseId, from, to)));
+    return document;
+}
+
+QString CourseDocuments::reportTable(qint64 courseId, const QDate &from, const QDate &to) const
+{
+    const Reports reports(m_repository);
+    const QList<AttendanceSummary> summaries = reports.courseReport(courseId, from, to);
+    QString rows;
+    for (const AttendanceSummary &row : summaries) {
+        const QList<int> shares = Reports::statusPercents(row);
+        const bool total = row.studentId == 0;
+        const bool chronic = !total && row.chronicallyAbsent();
+        rows += QStringLiteral("<tr%1>").arg(total ? QStringLiteral(" style=\"font-weight:bold\"")
+                                                   : QString()) +
+                cell(row.name) + numberCell(QLocale().toString(row.recorded)) +
+                numberCell(countWithShare(row.present, shares.at(0))) +
+                numberCell(countWithShare(row.late, shares.at(1))) +
+                numberCell(countWithShare(row.absent, shares.at(2))) +
+                numberCell(QLocale().toString(row.excused)) +
+                numberCell(row.recorded ? percentText(row.attendanceRate()) : QString()) +
+                cell(chronic ? tr("chronic absence") : QString()) + QStringLiteral("</tr>");
+    }
+    QString html = table({tr("Student"), tr("Days"), tr("Present"), tr("Late"), tr("Absent"),
+                          tr("Excused"), tr("Attendance"), QString()},
+                         rows);
+    for (const QString &notice : reports.uncountedNotices(summaries.constLast())) {
+        html += cell(notice, QStringLiteral("p"));
+    }
+    return html;
+}
+
+QString CourseDocuments::watchLists(const QDate &from, const QDate &to) const
+{
+    const Reports reports(m_repository);
+    QString chronicRows;
+    for (const WatchedStudent &student : reports.chronicAbsences(from, to)) {
+        chronicRows += QStringLiteral("<tr>") + cell(student.course) + cell(student.summary.name) +
+                       numberCell(QLocale().toString(student.summary.absencePercent()) +
+                                  QStringLiteral(" %")) +
+                       numberCell(tr("%1 of %2")
+                                      .arg(QLocale().toString(student.summary.absent),
+                                           QLocale().toString(student.summary.recorded))) +
+                       QStringLiteral("</tr>");
+    }
+    QString streakRows;
+    for (const WatchedStudent &student :
+         reports.absenceStreaks(Reports::kWatchedStreak, from, to)) {
+        streakRows += QStringLiteral("<tr>") + cell(student.course) + cell(student.summary.name) +
+                      numberCell(QLocale().toString(student.longestStreak)) +
+                      cell(periodText(student.streakFrom, student.streakTo)) +
+                      QStringLiteral("</tr>");
+    }
+    const QString none = cell(tr("None."), QStringLiteral("p"));
+    return cell(tr("Across all your courses: 10 % or more of the class days missed"),
+                QStringLiteral("h2")) +
+           (chronicRows.isEmpty()
+                ? none
+                : table({tr("Course"), tr("Student"), tr("Missed"), tr("Days")}, chronicRows)) +
+           cell(tr("Across all your courses: %1 or more absences in a row")
+                    .arg(Reports::kWatchedStreak),
+                QStringLiteral("h2")) +
+           (streakRows.isEmpty()
+                ? none
+                : table({tr("Course"), tr("Student"), tr("Absences in a row"), tr("When")},
+                        streakRows));
+}
+
+std::unique_ptr<QTextDocument> CourseDocuments::roster(qint64 courseId) const
+{
+    const QString title = tr("Roster");
+    QString rows;
+    int number = 0;
+    for (const Student &student : m_repository.roster(courseId)) {
+        rows += QStringLiteral("<tr>") + numberCell(QLocale().toString(++number)) +
+                cell(student.fullName()) +
+                cell(student.dateOfBirth.isValid() ? dateText(student.dateOfBirth) : QString()) +
+                cell(student.contactName) + cell(student.contactPhone) + QStringLiteral("</tr>");
+    }
+    const QString html =
+        courseHeading(courseId, title) +
+        table({tr("No."), tr("Student"), tr("Date of birth"), tr("Contact"), tr("Phone")}, rows);
+    return documentOf(title, html);
+}
+
+std::unique_ptr<QTextDocument> CourseDocuments::signInSheet(qint64 courseId,
+                                                            const QDate &date) const
+{
+    const QString title = tr("Sign-in sheet");
+    QString rows;
+    int number = 0;
+    for (const Student &student : m_repository.roster(courseId)) {
+        // Tall rows with room to sign by hand.
+        rows += QStringLiteral("<tr>") + numberCell(QLocale().toString(++number)) +
+                cell(student.fullName()) +
+                QStringLiteral("<td height=\"28\" width=\"35%\"></td><td width=\"15%\"></td></tr>");
+    }
+    const QString html =
+        courseHeading(courseId, title) +
+        cell(QLocale().toString(date, QLocale::LongFormat), QStringLiteral("h2")) +
+        table({tr("No."), tr("Student"), tr("Signature"), tr("Arrival time")}, rows);
+    return documentOf(title, html);
+}
+
+} // namespace pasalista
