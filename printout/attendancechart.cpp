@@ -72,9 +72,9 @@ void AttendanceChart::paintChronicLine(QPainter &painter, const QRectF &plot)
     QPen pen(kChronicColour, metrics.lineWidth() * 2, Qt::DashLine);
     painter.setPen(pen);
     painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-    painter.drawText(
-        QRectF(plot.left(), y - metrics.height() * 1.1, plot.width(), metrics.height()),
-        Qt::AlignRight | Qt::AlignBottom, chronicLineLabel());
+    // Under the line, where a course's weeks seldom are.
+    painter.drawText(QRectF(plot.left(), y + metrics.descent(), plot.width(), metrics.height()),
+                     Qt::AlignRight | Qt::AlignTop, chronicLineLabel());
 }
 
 void AttendanceChart::paintWeeks(QPainter &painter, const QRectF &plot,
