@@ -115,6 +115,11 @@ QList<int> Reports::statusPercents(const AttendanceSummary &summary)
     return wholePercents({summary.present, summary.late, summary.absent});
 }
 
+int Reports::attendedPercent(const AttendanceSummary &summary)
+{
+    return summary.recorded > 0 ? 100 - summary.absencePercent() : 0;
+}
+
 QList<AttendanceSummary> Reports::courseReport(qint64 courseId, const QDate &from,
                                                const QDate &to) const
 {

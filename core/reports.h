@@ -68,6 +68,10 @@ public:
     // A row's present, late and absent shares of its recorded days, adding up to 100 (0, 0,
     // 0 with nothing recorded). Excused is not among them: it is a kind of late or absence.
     static QList<int> statusPercents(const AttendanceSummary &summary);
+    // The whole percent attended that adds up to 100 with the share missed as it is shown
+    // (AttendanceSummary::absencePercent, rounded down so it never reaches the chronic
+    // threshold without being over it); 0 with nothing recorded.
+    static int attendedPercent(const AttendanceSummary &summary);
 
 private:
     // Every enrolled student of every course, with counts and longest absence run.

@@ -46,9 +46,9 @@ QString table(const QStringList &titles, const QString &rows)
         .arg(headerRow(titles), rows);
 }
 
-QString percentText(double rate)
+QString percentText(int percent)
 {
-    return QLocale().toString(rate * 100.0, 'f', 0) + QStringLiteral(" %");
+    return QLocale().toString(percent) + QStringLiteral(" %");
 }
 
 // "2 (67 %)": a count and its share of the recorded days, shares that add up to 100.
@@ -152,7 +152,7 @@ QString CourseDocuments::reportTable(qint64 courseId, const QDate &from, const Q
                 numberCell(countWithShare(row.late, shares.at(1))) +
                 numberCell(countWithShare(row.absent, shares.at(2))) +
                 numberCell(QLocale().toString(row.excused)) +
-                numberCell(row.recorded ? percentText(row.attendanceRate()) : QString()) +
+                numberCell(row.recorded ? percentText(Reports::attendedPercent(row)) : QString()) +
                 cell(chronic ? tr("chronic absence") : QString()) + QStringLiteral("</tr>");
     }
     QString html = table({tr("Student"), tr("Days"), tr("Present"), tr("Late"), tr("Absent"),
@@ -170,8 +170,7 @@ QString CourseDocuments::watchLists(const QDate &from, const QDate &to) const
     QString chronicRows;
     for (const WatchedStudent &student : reports.chronicAbsences(from, to)) {
         chronicRows += QStringLiteral("<tr>") + cell(student.course) + cell(student.summary.name) +
-                       numberCell(QLocale().toString(student.summary.absencePercent()) +
-                                  QStringLiteral(" %")) +
+                       numberCell(percentText(student.summary.absencePercent())) +
                        numberCell(tr("%1 of %2")
                                       .arg(QLocale().toString(student.summary.absent),
                                            QLocale().toString(student.summary.recorded))) +

@@ -23,6 +23,13 @@ void SummaryModel::showCourse(qint64 courseId)
     reload();
 }
 
+void SummaryModel::setDateRange(const QDate &from, const QDate &to)
+{
+    m_from = from;
+    m_to = to;
+    reload();
+}
+
 void SummaryModel::showStudent(qint64 studentId)
 {
     m_studentId = studentId;
@@ -34,7 +41,8 @@ void SummaryModel::reload()
 {
     const Reports reports(m_repository);
     if (m_courseId) {
-        setRows(withListNames(reports.courseReport(m_courseId), m_repository.roster(m_courseId)));
+        setRows(withListNames(reports.courseReport(m_courseId, m_from, m_to),
+                              m_repository.roster(m_courseId)));
     } else if (m_studentId) {
         setRows(reports.studentReport(m_studentId));
     } else {
@@ -48,6 +56,10 @@ void SummaryModel::showLoaded(qint64 courseId, const QList<AttendanceSummary> &r
 {
     m_courseId = courseId;
     m_studentId = 0;
+    if (hasDateRange()) {
+        reload(); // the background read counts every day; the range is read here
+        return;
+    }
     setRows(withListNames(report, roster));
 }
 
@@ -103,6 +115,8 @@ QVariant SummaryModel::rowData(const AttendanceSummary &summary, int column, int
         return summary.chronicallyAbsent() && !isTotal(summary);
     case RateRole:
         return summary.attendanceRate();
+    case SortRole:
+        return sortData(summary, column);
     default:
         return decorationData(summary, column, role);
     }
@@ -124,11 +138,36 @@ QVariant SummaryModel::displayData(const AttendanceSummary &summary, int column)
     case ExcusedColumn:
         return summary.excused;
     case RateColumn:
-        return summary.recorded ? QLocale().toString(summary.attendanceRate() * 100, 'f', 0) +
-                                      QStringLiteral(" %")
-                                : tr("n/a", "no attendance recorded");
+        // Adds up to 100 with the share missed beside it.
+        return summary.recorded
+                   ? QLocale().toString(Reports::attendedPercent(summary)) + QStringLiteral(" %")
+                   : tr("n/a", "no attendance recorded");
     case ChronicColumn:
         return withUncounted(absenceText(summary), summary);
+    default:
+        return {};
+    }
+}
+
+QVariant SummaryModel::sortData(const AttendanceSummary &summary, int column)
+{
+    switch (column) {
+    case NameColumn:
+        return summary.name;
+    case RecordedColumn:
+        return summary.recorded;
+    case PresentColumn:
+        return summary.present;
+    case AbsentColumn:
+        return summary.absent;
+    case LateColumn:
+        return summary.late;
+    case ExcusedColumn:
+        return summary.excused;
+    case RateColumn:
+        return summary.recorded ? summary.attendanceRate() : -1.0; // n/a below 0 %
+    case ChronicColumn:
+        return summary.recorded ? double(summary.absent) / summary.recorded : -1.0;
     default:
         return {};
     }
