@@ -86,6 +86,11 @@ QList<StatusCount> Reports::statusCounts(qint64 courseId, const QDate &from, con
 
 QList<int> Reports::wholePercents(const QList<int> &counts)
 {
+    return wholeShares(counts, 100);
+}
+
+QList<int> Reports::wholeShares(const QList<int> &counts, int whole)
+{
     const qint64 sum = std::accumulate(counts.begin(), counts.end(), qint64(0));
     QList<int> shares(counts.size(), 0);
     if (sum <= 0) {
@@ -95,8 +100,8 @@ QList<int> Reports::wholePercents(const QList<int> &counts)
     QList<qint64> remainders(counts.size());
     int given = 0;
     for (qsizetype i = 0; i < counts.size(); ++i) {
-        shares[i] = int(counts.at(i) * 100 / sum);
-        remainders[i] = counts.at(i) * 100 % sum;
+        shares[i] = int(counts.at(i) * whole / sum);
+        remainders[i] = counts.at(i) * whole % sum;
         given += shares.at(i);
     }
     QList<qsizetype> order(counts.size());
@@ -104,7 +109,7 @@ QList<int> Reports::wholePercents(const QList<int> &counts)
     std::stable_sort(order.begin(), order.end(), [&remainders](qsizetype a, qsizetype b) {
         return remainders.at(a) > remainders.at(b);
     });
-    for (qsizetype i = 0; given < 100; ++i, ++given) {
+    for (qsizetype i = 0; given < whole; ++i, ++given) {
         ++shares[order.at(i)];
     }
     return shares;
@@ -112,7 +117,11 @@ QList<int> Reports::wholePercents(const QList<int> &counts)
 
 QList<int> Reports::statusPercents(const AttendanceSummary &summary)
 {
-    return wholePercents({summary.present, summary.late, summary.absent});
+    // The absent share is the one chronic absence is judged by (rounded down); what it leaves
+    // is split between present and late by largest remainder.
+    const QList<int> attended =
+        wholeShares({summary.present, summary.late}, attendedPercent(summary));
+    return {attended.at(0), attended.at(1), summary.recorded > 0 ? summary.absencePercent() : 0};
 }
 
 int Reports::attendedPercent(const AttendanceSummary &summary)

@@ -67,6 +67,8 @@ public:
     static QList<int> wholePercents(const QList<int> &counts);
     // A row's present, late and absent shares of its recorded days, adding up to 100 (0, 0,
     // 0 with nothing recorded). Excused is not among them: it is a kind of late or absence.
+    // The absent share is AttendanceSummary::absencePercent, so that it reads as the chronic
+    // rule judges it (2 of 21 missed is 9 %, not 10 %), and the other two add up to the rest.
     static QList<int> statusPercents(const AttendanceSummary &summary);
     // The whole percent attended that adds up to 100 with the share missed as it is shown
     // (AttendanceSummary::absencePercent, rounded down so it never reaches the chronic
@@ -74,6 +76,8 @@ public:
     static int attendedPercent(const AttendanceSummary &summary);
 
 private:
+    // Whole shares of each count in their sum that add up to `whole` (largest remainder).
+    static QList<int> wholeShares(const QList<int> &counts, int whole);
     // Every enrolled student of every course, with counts and longest absence run.
     QList<WatchedStudent> watchedStudents(const QDate &from, const QDate &to) const;
     static bool inRange(const QDate &date, const QDate &from, const QDate &to);

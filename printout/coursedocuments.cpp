@@ -27,23 +27,26 @@ QString cell(const QString &text, const QString &tag = QStringLiteral("td"))
 
 QString numberCell(const QString &text)
 {
-    return QStringLiteral("<td align=\"right\">%1</td>").arg(text.toHtmlEscaped());
+    return QStringLiteral("<td align=\"right\" nowrap>%1</td>").arg(text.toHtmlEscaped());
 }
 
-QString headerRow(const QStringList &titles)
+// The names' column (`wide`, -1 for none) takes the room names need; numbers keep to theirs.
+QString headerRow(const QStringList &titles, qsizetype wide)
 {
     QString row;
-    for (const QString &title : titles) {
-        row += cell(title, QStringLiteral("th"));
+    for (qsizetype i = 0; i < titles.size(); ++i) {
+        row += i == wide
+                   ? QStringLiteral("<th width=\"25%\">%1</th>").arg(titles.at(i).toHtmlEscaped())
+                   : QStringLiteral("<th nowrap>%1</th>").arg(titles.at(i).toHtmlEscaped());
     }
     return QStringLiteral("<thead><tr bgcolor=\"#e8e8e8\">%1</tr></thead>").arg(row);
 }
 
-QString table(const QStringList &titles, const QString &rows)
+QString table(const QStringList &titles, const QString &rows, qsizetype wide = -1)
 {
     return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
                           "width=\"100%\">%1%2</table>")
-        .arg(headerRow(titles), rows);
+        .arg(headerRow(titles, wide), rows);
 }
 
 QString percentText(int percent)
@@ -157,7 +160,7 @@ QString CourseDocuments::reportTable(qint64 courseId, const QDate &from, const Q
     }
     QString html = table({tr("Student"), tr("Days"), tr("Present"), tr("Late"), tr("Absent"),
                           tr("Excused"), tr("Attendance"), QString()},
-                         rows);
+                         rows, 0);
     for (const QString &notice : reports.uncountedNotices(summaries.constLast())) {
         html += cell(notice, QStringLiteral("p"));
     }
@@ -212,7 +215,7 @@ std::unique_ptr<QTextDocument> CourseDocuments::roster(qint64 courseId) const
     }
     const QString html =
         courseHeading(courseId, title) +
-        table({tr("No."), tr("Student"), tr("Date of birth"), tr("Contact"), tr("Phone")}, rows);
+        table({tr("No."), tr("Student"), tr("Date of birth"), tr("Contact"), tr("Phone")}, rows, 1);
     return documentOf(title, html);
 }
 

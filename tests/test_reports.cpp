@@ -341,3 +341,35 @@ TEST_F(ReportsTest, WatchListsAcrossCourses)
     EXPECT_EQ(reports.absenceStreaks(2).size(), 2) << "Ana's run of two, with a lower bar";
     EXPECT_TRUE(reports.absenceStreaks(3, m_start.addDays(4)).isEmpty()) << "the run cut short";
 }
+
+// Issue 25: the absent share in a report's row is the one the chronic-absence rule reads
+// (rounded down), and the row's shares still add up to 100 with the attended share beside it.
+TEST(StatusPercentsTest, TheAbsentShareIsTheOneTheRuleReads)
+{
+    for (int present = 0; present <= 30; ++present) {
+        for (int late = 0; late <= 10; ++late) {
+            for (int absent = 0; absent <= 6; ++absent) {
+                AttendanceSummary row;
+                row.present = present;
+                row.late = late;
+                row.absent = absent;
+                row.recorded = present + late + absent;
+                const QList<int> shares = Reports::statusPercents(row);
+                if (row.recorded == 0) {
+                    EXPECT_EQ(shares, (QList<int>{0, 0, 0}));
+                    continue;
+                }
+                EXPECT_EQ(std::accumulate(shares.begin(), shares.end(), 0), 100);
+                EXPECT_EQ(shares.at(2), row.absencePercent());
+                EXPECT_EQ(shares.at(0) + shares.at(1), Reports::attendedPercent(row));
+                EXPECT_EQ(shares.at(2) >= 10, row.absent * 10 >= row.recorded)
+                    << "a share of 10 % or more exactly when the rule's threshold is met";
+            }
+        }
+    }
+    AttendanceSummary twoOfTwentyOne;
+    twoOfTwentyOne.recorded = 21;
+    twoOfTwentyOne.present = 19;
+    twoOfTwentyOne.absent = 2;
+    EXPECT_EQ(Reports::statusPercents(twoOfTwentyOne), (QList<int>{91, 0, 9}));
+}

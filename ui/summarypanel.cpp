@@ -47,6 +47,9 @@ SummaryPanel::SummaryPanel(const Repository &repository, SummaryModel *model, QW
     splitter->addWidget(m_table);
     splitter->addWidget(m_watchList);
     splitter->setStretchFactor(1, 1);
+    // The table first; the chart and the lists at a size that reads (the teacher can drag).
+    const int line = fontMetrics().height();
+    splitter->setSizes({line * 9, line * 14, line * 7});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createRangeRow());
     layout->addWidget(m_rule);
@@ -206,6 +209,7 @@ void SummaryPanel::fillWatchList()
     m_watchList->expandAll();
     m_watchList->resizeColumnToContents(0);
     m_watchList->resizeColumnToContents(1);
+    m_watchList->resizeColumnToContents(2);
 }
 
 std::unique_ptr<QTextDocument> SummaryPanel::reportDocument() const
