@@ -162,11 +162,10 @@ int ReportCommand::run(const QStringList &)
             {row.name, QString::number(row.recorded), countWithShare(row.present, shares.at(0)),
              countWithShare(row.late, shares.at(1)), countWithShare(row.absent, shares.at(2)),
              QString::number(row.excused), percent(row.attendanceRate()),
-             row.studentId != 0 && row.chronicallyAbsent() ? tr("chronic absence") : QString()});
+             row.studentId != 0 && row.chronicallyAbsent() ? Reports::chronicAbsenceLabel()
+                                                           : QString()});
     }
-    writeTable({tr("Student"), tr("Days"), tr("Present"), tr("Late"), tr("Absent"), tr("Excused"),
-                tr("Attendance"), QString()},
-               table);
+    writeTable(Reports::columnTitles() << QString(), table);
     for (const QString &notice : reports.uncountedNotices(total)) {
         out() << notice << Qt::endl;
     }

@@ -287,6 +287,17 @@ QList<WatchedStudent> Reports::absenceStreaks(int minimumStreak, const QDate &fr
     return watched;
 }
 
+QStringList Reports::columnTitles()
+{
+    return {tr("Student"), tr("Days"),    tr("Present"),   tr("Late"),
+            tr("Absent"),  tr("Excused"), tr("Attendance")};
+}
+
+QString Reports::chronicAbsenceLabel()
+{
+    return tr("chronic absence");
+}
+
 QString Reports::chronicAbsenceRule()
 {
     return tr("Chronic absence: 10 % or more of the class days missed, judged once at least %1 "

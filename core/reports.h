@@ -54,6 +54,11 @@ public:
     QList<WatchedStudent> chronicAbsences(const QDate &from = {}, const QDate &to = {}) const;
     QList<WatchedStudent> absenceStreaks(int minimumStreak = kWatchedStreak, const QDate &from = {},
                                          const QDate &to = {}) const;
+    // The titles of a course report's columns, in order: student, days, present, late, absent,
+    // excused, attendance (the CLI's table and the printed one).
+    static QStringList columnTitles();
+    // "chronic absence", beside a student's row in a printed or typed report.
+    static QString chronicAbsenceLabel();
     // The rule chronic absence follows, in one sentence for the reader of a report.
     static QString chronicAbsenceRule();
     static constexpr int kWatchedStreak = 3;

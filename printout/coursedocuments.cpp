@@ -97,11 +97,12 @@ std::unique_ptr<QTextDocument> CourseDocuments::documentOf(const QString &title,
                                                            const QString &html)
 {
     auto document = std::make_unique<QTextDocument>();
-    document->setMetaInformation(QTextDocument::DocumentTitle, title);
     QFont font = document->defaultFont();
     font.setPointSizeF(10);
     document->setDefaultFont(font);
     document->setHtml(html);
+    // After the HTML, which sets the title from its (absent) <title>: the PDF's title.
+    document->setMetaInformation(QTextDocument::DocumentTitle, title);
     return document;
 }
 
@@ -156,11 +157,10 @@ QString CourseDocuments::reportTable(qint64 courseId, const QDate &from, const Q
                 numberCell(countWithShare(row.absent, shares.at(2))) +
                 numberCell(QLocale().toString(row.excused)) +
                 numberCell(row.recorded ? percentText(Reports::attendedPercent(row)) : QString()) +
-                cell(chronic ? tr("chronic absence") : QString()) + QStringLiteral("</tr>");
+                cell(chronic ? Reports::chronicAbsenceLabel() : QString()) +
+                QStringLiteral("</tr>");
     }
-    QString html = table({tr("Student"), tr("Days"), tr("Present"), tr("Late"), tr("Absent"),
-                          tr("Excused"), tr("Attendance"), QString()},
-                         rows, 0);
+    QString html = table(Reports::columnTitles() << QString(), rows, 0);
     for (const QString &notice : reports.uncountedNotices(summaries.constLast())) {
         html += cell(notice, QStringLiteral("p"));
     }
@@ -202,17 +202,26 @@ QString CourseDocuments::watchLists(const QDate &from, const QDate &to) const
                         streakRows));
 }
 
-std::unique_ptr<QTextDocument> CourseDocuments::roster(qint64 courseId) const
+QString
+CourseDocuments::numberedRows(qint64 courseId,
+                              const std::function<QString(const Student &)> &otherCells) const
 {
-    const QString title = tr("Roster");
     QString rows;
     int number = 0;
     for (const Student &student : m_repository.roster(courseId)) {
         rows += QStringLiteral("<tr>") + numberCell(QLocale().toString(++number)) +
-                cell(student.fullName()) +
-                cell(student.dateOfBirth.isValid() ? dateText(student.dateOfBirth) : QString()) +
-                cell(student.contactName) + cell(student.contactPhone) + QStringLiteral("</tr>");
+                cell(student.fullName()) + otherCells(student) + QStringLiteral("</tr>");
     }
+    return rows;
+}
+
+std::unique_ptr<QTextDocument> CourseDocuments::roster(qint64 courseId) const
+{
+    const QString title = tr("Roster");
+    const QString rows = numberedRows(courseId, [](const Student &student) -> QString {
+        return cell(student.dateOfBirth.isValid() ? dateText(student.dateOfBirth) : QString()) +
+               cell(student.contactName) + cell(student.contactPhone);
+    });
     const QString html =
         courseHeading(courseId, title) +
         table({tr("No."), tr("Student"), tr("Date of birth"), tr("Contact"), tr("Phone")}, rows, 1);
@@ -223,14 +232,10 @@ std::unique_ptr<QTextDocument> CourseDocuments::signInSheet(qint64 courseId,
                                                             const QDate &date) const
 {
     const QString title = tr("Sign-in sheet");
-    QString rows;
-    int number = 0;
-    for (const Student &student : m_repository.roster(courseId)) {
-        // Tall rows with room to sign by hand.
-        rows += QStringLiteral("<tr>") + numberCell(QLocale().toString(++number)) +
-                cell(student.fullName()) +
-                QStringLiteral("<td height=\"28\" width=\"35%\"></td><td width=\"15%\"></td></tr>");
-    }
+    // Tall rows with room to sign by hand.
+    const QString rows = numberedRows(courseId, [](const Student &) -> QString {
+        return QStringLiteral("<td height=\"28\" width=\"35%\"></td><td width=\"15%\"></td>");
+    });
     const QString html =
         courseHeading(courseId, title) +
         cell(QLocale().toString(date, QLocale::LongFormat), QStringLiteral("h2")) +

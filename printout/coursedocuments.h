@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDate>
 
+#include <functional>
 #include <memory>
 
 class QTextDocument;
@@ -10,6 +11,7 @@ class QTextDocument;
 namespace pasalista {
 
 class Repository;
+struct Student;
 
 // What a course prints: its attendance report (the rule, the chart, the table, and the lists
 // across the teacher's courses), its roster, and a blank sign-in sheet for one day. Each is a
@@ -36,6 +38,9 @@ private:
     QString courseHeading(qint64 courseId, const QString &title) const;
     QString reportTable(qint64 courseId, const QDate &from, const QDate &to) const;
     QString watchLists(const QDate &from, const QDate &to) const;
+    // One row per enrolled student: its number, its name, then `otherCells`.
+    QString numberedRows(qint64 courseId,
+                         const std::function<QString(const Student &)> &otherCells) const;
     static std::unique_ptr<QTextDocument> documentOf(const QString &title, const QString &html);
 
     const Repository &m_repository;

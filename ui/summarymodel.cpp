@@ -127,16 +127,6 @@ QVariant SummaryModel::displayData(const AttendanceSummary &summary, int column)
     switch (column) {
     case NameColumn:
         return isTotal(summary) ? tr("Total") : summary.name;
-    case RecordedColumn:
-        return summary.recorded;
-    case PresentColumn:
-        return summary.present;
-    case AbsentColumn:
-        return summary.absent;
-    case LateColumn:
-        return summary.late;
-    case ExcusedColumn:
-        return summary.excused;
     case RateColumn:
         // Adds up to 100 with the share missed beside it.
         return summary.recorded
@@ -145,7 +135,7 @@ QVariant SummaryModel::displayData(const AttendanceSummary &summary, int column)
     case ChronicColumn:
         return withUncounted(absenceText(summary), summary);
     default:
-        return {};
+        return sortData(summary, column); // the counts, as they are
     }
 }
 

@@ -244,36 +244,8 @@
         </translation>
     </message>
     <message>
-        <source>chronic absence</source>
-        <translation>ausentismo crónico</translation>
-    </message>
-    <message>
         <source>Student</source>
         <translation>Estudiante</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Días</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Presente</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Tardanzas</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Ausencias</translation>
-    </message>
-    <message>
-        <source>Excused</source>
-        <translation>Justificadas</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Asistencia</translation>
     </message>
     <message>
         <source>Date</source>
@@ -464,36 +436,12 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <translation>Informe de asistencia</translation>
     </message>
     <message>
-        <source>chronic absence</source>
-        <translation>ausentismo crónico</translation>
-    </message>
-    <message>
         <source>Student</source>
         <translation>Estudiante</translation>
     </message>
     <message>
         <source>Days</source>
         <translation>Días</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Presente</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Tardanzas</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Ausencias</translation>
-    </message>
-    <message>
-        <source>Excused</source>
-        <translation>Justificadas</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Asistencia</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -728,6 +676,38 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>Chronic absence: 10 % or more of the class days missed, judged once at least %1 class days are recorded.</source>
         <translation>Ausentismo crónico: faltar el 10 % o más de los días de clase; se evalúa desde que hay al menos %1 días de clase registrados.</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Tardanzas</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Justificadas</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>chronic absence</source>
+        <translation>ausentismo crónico</translation>
     </message>
 </context>
 <context>
