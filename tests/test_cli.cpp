@@ -338,6 +338,27 @@ TEST_F(CliTest, ReportAsPdfHasNamesDatesAndRates)
     EXPECT_FALSE(unwritable.err.isEmpty());
 }
 
+// Issue 25: the real executable writes the PDF with no display to open (it lays the pages out
+// offscreen), as a coordinator's script or a server would run it.
+TEST_F(CliTest, TheExecutableWritesThePdfWithoutADisplay)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    const QString pdf = m_dir.filePath(QStringLiteral("binary.pdf"));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *variable : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) {
+        environment.remove(QString::fromLatin1(variable));
+    }
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(PASALISTA_CLI_PATH),
+                  {QStringLiteral("--db"), dbPath(), QStringLiteral("report"),
+                   QStringLiteral("Lectura"), QStringLiteral("--pdf"), pdf});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 0) << process.readAll().toStdString();
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
+}
+
 // Issue 25: `report --from/--to` counts only the days in the range; a date that is not one,
 // or a range that ends before it starts, is a usage error that says so.
 TEST_F(CliTest, ReportLimitedToADateRange)
