@@ -10,12 +10,16 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
 #include <QProcess>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace pasalista;
@@ -297,5 +301,34 @@ TEST_F(SummaryInWindowTest, TheReportSavedAsPdfReadsBack)
           QStringLiteral("chronic absence")}) {
         EXPECT_TRUE(text.contains(expected))
             << expected.toStdString() << " in " << text.toStdString();
+    }
+}
+
+// Issue 25: the report, the roster and the sign-in sheet each open in a print preview with
+// their pages drawn (the preview asks for them as a printer would).
+TEST_F(SummaryInWindowTest, EachPrintButtonOpensAPreviewWithPages)
+{
+    markDays(m_pedro, {0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0});
+    showSummary();
+    ASSERT_TRUE(panel());
+    const QStringList buttons = {QStringLiteral("&Print report…"), QStringLiteral("Print roste&r…"),
+                                 QStringLiteral("Print sign-in &sheet for")};
+    for (const QString &text : buttons) {
+        QPushButton *button = nullptr;
+        for (QPushButton *candidate : panel()->findChildren<QPushButton *>()) {
+            button = candidate->text() == text ? candidate : button;
+        }
+        ASSERT_TRUE(button) << text.toStdString();
+        int pages = -1;
+        QTimer::singleShot(0, panel(), [&pages] {
+            auto *dialog = qobject_cast<QPrintPreviewDialog *>(QApplication::activeModalWidget());
+            if (dialog) {
+                QCoreApplication::processEvents();
+                pages = dialog->findChild<QPrintPreviewWidget *>()->pageCount();
+                dialog->reject();
+            }
+        });
+        button->click();
+        EXPECT_GE(pages, 1) << text.toStdString();
     }
 }
