@@ -150,8 +150,13 @@ void SummaryPanel::setDateRange(const QDate &from, const QDate &to)
     const QSignalBlocker blockFrom(m_from);
     const QSignalBlocker blockTo(m_to);
     m_limitDates->setChecked(from.isValid() || to.isValid());
-    m_from->setDate(from.isValid() ? from : m_from->minimumDate());
-    m_to->setDate(to.isValid() ? to : m_to->maximumDate());
+    // An open end keeps the field's date for the next time the box is ticked.
+    if (from.isValid()) {
+        m_from->setDate(from);
+    }
+    if (to.isValid()) {
+        m_to->setDate(to);
+    }
     onRangeEdited();
 }
 
@@ -168,8 +173,21 @@ void SummaryPanel::onRangeEdited()
 }
 
 // The chart and the lists follow the table: read when the model shows a course or a range.
+void SummaryPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        updateCourseViews();
+    }
+}
+
 void SummaryPanel::updateCourseViews()
 {
+    // The lists read every course's marks: only for a coordinator looking at them.
+    m_stale = !isVisible();
+    if (m_stale) {
+        return;
+    }
     const Reports reports(m_repository);
     m_chart->setWeeks(reports.weeklyRates(m_model->courseId(), m_model->from(), m_model->to()));
     fillWatchList();

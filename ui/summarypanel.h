@@ -41,6 +41,9 @@ public:
     // Writes the report to a PDF file; false with a message on screen when it cannot.
     bool saveReportPdf(const QString &path);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *createRangeRow();
     QWidget *createPrintRow();
@@ -63,6 +66,7 @@ private:
     QTableView *m_table = nullptr;
     QTreeWidget *m_watchList = nullptr;
     QTimer *m_refreshTimer = nullptr;
+    bool m_stale = true; // the chart and the lists wait to be read until the panel shows
 };
 
 } // namespace pasalista
