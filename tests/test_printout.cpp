@@ -2,6 +2,7 @@
 // documents and as PDF pages read back with poppler's pdftotext (scripts/install-deps installs
 // it), and the weekly chart drawn on any paint device.
 #include "domainfixture.h"
+#include "pdftext.h"
 
 #include "attendancechart.h"
 #include "coursedocuments.h"
@@ -10,8 +11,6 @@
 
 #include <QImage>
 #include <QPainter>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTextDocument>
 
 using namespace pasalista;
@@ -34,16 +33,10 @@ protected:
     // The words of a document's PDF pages, as pdftotext reads them.
     QString pdfText(QTextDocument &document)
     {
-        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-        EXPECT_FALSE(pdftotext.isEmpty()) << "pdftotext missing: run scripts/install-deps";
         const QString pdf = m_dir.filePath(QStringLiteral("page.pdf"));
         QString error;
         EXPECT_TRUE(PdfFile::write(document, pdf, &error)) << error.toStdString();
-        QProcess reader;
-        reader.start(pdftotext,
-                     {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
-        EXPECT_TRUE(reader.waitForFinished(30000));
-        return QString::fromUtf8(reader.readAllStandardOutput()).simplified();
+        return test::pdfText(pdf);
     }
 
     QDate m_start{2025, 2, 3};

@@ -3,6 +3,7 @@
 // absence read "chronic absence" beside an attendance of "0 %").
 #include "attendancechartwidget.h"
 #include "mainwindow.h"
+#include "pdftext.h"
 #include "reports.h"
 #include "summarymodel.h"
 #include "summarypanel.h"
@@ -12,10 +13,8 @@
 #include <QLabel>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
-#include <QProcess>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -283,19 +282,13 @@ TEST_F(SummaryInWindowTest, ADateRangeLimitsTheTableTheChartAndTheLists)
 // (read back with poppler's pdftotext, which scripts/install-deps installs).
 TEST_F(SummaryInWindowTest, TheReportSavedAsPdfReadsBack)
 {
-    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    ASSERT_FALSE(pdftotext.isEmpty()) << "pdftotext missing: run scripts/install-deps";
     markDays(m_pedro, {0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0});
     showSummary();
     ASSERT_TRUE(panel());
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("summary.pdf"));
     ASSERT_TRUE(panel()->saveReportPdf(pdf));
-    QProcess reader;
-    reader.start(pdftotext,
-                 {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
-    ASSERT_TRUE(reader.waitForFinished(30000));
-    const QString text = QString::fromUtf8(reader.readAllStandardOutput()).simplified();
+    const QString text = test::pdfText(pdf);
     for (const QString &expected :
          {QStringLiteral("Lectura inicial"), QStringLiteral("Pedro Duarte"), QStringLiteral("75 %"),
           QStringLiteral("chronic absence")}) {
