@@ -228,13 +228,16 @@ QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int colu
 
 QStringList SummaryModel::columnTitles() const
 {
-    return {m_studentId ? tr("Course") : tr("Student"),
-            tr("Days"),
-            tr("Present"),
-            tr("Absent"),
-            tr("Late"),
-            tr("Excused"),
-            tr("Attendance"),
+    // The report's own titles (student, days, present, late, absent, excused, attendance),
+    // in this table's order.
+    const QStringList report = Reports::columnTitles();
+    return {m_studentId ? tr("Course") : report.at(0),
+            report.at(1),
+            report.at(2),
+            report.at(4),
+            report.at(3),
+            report.at(5),
+            report.at(6),
             tr("Missed", "share of class days missed")};
 }
 

@@ -2766,34 +2766,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Curso</translation>
     </message>
     <message>
-        <source>Student</source>
-        <translation>Estudiante</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Días</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Presente</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Ausencias</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Tardanzas</translation>
-    </message>
-    <message>
-        <source>Excused</source>
-        <translation>Justificadas</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Asistencia</translation>
-    </message>
-    <message>
         <source>Class days missed: %1 of %2 recorded.</source>
         <translation>Días de clase con ausencia: %1 de %2 registrados.</translation>
     </message>
