@@ -11,7 +11,7 @@ namespace pasalista {
 
 // The weekly attendance-rate chart of a course: one point per week with marks, the 0–100 %
 // scale, and the chronic-absence line (90 % attended: 10 % of the days missed). Drawn with
-// a QPainter on whatever it paints on (a widget, an image for a document, a printer page).
+// a QPainter on whatever it paints on (a widget, an image, a printer or PDF page).
 class AttendanceChart
 {
     Q_DECLARE_TR_FUNCTIONS(AttendanceChart)

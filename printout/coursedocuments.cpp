@@ -1,24 +1,20 @@
 #include "coursedocuments.h"
 
-#include "attendancechart.h"
+#include "charttextobject.h"
 #include "reports.h"
 #include "repository.h"
 
-#include <QImage>
 #include <QLocale>
-#include <QPainter>
 #include <QTextDocument>
-#include <QUrl>
 
 namespace pasalista {
 
 namespace {
 
-const QUrl kChartUrl(QStringLiteral("pasalista:weekly-chart"));
-// The chart's place on the page, in the document's pixels (96 per inch: about 17 × 7 cm),
-// drawn at four times that for paper.
-const QSize kChartSize(640, 270);
-constexpr int kChartScale = 4;
+// Where the chart goes in the report's HTML, until the chart object takes its place.
+const QString kChartMarker = QStringLiteral("[pasalista-weekly-chart]");
+// The chart's place on the page, in the document's pixels (96 per inch: about 17 × 6 cm).
+const QSizeF kChartSize(640, 230);
 
 QString cell(const QString &text, const QString &tag = QStringLiteral("td"))
 {
@@ -27,7 +23,17 @@ QString cell(const QString &text, const QString &tag = QStringLiteral("td"))
 
 QString numberCell(const QString &text)
 {
-    return QStringLiteral("<td align=\"right\" nowrap>%1</td>").arg(text.toHtmlEscaped());
+    // No-break spaces: "18 (86 %)" stays on one line.
+    return QStringLiteral("<td align=\"right\">%1</td>")
+        .arg(text.toHtmlEscaped().replace(QLatin1Char(' '), QChar(0x00a0)));
+}
+
+// A name, and under it what to look at (chronic absence) in red.
+QString nameCell(const QString &name, const QString &flag)
+{
+    return flag.isEmpty() ? cell(name)
+                          : QStringLiteral("<td>%1<br><span style=\"color:#a91e2c\">%2</span></td>")
+                                .arg(name.toHtmlEscaped(), flag.toHtmlEscaped());
 }
 
 // The names' column (`wide`, -1 for none) takes the room names need; numbers keep to theirs.
@@ -37,7 +43,7 @@ QString headerRow(const QStringList &titles, qsizetype wide)
     for (qsizetype i = 0; i < titles.size(); ++i) {
         row += i == wide
                    ? QStringLiteral("<th width=\"25%\">%1</th>").arg(titles.at(i).toHtmlEscaped())
-                   : QStringLiteral("<th nowrap>%1</th>").arg(titles.at(i).toHtmlEscaped());
+                   : cell(titles.at(i), QStringLiteral("th"));
     }
     return QStringLiteral("<thead><tr bgcolor=\"#e8e8e8\">%1</tr></thead>").arg(row);
 }
@@ -64,18 +70,6 @@ QString countWithShare(int count, int share)
 QString dateText(const QDate &date)
 {
     return QLocale().toString(date, QLocale::ShortFormat);
-}
-
-QImage chartImage(const QList<WeeklyRate> &weeks)
-{
-    QImage image(kChartSize * kChartScale, QImage::Format_RGB32);
-    // Fonts in points come out as large against the chart as on the page.
-    const int dotsPerMeter = qRound(96.0 * kChartScale / 0.0254);
-    image.setDotsPerMeterX(dotsPerMeter);
-    image.setDotsPerMeterY(dotsPerMeter);
-    QPainter painter(&image);
-    AttendanceChart::paint(painter, QRectF(QPointF(0, 0), QSizeF(image.size())), weeks);
-    return image;
 }
 
 } // namespace
@@ -128,15 +122,12 @@ std::unique_ptr<QTextDocument> CourseDocuments::report(qint64 courseId, const QD
     QString html = courseHeading(courseId, title);
     html += cell(periodText(from, to), QStringLiteral("p"));
     html += cell(Reports::chronicAbsenceRule(), QStringLiteral("p"));
-    html += QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"></p>")
-                .arg(kChartUrl.toString())
-                .arg(kChartSize.width())
-                .arg(kChartSize.height());
+    html += cell(kChartMarker, QStringLiteral("p"));
     html += reportTable(courseId, from, to);
     html += watchLists(from, to);
     auto document = documentOf(title, html);
-    document->addResource(QTextDocument::ImageResource, kChartUrl,
-                          chartImage(Reports(m_repository).weeklyRates(courseId, from, to)));
+    ChartTextObject::place(*document, kChartMarker,
+                           Reports(m_repository).weeklyRates(courseId, from, to), kChartSize);
     return document;
 }
 
@@ -151,16 +142,16 @@ QString CourseDocuments::reportTable(qint64 courseId, const QDate &from, const Q
         const bool chronic = !total && row.chronicallyAbsent();
         rows += QStringLiteral("<tr%1>").arg(total ? QStringLiteral(" style=\"font-weight:bold\"")
                                                    : QString()) +
-                cell(row.name) + numberCell(QLocale().toString(row.recorded)) +
+                nameCell(row.name, chronic ? Reports::chronicAbsenceLabel() : QString()) +
+                numberCell(QLocale().toString(row.recorded)) +
                 numberCell(countWithShare(row.present, shares.at(0))) +
                 numberCell(countWithShare(row.late, shares.at(1))) +
                 numberCell(countWithShare(row.absent, shares.at(2))) +
                 numberCell(QLocale().toString(row.excused)) +
                 numberCell(row.recorded ? percentText(Reports::attendedPercent(row)) : QString()) +
-                cell(chronic ? Reports::chronicAbsenceLabel() : QString()) +
                 QStringLiteral("</tr>");
     }
-    QString html = table(Reports::columnTitles() << QString(), rows, 0);
+    QString html = table(Reports::columnTitles(), rows, 0);
     for (const QString &notice : reports.uncountedNotices(summaries.constLast())) {
         html += cell(notice, QStringLiteral("p"));
     }

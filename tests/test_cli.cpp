@@ -317,7 +317,8 @@ TEST_F(CliTest, ReportAsPdfHasNamesDatesAndRates)
          {str("Lectura inicial"), str("Ana Pérez"), str("Luis Gómez"),
           locale.toString(QDate(2025, 3, 4), QLocale::ShortFormat),
           locale.toString(QDate(2025, 3, 7), QLocale::ShortFormat), str("100 %"), str("25 %"),
-          str("3 (75 %)"), str("10 % or more of the class days")}) {
+          str("3 (75 %)"), str("10 % or more of the class days"), str("Attendance by week"),
+          str("Chronic absence line: 90 % attended")}) {
         EXPECT_TRUE(text.contains(expected)) << expected.toStdString() << " missing from:\n"
                                              << text.toStdString();
     }
