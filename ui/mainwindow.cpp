@@ -10,6 +10,7 @@
 #include "repository.h"
 #include "rosterpanel.h"
 #include "summarymodel.h"
+#include "summarypanel.h"
 #include "sync/clockskew.h"
 #include "uilanguage.h"
 #include "uilogging.h"
@@ -210,19 +211,7 @@ QWidget *MainWindow::createCoursePage()
 
 QWidget *MainWindow::createSummaryPage()
 {
-    auto *table = new QTableView(this);
-    table->setModel(m_summaryModel);
-    table->setAccessibleName(tr("Attendance summary"));
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    // Names are read whole; the share missed (and a chronic absence) takes what is left.
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setResizeContentsPrecision(200); // not 1,000 rows per change
-    table->horizontalHeader()->setSectionResizeMode(SummaryModel::ChronicColumn,
-                                                    QHeaderView::Stretch);
-    return table;
+    return new SummaryPanel(m_repository, m_summaryModel, this);
 }
 
 void MainWindow::createMenus()

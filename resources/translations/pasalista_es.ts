@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
 <context>
+    <name>AttendanceChart</name>
+    <message>
+        <source>Chronic absence line: %1 attended</source>
+        <translation>Línea de ausentismo crónico: %1 de asistencia</translation>
+    </message>
+    <message>
+        <source>Attendance by week</source>
+        <translation>Asistencia por semana</translation>
+    </message>
+    <message>
+        <source>No marks in these dates.</source>
+        <translation>No hay marcas en estas fechas.</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceKeys</name>
     <message>
         <source>P</source>
@@ -229,36 +244,8 @@
         </translation>
     </message>
     <message>
-        <source>chronic absence</source>
-        <translation>ausentismo crónico</translation>
-    </message>
-    <message>
         <source>Student</source>
         <translation>Estudiante</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Días</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Presente</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Tardanzas</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Ausencias</translation>
-    </message>
-    <message>
-        <source>Excused</source>
-        <translation>Justificadas</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Asistencia</translation>
     </message>
     <message>
         <source>Date</source>
@@ -344,38 +331,6 @@
         <translation>%1 programas, %2 docentes, %3 cursos, %4 estudiantes, %5 inscripciones, %6 registros de asistencia.</translation>
     </message>
     <message>
-        <source>
-Commands:
-  courses                          list the courses
-  roster COURSE                    list a course&apos;s students
-  mark COURSE DATE STUDENT STATUS  mark attendance (STATUS: code, letter or label)
-  report COURSE                    attendance counts per student
-  export COURSE --csv FILE         attendance records as CSV
-  pending                          changes waiting to sync
-  demo                             fill a new store with demo data
-  sync                             send changes to the org and fetch its changes
-  status                           who is signed in, changes waiting, last sync
-  issues                           records the org refused and conflicts
-  issues retry ID | dismiss ID     send a refused record again, or settle an issue as the Sync issues window does
-COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.
-</source>
-        <translation>
-Comandos:
-  courses                          lista los cursos
-  roster COURSE                    lista los estudiantes de un curso
-  mark COURSE DATE STUDENT STATUS  marca la asistencia (STATUS: código, letra o nombre)
-  report COURSE                    conteos de asistencia por estudiante
-  export COURSE --csv FILE         registros de asistencia en CSV
-  pending                          cambios pendientes de sincronizar
-  demo                             llena un almacén nuevo con datos de demostración
-  sync                             envía los cambios a la organización y trae los suyos
-  status                           quién inició sesión, cambios pendientes, última sincronización
-  issues                           registros rechazados por la organización y conflictos
-  issues retry ID | dismiss ID     reenvía un registro rechazado o resuelve un problema como la ventana Problemas de sincronización
-COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
-</translation>
-    </message>
-    <message>
         <source>Give the class date as YYYY-MM-DD; by the org&apos;s clock today is %1.</source>
         <translation>Escriba la fecha de la clase como AAAA-MM-DD; según el reloj de la organización, hoy es %1.</translation>
     </message>
@@ -402,6 +357,155 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>not a regular file.</source>
         <translation>no es un archivo normal.</translation>
+    </message>
+    <message>
+        <source>
+Commands:
+  courses                          list the courses
+  roster COURSE                    list a course&apos;s students
+  mark COURSE DATE STUDENT STATUS  mark attendance (STATUS: code, letter or label)
+  report COURSE                    attendance counts per student
+  report COURSE --pdf FILE         the report with its weekly chart, as a PDF
+  export COURSE --csv FILE         attendance records as CSV
+  pending                          changes waiting to sync
+  demo                             fill a new store with demo data
+  sync                             send changes to the org and fetch its changes
+  status                           who is signed in, changes waiting, last sync
+  issues                           records the org refused and conflicts
+  issues retry ID | dismiss ID     send a refused record again, or settle an issue as the Sync issues window does
+COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.
+</source>
+        <translation>
+Comandos:
+  courses                          lista los cursos
+  roster COURSE                    lista los estudiantes de un curso
+  mark COURSE DATE STUDENT STATUS  marca la asistencia (STATUS: código, letra o nombre)
+  report COURSE                    conteos de asistencia por estudiante
+  report COURSE --pdf FILE         el informe con su gráfico semanal, en PDF
+  export COURSE --csv FILE         registros de asistencia en CSV
+  pending                          cambios pendientes de sincronizar
+  demo                             llena un almacén nuevo con datos de demostración
+  sync                             envía los cambios a la organización y trae los suyos
+  status                           quién inició sesión, cambios pendientes, última sincronización
+  issues                           registros rechazados por la organización y conflictos
+  issues retry ID | dismiss ID     reenvía un registro rechazado o resuelve un problema como la ventana Problemas de sincronización
+COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
+</translation>
+    </message>
+    <message>
+        <source>Write the report, with its weekly chart, to a PDF file (report).</source>
+        <translation>Escribir el informe, con su gráfico semanal, en un archivo PDF (report).</translation>
+    </message>
+    <message>
+        <source>--pdf needs the name of the file to write.</source>
+        <translation>--pdf necesita el nombre del archivo a escribir.</translation>
+    </message>
+    <message>
+        <source>A PDF cannot be laid out without fonts (no QGuiApplication).</source>
+        <translation>No se puede componer un PDF sin fuentes (no hay QGuiApplication).</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Informe escrito en %1</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDocuments</name>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Del %1 al %2</translation>
+    </message>
+    <message>
+        <source>From %1 on</source>
+        <translation>Desde el %1</translation>
+    </message>
+    <message>
+        <source>Up to %1</source>
+        <translation>Hasta el %1</translation>
+    </message>
+    <message>
+        <source>Every recorded day</source>
+        <translation>Todos los días registrados</translation>
+    </message>
+    <message>
+        <source>Facilitators: %1</source>
+        <translation>Facilitadores: %1</translation>
+    </message>
+    <message>
+        <source>Attendance report</source>
+        <translation>Informe de asistencia</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+    <message>
+        <source>Across all your courses: 10 % or more of the class days missed</source>
+        <translation>En todos sus cursos: faltaron al 10 % o más de los días de clase</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Inasistencia</translation>
+    </message>
+    <message>
+        <source>Across all your courses: %1 or more absences in a row</source>
+        <translation>En todos sus cursos: %1 o más ausencias seguidas</translation>
+    </message>
+    <message>
+        <source>Absences in a row</source>
+        <translation>Ausencias seguidas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Lista de estudiantes</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Hoja de firmas</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>Hora de llegada</translation>
     </message>
 </context>
 <context>
@@ -546,6 +650,17 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     </message>
 </context>
 <context>
+    <name>PdfFile</name>
+    <message>
+        <source>The page size cannot be set.</source>
+        <translation>No se puede fijar el tamaño de página.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>Total</source>
@@ -557,6 +672,42 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
             <numerusform>%n marca con el código ‘%1’ no se cuenta: indique en el mapeo qué significa el código.</numerusform>
             <numerusform>%n marcas con el código ‘%1’ no se cuentan: indique en el mapeo qué significa el código.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Chronic absence: 10 % or more of the class days missed, judged once at least %1 class days are recorded.</source>
+        <translation>Ausentismo crónico: faltar el 10 % o más de los días de clase; se evalúa desde que hay al menos %1 días de clase registrados.</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Tardanzas</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Justificadas</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>chronic absence</source>
+        <translation>ausentismo crónico</translation>
     </message>
 </context>
 <context>
@@ -820,6 +971,17 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
             <numerusform>Se escribió %n marca sin enviar en %1.</numerusform>
             <numerusform>Se escribieron %n marcas sin enviar en %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::AttendanceChartWidget</name>
+    <message>
+        <source>Attendance by week</source>
+        <translation>Asistencia por semana</translation>
+    </message>
+    <message>
+        <source>week of %1: %2 %</source>
+        <translation>semana del %1: %2 %</translation>
     </message>
 </context>
 <context>
@@ -1439,10 +1601,6 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>S&amp;ummary</source>
         <translation>Res&amp;umen</translation>
-    </message>
-    <message>
-        <source>Attendance summary</source>
-        <translation>Resumen de asistencia</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2665,40 +2823,8 @@ Cambie aquí lo que pide la organización y guarde.</translation>
         <translation>Curso</translation>
     </message>
     <message>
-        <source>Student</source>
-        <translation>Estudiante</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Días</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Presente</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Ausencias</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Tardanzas</translation>
-    </message>
-    <message>
-        <source>Excused</source>
-        <translation>Justificadas</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Asistencia</translation>
-    </message>
-    <message>
         <source>Class days missed: %1 of %2 recorded.</source>
         <translation>Días de clase con ausencia: %1 de %2 registrados.</translation>
-    </message>
-    <message>
-        <source>Chronic absence: 10 % or more of the class days missed, judged once at least %1 class days are recorded.</source>
-        <translation>Ausentismo crónico: faltar el 10 % o más de los días de clase; se evalúa desde que hay al menos %1 días de clase registrados.</translation>
     </message>
     <message>
         <source>%1 — chronic absence</source>
@@ -2717,6 +2843,102 @@ Cambie aquí lo que pide la organización y guarde.</translation>
             <numerusform>%n marca sin contar</numerusform>
             <numerusform>%n marcas sin contar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SummaryPanel</name>
+    <message>
+        <source>Students to watch in all your courses</source>
+        <translation>Estudiantes a seguir en todos sus cursos</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Attendance summary</source>
+        <translation>Resumen de asistencia</translation>
+    </message>
+    <message>
+        <source>Only the days &amp;from</source>
+        <translation>Solo los días &amp;del</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>a&amp;l</translation>
+    </message>
+    <message>
+        <source>First day counted</source>
+        <translation>Primer día contado</translation>
+    </message>
+    <message>
+        <source>Last day counted</source>
+        <translation>Último día contado</translation>
+    </message>
+    <message>
+        <source>&amp;Print report…</source>
+        <translation>&amp;Imprimir informe…</translation>
+    </message>
+    <message>
+        <source>Save report as P&amp;DF…</source>
+        <translation>Guardar informe como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Print roste&amp;r…</source>
+        <translation>Imprimir &amp;lista…</translation>
+    </message>
+    <message>
+        <source>Print sign-in &amp;sheet for</source>
+        <translation>Imprimir &amp;hoja de firmas del</translation>
+    </message>
+    <message>
+        <source>Day of the sign-in sheet</source>
+        <translation>Día de la hoja de firmas</translation>
+    </message>
+    <message numerus="yes">
+        <source>10 % or more of the class days missed (%n student(s))</source>
+        <translation>
+            <numerusform>10 % o más de los días de clase con ausencia (%n estudiante)</numerusform>
+            <numerusform>10 % o más de los días de clase con ausencia (%n estudiantes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 % missed: %2 of %3 days</source>
+        <translation>%1 % de inasistencia: %2 de %3 días</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 or more absences in a row (%n student(s))</source>
+        <translation>
+            <numerusform>%1 o más ausencias seguidas (%n estudiante)</numerusform>
+            <numerusform>%1 o más ausencias seguidas (%n estudiantes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n absence(s) in a row, %1</source>
+        <translation>
+            <numerusform>%n ausencia seguida, %1</numerusform>
+            <numerusform>%n ausencias seguidas, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Guardar informe como PDF</translation>
+    </message>
+    <message>
+        <source>report.pdf</source>
+        <translation>informe.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
