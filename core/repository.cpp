@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "recordrows.h"
 #include "roletable.h"
+#include "store/outbox.h"
 #include "studenteditor.h"
 
 #include <QCollator>
@@ -507,6 +508,30 @@ DomainError Repository::markAttendance(qint64 courseId, qint64 studentId, const 
 DomainError Repository::markAllPresent(qint64 courseId, const QDate &date, bool confirmOutsideDates)
 {
     return AttendanceMarker(*this).markAllPresent(courseId, date, confirmOutsideDates);
+}
+
+bool Repository::hasUnsentMark(qint64 courseId, qint64 studentId, const QDate &date) const
+{
+    const QHash<qint64, AttendanceMark> marks = attendanceOn(courseId, date);
+    const auto mark = marks.constFind(studentId);
+    return mark != marks.constEnd() &&
+           Outbox(m_store)
+               .hasUnsettled(m_store.mapping().table(Role::Attendance), mark->id)
+               .value_or(false);
+}
+
+DomainError Repository::unmarkAttendance(qint64 courseId, qint64 studentId, const QDate &date)
+{
+    const QHash<qint64, AttendanceMark> marks = attendanceOn(courseId, date);
+    const auto mark = marks.constFind(studentId);
+    if (mark == marks.constEnd()) {
+        return {};
+    }
+    if (!m_store.deleteLocal(Role::Attendance, mark->id)) {
+        return storageError();
+    }
+    Q_EMIT dataChanged();
+    return {};
 }
 
 QHash<qint64, AttendanceMark> Repository::attendanceOn(qint64 courseId, const QDate &date) const

@@ -197,6 +197,31 @@ DomainError AttendanceModel::markAllPresent()
     return error;
 }
 
+DomainError AttendanceModel::restoreMark(qint64 courseId, const QDate &date, qint64 studentId,
+                                         const std::optional<AttendanceMark> &mark)
+{
+    DomainError error;
+    {
+        const QScopedValueRollback<bool> writing(m_writing, true);
+        // The mark was written once, so its date was accepted then.
+        error = mark ? m_repository.markAttendance(courseId, studentId, date, mark->status,
+                                                   mark->notes, true)
+                     : m_repository.unmarkAttendance(courseId, studentId, date);
+    }
+    const int row = rowOfKey(studentId);
+    if (!error.ok() || courseId != m_courseId || date != m_date || row < 0) {
+        return error;
+    }
+    if (mark) {
+        showWritten(row, mark->status, mark->notes);
+    } else {
+        m_marks.remove(studentId);
+        Q_EMIT dataChanged(index(row, StatusColumn), index(row, NotesColumn));
+    }
+    Q_EMIT marksChanged();
+    return error;
+}
+
 const Student *AttendanceModel::studentAt(int row) const
 {
     return rowAt(row);

@@ -59,6 +59,10 @@ public:
     DomainError setNotes(int row, const QString &notes);
     DomainError markAllPresent();
     int markedCount() const { return int(m_marks.size()); }
+    // Puts back a student's mark on a course and date (nullopt: no mark), for undo and redo;
+    // shown in place when this sheet shows that course and date.
+    DomainError restoreMark(qint64 courseId, const QDate &date, qint64 studentId,
+                            const std::optional<AttendanceMark> &mark);
     const Student *studentAt(int row) const;
     // The first row from `from` on (wrapping round) whose names start with every word of
     // text, accents and case ignored ("guzman v" finds "Guzmán, Valeria"); -1 if none.

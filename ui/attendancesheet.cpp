@@ -5,10 +5,12 @@
 #include "attendancestatusdelegate.h"
 #include "attendancetableview.h"
 #include "laptopclock.h"
+#include "markundocommand.h"
 #include "noteeditdelegate.h"
 #include "repository.h"
 #include "uilogging.h"
 
+#include <QAction>
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,14 +20,15 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace pasalista {
 
 AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
-    : QWidget(parent), m_model(new AttendanceModel(repository, this)),
+    : QWidget(parent), m_repository(repository), m_model(new AttendanceModel(repository, this)),
       m_view(new AttendanceTableView(this)), m_errorLabel(new QLabel(this)),
-      m_noteLabel(new QLabel(this))
+      m_noteLabel(new QLabel(this)), m_undo(new QUndoStack(this))
 {
     m_confirm = [this](const QString &question) {
         return QMessageBox::question(this, tr("Date outside the course"), question) ==
@@ -42,11 +45,13 @@ AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createToolbar());
     layout->addWidget(createFindEdit());
+    layout->addWidget(createSearchLabel());
     layout->addWidget(m_errorLabel);
     layout->addWidget(createLoadingLabel());
     layout->addWidget(m_view, 1);
     layout->addWidget(m_noteLabel);
     layout->addWidget(createKeyHint(repository));
+    createUndoActions();
     connectSignals();
 }
 
@@ -94,6 +99,29 @@ QLineEdit *AttendanceSheet::createFindEdit()
     return m_findEdit;
 }
 
+// Shows the name typed ahead on the sheet: letters search, they never mark.
+QLabel *AttendanceSheet::createSearchLabel()
+{
+    m_searchLabel = new QLabel(this);
+    m_searchLabel->setAccessibleName(tr("Student searched"));
+    m_searchLabel->setStyleSheet(QStringLiteral("padding: 3px;"));
+    m_searchLabel->hide();
+    return m_searchLabel;
+}
+
+void AttendanceSheet::createUndoActions()
+{
+    auto *undo = new QAction(tr("Undo the last mark"), this);
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(undo, &QAction::triggered, this, &AttendanceSheet::undoLastMark);
+    auto *redo = new QAction(tr("Redo the mark"), this);
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(redo, &QAction::triggered, this, &AttendanceSheet::redoMark);
+    addActions({undo, redo});
+}
+
 QLabel *AttendanceSheet::createLoadingLabel()
 {
     m_loadingLabel = new QLabel(tr("Loading…"), this);
@@ -106,12 +134,11 @@ QLabel *AttendanceSheet::createKeyHint(const Repository &repository)
 {
     QStringList keys;
     for (const AttendanceCode &code : repository.mapping().attendanceCodes()) {
-        const QString name = AttendanceLabels::label(repository.mapping(), code.code);
-        const QString letter = AttendanceLabels::keyLetter(code);
-        keys.append(letter.isEmpty() ? tr("%1 %2").arg(code.code).arg(name)
-                                     : tr("%1 or %2 %3").arg(letter).arg(code.code).arg(name));
+        keys.append(tr("%1 %2").arg(code.code).arg(
+            AttendanceLabels::label(repository.mapping(), code.code)));
     }
-    auto *hint = new QLabel(tr("Keys: %1 · N notes · Ctrl+F or / find a student · arrows move")
+    auto *hint = new QLabel(tr("Keys: %1 · letters find a student by name (Esc clears) · Enter "
+                               "notes · Ctrl+Z undoes a mark · arrows move")
                                 .arg(keys.join(tr(" · "))),
                             this);
     hint->setWordWrap(true);
@@ -121,12 +148,9 @@ QLabel *AttendanceSheet::createKeyHint(const Repository &repository)
 
 void AttendanceSheet::configureView(Repository &repository)
 {
+    // Digits only: a letter typed is part of a name searched, never a mark.
     QHash<QString, int> keys;
     for (const AttendanceCode &code : repository.mapping().attendanceCodes()) {
-        const QString letter = AttendanceLabels::keyLetter(code);
-        if (!letter.isEmpty()) {
-            keys.insert(letter, code.code);
-        }
         if (code.code >= 0 && code.code <= 9) {
             keys.insert(QString::number(code.code), code.code);
         }
@@ -146,8 +170,9 @@ void AttendanceSheet::configureView(Repository &repository)
     connect(notes, &NoteEditDelegate::noteEditEnded, m_noteLabel, &QLabel::hide);
     m_view->setAccessibleName(tr("Attendance sheet"));
     m_view->setAccessibleDescription(
-        tr("One row per student. Type a status letter or digit to mark the current student "
-           "and move to the next; N edits the notes."));
+        tr("One row per student. Type a status digit to mark the current student and move to "
+           "the next; letters find a student by name; Enter edits the notes; Ctrl+Z undoes the "
+           "last mark."));
     m_view->horizontalHeader()->setSectionResizeMode(AttendanceModel::NameColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AttendanceModel::StatusColumn,
@@ -163,6 +188,7 @@ void AttendanceSheet::connectSignals()
     connect(m_markAllButton, &QPushButton::clicked, this, &AttendanceSheet::markAllPresent);
     connect(m_view, &AttendanceTableView::statusRequested, this, &AttendanceSheet::setStatus);
     connect(m_view, &AttendanceTableView::findRequested, this, &AttendanceSheet::startFind);
+    connect(m_view, &AttendanceTableView::searchChanged, this, &AttendanceSheet::onSearchChanged);
     connect(m_findEdit, &QLineEdit::textEdited, this,
             [this](const QString &text) { findNext(text); });
     connect(m_findEdit, &QLineEdit::returnPressed, this, [this] { finishFind(true); });
@@ -323,8 +349,50 @@ void AttendanceSheet::markAllPresent()
 
 void AttendanceSheet::setStatus(int row, int status)
 {
-    if (runWrite([this, row, status] { return m_model->setStatus(row, status); })) {
-        m_view->moveToRow(row + 1);
+    const std::optional<AttendanceMark> before = m_model->markAt(row);
+    if (!runWrite([this, row, status] { return m_model->setStatus(row, status); })) {
+        return;
+    }
+    const std::optional<AttendanceMark> after = m_model->markAt(row);
+    if (after && (!before || before->status != after->status)) {
+        m_undo->push(new MarkUndoCommand(*m_model, *after, before));
+    }
+    m_view->moveToRow(row + 1);
+}
+
+void AttendanceSheet::undoLastMark()
+{
+    if (!m_undo->canUndo()) {
+        showError(tr("Nothing to undo."));
+        return;
+    }
+    const auto *last = static_cast<const MarkUndoCommand *>(m_undo->command(m_undo->index() - 1));
+    if (!m_repository.hasUnsentMark(last->courseId(), last->studentId(), last->date())) {
+        showError(tr("That mark already went to the org in a sync, so it is not undone: set "
+                     "the right status on the sheet instead."));
+        return;
+    }
+    m_undo->undo();
+    m_errorLabel->hide();
+    showMarkOf(last->courseId(), last->date(), last->studentId());
+}
+
+void AttendanceSheet::redoMark()
+{
+    if (!m_undo->canRedo()) {
+        return;
+    }
+    const auto *next = static_cast<const MarkUndoCommand *>(m_undo->command(m_undo->index()));
+    m_undo->redo();
+    showMarkOf(next->courseId(), next->date(), next->studentId());
+}
+
+// The cursor goes to the student whose mark was undone or redone, when the sheet shows it.
+void AttendanceSheet::showMarkOf(qint64 courseId, const QDate &date, qint64 studentId)
+{
+    const int row = m_model->rowOfKey(studentId);
+    if (courseId == m_model->courseId() && date == m_model->date() && row >= 0) {
+        m_view->moveToRow(row);
     }
 }
 
@@ -389,6 +457,32 @@ void AttendanceSheet::findNext(const QString &text)
     }
     m_findEdit->setStyleSheet(
         row < 0 && !text.trimmed().isEmpty() ? QStringLiteral("background: #f8d7da;") : QString());
+}
+
+// A name typed ahead on the sheet: the cursor goes to the first student from where the
+// search began whose names start with it; the indicator shows what was typed.
+void AttendanceSheet::onSearchChanged(const QString &text)
+{
+    if (text.isEmpty()) {
+        m_searchLabel->hide();
+        return;
+    }
+    if (text.size() == 1) {
+        m_searchFrom = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0;
+    }
+    const int row = m_model->findStudent(text, m_searchFrom);
+    if (row >= 0) {
+        m_view->moveToRow(row);
+    }
+    m_searchLabel->setText(
+        row >= 0
+            ? tr("Find: “%1” · a status digit marks this student · Backspace corrects · "
+                 "Esc clears")
+                  .arg(text)
+            : tr("No student's name starts with “%1” · Backspace corrects · Esc clears").arg(text));
+    m_searchLabel->setStyleSheet(row >= 0 ? QStringLiteral("padding: 3px; background: #e7f1ff;")
+                                          : QStringLiteral("padding: 3px; background: #f8d7da;"));
+    m_searchLabel->show();
 }
 
 void AttendanceSheet::finishFind(bool jump)
