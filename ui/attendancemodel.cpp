@@ -222,6 +222,17 @@ DomainError AttendanceModel::restoreMark(qint64 courseId, const QDate &date, qin
     return error;
 }
 
+void AttendanceModel::showMarkedAllPresent()
+{
+    {
+        const QScopedValueRollback<bool> writing(m_writing, true);
+        Q_EMIT m_repository.dataChanged();
+        LocalStore &store = m_repository.store();
+        Q_EMIT store.pendingChangeCountChanged(store.pendingChangeCount());
+    }
+    showAllPresent(*m_repository.presentCode());
+}
+
 const Student *AttendanceModel::studentAt(int row) const
 {
     return rowAt(row);

@@ -58,6 +58,9 @@ public:
     DomainError setStatus(int row, int status);
     DomainError setNotes(int row, const QString &notes);
     DomainError markAllPresent();
+    // What a "Mark all present" written off the GUI thread did: shown in place and told to
+    // the rest of the app as this sheet's own write.
+    void showMarkedAllPresent();
     int markedCount() const { return int(m_marks.size()); }
     // Puts back a student's mark on a course and date (nullopt: no mark), for undo and redo;
     // shown in place when this sheet shows that course and date.

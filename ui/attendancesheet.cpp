@@ -5,6 +5,7 @@
 #include "attendancestatusdelegate.h"
 #include "attendancetableview.h"
 #include "laptopclock.h"
+#include "markallrunner.h"
 #include "markundocommand.h"
 #include "noteeditdelegate.h"
 #include "repository.h"
@@ -28,7 +29,8 @@ namespace pasalista {
 AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
     : QWidget(parent), m_repository(repository), m_model(new AttendanceModel(repository, this)),
       m_view(new AttendanceTableView(this)), m_errorLabel(new QLabel(this)),
-      m_noteLabel(new QLabel(this)), m_undo(new QUndoStack(this))
+      m_noteLabel(new QLabel(this)), m_undo(new QUndoStack(this)),
+      m_markAll(new MarkAllRunner(repository.store().path(), repository.mapping(), this))
 {
     m_confirm = [this](const QString &question) {
         return QMessageBox::question(this, tr("Date outside the course"), question) ==
@@ -53,6 +55,7 @@ AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
     layout->addWidget(createKeyHint(repository));
     createUndoActions();
     connectSignals();
+    setFocusProxy(m_view); // Ctrl+2 and the window's start put the keys on the rows
 }
 
 AttendanceSheet::~AttendanceSheet()
@@ -186,6 +189,7 @@ void AttendanceSheet::connectSignals()
 {
     connect(m_dateEdit, &QDateEdit::dateChanged, this, &AttendanceSheet::onDateChanged);
     connect(m_markAllButton, &QPushButton::clicked, this, &AttendanceSheet::markAllPresent);
+    connect(m_markAll, &MarkAllRunner::finished, this, &AttendanceSheet::onMarkedAllPresent);
     connect(m_view, &AttendanceTableView::statusRequested, this, &AttendanceSheet::setStatus);
     connect(m_view, &AttendanceTableView::findRequested, this, &AttendanceSheet::startFind);
     connect(m_view, &AttendanceTableView::searchChanged, this, &AttendanceSheet::onSearchChanged);
@@ -273,7 +277,7 @@ void AttendanceSheet::finishLoading()
     }
     m_arrival = Arrival::None;
     m_loadingLabel->hide();
-    m_view->holdKeys(false); // the keys typed meanwhile, on these rows
+    m_view->holdKeys(isMarkingAll()); // the keys typed meanwhile, on these rows
 }
 
 void AttendanceSheet::refresh()
@@ -339,11 +343,55 @@ void AttendanceSheet::onDateChanged(const QDate &date)
     m_view->moveToRow(0);
 }
 
+bool AttendanceSheet::isMarkingAll() const
+{
+    return m_markAll->isRunning();
+}
+
 void AttendanceSheet::markAllPresent()
 {
+    if (m_loadsInBackground) {
+        markAllPresentInBackground(m_model->outsideDatesConfirmed());
+        return;
+    }
     if (runWrite([this] { return m_model->markAllPresent(); })) {
         m_view->setFocus(Qt::OtherFocusReason);
         m_view->moveToRow(m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0);
+    }
+}
+
+// The app: the writes go in a thread of their own, the window keeps answering; keys typed
+// meanwhile wait and are played once the rows show everyone present.
+void AttendanceSheet::markAllPresentInBackground(bool confirmOutsideDates)
+{
+    if (isMarkingAll() || !m_model->courseId()) {
+        return;
+    }
+    m_markAllButton->setEnabled(false);
+    m_progressLabel->setText(tr("Marking everyone present…"));
+    m_view->holdKeys(true);
+    m_view->setFocus(Qt::OtherFocusReason);
+    m_markAll->start(m_model->courseId(), m_model->date(), confirmOutsideDates);
+}
+
+void AttendanceSheet::onMarkedAllPresent(qint64 courseId, const QDate &date,
+                                         const DomainError &error)
+{
+    m_markAllButton->setEnabled(true);
+    if (error.code == DomainError::Code::OutsideCourseDates && courseId == m_model->courseId() &&
+        date == m_model->date() && confirmOutsideDates(error.message)) {
+        markAllPresentInBackground(true);
+        return;
+    }
+    if (!error.ok()) {
+        showError(error.message);
+    } else if (courseId == m_model->courseId() && date == m_model->date() && !isLoading()) {
+        m_errorLabel->hide();
+        m_model->showMarkedAllPresent();
+    }
+    updateProgress();
+    if (!isLoading()) {
+        m_view->holdKeys(false);
     }
 }
 

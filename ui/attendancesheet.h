@@ -18,6 +18,7 @@ namespace pasalista {
 
 class AttendanceModel;
 class AttendanceTableView;
+class MarkAllRunner;
 class Repository;
 
 // Takes one course's attendance for a date: a date picker (today by default), "Mark all
@@ -46,6 +47,8 @@ public:
     void setLoadsInBackground(bool background);
     void expectCourse(qint64 courseId); // the rows of courseId on date() are on their way
     bool isLoading() const { return m_arrival != Arrival::None; }
+    // "Mark all present" is being written in the background (the app): keys typed wait.
+    bool isMarkingAll() const;
     void setDate(const QDate &date);
     QDate date() const;
     void setConfirmationHandler(ConfirmationHandler handler);
@@ -90,6 +93,8 @@ private:
     void retryRefusedWrite(const DomainError &error, const QModelIndex &index,
                            const QVariant &value);
     void updateProgress();
+    void markAllPresentInBackground(bool confirmOutsideDates);
+    void onMarkedAllPresent(qint64 courseId, const QDate &date, const DomainError &error);
     void showNoteLength(int length, int maximum);
     void onDateChanged(const QDate &date);
     QLineEdit *createFindEdit();
@@ -133,6 +138,7 @@ private:
     };
     Arrival m_arrival = Arrival::None;
     bool m_loadsInBackground = false;
+    MarkAllRunner *m_markAll = nullptr;
     QLabel *m_loadingLabel = nullptr;
 };
 
