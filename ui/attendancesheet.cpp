@@ -214,6 +214,7 @@ void AttendanceSheet::setCourse(qint64 courseId)
     }
     rememberPlace();
     m_errorLabel->hide();
+    m_view->clearSearch(); // a name typed on the course left
     m_rowBeforeReset = 0;
     if (m_dateEdit->date() != m_model->date()) {
         m_model->setDate(m_dateEdit->date());
@@ -257,6 +258,7 @@ void AttendanceSheet::startLoading(qint64 courseId)
 {
     if (courseId != m_model->courseId()) {
         rememberPlace();
+        m_view->clearSearch(); // a name typed on the course left
         m_arrival = Arrival::CoursePlace;
     } else if (m_arrival == Arrival::None) {
         m_arrival = Arrival::FirstRow;
@@ -410,6 +412,9 @@ void AttendanceSheet::setStatus(int row, int status)
 
 void AttendanceSheet::undoLastMark()
 {
+    if (isMarkingAll()) {
+        return; // the store is being written: the marks typed meanwhile wait too
+    }
     if (!m_undo->canUndo()) {
         showError(tr("Nothing to undo."));
         return;
@@ -427,7 +432,7 @@ void AttendanceSheet::undoLastMark()
 
 void AttendanceSheet::redoMark()
 {
-    if (!m_undo->canRedo()) {
+    if (isMarkingAll() || !m_undo->canRedo()) {
         return;
     }
     const auto *next = static_cast<const MarkUndoCommand *>(m_undo->command(m_undo->index()));
