@@ -561,14 +561,22 @@ bool Repository::hasUnsentMark(qint64 courseId, qint64 studentId, const QDate &d
                .value_or(false);
 }
 
-DomainError Repository::unmarkAttendance(qint64 courseId, qint64 studentId, const QDate &date)
+DomainError Repository::unmarkAttendance(qint64 courseId, const QList<qint64> &studentIds,
+                                         const QDate &date)
 {
     const QHash<qint64, AttendanceMark> marks = attendanceOn(courseId, date);
-    const auto mark = marks.constFind(studentId);
-    if (mark == marks.constEnd()) {
-        return {};
+    if (!m_store.begin()) {
+        return storageError();
     }
-    if (!m_store.deleteLocal(Role::Attendance, mark->id)) {
+    for (qint64 studentId : studentIds) {
+        const auto mark = marks.constFind(studentId);
+        if (mark != marks.constEnd() && !m_store.deleteLocal(Role::Attendance, mark->id)) {
+            m_store.rollback();
+            return storageError();
+        }
+    }
+    if (!m_store.commit()) {
+        m_store.rollback();
         return storageError();
     }
     Q_EMIT dataChanged();

@@ -203,6 +203,27 @@ TEST_F(SheetKeysTest, CtrlZUndoesTheLastMarksUntilTheyAreSent)
         << sheet()->lastError().toStdString();
 }
 
+TEST_F(SheetKeysTest, CtrlZTakesBackMarkAllPresentToo)
+{
+    ASSERT_NO_FATAL_FAILURE(openOn(m_reading));
+    view()->setFocus();
+    press(Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    settle();
+    ASSERT_EQ(marksToday(m_reading).size(), 4);
+    const qint64 first = sheet()->model()->studentAt(0)->id;
+    press(Qt::Key_1);
+    ASSERT_EQ(marksToday(m_reading).value(first).status, 1);
+
+    press(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(marksToday(m_reading).value(first).status, 0) << "back to present";
+    press(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_TRUE(marksToday(m_reading).isEmpty()) << "Mark all present taken back";
+    EXPECT_EQ(sheet()->model()->markedCount(), 0);
+    sheet()->redoMark(); // the platform's redo key
+    EXPECT_EQ(marksToday(m_reading).size(), 4) << "redone";
+    EXPECT_EQ(sheet()->model()->markedCount(), 4);
+}
+
 // The writes run while the store is held by another connection (as a sync's transaction
 // would): the window must go on answering, keys typed meanwhile wait for the rows.
 TEST_F(SheetKeysTest, MarkAllPresentOnALargeCourseLeavesTheWindowAnswering)

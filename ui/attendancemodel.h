@@ -66,6 +66,12 @@ public:
     // shown in place when this sheet shows that course and date.
     DomainError restoreMark(qint64 courseId, const QDate &date, qint64 studentId,
                             const std::optional<AttendanceMark> &mark);
+    // Undo and redo of "Mark all present": the students it marked, unmarked again in one
+    // transaction, or everyone without a mark marked present again.
+    DomainError unmarkStudents(qint64 courseId, const QDate &date, const QList<qint64> &students);
+    DomainError markAllPresentAgain(qint64 courseId, const QDate &date);
+    // The students the last "Mark all present" shown here marked.
+    QList<qint64> lastMarkedPresent() const { return m_lastMarkedPresent; }
     const Student *studentAt(int row) const;
     // The first row from `from` on (wrapping round) whose names start with every word of
     // text, accents and case ignored ("guzman v" finds "Guzmán, Valeria"); -1 if none.
@@ -103,6 +109,7 @@ private:
     bool m_writing = false;
     bool m_refreshesOnWrites = true;
     QHash<qint64, AttendanceMark> m_marks;
+    QList<qint64> m_lastMarkedPresent;
 };
 
 } // namespace pasalista

@@ -357,6 +357,7 @@ void AttendanceSheet::markAllPresent()
         return;
     }
     if (runWrite([this] { return m_model->markAllPresent(); })) {
+        pushMarkedAllPresent();
         m_view->setFocus(Qt::OtherFocusReason);
         m_view->moveToRow(m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0);
     }
@@ -390,6 +391,7 @@ void AttendanceSheet::onMarkedAllPresent(qint64 courseId, const QDate &date,
     } else if (courseId == m_model->courseId() && date == m_model->date() && !isLoading()) {
         m_errorLabel->hide();
         m_model->showMarkedAllPresent();
+        pushMarkedAllPresent();
     }
     updateProgress();
     if (!isLoading()) {
@@ -408,6 +410,14 @@ void AttendanceSheet::setStatus(int row, int status)
         m_undo->push(new MarkUndoCommand(*m_model, *after, before));
     }
     m_view->moveToRow(row + 1);
+}
+
+void AttendanceSheet::pushMarkedAllPresent()
+{
+    const QList<qint64> marked = m_model->lastMarkedPresent();
+    if (!marked.isEmpty()) {
+        m_undo->push(new MarkUndoCommand(*m_model, m_model->courseId(), m_model->date(), marked));
+    }
 }
 
 void AttendanceSheet::undoLastMark()

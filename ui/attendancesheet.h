@@ -94,6 +94,7 @@ private:
                            const QVariant &value);
     void updateProgress();
     void markAllPresentInBackground(bool confirmOutsideDates);
+    void pushMarkedAllPresent();
     void onMarkedAllPresent(qint64 courseId, const QDate &date, const DomainError &error);
     void showNoteLength(int length, int maximum);
     void onDateChanged(const QDate &date);

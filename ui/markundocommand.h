@@ -10,14 +10,17 @@ namespace pasalista {
 
 class AttendanceModel;
 
-// One status typed on the sheet, to take back with Ctrl+Z while the org has not taken it:
-// the student's mark before (or none) and after. The sheet writes the mark itself and then
-// pushes this command, so the first redo() writes nothing.
+// A status typed on the sheet, or a "Mark all present", to take back with Ctrl+Z while the
+// org has not taken it: the student's mark before (or none) and after, or the students "Mark
+// all present" marked. The sheet writes the marks itself and then pushes this command, so
+// the first redo() writes nothing.
 class MarkUndoCommand : public QUndoCommand
 {
 public:
     MarkUndoCommand(AttendanceModel &model, const AttendanceMark &after,
                     const std::optional<AttendanceMark> &before);
+    MarkUndoCommand(AttendanceModel &model, qint64 courseId, const QDate &date,
+                    const QList<qint64> &markedPresent);
 
     void undo() override;
     void redo() override;
@@ -30,7 +33,8 @@ private:
     AttendanceModel &m_model;
     AttendanceMark m_after;
     std::optional<AttendanceMark> m_before;
-    bool m_written = true; // the sheet wrote it before pushing
+    QList<qint64> m_markedPresent; // by "Mark all present"; m_after names the first of them
+    bool m_written = true;         // the sheet wrote it before pushing
 };
 
 } // namespace pasalista
