@@ -156,7 +156,9 @@ QWidget *MainWindow::createCoursePane()
     m_program->setAccessibleName(tr("Program"));
     m_activeToday = new QCheckBox(tr("Active &today"), pane);
     m_activeToday->setChecked(true);
-    m_activeToday->setToolTip(tr("Show only the courses running today"));
+    m_activeToday->setToolTip(
+        tr("Show only the courses that meet today: within their dates, on the weekdays they "
+           "have marks on"));
 
     m_courseView = new QTableView(pane);
     m_courseView->setModel(m_courseFilter);
@@ -167,6 +169,9 @@ QWidget *MainWindow::createCoursePane()
     m_courseView->setSortingEnabled(true);
     m_courseView->sortByColumn(CourseListModel::TitleColumn, Qt::AscendingOrder);
     m_courseView->setWordWrap(false);
+    // Tab leaves the list (arrows choose a course): moving cell by cell chose another course
+    // every second press.
+    m_courseView->setTabKeyNavigation(false);
     m_courseView->verticalHeader()->hide();
     m_courseView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_courseView->horizontalHeader()->setSectionResizeMode(CourseListModel::TitleColumn,
@@ -333,8 +338,12 @@ void MainWindow::refresh()
 bool MainWindow::selectCourse(qint64 courseId)
 {
     const int sourceRow = m_courseModel->rowOfCourse(courseId);
-    const QModelIndex index = m_courseFilter->mapFromSource(
-        m_courseModel->index(sourceRow, CourseListModel::TitleColumn));
+    const QModelIndex source = m_courseModel->index(sourceRow, CourseListModel::TitleColumn);
+    if (source.isValid() && !m_courseFilter->mapFromSource(source).isValid() &&
+        m_activeToday->isChecked()) {
+        m_activeToday->setChecked(false); // a course asked for (the last one) on another day
+    }
+    const QModelIndex index = m_courseFilter->mapFromSource(source);
     if (!index.isValid() && m_loader && !m_coursesLoaded) {
         m_pendingSelection = courseId; // e.g. the last course, restored at start
         m_attendance->expectCourse(courseId);
@@ -386,8 +395,13 @@ void MainWindow::showTab(Tab tab)
 {
     m_tabs->setCurrentIndex(tab);
     if (tab == AttendanceTab) {
-        m_attendance->setFocus(Qt::ShortcutFocusReason);
+        m_attendance->view()->setFocus(Qt::ShortcutFocusReason);
     }
+}
+
+MainWindow::Tab MainWindow::currentTab() const
+{
+    return Tab(m_tabs->currentIndex());
 }
 
 void MainWindow::onCurrentCourseChanged()

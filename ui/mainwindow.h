@@ -57,7 +57,8 @@ public:
     // A background read has been asked for and its answer is not shown yet.
     bool isLoading() const;
     bool selectCourse(qint64 courseId);
-    void showTab(Tab tab);
+    void showTab(Tab tab); // the Attendance tab takes the keys on its sheet at once
+    Tab currentTab() const;
     CourseListModel *courseModel() const { return m_courseModel; }
     CourseFilterProxyModel *courseFilter() const { return m_courseFilter; }
     QTableView *courseView() const { return m_courseView; }

@@ -1057,10 +1057,6 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>%1 or %2 %3</source>
-        <translation>%1 o %2 %3</translation>
-    </message>
-    <message>
         <source> · </source>
         <translation> · </translation>
     </message>
@@ -1071,10 +1067,6 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>Attendance sheet</source>
         <translation>Hoja de asistencia</translation>
-    </message>
-    <message>
-        <source>One row per student. Type a status letter or digit to mark the current student and move to the next; N edits the notes.</source>
-        <translation>Una fila por estudiante. Escriba la letra o el dígito de un estado para marcar al estudiante actual y pasar al siguiente; N edita las notas.</translation>
     </message>
     <message>
         <source>%1
@@ -1097,10 +1089,6 @@ Take attendance on %2 anyway?</source>
         <translation>Buscar estudiante</translation>
     </message>
     <message>
-        <source>Keys: %1 · N notes · Ctrl+F or / find a student · arrows move</source>
-        <translation>Teclas: %1 · N notas · Ctrl+F o / buscar estudiante · flechas para moverse</translation>
-    </message>
-    <message>
         <source>Characters left for the note</source>
         <translation>Caracteres que quedan para la nota</translation>
     </message>
@@ -1119,6 +1107,46 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>Loading the students</source>
         <translation>Cargando los estudiantes</translation>
+    </message>
+    <message>
+        <source>Student searched</source>
+        <translation>Estudiante buscado</translation>
+    </message>
+    <message>
+        <source>Undo the last mark</source>
+        <translation>Deshacer la última marca</translation>
+    </message>
+    <message>
+        <source>Redo the mark</source>
+        <translation>Rehacer la marca</translation>
+    </message>
+    <message>
+        <source>Keys: %1 · letters find a student by name (Esc clears) · Enter notes · Ctrl+Z undoes a mark · arrows move</source>
+        <translation>Teclas: %1 · las letras buscan a un estudiante por su nombre (Esc borra) · Intro notas · Ctrl+Z deshace una marca · flechas para moverse</translation>
+    </message>
+    <message>
+        <source>One row per student. Type a status digit to mark the current student and move to the next; letters find a student by name; Enter edits the notes; Ctrl+Z undoes the last mark.</source>
+        <translation>Una fila por estudiante. Escriba el dígito de un estado para marcar al estudiante actual y pasar al siguiente; las letras buscan a un estudiante por su nombre; Intro edita las notas; Ctrl+Z deshace la última marca.</translation>
+    </message>
+    <message>
+        <source>Marking everyone present…</source>
+        <translation>Marcando a todos presentes…</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>No hay nada que deshacer.</translation>
+    </message>
+    <message>
+        <source>That mark already went to the org in a sync, so it is not undone: set the right status on the sheet instead.</source>
+        <translation>Esa marca ya se envió a la organización en una sincronización, así que no se deshace: ponga el estado correcto en la hoja.</translation>
+    </message>
+    <message>
+        <source>Find: “%1” · a status digit marks this student · Backspace corrects · Esc clears</source>
+        <translation>Buscar: «%1» · un dígito de estado marca a este estudiante · Retroceso corrige · Esc borra</translation>
+    </message>
+    <message>
+        <source>No student&apos;s name starts with “%1” · Backspace corrects · Esc clears</source>
+        <translation>Ningún nombre de estudiante empieza por «%1» · Retroceso corrige · Esc borra</translation>
     </message>
 </context>
 <context>
@@ -1583,10 +1611,6 @@ Take attendance on %2 anyway?</source>
         <translation>Activos &amp;hoy</translation>
     </message>
     <message>
-        <source>Show only the courses running today</source>
-        <translation>Mostrar solo los cursos que se imparten hoy</translation>
-    </message>
-    <message>
         <source>Courses</source>
         <translation>Cursos</translation>
     </message>
@@ -1766,6 +1790,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Wrong clock</source>
         <translation>Reloj equivocado</translation>
+    </message>
+    <message>
+        <source>Show only the courses that meet today: within their dates, on the weekdays they have marks on</source>
+        <translation>Mostrar solo los cursos que se reúnen hoy: dentro de sus fechas, en los días de la semana en que tienen marcas</translation>
     </message>
 </context>
 <context>
