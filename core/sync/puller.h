@@ -86,6 +86,9 @@ private:
 
     bool pullObject(Role role, const QString &scope, const RecordHook &hook = {});
     bool pullQuery(Role role, const QStringList &conditions, const RecordHook &hook);
+    // The settled part of `role`'s window (PullQueries::settledPart()): only what is not
+    // held here is read.
+    bool pullSettled(Role role, const QString &scope, const RecordHook &hook);
     bool pullDeletions(Role role, const QString &scope);
     bool applyDeletions(RemoteApplier &applier, RecordValidator &validator,
                         const QString &objectName, const QStringList &ids);
@@ -102,6 +105,9 @@ private:
                    const RecordHook &hook);
     // The windows an incremental cycle can name before its first page, for the read-ahead.
     QList<PullReadAhead::Query> queriesAhead(const QString &teacherEmail) const;
+    // The settled parts the org is to be asked about with the read-ahead (those the change
+    // probe has not answered).
+    QList<ChangeProbe::Window> settledWindows() const;
     bool fixDanglingLookups();
 
     LocalStore &m_store;
