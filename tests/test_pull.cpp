@@ -943,3 +943,37 @@ TEST(PullAfterABulkImport, RecordsHeldAreNotReadAgainInTheOverlap)
     }
     expectStoreHoldsTheWholeOrg(org, laptop.store);
 }
+
+// Issue 26: the office edits a mark of another teacher's course. Once that edit has settled
+// (older than the last minute before the clock of the sync that saw it), a background sync
+// asks the org how many of the teacher's marks it stamped there, in the call that carries
+// the other first pages, and reads nothing: the org names the mark, the laptop does not hold
+// it, and it is not the teacher's.
+TEST_F(PullAfterFirstSync, OfficeEditOutsideTheScopeIsNotReadAgain)
+{
+    ASSERT_TRUE(org.advanceClock(11 * 60)); // the demo's records leave the overlap
+    ASSERT_EQ(laptop.poll().result, SyncReport::Result::Clean);
+    QString elsewhere;
+    for (const QJsonValue &mark : liveRecords(org, QStringLiteral("Attendance__c"))) {
+        const QString id = text(mark.toObject(), QStringLiteral("Id"));
+        if (!laptop.store().idByColumn(Role::Attendance, QStringLiteral("sfid"), id)) {
+            elsewhere = id;
+            break;
+        }
+    }
+    ASSERT_FALSE(elsewhere.isEmpty()) << "a mark outside the teacher's scope";
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"), elsewhere,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Otra clase")}}));
+    ASSERT_TRUE(org.advanceClock(120));
+    ASSERT_EQ(laptop.poll().result, SyncReport::Result::Clean); // the window sees it
+    ASSERT_TRUE(org.advanceClock(120));
+
+    const int before = laptop.client().apiUsed();
+    const SyncReport report = laptop.poll();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(report.pulled, 0);
+    EXPECT_EQ(report.reread, 0);
+    EXPECT_LE(laptop.client().apiUsed() - before, 2) << "the probe, then the count";
+    EXPECT_FALSE(laptop.store().idByColumn(Role::Attendance, QStringLiteral("sfid"), elsewhere));
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}

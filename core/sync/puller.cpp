@@ -84,11 +84,15 @@ QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) co
         if (skipped(role) || !covered.isValid() || !inScope) {
             continue;
         }
+        const QString scope = role == Role::Course ? m_queries.courseScope(teacher, true)
+                                                   : m_queries.scopeFor(role, courses);
         if (!m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName))) {
-            const QString scope = role == Role::Course ? m_queries.courseScope(teacher, true)
-                                                       : m_queries.scopeFor(role, courses);
             queries.append(
                 {m_queries.selectFor(role, m_queries.windowConditions(role, scope)), false});
+        }
+        // The probe listed records not held here in the settled part: their count rides along.
+        if (const auto held = settledPartHeld(role); held && !*held) {
+            queries.append({m_queries.settledCountQuery(role, scope), false});
         }
         const QDateTime from = m_state.deletionsCoveredUntil(objectName).isValid()
                                    ? m_state.deletionsCoveredUntil(objectName)
@@ -99,6 +103,20 @@ QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) co
         }
     }
     return queries;
+}
+
+std::optional<bool> Puller::settledPartHeld(Role role) const
+{
+    const QString objectName = m_store.mapping().objectFor(role).objectName;
+    const auto [from, until] = m_queries.settledPart(objectName);
+    if (!from.isValid()) {
+        return true; // the window reads the whole overlap
+    }
+    const auto stamped = m_probe.updatedBetween(objectName, from, until);
+    if (!stamped) {
+        return std::nullopt;
+    }
+    return m_queries.notHeldSince(role, *stamped, from).isEmpty();
 }
 
 QList<ChangeProbe::Window> Puller::settledWindows() const
@@ -212,14 +230,13 @@ bool Puller::pullSettled(Role role, const QString &scope, const RecordHook &hook
     if (!from.isValid()) {
         return true; // the window read the whole overlap
     }
-    const auto stamped = m_probe.updatedBetween(objectName, from, until);
-    if (stamped && m_queries.notHeldSince(role, *stamped, from).isEmpty()) {
-        return true; // every record the org stamped there is held here with such a stamp
+    if (settledPartHeld(role).value_or(false)) {
+        return true;
     }
     // Some are not held: outside the scope, or a commit that became visible late. Read the
     // part whole only when the org holds more of the scope there than this laptop does.
-    const ApiResponse counted = m_client.query(Soql::select(
-        {QStringLiteral("COUNT()")}, objectName, m_queries.rangeConditions(scope, from, until)));
+    const ApiResponse counted =
+        m_readAhead.firstPage(m_queries.settledCountQuery(role, scope), false).response;
     const qint64 orgCount = counted.json.object().value(QLatin1String("totalSize")).toInteger(-1);
     if (counted.ok() && orgCount >= 0 && orgCount == m_queries.heldBetween(role, from, until)) {
         return true;

@@ -21,6 +21,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 namespace pasalista {
 
@@ -89,6 +90,9 @@ private:
     // The settled part of `role`'s window (PullQueries::settledPart()): only what is not
     // held here is read.
     bool pullSettled(Role role, const QString &scope, const RecordHook &hook);
+    // Whether the org's answer about the settled part lists only records held here with
+    // such a stamp (true when the window has no settled part); nullopt before it answered.
+    std::optional<bool> settledPartHeld(Role role) const;
     bool pullDeletions(Role role, const QString &scope);
     bool applyDeletions(RemoteApplier &applier, RecordValidator &validator,
                         const QString &objectName, const QStringList &ids);

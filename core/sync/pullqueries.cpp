@@ -184,6 +184,14 @@ QList<QStringList> PullQueries::idConditions(Role role, const QString &scope,
     return byIdLists(role, scope.isEmpty() ? QStringList() : QStringList{scope}, ids);
 }
 
+QString PullQueries::settledCountQuery(Role role, const QString &scope) const
+{
+    const QString objectName = m_store.mapping().objectFor(role).objectName;
+    const auto [from, until] = settledPart(objectName);
+    return Soql::select({QStringLiteral("COUNT()")}, objectName,
+                        rangeConditions(scope, from, until));
+}
+
 QStringList PullQueries::rangeConditions(const QString &scope, const QDateTime &from,
                                          const QDateTime &until) const
 {

@@ -47,6 +47,9 @@ public:
     QList<QStringList> idConditions(Role role, const QString &scope, const QStringList &ids) const;
     // The records held here stamped in [from, until).
     qint64 heldBetween(Role role, const QDateTime &from, const QDateTime &until) const;
+    // How many of `role`'s records within `scope` the org stamped in the settled part:
+    // compared with heldBetween() when it lists records not held here.
+    QString settledCountQuery(Role role, const QString &scope) const;
     // The conditions that read [from, until) within `scope`.
     QStringList rangeConditions(const QString &scope, const QDateTime &from,
                                 const QDateTime &until) const;
