@@ -459,6 +459,40 @@ private:
 
 } // namespace
 
+namespace {
+
+// A store of the whole org (every record, whatever the teacher), signed in as the office
+// user: the replication at its largest.
+class WholeOrgStore
+{
+public:
+    explicit WholeOrgStore(EmulatorProcess &org) : store(pasalista::test::wholeOrgMapping())
+    {
+        opened = store.open(dir.filePath(QStringLiteral("a.sqlite")));
+        identity.instanceUrl = org.instanceUrl();
+        identity.loginUrl = org.baseUrl();
+        session = std::make_unique<Session>(identity, org.login().toUtf8(), QByteArray());
+        client = std::make_unique<SalesforceClient>(session.get());
+    }
+
+    // "Sync now", or a background cycle that asks the org first which objects changed.
+    SyncReport sync(bool background = false)
+    {
+        SyncEngine engine(store, *client, identity);
+        engine.setProbeChanges(background);
+        return engine.run();
+    }
+
+    QTemporaryDir dir;
+    LocalStore store;
+    bool opened = false;
+    Identity identity;
+    std::unique_ptr<Session> session;
+    std::unique_ptr<SalesforceClient> client;
+};
+
+} // namespace
+
 // Case 2: a record edited while a multi-page pull runs is served on a later page with its
 // new stamp; a record edited just before it, on a page already read, must not be skipped.
 TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
@@ -482,14 +516,8 @@ TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
     const QString early = order.first();
     const QString late = order.last();
 
-    QTemporaryDir dir;
-    LocalStore store(pasalista::test::wholeOrgMapping());
-    ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("a.sqlite"))));
-    Identity identity;
-    identity.instanceUrl = org.instanceUrl();
-    identity.loginUrl = org.baseUrl();
-    Session session(identity, org.login().toUtf8(), QByteArray());
-    SalesforceClient client(&session);
+    WholeOrgStore laptop(org);
+    ASSERT_TRUE(laptop.opened);
     ASSERT_TRUE(org.setFaults({{QStringLiteral("latencyMs"), 1500}}));
     org.clearRequestLog();
     OfficeThread office(org.baseUrl());
@@ -498,15 +526,15 @@ TEST(PullOfManyPages, RecordEditedDuringAMultiPagePullSkipsNothing)
     office.editAfterRequest(
         QStringLiteral("FROM Attendance__c"),
         {{QStringLiteral("Attendance__c"), early}, {QStringLiteral("Attendance__c"), late}});
-    EXPECT_EQ(SyncEngine(store, client, identity).run().result, SyncReport::Result::Clean);
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     office.wait();
     ASSERT_TRUE(org.clearFaults());
-    EXPECT_EQ(SyncEngine(store, client, identity).run().result, SyncReport::Result::Clean);
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Clean);
 
     for (const QString &id : {early, late}) {
-        const auto row = store.idByColumn(Role::Attendance, QStringLiteral("sfid"), id);
+        const auto row = laptop.store.idByColumn(Role::Attendance, QStringLiteral("sfid"), id);
         ASSERT_TRUE(row.has_value());
-        EXPECT_EQ(store.row(Role::Attendance, *row)
+        EXPECT_EQ(laptop.store.row(Role::Attendance, *row)
                       ->value(QStringLiteral("notes__c"))
                       .toString()
                       .toStdString(),
@@ -800,5 +828,152 @@ TEST_F(PullTest, EveryQueryTheSyncBuildsIsOneTheOrgRuns)
     report = laptop.sync();
     EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
     EXPECT_EQ(refusedRequests(org), QStringList()) << "reconcile";
+    expectLaptopHoldsExactlyTheScope(org, laptop);
+}
+
+namespace {
+
+// Every live record of the org and of the store, field by field: the whole-org mapping
+// holds them all.
+void expectStoreHoldsTheWholeOrg(const EmulatorProcess &org, const LocalStore &store)
+{
+    const Mapping &mapping = store.mapping();
+    for (Role role : {Role::Course, Role::Student, Role::Enrollment, Role::Attendance}) {
+        const QString table = mapping.table(role);
+        const QHash<QString, QVariantMap> rows = localRows(store, role);
+        const QHash<QString, QJsonObject> expected = byId(org, mapping.objectFor(role).objectName);
+        EXPECT_EQ(rows.size(), expected.size()) << table.toStdString();
+        const RecordCodec codec(mapping, role);
+        for (auto it = expected.begin(); it != expected.end(); ++it) {
+            const QVariantMap local = rows.value(it.key());
+            ASSERT_FALSE(local.isEmpty())
+                << table.toStdString() << ": missing " << it.key().toStdString();
+            const QVariantMap remote = codec.toColumns(*it);
+            for (auto field = remote.begin(); field != remote.end(); ++field) {
+                ASSERT_EQ(local.value(field.key()).toString().toStdString(),
+                          field.value().toString().toStdString())
+                    << table.toStdString() << " " << it.key().toStdString() << "."
+                    << field.key().toStdString();
+            }
+        }
+    }
+}
+
+} // namespace
+
+// Issue 26: the office imports 100,000 records. The sync after the import reads them once;
+// the syncs of the next ten minutes, whose overlap covers the import, read only what changed
+// since (the org vouched for the import's stamps when it served them), in at most 3 API
+// calls, as "Sync now" and as a background sync.
+TEST(PullAfterABulkImport, RecordsHeldAreNotReadAgainInTheOverlap)
+{
+    EmulatorProcess org({QStringLiteral("--demo")});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    WholeOrgStore laptop(org);
+    ASSERT_TRUE(laptop.opened);
+    // A sync reads the minute before its predecessor's clock again whole (a write in the
+    // second of a version held here shares its stamp): the demo's records are older.
+    ASSERT_TRUE(org.advanceClock(120));
+    ASSERT_EQ(laptop.sync(false).result, SyncReport::Result::Clean);
+
+    const auto orgRecords = [&org] {
+        int records = 0;
+        for (const QJsonValue &count :
+             QJsonDocument::fromJson(org.get(QStringLiteral("/__emulator/state")).body)
+                 .object()
+                 .value(QStringLiteral("records"))
+                 .toObject()) {
+            records += count.toInt();
+        }
+        return records;
+    };
+    const int recordsBefore = orgRecords();
+    // An import the way a data loader makes one: ordinary creates, stamped as they are made.
+    const HttpReply reply = org.request(
+        "POST", QStringLiteral("/__emulator/generate"),
+        QJsonDocument(QJsonObject{{QStringLiteral("classes"), 20},
+                                  {QStringLiteral("students"), 1980},
+                                  {QStringLiteral("enrollments"), 8000},
+                                  {QStringLiteral("attendance"), 90000}})
+            .toJson(),
+        {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}}, 600000);
+    ASSERT_EQ(reply.status, 201) << reply.body.left(300).toStdString();
+    int imported = 0;
+    for (const QJsonValue &count : QJsonDocument::fromJson(reply.body).object()) {
+        imported += count.toInt();
+    }
+    ASSERT_EQ(imported, 100000);
+    ASSERT_TRUE(org.advanceClock(300)); // the teacher's next sync, minutes later
+    const SyncReport first = laptop.sync(false);
+    ASSERT_EQ(first.result, SyncReport::Result::Clean) << first.message.toStdString();
+    EXPECT_EQ(first.pulled, orgRecords() - recordsBefore) << "the import and its programmes";
+    EXPECT_EQ(first.reread, 0);
+
+    // Within the ten minutes of overlap: only the office's edits of the moment are read.
+    QStringList marks;
+    for (const QJsonValue &mark : org.records(QStringLiteral("Attendance__c"))) {
+        if (marks.size() < 5) {
+            marks.append(text(mark.toObject(), QStringLiteral("Id")));
+        }
+    }
+    for (const bool background : {false, true}) {
+        if (background) {
+            // The edits of the last round are in the minute before that sync's clock.
+            ASSERT_TRUE(org.advanceClock(120));
+            ASSERT_EQ(laptop.sync(true).result, SyncReport::Result::Clean);
+        }
+        ASSERT_TRUE(org.advanceClock(60));
+        const QStringList edited = background ? marks.mid(0, 2) : marks.mid(2, 3);
+        for (const QString &id : edited) {
+            ASSERT_TRUE(org.adminUpdate(
+                QStringLiteral("Attendance__c"), id,
+                {{QStringLiteral("Notes__c"), QStringLiteral("Corregido por la oficina")}}));
+        }
+        if (background) {
+            // The org's replication clock vouches for whole minutes: a background sync sees
+            // an edit once its minute is over.
+            ASSERT_TRUE(org.advanceClock(60));
+        }
+        const int before = laptop.client->apiUsed();
+        const SyncReport report = laptop.sync(background);
+        ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+        EXPECT_EQ(report.pulled, edited.size()) << "background " << background;
+        EXPECT_EQ(report.reread, 0) << "background " << background;
+        EXPECT_LE(laptop.client->apiUsed() - before, 3) << "background " << background;
+    }
+    expectStoreHoldsTheWholeOrg(org, laptop.store);
+}
+
+// Issue 26: the office edits a mark of another teacher's course. Once that edit has settled
+// (older than the last minute before the clock of the sync that saw it), a background sync
+// asks the org how many of the teacher's marks it stamped there, in the call that carries
+// the other first pages, and reads nothing: the org names the mark, the laptop does not hold
+// it, and it is not the teacher's.
+TEST_F(PullAfterFirstSync, OfficeEditOutsideTheScopeIsNotReadAgain)
+{
+    ASSERT_TRUE(org.advanceClock(11 * 60)); // the demo's records leave the overlap
+    ASSERT_EQ(laptop.poll().result, SyncReport::Result::Clean);
+    QString elsewhere;
+    for (const QJsonValue &mark : liveRecords(org, QStringLiteral("Attendance__c"))) {
+        const QString id = text(mark.toObject(), QStringLiteral("Id"));
+        if (!laptop.store().idByColumn(Role::Attendance, QStringLiteral("sfid"), id)) {
+            elsewhere = id;
+            break;
+        }
+    }
+    ASSERT_FALSE(elsewhere.isEmpty()) << "a mark outside the teacher's scope";
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Attendance__c"), elsewhere,
+                                {{QStringLiteral("Notes__c"), QStringLiteral("Otra clase")}}));
+    ASSERT_TRUE(org.advanceClock(120));
+    ASSERT_EQ(laptop.poll().result, SyncReport::Result::Clean); // the window sees it
+    ASSERT_TRUE(org.advanceClock(120));
+
+    const int before = laptop.client().apiUsed();
+    const SyncReport report = laptop.poll();
+    ASSERT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(report.pulled, 0);
+    EXPECT_EQ(report.reread, 0);
+    EXPECT_LE(laptop.client().apiUsed() - before, 2) << "the probe, then the count";
+    EXPECT_FALSE(laptop.store().idByColumn(Role::Attendance, QStringLiteral("sfid"), elsewhere));
     expectLaptopHoldsExactlyTheScope(org, laptop);
 }

@@ -2,12 +2,14 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <optional>
 
 namespace pasalista {
 
+class CompositeBatch;
 class SalesforceClient;
 
 // Asks the org, in one Composite call, which records of each mapped object changed or were
@@ -23,12 +25,20 @@ public:
         QString objectName;
         QDateTime updatedFrom; // invalid: not probed
         QDateTime deletedFrom; // invalid: not probed
+        // The settled part of the object's window (see PullQueries::settledPart()): which
+        // records the org stamped in [settledFrom, settledUntil). Invalid: not probed.
+        QDateTime settledFrom;
+        QDateTime settledUntil;
     };
 
     explicit ChangeProbe(SalesforceClient &client) : m_client(client) {}
 
     // Returns the number of API calls made (0 when there was nothing to ask).
     int run(const QList<Window> &windows);
+    // The same questions, added to a batch that carries other subrequests too (the pull's
+    // read-ahead), and their answers read from it once sent.
+    void add(CompositeBatch &batch, const QList<Window> &windows);
+    void read(const CompositeBatch &batch);
     // The earliest latestDateCovered of the replies: a time the org vouches for, read
     // before any page of this cycle. Invalid when no `updated` reply came back.
     QDateTime cycleTime() const { return m_cycleTime; }
@@ -36,6 +46,9 @@ public:
     bool nothingUpdatedSince(const QString &objectName, const QDateTime &from) const;
     // The Ids deleted in [from, cycleTime()), when the probe covered that window.
     std::optional<QStringList> deletedSince(const QString &objectName, const QDateTime &from) const;
+    // The Ids the org stamped in [from, until), when a settled probe covered that range.
+    std::optional<QStringList> updatedBetween(const QString &objectName, const QDateTime &from,
+                                              const QDateTime &until) const;
 
 private:
     struct Answer
@@ -52,6 +65,23 @@ private:
     SalesforceClient &m_client;
     QHash<QString, Answer> m_updated;
     QHash<QString, Answer> m_deleted;
+    QHash<QString, Answer> m_settled;
+    enum class Kind
+    {
+        Updated,
+        Deleted,
+        Settled,
+    };
+    struct Question
+    {
+        Kind kind;
+        QString objectName;
+        QDateTime from;
+        QString reference;
+    };
+    void keep(const Question &question, const QJsonObject &body, const QDateTime &latest);
+    // What add() asked, for read() to find the answers.
+    QList<Question> m_asked;
     QDateTime m_cycleTime;
 };
 

@@ -29,9 +29,10 @@ QDateTime OrgClock::cycleTime()
     return m_cycleTime;
 }
 
-void OrgClock::setKnownTime(const QDateTime &time)
+void OrgClock::setKnownTime(const QDateTime &time, bool vouched)
 {
     m_cycleTime = time;
+    m_vouched = vouched && time.isValid();
     noteSkew();
 }
 
@@ -56,7 +57,7 @@ QDateTime OrgClock::read()
     // transaction not visible yet: every record stamped before it can be read now. Read
     // once per cycle, before the first page.
     const ApiResponse response = m_client.get(path(), range());
-    return from(response, m_client.serverTime());
+    return from(response, m_client.serverTime(), &m_vouched);
 }
 
 QString OrgClock::path() const
@@ -77,8 +78,9 @@ QUrlQuery OrgClock::range() const
     return range;
 }
 
-QDateTime OrgClock::from(const ApiResponse &response, const QDateTime &dateHeader)
+QDateTime OrgClock::from(const ApiResponse &response, const QDateTime &dateHeader, bool *vouched)
 {
+    *vouched = false;
     const QString latest =
         response.json.object().value(QLatin1String("latestDateCovered")).toString();
     if (response.ok() && !latest.isEmpty()) {
@@ -88,6 +90,7 @@ QDateTime OrgClock::from(const ApiResponse &response, const QDateTime &dateHeade
         if (covered.isValid() &&
             (!dateHeader.isValid() ||
              covered <= dateHeader.addSecs(RecordValidator::kClockSkewSeconds))) {
+            *vouched = true;
             return covered.addMSecs(-covered.time().msec());
         }
         qCWarning(lcSyncPull) << "latestDateCovered" << latest << "refused; Date" << dateHeader;

@@ -25,12 +25,17 @@ public:
     QDateTime cycleTime();
     // T when already known (from a change probe or a batch), else invalid.
     QDateTime knownTime() const { return m_cycleTime; }
-    void setKnownTime(const QDateTime &time);
+    // `vouched`: the time is the replication API's latestDateCovered.
+    void setKnownTime(const QDateTime &time, bool vouched);
+    // Whether T is latestDateCovered: the org vouched that nothing stamped before it was
+    // still invisible. A Date header vouches for no such thing.
+    bool vouched() const { return m_vouched; }
     // The request that reads T, for a Composite batch to send first.
     QString path() const;
     QUrlQuery range() const;
-    // T from a reply of the replication API, checked against the Date of that reply.
-    QDateTime from(const ApiResponse &response, const QDateTime &dateHeader);
+    // T from a reply of the replication API, checked against the Date of that reply;
+    // *vouched tells whether it is latestDateCovered rather than the Date header.
+    QDateTime from(const ApiResponse &response, const QDateTime &dateHeader, bool *vouched);
     // Reports that no usable time came; returns false.
     bool fail();
 
@@ -43,6 +48,7 @@ private:
     SalesforceClient &m_client;
     SyncReport &m_report;
     QDateTime m_cycleTime;
+    bool m_vouched = false;
 };
 
 } // namespace pasalista

@@ -6,6 +6,7 @@
 #include "sync/pullqueries.h"
 #include "sync/pullreporter.h"
 #include "sync/pullstate.h"
+#include "sync/recordvalidator.h"
 #include "sync/soql.h"
 #include "sync/syncreport.h"
 
@@ -51,10 +52,10 @@ PullRecordHook PullBackfill::enrollmentHook(bool backfillMarks)
 {
     const Mapping &mapping = m_store.mapping();
     const QString studentField = mapping.field(Role::Enrollment, QStringLiteral("student"));
-    const bool marksIncremental =
-        m_state.coveredUntil(mapping.objectFor(Role::Attendance).objectName).isValid();
+    const QDateTime marksFrom =
+        m_queries.windowFrom(mapping.objectFor(Role::Attendance).objectName);
     return [this, &mapping, studentField, backfillMarks,
-            marksIncremental](const QJsonObject &record, RemoteApplier::Outcome outcome) {
+            marksFrom](const QJsonObject &record, RemoteApplier::Outcome outcome) {
         if (outcome == RemoteApplier::Outcome::Unchanged) {
             return true;
         }
@@ -68,7 +69,12 @@ PullRecordHook PullBackfill::enrollmentHook(bool backfillMarks)
         }
         // An enrollment new here (say, moved into one of the teacher's courses) brings its
         // older marks along.
-        if (backfillMarks && marksIncremental && outcome == RemoteApplier::Outcome::Inserted) {
+        // One made since the marks' window began has none older than it: the window reads
+        // them (an office import is not read twice).
+        const QDateTime created =
+            RecordValidator::parseDateTime(record.value(QLatin1String("CreatedDate")).toString());
+        if (backfillMarks && marksFrom.isValid() && outcome == RemoteApplier::Outcome::Inserted &&
+            !(created.isValid() && created >= marksFrom)) {
             return m_state.addBackfill(mapping.objectFor(Role::Enrollment).objectName,
                                        record.value(QLatin1String("Id")).toString());
         }

@@ -17,6 +17,8 @@
 #include <QSqlQuery>
 #include <QUrlQuery>
 
+#include <tuple>
+
 namespace pasalista {
 
 using sql::quoted;
@@ -82,12 +84,15 @@ QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) co
         if (skipped(role) || !covered.isValid() || !inScope) {
             continue;
         }
-        if (!m_probe.nothingUpdatedSince(objectName,
-                                         covered.addSecs(-m_queries.overlapSeconds()))) {
-            const QString scope = role == Role::Course ? m_queries.courseScope(teacher, true)
-                                                       : m_queries.scopeFor(role, courses);
+        const QString scope = role == Role::Course ? m_queries.courseScope(teacher, true)
+                                                   : m_queries.scopeFor(role, courses);
+        if (!m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName))) {
             queries.append(
                 {m_queries.selectFor(role, m_queries.windowConditions(role, scope)), false});
+        }
+        // The probe listed records not held here in the settled part: their count rides along.
+        if (const auto held = settledPartHeld(role); held && !*held) {
+            queries.append({m_queries.settledCountQuery(role, scope), false});
         }
         const QDateTime from = m_state.deletionsCoveredUntil(objectName).isValid()
                                    ? m_state.deletionsCoveredUntil(objectName)
@@ -98,6 +103,33 @@ QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) co
         }
     }
     return queries;
+}
+
+std::optional<bool> Puller::settledPartHeld(Role role) const
+{
+    const QString objectName = m_store.mapping().objectFor(role).objectName;
+    const auto [from, until] = m_queries.settledPart(objectName);
+    if (!from.isValid()) {
+        return true; // the window reads the whole overlap
+    }
+    const auto stamped = m_probe.updatedBetween(objectName, from, until);
+    if (!stamped) {
+        return std::nullopt;
+    }
+    return m_queries.notHeldSince(role, *stamped, from).isEmpty();
+}
+
+QList<ChangeProbe::Window> Puller::settledWindows() const
+{
+    QList<ChangeProbe::Window> windows;
+    for (Role role : Mapping::dependencyOrder()) {
+        const QString objectName = m_store.mapping().objectFor(role).objectName;
+        const auto [from, until] = m_queries.settledPart(objectName);
+        if (!skipped(role) && from.isValid() && !m_probe.updatedBetween(objectName, from, until)) {
+            windows.append({objectName, {}, {}, from, until});
+        }
+    }
+    return windows;
 }
 
 bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
@@ -167,25 +199,51 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         // even if this first pull is killed half-way.
         return m_reporter.storeFailed();
     }
-    if (covered.isValid() &&
-        m_probe.nothingUpdatedSince(objectName, covered.addSecs(-m_queries.overlapSeconds()))) {
-        // The org listed nothing changed in the window: covered without a query.
-        return m_state.setCoveredUntil(objectName, until) || m_reporter.storeFailed();
-    }
     // Covered-until moves only once the whole window is applied, never to a page's last
     // record: a record edited during the pull is served later with a newer stamp. A window
     // with a refused record is read again next cycle.
     const int refusedBefore = m_report.refused;
-    if (!pullQuery(role, m_queries.windowConditions(role, scope), hook)) {
-        return false;
-    }
-    for (const QStringList &conditions : m_queries.pendingEditConditions(role, scope)) {
-        if (!pullQuery(role, conditions, hook)) {
+    // The org listed nothing changed in the window: covered without a query.
+    if (!covered.isValid() ||
+        !m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName))) {
+        if (!pullQuery(role, m_queries.windowConditions(role, scope), hook)) {
             return false;
         }
+        for (const QStringList &conditions : m_queries.pendingEditConditions(role, scope)) {
+            if (!pullQuery(role, conditions, hook)) {
+                return false;
+            }
+        }
     }
-    return m_report.refused > refusedBefore || m_state.setCoveredUntil(objectName, until) ||
+    if (!pullSettled(role, scope, hook)) {
+        return false;
+    }
+    return m_report.refused > refusedBefore ||
+           m_state.setCoveredUntil(objectName, until, m_clock.vouched()) ||
            m_reporter.storeFailed();
+}
+
+bool Puller::pullSettled(Role role, const QString &scope, const RecordHook &hook)
+{
+    const QString objectName = m_store.mapping().objectFor(role).objectName;
+    const auto [from, until] = m_queries.settledPart(objectName);
+    if (!from.isValid()) {
+        return true; // the window read the whole overlap
+    }
+    if (settledPartHeld(role).value_or(false)) {
+        return true;
+    }
+    // Some are not held: outside the scope, or a commit that became visible late. Read the
+    // part whole only when the org holds more of the scope there than this laptop does.
+    const ApiResponse counted =
+        m_readAhead.firstPage(m_queries.settledCountQuery(role, scope), false).response;
+    const qint64 orgCount = counted.json.object().value(QLatin1String("totalSize")).toInteger(-1);
+    if (counted.ok() && orgCount >= 0 && orgCount == m_queries.heldBetween(role, from, until)) {
+        return true;
+    }
+    qCInfo(lcSyncPull) << "settled part of" << objectName << "read whole:" << orgCount
+                       << "in the org";
+    return pullQuery(role, m_queries.rangeConditions(scope, from, until), hook);
 }
 
 bool Puller::pullDeletions(Role role, const QString &scope)
@@ -269,10 +327,11 @@ void Puller::probeChanges()
     QList<ChangeProbe::Window> windows;
     for (Role role : Mapping::dependencyOrder()) {
         const QString objectName = m_store.mapping().objectFor(role).objectName;
-        ChangeProbe::Window window{objectName, {}, {}};
+        ChangeProbe::Window window{objectName, {}, {}, {}, {}};
         const QDateTime covered = m_state.coveredUntil(objectName);
         if (covered.isValid()) {
-            window.updatedFrom = covered.addSecs(-m_queries.overlapSeconds());
+            window.updatedFrom = m_queries.windowFrom(objectName);
+            std::tie(window.settledFrom, window.settledUntil) = m_queries.settledPart(objectName);
         }
         QDateTime deletions = m_state.deletionsCoveredUntil(objectName);
         if (!deletions.isValid()) {
@@ -289,7 +348,7 @@ void Puller::probeChanges()
     // A first pull reads everything anyway: asking first would only spend a call.
     if (windows.size() == Mapping::dependencyOrder().size()) {
         m_probe.run(windows);
-        m_clock.setKnownTime(m_probe.cycleTime());
+        m_clock.setKnownTime(m_probe.cycleTime(), true);
     }
 }
 
@@ -438,7 +497,7 @@ bool Puller::run(const QString &teacherEmail)
     if (m_probeChanges && m_onlyObjects.isEmpty()) {
         probeChanges();
     }
-    if (!m_readAhead.read(queriesAhead(teacherEmail))) {
+    if (!m_readAhead.read(queriesAhead(teacherEmail), m_probe, settledWindows())) {
         return m_readAhead.callFailure().ok() ? false
                                               : m_reporter.stopWith(m_readAhead.callFailure());
     }

@@ -21,6 +21,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 namespace pasalista {
 
@@ -86,6 +87,12 @@ private:
 
     bool pullObject(Role role, const QString &scope, const RecordHook &hook = {});
     bool pullQuery(Role role, const QStringList &conditions, const RecordHook &hook);
+    // The settled part of `role`'s window (PullQueries::settledPart()): only what is not
+    // held here is read.
+    bool pullSettled(Role role, const QString &scope, const RecordHook &hook);
+    // Whether the org's answer about the settled part lists only records held here with
+    // such a stamp (true when the window has no settled part); nullopt before it answered.
+    std::optional<bool> settledPartHeld(Role role) const;
     bool pullDeletions(Role role, const QString &scope);
     bool applyDeletions(RemoteApplier &applier, RecordValidator &validator,
                         const QString &objectName, const QStringList &ids);
@@ -102,6 +109,9 @@ private:
                    const RecordHook &hook);
     // The windows an incremental cycle can name before its first page, for the read-ahead.
     QList<PullReadAhead::Query> queriesAhead(const QString &teacherEmail) const;
+    // The settled parts the org is to be asked about with the read-ahead (those the change
+    // probe has not answered).
+    QList<ChangeProbe::Window> settledWindows() const;
     bool fixDanglingLookups();
 
     LocalStore &m_store;

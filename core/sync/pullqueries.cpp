@@ -1,5 +1,6 @@
 #include "pullqueries.h"
 
+#include "store/execstatement.h"
 #include "store/localstore.h"
 #include "store/outbox.h"
 #include "store/retention.h"
@@ -8,6 +9,7 @@
 #include "sync/pullstate.h"
 #include "sync/soql.h"
 
+#include <QSet>
 #include <QSqlQuery>
 #include <QUrl>
 
@@ -25,6 +27,8 @@ namespace {
 constexpr qsizetype kMaxQueryUriBytes = 1950;
 // Never fewer Ids a query than this much of a list (about 20), whatever the SELECT's length.
 constexpr qsizetype kMinIdListBytes = 540;
+// What a vouched window reads again whole before covered-until (see windowFrom()).
+constexpr int kRecentSeconds = 60;
 
 } // namespace
 
@@ -105,9 +109,98 @@ QList<QStringList> PullQueries::heldCourseConditions() const
     return queries;
 }
 
+QString PullQueries::literal(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+QString PullQueries::stampText(const QDateTime &time)
+{
+    // Stamps are kept as the org writes them (2024-03-15T10:00:00.000+0000): their text
+    // sorts as their time, and a time to the second sorts before the stamps of its second.
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+}
+
 QString PullQueries::windowStart(const QDateTime &coveredUntil) const
 {
-    return coveredUntil.addSecs(-m_overlapSeconds).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    return literal(coveredUntil.addSecs(-m_overlapSeconds));
+}
+
+QDateTime PullQueries::windowFrom(const QString &objectName) const
+{
+    const QDateTime covered = m_state.coveredUntil(objectName);
+    if (!covered.isValid()) {
+        return {};
+    }
+    return covered.addSecs(m_state.coveredUntilVouched(objectName)
+                               ? -std::min(kRecentSeconds, m_overlapSeconds)
+                               : -m_overlapSeconds);
+}
+
+std::pair<QDateTime, QDateTime> PullQueries::settledPart(const QString &objectName) const
+{
+    const QDateTime from = windowFrom(objectName);
+    const QDateTime start = m_state.coveredUntil(objectName).addSecs(-m_overlapSeconds);
+    if (!from.isValid() || start >= from) {
+        return {};
+    }
+    return {start, from};
+}
+
+QStringList PullQueries::notHeldSince(Role role, const QStringList &ids,
+                                      const QDateTime &since) const
+{
+    QSqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT sfid FROM %1 WHERE sfid IS NOT NULL AND isdeleted = 0"
+                                 " AND systemmodstamp >= ?")
+                      .arg(quoted(m_store.mapping().table(role))));
+    query.addBindValue(stampText(since));
+    const QStringList held = firstColumnOf(query);
+    const QSet<QString> heldSet(held.cbegin(), held.cend());
+    QStringList missing;
+    for (const QString &id : ids) {
+        if (!heldSet.contains(id)) {
+            missing.append(id);
+        }
+    }
+    return missing;
+}
+
+qint64 PullQueries::heldBetween(Role role, const QDateTime &from, const QDateTime &until) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE sfid IS NOT NULL AND isdeleted = 0"
+                                 " AND systemmodstamp >= ? AND systemmodstamp < ?")
+                      .arg(quoted(m_store.mapping().table(role))));
+    query.addBindValue(stampText(from));
+    query.addBindValue(stampText(until));
+    return query.exec() && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+QList<QStringList> PullQueries::idConditions(Role role, const QString &scope,
+                                             const QStringList &ids) const
+{
+    return byIdLists(role, scope.isEmpty() ? QStringList() : QStringList{scope}, ids);
+}
+
+QString PullQueries::settledCountQuery(Role role, const QString &scope) const
+{
+    const QString objectName = m_store.mapping().objectFor(role).objectName;
+    const auto [from, until] = settledPart(objectName);
+    return Soql::select({QStringLiteral("COUNT()")}, objectName,
+                        rangeConditions(scope, from, until));
+}
+
+QStringList PullQueries::rangeConditions(const QString &scope, const QDateTime &from,
+                                         const QDateTime &until) const
+{
+    QStringList conditions{QStringLiteral("SystemModstamp >= ") + literal(from),
+                           QStringLiteral("SystemModstamp < ") + literal(until)};
+    if (!scope.isEmpty()) {
+        conditions.append(scope);
+    }
+    return conditions;
 }
 
 QString PullQueries::selectFor(Role role, const QStringList &conditions) const
@@ -126,10 +219,10 @@ QString PullQueries::deletionsQuery(const QString &objectName, const QDateTime &
 
 QStringList PullQueries::windowConditions(Role role, const QString &scope) const
 {
-    const QDateTime covered = m_state.coveredUntil(m_store.mapping().objectFor(role).objectName);
+    const QDateTime from = windowFrom(m_store.mapping().objectFor(role).objectName);
     QStringList conditions;
-    if (covered.isValid()) {
-        conditions.append(QStringLiteral("SystemModstamp >= ") + windowStart(covered));
+    if (from.isValid()) {
+        conditions.append(QStringLiteral("SystemModstamp >= ") + literal(from));
     }
     if (!scope.isEmpty()) {
         conditions.append(scope);
@@ -147,16 +240,24 @@ QList<QStringList> PullQueries::pendingEditConditions(Role role, const QString &
     // that the office's change meets the teacher's (an enrollment moved to another course
     // while the teacher unenrolled the student). In queries of their own: a scope holding a
     // semi-join cannot stand under an OR (the org refuses it), and short Id lists keep each
-    // request URI within what Salesforce recommends.
-    const QStringList window{QStringLiteral("SystemModstamp >= ") + windowStart(covered)};
+    // request URI within what Salesforce recommends. Over the whole overlap, settled part
+    // included: few records, and each one an edit that may meet the office's.
+    return byIdLists(role, {QStringLiteral("SystemModstamp >= ") + windowStart(covered)},
+                     pendingSfids(role));
+}
+
+QList<QStringList> PullQueries::byIdLists(Role role, const QStringList &conditions,
+                                          const QStringList &ids) const
+{
     const qsizetype budget = std::max<qsizetype>(
         kMinIdListBytes,
-        kMaxQueryUriBytes - QUrl::toPercentEncoding(
-                                selectFor(role, window + QStringList{QStringLiteral("Id IN ()")}))
-                                .size());
+        kMaxQueryUriBytes -
+            QUrl::toPercentEncoding(
+                selectFor(role, conditions + QStringList{QStringLiteral("Id IN ()")}))
+                .size());
     QList<QStringList> queries;
-    for (const QStringList &ids : IdListSplitter::split(pendingSfids(role), budget)) {
-        queries.append(window + QStringList{QStringLiteral("Id IN ") + Soql::idList(ids)});
+    for (const QStringList &chunk : IdListSplitter::split(ids, budget)) {
+        queries.append(conditions + QStringList{QStringLiteral("Id IN ") + Soql::idList(chunk)});
     }
     return queries;
 }

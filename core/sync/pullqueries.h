@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QStringList>
 
+#include <utility>
+
 namespace pasalista {
 
 class LocalStore;
@@ -28,6 +30,29 @@ public:
     // How far before covered-until each window starts (default 10 minutes).
     void setOverlapSeconds(int seconds) { m_overlapSeconds = seconds; }
     int overlapSeconds() const { return m_overlapSeconds; }
+    // Where an object's window starts: covered-until less the overlap, which catches
+    // commits that became visible after their stamp. When the org vouched for covered-until
+    // (latestDateCovered), only its last minute is read again whole: a record the office
+    // writes in the second of the version held here shares its stamp (stamps are to the
+    // second, the org's clock to the minute). The rest of the overlap is the settled part.
+    QDateTime windowFrom(const QString &objectName) const;
+    // The settled part of a window, [covered-until - overlap, windowFrom()): records the
+    // org vouched for when they were read. The pull asks the org which Ids it stamped there
+    // and fetches only those not held here with such a stamp, so that an office import is
+    // not read again by every sync of the next ten minutes. Invalid when not vouched.
+    std::pair<QDateTime, QDateTime> settledPart(const QString &objectName) const;
+    // Of `ids`, those not held here with a stamp at or after `since`.
+    QStringList notHeldSince(Role role, const QStringList &ids, const QDateTime &since) const;
+    // The conditions that read `ids` within `scope`: one short Id list each.
+    QList<QStringList> idConditions(Role role, const QString &scope, const QStringList &ids) const;
+    // The records held here stamped in [from, until).
+    qint64 heldBetween(Role role, const QDateTime &from, const QDateTime &until) const;
+    // How many of `role`'s records within `scope` the org stamped in the settled part:
+    // compared with heldBetween() when it lists records not held here.
+    QString settledCountQuery(Role role, const QString &scope) const;
+    // The conditions that read [from, until) within `scope`.
+    QStringList rangeConditions(const QString &scope, const QDateTime &from,
+                                const QDateTime &until) const;
 
     QString teacherSfid(const QString &email) const;
     // The courses held here that the teacher leads (every course held here when empty).
@@ -51,7 +76,13 @@ public:
 private:
     QStringList fieldsFor(Role role) const;
     QString windowStart(const QDateTime &coveredUntil) const;
+    static QString literal(const QDateTime &time);
+    static QString stampText(const QDateTime &time);
     QStringList pendingSfids(Role role) const;
+    // `conditions` and one short list of `ids` each, the URI within what Salesforce
+    // recommends.
+    QList<QStringList> byIdLists(Role role, const QStringList &conditions,
+                                 const QStringList &ids) const;
 
     LocalStore &m_store;
     const PullState &m_state;

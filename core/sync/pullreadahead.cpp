@@ -26,11 +26,12 @@ PullReadAhead::Page PullReadAhead::firstPage(const QString &soql, bool includeDe
     return page;
 }
 
-bool PullReadAhead::read(const QList<Query> &queries)
+bool PullReadAhead::read(const QList<Query> &queries, ChangeProbe &probe,
+                         const QList<ChangeProbe::Window> &windows)
 {
     const bool needClock = !m_clock.knownTime().isValid();
     // Alone, a query costs the same one call as a batch of one.
-    if (queries.size() < (needClock ? 1 : 2)) {
+    if (queries.size() + windows.size() < (needClock ? 1 : 2)) {
         return true;
     }
     const QString clock = QStringLiteral("clock");
@@ -40,10 +41,13 @@ bool PullReadAhead::read(const QList<Query> &queries)
         // any page, as OrgClock::cycleTime() would.
         batch.addGet(clock, m_clock.path(), m_clock.range());
     }
+    // Not queries: they share the first call with T and the first pages.
+    probe.add(batch, windows);
     for (qsizetype i = 0; i < queries.size(); ++i) {
         batch.addQuery(QStringLiteral("page%1").arg(i), queries.at(i).first, queries.at(i).second);
     }
     const int calls = batch.send();
+    probe.read(batch);
     if (!batch.callFailure().ok()) {
         // What the same failure of a query sent alone does: the cycle stops.
         qCWarning(lcSyncPull) << "batched first pages failed" << batch.callFailure().errorCode;
@@ -57,7 +61,9 @@ bool PullReadAhead::read(const QList<Query> &queries)
             qCInfo(lcSyncPull) << "no clock in the batch" << time.errorCode << "; reading alone";
             return true;
         }
-        m_clock.setKnownTime(m_clock.from(time, batch.replyDate(clock)));
+        bool vouched = false;
+        const QDateTime known = m_clock.from(time, batch.replyDate(clock), &vouched);
+        m_clock.setKnownTime(known, vouched);
         if (!m_clock.knownTime().isValid()) {
             return m_clock.fail();
         }

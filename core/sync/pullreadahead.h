@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/apiresponse.h"
+#include "sync/changeprobe.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -15,7 +16,8 @@ class OrgClock;
 class SalesforceClient;
 
 // The pull's read-ahead: an incremental cycle reads the first page of every window it can
-// name ahead (and T) in Composite calls, 5 queries a call instead of one call each. A query
+// name ahead (and T) in Composite calls, 5 queries a call instead of one call each, with the
+// questions of a ChangeProbe when the pull has some (the settled parts of windows). A query
 // asked later with exactly the same text takes its page from there; one whose text changed
 // meanwhile (the scope moved) is sent alone.
 class PullReadAhead
@@ -33,7 +35,9 @@ public:
     // Reads the first pages of `queries`, and T first when the clock does not know it yet.
     // False when the cycle must stop: a whole call failed (callFailure()), or the clock's
     // reply was unusable (the clock reported it).
-    bool read(const QList<Query> &queries);
+    // `probe` asks `windows` in the same calls and reads its answers.
+    bool read(const QList<Query> &queries, ChangeProbe &probe,
+              const QList<ChangeProbe::Window> &windows);
     const ApiResponse &callFailure() const { return m_callFailure; }
     // The first page of a query: read ahead, or asked now.
     Page firstPage(const QString &soql, bool includeDeleted);

@@ -2,6 +2,7 @@
 
 #include "store/execstatement.h"
 #include "store/localstore.h"
+#include "store/metastore.h"
 #include "store/sqltext.h"
 #include "sync/clockskew.h"
 
@@ -40,9 +41,21 @@ QDateTime PullState::coveredUntil(const QString &objectName) const
     return read(objectName, QStringLiteral("covered_until"));
 }
 
-bool PullState::setCoveredUntil(const QString &objectName, const QDateTime &until)
+bool PullState::setCoveredUntil(const QString &objectName, const QDateTime &until, bool vouched)
 {
-    return write(objectName, QStringLiteral("covered_until"), until);
+    return write(objectName, QStringLiteral("covered_until"), until) &&
+           MetaStore(m_store).setValue(vouchedKey(objectName),
+                                       vouched ? QStringLiteral("1") : QStringLiteral("0"));
+}
+
+bool PullState::coveredUntilVouched(const QString &objectName) const
+{
+    return MetaStore(m_store).value(vouchedKey(objectName)) == QLatin1String("1");
+}
+
+QString PullState::vouchedKey(const QString &objectName)
+{
+    return QStringLiteral("covered-vouched:") + objectName;
 }
 
 QDateTime PullState::deletionsCoveredUntil(const QString &objectName) const

@@ -17,7 +17,11 @@ public:
     explicit PullState(LocalStore &store) : m_store(store) {}
 
     QDateTime coveredUntil(const QString &objectName) const;
-    bool setCoveredUntil(const QString &objectName, const QDateTime &until);
+    // `vouched`: `until` is the org's latestDateCovered (see OrgClock::vouched()).
+    bool setCoveredUntil(const QString &objectName, const QDateTime &until, bool vouched = false);
+    // Whether the org vouched for covered-until: every record stamped before it was
+    // visible when the window that moved it there was read.
+    bool coveredUntilVouched(const QString &objectName) const;
     QDateTime deletionsCoveredUntil(const QString &objectName) const;
     bool setDeletionsCoveredUntil(const QString &objectName, const QDateTime &until);
 
@@ -28,6 +32,7 @@ public:
     bool removeBackfills(const QString &objectName, const QStringList &sfids);
 
 private:
+    static QString vouchedKey(const QString &objectName);
     QDateTime read(const QString &objectName, const QString &column) const;
     bool write(const QString &objectName, const QString &column, const QDateTime &until);
 

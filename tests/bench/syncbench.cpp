@@ -3,6 +3,8 @@
 //    records/s, peak RSS;
 //  - the same pull into an encrypted store (SQLCipher), in the same rounds: the ratio of the two;
 //  - the same rows inserted straight into a store by a bare loop (the local limit);
+//  - the pull's records fetched page by page as raw bytes, nothing parsed or stored (the
+//    wire's limit);
 //  - a push of 10,000 marks: seconds, HTTP write requests, bytes each way.
 // The pull and the bare loop run --rounds times, one after the other, and the median of each is
 // reported: on a shared machine one run of either can be a quarter off.
@@ -15,15 +17,19 @@
 #include "store/localstore.h"
 #include "store/storekeyring.h"
 #include "sync/pusher.h"
+#include "sync/soql.h"
 #include "sync/syncengine.h"
 #include "wholeorgmapping.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -101,6 +107,43 @@ double bareInsertSeconds(LocalStore &source, const Mapping &mapping, const QStri
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
+// The wire's limit: every page of each object's query fetched with the session's token, as
+// bytes; only the next page's link is looked up in them.
+double rawFetchSeconds(const EmulatorProcess &org, const QByteArray &token, const Mapping &mapping,
+                       qint64 *bytes)
+{
+    QNetworkAccessManager network;
+    const QByteArray authorization = QByteArrayLiteral("Bearer ") + token;
+    const QByteArray linkKey = QByteArrayLiteral("\"nextRecordsUrl\":\"");
+    const QString queryPath =
+        QStringLiteral("/services/data/v%1/query").arg(QLatin1String(EmulatorProcess::kApiVersion));
+    QElapsedTimer timer;
+    timer.start();
+    for (const ObjectMapping &object : mapping.objects()) {
+        QUrl url = org.instanceUrl().resolved(QUrl(queryPath));
+        url.setQuery(QStringLiteral("q=") +
+                     QString::fromLatin1(QUrl::toPercentEncoding(
+                         Soql::select(object.fields, object.objectName, {}))));
+        while (url.isValid()) {
+            QNetworkRequest request(url);
+            request.setRawHeader(QByteArrayLiteral("Authorization"), authorization);
+            QNetworkReply *reply = network.get(request);
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            const QByteArray body = reply->readAll();
+            reply->deleteLater();
+            *bytes += body.size();
+            const qsizetype at = body.indexOf(linkKey);
+            url = at < 0 ? QUrl()
+                         : org.instanceUrl().resolved(QUrl(QString::fromLatin1(body.mid(
+                               at + linkKey.size(),
+                               body.indexOf('"', at + linkKey.size()) - at - linkKey.size()))));
+        }
+    }
+    return double(timer.nsecsElapsed()) / 1e9;
+}
+
 double median(QList<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -137,6 +180,8 @@ int main(int argc, char **argv)
     SyncReport pull;
     QList<double> pullTimes;
     QList<double> bareTimes;
+    QList<double> fetchTimes;
+    qint64 fetchedBytes = 0;
     double pullRss = 0;
     const int roundCount = std::max(1, parser.value(rounds).toInt());
     QList<double> encryptedPullTimes;
@@ -167,14 +212,17 @@ int main(int argc, char **argv)
         pullRss = std::max(pullRss, peakRssMb()); // before the bare loop can raise it
         bareTimes.append(bareInsertSeconds(*store, mapping, barePath));
         QFile::remove(barePath);
+        fetchedBytes = 0;
+        fetchTimes.append(rawFetchSeconds(org, session.accessToken(), mapping, &fetchedBytes));
         const qint64 pulledRows = rowCount(*store, QStringLiteral("attendance__c")) +
                                   rowCount(*store, QStringLiteral("student__c")) +
                                   rowCount(*store, QStringLiteral("participantenrollment__c"));
         std::printf("Round %d: pull %s, %d records (%lld attendance+students+enrollments) in "
-                    "%.2f s; bare local insert of the same rows %.2f s; ratio %.2f\n",
+                    "%.2f s; bare local insert of the same rows %.2f s; ratio %.2f; raw fetch "
+                    "of its pages %.2f s\n",
                     round, qPrintable(SyncReport::resultName(pull.result)), pull.pulled, pulledRows,
                     pullTimes.constLast(), bareTimes.constLast(),
-                    pullTimes.constLast() / bareTimes.constLast());
+                    pullTimes.constLast() / bareTimes.constLast(), fetchTimes.constLast());
         std::fflush(stdout);
     }
     const double pullSeconds = median(pullTimes);
@@ -190,6 +238,11 @@ int main(int argc, char **argv)
     std::printf("Bare local insert of the same rows (median of %d): %.2f s = %.0f records/s; "
                 "pull/bare ratio %.2f (target under 2)\n",
                 roundCount, bareSeconds, pull.pulled / bareSeconds, pullSeconds / bareSeconds);
+    const double fetchSeconds = median(fetchTimes);
+    const double floorSeconds = std::max(fetchSeconds, bareSeconds);
+    std::printf("Raw page fetch, nothing parsed or stored (median of %d): %.2f s, %.1f MB; "
+                "pull/max(fetch, bare) ratio %.2f (target at most 1.3)\n",
+                roundCount, fetchSeconds, double(fetchedBytes) / 1e6, pullSeconds / floorSeconds);
 
     // Push: change the status of N pulled marks, as a teacher's offline week would.
     const int markCount = parser.value(marks).toInt();
