@@ -188,6 +188,54 @@ TEST_F(MarkIdentity, OfficeMovesAMarkOntoADayMarkedOffline)
     expectLaptopMatchesOrg(laptop, org);
 }
 
+TEST_F(MarkIdentity, OfficeMovesAMarkOntoADayWhileTheTeachersMarkForItIsSent)
+{
+    const QString moved = syncedMark(kDayBefore, 1); // an absence
+    // Offline, the teacher marks the student present on the class day. The office moves the
+    // absence onto that day after the sync has pulled and before it pushes: the push creates
+    // the teacher's mark beside the moved one.
+    ASSERT_TRUE(repository.markAttendance(course.id, student.id, kClassDay, 0, {}, true).ok());
+    bool officeMoved = false;
+    const SyncReport report = laptop.syncCalling([&](const QString &phase) {
+        if (phase == QLatin1String("Sending changes") && !officeMoved) {
+            officeMoved = officeMoves(moved, kClassDay);
+        }
+    });
+    ASSERT_TRUE(officeMoved);
+    EXPECT_EQ(report.result, SyncReport::Result::Issues) << "a conflict to show";
+    EXPECT_EQ(report.conflicts, 1);
+    const qint64 enrollment = repository.enrollment(course.id, student.id)->id;
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c WHERE isdeleted = 0"
+                                          " AND _ref_participant_enrollment__c = %1"
+                                          " AND start_date__c = '%2'")
+                               .arg(enrollment)
+                               .arg(kClassDay.toString(Qt::ISODate))),
+              1)
+        << "one mark for the student and day on the laptop";
+    EXPECT_EQ(markOn(kClassDay).status, 0) << "the teacher's mark wins, as for any mark";
+    // The read-back after the push found the two: the next cycle sends the repair (the
+    // teacher's status on the record kept, the other record deleted).
+    const SyncReport repair = laptop.sync();
+    EXPECT_EQ(repair.result, SyncReport::Result::Issues) << "the conflict waits for the teacher";
+    expectLaptopMatchesOrg(laptop, org);
+    QHash<QString, QJsonObject> marks = orgMarksOf(org, enrollmentSfid);
+    ASSERT_EQ(marks.size(), 1) << "never two marks for one student and day";
+    EXPECT_EQ(marks.value(kClassDay.toString(Qt::ISODate)).value(kStatus).toInt(), 0);
+
+    // Both versions are shown; the teacher may take the office's instead.
+    SyncIssues issues(laptop.store());
+    const QList<SyncIssue> listed = issues.list();
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_EQ(listed.first().localValue, QStringLiteral("0"));
+    EXPECT_EQ(listed.first().remoteValue, QStringLiteral("1"));
+    ASSERT_TRUE(issues.useLosingValue(listed.first().conflictId));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    marks = orgMarksOf(org, enrollmentSfid);
+    ASSERT_EQ(marks.size(), 1);
+    EXPECT_EQ(marks.value(kClassDay.toString(Qt::ISODate)).value(kStatus).toInt(), 1);
+    expectLaptopMatchesOrg(laptop, org);
+}
+
 TEST_F(MarkIdentity, TeachersEditOfAMarkTheOfficeMovesIsAConflict)
 {
     const QString moved = syncedMark(kClassDay, 0);

@@ -7,8 +7,10 @@
 #include "store/outbox.h"
 #include "store/sqltext.h"
 #include "sync/mergetable.h"
+#include "sync/twincheck.h"
 
 #include <QDateTime>
+#include <QSqlError>
 #include <QSqlRecord>
 
 namespace pasalista {
@@ -102,7 +104,7 @@ bool RemoteApplier::apply(const QJsonObject &record)
     if (inserted) {
         m_outcome = Outcome::Inserted;
         ++m_report.pulled;
-        return foldUnsentTwins(remote);
+        return foldTwinsOnSlot(remote);
     }
     if (!local) {
         local = findLocal(sfid, key);
@@ -129,7 +131,7 @@ bool RemoteApplier::apply(const QJsonObject &record)
     m_outcome = entries.isEmpty() ? Outcome::Updated : Outcome::Merged;
     const bool applied =
         entries.isEmpty() ? updateSynced(local->id, remote) : merge(local->id, remote, entries);
-    return applied && foldUnsentTwins(remote);
+    return applied && foldTwinsOnSlot(remote);
 }
 
 std::optional<RemoteApplier::LocalRow> RemoteApplier::findLocal(const QString &sfid,
@@ -266,24 +268,100 @@ std::optional<qint64> RemoteApplier::findByNaturalKey(const QVariantMap &remote)
     return id;
 }
 
-bool RemoteApplier::foldUnsentTwins(const QVariantMap &remote)
+bool RemoteApplier::foldTwinsOnSlot(const QVariantMap &remote)
 {
     // The org's record now holds a slot (enrollment + date) where the teacher made a mark
     // not sent yet: the office moved a mark onto it, or another laptop's mark arrived. One
     // mark per slot: the teacher's row folds into the org's record, its version of the
     // fact goes to the record as an edit or to the conflict log, as the policy says.
-    if (!m_unsentRows || m_codec.role() != Role::Attendance) {
+    if (m_codec.role() != Role::Attendance) {
         return true;
     }
-    const auto kept = m_store.idByColumn(m_codec.role(), kSfid, remote.value(kSfid));
-    if (!kept) {
+    const auto arrived = m_store.idByColumn(m_codec.role(), kSfid, remote.value(kSfid));
+    if (!arrived) {
         return true;
     }
-    while (const auto twin = findByNaturalKey(remote)) {
-        if (!foldUnsentTwin(*kept, *twin)) {
+    qint64 kept = *arrived;
+    if (m_unsentRows) {
+        while (const auto twin = findByNaturalKey(remote)) {
+            if (!foldUnsentTwin(kept, *twin)) {
+                return false;
+            }
+        }
+    }
+    // The slot may also hold a mark the org has already: the office moved a mark onto it
+    // while this laptop's push created the teacher's mark for it.
+    while (const auto resident = findOrgTwin(kept)) {
+        if (!foldOrgTwin(kept, *resident, &kept)) {
             return false;
         }
     }
+    return true;
+}
+
+std::optional<qint64> RemoteApplier::findOrgTwin(qint64 arrivedId)
+{
+    const QStringList slot = naturalKeyColumns();
+    if (m_orgTwinSql.isEmpty()) {
+        QStringList sameSlot;
+        for (const QString &column : slot) {
+            sameSlot.append(QStringLiteral("t.%1 = a.%1").arg(quoted(column)));
+        }
+        m_orgTwinSql = QStringLiteral("SELECT t.id FROM %1 t JOIN %1 a ON a.id = ? WHERE"
+                                      " t.id <> a.id AND t.isdeleted = 0 AND t.sfid IS NOT NULL"
+                                      " AND %2 LIMIT 1")
+                           .arg(quoted(m_codec.table()), sameSlot.join(QStringLiteral(" AND ")));
+    }
+    QSqlQuery &query = m_statements.get(m_orgTwinSql);
+    query.bindValue(0, arrivedId);
+    if (!exec(query) || !query.next()) {
+        return std::nullopt;
+    }
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    return id;
+}
+
+bool RemoteApplier::foldOrgTwin(qint64 arrivedId, qint64 residentId, qint64 *keptId)
+{
+    const Role role = m_codec.role();
+    const auto arrived = m_store.row(role, arrivedId);
+    const auto resident = m_store.row(role, residentId);
+    if (!arrived || !resident) {
+        return failWith(m_store.errorString());
+    }
+    // Every laptop that meets the pair keeps the same record, the lower Id (as a rule the
+    // older one), so no two laptops delete one each.
+    const bool keepArrived = arrived->value(kSfid).toString() < resident->value(kSfid).toString();
+    *keptId = keepArrived ? arrivedId : residentId;
+    const qint64 droppedId = keepArrived ? residentId : arrivedId;
+    const QVariantMap &kept = keepArrived ? *arrived : *resident;
+    const bool localWins = m_policy == ConflictPolicy::LocalWins;
+    const QVariantMap &winner = localWins ? *resident : *arrived;
+    QVariantMap changes; // the winning version where the kept record holds the other
+    for (const QString &column : factColumns()) {
+        const QVariant teachers = resident->value(column);
+        const QVariant orgs = arrived->value(column);
+        if (MergeTable::sameValue(teachers, orgs)) {
+            continue;
+        }
+        if (!logConflict(*keptId, column, orgs, teachers, orgs,
+                         localWins ? QStringLiteral("local") : QStringLiteral("remote"))) {
+            return false;
+        }
+        if (!MergeTable::sameValue(winner.value(column), kept.value(column))) {
+            changes.insert(column, winner.value(column));
+        }
+    }
+    if (!settle(droppedId, outbox::Merged) || !m_store.foldTwin(role, *keptId, droppedId) ||
+        (!changes.isEmpty() && !m_store.updateLocal(role, *keptId, changes))) {
+        return failWith(m_store.errorString());
+    }
+    if (!TwinCheck::checkAtNextPush(m_store, role, *keptId)) {
+        return failWith(m_store.database().lastError().text());
+    }
+    qCInfo(lcSyncMerge) << "two org records for one slot:" << m_codec.table() << droppedId
+                        << "folded into" << *keptId;
     return true;
 }
 

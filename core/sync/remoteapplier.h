@@ -60,8 +60,18 @@ private:
     QStringList factColumns() const;
     // An unsent live row (no sfid) holding the natural key of `remote`.
     std::optional<qint64> findByNaturalKey(const QVariantMap &remote);
-    bool foldUnsentTwins(const QVariantMap &remote);
+    // One mark per slot after `remote` landed on this laptop: unsent twins fold into it, and
+    // so does a second org record on its slot (foldOrgTwin).
+    bool foldTwinsOnSlot(const QVariantMap &remote);
     bool foldUnsentTwin(qint64 keptId, qint64 twinId);
+    // Another live org record on the slot of the org record `arrivedId`.
+    std::optional<qint64> findOrgTwin(qint64 arrivedId);
+    // Two org records for one slot (an office move raced the push of the teacher's mark):
+    // folded here into the record with the lower Id, the other deleted in the org at the
+    // next push (TwinCheck). The slot's version held here before (`residentId`) is the
+    // teacher's, the arriving one the org's: a conflict shows both.
+    // *keptId: the record that holds the slot now.
+    bool foldOrgTwin(qint64 arrivedId, qint64 residentId, qint64 *keptId);
     // A conflict per slot column (enrollment, date) the org moved under pending edits.
     bool noteSlotMove(qint64 id, const QVariantMap &row, const QVariantMap &remote);
     bool foldHeldCopy(qint64 adopted, const QString &sfid);
@@ -103,6 +113,7 @@ private:
     StatementCache m_statements;
     const QString m_findSql;
     const QString m_rowSql;
+    QString m_orgTwinSql; // built on first use: the slot's columns come from the mapping
     QHash<QStringList, QString> m_sql[int(Statement::Count)]; // per kind: columns -> text
     QHash<Role, QHash<QString, qint64>> m_parentIds;          // role -> sfid -> local id
 };
