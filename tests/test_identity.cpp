@@ -100,6 +100,19 @@ protected:
         return org.adminUpdate(kAttendance, sfid, {{kDate, to.toString(Qt::ISODate)}});
     }
 
+    // The one conflict shows both versions of the status; the teacher takes the office's,
+    // and the next sync is clean.
+    void takeTheOfficesStatus(int teachers, int offices)
+    {
+        SyncIssues issues(laptop.store());
+        const QList<SyncIssue> listed = issues.list();
+        ASSERT_EQ(listed.size(), 1);
+        EXPECT_EQ(listed.first().localValue, QString::number(teachers));
+        EXPECT_EQ(listed.first().remoteValue, QString::number(offices));
+        ASSERT_TRUE(issues.useLosingValue(listed.first().conflictId));
+        ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    }
+
     Student student;
     QString enrollmentSfid;
 };
@@ -177,13 +190,7 @@ TEST_F(MarkIdentity, OfficeMovesAMarkOntoADayMarkedOffline)
     expectLaptopMatchesOrg(laptop, org);
 
     // Both versions are shown; the teacher may take the office's instead.
-    SyncIssues issues(laptop.store());
-    const QList<SyncIssue> listed = issues.list();
-    ASSERT_EQ(listed.size(), 1);
-    EXPECT_EQ(listed.first().localValue, QStringLiteral("0"));
-    EXPECT_EQ(listed.first().remoteValue, QStringLiteral("1"));
-    ASSERT_TRUE(issues.useLosingValue(listed.first().conflictId));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_NO_FATAL_FAILURE(takeTheOfficesStatus(0, 1));
     EXPECT_EQ(orgRecord(org, kAttendance, moved).value(kStatus).toInt(), 1);
     expectLaptopMatchesOrg(laptop, org);
 }
@@ -223,13 +230,7 @@ TEST_F(MarkIdentity, OfficeMovesAMarkOntoADayWhileTheTeachersMarkForItIsSent)
     EXPECT_EQ(marks.value(kClassDay.toString(Qt::ISODate)).value(kStatus).toInt(), 0);
 
     // Both versions are shown; the teacher may take the office's instead.
-    SyncIssues issues(laptop.store());
-    const QList<SyncIssue> listed = issues.list();
-    ASSERT_EQ(listed.size(), 1);
-    EXPECT_EQ(listed.first().localValue, QStringLiteral("0"));
-    EXPECT_EQ(listed.first().remoteValue, QStringLiteral("1"));
-    ASSERT_TRUE(issues.useLosingValue(listed.first().conflictId));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_NO_FATAL_FAILURE(takeTheOfficesStatus(0, 1));
     marks = orgMarksOf(org, enrollmentSfid);
     ASSERT_EQ(marks.size(), 1);
     EXPECT_EQ(marks.value(kClassDay.toString(Qt::ISODate)).value(kStatus).toInt(), 1);
@@ -342,5 +343,40 @@ TEST_F(MarkIdentity, OfficeGivesAnEnrollmentToAnotherStudentThenTheTeacherEnroll
     const auto again = repository.enrollment(course.id, added);
     ASSERT_TRUE(again.has_value());
     EXPECT_NE(again->sfid, given) << "a record of its own";
+    expectLaptopMatchesOrg(laptop, org);
+}
+
+TEST_F(MarkIdentity, OfficeGivesAnEnrollmentWithAnUnsentMarkToAnotherStudent)
+{
+    // Offline, the teacher marks the student absent. The office finds the enrollment was
+    // made for the wrong student and gives it to the right one.
+    ASSERT_TRUE(repository.markAttendance(course.id, student.id, kClassDay, 1, {}, true).ok());
+    const QString other =
+        officeCreatesStudent(org, QStringLiteral("Yaneris"), QStringLiteral("Otra"));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"), enrollmentSfid,
+                                {{QStringLiteral("Student__c"), other}}));
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Issues) << "the enrollment moved under a mark";
+    EXPECT_EQ(report.conflicts, 1);
+    // The mark follows its enrollment as the org has it, as a moved mark follows the org,
+    // and names the student the org names now.
+    const QJsonObject mark = orgMarksOf(org, enrollmentSfid).value(kClassDay.toString(Qt::ISODate));
+    EXPECT_EQ(mark.value(kStatus).toInt(), 1);
+    EXPECT_EQ(text(mark, QStringLiteral("Student_Id__c")), other);
+    expectLaptopMatchesOrg(laptop, org);
+
+    // Both versions are shown: the student the teacher marked, the one the office named.
+    // Taking the teacher's gives the enrollment back to her student, in the org too.
+    SyncIssues issues(laptop.store());
+    const QList<SyncIssue> listed = issues.list();
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_EQ(listed.first().localValue, student.sfid);
+    EXPECT_EQ(listed.first().remoteValue, other);
+    ASSERT_TRUE(issues.useLosingValue(listed.first().conflictId));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const QJsonObject enrollment =
+        orgRecord(org, QStringLiteral("ParticipantEnrollment__c"), enrollmentSfid);
+    EXPECT_EQ(text(enrollment, QStringLiteral("Student__c")), student.sfid);
     expectLaptopMatchesOrg(laptop, org);
 }

@@ -127,6 +127,9 @@ bool RemoteApplier::apply(const QJsonObject &record)
         ++m_report.reread;
         return true;
     }
+    if (!noteEnrollmentMove(local->id, remote)) {
+        return false;
+    }
     ++m_report.pulled;
     m_outcome = entries.isEmpty() ? Outcome::Updated : Outcome::Merged;
     const bool applied =
@@ -410,6 +413,59 @@ bool RemoteApplier::noteSlotMove(qint64 id, const QVariantMap &row, const QVaria
             return false;
         }
     }
+    return true;
+}
+
+bool RemoteApplier::noteEnrollmentMove(qint64 id, const QVariantMap &remote)
+{
+    if (m_codec.role() != Role::Enrollment) {
+        return true;
+    }
+    const auto row = m_store.row(Role::Enrollment, id);
+    if (!row) {
+        return failWith(m_store.errorString());
+    }
+    // The lookups' Ids, not the local rows: taking the teacher's version sends that Id back.
+    QStringList moved;
+    for (const QString &logical : {QStringLiteral("course"), QStringLiteral("student")}) {
+        const QString column = m_store.mapping().column(Role::Enrollment, logical);
+        if (!column.isEmpty() && remote.contains(column) &&
+            !MergeTable::sameValue(remote.value(column), row->value(column))) {
+            moved.append(column);
+        }
+    }
+    bool unsentMarks = false;
+    if (moved.isEmpty() || !hasUnsentMarks(id, &unsentMarks)) {
+        return moved.isEmpty(); // nothing moved, or a store error
+    }
+    if (!unsentMarks) {
+        return true; // nothing of the teacher's rides on it
+    }
+    for (const QString &column : std::as_const(moved)) {
+        if (!logConflict(id, column, row->value(column), row->value(column), remote.value(column),
+                         QStringLiteral("remote"))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool RemoteApplier::hasUnsentMarks(qint64 enrollmentId, bool *unsent)
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString enrollment = mapping.column(Role::Attendance, QStringLiteral("enrollment"));
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE %2 = ? AND isdeleted = 0"
+                                 " AND %3 IN (?, ?))")
+                      .arg(quoted(mapping.table(Role::Attendance)),
+                           quoted(LocalStore::refColumn(enrollment)), kLastOpColumn));
+    query.addBindValue(enrollmentId);
+    query.addBindValue(lastOpName(LastOp::Pending));
+    query.addBindValue(lastOpName(LastOp::Failed));
+    if (!exec(query)) {
+        return false;
+    }
+    *unsent = query.next() && query.value(0).toBool();
     return true;
 }
 

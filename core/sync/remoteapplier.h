@@ -74,6 +74,11 @@ private:
     bool foldOrgTwin(qint64 arrivedId, qint64 residentId, qint64 *keptId);
     // A conflict per slot column (enrollment, date) the org moved under pending edits.
     bool noteSlotMove(qint64 id, const QVariantMap &row, const QVariantMap &remote);
+    // A conflict per column (course, student) of an enrollment the org moved while marks on
+    // it wait to be sent: they follow the enrollment, and the teacher sees both versions.
+    bool noteEnrollmentMove(qint64 id, const QVariantMap &remote);
+    // False (with errorString()) on a store error.
+    bool hasUnsentMarks(qint64 enrollmentId, bool *unsent);
     bool foldHeldCopy(qint64 adopted, const QString &sfid);
     // Whether `remote` is the org version the row holds (its own values, pending edits undone).
     bool holdsVersion(qint64 id, const QVariantMap &remote, const QList<OutboxEntry> &entries);
