@@ -132,6 +132,24 @@ bool ConflictLog::settle(qint64 conflictId, State state)
     return execStatement(query, &m_error);
 }
 
+bool ConflictLog::settleWithLocalValue(const QString &table, const QString &field,
+                                       const QString &localValue, State state, int *settled)
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("UPDATE _conflict_log SET state = ? WHERE table_name = ?"
+                                 " AND field = ? AND local_value = ? AND state = ?"));
+    query.addBindValue(stateName(state));
+    query.addBindValue(table);
+    query.addBindValue(field);
+    query.addBindValue(localValue);
+    query.addBindValue(stateName(State::Open));
+    if (!execStatement(query, &m_error)) {
+        return false;
+    }
+    *settled = query.numRowsAffected();
+    return true;
+}
+
 bool ConflictLog::settleDeletion(const QString &table, qint64 recordId, State state)
 {
     QSqlQuery query(m_store.database());

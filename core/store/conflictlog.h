@@ -50,6 +50,10 @@ public:
     std::optional<Conflict> open(qint64 conflictId) const;
     bool settle(qint64 conflictId, State state);
     bool settleDeletion(const QString &table, qint64 recordId, State state);
+    // The open conflicts of `table` on `field` whose local value is `localValue` become
+    // `state`; *settled says how many.
+    bool settleWithLocalValue(const QString &table, const QString &field, const QString &localValue,
+                              State state, int *settled);
     QString errorString() const { return m_error; }
 
 private:
