@@ -3,6 +3,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QVariantList>
 
 #include <optional>
 
@@ -57,6 +58,11 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    // The open conflicts matching `condition` (after `table_name = ?`; `values` bind the
+    // table and then its placeholders) become `state`.
+    bool settleOpen(const QString &condition, const QVariantList &values, State state,
+                    int *settled = nullptr);
+
     const LocalStore &m_store;
     mutable QString m_error;
 };
