@@ -1,6 +1,13 @@
 #include "laptopclock.h"
 
+#include "auth/orgsettings.h"
+
+#include <QMutex>
+#include <QSettings>
+
 #include <atomic>
+#include <memory>
+#include <optional>
 
 namespace pasalista {
 
@@ -21,7 +28,43 @@ std::atomic<qint64> &offset()
     return seconds;
 }
 
+struct ZoneSetting
+{
+    QMutex mutex;
+    std::optional<QTimeZone> zone; // unset until first read (or set by a test)
+};
+
+ZoneSetting &zoneSetting()
+{
+    static ZoneSetting setting;
+    return setting;
+}
+
+QTimeZone zoneFromSettings()
+{
+    QSettings user;
+    const std::unique_ptr<QSettings> system = OrgSettings::systemFile();
+    return OrgSettings(&user, system.get()).programmeTimeZone();
+}
+
 } // namespace
+
+QTimeZone LaptopClock::programmeTimeZone()
+{
+    ZoneSetting &setting = zoneSetting();
+    const QMutexLocker lock(&setting.mutex);
+    if (!setting.zone) {
+        setting.zone = zoneFromSettings();
+    }
+    return *setting.zone;
+}
+
+void LaptopClock::setProgrammeTimeZone(const QTimeZone &zone)
+{
+    ZoneSetting &setting = zoneSetting();
+    const QMutexLocker lock(&setting.mutex);
+    setting.zone = zone;
+}
 
 QDateTime LaptopClock::nowUtc()
 {

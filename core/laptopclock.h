@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace pasalista {
 
@@ -13,12 +14,20 @@ class LaptopClock
 {
 public:
     static QDateTime nowUtc();
-    // The calendar day it is now in the programme's time zone (the laptop's zone setting,
-    // which a wrong clock leaves right).
+    // The calendar day it is now in the programme's time zone (a wrong clock leaves the
+    // zone right).
     static QDate today() { return dayOf(nowUtc()); }
-    static QDate dayOf(const QDateTime &time) { return time.toLocalTime().date(); }
+    static QDate dayOf(const QDateTime &time)
+    {
+        return time.toTimeZone(programmeTimeZone()).date();
+    }
     static void setOffsetSeconds(qint64 seconds);
     static qint64 offsetSeconds();
+    // The org settings' programme time zone (OrgSettings::programmeTimeZone), read at first
+    // use: a volunteer's laptop set to her own country's zone still files the roll under the
+    // programme's day. Tests set it.
+    static QTimeZone programmeTimeZone();
+    static void setProgrammeTimeZone(const QTimeZone &zone);
 };
 
 } // namespace pasalista

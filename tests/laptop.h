@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 
 namespace pasalista::test {
@@ -54,6 +55,15 @@ public:
     {
         SyncEngine engine(m_store, *m_client, m_identity);
         engine.setCycleDeadlineMs(cycleDeadlineMs);
+        return engine.run();
+    }
+
+    // A sync that calls `onPhase` as each of its phases begins ("Receiving changes",
+    // "Sending changes"): the org can be changed between the pull and the push of one cycle.
+    SyncReport syncCalling(const std::function<void(const QString &phase)> &onPhase)
+    {
+        SyncEngine engine(m_store, *m_client, m_identity);
+        QObject::connect(&engine, &SyncEngine::phaseChanged, onPhase);
         return engine.run();
     }
 

@@ -100,6 +100,19 @@ protected:
         return org.adminUpdate(kAttendance, sfid, {{kDate, to.toString(Qt::ISODate)}});
     }
 
+    // The one conflict shows both versions of the status; the teacher takes the office's,
+    // and the next sync is clean.
+    void takeTheOfficesStatus(int teachers, int offices)
+    {
+        SyncIssues issues(laptop.store());
+        const QList<SyncIssue> listed = issues.list();
+        ASSERT_EQ(listed.size(), 1);
+        EXPECT_EQ(listed.first().localValue, QString::number(teachers));
+        EXPECT_EQ(listed.first().remoteValue, QString::number(offices));
+        ASSERT_TRUE(issues.useLosingValue(listed.first().conflictId));
+        ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    }
+
     Student student;
     QString enrollmentSfid;
 };
@@ -177,14 +190,50 @@ TEST_F(MarkIdentity, OfficeMovesAMarkOntoADayMarkedOffline)
     expectLaptopMatchesOrg(laptop, org);
 
     // Both versions are shown; the teacher may take the office's instead.
-    SyncIssues issues(laptop.store());
-    const QList<SyncIssue> listed = issues.list();
-    ASSERT_EQ(listed.size(), 1);
-    EXPECT_EQ(listed.first().localValue, QStringLiteral("0"));
-    EXPECT_EQ(listed.first().remoteValue, QStringLiteral("1"));
-    ASSERT_TRUE(issues.useLosingValue(listed.first().conflictId));
-    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    ASSERT_NO_FATAL_FAILURE(takeTheOfficesStatus(0, 1));
     EXPECT_EQ(orgRecord(org, kAttendance, moved).value(kStatus).toInt(), 1);
+    expectLaptopMatchesOrg(laptop, org);
+}
+
+TEST_F(MarkIdentity, OfficeMovesAMarkOntoADayWhileTheTeachersMarkForItIsSent)
+{
+    const QString moved = syncedMark(kDayBefore, 1); // an absence
+    // Offline, the teacher marks the student present on the class day. The office moves the
+    // absence onto that day after the sync has pulled and before it pushes: the push creates
+    // the teacher's mark beside the moved one.
+    ASSERT_TRUE(repository.markAttendance(course.id, student.id, kClassDay, 0, {}, true).ok());
+    bool officeMoved = false;
+    const SyncReport report = laptop.syncCalling([&](const QString &phase) {
+        if (phase == QLatin1String("Sending changes") && !officeMoved) {
+            officeMoved = officeMoves(moved, kClassDay);
+        }
+    });
+    ASSERT_TRUE(officeMoved);
+    EXPECT_EQ(report.result, SyncReport::Result::Issues) << "a conflict to show";
+    EXPECT_EQ(report.conflicts, 1);
+    const qint64 enrollment = repository.enrollment(course.id, student.id)->id;
+    EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c WHERE isdeleted = 0"
+                                          " AND _ref_participant_enrollment__c = %1"
+                                          " AND start_date__c = '%2'")
+                               .arg(enrollment)
+                               .arg(kClassDay.toString(Qt::ISODate))),
+              1)
+        << "one mark for the student and day on the laptop";
+    EXPECT_EQ(markOn(kClassDay).status, 0) << "the teacher's mark wins, as for any mark";
+    // The read-back after the push found the two: the next cycle sends the repair (the
+    // teacher's status on the record kept, the other record deleted).
+    const SyncReport repair = laptop.sync();
+    EXPECT_EQ(repair.result, SyncReport::Result::Issues) << "the conflict waits for the teacher";
+    expectLaptopMatchesOrg(laptop, org);
+    QHash<QString, QJsonObject> marks = orgMarksOf(org, enrollmentSfid);
+    ASSERT_EQ(marks.size(), 1) << "never two marks for one student and day";
+    EXPECT_EQ(marks.value(kClassDay.toString(Qt::ISODate)).value(kStatus).toInt(), 0);
+
+    // Both versions are shown; the teacher may take the office's instead.
+    ASSERT_NO_FATAL_FAILURE(takeTheOfficesStatus(0, 1));
+    marks = orgMarksOf(org, enrollmentSfid);
+    ASSERT_EQ(marks.size(), 1);
+    EXPECT_EQ(marks.value(kClassDay.toString(Qt::ISODate)).value(kStatus).toInt(), 1);
     expectLaptopMatchesOrg(laptop, org);
 }
 
@@ -294,5 +343,40 @@ TEST_F(MarkIdentity, OfficeGivesAnEnrollmentToAnotherStudentThenTheTeacherEnroll
     const auto again = repository.enrollment(course.id, added);
     ASSERT_TRUE(again.has_value());
     EXPECT_NE(again->sfid, given) << "a record of its own";
+    expectLaptopMatchesOrg(laptop, org);
+}
+
+TEST_F(MarkIdentity, OfficeGivesAnEnrollmentWithAnUnsentMarkToAnotherStudent)
+{
+    // Offline, the teacher marks the student absent. The office finds the enrollment was
+    // made for the wrong student and gives it to the right one.
+    ASSERT_TRUE(repository.markAttendance(course.id, student.id, kClassDay, 1, {}, true).ok());
+    const QString other =
+        officeCreatesStudent(org, QStringLiteral("Yaneris"), QStringLiteral("Otra"));
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("ParticipantEnrollment__c"), enrollmentSfid,
+                                {{QStringLiteral("Student__c"), other}}));
+
+    const SyncReport report = laptop.sync();
+    EXPECT_EQ(report.result, SyncReport::Result::Issues) << "the enrollment moved under a mark";
+    EXPECT_EQ(report.conflicts, 1);
+    // The mark follows its enrollment as the org has it, as a moved mark follows the org,
+    // and names the student the org names now.
+    const QJsonObject mark = orgMarksOf(org, enrollmentSfid).value(kClassDay.toString(Qt::ISODate));
+    EXPECT_EQ(mark.value(kStatus).toInt(), 1);
+    EXPECT_EQ(text(mark, QStringLiteral("Student_Id__c")), other);
+    expectLaptopMatchesOrg(laptop, org);
+
+    // Both versions are shown: the student the teacher marked, the one the office named.
+    // Taking the teacher's gives the enrollment back to her student, in the org too.
+    SyncIssues issues(laptop.store());
+    const QList<SyncIssue> listed = issues.list();
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_EQ(listed.first().localValue, student.sfid);
+    EXPECT_EQ(listed.first().remoteValue, other);
+    ASSERT_TRUE(issues.useLosingValue(listed.first().conflictId));
+    ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
+    const QJsonObject enrollment =
+        orgRecord(org, QStringLiteral("ParticipantEnrollment__c"), enrollmentSfid);
+    EXPECT_EQ(text(enrollment, QStringLiteral("Student__c")), student.sfid);
     expectLaptopMatchesOrg(laptop, org);
 }

@@ -2,15 +2,19 @@
 // org's day, whatever the laptop's clock says (a dead clock battery); a mark for a day still
 // to come never leaves the laptop; and every sync issue names its course, student and date
 // even after the course has left the laptop.
+#include "auth/orgsettings.h"
 #include "clibinary.h"
 #include "laptop.h"
 #include "laptopclock.h"
+#include "orgsettingsfiles.h"
 #include "sync/clockskew.h"
 #include "sync/syncissues.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSettings>
+#include <QTimeZone>
 #include <gtest/gtest.h>
 
 using namespace pasalista;
@@ -107,6 +111,54 @@ QJsonObject jsonOf(const QString &output)
                    .toUtf8())
         .object();
 }
+
+// An active course with students and its first student, as `courses` and `roster` print
+// them (their Ids); empty on a failure, which the caller asserts.
+QPair<QString, QString> activeCourseAndStudent(const Cli &cli)
+{
+    QString output;
+    if (cli.run({QStringLiteral("courses"), QStringLiteral("--json")}, &output) != 0) {
+        return {};
+    }
+    QString courseId;
+    for (const QJsonValue &course : jsonOf(output).value(QStringLiteral("courses")).toArray()) {
+        if (course.toObject().value(QStringLiteral("active")).toBool() &&
+            course.toObject().value(QStringLiteral("enrolled")).toInt() > 0) {
+            courseId = course.toObject().value(QStringLiteral("sfid")).toString();
+            break;
+        }
+    }
+    if (courseId.isEmpty() ||
+        cli.run({QStringLiteral("roster"), courseId, QStringLiteral("--json")}, &output) != 0) {
+        return {};
+    }
+    return {courseId, jsonOf(output)
+                          .value(QStringLiteral("students"))
+                          .toArray()
+                          .first()
+                          .toObject()
+                          .value(QStringLiteral("sfid"))
+                          .toString()};
+}
+
+// The org's live marks of `studentId` on `day`, by status.
+QList<int> orgStatusesOf(const EmulatorProcess &org, const QString &studentId, const QDate &day)
+{
+    QList<int> statuses;
+    for (const QJsonObject &record : orgMarksByKey(org)) {
+        if (record.value(QStringLiteral("Start_Date__c")).toString() == day.toString(Qt::ISODate) &&
+            record.value(QStringLiteral("Student_Id__c")).toString() == studentId) {
+            statuses.append(record.value(QStringLiteral("Attendance_Type__c")).toInt());
+        }
+    }
+    return statuses;
+}
+
+class ProgrammeTimeZone : public OrgSettingsFiles
+{
+protected:
+    void TearDown() override { LaptopClock::setProgrammeTimeZone(QTimeZone::systemTimeZone()); }
+};
 
 using MarkDates = SyncedLaptopTest;
 using IssueWords = SyncedLaptopTest;
@@ -249,24 +301,8 @@ TEST(WrongLaptopClockCli, SyncStatusAndMarkNameBothDates)
     EXPECT_TRUE(status.value(QStringLiteral("clock_warning")).toString().contains(longDate(orgDay)))
         << output.toStdString();
 
-    ASSERT_EQ(cli.run({QStringLiteral("courses"), QStringLiteral("--json")}, &output), 0);
-    QString courseId;
-    for (const QJsonValue &course : jsonOf(output).value(QStringLiteral("courses")).toArray()) {
-        if (course.toObject().value(QStringLiteral("active")).toBool() &&
-            course.toObject().value(QStringLiteral("enrolled")).toInt() > 0) {
-            courseId = course.toObject().value(QStringLiteral("sfid")).toString();
-            break;
-        }
-    }
-    ASSERT_FALSE(courseId.isEmpty()) << output.toStdString();
-    ASSERT_EQ(cli.run({QStringLiteral("roster"), courseId, QStringLiteral("--json")}, &output), 0);
-    const QString studentId = jsonOf(output)
-                                  .value(QStringLiteral("students"))
-                                  .toArray()
-                                  .first()
-                                  .toObject()
-                                  .value(QStringLiteral("sfid"))
-                                  .toString();
+    const auto [courseId, studentId] = activeCourseAndStudent(cli);
+    ASSERT_FALSE(courseId.isEmpty() || studentId.isEmpty());
     const QStringList mark = {QStringLiteral("mark"), courseId, QStringLiteral("today"), studentId,
                               QStringLiteral("L")};
     EXPECT_EQ(cli.run(mark, &output), 3) << output.toStdString();
@@ -276,12 +312,81 @@ TEST(WrongLaptopClockCli, SyncStatusAndMarkNameBothDates)
     EXPECT_EQ(cli.run(byHand, &output), 0) << output.toStdString();
     ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
     EXPECT_EQ(orgMarksOn(org, laptopDay), 0) << "nothing filed under the laptop's day";
-    int filed = 0;
-    for (const QJsonObject &record : orgMarksByKey(org)) {
-        filed += record.value(QStringLiteral("Start_Date__c")).toString() ==
-                     orgDay.toString(Qt::ISODate) &&
-                 record.value(QStringLiteral("Student_Id__c")).toString() == studentId &&
-                 record.value(QStringLiteral("Attendance_Type__c")).toInt() == 4;
-    }
-    EXPECT_EQ(filed, 1) << "the mark (excused late) reached the org under the org's day";
+    EXPECT_EQ(orgStatusesOf(org, studentId, orgDay), QList<int>{4})
+        << "the mark (excused late) reached the org under the org's day";
+}
+
+// The programme's day comes from the org settings' zone, the admin's system-wide file first;
+// an unknown zone leaves the laptop's own.
+TEST_F(ProgrammeTimeZone, TheSettingsNameTheZoneAndTheDayIsItsDay)
+{
+    EXPECT_EQ(OrgSettings(&user, &system).programmeTimeZone(), QTimeZone::systemTimeZone());
+    user.setValue(OrgSettings::kTimeZoneKey, QStringLiteral("Europe/Madrid"));
+    EXPECT_EQ(OrgSettings(&user, &system).programmeTimeZone().id(), QByteArray("Europe/Madrid"));
+    system.setValue(OrgSettings::kTimeZoneKey, QStringLiteral("America/Santo_Domingo"));
+    const QTimeZone programme = OrgSettings(&user, &system).programmeTimeZone();
+    EXPECT_EQ(programme.id(), QByteArray("America/Santo_Domingo"));
+    user.setValue(OrgSettings::kTimeZoneKey, QStringLiteral("Not/A_Zone"));
+    system.remove(OrgSettings::kTimeZoneKey);
+    EXPECT_EQ(OrgSettings(&user, &system).programmeTimeZone(), QTimeZone::systemTimeZone());
+
+    // Half past eleven at night in Santo Domingo is already the next day in Madrid.
+    const QDateTime lateEvening(QDate(2026, 12, 7), QTime(23, 30), programme);
+    LaptopClock::setProgrammeTimeZone(programme);
+    EXPECT_EQ(LaptopClock::dayOf(lateEvening.toTimeZone(QTimeZone("Europe/Madrid"))),
+              QDate(2026, 12, 7));
+    EXPECT_EQ(LaptopClock::dayOf(lateEvening.toUTC()), QDate(2026, 12, 7));
+    LaptopClock::setProgrammeTimeZone(QTimeZone("Europe/Madrid"));
+    EXPECT_EQ(LaptopClock::dayOf(lateEvening), QDate(2026, 12, 8));
+}
+
+// A volunteer's laptop set to Madrid, at half past midnight there: in Santo Domingo, the
+// programme's zone (programme/timeZone), it is still the evening before. `mark COURSE today`
+// files the roll under the programme's day, and Madrid's day is refused as a day still to
+// come (exit 3). The org's and the laptop's clocks agree (both moved to that moment).
+TEST(ProgrammeTimeZoneCli, TodayIsTheProgrammesDayNotTheLaptops)
+{
+    const QTimeZone madrid("Europe/Madrid");
+    const QTimeZone santoDomingo("America/Santo_Domingo");
+    ASSERT_TRUE(madrid.isValid() && santoDomingo.isValid());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime halfPastMidnight(now.toTimeZone(madrid).date().addDays(1), QTime(0, 30),
+                                     madrid);
+    const qint64 ahead = now.secsTo(halfPastMidnight);
+    const QDate programmeDay = halfPastMidnight.toTimeZone(santoDomingo).date();
+    const QDate laptopDay = halfPastMidnight.toTimeZone(madrid).date();
+    ASSERT_EQ(programmeDay.daysTo(laptopDay), 1);
+
+    EmulatorProcess org({QStringLiteral("--demo"), QStringLiteral("--auto-approve"), kTeacher});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    ASSERT_TRUE(org.advanceClock(double(ahead)));
+    QTemporaryDir dir;
+    Cli cli(dir);
+    cli.setEnvironment(QStringLiteral("TZ"), QStringLiteral("Europe/Madrid"));
+    cli.setEnvironment(QStringLiteral("PASALISTA_TEST_CLOCK_OFFSET_SECONDS"),
+                       QString::number(ahead));
+    cli.setEnvironment(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*=false"));
+    QSettings(dir.filePath(QStringLiteral("config/Pasalista/pasalista.conf")), QSettings::IniFormat)
+        .setValue(OrgSettings::kTimeZoneKey, QStringLiteral("America/Santo_Domingo"));
+    QString output;
+    PASALISTA_CLI_LOGIN_OR_SKIP(cli, org, output);
+    ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+    const auto [courseId, studentId] = activeCourseAndStudent(cli);
+    ASSERT_FALSE(courseId.isEmpty() || studentId.isEmpty());
+
+    const QString confirm = QStringLiteral("--confirm"); // only the day still to come refuses
+    EXPECT_EQ(cli.run({QStringLiteral("mark"), courseId, laptopDay.toString(Qt::ISODate), studentId,
+                       QStringLiteral("P"), confirm},
+                      &output),
+              3)
+        << output.toStdString();
+    EXPECT_EQ(cli.run({QStringLiteral("mark"), courseId, QStringLiteral("today"), studentId,
+                       QStringLiteral("A"), confirm},
+                      &output),
+              0)
+        << output.toStdString();
+    ASSERT_EQ(cli.run({QStringLiteral("sync")}, &output), 0) << output.toStdString();
+    EXPECT_EQ(orgStatusesOf(org, studentId, programmeDay), QList<int>{1})
+        << "the absence is filed under the programme's day";
+    EXPECT_TRUE(orgStatusesOf(org, studentId, laptopDay).isEmpty());
 }

@@ -1,5 +1,7 @@
 #include "orgsettings.h"
 
+#include "logging.h"
+
 #include <QCoreApplication>
 #include <QSettings>
 
@@ -7,6 +9,7 @@ namespace pasalista {
 
 const QString OrgSettings::kClientIdKey = QStringLiteral("oauth/clientId");
 const QString OrgSettings::kLoginUrlKey = QStringLiteral("oauth/loginUrl");
+const QString OrgSettings::kTimeZoneKey = QStringLiteral("programme/timeZone");
 
 OrgSettings::OrgSettings(QSettings *user, const QSettings *system) : m_user(user), m_system(system)
 {
@@ -30,6 +33,17 @@ QString OrgSettings::clientId() const
 QUrl OrgSettings::loginUrl() const
 {
     return QUrl(value(kLoginUrlKey));
+}
+
+QTimeZone OrgSettings::programmeTimeZone() const
+{
+    const QString id = value(kTimeZoneKey);
+    const QTimeZone zone(id.toUtf8());
+    if (!id.isEmpty() && !zone.isValid()) {
+        qCWarning(lcDomain) << "unknown programme time zone" << id << "in the settings; using"
+                            << QTimeZone::systemTimeZoneId();
+    }
+    return zone.isValid() ? zone : QTimeZone::systemTimeZone();
 }
 
 bool OrgSettings::isClientIdLocked() const

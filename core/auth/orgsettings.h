@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <memory>
@@ -18,6 +19,7 @@ class OrgSettings
 public:
     static const QString kClientIdKey; // oauth/clientId
     static const QString kLoginUrlKey; // oauth/loginUrl
+    static const QString kTimeZoneKey; // programme/timeZone: an IANA id, America/Santo_Domingo
 
     // `system` may be null (no system-wide file).
     OrgSettings(QSettings *user, const QSettings *system);
@@ -30,6 +32,9 @@ public:
     // Empty when neither file sets it.
     QString clientId() const;
     QUrl loginUrl() const;
+    // The zone whose calendar says which day it is for the programme (marks after its today
+    // are refused; "today" on the sheet): the laptop's own zone when unset or unknown.
+    QTimeZone programmeTimeZone() const;
     bool isClientIdLocked() const;
     bool isLoginUrlLocked() const;
     // The window's first run asks for what is missing.

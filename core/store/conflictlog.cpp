@@ -132,16 +132,38 @@ bool ConflictLog::settle(qint64 conflictId, State state)
     return execStatement(query, &m_error);
 }
 
+bool ConflictLog::settleWithLocalValue(const QString &table, const QString &field,
+                                       const QString &localValue, State state, int *settled)
+{
+    return settleOpen(QStringLiteral("field = ? AND local_value = ?"), {table, field, localValue},
+                      state, settled);
+}
+
 bool ConflictLog::settleDeletion(const QString &table, qint64 recordId, State state)
 {
+    return settleOpen(QStringLiteral("record_id = ? AND field = 'isdeleted'"), {table, recordId},
+                      state);
+}
+
+bool ConflictLog::settleOpen(const QString &condition, const QVariantList &values, State state,
+                             int *settled)
+{
     QSqlQuery query(m_store.database());
-    query.prepare(QStringLiteral("UPDATE _conflict_log SET state = ? WHERE table_name = ?"
-                                 " AND record_id = ? AND field = 'isdeleted' AND state = ?"));
+    query.prepare(QStringLiteral("UPDATE _conflict_log SET state = ? WHERE table_name = ? AND %1"
+                                 " AND state = ?")
+                      .arg(condition));
     query.addBindValue(stateName(state));
-    query.addBindValue(table);
-    query.addBindValue(recordId);
+    for (const QVariant &value : values) {
+        query.addBindValue(value);
+    }
     query.addBindValue(stateName(State::Open));
-    return execStatement(query, &m_error);
+    if (!execStatement(query, &m_error)) {
+        return false;
+    }
+    if (settled) {
+        *settled = query.numRowsAffected();
+    }
+    return true;
 }
 
 } // namespace pasalista

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QVariantList>
 
 #include <optional>
 
@@ -50,9 +51,18 @@ public:
     std::optional<Conflict> open(qint64 conflictId) const;
     bool settle(qint64 conflictId, State state);
     bool settleDeletion(const QString &table, qint64 recordId, State state);
+    // The open conflicts of `table` on `field` whose local value is `localValue` become
+    // `state`; *settled says how many.
+    bool settleWithLocalValue(const QString &table, const QString &field, const QString &localValue,
+                              State state, int *settled);
     QString errorString() const { return m_error; }
 
 private:
+    // The open conflicts matching `condition` (after `table_name = ?`; `values` bind the
+    // table and then its placeholders) become `state`.
+    bool settleOpen(const QString &condition, const QVariantList &values, State state,
+                    int *settled = nullptr);
+
     const LocalStore &m_store;
     mutable QString m_error;
 };

@@ -7,9 +7,13 @@
 #include "store/outbox.h"
 #include "store/sqltext.h"
 #include "sync/mergetable.h"
+#include "sync/twincheck.h"
 
 #include <QDateTime>
+#include <QSqlError>
 #include <QSqlRecord>
+
+#include <algorithm>
 
 namespace pasalista {
 
@@ -102,7 +106,7 @@ bool RemoteApplier::apply(const QJsonObject &record)
     if (inserted) {
         m_outcome = Outcome::Inserted;
         ++m_report.pulled;
-        return foldUnsentTwins(remote);
+        return foldTwinsOnSlot(remote);
     }
     if (!local) {
         local = findLocal(sfid, key);
@@ -125,11 +129,14 @@ bool RemoteApplier::apply(const QJsonObject &record)
         ++m_report.reread;
         return true;
     }
+    if (!noteEnrollmentMove(local->id, remote)) {
+        return false;
+    }
     ++m_report.pulled;
     m_outcome = entries.isEmpty() ? Outcome::Updated : Outcome::Merged;
     const bool applied =
         entries.isEmpty() ? updateSynced(local->id, remote) : merge(local->id, remote, entries);
-    return applied && foldUnsentTwins(remote);
+    return applied && foldTwinsOnSlot(remote);
 }
 
 std::optional<RemoteApplier::LocalRow> RemoteApplier::findLocal(const QString &sfid,
@@ -266,21 +273,31 @@ std::optional<qint64> RemoteApplier::findByNaturalKey(const QVariantMap &remote)
     return id;
 }
 
-bool RemoteApplier::foldUnsentTwins(const QVariantMap &remote)
+bool RemoteApplier::foldTwinsOnSlot(const QVariantMap &remote)
 {
     // The org's record now holds a slot (enrollment + date) where the teacher made a mark
     // not sent yet: the office moved a mark onto it, or another laptop's mark arrived. One
     // mark per slot: the teacher's row folds into the org's record, its version of the
     // fact goes to the record as an edit or to the conflict log, as the policy says.
-    if (!m_unsentRows || m_codec.role() != Role::Attendance) {
+    if (m_codec.role() != Role::Attendance) {
         return true;
     }
-    const auto kept = m_store.idByColumn(m_codec.role(), kSfid, remote.value(kSfid));
-    if (!kept) {
-        return true;
-    }
-    while (const auto twin = findByNaturalKey(remote)) {
+    const auto kept = m_unsentRows ? m_store.idByColumn(m_codec.role(), kSfid, remote.value(kSfid))
+                                   : std::nullopt;
+    while (kept) {
+        const auto twin = findByNaturalKey(remote);
+        if (!twin) {
+            break;
+        }
         if (!foldUnsentTwin(*kept, *twin)) {
+            return false;
+        }
+    }
+    // The slot may also hold a mark the org has already: the office moved a mark onto it
+    // while this laptop's push created the teacher's mark for it.
+    QString sfid = remote.value(kSfid).toString();
+    while (const auto twins = findOrgTwin(sfid)) {
+        if (!foldOrgTwin(twins->first, twins->second, &sfid)) {
             return false;
         }
     }
@@ -316,6 +333,75 @@ bool RemoteApplier::foldUnsentTwin(qint64 keptId, qint64 twinId)
     return true;
 }
 
+std::optional<QPair<qint64, qint64>> RemoteApplier::findOrgTwin(const QString &sfid)
+{
+    if (sfid.isEmpty()) {
+        return std::nullopt;
+    }
+    if (m_orgTwinSql.isEmpty()) {
+        QStringList sameSlot;
+        for (const QString &column : naturalKeyColumns()) {
+            sameSlot.append(QStringLiteral("t.%1 = a.%1").arg(quoted(column)));
+        }
+        m_orgTwinSql = QStringLiteral("SELECT a.id, t.id FROM %1 a JOIN %1 t ON %2 WHERE"
+                                      " a.sfid = ? AND a.isdeleted = 0 AND t.id <> a.id"
+                                      " AND t.isdeleted = 0 AND t.sfid IS NOT NULL LIMIT 1")
+                           .arg(quoted(m_codec.table()), sameSlot.join(QStringLiteral(" AND ")));
+    }
+    QSqlQuery &query = m_statements.get(m_orgTwinSql);
+    query.bindValue(0, sfid);
+    if (!exec(query) || !query.next()) {
+        return std::nullopt;
+    }
+    const QPair<qint64, qint64> ids{query.value(0).toLongLong(), query.value(1).toLongLong()};
+    query.finish();
+    return ids;
+}
+
+bool RemoteApplier::foldOrgTwin(qint64 arrivedId, qint64 residentId, QString *keptSfid)
+{
+    const Role role = m_codec.role();
+    const auto arrived = m_store.row(role, arrivedId);
+    const auto resident = m_store.row(role, residentId);
+    if (!arrived || !resident) {
+        return failWith(m_store.errorString());
+    }
+    // Every laptop that meets the pair keeps the same record, the lower Id (as a rule the
+    // older one), so no two laptops delete one each.
+    const bool keepArrived = arrived->value(kSfid).toString() < resident->value(kSfid).toString();
+    const qint64 keptId = keepArrived ? arrivedId : residentId;
+    const qint64 droppedId = keepArrived ? residentId : arrivedId;
+    const QVariantMap &kept = keepArrived ? *arrived : *resident;
+    *keptSfid = kept.value(kSfid).toString();
+    const bool localWins = m_policy == ConflictPolicy::LocalWins;
+    const QVariantMap &winner = localWins ? *resident : *arrived;
+    QVariantMap changes; // the winning version where the kept record holds the other
+    for (const QString &column : factColumns()) {
+        const QVariant teachers = resident->value(column);
+        const QVariant orgs = arrived->value(column);
+        if (MergeTable::sameValue(teachers, orgs)) {
+            continue;
+        }
+        if (!logConflict(keptId, column, orgs, teachers, orgs,
+                         localWins ? QStringLiteral("local") : QStringLiteral("remote"))) {
+            return false;
+        }
+        if (!MergeTable::sameValue(winner.value(column), kept.value(column))) {
+            changes.insert(column, winner.value(column));
+        }
+    }
+    if (!settle(droppedId, outbox::Merged) || !m_store.foldTwin(role, keptId, droppedId) ||
+        (!changes.isEmpty() && !m_store.updateLocal(role, keptId, changes))) {
+        return failWith(m_store.errorString());
+    }
+    if (!TwinCheck::checkAtNextPush(m_store, role, keptId)) {
+        return failWith(m_store.database().lastError().text());
+    }
+    qCInfo(lcSyncMerge) << "two org records for one slot:" << m_codec.table() << droppedId
+                        << "folded into" << keptId;
+    return true;
+}
+
 bool RemoteApplier::noteSlotMove(qint64 id, const QVariantMap &row, const QVariantMap &remote)
 {
     // The office moved a mark the teacher is editing: the mark follows the org, and the
@@ -332,6 +418,91 @@ bool RemoteApplier::noteSlotMove(qint64 id, const QVariantMap &row, const QVaria
             return false;
         }
     }
+    return true;
+}
+
+bool RemoteApplier::noteEnrollmentMove(qint64 id, const QVariantMap &remote)
+{
+    if (m_codec.role() != Role::Enrollment) {
+        return true;
+    }
+    const auto row = m_store.row(Role::Enrollment, id);
+    if (!row) {
+        return failWith(m_store.errorString());
+    }
+    // The lookups' Ids, not the local rows: taking the teacher's version sends that Id back.
+    // A parent the org deleted (students merged into one) left no version to go back to.
+    QStringList moved;
+    for (const auto &[logical, parentRole] :
+         {std::pair(QStringLiteral("course"), Role::Course),
+          std::pair(QStringLiteral("student"), Role::Student)}) {
+        const QString column = m_store.mapping().column(Role::Enrollment, logical);
+        if (!column.isEmpty() && remote.contains(column) &&
+            !MergeTable::sameValue(remote.value(column), row->value(column)) &&
+            isLiveHere(parentRole, row->value(LocalStore::refColumn(column)))) {
+            moved.append(column);
+        }
+    }
+    bool unsentMarks = false;
+    if (moved.isEmpty() || !hasUnsentMarks(id, &unsentMarks)) {
+        return moved.isEmpty(); // nothing moved, or a store error
+    }
+    if (!unsentMarks) {
+        return true; // nothing of the teacher's rides on it
+    }
+    for (const QString &column : std::as_const(moved)) {
+        if (!logConflict(id, column, row->value(column), row->value(column), remote.value(column),
+                         QStringLiteral("remote"))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool RemoteApplier::withdrawEnrollmentMoves(const QString &deletedSfid)
+{
+    // The office merged this student (or course) into another: the enrollments the merge
+    // moved carry the same person, so the teacher has no other version to choose.
+    const QString logical = m_codec.role() == Role::Student  ? QStringLiteral("student")
+                            : m_codec.role() == Role::Course ? QStringLiteral("course")
+                                                             : QString();
+    const QString column =
+        logical.isEmpty() ? QString() : m_store.mapping().column(Role::Enrollment, logical);
+    if (column.isEmpty()) {
+        return true;
+    }
+    ConflictLog conflicts(m_store);
+    int withdrawn = 0;
+    if (!conflicts.settleWithLocalValue(m_store.mapping().table(Role::Enrollment), column,
+                                        deletedSfid, ConflictLog::State::Resolved, &withdrawn)) {
+        return failWith(conflicts.errorString());
+    }
+    m_report.conflicts = std::max(0, m_report.conflicts - withdrawn);
+    return true;
+}
+
+bool RemoteApplier::isLiveHere(Role role, const QVariant &id) const
+{
+    const auto row = m_store.row(role, id.toLongLong());
+    return row && row->value(QStringLiteral("isdeleted")).toInt() == 0;
+}
+
+bool RemoteApplier::hasUnsentMarks(qint64 enrollmentId, bool *unsent)
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString enrollment = mapping.column(Role::Attendance, QStringLiteral("enrollment"));
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE %2 = ? AND isdeleted = 0"
+                                 " AND %3 IN (?, ?))")
+                      .arg(quoted(mapping.table(Role::Attendance)),
+                           quoted(LocalStore::refColumn(enrollment)), kLastOpColumn));
+    query.addBindValue(enrollmentId);
+    query.addBindValue(lastOpName(LastOp::Pending));
+    query.addBindValue(lastOpName(LastOp::Failed));
+    if (!exec(query)) {
+        return false;
+    }
+    *unsent = query.next() && query.value(0).toBool();
     return true;
 }
 
@@ -490,6 +661,9 @@ bool RemoteApplier::applyDeletion(const QString &sfid)
     const auto id = m_store.idByColumn(m_codec.role(), kSfid, sfid);
     if (!id) {
         return true; // never had it
+    }
+    if (!withdrawEnrollmentMoves(sfid)) {
+        return false;
     }
     QList<OutboxEntry> entries;
     if (!pendingEntries(*id, &entries)) {

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QPair>
 #include <QSqlQuery>
 
 namespace pasalista {
@@ -60,10 +61,28 @@ private:
     QStringList factColumns() const;
     // An unsent live row (no sfid) holding the natural key of `remote`.
     std::optional<qint64> findByNaturalKey(const QVariantMap &remote);
-    bool foldUnsentTwins(const QVariantMap &remote);
+    // One mark per slot after `remote` landed on this laptop: unsent twins fold into it, and
+    // so does a second org record on its slot (foldOrgTwin).
+    bool foldTwinsOnSlot(const QVariantMap &remote);
     bool foldUnsentTwin(qint64 keptId, qint64 twinId);
+    // The local row of the org record `sfid` and another live org record on its slot.
+    std::optional<QPair<qint64, qint64>> findOrgTwin(const QString &sfid);
+    // Two org records for one slot (an office move raced the push of the teacher's mark):
+    // folded here into the record with the lower Id (*keptSfid), the other deleted in the org
+    // at the next push (TwinCheck). The slot's version held here before (`residentId`) is
+    // the teacher's, the arriving one the org's: a conflict shows both.
+    bool foldOrgTwin(qint64 arrivedId, qint64 residentId, QString *keptSfid);
     // A conflict per slot column (enrollment, date) the org moved under pending edits.
     bool noteSlotMove(qint64 id, const QVariantMap &row, const QVariantMap &remote);
+    // A conflict per column (course, student) of an enrollment the org moved while marks on
+    // it wait to be sent: they follow the enrollment, and the teacher sees both versions.
+    bool noteEnrollmentMove(qint64 id, const QVariantMap &remote);
+    bool isLiveHere(Role role, const QVariant &id) const;
+    // Withdraws the enrollment move conflicts whose teacher's version is the parent the org
+    // deleted (`deletedSfid`, merged into another).
+    bool withdrawEnrollmentMoves(const QString &deletedSfid);
+    // False (with errorString()) on a store error.
+    bool hasUnsentMarks(qint64 enrollmentId, bool *unsent);
     bool foldHeldCopy(qint64 adopted, const QString &sfid);
     // Whether `remote` is the org version the row holds (its own values, pending edits undone).
     bool holdsVersion(qint64 id, const QVariantMap &remote, const QList<OutboxEntry> &entries);
@@ -103,6 +122,7 @@ private:
     StatementCache m_statements;
     const QString m_findSql;
     const QString m_rowSql;
+    QString m_orgTwinSql; // built on first use: the slot's columns come from the mapping
     QHash<QStringList, QString> m_sql[int(Statement::Count)]; // per kind: columns -> text
     QHash<Role, QHash<QString, qint64>> m_parentIds;          // role -> sfid -> local id
 };

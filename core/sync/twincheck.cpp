@@ -31,7 +31,7 @@ void TwinCheck::removeResentTwins(Role role, QList<PushOperation> created)
         kept.insert(operation.recordId, operation.sfid);
     }
     // Checks an earlier cycle could not finish (their look-up failed) are done again.
-    for (const qint64 recordId : twinChecksLeft(role)) {
+    for (const qint64 recordId : twinChecksLeft(m_store, role)) {
         const QString sfid =
             m_store.row(role, recordId).value_or(QVariantMap()).value(kSfid).toString();
         if (!kept.contains(recordId) && !sfid.isEmpty()) {
@@ -62,38 +62,46 @@ void TwinCheck::removeResentTwins(Role role, QList<PushOperation> created)
         twins += twinsOf(role, operation);
     }
     deleteTwins(twins);
-    keepTwinChecks(role, left);
+    keepTwinChecks(m_store, role, left);
 }
 
-QString TwinCheck::twinCheckKey(Role role) const
+QString TwinCheck::twinCheckKey(const LocalStore &store, Role role)
 {
-    return QStringLiteral("twin-check:") + m_store.mapping().table(role);
+    return QStringLiteral("twin-check:") + store.mapping().table(role);
 }
 
-QList<qint64> TwinCheck::twinChecksLeft(Role role) const
+QList<qint64> TwinCheck::twinChecksLeft(const LocalStore &store, Role role)
 {
     QList<qint64> ids;
-    const QString kept = MetaStore(m_store).value(twinCheckKey(role));
+    const QString kept = MetaStore(store).value(twinCheckKey(store, role));
     for (const QString &id : kept.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         ids.append(id.toLongLong());
     }
     return ids;
 }
 
-void TwinCheck::keepTwinChecks(Role role, const QList<qint64> &recordIds)
+bool TwinCheck::keepTwinChecks(LocalStore &store, Role role, const QList<qint64> &recordIds)
 {
     QStringList ids;
     for (const qint64 id : recordIds) {
         ids.append(QString::number(id));
     }
-    MetaStore meta(m_store);
+    MetaStore meta(store);
     if (!ids.isEmpty()) {
         qCInfo(lcSyncPush) << "twin checks left for the next cycle:" << ids;
     }
-    if (!(ids.isEmpty() ? meta.remove(twinCheckKey(role))
-                        : meta.setValue(twinCheckKey(role), ids.join(QLatin1Char(','))))) {
-        qCWarning(lcSyncPush) << "could not keep the twin checks:" << meta.errorString();
+    if (ids.isEmpty() ? meta.remove(twinCheckKey(store, role))
+                      : meta.setValue(twinCheckKey(store, role), ids.join(QLatin1Char(',')))) {
+        return true;
     }
+    qCWarning(lcSyncPush) << "could not keep the twin checks:" << meta.errorString();
+    return false;
+}
+
+bool TwinCheck::checkAtNextPush(LocalStore &store, Role role, qint64 recordId)
+{
+    QList<qint64> ids = twinChecksLeft(store, role);
+    return ids.contains(recordId) || keepTwinChecks(store, role, ids << recordId);
 }
 
 QStringList TwinCheck::twinsOf(Role role, const PushOperation &operation) const
