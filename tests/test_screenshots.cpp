@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "mapping.h"
 #include "repository.h"
+#include "signindialog.h"
 #include "store/localstore.h"
 #include "sync/clockskew.h"
 #include "syncissuesdialog.h"
@@ -48,6 +49,7 @@
 #include <QTranslator>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
 using namespace pasalista;
@@ -389,6 +391,45 @@ TEST_P(Screenshots, ClockWarningIsShownWhole)
     saveAndExpectWhole(&window, "clockwarning", language, "with the clock warning");
 }
 
+// Issue 25: the sign-in dialog's text was clipped, "no se pudo abrir un navegador" among it.
+// The form, then the wait with no browser to open, whole in either language and scale.
+TEST_P(Screenshots, SignInTextIsNotClipped)
+{
+    const QString language = GetParam();
+    SignInDialog dialog;
+    dialog.setBrowserOpener([](const QUrl &) { return false; }); // no browser on this computer
+    // The org as it comes first (Production): nothing is sent there, as no browser opens.
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    saveAndExpectWhole(&dialog, "signin", language, "in the sign-in form");
+
+    const QString noBrowser = QCoreApplication::translate(
+        "pasalista::SignInDialog", "Pasalista could not open a browser. Copy the link, paste it "
+                                   "into a browser on this computer and sign in there.");
+    dialog.startSignIn();
+    const auto shown = [&] {
+        const auto labels = dialog.findChildren<QLabel *>();
+        return std::any_of(labels.begin(), labels.end(), [&](const QLabel *label) {
+            return label->isVisible() && label->text() == noBrowser;
+        });
+    };
+    ASSERT_TRUE(QTest::qWaitFor(shown, 10000)) << "the dialog says no browser opened";
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    saveAndExpectWhole(&dialog, "signin-nobrowser", language, "in the sign-in dialog");
+    dialog.reject();
+
+    // An address refused on the form (plain http), the reason shown under it; nothing sent.
+    SignInDialog refused;
+    refused.setLoginUrl(QUrl(QStringLiteral("http://login.example.org")));
+    refused.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&refused));
+    refused.startSignIn();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    saveAndExpectWhole(&refused, "signin-error", language, "with the sign-in form's error");
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, Screenshots,
                          ::testing::Values(QStringLiteral("es"), QStringLiteral("en")),
                          [](const auto &language) { return language.param.toStdString(); });
@@ -411,5 +452,5 @@ TEST(ScreenshotsAt200Percent, ChildProcessRendersWithoutClipping)
     const QByteArray output = child.readAll();
     EXPECT_EQ(child.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(child.exitCode(), 0) << output.toStdString();
-    EXPECT_TRUE(output.contains("[  PASSED  ] 8 tests")) << output.toStdString();
+    EXPECT_TRUE(output.contains("[  PASSED  ] 10 tests")) << output.toStdString();
 }

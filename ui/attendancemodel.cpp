@@ -4,6 +4,11 @@
 #include "laptopclock.h"
 #include "repository.h"
 #include "studentlabels.h"
+#include "sync/syncissues.h"
+#include "syncissuetext.h"
+
+#include <QApplication>
+#include <QStyle>
 
 #include <QBrush>
 #include <QColor>
@@ -44,7 +49,7 @@ void AttendanceModel::refresh()
     const bool loaded = m_courseId && m_date.isValid();
     QHash<qint64, AttendanceMark> marks =
         loaded ? m_repository.attendanceOn(m_courseId, m_date) : QHash<qint64, AttendanceMark>();
-    const QSet<qint64> changed = takeMarks(std::move(marks));
+    const QSet<qint64> changed = takeMarks(std::move(marks)) + takeIssues();
     replaceRows(m_courseId ? m_repository.roster(m_courseId) : QList<Student>(), changed);
     Q_EMIT marksChanged();
 }
@@ -56,7 +61,7 @@ void AttendanceModel::showLoaded(qint64 courseId, const QList<Student> &roster,
         m_courseId = courseId;
         m_outsideDatesConfirmed = false;
     }
-    const QSet<qint64> changed = takeMarks(std::move(marks));
+    const QSet<qint64> changed = takeMarks(std::move(marks)) + takeIssues();
     replaceRows(roster, changed);
     Q_EMIT marksChanged();
 }
@@ -137,6 +142,67 @@ QSet<qint64> AttendanceModel::takeMarks(QHash<qint64, AttendanceMark> marks)
     }
     m_marks = std::move(marks);
     return changed;
+}
+
+// Reads the open sync issues of the marks shown; returns the students whose issue appeared,
+// went or changed.
+QSet<qint64> AttendanceModel::takeIssues()
+{
+    QHash<qint64, qint64> studentOfMark;
+    for (const AttendanceMark &mark : std::as_const(m_marks)) {
+        if (mark.id != 0) {
+            studentOfMark.insert(mark.id, mark.studentId);
+        }
+    }
+    QHash<qint64, SyncIssue> issues;
+    if (!studentOfMark.isEmpty()) {
+        const QList<SyncIssue> open = SyncIssues(m_repository.store()).list();
+        for (const SyncIssue &issue : open) {
+            const auto student = studentOfMark.constFind(issue.recordId);
+            if (issue.role == Role::Attendance && student != studentOfMark.constEnd() &&
+                !issues.contains(*student)) {
+                issues.insert(*student, issue);
+            }
+        }
+    }
+    QSet<qint64> changed;
+    for (auto it = issues.constBegin(); it != issues.constEnd(); ++it) {
+        const auto before = m_issues.constFind(it.key());
+        if (before == m_issues.constEnd() || before->kind != it->kind ||
+            before->message != it->message || before->remoteValue != it->remoteValue) {
+            changed.insert(it.key());
+        }
+    }
+    for (auto it = m_issues.constBegin(); it != m_issues.constEnd(); ++it) {
+        if (!issues.contains(it.key())) {
+            changed.insert(it.key());
+        }
+    }
+    m_issues = std::move(issues);
+    return changed;
+}
+
+// A refused or conflicting mark: a warning icon by the name, and on every cell the words the
+// Sync issues window uses, for the pointer and for a screen reader.
+QVariant AttendanceModel::issueData(const Student &student, int column, int role) const
+{
+    const auto found = m_issues.constFind(student.id);
+    if (found == m_issues.constEnd()) {
+        return {};
+    }
+    if (role == Qt::DecorationRole) {
+        return column == NameColumn
+                   ? QVariant(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
+                   : QVariant();
+    }
+    if (role == SyncIssueKindRole) {
+        return int(found->kind);
+    }
+    const QString details = SyncIssueText::details(m_repository.mapping(), *found);
+    return found->kind == SyncIssue::Kind::Conflict
+               ? tr("This mark was changed here and in the org. %1 Choose in Sync issues.")
+                     .arg(details)
+               : tr("The org has not taken this mark. %1").arg(details);
 }
 
 bool AttendanceModel::sameRow(const Student &before, const Student &after) const
@@ -262,6 +328,11 @@ QVariant AttendanceModel::rowData(const Student &student, int column, int role) 
         return mark ? QVariant(mark->status) : QVariant();
     case IsMarkedRole:
         return mark != nullptr;
+    case Qt::DecorationRole:
+    case Qt::ToolTipRole:
+    case Qt::AccessibleDescriptionRole:
+    case SyncIssueKindRole:
+        return issueData(student, column, role);
     default:
         return {};
     }

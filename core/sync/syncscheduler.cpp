@@ -1,8 +1,8 @@
 #include "syncscheduler.h"
 
 #include "logging.h"
-#include "sync/apibudget.h"
 #include "net/backoff.h"
+#include "sync/apibudget.h"
 #include "sync/streamingclient.h"
 #include "sync/syncworker.h"
 
@@ -168,8 +168,21 @@ void SyncScheduler::onStreamingConnectedChanged(bool connected)
 {
     qCInfo(lcSync) << (connected ? "streaming up: polling is the safety net"
                                  : "streaming down: polling at the normal interval");
-    if (m_pollTimer.isActive())
+    if (connected && (m_failures > 0 || m_state == State::Offline)) {
+        orgReachableAgain(); // the channel answering is the org answering
+        return;
+    }
+    if (m_pollTimer.isActive() && m_failures == 0) // a backoff keeps its own delay
         m_pollTimer.start(pollDelayMs());
+}
+
+void SyncScheduler::orgReachableAgain()
+{
+    if (m_state == State::NeedsSignIn)
+        return;
+    qCInfo(lcSync) << "org reachable again: syncing";
+    m_failures = 0;
+    start(false);
 }
 
 int SyncScheduler::pollDelayMs() const
@@ -275,9 +288,8 @@ void SyncScheduler::onReachabilityChanged()
 {
     const auto reachability = QNetworkInformation::instance()->reachability();
     if (reachability == QNetworkInformation::Reachability::Online) {
-        qCInfo(lcSync) << "network back: syncing";
-        m_failures = 0;
-        start(false);
+        qCInfo(lcSync) << "network back";
+        orgReachableAgain();
         if (m_streamingWanted)
             m_streaming->start();
     } else if (reachability == QNetworkInformation::Reachability::Disconnected) {

@@ -75,6 +75,9 @@ public Q_SLOTS:
     // object asks for a sync within 2 seconds, and polling slows down meanwhile.
     void startStreaming();
     void stopStreaming();
+    // The org answers again (the network came back, or the streaming channel reconnected):
+    // after an outage, what waits goes now rather than when the backoff ends.
+    void orgReachableAgain();
 
 Q_SIGNALS:
     void stateChanged(pasalista::SyncScheduler::State state);
