@@ -3,7 +3,6 @@
 // own, an accessible name, or a label pointing at it.
 #include "auth/identity.h"
 #include "auth/orgsettings.h"
-#include "demodata.h"
 #include "mainwindow.h"
 #include "orgsetupdialog.h"
 #include "repository.h"
@@ -70,10 +69,7 @@ class Accessibility : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_NO_FATAL_FAILURE(uitest::openStoreIn(m_dir, &m_store));
-        DemoData demo(*m_store);
-        ASSERT_TRUE(demo.populate(QDate::currentDate())) << demo.errorString().toStdString();
-        m_repository = std::make_unique<Repository>(*m_store);
+        ASSERT_NO_FATAL_FAILURE(uitest::openDemoStoreIn(m_dir, &m_store, &m_repository));
     }
 
     QTemporaryDir m_dir;

@@ -221,10 +221,7 @@ class Screenshots : public ::testing::TestWithParam<QString>
 protected:
     void SetUp() override
     {
-        ASSERT_NO_FATAL_FAILURE(uitest::openStoreIn(m_dir, &m_store));
-        DemoData demo(*m_store);
-        ASSERT_TRUE(demo.populate(QDate::currentDate())) << demo.errorString().toStdString();
-        m_repository = std::make_unique<Repository>(*m_store);
+        ASSERT_NO_FATAL_FAILURE(uitest::openDemoStoreIn(m_dir, &m_store, &m_repository));
 
         const QString language = GetParam();
         m_previousLocale = QLocale();

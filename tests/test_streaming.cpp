@@ -76,6 +76,17 @@ bool waitForStoredName(QSignalSpy &finished, const QString &path, const QString 
     return storedLastName(path, sfid) == name;
 }
 
+// A first "Sync now", then the org's change events: the sync is clean and the channel up.
+void syncThenStream(SyncScheduler &scheduler, QSignalSpy &finished, QSignalSpy &connected)
+{
+    scheduler.syncNow();
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_EQ(finished.takeFirst().at(0).value<SyncReport>().result, SyncReport::Result::Clean);
+    scheduler.startStreaming();
+    ASSERT_TRUE(connected.wait(30000));
+    ASSERT_TRUE(scheduler.isStreaming());
+}
+
 } // namespace
 
 TEST(Streaming, ChannelNamesFollowSalesforce)
@@ -94,12 +105,7 @@ TEST(Streaming, OfficeWritesReachTheStoreThroughDropsAndUnknownClient)
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     StreamingClient *streaming = scheduler.streamingClient();
     QSignalSpy connected(streaming, &StreamingClient::connectedChanged);
-    scheduler.syncNow();
-    ASSERT_TRUE(finished.wait(60000));
-    ASSERT_EQ(finished.takeFirst().at(0).value<SyncReport>().result, SyncReport::Result::Clean);
-    scheduler.startStreaming();
-    ASSERT_TRUE(connected.wait(30000));
-    ASSERT_TRUE(scheduler.isStreaming());
+    ASSERT_NO_FATAL_FAILURE(syncThenStream(scheduler, finished, connected));
     EXPECT_GE(scheduler.pollIntervalMs(), SyncScheduler::kStreamingPollFactor * 30000)
         << "polling is only the safety net while streaming";
 
@@ -240,12 +246,7 @@ TEST(Streaming, MarksGoAsSoonAsTheChannelReconnectsAfterAnOutage)
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     StreamingClient *streaming = scheduler.streamingClient();
     QSignalSpy connected(streaming, &StreamingClient::connectedChanged);
-    scheduler.syncNow();
-    ASSERT_TRUE(finished.wait(60000));
-    ASSERT_EQ(finished.takeFirst().at(0).value<SyncReport>().result, SyncReport::Result::Clean);
-    scheduler.startStreaming();
-    ASSERT_TRUE(connected.wait(30000));
-    ASSERT_TRUE(scheduler.isStreaming());
+    ASSERT_NO_FATAL_FAILURE(syncThenStream(scheduler, finished, connected));
 
     // The outage: nothing reaches the org, the held connect included.
     ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("dropBeforeResponseRate"), 1.0}}));

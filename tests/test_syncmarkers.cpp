@@ -5,9 +5,9 @@
 #include "attendancesheet.h"
 #include "laptop.h"
 #include "mainwindow.h"
+#include "orgrules.h"
 
 #include <QIcon>
-#include <QJsonDocument>
 #include <QTest>
 #include <gtest/gtest.h>
 
@@ -18,19 +18,22 @@ namespace {
 class SheetSyncMarkers : public test::OrgTest
 {
 protected:
-    // The org's admin refuses every mark whose note is `note`.
-    void refuseNotesSaying(const QString &note)
+    // The student's row carries a warning icon by the name, the issue's kind, and on every
+    // cell the same words for the pointer and a screen reader; returns them.
+    static QString expectMarked(const AttendanceModel &model, qint64 studentId,
+                                SyncIssue::Kind kind)
     {
-        const auto rule = org.sendJson(
-            "POST", QStringLiteral("/__emulator/validation-rules"),
-            QJsonDocument(QJsonObject{
-                {QStringLiteral("object"), QStringLiteral("Attendance__c")},
-                {QStringLiteral("name"), QStringLiteral("No_Rechazar")},
-                {QStringLiteral("condition"), QStringLiteral("Notes__c = '%1'").arg(note)},
-                {QStringLiteral("message"), QStringLiteral("Esta nota no se admite.")},
-                {QStringLiteral("field"), QStringLiteral("Notes__c")},
-                {QStringLiteral("active"), true}}));
-        ASSERT_LT(rule.status, 300) << rule.body.toStdString();
+        const int row = rowOf(model, studentId);
+        EXPECT_GE(row, 0);
+        const QModelIndex name = model.index(row, AttendanceModel::NameColumn);
+        EXPECT_FALSE(name.data(Qt::DecorationRole).value<QIcon>().isNull())
+            << "the row looks like any other";
+        EXPECT_EQ(name.data(AttendanceModel::SyncIssueKindRole).toInt(), int(kind));
+        const QString tip =
+            model.index(row, AttendanceModel::StatusColumn).data(Qt::ToolTipRole).toString();
+        EXPECT_EQ(name.data(Qt::ToolTipRole).toString(), tip);
+        EXPECT_EQ(name.data(Qt::AccessibleDescriptionRole).toString(), tip);
+        return tip;
     }
 
     static int rowOf(const AttendanceModel &model, qint64 studentId)
@@ -49,7 +52,7 @@ protected:
 
 TEST_F(SheetSyncMarkers, RefusedAndConflictingMarksAreMarkedWithTheirReason)
 {
-    ASSERT_NO_FATAL_FAILURE(refuseNotesSaying(QStringLiteral("rechazar")));
+    ASSERT_TRUE(test::refuseMarksWithNote(org, QStringLiteral("rechazar")));
     test::Laptop laptop(org, QStringLiteral("teacher"));
     ASSERT_EQ(laptop.sync().result, SyncReport::Result::Clean);
     Repository &repository = laptop.repository();
@@ -87,31 +90,13 @@ TEST_F(SheetSyncMarkers, RefusedAndConflictingMarksAreMarkedWithTheirReason)
     window.attendanceSheet()->setDate(day);
     const AttendanceModel &model = *window.attendanceSheet()->model();
 
-    const int refusedRow = rowOf(model, refused);
-    ASSERT_GE(refusedRow, 0);
-    const QModelIndex refusedName = model.index(refusedRow, AttendanceModel::NameColumn);
-    EXPECT_FALSE(refusedName.data(Qt::DecorationRole).value<QIcon>().isNull())
-        << "the refused row looks like any other";
-    EXPECT_EQ(refusedName.data(AttendanceModel::SyncIssueKindRole).toInt(),
-              int(SyncIssue::Kind::Failed));
-    const QString refusedTip =
-        model.index(refusedRow, AttendanceModel::StatusColumn).data(Qt::ToolTipRole).toString();
+    const QString refusedTip = expectMarked(model, refused, SyncIssue::Kind::Failed);
     EXPECT_TRUE(refusedTip.contains(QStringLiteral("Esta nota no se admite.")))
         << refusedTip.toStdString();
     EXPECT_TRUE(refusedTip.contains(QStringLiteral("has not taken"))) << refusedTip.toStdString();
-    EXPECT_EQ(refusedName.data(Qt::AccessibleDescriptionRole).toString(), refusedTip);
-
-    const int conflictRow = rowOf(model, conflicting);
-    ASSERT_GE(conflictRow, 0);
-    const QModelIndex conflictName = model.index(conflictRow, AttendanceModel::NameColumn);
-    EXPECT_FALSE(conflictName.data(Qt::DecorationRole).value<QIcon>().isNull())
-        << "no marker on a conflicting mark (issue 22 case 5)";
-    EXPECT_EQ(conflictName.data(AttendanceModel::SyncIssueKindRole).toInt(),
-              int(SyncIssue::Kind::Conflict));
-    EXPECT_TRUE(conflictName.data(Qt::ToolTipRole)
-                    .toString()
-                    .contains(QStringLiteral("changed here and in the org")))
-        << conflictName.data(Qt::ToolTipRole).toString().toStdString();
+    const QString conflictTip = expectMarked(model, conflicting, SyncIssue::Kind::Conflict);
+    EXPECT_TRUE(conflictTip.contains(QStringLiteral("changed here and in the org")))
+        << conflictTip.toStdString();
 
     const int plainRow = rowOf(model, untouched);
     ASSERT_GE(plainRow, 0);

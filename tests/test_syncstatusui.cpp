@@ -1,11 +1,11 @@
 // The status bar's sync corner over a real sync against the emulator: one honest line, the
 // changes waiting counted the moment the outbox changes, the last sync read from the store.
 #include "laptop.h"
+#include "orgrules.h"
 #include "sync/syncscheduler.h"
 #include "syncstatuswidget.h"
 
 #include <QAccessible>
-#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -106,54 +106,60 @@ void expectAlerted(const QSignalSpy &announced, const QString &text)
     }
 }
 
-// The org refuses every mark whose note is "rechazar" (a validation rule set by its admin).
-void refuseNotesSaying(const test::EmulatorProcess &org, const QString &note)
+// The status bar over a laptop that synced once with the demo org: its own scheduler, and
+// the window's connection to the same store.
+class StatusBarAfterASync : public ::testing::Test
 {
-    const auto rule =
-        org.sendJson("POST", QStringLiteral("/__emulator/validation-rules"),
-                     QJsonDocument(QJsonObject{
-                         {QStringLiteral("object"), QStringLiteral("Attendance__c")},
-                         {QStringLiteral("name"), QStringLiteral("No_Rechazar")},
-                         {QStringLiteral("condition"), QStringLiteral("Notes__c = '%1'").arg(note)},
-                         {QStringLiteral("message"), QStringLiteral("Esta nota no se admite.")},
-                         {QStringLiteral("field"), QStringLiteral("Notes__c")},
-                         {QStringLiteral("active"), true}}));
-    ASSERT_LT(rule.status, 300) << rule.body.toStdString();
-}
+protected:
+    void SetUp() override
+    {
+        scheduler.syncNow();
+        ASSERT_TRUE(finished.wait(120000));
+        ASSERT_TRUE(store.open(fixture.path)) << store.errorString().toStdString();
+        widget.setRepository(&repository);
+        widget.setScheduler(&scheduler);
+    }
+
+    // A mark of the first student of the first course, long ago, with `note`.
+    void markFirstStudent(const QString &note)
+    {
+        const Course course = repository.courses().constFirst();
+        const Student student = repository.roster(course.id).constFirst();
+        ASSERT_TRUE(repository
+                        .markAttendance(course.id, student.id, QDate::currentDate().addDays(-400),
+                                        1, note, true)
+                        .ok());
+    }
+
+    // One "Sync now", listened to as a screen reader would; its report.
+    SyncReport syncListening()
+    {
+        startListening();
+        scheduler.syncNow();
+        EXPECT_TRUE(finished.wait(120000));
+        stopListening();
+        return finished.last().at(0).value<SyncReport>();
+    }
+
+    Fixture fixture;
+    SyncScheduler scheduler{fixture.path, Mapping::dream(), fixture.session};
+    QSignalSpy finished{&scheduler, &SyncScheduler::cycleFinished};
+    LocalStore store{Mapping::dream()};
+    Repository repository{store};
+    SyncStatusWidget widget;
+    QSignalSpy announced{&widget, &SyncStatusWidget::announced};
+};
 
 } // namespace
 
 // Issue 25: "Al día" while the org had refused a mark. The status names what is left open, and
 // a screen reader is told at once.
-TEST(SyncStatusUi, NeverUpToDateWhileTheOrgRefusedAMark)
+TEST_F(StatusBarAfterASync, NeverUpToDateWhileTheOrgRefusedAMark)
 {
-    Fixture fixture;
-    ASSERT_NO_FATAL_FAILURE(refuseNotesSaying(fixture.org, QStringLiteral("rechazar")));
-    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
-    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
-    scheduler.syncNow();
-    ASSERT_TRUE(finished.wait(120000));
-
-    LocalStore store(Mapping::dream());
-    ASSERT_TRUE(store.open(fixture.path)) << store.errorString().toStdString();
-    Repository repository(store);
-    SyncStatusWidget widget;
-    widget.setRepository(&repository);
-    widget.setScheduler(&scheduler);
     ASSERT_EQ(widget.stateText(), QStringLiteral("Up to date"));
-
-    const Course course = repository.courses().constFirst();
-    const Student student = repository.roster(course.id).constFirst();
-    ASSERT_TRUE(repository
-                    .markAttendance(course.id, student.id, QDate::currentDate().addDays(-400), 1,
-                                    QStringLiteral("rechazar"), true)
-                    .ok());
-    QSignalSpy announced(&widget, &SyncStatusWidget::announced);
-    startListening();
-    scheduler.syncNow();
-    ASSERT_TRUE(finished.wait(120000));
-    const SyncReport report = finished.last().at(0).value<SyncReport>();
-    stopListening();
+    ASSERT_TRUE(test::refuseMarksWithNote(fixture.org, QStringLiteral("rechazar")));
+    ASSERT_NO_FATAL_FAILURE(markFirstStudent(QStringLiteral("rechazar")));
+    const SyncReport report = syncListening();
     ASSERT_EQ(report.failed, 1) << report.message.toStdString();
     ASSERT_EQ(store.pendingChangeCount(), 0) << "refused: nothing left to send";
 
@@ -173,37 +179,16 @@ TEST(SyncStatusUi, NeverUpToDateWhileTheOrgRefusedAMark)
 
 // Issue 25: offline, the window says plainly that the marks are kept here, and says it to a
 // screen reader too.
-TEST(SyncStatusUi, OfflineSaysTheMarksAreSavedOnThisComputer)
+TEST_F(StatusBarAfterASync, OfflineSaysTheMarksAreSavedOnThisComputer)
 {
-    Fixture fixture;
-    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
-    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
-    scheduler.syncNow();
-    ASSERT_TRUE(finished.wait(120000));
-    LocalStore store(Mapping::dream());
-    ASSERT_TRUE(store.open(fixture.path)) << store.errorString().toStdString();
-    Repository repository(store);
-    SyncStatusWidget widget;
-    widget.setRepository(&repository);
-    widget.setScheduler(&scheduler);
-
     ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("dropBeforeResponseRate"), 1.0}}));
-    QSignalSpy announced(&widget, &SyncStatusWidget::announced);
-    startListening();
-    scheduler.syncNow();
-    ASSERT_TRUE(finished.wait(120000));
-    stopListening();
+    syncListening();
     ASSERT_EQ(scheduler.state(), SyncScheduler::State::Offline);
     EXPECT_TRUE(widget.stateText().contains(QStringLiteral("saved on this computer")))
         << widget.stateText().toStdString();
     expectAlerted(announced, widget.stateText());
 
-    const Course course = repository.courses().constFirst();
-    const Student student = repository.roster(course.id).constFirst();
-    ASSERT_TRUE(repository
-                    .markAttendance(course.id, student.id, QDate::currentDate().addDays(-400), 1,
-                                    QString(), true)
-                    .ok());
+    ASSERT_NO_FATAL_FAILURE(markFirstStudent(QString()));
     EXPECT_TRUE(widget.stateText().startsWith(QStringLiteral("Offline: 1 change")))
         << widget.stateText().toStdString();
     EXPECT_TRUE(widget.stateText().contains(QStringLiteral("saved on this computer")));

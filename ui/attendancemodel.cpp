@@ -18,6 +18,30 @@
 
 namespace pasalista {
 
+namespace {
+
+// The students whose row value appeared, went or changed (`same` compares one student's two).
+template <typename Value, typename Same>
+QSet<qint64> changedKeys(const QHash<qint64, Value> &before, const QHash<qint64, Value> &after,
+                         Same same)
+{
+    QSet<qint64> changed;
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        const auto old = before.constFind(it.key());
+        if (old == before.constEnd() || !same(*old, *it)) {
+            changed.insert(it.key());
+        }
+    }
+    for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
+        if (!after.contains(it.key())) {
+            changed.insert(it.key());
+        }
+    }
+    return changed;
+}
+
+} // namespace
+
 AttendanceModel::AttendanceModel(Repository &repository, QObject *parent)
     : KeyedRowsModel<Student>(ColumnCount, parent), m_repository(repository),
       m_date(LaptopClock::today())
@@ -127,19 +151,10 @@ void AttendanceModel::showAllPresent(int present)
 // Keeps the new marks; returns the students whose mark appeared, went or changed.
 QSet<qint64> AttendanceModel::takeMarks(QHash<qint64, AttendanceMark> marks)
 {
-    QSet<qint64> changed;
-    for (auto it = marks.constBegin(); it != marks.constEnd(); ++it) {
-        const auto before = m_marks.constFind(it.key());
-        if (before == m_marks.constEnd() || before->status != it->status ||
-            before->notes != it->notes) {
-            changed.insert(it.key());
-        }
-    }
-    for (auto it = m_marks.constBegin(); it != m_marks.constEnd(); ++it) {
-        if (!marks.contains(it.key())) {
-            changed.insert(it.key());
-        }
-    }
+    const QSet<qint64> changed =
+        changedKeys(m_marks, marks, [](const AttendanceMark &a, const AttendanceMark &b) {
+            return a.status == b.status && a.notes == b.notes;
+        });
     m_marks = std::move(marks);
     return changed;
 }
@@ -165,19 +180,10 @@ QSet<qint64> AttendanceModel::takeIssues()
             }
         }
     }
-    QSet<qint64> changed;
-    for (auto it = issues.constBegin(); it != issues.constEnd(); ++it) {
-        const auto before = m_issues.constFind(it.key());
-        if (before == m_issues.constEnd() || before->kind != it->kind ||
-            before->message != it->message || before->remoteValue != it->remoteValue) {
-            changed.insert(it.key());
-        }
-    }
-    for (auto it = m_issues.constBegin(); it != m_issues.constEnd(); ++it) {
-        if (!issues.contains(it.key())) {
-            changed.insert(it.key());
-        }
-    }
+    const QSet<qint64> changed =
+        changedKeys(m_issues, issues, [](const SyncIssue &a, const SyncIssue &b) {
+            return a.kind == b.kind && a.message == b.message && a.remoteValue == b.remoteValue;
+        });
     m_issues = std::move(issues);
     return changed;
 }
