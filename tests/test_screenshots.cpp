@@ -8,6 +8,7 @@
 // Spanish) is shown whole beside the status bar's sync corner.
 #include "attendancemodel.h"
 #include "attendancesheet.h"
+#include "auth/identity.h"
 #include "coursefilterproxymodel.h"
 #include "demodata.h"
 #include "laptopclock.h"
@@ -15,11 +16,14 @@
 #include "mapping.h"
 #include "repository.h"
 #include "signindialog.h"
+#include "signoutdialog.h"
 #include "store/localstore.h"
+#include "studentformdialog.h"
 #include "sync/clockskew.h"
 #include "syncissuesdialog.h"
 #include "syncstatuswidget.h"
 #include "uitestfixture.h"
+#include "welcomedialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -427,6 +431,26 @@ TEST_P(Screenshots, SignInTextIsNotClipped)
     saveAndExpectWhole(&refused, "signin-error", language, "with the sign-in form's error");
 }
 
+// Issue 25: the other dialogs a teacher meets, whole in either language and scale.
+TEST_P(Screenshots, DialogsTextIsNotClipped)
+{
+    const QString language = GetParam();
+    WelcomeDialog welcome;
+    welcome.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&welcome));
+    saveAndExpectWhole(&welcome, "welcome", language, "in the welcome dialog");
+    Identity identity;
+    identity.username = QStringLiteral("maria.rodriguez@dream.demo");
+    SignOutDialog signOut(identity, 3);
+    signOut.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&signOut));
+    saveAndExpectWhole(&signOut, "signout", language, "in the sign-out dialog");
+    StudentFormDialog student(*m_repository);
+    student.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&student));
+    saveAndExpectWhole(&student, "studentform", language, "in the student form");
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, Screenshots,
                          ::testing::Values(QStringLiteral("es"), QStringLiteral("en")),
                          [](const auto &language) { return language.param.toStdString(); });
@@ -449,5 +473,5 @@ TEST(ScreenshotsAt200Percent, ChildProcessRendersWithoutClipping)
     const QByteArray output = child.readAll();
     EXPECT_EQ(child.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(child.exitCode(), 0) << output.toStdString();
-    EXPECT_TRUE(output.contains("[  PASSED  ] 10 tests")) << output.toStdString();
+    EXPECT_TRUE(output.contains("[  PASSED  ] 12 tests")) << output.toStdString();
 }
