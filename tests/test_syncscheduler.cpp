@@ -88,7 +88,8 @@ TEST(SyncScheduler, UnreachableOrgMeansOfflineAndBacksOff)
 }
 
 // Issue 25: the network coming back (QNetworkInformation's reachability turning Online calls
-// orgReachableAgain) sends what waits at once, whatever backoff the failures had built.
+// orgReachableAgain) sends what waits at once, whatever backoff the failures had built; and
+// out of reach, the tries never wait an hour.
 TEST(SyncScheduler, NetworkBackSyncsAtOnceAfterMinutesOfBackoff)
 {
     Fixture fixture;
@@ -100,6 +101,12 @@ TEST(SyncScheduler, NetworkBackSyncsAtOnceAfterMinutesOfBackoff)
                             SyncScheduler::State::Offline);
     }
     EXPECT_GE(scheduler.pollIntervalMs(), 120000) << "four failures: minutes of backoff";
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        expectSyncNowEndsIn(scheduler, finished, SyncReport::Result::Unreachable,
+                            SyncScheduler::State::Offline);
+    }
+    EXPECT_LE(scheduler.pollIntervalMs(), 6 * 60000)
+        << "out of reach, the next try is minutes away, never an hour";
     ASSERT_TRUE(fixture.org.clearFaults());
     scheduler.orgReachableAgain();
     EXPECT_EQ(scheduler.state(), SyncScheduler::State::Syncing) << "at once, not after the backoff";

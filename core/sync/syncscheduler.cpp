@@ -18,6 +18,10 @@ namespace {
 constexpr int kMinimumPollMs = 30'000;
 // Events of one transaction arrive together: gather them into one sync, well within 2 s.
 constexpr int kStreamDebounceMs = 300;
+// Out of reach, the marks wait for the next try: tries go on every 2 to 6 minutes (the fourth
+// step of the backoff, jittered) rather than up to an hour, for an org without change events
+// whose channel cannot say it answers again.
+constexpr int kOfflineBackoffSteps = 3;
 
 } // namespace
 
@@ -279,8 +283,11 @@ void SyncScheduler::onCycleFinished(const SyncReport &report, int apiUsed, int a
         start(manual, std::exchange(m_queuedObjects, {}));
         return;
     }
-    const long long delay = m_failures > 0 ? Backoff::betweenCycles(m_failures - 1)
-                                           : static_cast<long long>(pollDelayMs());
+    const int step = report.result == SyncReport::Result::Unreachable
+                         ? std::min(m_failures - 1, kOfflineBackoffSteps)
+                         : m_failures - 1;
+    const long long delay =
+        m_failures > 0 ? Backoff::betweenCycles(step) : static_cast<long long>(pollDelayMs());
     m_pollTimer.start(static_cast<int>(std::min<long long>(delay, 24LL * 3600 * 1000)));
 }
 
