@@ -10,6 +10,8 @@
 #include "signoutdialog.h"
 #include "store/localstore.h"
 #include "studentformdialog.h"
+#include "studentpickerdialog.h"
+#include "studentprofiledialog.h"
 #include "syncissuesdialog.h"
 #include "syncstatuswidget.h"
 #include "uitestfixture.h"
@@ -110,9 +112,14 @@ TEST_F(Accessibility, EveryControlOfTheDialogsHasAName)
     OrgSetupDialog orgSetup(org);
     expectEveryControlNamed(&orgSetup, "in the org set-up dialog");
 
-    // Sync issues, with one refused mark to act on.
     const Course course = m_repository->courses().constFirst();
     const Student first = m_repository->roster(course.id).constFirst();
+    StudentPickerDialog picker(*m_repository, {});
+    expectEveryControlNamed(&picker, "in the student picker");
+    StudentProfileDialog profile(*m_repository, first.id);
+    expectEveryControlNamed(&profile, "in the student's profile");
+
+    // Sync issues, with one refused mark to act on.
     ASSERT_TRUE(m_repository
                     ->markAttendance(course.id, first.id, QDate::currentDate(), 1,
                                      QStringLiteral("Enferma"), true)

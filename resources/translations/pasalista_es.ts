@@ -2596,6 +2596,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <source>Attendance history</source>
         <translation>Historial de asistencia</translation>
     </message>
+    <message>
+        <source>Student&apos;s record</source>
+        <translation>Ficha del estudiante</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::StudentSearchModel</name>
