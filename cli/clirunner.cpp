@@ -53,6 +53,7 @@ QString CliRunner::usage(const QCommandLineParser &parser) const
            "  mark COURSE DATE STUDENT STATUS  mark attendance (STATUS: code, letter or "
            "label)\n"
            "  report COURSE                    attendance counts per student\n"
+           "  report COURSE --pdf FILE         the report with its weekly chart, as a PDF\n"
            "  export COURSE --csv FILE         attendance records as CSV\n"
            "  pending                          changes waiting to sync\n"
            "  demo                             fill a new store with demo data\n"

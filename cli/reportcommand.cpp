@@ -3,8 +3,14 @@
 #include "clicontext.h"
 #include "markcommand.h"
 
+#include "coursedocuments.h"
+#include "pdffile.h"
 #include "reports.h"
 #include "repository.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QTextDocument>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -16,6 +22,7 @@ namespace {
 
 const QString kFrom = QStringLiteral("from");
 const QString kTo = QStringLiteral("to");
+const QString kPdf = QStringLiteral("pdf");
 
 // The shares of present, late and absent days, adding up to 100.
 QJsonObject percentJson(const AttendanceSummary &summary)
@@ -75,6 +82,8 @@ ReportCommand::ReportCommand() : StoreCommand(QStringLiteral("report"), 1, Cours
     acceptOption(CliContext::kJson);
     addOption({kFrom, tr("First day the report counts, YYYY-MM-DD (report)."), tr("DATE")});
     addOption({kTo, tr("Last day the report counts, YYYY-MM-DD (report)."), tr("DATE")});
+    addOption(
+        {kPdf, tr("Write the report, with its weekly chart, to a PDF file (report)."), tr("FILE")});
 }
 
 int ReportCommand::checkArguments(CliContext &context, const QStringList &)
@@ -91,6 +100,27 @@ int ReportCommand::checkArguments(CliContext &context, const QStringList &)
         return context.usageError(tr("--from %1 is after --to %2: the report would count no day.")
                                       .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate)));
     }
+    if (context.isSet(kPdf) && context.value(kPdf).isEmpty()) {
+        return context.usageError(tr("--pdf needs the name of the file to write."));
+    }
+    return Success;
+}
+
+// Fonts lay the page out, and fonts need a QGuiApplication (main makes one for --pdf).
+int ReportCommand::writePdf(qint64 courseId, const QDate &from, const QDate &to)
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        err() << tr("A PDF cannot be laid out without fonts (no QGuiApplication).") << Qt::endl;
+        return Failure;
+    }
+    const QString path = context().value(kPdf);
+    const auto document = CourseDocuments(repository()).report(courseId, from, to);
+    QString error;
+    if (!PdfFile::write(*document, path, &error)) {
+        err() << error << Qt::endl;
+        return Failure;
+    }
+    out() << tr("Report written to %1").arg(QDir::toNativeSeparators(path)) << Qt::endl;
     return Success;
 }
 
@@ -101,6 +131,9 @@ int ReportCommand::run(const QStringList &)
     const Reports reports(repository());
     const QDate from = MarkCommand::parseDate(context().value(kFrom));
     const QDate to = MarkCommand::parseDate(context().value(kTo));
+    if (context().isSet(kPdf)) {
+        return writePdf(courseId, from, to);
+    }
     QList<AttendanceSummary> rows = reports.courseReport(courseId, from, to);
     const AttendanceSummary total = rows.takeLast();
     if (context().isSet(CliContext::kJson)) {
@@ -129,11 +162,10 @@ int ReportCommand::run(const QStringList &)
             {row.name, QString::number(row.recorded), countWithShare(row.present, shares.at(0)),
              countWithShare(row.late, shares.at(1)), countWithShare(row.absent, shares.at(2)),
              QString::number(row.excused), percent(row.attendanceRate()),
-             row.studentId != 0 && row.chronicallyAbsent() ? tr("chronic absence") : QString()});
+             row.studentId != 0 && row.chronicallyAbsent() ? Reports::chronicAbsenceLabel()
+                                                           : QString()});
     }
-    writeTable({tr("Student"), tr("Days"), tr("Present"), tr("Late"), tr("Absent"), tr("Excused"),
-                tr("Attendance"), QString()},
-               table);
+    writeTable(Reports::columnTitles() << QString(), table);
     for (const QString &notice : reports.uncountedNotices(total)) {
         out() << notice << Qt::endl;
     }

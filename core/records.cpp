@@ -19,6 +19,11 @@ QString Teacher::fullName() const
     return name.isEmpty() ? email : name;
 }
 
+bool Course::meetsOn(const QDate &date) const
+{
+    return isActiveOn(date) && (classDays.isEmpty() || classDays.contains(date.dayOfWeek()));
+}
+
 bool Course::isActiveOn(const QDate &date) const
 {
     if (startDate.isValid() && date < startDate) {

@@ -43,8 +43,13 @@ struct Course
     QString facilitatorNames; // "Ana Pérez, Luis Gómez"
     QString notes;
     int enrolledCount = 0;
+    // The weekdays (1 = Monday) it meets on, as its marks of its last six weeks tell (the
+    // org has no class-days field); empty when it has no mark. Filled by course lists only.
+    QList<int> classDays;
     // Active on a date: within its start and end dates (an open end counts as active).
     bool isActiveOn(const QDate &date) const;
+    // Meets on a date: active then, on one of its class days (any day when none are known).
+    bool meetsOn(const QDate &date) const;
 };
 
 struct Student

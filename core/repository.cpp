@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "recordrows.h"
 #include "roletable.h"
+#include "store/outbox.h"
 #include "studenteditor.h"
 
 #include <QCollator>
@@ -54,6 +55,42 @@ bool lessByLocale(const QString &a, const QString &b)
 
 // Live enrollments of live students per course (one grouped query, not one per course);
 // only onlyCourse's when it is set.
+// The org's schema has no class days: a course's are the weekdays (1 = Monday) it has marks
+// on in the six weeks up to its latest mark. One query over the days marked, per course.
+QHash<qint64, QList<int>> classDaysOfCourses(const LocalStore &store)
+{
+    const RoleTable attendance(store, Role::Attendance);
+    const RoleTable enrollments(store, Role::Enrollment);
+    const QString sql =
+        QStringLiteral("SELECT e.%1, a.%2 FROM %3 a JOIN %4 e ON e.\"id\" = a.%5"
+                       " WHERE a.isdeleted IS NOT 1 AND e.isdeleted IS NOT 1"
+                       " GROUP BY e.%1, a.%2 ORDER BY e.%1, a.%2 DESC")
+            .arg(enrollments.refColumn(QStringLiteral("course")),
+                 attendance.column(QStringLiteral("date")), attendance.table(), enrollments.table(),
+                 attendance.refColumn(QStringLiteral("enrollment")));
+    QSqlQuery query(store.database());
+    query.setForwardOnly(true);
+    QHash<qint64, QList<int>> days;
+    if (!query.exec(sql)) {
+        qCWarning(lcDomain) << "class days failed:" << query.lastError().text();
+        return days;
+    }
+    QHash<qint64, QDate> latest;
+    while (query.next()) {
+        const qint64 course = query.value(0).toLongLong();
+        const QDate date = QDate::fromString(query.value(1).toString(), Qt::ISODate);
+        if (!date.isValid()) {
+            continue;
+        }
+        const QDate newest = *latest.insert(course, latest.value(course, date));
+        QList<int> &weekdays = days[course];
+        if (date > newest.addDays(-42) && !weekdays.contains(date.dayOfWeek())) {
+            weekdays.append(date.dayOfWeek());
+        }
+    }
+    return days;
+}
+
 QHash<qint64, int> enrolledCounts(const LocalStore &store, qint64 onlyCourse)
 {
     const RoleTable enrollments(store, Role::Enrollment);
@@ -339,7 +376,12 @@ QList<Course> Repository::loadCourses(const QString &where, const QVariantList &
 
 QList<Course> Repository::courses() const
 {
-    return loadCourses({}, {}, 0);
+    QList<Course> result = loadCourses({}, {}, 0);
+    const QHash<qint64, QList<int>> days = classDaysOfCourses(m_store);
+    for (Course &course : result) {
+        course.classDays = days.value(course.id);
+    }
+    return result;
 }
 
 std::optional<Course> Repository::course(qint64 id) const
@@ -507,6 +549,38 @@ DomainError Repository::markAttendance(qint64 courseId, qint64 studentId, const 
 DomainError Repository::markAllPresent(qint64 courseId, const QDate &date, bool confirmOutsideDates)
 {
     return AttendanceMarker(*this).markAllPresent(courseId, date, confirmOutsideDates);
+}
+
+bool Repository::hasUnsentMark(qint64 courseId, qint64 studentId, const QDate &date) const
+{
+    const QHash<qint64, AttendanceMark> marks = attendanceOn(courseId, date);
+    const auto mark = marks.constFind(studentId);
+    return mark != marks.constEnd() &&
+           Outbox(m_store)
+               .hasUnsettled(m_store.mapping().table(Role::Attendance), mark->id)
+               .value_or(false);
+}
+
+DomainError Repository::unmarkAttendance(qint64 courseId, const QList<qint64> &studentIds,
+                                         const QDate &date)
+{
+    const QHash<qint64, AttendanceMark> marks = attendanceOn(courseId, date);
+    if (!m_store.begin()) {
+        return storageError();
+    }
+    for (qint64 studentId : studentIds) {
+        const auto mark = marks.constFind(studentId);
+        if (mark != marks.constEnd() && !m_store.deleteLocal(Role::Attendance, mark->id)) {
+            m_store.rollback();
+            return storageError();
+        }
+    }
+    if (!m_store.commit()) {
+        m_store.rollback();
+        return storageError();
+    }
+    Q_EMIT dataChanged();
+    return {};
 }
 
 QHash<qint64, AttendanceMark> Repository::attendanceOn(qint64 courseId, const QDate &date) const

@@ -63,6 +63,13 @@ public:
     // mapping's first non-absent, non-late code). One transaction.
     DomainError markAllPresent(qint64 courseId, const QDate &date,
                                bool confirmOutsideDates = false);
+    // Whether the student's mark on that date has a change the org has not taken yet (false
+    // once it left in a sync, or when there is no mark): what the sheet's undo may take back.
+    bool hasUnsentMark(qint64 courseId, qint64 studentId, const QDate &date) const;
+    // Takes the students' marks on that date off (marks made by mistake, undone), in one
+    // transaction.
+    DomainError unmarkAttendance(qint64 courseId, const QList<qint64> &studentIds,
+                                 const QDate &date);
     // studentId -> mark, for one course and date.
     QHash<qint64, AttendanceMark> attendanceOn(qint64 courseId, const QDate &date) const;
     QList<AttendanceMark> attendanceOfStudent(qint64 studentId) const; // newest first

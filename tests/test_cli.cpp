@@ -1,6 +1,7 @@
 // pasalista-cli run in-process through CliRunner: exit codes, text and JSON output, and
 // CSV export, against a real store file.
 #include "domainfixture.h"
+#include "pdftext.h"
 
 #include "apppaths.h"
 #include "clirunner.h"
@@ -293,6 +294,62 @@ TEST_F(CliTest, ReportAsJson)
     const CliResult text = cli(args({"report", "Lectura"}));
     EXPECT_EQ(text.exitCode, 0);
     EXPECT_TRUE(text.out.contains(QStringLiteral("50.0 %")));
+}
+
+// Issue 25: `report --pdf` writes the printed report; poppler's pdftotext (installed by
+// scripts/install-deps) reads back the course, the period, the names, the rates and the rule.
+TEST_F(CliTest, ReportAsPdfHasNamesDatesAndRates)
+{
+    for (const char *day : {"2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06"}) {
+        ASSERT_EQ(cli(args({"mark", "Lectura", day, "Ana", "0"})).exitCode, 0);
+        ASSERT_EQ(cli(args({"mark", "Lectura", day, "Luis", "1"})).exitCode, 0);
+    }
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-07", "Luis", "0"})).exitCode, 0);
+    const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+    const CliResult written = cli(
+        args({"report", "Lectura", "--from", "2025-03-04", "--to", "2025-03-07", "--pdf"}) << pdf);
+    ASSERT_EQ(written.exitCode, 0) << written.err.toStdString();
+    EXPECT_TRUE(written.out.contains(pdf)) << written.out.toStdString();
+
+    const QString text = test::pdfText(pdf);
+    const QLocale locale;
+    for (const QString &expected :
+         {str("Lectura inicial"), str("Ana Pérez"), str("Luis Gómez"),
+          locale.toString(QDate(2025, 3, 4), QLocale::ShortFormat),
+          locale.toString(QDate(2025, 3, 7), QLocale::ShortFormat), str("100 %"), str("25 %"),
+          str("3 (75 %)"), str("10 % or more of the class days"), str("Attendance by week"),
+          str("Chronic absence line: 90 % attended")}) {
+        EXPECT_TRUE(text.contains(expected)) << expected.toStdString() << " missing from:\n"
+                                             << text.toStdString();
+    }
+    EXPECT_FALSE(text.contains(locale.toString(QDate(2025, 3, 3), QLocale::ShortFormat)))
+        << "the day before the range is nowhere";
+
+    const CliResult unwritable = cli(args({"report", "Lectura", "--pdf"})
+                                     << m_dir.filePath(QStringLiteral("no/such/folder.pdf")));
+    EXPECT_EQ(unwritable.exitCode, 1);
+    EXPECT_FALSE(unwritable.err.isEmpty());
+}
+
+// Issue 25: the real executable writes the PDF with no display to open (it lays the pages out
+// offscreen), as a coordinator's script or a server would run it.
+TEST_F(CliTest, TheExecutableWritesThePdfWithoutADisplay)
+{
+    ASSERT_EQ(cli(args({"mark", "Lectura", "2025-03-05", "Ana", "0"})).exitCode, 0);
+    const QString pdf = m_dir.filePath(QStringLiteral("binary.pdf"));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *variable : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) {
+        environment.remove(QString::fromLatin1(variable));
+    }
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(PASALISTA_CLI_PATH),
+                  {QStringLiteral("--db"), dbPath(), QStringLiteral("report"),
+                   QStringLiteral("Lectura"), QStringLiteral("--pdf"), pdf});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 0) << process.readAll().toStdString();
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
 }
 
 // Issue 25: `report --from/--to` counts only the days in the range; a date that is not one,

@@ -76,10 +76,10 @@ protected:
         return m_repository->attendanceOn(m_reading, QDate::currentDate()).value(student).notes;
     }
 
-    // N on the current row, then the note pasted into the editor.
+    // Enter on the current row, then the note pasted into the editor.
     QLineEdit *editNote(const QString &note)
     {
-        QTest::keyClick(view(), Qt::Key_N);
+        QTest::keyClick(view(), Qt::Key_Return);
         auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
         if (editor) {
             editor->selectAll();
@@ -97,7 +97,7 @@ TEST_F(NoteLimitTest, ANoteLongerThanTheOrgTakesIsRefusedBeforeAnythingIsSaved)
 {
     cacheTheOrgsRules();
     openSheet();
-    QTest::keyClick(view(), Qt::Key_P); // row 0 present; the cursor moves on
+    QTest::keyClick(view(), Qt::Key_0); // row 0 present; the cursor moves on
     QTest::keyClick(view(), Qt::Key_Up);
     const qint64 student = studentInRow(0);
     const int pending = m_store->pendingChangeCount();
@@ -124,7 +124,7 @@ TEST_F(NoteLimitTest, ANoteLongerThanTheOrgTakesIsRefusedBeforeAnythingIsSaved)
     EXPECT_EQ(m_store->pendingChangeCount(), pending);
     view()->setFocus();
     QTest::keyClick(view(), Qt::Key_Up);
-    QTest::keyClick(view(), Qt::Key_N);
+    QTest::keyClick(view(), Qt::Key_Return);
     editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     ASSERT_TRUE(editor);
     EXPECT_EQ(editor->text().size(), 1199) << "the draft came back";
@@ -147,7 +147,7 @@ TEST_F(NoteLimitTest, TheCountShowsWhileTypingAndAShortNoteIsSaved)
 {
     cacheTheOrgsRules();
     openSheet();
-    QTest::keyClick(view(), Qt::Key_N);
+    QTest::keyClick(view(), Qt::Key_Return);
     auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     ASSERT_TRUE(editor);
     QTest::keyClicks(editor, QStringLiteral("Tos"));

@@ -295,3 +295,81 @@ TEST_F(ReportsTest, StatusPercentsOfARowAddUp)
     // Luis: 8 present, 2 late.
     EXPECT_EQ(Reports::statusPercents(rowOf(rows, m_luis)), (QList<int>{80, 20, 0}));
 }
+
+// Issue 25: the coordinator's week-by-week view of a course (weeks start on Monday; late
+// counts as attended), limited to the dates asked for.
+TEST_F(ReportsTest, WeeklyRatesCountEachWeekOfTheCourse)
+{
+    ASSERT_EQ(m_start.dayOfWeek(), 1) << "the fixture starts on a Monday";
+    const Reports reports(*m_repository);
+    const QList<WeeklyRate> weeks = reports.weeklyRates(m_courseId);
+    ASSERT_EQ(weeks.size(), 2);
+    EXPECT_EQ(weeks.at(0).weekStart, m_start);
+    EXPECT_EQ(weeks.at(0).recorded, 21) << "7 days of Ana, Luis and Rosa";
+    EXPECT_EQ(weeks.at(0).attended, 20) << "Rosa's excused absence on day 5";
+    EXPECT_EQ(weeks.at(1).weekStart, m_start.addDays(7));
+    EXPECT_EQ(weeks.at(1).recorded, 10);
+    EXPECT_EQ(weeks.at(1).attended, 9) << "Ana's absence on day 9";
+    EXPECT_DOUBLE_EQ(weeks.at(1).rate(), 0.9);
+    const QList<WeeklyRate> secondWeek = reports.weeklyRates(m_courseId, m_start.addDays(7));
+    ASSERT_EQ(secondWeek.size(), 1);
+    EXPECT_EQ(secondWeek.at(0).weekStart, m_start.addDays(7));
+}
+
+// Issue 25: across the teacher's courses, who missed 10 % or more (over enough days) and who
+// missed three class days in a row; an excused absence is an absence, a present day ends a run.
+TEST_F(ReportsTest, WatchListsAcrossCourses)
+{
+    const qint64 pedro = addEnrolledStudent(m_otherCourseId, str("Pedro"), str("Alba"));
+    markDays(m_otherCourseId, pedro, {1, 1, 0, 1, 2, 1, 0});
+    const Reports reports(*m_repository);
+
+    const QList<WatchedStudent> chronic = reports.chronicAbsences();
+    ASSERT_EQ(chronic.size(), 1);
+    EXPECT_EQ(chronic.at(0).summary.studentId, m_ana);
+    EXPECT_EQ(chronic.at(0).summary.courseId, m_courseId);
+    EXPECT_EQ(chronic.at(0).course, str("Matemáticas 3.º y 4.º"));
+    EXPECT_TRUE(reports.chronicAbsences(m_start, m_start.addDays(8)).isEmpty())
+        << "before Ana's absence";
+
+    const QList<WatchedStudent> streaks = reports.absenceStreaks();
+    ASSERT_EQ(streaks.size(), 1) << "Ana's two absences in a row in Inglés are not three";
+    EXPECT_EQ(streaks.at(0).summary.studentId, pedro);
+    EXPECT_EQ(streaks.at(0).longestStreak, 3);
+    EXPECT_EQ(streaks.at(0).streakFrom, m_start.addDays(3));
+    EXPECT_EQ(streaks.at(0).streakTo, m_start.addDays(5));
+    EXPECT_EQ(reports.absenceStreaks(2).size(), 2) << "Ana's run of two, with a lower bar";
+    EXPECT_TRUE(reports.absenceStreaks(3, m_start.addDays(4)).isEmpty()) << "the run cut short";
+}
+
+// Issue 25: the absent share in a report's row is the one the chronic-absence rule reads
+// (rounded down), and the row's shares still add up to 100 with the attended share beside it.
+TEST(StatusPercentsTest, TheAbsentShareIsTheOneTheRuleReads)
+{
+    for (int present = 0; present <= 30; ++present) {
+        for (int late = 0; late <= 10; ++late) {
+            for (int absent = 0; absent <= 6; ++absent) {
+                AttendanceSummary row;
+                row.present = present;
+                row.late = late;
+                row.absent = absent;
+                row.recorded = present + late + absent;
+                const QList<int> shares = Reports::statusPercents(row);
+                if (row.recorded == 0) {
+                    EXPECT_EQ(shares, (QList<int>{0, 0, 0}));
+                    continue;
+                }
+                EXPECT_EQ(std::accumulate(shares.begin(), shares.end(), 0), 100);
+                EXPECT_EQ(shares.at(2), row.absencePercent());
+                EXPECT_EQ(shares.at(0) + shares.at(1), Reports::attendedPercent(row));
+                EXPECT_EQ(shares.at(2) >= 10, row.absent * 10 >= row.recorded)
+                    << "a share of 10 % or more exactly when the rule's threshold is met";
+            }
+        }
+    }
+    AttendanceSummary twoOfTwentyOne;
+    twoOfTwentyOne.recorded = 21;
+    twoOfTwentyOne.present = 19;
+    twoOfTwentyOne.absent = 2;
+    EXPECT_EQ(Reports::statusPercents(twoOfTwentyOne), (QList<int>{91, 0, 9}));
+}

@@ -298,6 +298,9 @@ TEST_P(Screenshots, MainWindowTextIsNotClipped)
     MainWindow window(*m_repository);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    if (window.courseFilter()->rowCount() == 0) { // a day the demo's courses do not meet
+        window.activeTodayCheck()->setChecked(false);
+    }
     ASSERT_GT(window.courseFilter()->rowCount(), 0);
     EXPECT_DOUBLE_EQ(window.devicePixelRatioF(), scalePercent() / 100.0);
     showEveryStatus(window.attendanceSheet());

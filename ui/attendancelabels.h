@@ -19,8 +19,9 @@ public:
     static QString label(const Mapping &mapping, int code);
     static QString translatedLabel(const QString &englishLabel);
     static QString unmarked();
-    // The letter that marks a code on the sheet in the teacher's language (Spanish: J for
-    // "Ausencia justificada" where English has E); the mapping's letter when untranslated.
+    // A code's letter in the teacher's language (Spanish: J for "Ausencia justificada" where
+    // English has E); the mapping's letter when untranslated. No longer a key on the sheet,
+    // where letters search a name and digits mark.
     static QString keyLetter(const AttendanceCode &code);
     // A second cue beside the colour, for teachers who cannot tell the colours apart:
     // ✓ present, ✗ absent, ◷ late; excused ones are also shown in italics.

@@ -133,12 +133,14 @@ void AttendanceModel::showAllPresent(int present)
 {
     int first = -1;
     int last = -1;
+    m_lastMarkedPresent.clear();
     for (int row = 0; row < m_rows.size(); ++row) {
         const Student &student = m_rows.at(row);
         if (m_marks.contains(student.id)) {
             continue;
         }
         m_marks.insert(student.id, writtenMark(student.id, present));
+        m_lastMarkedPresent.append(student.id);
         first = first < 0 ? row : first;
         last = row;
     }
@@ -267,6 +269,73 @@ DomainError AttendanceModel::markAllPresent()
         showAllPresent(*m_repository.presentCode());
     }
     return error;
+}
+
+DomainError AttendanceModel::restoreMark(qint64 courseId, const QDate &date, qint64 studentId,
+                                         const std::optional<AttendanceMark> &mark)
+{
+    DomainError error;
+    {
+        const QScopedValueRollback<bool> writing(m_writing, true);
+        // The mark was written once, so its date was accepted then.
+        error = mark ? m_repository.markAttendance(courseId, studentId, date, mark->status,
+                                                   mark->notes, true)
+                     : m_repository.unmarkAttendance(courseId, {studentId}, date);
+    }
+    const int row = rowOfKey(studentId);
+    if (!error.ok() || courseId != m_courseId || date != m_date || row < 0) {
+        return error;
+    }
+    if (mark) {
+        showWritten(row, mark->status, mark->notes);
+    } else {
+        m_marks.remove(studentId);
+        Q_EMIT dataChanged(index(row, StatusColumn), index(row, NotesColumn));
+    }
+    Q_EMIT marksChanged();
+    return error;
+}
+
+DomainError AttendanceModel::unmarkStudents(qint64 courseId, const QDate &date,
+                                            const QList<qint64> &students)
+{
+    DomainError error;
+    {
+        const QScopedValueRollback<bool> writing(m_writing, true);
+        error = m_repository.unmarkAttendance(courseId, students, date);
+    }
+    if (error.ok() && courseId == m_courseId && date == m_date) {
+        for (qint64 student : students) {
+            m_marks.remove(student);
+        }
+        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, NotesColumn));
+        Q_EMIT marksChanged();
+    }
+    return error;
+}
+
+DomainError AttendanceModel::markAllPresentAgain(qint64 courseId, const QDate &date)
+{
+    DomainError error;
+    {
+        const QScopedValueRollback<bool> writing(m_writing, true);
+        error = m_repository.markAllPresent(courseId, date, true);
+    }
+    if (error.ok() && courseId == m_courseId && date == m_date) {
+        showAllPresent(*m_repository.presentCode());
+    }
+    return error;
+}
+
+void AttendanceModel::showMarkedAllPresent()
+{
+    {
+        const QScopedValueRollback<bool> writing(m_writing, true);
+        Q_EMIT m_repository.dataChanged();
+        LocalStore &store = m_repository.store();
+        Q_EMIT store.pendingChangeCountChanged(store.pendingChangeCount());
+    }
+    showAllPresent(*m_repository.presentCode());
 }
 
 const Student *AttendanceModel::studentAt(int row) const

@@ -62,7 +62,20 @@ public:
     DomainError setStatus(int row, int status);
     DomainError setNotes(int row, const QString &notes);
     DomainError markAllPresent();
+    // What a "Mark all present" written off the GUI thread did: shown in place and told to
+    // the rest of the app as this sheet's own write.
+    void showMarkedAllPresent();
     int markedCount() const { return int(m_marks.size()); }
+    // Puts back a student's mark on a course and date (nullopt: no mark), for undo and redo;
+    // shown in place when this sheet shows that course and date.
+    DomainError restoreMark(qint64 courseId, const QDate &date, qint64 studentId,
+                            const std::optional<AttendanceMark> &mark);
+    // Undo and redo of "Mark all present": the students it marked, unmarked again in one
+    // transaction, or everyone without a mark marked present again.
+    DomainError unmarkStudents(qint64 courseId, const QDate &date, const QList<qint64> &students);
+    DomainError markAllPresentAgain(qint64 courseId, const QDate &date);
+    // The students the last "Mark all present" shown here marked.
+    QList<qint64> lastMarkedPresent() const { return m_lastMarkedPresent; }
     const Student *studentAt(int row) const;
     // The first row from `from` on (wrapping round) whose names start with every word of
     // text, accents and case ignored ("guzman v" finds "Guzmán, Valeria"); -1 if none.
@@ -102,6 +115,7 @@ private:
     bool m_writing = false;
     bool m_refreshesOnWrites = true;
     QHash<qint64, AttendanceMark> m_marks;
+    QList<qint64> m_lastMarkedPresent;
     QHash<qint64, SyncIssue> m_issues; // by student: the org refused the mark, or a conflict
 };
 

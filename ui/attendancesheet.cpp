@@ -5,10 +5,13 @@
 #include "attendancestatusdelegate.h"
 #include "attendancetableview.h"
 #include "laptopclock.h"
+#include "markallrunner.h"
+#include "markundocommand.h"
 #include "noteeditdelegate.h"
 #include "repository.h"
 #include "uilogging.h"
 
+#include <QAction>
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,14 +21,16 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace pasalista {
 
 AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
-    : QWidget(parent), m_model(new AttendanceModel(repository, this)),
+    : QWidget(parent), m_repository(repository), m_model(new AttendanceModel(repository, this)),
       m_view(new AttendanceTableView(this)), m_errorLabel(new QLabel(this)),
-      m_noteLabel(new QLabel(this))
+      m_noteLabel(new QLabel(this)), m_undo(new QUndoStack(this)),
+      m_markAll(new MarkAllRunner(repository.store().path(), repository.mapping(), this))
 {
     m_confirm = [this](const QString &question) {
         return QMessageBox::question(this, tr("Date outside the course"), question) ==
@@ -42,12 +47,15 @@ AttendanceSheet::AttendanceSheet(Repository &repository, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createToolbar());
     layout->addWidget(createFindEdit());
+    layout->addWidget(createSearchLabel());
     layout->addWidget(m_errorLabel);
     layout->addWidget(createLoadingLabel());
     layout->addWidget(m_view, 1);
     layout->addWidget(m_noteLabel);
     layout->addWidget(createKeyHint(repository));
+    createUndoActions();
     connectSignals();
+    setFocusProxy(m_view); // Ctrl+2 and the window's start put the keys on the rows
 }
 
 AttendanceSheet::~AttendanceSheet()
@@ -94,6 +102,29 @@ QLineEdit *AttendanceSheet::createFindEdit()
     return m_findEdit;
 }
 
+// Shows the name typed ahead on the sheet: letters search, they never mark.
+QLabel *AttendanceSheet::createSearchLabel()
+{
+    m_searchLabel = new QLabel(this);
+    m_searchLabel->setAccessibleName(tr("Student searched"));
+    m_searchLabel->setStyleSheet(QStringLiteral("padding: 3px;"));
+    m_searchLabel->hide();
+    return m_searchLabel;
+}
+
+void AttendanceSheet::createUndoActions()
+{
+    auto *undo = new QAction(tr("Undo the last mark"), this);
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(undo, &QAction::triggered, this, &AttendanceSheet::undoLastMark);
+    auto *redo = new QAction(tr("Redo the mark"), this);
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(redo, &QAction::triggered, this, &AttendanceSheet::redoMark);
+    addActions({undo, redo});
+}
+
 QLabel *AttendanceSheet::createLoadingLabel()
 {
     m_loadingLabel = new QLabel(tr("Loading…"), this);
@@ -106,12 +137,11 @@ QLabel *AttendanceSheet::createKeyHint(const Repository &repository)
 {
     QStringList keys;
     for (const AttendanceCode &code : repository.mapping().attendanceCodes()) {
-        const QString name = AttendanceLabels::label(repository.mapping(), code.code);
-        const QString letter = AttendanceLabels::keyLetter(code);
-        keys.append(letter.isEmpty() ? tr("%1 %2").arg(code.code).arg(name)
-                                     : tr("%1 or %2 %3").arg(letter).arg(code.code).arg(name));
+        keys.append(tr("%1 %2").arg(code.code).arg(
+            AttendanceLabels::label(repository.mapping(), code.code)));
     }
-    auto *hint = new QLabel(tr("Keys: %1 · N notes · Ctrl+F or / find a student · arrows move")
+    auto *hint = new QLabel(tr("Keys: %1 · letters find a student by name (Esc clears) · Enter "
+                               "notes · Ctrl+Z undoes a mark · arrows move")
                                 .arg(keys.join(tr(" · "))),
                             this);
     hint->setWordWrap(true);
@@ -121,12 +151,9 @@ QLabel *AttendanceSheet::createKeyHint(const Repository &repository)
 
 void AttendanceSheet::configureView(Repository &repository)
 {
+    // Digits only: a letter typed is part of a name searched, never a mark.
     QHash<QString, int> keys;
     for (const AttendanceCode &code : repository.mapping().attendanceCodes()) {
-        const QString letter = AttendanceLabels::keyLetter(code);
-        if (!letter.isEmpty()) {
-            keys.insert(letter, code.code);
-        }
         if (code.code >= 0 && code.code <= 9) {
             keys.insert(QString::number(code.code), code.code);
         }
@@ -146,8 +173,9 @@ void AttendanceSheet::configureView(Repository &repository)
     connect(notes, &NoteEditDelegate::noteEditEnded, m_noteLabel, &QLabel::hide);
     m_view->setAccessibleName(tr("Attendance sheet"));
     m_view->setAccessibleDescription(
-        tr("One row per student. Type a status letter or digit to mark the current student "
-           "and move to the next; N edits the notes."));
+        tr("One row per student. Type a status digit to mark the current student and move to "
+           "the next; letters find a student by name; Enter edits the notes; Ctrl+Z undoes the "
+           "last mark."));
     m_view->horizontalHeader()->setSectionResizeMode(AttendanceModel::NameColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AttendanceModel::StatusColumn,
@@ -161,8 +189,10 @@ void AttendanceSheet::connectSignals()
 {
     connect(m_dateEdit, &QDateEdit::dateChanged, this, &AttendanceSheet::onDateChanged);
     connect(m_markAllButton, &QPushButton::clicked, this, &AttendanceSheet::markAllPresent);
+    connect(m_markAll, &MarkAllRunner::finished, this, &AttendanceSheet::onMarkedAllPresent);
     connect(m_view, &AttendanceTableView::statusRequested, this, &AttendanceSheet::setStatus);
     connect(m_view, &AttendanceTableView::findRequested, this, &AttendanceSheet::startFind);
+    connect(m_view, &AttendanceTableView::searchChanged, this, &AttendanceSheet::onSearchChanged);
     connect(m_findEdit, &QLineEdit::textEdited, this,
             [this](const QString &text) { findNext(text); });
     connect(m_findEdit, &QLineEdit::returnPressed, this, [this] { finishFind(true); });
@@ -184,6 +214,7 @@ void AttendanceSheet::setCourse(qint64 courseId)
     }
     rememberPlace();
     m_errorLabel->hide();
+    m_view->clearSearch(); // a name typed on the course left
     m_rowBeforeReset = 0;
     if (m_dateEdit->date() != m_model->date()) {
         m_model->setDate(m_dateEdit->date());
@@ -227,6 +258,7 @@ void AttendanceSheet::startLoading(qint64 courseId)
 {
     if (courseId != m_model->courseId()) {
         rememberPlace();
+        m_view->clearSearch(); // a name typed on the course left
         m_arrival = Arrival::CoursePlace;
     } else if (m_arrival == Arrival::None) {
         m_arrival = Arrival::FirstRow;
@@ -247,7 +279,7 @@ void AttendanceSheet::finishLoading()
     }
     m_arrival = Arrival::None;
     m_loadingLabel->hide();
-    m_view->holdKeys(false); // the keys typed meanwhile, on these rows
+    m_view->holdKeys(isMarkingAll()); // the keys typed meanwhile, on these rows
 }
 
 void AttendanceSheet::refresh()
@@ -313,18 +345,117 @@ void AttendanceSheet::onDateChanged(const QDate &date)
     m_view->moveToRow(0);
 }
 
+bool AttendanceSheet::isMarkingAll() const
+{
+    return m_markAll->isRunning();
+}
+
 void AttendanceSheet::markAllPresent()
 {
+    if (m_loadsInBackground) {
+        markAllPresentInBackground(m_model->outsideDatesConfirmed());
+        return;
+    }
     if (runWrite([this] { return m_model->markAllPresent(); })) {
+        pushMarkedAllPresent();
         m_view->setFocus(Qt::OtherFocusReason);
         m_view->moveToRow(m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0);
     }
 }
 
+// The app: the writes go in a thread of their own, the window keeps answering; keys typed
+// meanwhile wait and are played once the rows show everyone present.
+void AttendanceSheet::markAllPresentInBackground(bool confirmOutsideDates)
+{
+    if (isMarkingAll() || !m_model->courseId()) {
+        return;
+    }
+    m_markAllButton->setEnabled(false);
+    m_progressLabel->setText(tr("Marking everyone present…"));
+    m_view->holdKeys(true);
+    m_view->setFocus(Qt::OtherFocusReason);
+    m_markAll->start(m_model->courseId(), m_model->date(), confirmOutsideDates);
+}
+
+void AttendanceSheet::onMarkedAllPresent(qint64 courseId, const QDate &date,
+                                         const DomainError &error)
+{
+    m_markAllButton->setEnabled(true);
+    if (error.code == DomainError::Code::OutsideCourseDates && courseId == m_model->courseId() &&
+        date == m_model->date() && confirmOutsideDates(error.message)) {
+        markAllPresentInBackground(true);
+        return;
+    }
+    if (!error.ok()) {
+        showError(error.message);
+    } else if (courseId == m_model->courseId() && date == m_model->date() && !isLoading()) {
+        m_errorLabel->hide();
+        m_model->showMarkedAllPresent();
+        pushMarkedAllPresent();
+    }
+    updateProgress();
+    if (!isLoading()) {
+        m_view->holdKeys(false);
+    }
+}
+
 void AttendanceSheet::setStatus(int row, int status)
 {
-    if (runWrite([this, row, status] { return m_model->setStatus(row, status); })) {
-        m_view->moveToRow(row + 1);
+    const std::optional<AttendanceMark> before = m_model->markAt(row);
+    if (!runWrite([this, row, status] { return m_model->setStatus(row, status); })) {
+        return;
+    }
+    const std::optional<AttendanceMark> after = m_model->markAt(row);
+    if (after && (!before || before->status != after->status)) {
+        m_undo->push(new MarkUndoCommand(*m_model, *after, before));
+    }
+    m_view->moveToRow(row + 1);
+}
+
+void AttendanceSheet::pushMarkedAllPresent()
+{
+    const QList<qint64> marked = m_model->lastMarkedPresent();
+    if (!marked.isEmpty()) {
+        m_undo->push(new MarkUndoCommand(*m_model, m_model->courseId(), m_model->date(), marked));
+    }
+}
+
+void AttendanceSheet::undoLastMark()
+{
+    if (isMarkingAll()) {
+        return; // the store is being written: the marks typed meanwhile wait too
+    }
+    if (!m_undo->canUndo()) {
+        showError(tr("Nothing to undo."));
+        return;
+    }
+    const auto *last = static_cast<const MarkUndoCommand *>(m_undo->command(m_undo->index() - 1));
+    if (!m_repository.hasUnsentMark(last->courseId(), last->studentId(), last->date())) {
+        showError(tr("That mark already went to the org in a sync, so it is not undone: set "
+                     "the right status on the sheet instead."));
+        return;
+    }
+    m_undo->undo();
+    m_errorLabel->hide();
+    showMarkOf(last->courseId(), last->date(), last->studentId());
+}
+
+void AttendanceSheet::redoMark()
+{
+    if (isMarkingAll() || !m_undo->canRedo()) {
+        return;
+    }
+    const auto *next = static_cast<const MarkUndoCommand *>(m_undo->command(m_undo->index()));
+    m_undo->redo();
+    showMarkOf(next->courseId(), next->date(), next->studentId());
+}
+
+// The cursor goes to the student whose mark was undone or redone, when the sheet shows it.
+void AttendanceSheet::showMarkOf(qint64 courseId, const QDate &date, qint64 studentId)
+{
+    const int row = m_model->rowOfKey(studentId);
+    if (courseId == m_model->courseId() && date == m_model->date() && row >= 0) {
+        m_view->moveToRow(row);
     }
 }
 
@@ -389,6 +520,32 @@ void AttendanceSheet::findNext(const QString &text)
     }
     m_findEdit->setStyleSheet(
         row < 0 && !text.trimmed().isEmpty() ? QStringLiteral("background: #f8d7da;") : QString());
+}
+
+// A name typed ahead on the sheet: the cursor goes to the first student from where the
+// search began whose names start with it; the indicator shows what was typed.
+void AttendanceSheet::onSearchChanged(const QString &text)
+{
+    if (text.isEmpty()) {
+        m_searchLabel->hide();
+        return;
+    }
+    if (text.size() == 1) {
+        m_searchFrom = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : 0;
+    }
+    const int row = m_model->findStudent(text, m_searchFrom);
+    if (row >= 0) {
+        m_view->moveToRow(row);
+    }
+    m_searchLabel->setText(
+        row >= 0
+            ? tr("Find: “%1” · a status digit marks this student · Backspace corrects · "
+                 "Esc clears")
+                  .arg(text)
+            : tr("No student's name starts with “%1” · Backspace corrects · Esc clears").arg(text));
+    m_searchLabel->setStyleSheet(row >= 0 ? QStringLiteral("padding: 3px; background: #e7f1ff;")
+                                          : QStringLiteral("padding: 3px; background: #f8d7da;"));
+    m_searchLabel->show();
 }
 
 void AttendanceSheet::finishFind(bool jump)

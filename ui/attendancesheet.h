@@ -12,11 +12,13 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QUndoStack;
 
 namespace pasalista {
 
 class AttendanceModel;
 class AttendanceTableView;
+class MarkAllRunner;
 class Repository;
 
 // Takes one course's attendance for a date: a date picker (today by default), "Mark all
@@ -45,6 +47,8 @@ public:
     void setLoadsInBackground(bool background);
     void expectCourse(qint64 courseId); // the rows of courseId on date() are on their way
     bool isLoading() const { return m_arrival != Arrival::None; }
+    // "Mark all present" is being written in the background (the app): keys typed wait.
+    bool isMarkingAll() const;
     void setDate(const QDate &date);
     QDate date() const;
     void setConfirmationHandler(ConfirmationHandler handler);
@@ -56,6 +60,8 @@ public:
     QLineEdit *findEdit() const { return m_findEdit; }
     QString lastError() const;
     QString noteLengthText() const; // the count shown while a note is edited
+    QUndoStack *undoStack() const { return m_undo; }
+    QLabel *searchIndicator() const { return m_searchLabel; } // the name typed ahead
 
 Q_SIGNALS:
     void loadWanted(); // in the background: the rows of the model's course and date
@@ -64,6 +70,9 @@ public Q_SLOTS:
     void markAllPresent();
     void setStatus(int row, int status);
     void startFind(); // the find bar takes the keys until Enter (jump) or Esc (back)
+    // Ctrl+Z: takes the last status typed back, unless it already went to the org.
+    void undoLastMark();
+    void redoMark();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -72,6 +81,10 @@ private:
     QWidget *createToolbar();
     QLabel *createKeyHint(const Repository &repository);
     QLabel *createLoadingLabel();
+    QLabel *createSearchLabel();
+    void createUndoActions();
+    void onSearchChanged(const QString &text);
+    void showMarkOf(qint64 courseId, const QDate &date, qint64 studentId);
     void configureView(Repository &repository);
     void connectSignals();
     bool runWrite(const std::function<DomainError()> &write);
@@ -80,6 +93,9 @@ private:
     void retryRefusedWrite(const DomainError &error, const QModelIndex &index,
                            const QVariant &value);
     void updateProgress();
+    void markAllPresentInBackground(bool confirmOutsideDates);
+    void pushMarkedAllPresent();
+    void onMarkedAllPresent(qint64 courseId, const QDate &date, const DomainError &error);
     void showNoteLength(int length, int maximum);
     void onDateChanged(const QDate &date);
     QLineEdit *createFindEdit();
@@ -96,6 +112,7 @@ private:
         int scroll = 0;
     };
 
+    Repository &m_repository;
     AttendanceModel *m_model = nullptr;
     AttendanceTableView *m_view = nullptr;
     QDateEdit *m_dateEdit = nullptr;
@@ -106,6 +123,9 @@ private:
     QString m_noteRefusal;
     QLineEdit *m_findEdit = nullptr;
     int m_rowBeforeFind = 0;
+    QLabel *m_searchLabel = nullptr;
+    int m_searchFrom = 0; // the row a name typed ahead is searched from
+    QUndoStack *m_undo = nullptr;
     ConfirmationHandler m_confirm;
     int m_rowBeforeReset = 0;
     QHash<qint64, Place> m_placeByCourse;
@@ -119,6 +139,7 @@ private:
     };
     Arrival m_arrival = Arrival::None;
     bool m_loadsInBackground = false;
+    MarkAllRunner *m_markAll = nullptr;
     QLabel *m_loadingLabel = nullptr;
 };
 

@@ -81,29 +81,74 @@ void AttendanceTableView::keyPressEvent(QKeyEvent *event)
     const bool plain =
         !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
     if (state() != EditingState && plain && currentIndex().isValid() &&
-        (handleStatusKey(event) || handleNotesKey(event))) {
+        (handleSearchKey(event) || handleStatusKey(event) || handleNotesKey(event))) {
         event->accept();
         return;
     }
     QTableView::keyPressEvent(event);
 }
 
+// A letter adds to the name searched; while a name is typed, a space, an apostrophe or a
+// hyphen belong to it, Backspace takes a character back, Esc and Enter end the search (the
+// cursor stays on the student found).
+bool AttendanceTableView::handleSearchKey(const QKeyEvent *event)
+{
+    const QString text = event->text();
+    const bool letter = text.size() == 1 && text.at(0).isLetter();
+    const bool inName =
+        !m_search.isEmpty() && text.size() == 1 && QStringLiteral(" '-.").contains(text.at(0));
+    if (letter || inName) {
+        setSearch(m_search + text);
+        return true;
+    }
+    if (m_search.isEmpty()) {
+        return false;
+    }
+    switch (event->key()) {
+    case Qt::Key_Backspace:
+        setSearch(m_search.chopped(1));
+        return true;
+    case Qt::Key_Escape:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        clearSearch();
+        return true;
+    default:
+        clearSearch(); // a status key or a move: the name typed is done with
+        return false;
+    }
+}
+
+void AttendanceTableView::setSearch(const QString &text)
+{
+    if (text == m_search) {
+        return;
+    }
+    m_search = text;
+    Q_EMIT searchChanged(m_search);
+}
+
+void AttendanceTableView::clearSearch()
+{
+    setSearch(QString());
+}
+
 bool AttendanceTableView::handleStatusKey(const QKeyEvent *event)
 {
-    const QString key = event->text().toUpper();
-    const auto found = m_statusKeys.constFind(key);
-    if (key.isEmpty() || found == m_statusKeys.constEnd()) {
+    const auto found = m_statusKeys.constFind(event->text());
+    if (event->text().isEmpty() || found == m_statusKeys.constEnd()) {
         return false;
     }
     Q_EMIT statusRequested(currentIndex().row(), found.value());
     return true;
 }
 
+// Enter (any column) edits the note of the current student: a deliberate key, never a letter
+// typed as part of a name.
 bool AttendanceTableView::handleNotesKey(const QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
-    const bool notesKey = event->key() == Qt::Key_N;
-    if (m_notesColumn < 0 || !(notesKey || (enter && currentIndex().column() == m_notesColumn))) {
+    if (m_notesColumn < 0 || !enter) {
         return false;
     }
     editNotes(currentIndex().row());

@@ -9,10 +9,10 @@
 
 namespace pasalista {
 
-// The attendance sheet's table, taken by keyboard: arrows move, a status shortcut letter or
-// code digit asks for that status on the current row, N (or Enter on the notes column)
-// edits the notes. F2 and double-click edit the current cell as usual. Ctrl+F or / asks to
-// find a student by name (the sheet's find bar takes the letters, so none becomes a mark).
+// The attendance sheet's table, taken by keyboard: arrows move, a status key (the code's
+// digit) asks for that status on the current row, Enter edits the notes. Letters never mark:
+// they are a name search typed ahead (searchChanged), Backspace takes one back, Esc clears
+// it. F2 and double-click edit the current cell as usual. Ctrl+F or / asks for the find bar.
 class AttendanceTableView : public QTableView
 {
     Q_OBJECT
@@ -20,7 +20,7 @@ class AttendanceTableView : public QTableView
 public:
     explicit AttendanceTableView(QWidget *parent = nullptr);
 
-    // Upper-case key text -> status code, e.g. "P" -> 0, "0" -> 0.
+    // Key text -> status code, e.g. "0" -> 0 (never a letter: letters search).
     void setStatusKeys(const QHash<QString, int> &keys);
     void setNotesColumn(int column) { m_notesColumn = column; }
     void moveToRow(int row);
@@ -29,10 +29,13 @@ public:
     // as a window that froze while reading would have done.
     void holdKeys(bool hold);
     bool isHoldingKeys() const { return m_holding; }
+    QString searchText() const { return m_search; } // the name typed ahead so far
+    void clearSearch();
 
 Q_SIGNALS:
     void statusRequested(int row, int status);
     void findRequested();
+    void searchChanged(const QString &text);
 
 protected:
     bool event(QEvent *event) override;
@@ -42,10 +45,13 @@ private:
     static bool isFindKey(const QKeyEvent *event);
     bool handleStatusKey(const QKeyEvent *event);
     bool handleNotesKey(const QKeyEvent *event);
+    bool handleSearchKey(const QKeyEvent *event);
+    void setSearch(const QString &text);
     void editNotes(int row);
 
     QHash<QString, int> m_statusKeys;
     int m_notesColumn = -1;
+    QString m_search;
     bool m_holding = false;
     std::vector<std::unique_ptr<QKeyEvent>> m_heldKeys;
 };

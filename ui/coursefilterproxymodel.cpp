@@ -64,6 +64,10 @@ bool CourseFilterProxyModel::matchesDate(int sourceRow) const
     if (!m_activeOn.isValid()) {
         return true;
     }
+    const auto *courses = qobject_cast<const CourseListModel *>(sourceModel());
+    if (const Course *course = courses ? courses->courseAt(sourceRow) : nullptr) {
+        return course->meetsOn(m_activeOn);
+    }
     const QModelIndex index = sourceModel()->index(sourceRow, 0);
     const QDate start = index.data(CourseListModel::StartDateRole).toDate();
     const QDate end = index.data(CourseListModel::EndDateRole).toDate();

@@ -6,7 +6,7 @@
 namespace pasalista {
 
 // Filters a CourseListModel by a search text (title, program), a program and the courses
-// active on a date.
+// that meet on a date (within their dates, on their class days).
 class CourseFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -16,7 +16,7 @@ public:
 
     void setSearchText(const QString &text);
     void setProgramId(qint64 programId); // 0: every program
-    void setActiveOn(const QDate &date); // invalid: any date
+    void setActiveOn(const QDate &date); // the courses meeting that day; invalid: any date
     qint64 programId() const { return m_programId; }
     QDate activeOn() const { return m_activeOn; }
 

@@ -28,7 +28,7 @@ bool CourseListModel::sameRow(const Course &before, const Course &after) const
     return before.title == after.title && before.programId == after.programId &&
            before.programName == after.programName && before.startDate == after.startDate &&
            before.endDate == after.endDate && before.facilitatorNames == after.facilitatorNames &&
-           before.enrolledCount == after.enrolledCount;
+           before.enrolledCount == after.enrolledCount && before.classDays == after.classDays;
 }
 
 const Course *CourseListModel::courseAt(int row) const

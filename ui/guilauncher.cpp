@@ -401,6 +401,7 @@ void GuiLauncher::showSyncIssues()
 {
     SyncIssuesDialog dialog(*m_store, m_window.get());
     connect(&dialog, &SyncIssuesDialog::issuesSettled, m_window.get(), &MainWindow::refresh);
+    connect(&dialog, &SyncIssuesDialog::markRequested, m_window.get(), &MainWindow::showMark);
     if (m_scheduler) {
         // A correction goes out while the window is open, and leaves the list once the org
         // has taken it.

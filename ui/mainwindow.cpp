@@ -2,6 +2,7 @@
 
 #include "attendancemodel.h"
 #include "attendancesheet.h"
+#include "attendancetableview.h"
 #include "coursefilterproxymodel.h"
 #include "courselistmodel.h"
 #include "courseloader.h"
@@ -10,6 +11,7 @@
 #include "rosterpanel.h"
 #include "screenreader.h"
 #include "summarymodel.h"
+#include "summarypanel.h"
 #include "sync/clockskew.h"
 #include "uilanguage.h"
 #include "uilogging.h"
@@ -34,6 +36,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <memory>
 #include <utility>
 
 namespace pasalista {
@@ -157,7 +160,9 @@ QWidget *MainWindow::createCoursePane()
     m_program->setAccessibleName(tr("Program"));
     m_activeToday = new QCheckBox(tr("Active &today"), pane);
     m_activeToday->setChecked(true);
-    m_activeToday->setToolTip(tr("Show only the courses running today"));
+    m_activeToday->setToolTip(
+        tr("Show only the courses that meet today: within their dates, on the weekdays they "
+           "have marks on"));
 
     m_courseView = new QTableView(pane);
     m_courseView->setModel(m_courseFilter);
@@ -168,6 +173,9 @@ QWidget *MainWindow::createCoursePane()
     m_courseView->setSortingEnabled(true);
     m_courseView->sortByColumn(CourseListModel::TitleColumn, Qt::AscendingOrder);
     m_courseView->setWordWrap(false);
+    // Tab leaves the list (arrows choose a course): moving cell by cell chose another course
+    // every second press.
+    m_courseView->setTabKeyNavigation(false);
     m_courseView->verticalHeader()->hide();
     m_courseView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_courseView->horizontalHeader()->setSectionResizeMode(CourseListModel::TitleColumn,
@@ -213,19 +221,7 @@ QWidget *MainWindow::createCoursePage()
 
 QWidget *MainWindow::createSummaryPage()
 {
-    auto *table = new QTableView(this);
-    table->setModel(m_summaryModel);
-    table->setAccessibleName(tr("Attendance summary"));
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    // Names are read whole; the share missed (and a chronic absence) takes what is left.
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setResizeContentsPrecision(200); // not 1,000 rows per change
-    table->horizontalHeader()->setSectionResizeMode(SummaryModel::ChronicColumn,
-                                                    QHeaderView::Stretch);
-    return table;
+    return new SummaryPanel(m_repository, m_summaryModel, this);
 }
 
 void MainWindow::createMenus()
@@ -347,8 +343,12 @@ void MainWindow::refresh()
 bool MainWindow::selectCourse(qint64 courseId)
 {
     const int sourceRow = m_courseModel->rowOfCourse(courseId);
-    const QModelIndex index = m_courseFilter->mapFromSource(
-        m_courseModel->index(sourceRow, CourseListModel::TitleColumn));
+    const QModelIndex source = m_courseModel->index(sourceRow, CourseListModel::TitleColumn);
+    if (source.isValid() && !m_courseFilter->mapFromSource(source).isValid() &&
+        m_activeToday->isChecked()) {
+        m_activeToday->setChecked(false); // a course asked for (the last one) on another day
+    }
+    const QModelIndex index = m_courseFilter->mapFromSource(source);
     if (!index.isValid() && m_loader && !m_coursesLoaded) {
         m_pendingSelection = courseId; // e.g. the last course, restored at start
         m_attendance->expectCourse(courseId);
@@ -362,12 +362,51 @@ bool MainWindow::selectCourse(qint64 courseId)
     return true;
 }
 
+void MainWindow::showMark(qint64 courseId, qint64 studentId, const QDate &date)
+{
+    if (!selectCourse(courseId)) {
+        m_activeToday->setChecked(false);
+        m_program->setCurrentIndex(0); // all programs
+        selectCourse(courseId);
+    }
+    showTab(AttendanceTab);
+    m_attendance->setDate(date);
+    const auto moveToStudent = [this, courseId, studentId, date] {
+        const AttendanceModel *rows = m_attendance->model();
+        const int row =
+            rows->courseId() == courseId && rows->date() == date ? rows->rowOfKey(studentId) : -1;
+        if (row >= 0) {
+            m_attendance->view()->moveToRow(row);
+        }
+    };
+    if (!isLoading()) {
+        moveToStudent();
+        return;
+    }
+    // Queued: once the last rows asked for are shown and the sheet has put its cursor.
+    auto arrival = std::make_shared<QMetaObject::Connection>();
+    *arrival = connect(
+        m_loader, &CourseLoader::loaded, this,
+        [this, arrival, moveToStudent] {
+            if (!isLoading()) {
+                disconnect(*arrival);
+                moveToStudent();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
 void MainWindow::showTab(Tab tab)
 {
     m_tabs->setCurrentIndex(tab);
     if (tab == AttendanceTab) {
-        m_attendance->setFocus(Qt::ShortcutFocusReason);
+        m_attendance->view()->setFocus(Qt::ShortcutFocusReason);
     }
+}
+
+MainWindow::Tab MainWindow::currentTab() const
+{
+    return Tab(m_tabs->currentIndex());
 }
 
 void MainWindow::onCurrentCourseChanged()

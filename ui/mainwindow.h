@@ -3,6 +3,7 @@
 // ui/ owns the window: Qt Widgets windows, dialogs, delegates and the item models over
 // core. It includes core, never the CLI.
 
+#include <QDate>
 #include <QMainWindow>
 
 class QActionGroup;
@@ -56,7 +57,8 @@ public:
     // A background read has been asked for and its answer is not shown yet.
     bool isLoading() const;
     bool selectCourse(qint64 courseId);
-    void showTab(Tab tab);
+    void showTab(Tab tab); // the Attendance tab takes the keys on its sheet at once
+    Tab currentTab() const;
     CourseListModel *courseModel() const { return m_courseModel; }
     CourseFilterProxyModel *courseFilter() const { return m_courseFilter; }
     QTableView *courseView() const { return m_courseView; }
@@ -74,6 +76,9 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    // "Go to the mark" (Sync issues): the course, whatever the list's filters, its sheet on
+    // that date, the cursor on the student's row.
+    void showMark(qint64 courseId, qint64 studentId, const QDate &date);
 
 private:
     QLabel *createMessageBar();

@@ -23,6 +23,13 @@ void SummaryModel::showCourse(qint64 courseId)
     reload();
 }
 
+void SummaryModel::setDateRange(const QDate &from, const QDate &to)
+{
+    m_from = from;
+    m_to = to;
+    reload();
+}
+
 void SummaryModel::showStudent(qint64 studentId)
 {
     m_studentId = studentId;
@@ -34,7 +41,8 @@ void SummaryModel::reload()
 {
     const Reports reports(m_repository);
     if (m_courseId) {
-        setRows(withListNames(reports.courseReport(m_courseId), m_repository.roster(m_courseId)));
+        setRows(withListNames(reports.courseReport(m_courseId, m_from, m_to),
+                              m_repository.roster(m_courseId)));
     } else if (m_studentId) {
         setRows(reports.studentReport(m_studentId));
     } else {
@@ -48,6 +56,10 @@ void SummaryModel::showLoaded(qint64 courseId, const QList<AttendanceSummary> &r
 {
     m_courseId = courseId;
     m_studentId = 0;
+    if (hasDateRange()) {
+        reload(); // the background read counts every day; the range is read here
+        return;
+    }
     setRows(withListNames(report, roster));
 }
 
@@ -103,6 +115,8 @@ QVariant SummaryModel::rowData(const AttendanceSummary &summary, int column, int
         return summary.chronicallyAbsent() && !isTotal(summary);
     case RateRole:
         return summary.attendanceRate();
+    case SortRole:
+        return sortData(summary, column);
     default:
         return decorationData(summary, column, role);
     }
@@ -113,6 +127,23 @@ QVariant SummaryModel::displayData(const AttendanceSummary &summary, int column)
     switch (column) {
     case NameColumn:
         return isTotal(summary) ? tr("Total") : summary.name;
+    case RateColumn:
+        // Adds up to 100 with the share missed beside it.
+        return summary.recorded
+                   ? QLocale().toString(Reports::attendedPercent(summary)) + QStringLiteral(" %")
+                   : tr("n/a", "no attendance recorded");
+    case ChronicColumn:
+        return withUncounted(absenceText(summary), summary);
+    default:
+        return sortData(summary, column); // the counts, as they are
+    }
+}
+
+QVariant SummaryModel::sortData(const AttendanceSummary &summary, int column)
+{
+    switch (column) {
+    case NameColumn:
+        return summary.name;
     case RecordedColumn:
         return summary.recorded;
     case PresentColumn:
@@ -124,11 +155,9 @@ QVariant SummaryModel::displayData(const AttendanceSummary &summary, int column)
     case ExcusedColumn:
         return summary.excused;
     case RateColumn:
-        return summary.recorded ? QLocale().toString(summary.attendanceRate() * 100, 'f', 0) +
-                                      QStringLiteral(" %")
-                                : tr("n/a", "no attendance recorded");
+        return summary.recorded ? summary.attendanceRate() : -1.0; // n/a below 0 %
     case ChronicColumn:
-        return withUncounted(absenceText(summary), summary);
+        return summary.recorded ? double(summary.absent) / summary.recorded : -1.0;
     default:
         return {};
     }
@@ -175,10 +204,7 @@ QString SummaryModel::absenceToolTip(const AttendanceSummary &summary)
     const QLocale locale;
     return tr("Class days missed: %1 of %2 recorded.")
                .arg(locale.toString(summary.absent), locale.toString(summary.recorded)) +
-           QLatin1Char(' ') +
-           tr("Chronic absence: 10 % or more of the class days missed, judged once at least %1 "
-              "class days are recorded.")
-               .arg(locale.toString(AttendanceSummary::kChronicMinimumDays));
+           QLatin1Char(' ') + Reports::chronicAbsenceRule();
 }
 
 QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int column, int role) const
@@ -202,13 +228,16 @@ QVariant SummaryModel::decorationData(const AttendanceSummary &summary, int colu
 
 QStringList SummaryModel::columnTitles() const
 {
-    return {m_studentId ? tr("Course") : tr("Student"),
-            tr("Days"),
-            tr("Present"),
-            tr("Absent"),
-            tr("Late"),
-            tr("Excused"),
-            tr("Attendance"),
+    // The report's own titles (student, days, present, late, absent, excused, attendance),
+    // in this table's order.
+    const QStringList report = Reports::columnTitles();
+    return {m_studentId ? tr("Course") : report.at(0),
+            report.at(1),
+            report.at(2),
+            report.at(4),
+            report.at(3),
+            report.at(5),
+            report.at(6),
             tr("Missed", "share of class days missed")};
 }
 

@@ -32,12 +32,20 @@ public:
         StudentIdRole = Qt::UserRole + 1,
         CourseIdRole,
         ChronicRole,
-        RateRole
+        RateRole,
+        SortRole // numbers as numbers, names as the list writes them
     };
 
     explicit SummaryModel(const Repository &repository, QObject *parent = nullptr);
 
     void showCourse(qint64 courseId);
+    // Counts only the marks from `from` to `to` (both included; an invalid date leaves that end
+    // open) from now on, and reads the course again.
+    void setDateRange(const QDate &from, const QDate &to);
+    bool hasDateRange() const { return m_from.isValid() || m_to.isValid(); }
+    QDate from() const { return m_from; }
+    QDate to() const { return m_to; }
+    qint64 courseId() const { return m_courseId; }
     void showStudent(qint64 studentId);
     void reload();
     // A course's report and roster read off the GUI thread.
@@ -49,6 +57,7 @@ private:
     QStringList columnTitles() const override;
     QVariant rowData(const AttendanceSummary &summary, int column, int role) const override;
     QVariant displayData(const AttendanceSummary &summary, int column) const;
+    static QVariant sortData(const AttendanceSummary &summary, int column);
     QVariant decorationData(const AttendanceSummary &summary, int column, int role) const;
     static bool isTotal(const AttendanceSummary &summary);
     static QString absenceText(const AttendanceSummary &summary);
@@ -63,6 +72,8 @@ private:
     const Repository &m_repository;
     qint64 m_courseId = 0;
     qint64 m_studentId = 0;
+    QDate m_from;
+    QDate m_to;
 };
 
 } // namespace pasalista

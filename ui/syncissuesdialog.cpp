@@ -1,7 +1,8 @@
 #include "syncissuesdialog.h"
 
-#include "store/localstore.h"
+#include "markfixbox.h"
 #include "repository.h"
+#include "store/localstore.h"
 #include "studentformdialog.h"
 #include "sync/syncissues.h"
 #include "syncissuesmodel.h"
@@ -20,6 +21,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace pasalista {
 
 SyncIssuesDialog::SyncIssuesDialog(LocalStore &store, QWidget *parent)
@@ -28,8 +31,10 @@ SyncIssuesDialog::SyncIssuesDialog(LocalStore &store, QWidget *parent)
       m_retry(new QPushButton(tr("Send &again"), this)),
       m_restore(new QPushButton(tr("&Restore"), this)),
       m_acceptDeletion(new QPushButton(tr("Accept &deletion"), this)),
-      m_useOther(new QPushButton(tr("&Keep the other value"), this)),
-      m_dismiss(new QPushButton(tr("D&ismiss"), this))
+      m_keepMine(new QPushButton(tr("Keep &mine"), this)),
+      m_keepOffice(new QPushButton(tr("Keep the &office's"), this)),
+      m_goToMark(new QPushButton(tr("&Go to the mark"), this)),
+      m_markFix(new MarkFixBox(store.mapping(), this))
 {
     setWindowTitle(tr("Sync issues"));
     resize(820, 560);
@@ -53,7 +58,7 @@ SyncIssuesDialog::SyncIssuesDialog(LocalStore &store, QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     for (QPushButton *button :
-         {m_edit, m_retry, m_restore, m_acceptDeletion, m_useOther, m_dismiss}) {
+         {m_goToMark, m_edit, m_retry, m_restore, m_acceptDeletion, m_keepMine, m_keepOffice}) {
         buttons->addButton(button, QDialogButtonBox::ActionRole);
     }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -61,6 +66,8 @@ SyncIssuesDialog::SyncIssuesDialog(LocalStore &store, QWidget *parent)
     layout->addWidget(intro);
     layout->addWidget(m_view, 1);
     layout->addWidget(createCorrectionBox());
+    layout->addWidget(m_markFix);
+    m_markFix->hide();
     layout->addWidget(buttons);
 
     // Each action builds its SyncIssues afresh: it reads the store as it is now.
@@ -90,16 +97,11 @@ SyncIssuesDialog::SyncIssuesDialog(LocalStore &store, QWidget *parent)
             });
         }
     });
-    connect(m_useOther, &QPushButton::clicked, this, [this] {
-        act([this](int row) {
-            return SyncIssues(m_store).useLosingValue(m_model->issue(row).conflictId);
-        });
-    });
-    connect(m_dismiss, &QPushButton::clicked, this, [this] {
-        act([this](int row) {
-            return SyncIssues(m_store).dismiss(m_model->issue(row).conflictId);
-        });
-    });
+    connect(m_keepMine, &QPushButton::clicked, this, [this] { keep(true); });
+    connect(m_keepOffice, &QPushButton::clicked, this, [this] { keep(false); });
+    m_goToMark->setToolTip(tr("Close this window and show the mark on the attendance sheet."));
+    connect(m_goToMark, &QPushButton::clicked, this, &SyncIssuesDialog::goToMark);
+    connect(m_markFix, &MarkFixBox::saveRequested, this, &SyncIssuesDialog::saveMark);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SyncIssuesDialog::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SyncIssuesDialog::updateButtons);
@@ -268,9 +270,124 @@ void SyncIssuesDialog::updateButtons()
                        m_model->issue(row).role == Role::Student);
     m_restore->setEnabled(kind == SyncIssue::Kind::DeletedInOrg);
     m_acceptDeletion->setEnabled(kind == SyncIssue::Kind::DeletedInOrg);
-    m_useOther->setEnabled(kind == SyncIssue::Kind::Conflict);
-    m_dismiss->setEnabled(kind == SyncIssue::Kind::Conflict);
+    const bool isMark = row >= 0 && m_model->issue(row).role == Role::Attendance &&
+                        m_model->issue(row).courseId != 0 &&
+                        m_model->issue(row).classDate.isValid();
+    m_goToMark->setEnabled(isMark);
+    updateConflictButtons(kind == SyncIssue::Kind::Conflict ? row : -1);
     showCorrection();
+    showMarkFix();
+}
+
+// The conflict's two sides, each button saying the value it keeps; a mark's status and note
+// are one fact, so both are named together.
+void SyncIssuesDialog::updateConflictButtons(int row)
+{
+    m_keepMine->setEnabled(row >= 0);
+    m_keepOffice->setEnabled(row >= 0);
+    if (row < 0) {
+        m_keepMine->setText(tr("Keep &mine"));
+        m_keepOffice->setText(tr("Keep the &office's"));
+        return;
+    }
+    const QList<SyncIssue> fact = conflictFact(row);
+    // A value's own "&" is shown, not taken for a shortcut.
+    const auto side = [&](bool mine) {
+        return SyncIssueText::conflictSide(m_store.mapping(), fact, mine)
+            .replace(QLatin1Char('&'), QStringLiteral("&&"));
+    };
+    m_keepMine->setText(tr("Keep &mine: %1").arg(side(true)));
+    m_keepOffice->setText(tr("Keep the &office's: %1").arg(side(false)));
+}
+
+QList<SyncIssue> SyncIssuesDialog::conflictFact(int row) const
+{
+    const SyncIssue &selected = m_model->issue(row);
+    QList<SyncIssue> fact{selected};
+    const Mapping &mapping = m_store.mapping();
+    const QStringList markFact{mapping.column(Role::Attendance, QStringLiteral("status")),
+                               mapping.column(Role::Attendance, QStringLiteral("notes"))};
+    if (selected.role != Role::Attendance || !markFact.contains(selected.field)) {
+        return fact;
+    }
+    for (int other = 0; other < m_model->rowCount(); ++other) {
+        const SyncIssue &issue = m_model->issue(other);
+        if (other != row && issue.kind == SyncIssue::Kind::Conflict &&
+            issue.role == selected.role && issue.recordId == selected.recordId &&
+            markFact.contains(issue.field)) {
+            fact.append(issue);
+        }
+    }
+    // The status first, then the note, whichever row was selected.
+    std::sort(fact.begin(), fact.end(), [&](const SyncIssue &a, const SyncIssue &b) {
+        return markFact.indexOf(a.field) < markFact.indexOf(b.field);
+    });
+    return fact;
+}
+
+// The side kept at the sync stays by settling the conflict; the other side is written again.
+void SyncIssuesDialog::keep(bool mine)
+{
+    act([this, mine](int row) {
+        const SyncIssue &issue = m_model->issue(row);
+        const bool keptMine = issue.kept != QLatin1String("remote");
+        SyncIssues issues(m_store);
+        return mine == keptMine ? issues.dismiss(issue.conflictId)
+                                : issues.useLosingValue(issue.conflictId);
+    });
+}
+
+void SyncIssuesDialog::goToMark()
+{
+    const int row = selectedRow();
+    if (row < 0) {
+        return;
+    }
+    const SyncIssue &issue = m_model->issue(row);
+    Q_EMIT markRequested(issue.courseId, issue.studentId, issue.classDate);
+    accept();
+}
+
+// A refused mark no known field rule explains (a validation rule, a required value): its
+// status, date and note, to change as the org's message asks.
+void SyncIssuesDialog::showMarkFix()
+{
+    const int row = selectedRow();
+    const bool fixable = row >= 0 && m_model->issue(row).kind == SyncIssue::Kind::Failed &&
+                         m_model->issue(row).role == Role::Attendance &&
+                         !m_model->issue(row).correctionWaiting && !m_model->refusedValue(row) &&
+                         m_model->issue(row).courseId != 0;
+    if (!fixable) {
+        m_markFix->hide();
+        return;
+    }
+    const SyncIssue &issue = m_model->issue(row);
+    const AttendanceMark mark =
+        Repository(m_store).attendanceOn(issue.courseId, issue.classDate).value(issue.studentId);
+    if (mark.id != issue.recordId) {
+        m_markFix->hide();
+        return;
+    }
+    m_markFix->showMark(mark, SyncIssueText::details(m_store.mapping(), issue));
+    m_markFix->show();
+}
+
+void SyncIssuesDialog::saveMark()
+{
+    const int row = selectedRow();
+    if (row < 0) {
+        return;
+    }
+    const SyncIssue issue = m_model->issue(row);
+    SyncIssues issues(m_store);
+    if (!issues.fixMark(issue, m_markFix->status(), m_markFix->notes(), m_markFix->date())) {
+        QMessageBox::warning(this, tr("Sync issues"),
+                             tr("The mark was not saved: %1").arg(issues.errorString()));
+        return;
+    }
+    m_model->reload();
+    select(Key{issue.role, issue.recordId});
+    Q_EMIT issuesSettled();
 }
 
 void SyncIssuesDialog::editRecord()

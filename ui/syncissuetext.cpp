@@ -48,6 +48,26 @@ QString SyncIssueText::refusedValue(const Mapping &mapping, const SyncIssue &iss
     return details(mapping, issue);
 }
 
+QString SyncIssueText::conflictSide(const Mapping &mapping, const QList<SyncIssue> &fact, bool mine)
+{
+    // A button's text: a long note is cut, the whole of it is in the list above.
+    constexpr int kNoteShown = 40;
+    QStringList parts;
+    for (const SyncIssue &issue : fact) {
+        const QString value = mine ? issue.localValue : issue.remoteValue;
+        if (logicalField(mapping, issue.role, issue.field) != QLatin1String("notes")) {
+            parts.append(valueText(mapping, issue.role, issue.field, value));
+        } else if (value.trimmed().isEmpty()) {
+            parts.append(tr("no note"));
+        } else {
+            const QString shown =
+                value.size() > kNoteShown ? value.left(kNoteShown - 1) + QChar(0x2026) : value;
+            parts.append(tr("note «%1»").arg(shown.simplified()));
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 QString SyncIssueText::apiText(const SyncIssue &issue)
 {
     if (issue.kind == SyncIssue::Kind::Conflict) {

@@ -24,6 +24,9 @@ public:
     static QString valueText(const Mapping &mapping, Role role, const QString &column,
                              const QString &value);
     static QString apiText(const SyncIssue &issue);
+    // One side of a conflict, every field of `fact` (a mark's status and note) named:
+    // "Absent, note «Llegó con su madre»"; mine: the laptop's side, else the office's.
+    static QString conflictSide(const Mapping &mapping, const QList<SyncIssue> &fact, bool mine);
 
 private:
     static QString failure(const Mapping &mapping, const SyncIssue &issue);

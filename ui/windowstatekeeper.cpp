@@ -29,6 +29,11 @@ QString WindowStateKeeper::stateKey()
     return QStringLiteral("window/state");
 }
 
+QString WindowStateKeeper::tabKey()
+{
+    return QStringLiteral("window/tab");
+}
+
 QString WindowStateKeeper::lastCourseKey(const QString &storePath)
 {
     const QByteArray hash =
@@ -54,6 +59,9 @@ void WindowStateKeeper::restore()
     if (course > 0 && !m_window.selectCourse(course)) {
         qCDebug(lcUi) << "last course" << course << "no longer listed";
     }
+    const int tab = settings.value(tabKey(), int(MainWindow::AttendanceTab)).toInt();
+    const bool known = tab >= MainWindow::RosterTab && tab <= MainWindow::SummaryTab;
+    m_window.showTab(known ? MainWindow::Tab(tab) : MainWindow::AttendanceTab);
 }
 
 void WindowStateKeeper::save() const
@@ -61,6 +69,7 @@ void WindowStateKeeper::save() const
     QSettings settings;
     settings.setValue(geometryKey(), m_window.saveGeometry());
     settings.setValue(stateKey(), m_window.saveState());
+    settings.setValue(tabKey(), int(m_window.currentTab()));
     if (m_window.currentCourseId() > 0) {
         settings.setValue(m_courseKey, m_window.currentCourseId());
     }

@@ -8,7 +8,8 @@ namespace pasalista {
 class MainWindow;
 
 // Remembers the main window between starts (QSettings): its geometry and dock/toolbar
-// state under window/*, and the last course shown, per local store (course ids are local).
+// state under window/*, the last tab shown (the Attendance tab, its sheet taking the keys, on
+// a first start), and the last course shown, per local store (course ids are local).
 // Restores on construction, saves when the window closes and when the app quits.
 class WindowStateKeeper : public QObject
 {
@@ -19,6 +20,7 @@ public:
 
     static QString geometryKey();
     static QString stateKey();
+    static QString tabKey();
     static QString lastCourseKey(const QString &storePath);
 
     void restore();

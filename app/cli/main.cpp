@@ -4,18 +4,32 @@
 #include "privatefiles.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char **argv)
 {
     // Stores, logs and exports: the OS user's alone (0600 files in 0700 folders).
     pasalista::PrivateFiles::restrictNewFiles();
-    QCoreApplication app(argc, argv);
+    // A PDF is laid out with fonts, which need a QGuiApplication; it opens no window, so on
+    // X11 and Wayland systems it needs no display either (offscreen: fontconfig's fonts).
+    const bool wantsPdf = std::any_of(argv, argv + argc, [](const char *argument) {
+        return qstrcmp(argument, "--pdf") == 0 || qstrncmp(argument, "--pdf=", 6) == 0;
+    });
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    if (wantsPdf && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+#endif
+    std::unique_ptr<QCoreApplication> application(wantsPdf ? new QGuiApplication(argc, argv)
+                                                           : new QCoreApplication(argc, argv));
     // Same identity as the desktop app, so both find the same store.
     QCoreApplication::setOrganizationName(QStringLiteral("Pasalista"));
     QCoreApplication::setApplicationName(QStringLiteral("pasalista"));

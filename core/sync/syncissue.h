@@ -37,6 +37,7 @@ struct SyncIssue
     QDateTime when;
     // Which class a mark (or an enrollment) belongs to and whose it is, for the screens.
     QString courseName;
+    qint64 courseId = 0;
     qint64 studentId = 0;
     QDate classDate;
     // Refused, then corrected here: the correction goes out with the next sync.

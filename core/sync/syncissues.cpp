@@ -1,6 +1,7 @@
 #include "syncissues.h"
 
 #include "logging.h"
+#include "repository.h"
 #include "store/localstore.h"
 #include "store/outbox.h"
 #include "sync/describerules.h"
@@ -67,10 +68,9 @@ void SyncIssues::describeRecord(SyncIssue &issue) const
     // An enrollment, or the enrollment a mark hangs from: its course and student.
     const auto enrollmentOf = [&](const QVariantMap &enrollment) {
         issue.studentId = parentId(Role::Enrollment, enrollment, QStringLiteral("student"));
+        issue.courseId = parentId(Role::Enrollment, enrollment, QStringLiteral("course"));
         const QVariantMap course =
-            m_store
-                .row(Role::Course, parentId(Role::Enrollment, enrollment, QStringLiteral("course")))
-                .value_or(QVariantMap());
+            m_store.row(Role::Course, issue.courseId).value_or(QVariantMap());
         issue.courseName = value(Role::Course, course, QStringLiteral("title"));
     };
     switch (role) {
@@ -409,6 +409,69 @@ bool SyncIssues::correct(const SyncIssue &issue, const QString &column, const QS
         return false;
     }
     return true;
+}
+
+bool SyncIssues::fixMark(const SyncIssue &issue, int status, const QString &notes,
+                         const QDate &date)
+{
+    if (issue.role != Role::Attendance || issue.courseId == 0 || issue.studentId == 0) {
+        m_error = tr("Only a mark of a student in one of your courses can be fixed here.");
+        return false;
+    }
+    if (!m_store.begin()) {
+        m_error = m_store.errorString();
+        return false;
+    }
+    // Outside the course's dates is allowed: the refused mark was made there already.
+    Repository repository(m_store);
+    const DomainError written =
+        repository.markAttendance(issue.courseId, issue.studentId, date, status, notes, true);
+    const bool ok = written.ok() && (date == issue.classDate || leaveRefusedMark(issue.recordId)) &&
+                    m_store.commit();
+    if (!ok) {
+        m_store.rollback();
+        m_error = written.ok() ? m_store.errorString() : written.message;
+    }
+    return ok;
+}
+
+QVariantMap SyncIssues::valuesInTheOrg(Role role, qint64 recordId) const
+{
+    // Each unsent edit starts from the one before it: the first one to touch a column holds
+    // the value the org has.
+    QVariantMap values;
+    const QString table = m_store.mapping().table(role);
+    for (const OutboxEntry &entry :
+         m_store.outboxEntries({outbox::Failed, outbox::New, outbox::Pending})) {
+        if (entry.tableName != table || entry.recordId != recordId) {
+            continue;
+        }
+        for (auto it = entry.old.constBegin(); it != entry.old.constEnd(); ++it) {
+            if (!values.contains(it.key())) {
+                values.insert(it.key(), it.value());
+            }
+        }
+    }
+    return values;
+}
+
+bool SyncIssues::leaveRefusedMark(qint64 markId)
+{
+    const auto row = m_store.row(Role::Attendance, markId);
+    const QVariantMap inTheOrg = valuesInTheOrg(Role::Attendance, markId);
+    if (!row || !Outbox(m_store).dismissFailed(m_store.mapping().table(Role::Attendance), markId)) {
+        return false;
+    }
+    if (!row->value(QStringLiteral("sfid")).toString().isEmpty()) {
+        // The org's record goes as the org has it: the refused values are let go of first,
+        // so the deletion is not taken for one meeting an office edit.
+        return (inTheOrg.isEmpty() || m_store.writeSynced(Role::Attendance, markId, inTheOrg)) &&
+               m_store.deleteLocal(Role::Attendance, markId);
+    }
+    return m_store.writeSynced(Role::Attendance, markId,
+                               {{kDeletedField, 1},
+                                {kLastOpColumn, lastOpName(LastOp::Synced)},
+                                {QStringLiteral("_hc_err"), QVariant()}});
 }
 
 } // namespace pasalista

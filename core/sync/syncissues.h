@@ -44,6 +44,10 @@ public:
     // it with the refused change, the record whole, at the next sync. A value the org's
     // rules would refuse again is not written (errorString says why).
     bool correct(const SyncIssue &issue, const QString &column, const QString &value);
+    // A refused mark fixed as the org asked (its note, its status, or another class date),
+    // written the way the sheet writes marks. A mark moved to another date leaves the refused
+    // one behind: deleted in the org if it is there, let go of here if it never got there.
+    bool fixMark(const SyncIssue &issue, int status, const QString &notes, const QDate &date);
 
     QString errorString() const { return m_error; }
 
@@ -51,6 +55,9 @@ private:
     void describeRecord(SyncIssue &issue) const;
     std::optional<RefusedValue> tooLongByTheOrgsWord(const SyncIssue &issue,
                                                      const QVariantMap &row) const;
+    bool leaveRefusedMark(qint64 markId);
+    // The record's values as the org holds them, for the columns its unsent edits changed.
+    QVariantMap valuesInTheOrg(Role role, qint64 recordId) const;
     bool setConflictState(qint64 conflictId, ConflictLog::State state);
     // The record's open deletion conflicts are resolved and its refused edits dismissed.
     bool closeDeletionConflicts(const QString &table, qint64 recordId);

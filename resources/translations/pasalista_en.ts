@@ -239,4 +239,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>pasalista::SummaryPanel</name>
+    <message numerus="yes">
+        <source>10 % or more of the class days missed (%n student(s))</source>
+        <translation>
+            <numerusform>10 % or more of the class days missed (%n student)</numerusform>
+            <numerusform>10 % or more of the class days missed (%n students)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 or more absences in a row (%n student(s))</source>
+        <translation>
+            <numerusform>%1 or more absences in a row (%n student)</numerusform>
+            <numerusform>%1 or more absences in a row (%n students)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n absence(s) in a row, %1</source>
+        <translation>
+            <numerusform>%n absence in a row, %1</numerusform>
+            <numerusform>%n absences in a row, %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

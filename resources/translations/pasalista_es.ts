@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
 <context>
+    <name>AttendanceChart</name>
+    <message>
+        <source>Chronic absence line: %1 attended</source>
+        <translation>Línea de ausentismo crónico: %1 de asistencia</translation>
+    </message>
+    <message>
+        <source>Attendance by week</source>
+        <translation>Asistencia por semana</translation>
+    </message>
+    <message>
+        <source>No marks in these dates.</source>
+        <translation>No hay marcas en estas fechas.</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceKeys</name>
     <message>
         <source>P</source>
@@ -229,36 +244,8 @@
         </translation>
     </message>
     <message>
-        <source>chronic absence</source>
-        <translation>ausentismo crónico</translation>
-    </message>
-    <message>
         <source>Student</source>
         <translation>Estudiante</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Días</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Presente</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Tardanzas</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Ausencias</translation>
-    </message>
-    <message>
-        <source>Excused</source>
-        <translation>Justificadas</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Asistencia</translation>
     </message>
     <message>
         <source>Date</source>
@@ -344,38 +331,6 @@
         <translation>%1 programas, %2 docentes, %3 cursos, %4 estudiantes, %5 inscripciones, %6 registros de asistencia.</translation>
     </message>
     <message>
-        <source>
-Commands:
-  courses                          list the courses
-  roster COURSE                    list a course&apos;s students
-  mark COURSE DATE STUDENT STATUS  mark attendance (STATUS: code, letter or label)
-  report COURSE                    attendance counts per student
-  export COURSE --csv FILE         attendance records as CSV
-  pending                          changes waiting to sync
-  demo                             fill a new store with demo data
-  sync                             send changes to the org and fetch its changes
-  status                           who is signed in, changes waiting, last sync
-  issues                           records the org refused and conflicts
-  issues retry ID | dismiss ID     send a refused record again, or settle an issue as the Sync issues window does
-COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.
-</source>
-        <translation>
-Comandos:
-  courses                          lista los cursos
-  roster COURSE                    lista los estudiantes de un curso
-  mark COURSE DATE STUDENT STATUS  marca la asistencia (STATUS: código, letra o nombre)
-  report COURSE                    conteos de asistencia por estudiante
-  export COURSE --csv FILE         registros de asistencia en CSV
-  pending                          cambios pendientes de sincronizar
-  demo                             llena un almacén nuevo con datos de demostración
-  sync                             envía los cambios a la organización y trae los suyos
-  status                           quién inició sesión, cambios pendientes, última sincronización
-  issues                           registros rechazados por la organización y conflictos
-  issues retry ID | dismiss ID     reenvía un registro rechazado o resuelve un problema como la ventana Problemas de sincronización
-COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
-</translation>
-    </message>
-    <message>
         <source>Give the class date as YYYY-MM-DD; by the org&apos;s clock today is %1.</source>
         <translation>Escriba la fecha de la clase como AAAA-MM-DD; según el reloj de la organización, hoy es %1.</translation>
     </message>
@@ -402,6 +357,155 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>not a regular file.</source>
         <translation>no es un archivo normal.</translation>
+    </message>
+    <message>
+        <source>
+Commands:
+  courses                          list the courses
+  roster COURSE                    list a course&apos;s students
+  mark COURSE DATE STUDENT STATUS  mark attendance (STATUS: code, letter or label)
+  report COURSE                    attendance counts per student
+  report COURSE --pdf FILE         the report with its weekly chart, as a PDF
+  export COURSE --csv FILE         attendance records as CSV
+  pending                          changes waiting to sync
+  demo                             fill a new store with demo data
+  sync                             send changes to the org and fetch its changes
+  status                           who is signed in, changes waiting, last sync
+  issues                           records the org refused and conflicts
+  issues retry ID | dismiss ID     send a refused record again, or settle an issue as the Sync issues window does
+COURSE and STUDENT: Salesforce Id, Pasalista Id or an unambiguous name.
+</source>
+        <translation>
+Comandos:
+  courses                          lista los cursos
+  roster COURSE                    lista los estudiantes de un curso
+  mark COURSE DATE STUDENT STATUS  marca la asistencia (STATUS: código, letra o nombre)
+  report COURSE                    conteos de asistencia por estudiante
+  report COURSE --pdf FILE         el informe con su gráfico semanal, en PDF
+  export COURSE --csv FILE         registros de asistencia en CSV
+  pending                          cambios pendientes de sincronizar
+  demo                             llena un almacén nuevo con datos de demostración
+  sync                             envía los cambios a la organización y trae los suyos
+  status                           quién inició sesión, cambios pendientes, última sincronización
+  issues                           registros rechazados por la organización y conflictos
+  issues retry ID | dismiss ID     reenvía un registro rechazado o resuelve un problema como la ventana Problemas de sincronización
+COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
+</translation>
+    </message>
+    <message>
+        <source>Write the report, with its weekly chart, to a PDF file (report).</source>
+        <translation>Escribir el informe, con su gráfico semanal, en un archivo PDF (report).</translation>
+    </message>
+    <message>
+        <source>--pdf needs the name of the file to write.</source>
+        <translation>--pdf necesita el nombre del archivo a escribir.</translation>
+    </message>
+    <message>
+        <source>A PDF cannot be laid out without fonts (no QGuiApplication).</source>
+        <translation>No se puede componer un PDF sin fuentes (no hay QGuiApplication).</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Informe escrito en %1</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDocuments</name>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Del %1 al %2</translation>
+    </message>
+    <message>
+        <source>From %1 on</source>
+        <translation>Desde el %1</translation>
+    </message>
+    <message>
+        <source>Up to %1</source>
+        <translation>Hasta el %1</translation>
+    </message>
+    <message>
+        <source>Every recorded day</source>
+        <translation>Todos los días registrados</translation>
+    </message>
+    <message>
+        <source>Facilitators: %1</source>
+        <translation>Facilitadores: %1</translation>
+    </message>
+    <message>
+        <source>Attendance report</source>
+        <translation>Informe de asistencia</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+    <message>
+        <source>Across all your courses: 10 % or more of the class days missed</source>
+        <translation>En todos sus cursos: faltaron al 10 % o más de los días de clase</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Inasistencia</translation>
+    </message>
+    <message>
+        <source>Across all your courses: %1 or more absences in a row</source>
+        <translation>En todos sus cursos: %1 o más ausencias seguidas</translation>
+    </message>
+    <message>
+        <source>Absences in a row</source>
+        <translation>Ausencias seguidas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Lista de estudiantes</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Hoja de firmas</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>Hora de llegada</translation>
     </message>
 </context>
 <context>
@@ -546,6 +650,17 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     </message>
 </context>
 <context>
+    <name>PdfFile</name>
+    <message>
+        <source>The page size cannot be set.</source>
+        <translation>No se puede fijar el tamaño de página.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>Total</source>
@@ -557,6 +672,42 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
             <numerusform>%n marca con el código ‘%1’ no se cuenta: indique en el mapeo qué significa el código.</numerusform>
             <numerusform>%n marcas con el código ‘%1’ no se cuentan: indique en el mapeo qué significa el código.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Chronic absence: 10 % or more of the class days missed, judged once at least %1 class days are recorded.</source>
+        <translation>Ausentismo crónico: faltar el 10 % o más de los días de clase; se evalúa desde que hay al menos %1 días de clase registrados.</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Tardanzas</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Justificadas</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>chronic absence</source>
+        <translation>ausentismo crónico</translation>
     </message>
 </context>
 <context>
@@ -697,6 +848,14 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>%1 is too long for the org: %2 characters, and it takes at most %3. Shorten it below, then save.</source>
         <translation>%1: demasiado largo para la organización, %2 caracteres, y admite como máximo %3. Acórtelo abajo y guarde.</translation>
     </message>
+    <message>
+        <source>no note</source>
+        <translation>sin nota</translation>
+    </message>
+    <message>
+        <source>note «%1»</source>
+        <translation>nota «%1»</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>
@@ -715,6 +874,10 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>The org does not map that field.</source>
         <translation>El mapeo no incluye ese campo.</translation>
+    </message>
+    <message>
+        <source>Only a mark of a student in one of your courses can be fixed here.</source>
+        <translation>Aquí solo se puede arreglar la marca de un estudiante de uno de sus cursos.</translation>
     </message>
 </context>
 <context>
@@ -811,6 +974,17 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     </message>
 </context>
 <context>
+    <name>pasalista::AttendanceChartWidget</name>
+    <message>
+        <source>Attendance by week</source>
+        <translation>Asistencia por semana</translation>
+    </message>
+    <message>
+        <source>week of %1: %2 %</source>
+        <translation>semana del %1: %2 %</translation>
+    </message>
+</context>
+<context>
     <name>pasalista::AttendanceHistoryModel</name>
     <message>
         <source>Date</source>
@@ -891,10 +1065,6 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>%1 or %2 %3</source>
-        <translation>%1 o %2 %3</translation>
-    </message>
-    <message>
         <source> · </source>
         <translation> · </translation>
     </message>
@@ -905,10 +1075,6 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
     <message>
         <source>Attendance sheet</source>
         <translation>Hoja de asistencia</translation>
-    </message>
-    <message>
-        <source>One row per student. Type a status letter or digit to mark the current student and move to the next; N edits the notes.</source>
-        <translation>Una fila por estudiante. Escriba la letra o el dígito de un estado para marcar al estudiante actual y pasar al siguiente; N edita las notas.</translation>
     </message>
     <message>
         <source>%1
@@ -931,10 +1097,6 @@ Take attendance on %2 anyway?</source>
         <translation>Buscar estudiante</translation>
     </message>
     <message>
-        <source>Keys: %1 · N notes · Ctrl+F or / find a student · arrows move</source>
-        <translation>Teclas: %1 · N notas · Ctrl+F o / buscar estudiante · flechas para moverse</translation>
-    </message>
-    <message>
         <source>Characters left for the note</source>
         <translation>Caracteres que quedan para la nota</translation>
     </message>
@@ -953,6 +1115,46 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>Loading the students</source>
         <translation>Cargando los estudiantes</translation>
+    </message>
+    <message>
+        <source>Student searched</source>
+        <translation>Estudiante buscado</translation>
+    </message>
+    <message>
+        <source>Undo the last mark</source>
+        <translation>Deshacer la última marca</translation>
+    </message>
+    <message>
+        <source>Redo the mark</source>
+        <translation>Rehacer la marca</translation>
+    </message>
+    <message>
+        <source>Keys: %1 · letters find a student by name (Esc clears) · Enter notes · Ctrl+Z undoes a mark · arrows move</source>
+        <translation>Teclas: %1 · las letras buscan a un estudiante por su nombre (Esc borra) · Intro notas · Ctrl+Z deshace una marca · flechas para moverse</translation>
+    </message>
+    <message>
+        <source>One row per student. Type a status digit to mark the current student and move to the next; letters find a student by name; Enter edits the notes; Ctrl+Z undoes the last mark.</source>
+        <translation>Una fila por estudiante. Escriba el dígito de un estado para marcar al estudiante actual y pasar al siguiente; las letras buscan a un estudiante por su nombre; Intro edita las notas; Ctrl+Z deshace la última marca.</translation>
+    </message>
+    <message>
+        <source>Marking everyone present…</source>
+        <translation>Marcando a todos presentes…</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>No hay nada que deshacer.</translation>
+    </message>
+    <message>
+        <source>That mark already went to the org in a sync, so it is not undone: set the right status on the sheet instead.</source>
+        <translation>Esa marca ya se envió a la organización en una sincronización, así que no se deshace: ponga el estado correcto en la hoja.</translation>
+    </message>
+    <message>
+        <source>Find: “%1” · a status digit marks this student · Backspace corrects · Esc clears</source>
+        <translation>Buscar: «%1» · un dígito de estado marca a este estudiante · Retroceso corrige · Esc borra</translation>
+    </message>
+    <message>
+        <source>No student&apos;s name starts with “%1” · Backspace corrects · Esc clears</source>
+        <translation>Ningún nombre de estudiante empieza por «%1» · Retroceso corrige · Esc borra</translation>
     </message>
 </context>
 <context>
@@ -1417,10 +1619,6 @@ Take attendance on %2 anyway?</source>
         <translation>Activos &amp;hoy</translation>
     </message>
     <message>
-        <source>Show only the courses running today</source>
-        <translation>Mostrar solo los cursos que se imparten hoy</translation>
-    </message>
-    <message>
         <source>Courses</source>
         <translation>Cursos</translation>
     </message>
@@ -1435,10 +1633,6 @@ Take attendance on %2 anyway?</source>
     <message>
         <source>S&amp;ummary</source>
         <translation>Res&amp;umen</translation>
-    </message>
-    <message>
-        <source>Attendance summary</source>
-        <translation>Resumen de asistencia</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1606,8 +1800,57 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Reloj equivocado</translation>
     </message>
     <message>
+        <source>Show only the courses that meet today: within their dates, on the weekdays they have marks on</source>
+        <translation>Mostrar solo los cursos que se reúnen hoy: dentro de sus fechas, en los días de la semana en que tienen marcas</translation>
+    </message>
+    <message>
         <source>Course views</source>
         <translation>Vistas del curso</translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::MarkFixBox</name>
+    <message>
+        <source>Fix the mark</source>
+        <translation>Arreglar la marca</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Class date</source>
+        <translation>Fecha de clase</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Saved here at once, as on the sheet; the mark goes to the org at the next sync.</source>
+        <translation>Se guarda aquí en el acto, como en la hoja; la marca va a la organización en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>E&amp;stado:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>%1
+Change what the org asks for here, then save.</source>
+        <translation>%1
+Cambie aquí lo que pide la organización y guarde.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the mark</source>
+        <translation>G&amp;uardar la marca</translation>
+    </message>
+    <message>
+        <source>Class da&amp;te:</source>
+        <translation>&amp;Fecha de clase:</translation>
     </message>
 </context>
 <context>
@@ -2628,40 +2871,8 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Curso</translation>
     </message>
     <message>
-        <source>Student</source>
-        <translation>Estudiante</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Días</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Presente</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Ausencias</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Tardanzas</translation>
-    </message>
-    <message>
-        <source>Excused</source>
-        <translation>Justificadas</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Asistencia</translation>
-    </message>
-    <message>
         <source>Class days missed: %1 of %2 recorded.</source>
         <translation>Días de clase con ausencia: %1 de %2 registrados.</translation>
-    </message>
-    <message>
-        <source>Chronic absence: 10 % or more of the class days missed, judged once at least %1 class days are recorded.</source>
-        <translation>Ausentismo crónico: faltar el 10 % o más de los días de clase; se evalúa desde que hay al menos %1 días de clase registrados.</translation>
     </message>
     <message>
         <source>%1 — chronic absence</source>
@@ -2680,6 +2891,102 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
             <numerusform>%n marca sin contar</numerusform>
             <numerusform>%n marcas sin contar</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pasalista::SummaryPanel</name>
+    <message>
+        <source>Students to watch in all your courses</source>
+        <translation>Estudiantes a seguir en todos sus cursos</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Attendance summary</source>
+        <translation>Resumen de asistencia</translation>
+    </message>
+    <message>
+        <source>Only the days &amp;from</source>
+        <translation>Solo los días &amp;del</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>a&amp;l</translation>
+    </message>
+    <message>
+        <source>First day counted</source>
+        <translation>Primer día contado</translation>
+    </message>
+    <message>
+        <source>Last day counted</source>
+        <translation>Último día contado</translation>
+    </message>
+    <message>
+        <source>&amp;Print report…</source>
+        <translation>&amp;Imprimir informe…</translation>
+    </message>
+    <message>
+        <source>Save report as P&amp;DF…</source>
+        <translation>Guardar informe como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Print roste&amp;r…</source>
+        <translation>Imprimir &amp;lista…</translation>
+    </message>
+    <message>
+        <source>Print sign-in &amp;sheet for</source>
+        <translation>Imprimir &amp;hoja de firmas del</translation>
+    </message>
+    <message>
+        <source>Day of the sign-in sheet</source>
+        <translation>Día de la hoja de firmas</translation>
+    </message>
+    <message numerus="yes">
+        <source>10 % or more of the class days missed (%n student(s))</source>
+        <translation>
+            <numerusform>10 % o más de los días de clase con ausencia (%n estudiante)</numerusform>
+            <numerusform>10 % o más de los días de clase con ausencia (%n estudiantes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 % missed: %2 of %3 days</source>
+        <translation>%1 % de inasistencia: %2 de %3 días</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 or more absences in a row (%n student(s))</source>
+        <translation>
+            <numerusform>%1 o más ausencias seguidas (%n estudiante)</numerusform>
+            <numerusform>%1 o más ausencias seguidas (%n estudiantes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n absence(s) in a row, %1</source>
+        <translation>
+            <numerusform>%n ausencia seguida, %1</numerusform>
+            <numerusform>%n ausencias seguidas, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Guardar informe como PDF</translation>
+    </message>
+    <message>
+        <source>report.pdf</source>
+        <translation>informe.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2838,14 +3145,6 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
         <translation>Aceptar el &amp;borrado</translation>
     </message>
     <message>
-        <source>&amp;Keep the other value</source>
-        <translation>&amp;Conservar el otro valor</translation>
-    </message>
-    <message>
-        <source>D&amp;ismiss</source>
-        <translation>&amp;Descartar</translation>
-    </message>
-    <message>
         <source>Sync issues</source>
         <translation>Problemas de sincronización</translation>
     </message>
@@ -2916,6 +3215,34 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>The correction was not saved: %1</source>
         <translation>La corrección no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Conservar el &amp;mío</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;office&apos;s</source>
+        <translation>Conservar el de la &amp;oficina</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the mark</source>
+        <translation>&amp;Ir a la marca</translation>
+    </message>
+    <message>
+        <source>Close this window and show the mark on the attendance sheet.</source>
+        <translation>Cerrar esta ventana y mostrar la marca en la hoja de asistencia.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine: %1</source>
+        <translation>Conservar el &amp;mío: %1</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;office&apos;s: %1</source>
+        <translation>Conservar el de la &amp;oficina: %1</translation>
+    </message>
+    <message>
+        <source>The mark was not saved: %1</source>
+        <translation>La marca no se guardó: %1</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,9 @@
 //  - a course switch: the largest course selected, then another, then the largest again;
 //  - a sync end: MainWindow::refresh (what SyncScheduler::cycleFinished calls), on the
 //    attendance tab of the largest course, with no change and after 50 pulled marks;
-//  - on the largest course's sheet: a status key (one mark written, the row shown in place)
-//    and a change of the class date (the day's marks read again).
+//  - on the largest course's sheet: a status key (one mark written, the row shown in place),
+//    a change of the class date (the day's marks read again) and "Mark all present" on that
+//    date (written in a thread of its own in the app).
 // Each figure is the longest gap between two ticks of a 1 ms timer on the GUI thread while
 // the action runs, until the window shows its result (read in the background, as in the app)
 // and 400 ms have passed (target: under 100 ms).
@@ -201,11 +202,13 @@ int main(int argc, char **argv)
     sheet->setConfirmationHandler([](const QString &) { return true; });
     sheet->view()->setFocus();
     const Stall statusKey =
-        longestStall([&] { QTest::keyClick(sheet->view(), Qt::Key_A); }, settled);
+        longestStall([&] { QTest::keyClick(sheet->view(), Qt::Key_1); }, settled);
     const Stall dateChange =
         longestStall([&] { sheet->setDate(sheet->date().addDays(-1)); }, settled);
     const Stall keyOnNewDate =
-        longestStall([&] { QTest::keyClick(sheet->view(), Qt::Key_P); }, settled);
+        longestStall([&] { QTest::keyClick(sheet->view(), Qt::Key_0); }, settled);
+    const Stall markAll = longestStall([&] { sheet->markAllPresent(); },
+                                       [&] { return settled() && !sheet->isMarkingAll(); });
 
     std::printf("Largest course: %d students on the sheet\n",
                 window->attendanceSheet()->model()->rowCount());
@@ -223,5 +226,6 @@ int main(int argc, char **argv)
     line("status key on the largest course:", statusKey);
     line("class date changed on the largest course:", dateChange);
     line("status key on that date:", keyOnNewDate);
+    line("mark all present on that date:", markAll);
     return 0;
 }
