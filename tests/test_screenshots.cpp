@@ -8,17 +8,22 @@
 // Spanish) is shown whole beside the status bar's sync corner.
 #include "attendancemodel.h"
 #include "attendancesheet.h"
+#include "auth/identity.h"
 #include "coursefilterproxymodel.h"
 #include "demodata.h"
 #include "laptopclock.h"
 #include "mainwindow.h"
 #include "mapping.h"
 #include "repository.h"
+#include "signindialog.h"
+#include "signoutdialog.h"
 #include "store/localstore.h"
+#include "studentformdialog.h"
 #include "sync/clockskew.h"
 #include "syncissuesdialog.h"
 #include "syncstatuswidget.h"
 #include "uitestfixture.h"
+#include "welcomedialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -48,6 +53,7 @@
 #include <QTranslator>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
 using namespace pasalista;
@@ -219,10 +225,7 @@ class Screenshots : public ::testing::TestWithParam<QString>
 protected:
     void SetUp() override
     {
-        ASSERT_NO_FATAL_FAILURE(uitest::openStoreIn(m_dir, &m_store));
-        DemoData demo(*m_store);
-        ASSERT_TRUE(demo.populate(QDate::currentDate())) << demo.errorString().toStdString();
-        m_repository = std::make_unique<Repository>(*m_store);
+        ASSERT_NO_FATAL_FAILURE(uitest::openDemoStoreIn(m_dir, &m_store, &m_repository));
 
         const QString language = GetParam();
         m_previousLocale = QLocale();
@@ -392,6 +395,65 @@ TEST_P(Screenshots, ClockWarningIsShownWhole)
     saveAndExpectWhole(&window, "clockwarning", language, "with the clock warning");
 }
 
+// Issue 25: the sign-in dialog's text was clipped, "no se pudo abrir un navegador" among it.
+// The form, then the wait with no browser to open, whole in either language and scale.
+TEST_P(Screenshots, SignInTextIsNotClipped)
+{
+    const QString language = GetParam();
+    SignInDialog dialog;
+    dialog.setBrowserOpener([](const QUrl &) { return false; }); // no browser on this computer
+    // The org as it comes first (Production): nothing is sent there, as no browser opens.
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    saveAndExpectWhole(&dialog, "signin", language, "in the sign-in form");
+
+    const QString noBrowser = QCoreApplication::translate(
+        "pasalista::SignInDialog", "Pasalista could not open a browser. Copy the link, paste it "
+                                   "into a browser on this computer and sign in there.");
+    dialog.startSignIn();
+    const auto shown = [&] {
+        const auto labels = dialog.findChildren<QLabel *>();
+        return std::any_of(labels.begin(), labels.end(), [&](const QLabel *label) {
+            return label->isVisible() && label->text() == noBrowser;
+        });
+    };
+    ASSERT_TRUE(QTest::qWaitFor(shown, 10000)) << "the dialog says no browser opened";
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    saveAndExpectWhole(&dialog, "signin-nobrowser", language, "in the sign-in dialog");
+    dialog.reject();
+
+    // An address refused on the form (plain http), the reason shown under it; nothing sent.
+    SignInDialog refused;
+    refused.setLoginUrl(QUrl(QStringLiteral("http://login.example.org")));
+    refused.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&refused));
+    refused.startSignIn();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    saveAndExpectWhole(&refused, "signin-error", language, "with the sign-in form's error");
+}
+
+// Issue 25: the other dialogs a teacher meets, whole in either language and scale.
+TEST_P(Screenshots, DialogsTextIsNotClipped)
+{
+    const QString language = GetParam();
+    WelcomeDialog welcome;
+    welcome.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&welcome));
+    saveAndExpectWhole(&welcome, "welcome", language, "in the welcome dialog");
+    Identity identity;
+    identity.username = QStringLiteral("maria.rodriguez@dream.demo");
+    SignOutDialog signOut(identity, 3);
+    signOut.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&signOut));
+    saveAndExpectWhole(&signOut, "signout", language, "in the sign-out dialog");
+    StudentFormDialog student(*m_repository);
+    student.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&student));
+    saveAndExpectWhole(&student, "studentform", language, "in the student form");
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, Screenshots,
                          ::testing::Values(QStringLiteral("es"), QStringLiteral("en")),
                          [](const auto &language) { return language.param.toStdString(); });
@@ -414,5 +476,5 @@ TEST(ScreenshotsAt200Percent, ChildProcessRendersWithoutClipping)
     const QByteArray output = child.readAll();
     EXPECT_EQ(child.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(child.exitCode(), 0) << output.toStdString();
-    EXPECT_TRUE(output.contains("[  PASSED  ] 8 tests")) << output.toStdString();
+    EXPECT_TRUE(output.contains("[  PASSED  ] 12 tests")) << output.toStdString();
 }

@@ -4,8 +4,9 @@
 #include "auth/session.h"
 #include "authtesthelpers.h"
 #include "emulatorprocess.h"
-#include "store/localstore.h"
 #include "mapping.h"
+#include "repository.h"
+#include "store/localstore.h"
 #include "sync/streamingclient.h"
 #include "sync/syncscheduler.h"
 
@@ -13,6 +14,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTest>
 #include <gtest/gtest.h>
 
 using namespace pasalista;
@@ -74,6 +76,17 @@ bool waitForStoredName(QSignalSpy &finished, const QString &path, const QString 
     return storedLastName(path, sfid) == name;
 }
 
+// A first "Sync now", then the org's change events: the sync is clean and the channel up.
+void syncThenStream(SyncScheduler &scheduler, QSignalSpy &finished, QSignalSpy &connected)
+{
+    scheduler.syncNow();
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_EQ(finished.takeFirst().at(0).value<SyncReport>().result, SyncReport::Result::Clean);
+    scheduler.startStreaming();
+    ASSERT_TRUE(connected.wait(30000));
+    ASSERT_TRUE(scheduler.isStreaming());
+}
+
 } // namespace
 
 TEST(Streaming, ChannelNamesFollowSalesforce)
@@ -92,12 +105,7 @@ TEST(Streaming, OfficeWritesReachTheStoreThroughDropsAndUnknownClient)
     QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
     StreamingClient *streaming = scheduler.streamingClient();
     QSignalSpy connected(streaming, &StreamingClient::connectedChanged);
-    scheduler.syncNow();
-    ASSERT_TRUE(finished.wait(60000));
-    ASSERT_EQ(finished.takeFirst().at(0).value<SyncReport>().result, SyncReport::Result::Clean);
-    scheduler.startStreaming();
-    ASSERT_TRUE(connected.wait(30000));
-    ASSERT_TRUE(scheduler.isStreaming());
+    ASSERT_NO_FATAL_FAILURE(syncThenStream(scheduler, finished, connected));
     EXPECT_GE(scheduler.pollIntervalMs(), SyncScheduler::kStreamingPollFactor * 30000)
         << "polling is only the safety net while streaming";
 
@@ -192,4 +200,103 @@ TEST(Streaming, RefusedTokenWaitsForARefreshAndReplaysWhatItMissed)
     EXPECT_EQ(changed.takeFirst().at(1).toStringList(), QStringList{missed});
     client.stop();
     EXPECT_FALSE(client.isConnected());
+}
+
+namespace {
+
+// Every mark of the laptop, by its org Id, with its status; marks the org has not got yet
+// are counted under an empty Id.
+QMap<QString, int> storedMarks(const QString &path)
+{
+    LocalStore store(Mapping::dream());
+    QMap<QString, int> marks;
+    if (!store.open(path))
+        return marks;
+    QSqlQuery query(store.database());
+    query.exec(QStringLiteral("SELECT COALESCE(sfid, ''), attendance_type__c FROM attendance__c"));
+    while (query.next())
+        marks.insert(query.value(0).toString(), query.value(1).toInt());
+    return marks;
+}
+
+QMap<QString, int> orgMarks(const EmulatorProcess &org)
+{
+    QMap<QString, int> marks;
+    for (const QJsonValue &value : org.records(QStringLiteral("Attendance__c"))) {
+        const QJsonObject record = value.toObject();
+        if (!record.value(QStringLiteral("IsDeleted")).toBool())
+            marks.insert(record.value(QStringLiteral("Id")).toString(),
+                         record.value(QStringLiteral("Attendance_Type__c")).toInt());
+    }
+    return marks;
+}
+
+} // namespace
+
+// Issue 25: after an outage the marks waited up to 40 minutes (the backoff, then the slow poll
+// that streaming allows) and went only with Ctrl+R. Now the streaming channel reconnecting
+// is the org answering again: the marks go at once. Several failed attempts make the backoff
+// minutes long, so only the reconnect can bring the cycle the test waits for.
+TEST(Streaming, MarksGoAsSoonAsTheChannelReconnectsAfterAnOutage)
+{
+    Fixture fixture;
+    ASSERT_TRUE(fixture.org.isRunning());
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
+    scheduler.setEditDebounceMs(50);
+    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
+    StreamingClient *streaming = scheduler.streamingClient();
+    QSignalSpy connected(streaming, &StreamingClient::connectedChanged);
+    ASSERT_NO_FATAL_FAILURE(syncThenStream(scheduler, finished, connected));
+
+    // The outage: nothing reaches the org, the held connect included.
+    ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("dropBeforeResponseRate"), 1.0}}));
+    fixture.streamingAdmin({{QStringLiteral("dropWaitingConnects"), true}});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !scheduler.isStreaming(); }, 60000));
+
+    {
+        LocalStore store(Mapping::dream());
+        ASSERT_TRUE(store.open(fixture.path));
+        Repository repository(store);
+        const Course course = repository.courses().constFirst();
+        const QList<Student> roster = repository.roster(course.id);
+        ASSERT_GE(roster.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            ASSERT_TRUE(repository
+                            .markAttendance(course.id, roster.at(i).id,
+                                            QDate::currentDate().addDays(-400), 2, {}, true)
+                            .ok());
+        }
+    }
+    scheduler.localEditMade();
+    ASSERT_TRUE(finished.wait(120000));
+    ASSERT_EQ(finished.takeFirst().at(0).value<SyncReport>().result,
+              SyncReport::Result::Unreachable);
+    for (int attempt = 0; attempt < 3; ++attempt) { // the backoff grows to minutes
+        scheduler.syncNow();
+        ASSERT_TRUE(finished.wait(120000));
+        ASSERT_EQ(finished.takeFirst().at(0).value<SyncReport>().result,
+                  SyncReport::Result::Unreachable);
+    }
+    EXPECT_EQ(scheduler.state(), SyncScheduler::State::Offline);
+    EXPECT_GE(scheduler.pollIntervalMs(), 120000) << "four failures: minutes of backoff";
+
+    // The org answers again: the channel reconnects, and the marks go without "Sync now".
+    ASSERT_TRUE(fixture.org.clearFaults());
+    connected.clear();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return scheduler.isStreaming(); }, 180000));
+    ASSERT_TRUE(finished.wait(60000)) << "no sync after the reconnect";
+    const SyncReport report = finished.takeFirst().at(0).value<SyncReport>();
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    EXPECT_EQ(report.pushed, 3);
+    EXPECT_NE(scheduler.state(), SyncScheduler::State::Offline);
+
+    // Record by record, the laptop's marks are the org's.
+    const QMap<QString, int> laptop = storedMarks(fixture.path);
+    EXPECT_FALSE(laptop.contains(QString())) << "a mark never reached the org";
+    const QMap<QString, int> org = orgMarks(fixture.org);
+    for (auto mark = laptop.cbegin(); mark != laptop.cend(); ++mark) {
+        EXPECT_TRUE(org.contains(mark.key())) << mark.key().toStdString();
+        EXPECT_EQ(org.value(mark.key(), -1), mark.value()) << mark.key().toStdString();
+    }
+    scheduler.stopStreaming();
 }

@@ -87,6 +87,33 @@ TEST(SyncScheduler, UnreachableOrgMeansOfflineAndBacksOff)
     expectSyncNowEndsIn(scheduler, finished, SyncReport::Result::Clean, SyncScheduler::State::Idle);
 }
 
+// Issue 25: the network coming back (QNetworkInformation's reachability turning Online calls
+// orgReachableAgain) sends what waits at once, whatever backoff the failures had built; and
+// out of reach, the tries never wait an hour.
+TEST(SyncScheduler, NetworkBackSyncsAtOnceAfterMinutesOfBackoff)
+{
+    Fixture fixture;
+    SyncScheduler scheduler(fixture.path, Mapping::dream(), fixture.session);
+    QSignalSpy finished(&scheduler, &SyncScheduler::cycleFinished);
+    ASSERT_TRUE(fixture.org.setFaults({{QStringLiteral("dropBeforeResponseRate"), 1.0}}));
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        expectSyncNowEndsIn(scheduler, finished, SyncReport::Result::Unreachable,
+                            SyncScheduler::State::Offline);
+    }
+    EXPECT_GE(scheduler.pollIntervalMs(), 120000) << "four failures: minutes of backoff";
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        expectSyncNowEndsIn(scheduler, finished, SyncReport::Result::Unreachable,
+                            SyncScheduler::State::Offline);
+    }
+    EXPECT_LE(scheduler.pollIntervalMs(), 6 * 60000)
+        << "out of reach, the next try is minutes away, never an hour";
+    ASSERT_TRUE(fixture.org.clearFaults());
+    scheduler.orgReachableAgain();
+    EXPECT_EQ(scheduler.state(), SyncScheduler::State::Syncing) << "at once, not after the backoff";
+    EXPECT_EQ(waitForCycle(finished).result, SyncReport::Result::Clean);
+    EXPECT_EQ(scheduler.state(), SyncScheduler::State::Idle);
+}
+
 TEST(SyncScheduler, RefusedSessionNeedsSignIn)
 {
     Fixture fixture;

@@ -2,6 +2,7 @@
 
 // A small programme in a real SQLite store in a temporary folder, for the ui suites:
 // two programs, three courses (two active today, one ended) and a few enrolled students.
+#include "demodata.h"
 #include "mapping.h"
 #include "repository.h"
 #include "store/localstore.h"
@@ -56,6 +57,16 @@ inline void openStoreIn(const QTemporaryDir &dir, std::unique_ptr<LocalStore> *s
     *store = std::make_unique<LocalStore>(Mapping::dream());
     ASSERT_TRUE((*store)->open(dir.filePath(QStringLiteral("local.sqlite"))))
         << (*store)->errorString().toStdString();
+}
+
+// The same, filled with the demo programme (as "Try the demo" does), and its repository.
+inline void openDemoStoreIn(const QTemporaryDir &dir, std::unique_ptr<LocalStore> *store,
+                            std::unique_ptr<Repository> *repository)
+{
+    ASSERT_NO_FATAL_FAILURE(openStoreIn(dir, store));
+    DemoData demo(**store);
+    ASSERT_TRUE(demo.populate(QDate::currentDate())) << demo.errorString().toStdString();
+    *repository = std::make_unique<Repository>(**store);
 }
 
 class UiStoreFixture : public ::testing::Test

@@ -4,6 +4,11 @@
 #include "laptopclock.h"
 #include "repository.h"
 #include "studentlabels.h"
+#include "sync/syncissues.h"
+#include "syncissuetext.h"
+
+#include <QApplication>
+#include <QStyle>
 
 #include <QBrush>
 #include <QColor>
@@ -12,6 +17,30 @@
 #include <algorithm>
 
 namespace pasalista {
+
+namespace {
+
+// The students whose row value appeared, went or changed (`same` compares one student's two).
+template <typename Value, typename Same>
+QSet<qint64> changedKeys(const QHash<qint64, Value> &before, const QHash<qint64, Value> &after,
+                         Same same)
+{
+    QSet<qint64> changed;
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        const auto old = before.constFind(it.key());
+        if (old == before.constEnd() || !same(*old, *it)) {
+            changed.insert(it.key());
+        }
+    }
+    for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
+        if (!after.contains(it.key())) {
+            changed.insert(it.key());
+        }
+    }
+    return changed;
+}
+
+} // namespace
 
 AttendanceModel::AttendanceModel(Repository &repository, QObject *parent)
     : KeyedRowsModel<Student>(ColumnCount, parent), m_repository(repository),
@@ -44,7 +73,7 @@ void AttendanceModel::refresh()
     const bool loaded = m_courseId && m_date.isValid();
     QHash<qint64, AttendanceMark> marks =
         loaded ? m_repository.attendanceOn(m_courseId, m_date) : QHash<qint64, AttendanceMark>();
-    const QSet<qint64> changed = takeMarks(std::move(marks));
+    const QSet<qint64> changed = takeMarks(std::move(marks)) + takeIssues();
     replaceRows(m_courseId ? m_repository.roster(m_courseId) : QList<Student>(), changed);
     Q_EMIT marksChanged();
 }
@@ -56,7 +85,7 @@ void AttendanceModel::showLoaded(qint64 courseId, const QList<Student> &roster,
         m_courseId = courseId;
         m_outsideDatesConfirmed = false;
     }
-    const QSet<qint64> changed = takeMarks(std::move(marks));
+    const QSet<qint64> changed = takeMarks(std::move(marks)) + takeIssues();
     replaceRows(roster, changed);
     Q_EMIT marksChanged();
 }
@@ -124,21 +153,64 @@ void AttendanceModel::showAllPresent(int present)
 // Keeps the new marks; returns the students whose mark appeared, went or changed.
 QSet<qint64> AttendanceModel::takeMarks(QHash<qint64, AttendanceMark> marks)
 {
-    QSet<qint64> changed;
-    for (auto it = marks.constBegin(); it != marks.constEnd(); ++it) {
-        const auto before = m_marks.constFind(it.key());
-        if (before == m_marks.constEnd() || before->status != it->status ||
-            before->notes != it->notes) {
-            changed.insert(it.key());
-        }
-    }
-    for (auto it = m_marks.constBegin(); it != m_marks.constEnd(); ++it) {
-        if (!marks.contains(it.key())) {
-            changed.insert(it.key());
-        }
-    }
+    const QSet<qint64> changed =
+        changedKeys(m_marks, marks, [](const AttendanceMark &a, const AttendanceMark &b) {
+            return a.status == b.status && a.notes == b.notes;
+        });
     m_marks = std::move(marks);
     return changed;
+}
+
+// Reads the open sync issues of the marks shown; returns the students whose issue appeared,
+// went or changed.
+QSet<qint64> AttendanceModel::takeIssues()
+{
+    QHash<qint64, qint64> studentOfMark;
+    for (const AttendanceMark &mark : std::as_const(m_marks)) {
+        if (mark.id != 0) {
+            studentOfMark.insert(mark.id, mark.studentId);
+        }
+    }
+    QHash<qint64, SyncIssue> issues;
+    if (!studentOfMark.isEmpty()) {
+        const QList<SyncIssue> open = SyncIssues(m_repository.store()).list();
+        for (const SyncIssue &issue : open) {
+            const auto student = studentOfMark.constFind(issue.recordId);
+            if (issue.role == Role::Attendance && student != studentOfMark.constEnd() &&
+                !issues.contains(*student)) {
+                issues.insert(*student, issue);
+            }
+        }
+    }
+    const QSet<qint64> changed =
+        changedKeys(m_issues, issues, [](const SyncIssue &a, const SyncIssue &b) {
+            return a.kind == b.kind && a.message == b.message && a.remoteValue == b.remoteValue;
+        });
+    m_issues = std::move(issues);
+    return changed;
+}
+
+// A refused or conflicting mark: a warning icon by the name, and on every cell the words the
+// Sync issues window uses, for the pointer and for a screen reader.
+QVariant AttendanceModel::issueData(const Student &student, int column, int role) const
+{
+    const auto found = m_issues.constFind(student.id);
+    if (found == m_issues.constEnd()) {
+        return {};
+    }
+    if (role == Qt::DecorationRole) {
+        return column == NameColumn
+                   ? QVariant(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
+                   : QVariant();
+    }
+    if (role == SyncIssueKindRole) {
+        return int(found->kind);
+    }
+    const QString details = SyncIssueText::details(m_repository.mapping(), *found);
+    return found->kind == SyncIssue::Kind::Conflict
+               ? tr("This mark was changed here and in the org. %1 Choose in Sync issues.")
+                     .arg(details)
+               : tr("The org has not taken this mark. %1").arg(details);
 }
 
 bool AttendanceModel::sameRow(const Student &before, const Student &after) const
@@ -331,6 +403,11 @@ QVariant AttendanceModel::rowData(const Student &student, int column, int role) 
         return mark ? QVariant(mark->status) : QVariant();
     case IsMarkedRole:
         return mark != nullptr;
+    case Qt::DecorationRole:
+    case Qt::ToolTipRole:
+    case Qt::AccessibleDescriptionRole:
+    case SyncIssueKindRole:
+        return issueData(student, column, role);
     default:
         return {};
     }

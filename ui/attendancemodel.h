@@ -3,6 +3,7 @@
 #include "domainerror.h"
 #include "keyedrowsmodel.h"
 #include "records.h"
+#include "sync/syncissue.h"
 
 #include <QDate>
 #include <QHash>
@@ -31,7 +32,10 @@ public:
     {
         StudentIdRole = Qt::UserRole + 1,
         StatusCodeRole,
-        IsMarkedRole
+        IsMarkedRole,
+        // The mark's open sync issue (SyncIssue::Kind as an int): none when it is in the org
+        // as shown. The row also carries a warning icon and a tooltip in the teacher's words.
+        SyncIssueKindRole
     };
 
     explicit AttendanceModel(Repository &repository, QObject *parent = nullptr);
@@ -95,6 +99,8 @@ private:
     void showAllPresent(int present);
     AttendanceMark writtenMark(qint64 studentId, int status) const;
     QSet<qint64> takeMarks(QHash<qint64, AttendanceMark> marks);
+    QSet<qint64> takeIssues();
+    QVariant issueData(const Student &student, int column, int role) const;
     qint64 rowKey(const Student &student) const override { return student.id; }
     bool sameRow(const Student &before, const Student &after) const override;
     void onRepositoryChanged();
@@ -110,6 +116,7 @@ private:
     bool m_refreshesOnWrites = true;
     QHash<qint64, AttendanceMark> m_marks;
     QList<qint64> m_lastMarkedPresent;
+    QHash<qint64, SyncIssue> m_issues; // by student: the org refused the mark, or a conflict
 };
 
 } // namespace pasalista

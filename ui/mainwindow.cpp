@@ -9,6 +9,7 @@
 #include "diagnostics.h"
 #include "repository.h"
 #include "rosterpanel.h"
+#include "screenreader.h"
 #include "summarymodel.h"
 #include "summarypanel.h"
 #include "sync/clockskew.h"
@@ -134,6 +135,9 @@ void MainWindow::showMessage(const QString &text, int timeoutMs)
     m_messageBar->setText(text);
     m_messageBar->setToolTip(text);
     m_messageBar->setVisible(!text.isEmpty());
+    if (!text.isEmpty()) {
+        ScreenReader::alert(m_messageBar);
+    }
     m_messageTimer->stop();
     if (timeoutMs > 0) {
         m_messageTimer->start(timeoutMs);
@@ -202,6 +206,7 @@ QWidget *MainWindow::createCoursePage()
     m_courseHeader->setFont(headerFont);
 
     m_tabs = new QTabWidget(page);
+    m_tabs->setAccessibleName(tr("Course views")); // a screen reader names what Tab reaches
     m_roster = new RosterPanel(m_repository, m_tabs);
     m_attendance = new AttendanceSheet(m_repository, m_tabs);
     m_tabs->insertTab(RosterTab, m_roster, tr("&Roster"));

@@ -3,6 +3,7 @@
 #include "auth/loginhost.h"
 #include "auth/session.h"
 #include "auth/signinflow.h"
+#include "screenreader.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -160,6 +161,7 @@ void SignInDialog::startSignIn()
         tr("Finish signing in to %1 in your browser. Pasalista waits here.").arg(loginUrl.host()));
     m_pages->setCurrentIndex(WaitingPage);
     m_signInButton->setEnabled(false);
+    growToFitText();
     m_flow->start(loginUrl);
 }
 
@@ -169,6 +171,7 @@ void SignInDialog::onAuthorizationUrl(const QUrl &url)
     if (!m_openBrowser(url)) {
         m_waitingText->setText(tr("Pasalista could not open a browser. Copy the link, paste it "
                                   "into a browser on this computer and sign in there."));
+        growToFitText();
     }
 }
 
@@ -196,9 +199,30 @@ void SignInDialog::showForm(const QString &error)
 {
     m_formError->setText(error);
     m_formError->setVisible(!error.isEmpty());
+    if (!error.isEmpty()) {
+        ScreenReader::alert(m_formError);
+    }
     m_pages->setCurrentIndex(FormPage);
     m_signInButton->setEnabled(true);
     m_copyLink->setText(tr("Copy link"));
+    growToFitText();
+}
+
+// A text set once the dialog is shown (no browser, an error) may need more lines than the
+// page was given: the stack's height follows its pages' size hints, not a wrapped label's
+// lines at the width it has. The dialog grows by what the page lacks, at any scale.
+void SignInDialog::growToFitText()
+{
+    layout()->activate();
+    QWidget *page = m_pages->currentWidget();
+    QLayout *pageLayout = page->layout();
+    const int needed = pageLayout->hasHeightForWidth()
+                           ? pageLayout->totalHeightForWidth(page->width())
+                           : pageLayout->totalMinimumSize().height();
+    const int missing = needed - page->height();
+    if (missing > 0) {
+        resize(width(), height() + missing);
+    }
 }
 
 void SignInDialog::reject()

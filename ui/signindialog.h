@@ -56,6 +56,7 @@ private:
     void onFailed(const QString &message);
     void copyLink();
     void showForm(const QString &error);
+    void growToFitText();
 
     QStackedWidget *m_pages = nullptr;
     QComboBox *m_kind = nullptr;

@@ -29,6 +29,7 @@ StudentFormDialog::StudentFormDialog(Repository &repository, QWidget *parent)
     auto *form = new QFormLayout(formWidget);
     buildForm(form);
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Student details")); // a screen reader names what Tab reaches
     scroll->setWidget(formWidget);
     scroll->setWidgetResizable(true);
 

@@ -43,6 +43,7 @@ StudentProfileDialog::StudentProfileDialog(const Repository &repository, qint64 
     setWindowTitle(tr("Student: %1").arg(student.fullName()));
 
     auto *tabs = new QTabWidget(this);
+    tabs->setAccessibleName(tr("Student's record")); // a screen reader names what Tab reaches
     tabs->addTab(createDetails(student), tr("&Details"));
     tabs->addTab(createCourses(repository, studentId), tr("&Courses"));
     tabs->addTab(createSummary(repository, studentId), tr("&Summary"));

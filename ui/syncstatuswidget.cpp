@@ -1,7 +1,9 @@
 #include "syncstatuswidget.h"
 
-#include "store/localstore.h"
 #include "repository.h"
+#include "screenreader.h"
+#include "store/localstore.h"
+#include "sync/syncissues.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -38,7 +40,7 @@ QString SyncStatusWidget::stateLabel(SyncScheduler::State state)
 {
     switch (state) {
     case SyncScheduler::State::Offline:
-        return tr("Offline");
+        return tr("Offline: your marks are saved on this computer");
     case SyncScheduler::State::Idle:
         return tr("Up to date");
     case SyncScheduler::State::Syncing:
@@ -51,12 +53,16 @@ QString SyncStatusWidget::stateLabel(SyncScheduler::State state)
     return {};
 }
 
-QString SyncStatusWidget::stateText(SyncScheduler::State state, int pending)
+QString SyncStatusWidget::stateText(SyncScheduler::State state, int pending, int issues)
 {
     if (pending <= 0) {
-        return stateLabel(state);
+        return state == SyncScheduler::State::Idle && issues > 0
+                   ? tr("Synced, except %n issue(s) to look at", nullptr, issues)
+                   : stateLabel(state);
     }
     switch (state) {
+    case SyncScheduler::State::Offline:
+        return tr("Offline: %n change(s) saved on this computer", nullptr, pending);
     case SyncScheduler::State::Idle:
         return tr("%n change(s) waiting to sync", nullptr, pending);
     case SyncScheduler::State::Syncing:
@@ -79,6 +85,29 @@ QString SyncStatusWidget::lastSyncText() const
 int SyncStatusWidget::pendingCount() const
 {
     return m_repository ? m_repository->store().pendingChangeCount() : 0;
+}
+
+int SyncStatusWidget::issueCount() const
+{
+    if (m_repository) {
+        return SyncIssues(m_repository->store()).count();
+    }
+    const SyncReport report = m_scheduler ? m_scheduler->lastReport() : SyncReport();
+    return report.failed + report.conflicts + report.held;
+}
+
+void SyncStatusWidget::showState(const QString &text, bool alarming)
+{
+    if (text == m_state->text()) {
+        return;
+    }
+    m_state->setText(text);
+    if (alarming) {
+        ScreenReader::alert(m_state);
+    } else {
+        ScreenReader::statusChanged(m_state);
+    }
+    Q_EMIT announced(text, alarming);
 }
 
 void SyncStatusWidget::setRepository(Repository *repository)
@@ -114,9 +143,10 @@ void SyncStatusWidget::refresh()
 {
     if (!m_scheduler) {
         const int pending = pendingCount();
-        m_state->setText(
-            pending > 0 ? tr("Not signed in: %n change(s) kept on this computer", nullptr, pending)
-                        : tr("Not signed in: working offline"));
+        showState(pending > 0
+                      ? tr("Not signed in: %n change(s) kept on this computer", nullptr, pending)
+                      : tr("Not signed in: working offline"),
+                  false);
         m_progress->hide();
         m_lastSync->clear();
         m_syncNow->setEnabled(false);
@@ -124,7 +154,12 @@ void SyncStatusWidget::refresh()
         return;
     }
     const SyncScheduler::State state = m_scheduler->state();
-    m_state->setText(stateText(state, pendingCount()));
+    const int issues = issueCount();
+    const bool alarming = state == SyncScheduler::State::Offline ||
+                          state == SyncScheduler::State::Error ||
+                          state == SyncScheduler::State::NeedsSignIn ||
+                          (state == SyncScheduler::State::Idle && issues > 0);
+    showState(stateText(state, pendingCount(), issues), alarming);
     m_progress->setVisible(state == SyncScheduler::State::Syncing);
     m_syncNow->setEnabled(state != SyncScheduler::State::Syncing);
     QDateTime last = m_scheduler->lastSuccess();
@@ -137,7 +172,6 @@ void SyncStatusWidget::refresh()
             ? tr("Last sync: %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
             : tr("Never synced"));
     const SyncReport report = m_scheduler->lastReport();
-    const int issues = report.failed + report.conflicts;
     m_issues->setVisible(issues > 0);
     m_issues->setText(tr("%n issue(s)", nullptr, issues));
     if (state == SyncScheduler::State::Error || state == SyncScheduler::State::Offline) {

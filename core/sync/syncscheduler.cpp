@@ -1,8 +1,8 @@
 #include "syncscheduler.h"
 
 #include "logging.h"
-#include "sync/apibudget.h"
 #include "net/backoff.h"
+#include "sync/apibudget.h"
 #include "sync/streamingclient.h"
 #include "sync/syncworker.h"
 
@@ -18,6 +18,10 @@ namespace {
 constexpr int kMinimumPollMs = 30'000;
 // Events of one transaction arrive together: gather them into one sync, well within 2 s.
 constexpr int kStreamDebounceMs = 300;
+// Out of reach, the marks wait for the next try: tries go on every 2 to 6 minutes (the fourth
+// step of the backoff, jittered) rather than up to an hour, for an org without change events
+// whose channel cannot say it answers again.
+constexpr int kOfflineBackoffSteps = 3;
 
 } // namespace
 
@@ -168,8 +172,21 @@ void SyncScheduler::onStreamingConnectedChanged(bool connected)
 {
     qCInfo(lcSync) << (connected ? "streaming up: polling is the safety net"
                                  : "streaming down: polling at the normal interval");
-    if (m_pollTimer.isActive())
+    if (connected && (m_failures > 0 || m_state == State::Offline)) {
+        orgReachableAgain(); // the channel answering is the org answering
+        return;
+    }
+    if (m_pollTimer.isActive() && m_failures == 0) // a backoff keeps its own delay
         m_pollTimer.start(pollDelayMs());
+}
+
+void SyncScheduler::orgReachableAgain()
+{
+    if (m_state == State::NeedsSignIn)
+        return;
+    qCInfo(lcSync) << "org reachable again: syncing";
+    m_failures = 0;
+    start(false);
 }
 
 int SyncScheduler::pollDelayMs() const
@@ -266,8 +283,11 @@ void SyncScheduler::onCycleFinished(const SyncReport &report, int apiUsed, int a
         start(manual, std::exchange(m_queuedObjects, {}));
         return;
     }
-    const long long delay = m_failures > 0 ? Backoff::betweenCycles(m_failures - 1)
-                                           : static_cast<long long>(pollDelayMs());
+    const int step = report.result == SyncReport::Result::Unreachable
+                         ? std::min(m_failures - 1, kOfflineBackoffSteps)
+                         : m_failures - 1;
+    const long long delay =
+        m_failures > 0 ? Backoff::betweenCycles(step) : static_cast<long long>(pollDelayMs());
     m_pollTimer.start(static_cast<int>(std::min<long long>(delay, 24LL * 3600 * 1000)));
 }
 
@@ -275,9 +295,8 @@ void SyncScheduler::onReachabilityChanged()
 {
     const auto reachability = QNetworkInformation::instance()->reachability();
     if (reachability == QNetworkInformation::Reachability::Online) {
-        qCInfo(lcSync) << "network back: syncing";
-        m_failures = 0;
-        start(false);
+        qCInfo(lcSync) << "network back";
+        orgReachableAgain();
         if (m_streamingWanted)
             m_streaming->start();
     } else if (reachability == QNetworkInformation::Reachability::Disconnected) {

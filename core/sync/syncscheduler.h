@@ -19,9 +19,10 @@ class SyncWorker;
 // Decides when to sync and runs one cycle at a time in a worker thread. Triggers: the
 // poll timer (the mapping's sf_polling_seconds), a local edit (debounced), the network
 // coming back (QNetworkInformation), change events (only the objects they name) and "Sync
-// now". Failures back off with jitter; near the org's daily API limit, or the mapping's
-// sf_max_daily_api_calls for this laptop, it polls less, then not at all until the next
-// day ("Sync now" always works).
+// now". Failures back off with jitter (out of reach, a few minutes at most), and the org
+// answering again (the network back, the streaming channel reconnected) ends the wait.
+// Near the org's daily API limit, or the mapping's sf_max_daily_api_calls for this laptop,
+// it polls less, then not at all until the next day ("Sync now" always works).
 class SyncScheduler : public QObject
 {
     Q_OBJECT
@@ -75,6 +76,9 @@ public Q_SLOTS:
     // object asks for a sync within 2 seconds, and polling slows down meanwhile.
     void startStreaming();
     void stopStreaming();
+    // The org answers again (the network came back, or the streaming channel reconnected):
+    // after an outage, what waits goes now rather than when the backoff ends.
+    void orgReachableAgain();
 
 Q_SIGNALS:
     void stateChanged(pasalista::SyncScheduler::State state);

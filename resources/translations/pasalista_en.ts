@@ -208,6 +208,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Synced, except %n issue(s) to look at</source>
+        <translation>
+            <numerusform>Synced, except %n issue to look at</numerusform>
+            <numerusform>Synced, except %n issues to look at</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n change(s) saved on this computer</source>
+        <translation>
+            <numerusform>Offline: %n change saved on this computer</numerusform>
+            <numerusform>Offline: %n changes saved on this computer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Not signed in: %n change(s) kept on this computer</source>
         <translation>
             <numerusform>Not signed in: %n change kept on this computer</numerusform>

@@ -1021,6 +1021,14 @@ COURSE y STUDENT: Id de Salesforce, Id de Pasalista o un nombre sin ambigüedad.
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
+    <message>
+        <source>This mark was changed here and in the org. %1 Choose in Sync issues.</source>
+        <translation>Esta marca se cambió aquí y en la organización. %1 Elija en Problemas de sincronización.</translation>
+    </message>
+    <message>
+        <source>The org has not taken this mark. %1</source>
+        <translation>La organización no ha aceptado esta marca. %1</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::AttendanceSheet</name>
@@ -1794,6 +1802,10 @@ Tome la asistencia sin conexión y sincronícela con Salesforce.</translation>
     <message>
         <source>Show only the courses that meet today: within their dates, on the weekdays they have marks on</source>
         <translation>Mostrar solo los cursos que se reúnen hoy: dentro de sus fechas, en los días de la semana en que tienen marcas</translation>
+    </message>
+    <message>
+        <source>Course views</source>
+        <translation>Vistas del curso</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +2700,10 @@ Cambie aquí lo que pide la organización y guarde.</translation>
         <source>Edit student</source>
         <translation>Editar estudiante</translation>
     </message>
+    <message>
+        <source>Student details</source>
+        <translation>Datos del estudiante</translation>
+    </message>
 </context>
 <context>
     <name>pasalista::StudentPickerDialog</name>
@@ -2822,6 +2838,10 @@ Cambie aquí lo que pide la organización y guarde.</translation>
     <message>
         <source>Attendance history</source>
         <translation>Historial de asistencia</translation>
+    </message>
+    <message>
+        <source>Student&apos;s record</source>
+        <translation>Ficha del estudiante</translation>
     </message>
 </context>
 <context>
@@ -3299,10 +3319,6 @@ Tal como lo dijo la organización: %2</translation>
         <translation>Registros que la organización rechazó y conflictos</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Sin conexión</translation>
-    </message>
-    <message>
         <source>Up to date</source>
         <translation>Al día</translation>
     </message>
@@ -3367,6 +3383,24 @@ Tal como lo dijo la organización: %2</translation>
         <translation>
             <numerusform>Sin sesión: %n cambio guardado en este equipo</numerusform>
             <numerusform>Sin sesión: %n cambios guardados en este equipo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline: your marks are saved on this computer</source>
+        <translation>Sin conexión: sus marcas se guardan en esta computadora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced, except %n issue(s) to look at</source>
+        <translation>
+            <numerusform>Sincronizado, salvo %n problema por revisar</numerusform>
+            <numerusform>Sincronizado, salvo %n problemas por revisar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n change(s) saved on this computer</source>
+        <translation>
+            <numerusform>Sin conexión: %n cambio guardado en esta computadora</numerusform>
+            <numerusform>Sin conexión: %n cambios guardados en esta computadora</numerusform>
         </translation>
     </message>
 </context>
