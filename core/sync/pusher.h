@@ -26,13 +26,13 @@ class SalesforceClient;
 // The push's flow: sends the outbox to the org, with the look-ups (PushLookup), the twin
 // check (TwinCheck) and the request building (CollectionRequest) beside it: changes coalesced per
 // record (Outbox), parents before children, upserts by Pasalista_Id__c through sObject Collections
-// (200 a call, allOrNone=false), so a retry after any failure or crash updates the same record
-// instead of making a twin. Records already known by Salesforce Id are updated by Id. Per-record
-// results mark the outbox: success, permanent failure (shown; its children wait for it),
-// or a transient one retried with backoff. A reply that cannot be read as the org's
-// verdict leaves the records pending, never failed. Without the external ID a create is
-// preceded by a natural-key look-up (every page, reply checked), repeated before resending
-// a create whose reply was lost; a look-up that fails leaves the record for later.
+// (200 a request, allOrNone=false; more than 200 go five requests to a Composite call), so a retry
+// after any failure or crash updates the same record instead of making a twin. Records already
+// known by Salesforce Id are updated by Id. Per-record results mark the outbox: success, permanent
+// failure (shown; its children wait for it), or a transient one retried with backoff. A reply that
+// cannot be read as the org's verdict leaves the records pending, never failed. Without the
+// external ID a create is preceded by a natural-key look-up (every page, reply checked), repeated
+// before resending a create whose reply was lost; a look-up that fails leaves the record for later.
 class Pusher
 {
 public:
@@ -72,6 +72,8 @@ private:
     bool pushChanges(Role role, QList<Operation> operations);
     bool pushDeletes(Role role, QList<Operation> operations);
     bool sendInBatches(Role role, BatchKind kind, QList<Operation> operations);
+    QList<ApiResponse> sendBatches(Role role, BatchKind kind,
+                                   const QList<QList<Operation>> &batches);
     bool applyResults(Role role, BatchKind kind, QList<Operation> &batch,
                       const ApiResponse &response, QList<Operation> *retry);
     bool markSuccess(Role role, const Operation &operation, const QString &sfid, bool created);
