@@ -749,3 +749,67 @@ TEST(PushInComposite, TenThousandMarksInTenCallsAndOneRefusalStaysItsOwn)
     ASSERT_TRUE(left.next());
     EXPECT_EQ(left.value(0).toInt(), left.value(1).toInt()) << "nothing pending but the refusal";
 }
+
+namespace {
+
+using PushWithReadBack = SyncedLaptopTest;
+
+} // namespace
+
+// Issue 26: a day's 40 marks go out with their read-back in one Composite call, so "Sync now"
+// costs one API call more than with nothing to send; an automation's rewrite of what was sent
+// still reaches the laptop in the same cycle (issue 21), record by record.
+TEST_F(PushWithReadBack, FortyMarksAndTheirReadBackCostOneCallMoreThanAnIdleSyncNow)
+{
+    const QJsonObject automation{{QStringLiteral("object"), kAttendance},
+                                 {QStringLiteral("name"), QStringLiteral("Upper_Notes")},
+                                 {QStringLiteral("field"), QStringLiteral("Notes__c")},
+                                 {QStringLiteral("source"), QStringLiteral("Notes__c")},
+                                 {QStringLiteral("upperCase"), true}};
+    ASSERT_EQ(
+        org.sendJson("POST", QStringLiteral("/__emulator/automations"), QJsonDocument(automation))
+            .status,
+        204);
+    const auto callsOfSyncNow = [this](SyncReport *report) {
+        const int before = laptop.client().apiUsed();
+        *report = laptop.sync();
+        return laptop.client().apiUsed() - before;
+    };
+    SyncReport idle;
+    const int idleCalls = callsOfSyncNow(&idle);
+    ASSERT_EQ(idle.result, SyncReport::Result::Clean) << idle.message.toStdString();
+
+    const QDate day = QDate::currentDate().addDays(-300);
+    QList<qint64> ids;
+    for (const Course &taught : repository.courses()) {
+        for (const Student &student : repository.roster(taught.id)) {
+            if (ids.size() < 40 &&
+                repository
+                    .markAttendance(taught.id, student.id, day, int(ids.size() % 3),
+                                    QStringLiteral("nota %1").arg(ids.size()), true)
+                    .ok()) {
+                ids.append(repository.attendanceOn(taught.id, day).value(student.id).id);
+            }
+        }
+    }
+    ASSERT_EQ(ids.size(), 40);
+    SyncReport pushed;
+    const int calls = callsOfSyncNow(&pushed);
+    EXPECT_EQ(pushed.result, SyncReport::Result::Clean) << pushed.message.toStdString();
+    EXPECT_EQ(pushed.pushed, 40);
+    EXPECT_EQ(calls, idleCalls + 1) << "the marks and their read-back: one Composite call";
+    expectMarksMatch(laptop, org, ids, day);
+    const QHash<QString, QJsonObject> inOrg = orgMarksOn(org, day);
+    for (const qint64 id : std::as_const(ids)) {
+        const QVariantMap row = laptop.store().row(Role::Attendance, id).value_or(QVariantMap());
+        const QString note = inOrg.value(row.value(QStringLiteral("sfid")).toString())
+                                 .value(QStringLiteral("Notes__c"))
+                                 .toString();
+        EXPECT_TRUE(note.startsWith(QLatin1String("NOTA "))) << note.toStdString();
+        EXPECT_EQ(row.value(QStringLiteral("notes__c")).toString(), note)
+            << "the org's rewrite is on the laptop";
+    }
+    const SyncReport next = laptop.sync();
+    EXPECT_EQ(next.result, SyncReport::Result::Clean);
+    EXPECT_EQ(next.writeRequests, 0) << "the org's rewrite is not sent back";
+}

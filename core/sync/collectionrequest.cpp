@@ -119,8 +119,10 @@ ApiResponse CollectionRequest::send(Role role, PushBatchKind kind,
     return m_client.post(request.path, QJsonDocument(request.body));
 }
 
-QList<ApiResponse> CollectionRequest::sendTogether(Role role, PushBatchKind kind,
-                                                   const QList<QList<PushOperation>> &batches)
+CollectionRequest::Replies
+CollectionRequest::sendTogether(Role role, PushBatchKind kind,
+                                const QList<QList<PushOperation>> &batches,
+                                const QStringList &queries)
 {
     CompositeBatch composite(m_client);
     for (qsizetype i = 0; i < batches.size(); ++i) {
@@ -128,12 +130,24 @@ QList<ApiResponse> CollectionRequest::sendTogether(Role role, PushBatchKind kind
         composite.addCollectionWrite(referenceOf(i), request.method, request.path, request.query,
                                      request.body);
     }
-    m_report.writeRequests += composite.send();
-    QList<ApiResponse> responses;
-    for (qsizetype i = 0; i < batches.size(); ++i) {
-        responses.append(composite.result(referenceOf(i)));
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        composite.addQuery(queryReferenceOf(i), queries.at(i));
     }
-    return responses;
+    m_report.writeRequests += composite.send();
+    Replies replies;
+    for (qsizetype i = 0; i < batches.size(); ++i) {
+        replies.batches.append(composite.result(referenceOf(i)));
+    }
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        replies.queries.append(composite.result(queryReferenceOf(i)));
+    }
+    replies.orgClock = composite.replyDate(queryReferenceOf(0));
+    return replies;
+}
+
+QString CollectionRequest::queryReferenceOf(qsizetype query)
+{
+    return QStringLiteral("readBack%1").arg(query);
 }
 
 QString CollectionRequest::referenceOf(qsizetype batch)

@@ -4,6 +4,7 @@
 #include "net/apiresponse.h"
 #include "sync/pushoperation.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -36,10 +37,18 @@ public:
     QJsonObject payloadFor(const RecordCodec &codec, const PushOperation &operation,
                            PushBatchKind kind) const;
     ApiResponse send(Role role, PushBatchKind kind, const QList<PushOperation> &batch);
+    // What the org answered a sendTogether(): each batch's reply and each query's, in the
+    // order given (a call that failed whole: its failure), and the org's clock then.
+    struct Replies
+    {
+        QList<ApiResponse> batches;
+        QList<ApiResponse> queries;
+        QDateTime orgClock;
+    };
     // The batches as sObject Collections subrequests of as few Composite calls as Salesforce
-    // allows; each batch's reply in the order given (a call that failed whole: its failure).
-    QList<ApiResponse> sendTogether(Role role, PushBatchKind kind,
-                                    const QList<QList<PushOperation>> &batches);
+    // allows, then the queries (in the last call, when they fit in it beside its batches).
+    Replies sendTogether(Role role, PushBatchKind kind, const QList<QList<PushOperation>> &batches,
+                         const QStringList &queries = {});
     // The fields of an operation that hold a value the org has no field for (an admin removed
     // or hid it): the payload would drop them, so the value would never reach the org. Values
     // the push derives (student name and Id on a mark) and the external ID are not counted.
@@ -55,6 +64,7 @@ private:
     };
     Request requestFor(Role role, PushBatchKind kind, const QList<PushOperation> &batch) const;
     static QString referenceOf(qsizetype batch);
+    static QString queryReferenceOf(qsizetype query);
 
     LocalStore &m_store;
     SalesforceClient &m_client;

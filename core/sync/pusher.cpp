@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "net/backoff.h"
+#include "net/compositebatch.h"
 #include "net/salesforceclient.h"
 #include "records.h"
 #include "store/execstatement.h"
@@ -56,7 +57,8 @@ bool isAlreadyDeleted(const QString &code)
 
 Pusher::Pusher(LocalStore &store, SalesforceClient &client, SyncReport &report)
     : m_store(store), m_client(client), m_report(report), m_outbox(store), m_lookup(store, client),
-      m_twins(store, client, report, m_lookup), m_requests(store, client, report)
+      m_twins(store, client, report, m_lookup), m_requests(store, client, report),
+      m_readBack(store, report)
 {
 }
 
@@ -403,14 +405,41 @@ bool Pusher::pushDeletes(Role role, QList<Operation> operations)
     return sendInBatches(role, BatchKind::Delete, remote);
 }
 
-QList<ApiResponse> Pusher::sendBatches(Role role, BatchKind kind,
-                                       const QList<QList<Operation>> &batches)
+CollectionRequest::Replies Pusher::sendBatches(Role role, BatchKind kind,
+                                               const QList<QList<Operation>> &batches)
 {
-    if (batches.size() == 1) {
-        return {m_requests.send(role, kind, batches.constFirst())};
+    // What is written is read back in the same call, when the batches leave room for it.
+    const qsizetype room = CompositeBatch::kMaxQueries - batches.size();
+    const QStringList readBack =
+        room > 0 ? m_readBack.queriesFor(role, kind, batches, room) : QStringList();
+    if (batches.size() == 1 && readBack.isEmpty()) {
+        return {{m_requests.send(role, kind, batches.constFirst())}, {}, {}};
     }
     // Many batches: five to an API call inside Composite requests (10,000 marks, 10 calls).
-    return m_requests.sendTogether(role, kind, batches);
+    return m_requests.sendTogether(role, kind, batches, readBack);
+}
+
+void Pusher::readBack(Role role, const CollectionRequest::Replies &replies)
+{
+    const QString objectName = m_store.mapping().objectFor(role).objectName;
+    for (const ApiResponse &reply : replies.queries) {
+        const int applied = m_readBack.apply(role, reply, replies.orgClock, m_confirmed);
+        if (applied < 0) {
+            return; // what it would have read is left to the pull
+        }
+        m_readBackCount[objectName] += applied;
+    }
+}
+
+QSet<QString> Pusher::objectsToReadBack() const
+{
+    QSet<QString> objects;
+    for (const QString &object : m_written) {
+        if (m_readBackCount.value(object) < m_writtenCount.value(object)) {
+            objects.insert(object);
+        }
+    }
+    return objects;
 }
 
 bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operations)
@@ -423,10 +452,11 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
         for (qsizetype start = 0; start < operations.size(); start += batchSize) {
             batches.append(operations.mid(start, batchSize));
         }
-        const QList<ApiResponse> responses = sendBatches(role, kind, batches);
+        m_confirmed.clear();
+        const CollectionRequest::Replies replies = sendBatches(role, kind, batches);
         std::optional<ApiResponse> stop;
         for (qsizetype i = 0; i < batches.size(); ++i) {
-            const ApiResponse &response = responses.at(i);
+            const ApiResponse &response = replies.batches.at(i);
             if (isNoVerdict(response)) {
                 // Refused on this side (a redirect, another origin): the org said nothing
                 // about these records, so they stay pending; the sync ends with the reason.
@@ -450,6 +480,7 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
         if (stop) {
             return stopWith(*stop);
         }
+        readBack(role, replies);
         if (kind == BatchKind::Create && !recoverLostCreates(role, retry)) {
             return false;
         }
@@ -577,6 +608,8 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
     } else {
         ++m_report.pushed;
         m_written.insert(mapping.objectFor(role).objectName);
+        ++m_writtenCount[mapping.objectFor(role).objectName];
+        m_confirmed.insert(sfid);
     }
     if (!adoptTwinRow(role, operation.recordId, sfid)) {
         return false;

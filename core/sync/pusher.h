@@ -7,6 +7,7 @@
 #include "sync/describerules.h"
 #include "sync/pushlookup.h"
 #include "sync/pushoperation.h"
+#include "sync/pushreadback.h"
 #include "sync/recordcodec.h"
 #include "sync/syncreport.h"
 #include "sync/twincheck.h"
@@ -42,6 +43,7 @@ public:
     {
         m_available = fields;
         m_requests.setAvailableFields(fields);
+        m_readBack.setAvailableFields(fields);
     }
     // The org's rules per object (from describe): a record that breaks one is refused here.
     void setRules(const QHash<QString, DescribeRules> &rules) { m_rules = rules; }
@@ -60,6 +62,10 @@ public:
     bool validatePending();
     // The objects this push created or updated records of: the org may have rewritten them.
     QSet<QString> writtenObjects() const { return m_written; }
+    // Of those, the objects with a written record that was not read back in the Composite
+    // call of its write: a pull reads them back.
+    QSet<QString> objectsToReadBack() const;
+    void setOrgShapes(const OrgShapes &shapes) { m_readBack.setOrgShapes(shapes); }
     // The org refused a record for a field's definition (length, required, picklist values)
     // that the rules held here allowed: its describe changed.
     bool refusedByFieldRules() const { return m_refusedByFieldRules; }
@@ -72,8 +78,9 @@ private:
     bool pushChanges(Role role, QList<Operation> operations);
     bool pushDeletes(Role role, QList<Operation> operations);
     bool sendInBatches(Role role, BatchKind kind, QList<Operation> operations);
-    QList<ApiResponse> sendBatches(Role role, BatchKind kind,
-                                   const QList<QList<Operation>> &batches);
+    CollectionRequest::Replies sendBatches(Role role, BatchKind kind,
+                                           const QList<QList<Operation>> &batches);
+    void readBack(Role role, const CollectionRequest::Replies &replies);
     bool applyResults(Role role, BatchKind kind, QList<Operation> &batch,
                       const ApiResponse &response, QList<Operation> *retry);
     bool markSuccess(Role role, const Operation &operation, const QString &sfid, bool created);
@@ -101,6 +108,10 @@ private:
     PushLookup m_lookup;
     TwinCheck m_twins;
     CollectionRequest m_requests;
+    PushReadBack m_readBack;
+    QSet<QString> m_confirmed;           // Ids whose write the org confirmed in this call
+    QHash<QString, int> m_writtenCount;  // per object: records created or updated
+    QHash<QString, int> m_readBackCount; // per object: of those, read back with their write
     void holdUnwritable(Role role, QList<Operation> &operations);
     bool keepHeldChange(Role role, const Operation &operation);
 

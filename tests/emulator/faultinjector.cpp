@@ -218,19 +218,49 @@ std::optional<TransportFaults> FaultInjector::takeArmedFault(const QByteArray &m
     return fired;
 }
 
+namespace {
+// The armed kinds a Composite reply can carry inside one subrequest's result.
+bool strikesInsideAReply(const QString &fault)
+{
+    return fault == QLatin1String("500") || fault == QLatin1String("503") ||
+           ReplyMutator::appliesToSubrequest(fault);
+}
+} // namespace
+
 std::optional<QString> FaultInjector::takeSubrequestFault(const QByteArray &method,
                                                           const QString &path)
 {
     std::optional<QString> fired;
     for (auto it = m_armed.begin(); it != m_armed.end();) {
-        const bool applies = it->subrequests && (it->fault == QLatin1String("500") ||
-                                                 it->fault == QLatin1String("503") ||
-                                                 ReplyMutator::appliesToSubrequest(it->fault));
+        const bool applies = it->subrequests && strikesInsideAReply(it->fault);
         const bool matches = applies && (it->method.isEmpty() || it->method == method) &&
                              it->path.match(path).hasMatch();
         if (matches && --it->remaining == 0) {
             if (!fired)
                 fired = it->fault;
+            it = m_armed.erase(it);
+            continue;
+        }
+        ++it;
+    }
+    return fired;
+}
+
+std::optional<TransportFaults> FaultInjector::takeCarriedWriteFault(const QByteArray &method,
+                                                                    const QString &path)
+{
+    std::optional<TransportFaults> fired;
+    if (method == "GET")
+        return fired;
+    for (auto it = m_armed.begin(); it != m_armed.end();) {
+        const bool matches = it->subrequests && !strikesInsideAReply(it->fault) &&
+                             (it->method.isEmpty() || it->method == method) &&
+                             it->path.match(path).hasMatch();
+        if (matches && --it->remaining == 0) {
+            if (!fired) {
+                fired = TransportFaults{};
+                it->applyTo(&*fired);
+            }
             it = m_armed.erase(it);
             continue;
         }
