@@ -198,23 +198,34 @@ QString FaultInjector::drawMutation()
         static_cast<qsizetype>(m_mutationRandom.bounded(static_cast<int>(kinds.size()))));
 }
 
-std::optional<TransportFaults> FaultInjector::takeArmedFault(const QByteArray &method,
-                                                             const QString &path)
+std::optional<ArmedFault>
+FaultInjector::takeArmed(const QByteArray &method, const QString &path,
+                         const std::function<bool(const ArmedFault &)> &kind)
 {
-    std::optional<TransportFaults> fired;
+    // Every matching fault counts this request; the first whose count runs out fires.
+    std::optional<ArmedFault> fired;
     for (auto it = m_armed.begin(); it != m_armed.end();) {
-        const bool matches =
-            (it->method.isEmpty() || it->method == method) && it->path.match(path).hasMatch();
+        const bool matches = kind(*it) && (it->method.isEmpty() || it->method == method) &&
+                             it->path.match(path).hasMatch();
         if (matches && --it->remaining == 0) {
-            if (!fired) {
-                fired = TransportFaults{};
-                it->applyTo(&*fired);
-            }
+            if (!fired)
+                fired = *it;
             it = m_armed.erase(it);
             continue;
         }
         ++it;
     }
+    return fired;
+}
+
+std::optional<TransportFaults> FaultInjector::takeArmedFault(const QByteArray &method,
+                                                             const QString &path)
+{
+    const auto armed = takeArmed(method, path, [](const ArmedFault &) { return true; });
+    if (!armed)
+        return std::nullopt;
+    TransportFaults fired;
+    armed->applyTo(&fired);
     return fired;
 }
 
@@ -230,42 +241,24 @@ bool strikesInsideAReply(const QString &fault)
 std::optional<QString> FaultInjector::takeSubrequestFault(const QByteArray &method,
                                                           const QString &path)
 {
-    std::optional<QString> fired;
-    for (auto it = m_armed.begin(); it != m_armed.end();) {
-        const bool applies = it->subrequests && strikesInsideAReply(it->fault);
-        const bool matches = applies && (it->method.isEmpty() || it->method == method) &&
-                             it->path.match(path).hasMatch();
-        if (matches && --it->remaining == 0) {
-            if (!fired)
-                fired = it->fault;
-            it = m_armed.erase(it);
-            continue;
-        }
-        ++it;
-    }
-    return fired;
+    const auto armed = takeArmed(method, path, [](const ArmedFault &fault) {
+        return fault.subrequests && strikesInsideAReply(fault.fault);
+    });
+    return armed ? std::optional<QString>(armed->fault) : std::nullopt;
 }
 
 std::optional<TransportFaults> FaultInjector::takeCarriedWriteFault(const QByteArray &method,
                                                                     const QString &path)
 {
-    std::optional<TransportFaults> fired;
     if (method == "GET")
-        return fired;
-    for (auto it = m_armed.begin(); it != m_armed.end();) {
-        const bool matches = it->subrequests && !strikesInsideAReply(it->fault) &&
-                             (it->method.isEmpty() || it->method == method) &&
-                             it->path.match(path).hasMatch();
-        if (matches && --it->remaining == 0) {
-            if (!fired) {
-                fired = TransportFaults{};
-                it->applyTo(&*fired);
-            }
-            it = m_armed.erase(it);
-            continue;
-        }
-        ++it;
-    }
+        return std::nullopt;
+    const auto armed = takeArmed(method, path, [](const ArmedFault &fault) {
+        return fault.subrequests && !strikesInsideAReply(fault.fault);
+    });
+    if (!armed)
+        return std::nullopt;
+    TransportFaults fired;
+    armed->applyTo(&fired);
     return fired;
 }
 

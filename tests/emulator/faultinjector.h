@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -96,6 +97,8 @@ private:
     bool setMutationKinds(const QJsonValue &value, QString *error);
     QString drawMutation();
     std::optional<TransportFaults> takeArmedFault(const QByteArray &method, const QString &path);
+    std::optional<ArmedFault> takeArmed(const QByteArray &method, const QString &path,
+                                        const std::function<bool(const ArmedFault &)> &kind);
 
     quint32 m_seed;
     QRandomGenerator m_random;
