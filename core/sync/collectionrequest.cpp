@@ -119,14 +119,12 @@ ApiResponse CollectionRequest::send(Role role, PushBatchKind kind,
     return m_client.post(request.path, QJsonDocument(request.body));
 }
 
-CollectionRequest::Replies
-CollectionRequest::sendTogether(Role role, PushBatchKind kind,
-                                const QList<QList<PushOperation>> &batches,
-                                const QStringList &queries)
+CollectionRequest::Replies CollectionRequest::sendTogether(Role role, const QList<Batch> &batches,
+                                                           const QStringList &queries)
 {
     CompositeBatch composite(m_client);
     for (qsizetype i = 0; i < batches.size(); ++i) {
-        const Request request = requestFor(role, kind, batches.at(i));
+        const Request request = requestFor(role, batches.at(i).kind, batches.at(i).operations);
         composite.addCollectionWrite(referenceOf(i), request.method, request.path, request.query,
                                      request.body);
     }

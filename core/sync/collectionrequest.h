@@ -37,6 +37,12 @@ public:
     QJsonObject payloadFor(const RecordCodec &codec, const PushOperation &operation,
                            PushBatchKind kind) const;
     ApiResponse send(Role role, PushBatchKind kind, const QList<PushOperation> &batch);
+    // One sObject Collections request's records and how they go.
+    struct Batch
+    {
+        PushBatchKind kind;
+        QList<PushOperation> operations;
+    };
     // What the org answered a sendTogether(): each batch's reply and each query's, in the
     // order given (a call that failed whole: its failure), and the org's clock then.
     struct Replies
@@ -47,8 +53,7 @@ public:
     };
     // The batches as sObject Collections subrequests of as few Composite calls as Salesforce
     // allows, then the queries (in the last call, when they fit in it beside its batches).
-    Replies sendTogether(Role role, PushBatchKind kind, const QList<QList<PushOperation>> &batches,
-                         const QStringList &queries = {});
+    Replies sendTogether(Role role, const QList<Batch> &batches, const QStringList &queries = {});
     // The fields of an operation that hold a value the org has no field for (an admin removed
     // or hid it): the payload would drop them, so the value would never reach the org. Values
     // the push derives (student name and Id on a mark) and the external ID are not counted.

@@ -77,9 +77,16 @@ private:
     QList<Operation> collect(Role role);
     bool pushChanges(Role role, QList<Operation> operations);
     bool pushDeletes(Role role, QList<Operation> operations);
-    bool sendInBatches(Role role, BatchKind kind, QList<Operation> operations);
-    CollectionRequest::Replies sendBatches(Role role, BatchKind kind,
-                                           const QList<QList<Operation>> &batches);
+    using Batch = CollectionRequest::Batch;
+    // Operations that go the same way; a push sends several groups together.
+    struct Group
+    {
+        BatchKind kind;
+        QList<Operation> operations;
+    };
+    bool sendInBatches(Role role, QList<Group> groups);
+    static QList<Batch> batchesOf(const QList<Group> &groups);
+    CollectionRequest::Replies sendBatches(Role role, const QList<Batch> &batches);
     void readBack(Role role, const CollectionRequest::Replies &replies);
     bool applyResults(Role role, BatchKind kind, QList<Operation> &batch,
                       const ApiResponse &response, QList<Operation> *retry);

@@ -23,21 +23,33 @@ const QString kKeyColumn = QStringLiteral("pasalista_id__c");
 
 } // namespace
 
-QStringList PushReadBack::queriesFor(Role role, PushBatchKind kind,
-                                     const QList<QList<PushOperation>> &batches,
+QStringList PushReadBack::queriesFor(Role role, const QList<CollectionRequest::Batch> &batches,
                                      qsizetype room) const
 {
-    if (kind != PushBatchKind::Update && kind != PushBatchKind::Upsert) {
-        return {}; // a create without our key has nothing to find it by before it is made
-    }
+    // A create without our key has nothing to find it by before it is made; a delete leaves
+    // nothing to read.
+    const QStringList queries = queriesFor(role, PushBatchKind::Update, batches) +
+                                queriesFor(role, PushBatchKind::Upsert, batches);
+    return queries.size() <= room ? queries : QStringList();
+}
+
+QStringList PushReadBack::queriesFor(Role role, PushBatchKind kind,
+                                     const QList<CollectionRequest::Batch> &batches) const
+{
     const RecordCodec codec(m_store.mapping(), role);
     const bool byKey = kind == PushBatchKind::Upsert;
     QStringList literals;
-    for (const QList<PushOperation> &batch : batches) {
-        for (const PushOperation &operation : batch) {
-            literals.append(byKey ? Soql::stringLiteral(operation.row.value(kKeyColumn).toString())
-                                  : operation.sfid);
+    for (const CollectionRequest::Batch &batch : batches) {
+        for (const PushOperation &operation : batch.operations) {
+            if (batch.kind == kind) {
+                literals.append(
+                    byKey ? Soql::stringLiteral(operation.row.value(kKeyColumn).toString())
+                          : operation.sfid);
+            }
         }
+    }
+    if (literals.isEmpty()) {
+        return {};
     }
     const PullState state(m_store);
     PullQueries queries(m_store, state);
@@ -50,9 +62,6 @@ QStringList PushReadBack::queriesFor(Role role, PushBatchKind kind,
         kMaxQueryUriBytes - QUrl::toPercentEncoding(select(QStringLiteral("()"))).size();
     const QList<QStringList> lists = byKey ? IdListSplitter::splitLiterals(literals, budget)
                                            : IdListSplitter::split(literals, budget);
-    if (lists.size() > room) {
-        return {};
-    }
     QStringList texts;
     for (const QStringList &list : lists) {
         texts.append(select(byKey

@@ -2,6 +2,7 @@
 
 #include "mapping.h"
 #include "net/apiresponse.h"
+#include "sync/collectionrequest.h"
 #include "sync/pushoperation.h"
 #include "sync/recordvalidator.h"
 
@@ -30,8 +31,8 @@ public:
     void setOrgShapes(const OrgShapes &shapes) { m_shapes = shapes; }
     // The queries that read back the records of `batches`; none when they would take more
     // than `room` queries (the caller reads the object back by a pull instead).
-    QStringList queriesFor(Role role, PushBatchKind kind,
-                           const QList<QList<PushOperation>> &batches, qsizetype room) const;
+    QStringList queriesFor(Role role, const QList<CollectionRequest::Batch> &batches,
+                           qsizetype room) const;
     // Applies, of one query's reply, the records whose write the org confirmed (`confirmed`
     // Ids), as the pull applies a page; how many, or -1 when the reply cannot vouch for them
     // (refused, a page of several, a record the checks refuse): a pull then reads them.
@@ -40,6 +41,9 @@ public:
               const QSet<QString> &confirmed);
 
 private:
+    QStringList queriesFor(Role role, PushBatchKind kind,
+                           const QList<CollectionRequest::Batch> &batches) const;
+
     LocalStore &m_store;
     SyncReport &m_report;
     QHash<QString, QSet<QString>> m_available;
