@@ -3,10 +3,13 @@
 // the laptop's rows, record by record, after the dust settles.
 #include "laptop.h"
 #include "store/sqlcipherdriver.h"
+#include "sync/pusher.h"
 #include "sync/soql.h"
 #include "synccommand.h"
+#include "wholeorgmapping.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -648,4 +651,165 @@ TEST(Soql, StringLiteralEscapesQuotesBackslashesAndControlCharacters)
               QStringLiteral("'O\\'Brien \\\\ a\\nb\\rc\\td'"));
     EXPECT_EQ(Soql::stringLiteral(QStringLiteral("Peña")), QStringLiteral("'Peña'"));
     EXPECT_EQ(Soql::stringLiteral(QString()), QStringLiteral("''"));
+}
+
+namespace {
+
+constexpr int kBulkMarks = 10000;
+
+// The org's Attendance_Type__c of every mark, by Id.
+QHash<QString, int> orgStatuses(const EmulatorProcess &org)
+{
+    QHash<QString, int> statuses;
+    for (const QJsonValue &value : liveRecords(org, kAttendance)) {
+        const QJsonObject record = value.toObject();
+        statuses.insert(record.value(QStringLiteral("Id")).toString(),
+                        record.value(QStringLiteral("Attendance_Type__c")).toVariant().toInt());
+    }
+    return statuses;
+}
+
+} // namespace
+
+// Issue 26: an office laptop changes 10,000 marks. They go as sObject Collections requests
+// of 200 inside Composite requests, five to an API call: at most 10 calls as the org counts
+// them. One record the org refuses (a validation rule) fails alone, with the org's message;
+// every other mark is in the org as on the laptop, record by record.
+TEST(PushInComposite, TenThousandMarksInTenCallsAndOneRefusalStaysItsOwn)
+{
+    EmulatorProcess org(
+        {QStringLiteral("--generate"),
+         QStringLiteral("students=200,enrollments=400,attendance=%1").arg(kBulkMarks)});
+    ASSERT_TRUE(org.isRunning()) << org.startupOutput().toStdString();
+    QTemporaryDir dir;
+    LocalStore store(wholeOrgMapping());
+    ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("office.sqlite"))));
+    Identity identity;
+    identity.instanceUrl = org.instanceUrl();
+    identity.loginUrl = org.baseUrl();
+    Session session(identity, org.login().toUtf8(), QByteArray());
+    SalesforceClient client(&session);
+    ASSERT_EQ(SyncEngine(store, client, identity).run().result, SyncReport::Result::Clean);
+
+    QHash<qint64, QString> sfids; // local id -> Id
+    QSqlQuery marks(store.database());
+    ASSERT_TRUE(
+        marks.exec(QStringLiteral("SELECT id, sfid, attendance_type__c FROM attendance__c")));
+    ASSERT_TRUE(store.begin());
+    while (marks.next()) {
+        const qint64 id = marks.value(0).toLongLong();
+        sfids.insert(id, marks.value(1).toString());
+        ASSERT_TRUE(store.updateLocal(
+            Role::Attendance, id,
+            {{QStringLiteral("attendance_type__c"), (marks.value(2).toInt() + 1) % 5}}));
+    }
+    ASSERT_TRUE(store.commit());
+    ASSERT_EQ(sfids.size(), kBulkMarks);
+    const QHash<QString, int> before = orgStatuses(org);
+    // The 4,321st mark (the 22nd batch, inside the fifth Composite call) is refused.
+    const qint64 refusedId = sfids.keys().at(4320);
+    const QString refused = sfids.value(refusedId);
+    const HttpReply rule =
+        org.sendJson("POST", QStringLiteral("/__emulator/validation-rules"),
+                     QJsonDocument(QJsonObject{
+                         {QStringLiteral("object"), kAttendance},
+                         {QStringLiteral("name"), QStringLiteral("Not_This_One")},
+                         {QStringLiteral("condition"), QStringLiteral("Id = '%1'").arg(refused)},
+                         {QStringLiteral("message"), QStringLiteral("No se cambia.")},
+                         {QStringLiteral("field"), QStringLiteral("Attendance_Type__c")},
+                         {QStringLiteral("active"), true}}));
+    ASSERT_LT(rule.status, 300) << rule.body.toStdString();
+
+    SyncReport report;
+    Pusher pusher(store, client, report);
+    const int callsBefore = client.apiCallCount();
+    EXPECT_TRUE(pusher.run()) << report.message.toStdString();
+    EXPECT_LE(client.apiCallCount() - callsBefore, 10) << "Composite calls of five collections";
+    EXPECT_EQ(report.pushed, kBulkMarks - 1);
+    EXPECT_EQ(report.failed, 1);
+
+    const QHash<QString, int> after = orgStatuses(org);
+    for (auto it = sfids.cbegin(); it != sfids.cend(); ++it) {
+        const QVariantMap row = store.row(Role::Attendance, it.key()).value_or(QVariantMap());
+        const int local = row.value(QStringLiteral("attendance_type__c")).toInt();
+        if (it.key() == refusedId) {
+            EXPECT_EQ(after.value(it.value()), before.value(it.value())) << "the org kept its own";
+            EXPECT_EQ(row.value(QStringLiteral("_hc_lastop")).toString(), QStringLiteral("FAILED"));
+            EXPECT_TRUE(row.value(QStringLiteral("_hc_err"))
+                            .toString()
+                            .contains(QLatin1String("FIELD_CUSTOM_VALIDATION_EXCEPTION")));
+            continue;
+        }
+        ASSERT_EQ(after.value(it.value()), local) << "mark " << it.key();
+        ASSERT_NE(row.value(QStringLiteral("_hc_lastop")).toString(), QStringLiteral("FAILED"));
+    }
+    QSqlQuery left(store.database());
+    ASSERT_TRUE(left.exec(QStringLiteral("SELECT COUNT(*), SUM(state = 'FAILED') FROM _trigger_log "
+                                         "WHERE state IN ('NEW', 'PENDING', 'FAILED')")));
+    ASSERT_TRUE(left.next());
+    EXPECT_EQ(left.value(0).toInt(), left.value(1).toInt()) << "nothing pending but the refusal";
+}
+
+namespace {
+
+using PushWithReadBack = SyncedLaptopTest;
+
+} // namespace
+
+// Issue 26: a day's 40 marks go out with their read-back in one Composite call, so "Sync now"
+// costs one API call more than with nothing to send; an automation's rewrite of what was sent
+// still reaches the laptop in the same cycle (issue 21), record by record.
+TEST_F(PushWithReadBack, FortyMarksAndTheirReadBackCostOneCallMoreThanAnIdleSyncNow)
+{
+    const QJsonObject automation{{QStringLiteral("object"), kAttendance},
+                                 {QStringLiteral("name"), QStringLiteral("Upper_Notes")},
+                                 {QStringLiteral("field"), QStringLiteral("Notes__c")},
+                                 {QStringLiteral("source"), QStringLiteral("Notes__c")},
+                                 {QStringLiteral("upperCase"), true}};
+    ASSERT_EQ(
+        org.sendJson("POST", QStringLiteral("/__emulator/automations"), QJsonDocument(automation))
+            .status,
+        204);
+    const auto callsOfSyncNow = [this](SyncReport *report) {
+        const int before = laptop.client().apiUsed();
+        *report = laptop.sync();
+        return laptop.client().apiUsed() - before;
+    };
+    SyncReport idle;
+    const int idleCalls = callsOfSyncNow(&idle);
+    ASSERT_EQ(idle.result, SyncReport::Result::Clean) << idle.message.toStdString();
+
+    const QDate day = QDate::currentDate().addDays(-300);
+    QList<qint64> ids;
+    for (const Course &taught : repository.courses()) {
+        for (const Student &student : repository.roster(taught.id)) {
+            if (ids.size() < 40 &&
+                repository
+                    .markAttendance(taught.id, student.id, day, int(ids.size() % 3),
+                                    QStringLiteral("nota %1").arg(ids.size()), true)
+                    .ok()) {
+                ids.append(repository.attendanceOn(taught.id, day).value(student.id).id);
+            }
+        }
+    }
+    ASSERT_EQ(ids.size(), 40);
+    SyncReport pushed;
+    const int calls = callsOfSyncNow(&pushed);
+    EXPECT_EQ(pushed.result, SyncReport::Result::Clean) << pushed.message.toStdString();
+    EXPECT_EQ(pushed.pushed, 40);
+    EXPECT_EQ(calls, idleCalls + 1) << "the marks and their read-back: one Composite call";
+    expectMarksMatch(laptop, org, ids, day);
+    const QHash<QString, QJsonObject> inOrg = orgMarksOn(org, day);
+    for (const qint64 id : std::as_const(ids)) {
+        const QVariantMap row = laptop.store().row(Role::Attendance, id).value_or(QVariantMap());
+        const QString note = inOrg.value(row.value(QStringLiteral("sfid")).toString())
+                                 .value(QStringLiteral("Notes__c"))
+                                 .toString();
+        EXPECT_TRUE(note.startsWith(QLatin1String("NOTA "))) << note.toStdString();
+        EXPECT_EQ(row.value(QStringLiteral("notes__c")).toString(), note)
+            << "the org's rewrite is on the laptop";
+    }
+    const SyncReport next = laptop.sync();
+    EXPECT_EQ(next.result, SyncReport::Result::Clean);
+    EXPECT_EQ(next.writeRequests, 0) << "the org's rewrite is not sent back";
 }

@@ -12,13 +12,8 @@ namespace pasalista {
 void CompositeBatch::addGet(const QString &referenceId, const QString &path, const QUrlQuery &query,
                             const QHash<QString, QString> &headers)
 {
-    QString url =
-        QStringLiteral("/services/data/") + m_client.apiVersion() + QLatin1Char('/') + path;
-    if (!query.isEmpty()) {
-        url += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
-    }
     QJsonObject spec{{QStringLiteral("method"), QStringLiteral("GET")},
-                     {QStringLiteral("url"), url},
+                     {QStringLiteral("url"), urlOf(path, query)},
                      {QStringLiteral("referenceId"), referenceId}};
     if (!headers.isEmpty()) {
         QJsonObject httpHeaders;
@@ -27,7 +22,30 @@ void CompositeBatch::addGet(const QString &referenceId, const QString &path, con
         }
         spec.insert(QStringLiteral("httpHeaders"), httpHeaders);
     }
-    m_requests.append({spec, path.startsWith(QLatin1String("query"))});
+    m_requests.append({spec, path.startsWith(QLatin1String("query")), false});
+}
+
+void CompositeBatch::addCollectionWrite(const QString &referenceId, const QString &method,
+                                        const QString &path, const QUrlQuery &query,
+                                        const QJsonObject &body)
+{
+    QJsonObject spec{{QStringLiteral("method"), method},
+                     {QStringLiteral("url"), urlOf(path, query)},
+                     {QStringLiteral("referenceId"), referenceId}};
+    if (!body.isEmpty()) {
+        spec.insert(QStringLiteral("body"), body);
+    }
+    m_requests.append({spec, true, true});
+}
+
+QString CompositeBatch::urlOf(const QString &path, const QUrlQuery &query) const
+{
+    QString url =
+        QStringLiteral("/services/data/") + m_client.apiVersion() + QLatin1Char('/') + path;
+    if (!query.isEmpty()) {
+        url += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
+    }
+    return url;
 }
 
 void CompositeBatch::addQuery(const QString &referenceId, const QString &soql, bool includeDeleted)
@@ -57,11 +75,11 @@ int CompositeBatch::send()
         queries = 0;
     };
     for (const Subrequest &request : std::as_const(m_requests)) {
-        if (call.size() == kMaxSubrequests || (request.query && queries == kMaxQueries)) {
+        if (call.size() == kMaxSubrequests || (request.heavy && queries == kMaxQueries)) {
             flush();
         }
         call.append(request);
-        queries += request.query ? 1 : 0;
+        queries += request.heavy ? 1 : 0;
     }
     flush();
     m_requests.clear();
@@ -83,13 +101,16 @@ void CompositeBatch::fail(const QList<Subrequest> &call, const ApiResponse &fail
 bool CompositeBatch::sendCall(const QList<Subrequest> &call)
 {
     QJsonArray specs;
+    bool writes = false;
     for (const Subrequest &request : call) {
         specs.append(request.spec);
+        writes = writes || request.write;
     }
-    const ApiResponse response =
-        m_client.postRead(QStringLiteral("composite"),
-                          QJsonDocument(QJsonObject{{QStringLiteral("allOrNone"), false},
-                                                    {QStringLiteral("compositeRequest"), specs}}));
+    const QJsonDocument body(QJsonObject{{QStringLiteral("allOrNone"), false},
+                                         {QStringLiteral("compositeRequest"), specs}});
+    // A write is never resent blindly: its reply may be lost after the org committed it.
+    const ApiResponse response = writes ? m_client.post(QStringLiteral("composite"), body)
+                                        : m_client.postRead(QStringLiteral("composite"), body);
     const QJsonArray subresults =
         response.json.object().value(QLatin1String("compositeResponse")).toArray();
     // Salesforce answers every subrequest, in order: a reply that does not is not the org's.

@@ -1,5 +1,6 @@
 #include "collectionrequest.h"
 
+#include "net/compositebatch.h"
 #include "net/salesforceclient.h"
 #include "store/localstore.h"
 #include "sync/recordcodec.h"
@@ -70,11 +71,10 @@ QStringList CollectionRequest::unavailableFields(const RecordCodec &codec,
     return unavailable;
 }
 
-ApiResponse CollectionRequest::send(Role role, PushBatchKind kind,
-                                    const QList<PushOperation> &batch)
+CollectionRequest::Request CollectionRequest::requestFor(Role role, PushBatchKind kind,
+                                                         const QList<PushOperation> &batch) const
 {
     const RecordCodec codec(m_store.mapping(), role);
-    ++m_report.writeRequests;
     if (kind == PushBatchKind::Delete) {
         QStringList ids;
         for (const PushOperation &operation : batch) {
@@ -83,24 +83,74 @@ ApiResponse CollectionRequest::send(Role role, PushBatchKind kind,
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("ids"), ids.join(QLatin1Char(',')));
         query.addQueryItem(QStringLiteral("allOrNone"), QStringLiteral("false"));
-        return m_client.del(QStringLiteral("composite/sobjects"), query);
+        return {QStringLiteral("DELETE"), QStringLiteral("composite/sobjects"), query, {}};
     }
     QJsonArray records;
     for (const PushOperation &operation : batch) {
         records.append(payloadFor(codec, operation, kind));
     }
-    const QJsonDocument body(
-        QJsonObject{{QStringLiteral("allOrNone"), false}, {QStringLiteral("records"), records}});
+    const QJsonObject body{{QStringLiteral("allOrNone"), false},
+                           {QStringLiteral("records"), records}};
     switch (kind) {
     case PushBatchKind::Upsert:
-        return m_client.patch(QStringLiteral("composite/sobjects/%1/%2")
-                                  .arg(codec.objectName(), codec.object().upsertField),
-                              body);
+        return {QStringLiteral("PATCH"),
+                QStringLiteral("composite/sobjects/%1/%2")
+                    .arg(codec.objectName(), codec.object().upsertField),
+                {},
+                body};
     case PushBatchKind::Update:
-        return m_client.patch(QStringLiteral("composite/sobjects"), body);
+        return {QStringLiteral("PATCH"), QStringLiteral("composite/sobjects"), {}, body};
     default:
-        return m_client.post(QStringLiteral("composite/sobjects"), body);
+        return {QStringLiteral("POST"), QStringLiteral("composite/sobjects"), {}, body};
     }
+}
+
+ApiResponse CollectionRequest::send(Role role, PushBatchKind kind,
+                                    const QList<PushOperation> &batch)
+{
+    const Request request = requestFor(role, kind, batch);
+    ++m_report.writeRequests;
+    if (request.method == QLatin1String("DELETE")) {
+        return m_client.del(request.path, request.query);
+    }
+    if (request.method == QLatin1String("PATCH")) {
+        return m_client.patch(request.path, QJsonDocument(request.body));
+    }
+    return m_client.post(request.path, QJsonDocument(request.body));
+}
+
+CollectionRequest::Replies CollectionRequest::sendTogether(Role role, const QList<Batch> &batches,
+                                                           const QStringList &queries)
+{
+    CompositeBatch composite(m_client);
+    for (qsizetype i = 0; i < batches.size(); ++i) {
+        const Request request = requestFor(role, batches.at(i).kind, batches.at(i).operations);
+        composite.addCollectionWrite(referenceOf(i), request.method, request.path, request.query,
+                                     request.body);
+    }
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        composite.addQuery(queryReferenceOf(i), queries.at(i));
+    }
+    m_report.writeRequests += composite.send();
+    Replies replies;
+    for (qsizetype i = 0; i < batches.size(); ++i) {
+        replies.batches.append(composite.result(referenceOf(i)));
+    }
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        replies.queries.append(composite.result(queryReferenceOf(i)));
+    }
+    replies.orgClock = composite.replyDate(queryReferenceOf(0));
+    return replies;
+}
+
+QString CollectionRequest::queryReferenceOf(qsizetype query)
+{
+    return QStringLiteral("readBack%1").arg(query);
+}
+
+QString CollectionRequest::referenceOf(qsizetype batch)
+{
+    return QStringLiteral("batch%1").arg(batch);
 }
 
 } // namespace pasalista

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "net/backoff.h"
+#include "net/compositebatch.h"
 #include "net/salesforceclient.h"
 #include "records.h"
 #include "store/execstatement.h"
@@ -56,7 +57,8 @@ bool isAlreadyDeleted(const QString &code)
 
 Pusher::Pusher(LocalStore &store, SalesforceClient &client, SyncReport &report)
     : m_store(store), m_client(client), m_report(report), m_outbox(store), m_lookup(store, client),
-      m_twins(store, client, report, m_lookup), m_requests(store, client, report)
+      m_twins(store, client, report, m_lookup), m_requests(store, client, report),
+      m_readBack(store, report)
 {
 }
 
@@ -368,9 +370,13 @@ bool Pusher::pushChanges(Role role, QList<Operation> operations)
         }
         (operation.sfid.isEmpty() ? inserts : updates).append(operation);
     }
+    // Updates and upserts go together, in the fewest calls; creates without our key go
+    // after the updates, each with the look-ups that keep them from making twins.
     const bool sent =
-        sendInBatches(role, BatchKind::Update, updates) &&
-        sendInBatches(role, externalId ? BatchKind::Upsert : BatchKind::Create, inserts);
+        externalId
+            ? sendInBatches(role, {{BatchKind::Update, updates}, {BatchKind::Upsert, inserts}})
+            : sendInBatches(role, {{BatchKind::Update, updates}}) &&
+                  sendInBatches(role, {{BatchKind::Create, inserts}});
     m_twins.removeResentTwins(role, m_created);
     return sent;
 }
@@ -400,38 +406,113 @@ bool Pusher::pushDeletes(Role role, QList<Operation> operations)
         }
     }
     m_twins.deleteTwins(twins);
-    return sendInBatches(role, BatchKind::Delete, remote);
+    return sendInBatches(role, {{BatchKind::Delete, remote}});
 }
 
-bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operations)
+CollectionRequest::Replies Pusher::sendBatches(Role role, const QList<Batch> &batches)
 {
-    for (int attempt = 0; !operations.isEmpty(); ++attempt) {
-        QList<Operation> retry;
+    // What is written is read back in the same call, when the batches leave room for it.
+    const qsizetype room = CompositeBatch::kMaxQueries - batches.size();
+    const QStringList readBack =
+        room > 0 ? m_readBack.queriesFor(role, batches, room) : QStringList();
+    if (batches.size() == 1 && readBack.isEmpty()) {
+        return {{m_requests.send(role, batches.constFirst().kind, batches.constFirst().operations)},
+                {},
+                {}};
+    }
+    // Many batches: five to an API call inside Composite requests (10,000 marks, 10 calls).
+    return m_requests.sendTogether(role, batches, readBack);
+}
+
+void Pusher::readBack(Role role, const CollectionRequest::Replies &replies)
+{
+    const QString objectName = m_store.mapping().objectFor(role).objectName;
+    for (const ApiResponse &reply : replies.queries) {
+        const int applied = m_readBack.apply(role, reply, replies.orgClock, m_confirmed);
+        if (applied < 0) {
+            return; // what it would have read is left to the pull
+        }
+        m_readBackCount[objectName] += applied;
+    }
+}
+
+QSet<QString> Pusher::objectsToReadBack() const
+{
+    QSet<QString> objects;
+    for (const QString &object : m_written) {
+        if (m_readBackCount.value(object) < m_writtenCount.value(object)) {
+            objects.insert(object);
+        }
+    }
+    return objects;
+}
+
+QList<Pusher::Batch> Pusher::batchesOf(const QList<Group> &groups)
+{
+    QList<Batch> batches;
+    for (const Group &group : groups) {
         const int batchSize =
-            kind == BatchKind::Delete ? CollectionRequest::kDeleteBatchSize : kBatchSize;
-        for (qsizetype start = 0; start < operations.size(); start += batchSize) {
-            QList<Operation> batch = operations.mid(start, batchSize);
-            const ApiResponse response = m_requests.send(role, kind, batch);
+            group.kind == BatchKind::Delete ? CollectionRequest::kDeleteBatchSize : kBatchSize;
+        for (qsizetype start = 0; start < group.operations.size(); start += batchSize) {
+            batches.append({group.kind, group.operations.mid(start, batchSize)});
+        }
+    }
+    return batches;
+}
+
+bool Pusher::sendInBatches(Role role, QList<Group> groups)
+{
+    for (int attempt = 0;; ++attempt) {
+        const QList<Batch> batches = batchesOf(groups);
+        if (batches.isEmpty()) {
+            return true;
+        }
+        QList<Group> retryGroups;
+        for (const Group &group : std::as_const(groups)) {
+            retryGroups.append({group.kind, {}});
+        }
+        const auto retryOf = [&retryGroups](BatchKind kind) -> QList<Operation> & {
+            return std::find_if(retryGroups.begin(), retryGroups.end(),
+                                [kind](const Group &group) { return group.kind == kind; })
+                ->operations;
+        };
+        m_confirmed.clear();
+        const CollectionRequest::Replies replies = sendBatches(role, batches);
+        std::optional<ApiResponse> stop;
+        for (qsizetype i = 0; i < batches.size(); ++i) {
+            const ApiResponse &response = replies.batches.at(i);
+            QList<Operation> batch = batches.at(i).operations;
+            QList<Operation> &retry = retryOf(batches.at(i).kind);
             if (isNoVerdict(response)) {
                 // Refused on this side (a redirect, another origin): the org said nothing
                 // about these records, so they stay pending; the sync ends with the reason.
-                return stopWith(response);
+                stop = stop.value_or(response);
+                continue;
             }
             if (response.outcome == ApiResponse::Outcome::Transient ||
                 response.outcome == ApiResponse::Outcome::SignInRequired) {
                 retry.append(batch);
                 if (response.outcome == ApiResponse::Outcome::SignInRequired ||
                     m_client.isCancelled()) {
-                    return stopWith(response);
+                    stop = stop.value_or(response);
                 }
                 continue;
             }
-            if (!applyResults(role, kind, batch, response, &retry)) {
+            // The other batches of the same calls are answered: their verdicts are kept.
+            if (!applyResults(role, batches.at(i).kind, batch, response, &retry)) {
                 return false;
             }
         }
-        if (kind == BatchKind::Create && !recoverLostCreates(role, retry)) {
-            return false;
+        if (stop) {
+            return stopWith(*stop);
+        }
+        readBack(role, replies);
+        QList<Operation> retry;
+        for (Group &group : retryGroups) {
+            if (group.kind == BatchKind::Create && !recoverLostCreates(role, group.operations)) {
+                return false;
+            }
+            retry += group.operations;
         }
         if (retry.isEmpty()) {
             return true;
@@ -453,9 +534,8 @@ bool Pusher::sendInBatches(Role role, BatchKind kind, QList<Operation> operation
         }
         // A cancel cuts the pause short; the next batch then fails fast and reports it.
         m_client.pause(Backoff::withinCycle(attempt));
-        operations = retry;
+        groups = retryGroups;
     }
-    return true;
 }
 
 bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
@@ -557,6 +637,8 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
     } else {
         ++m_report.pushed;
         m_written.insert(mapping.objectFor(role).objectName);
+        ++m_writtenCount[mapping.objectFor(role).objectName];
+        m_confirmed.insert(sfid);
     }
     if (!adoptTwinRow(role, operation.recordId, sfid)) {
         return false;

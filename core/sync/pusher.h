@@ -7,6 +7,7 @@
 #include "sync/describerules.h"
 #include "sync/pushlookup.h"
 #include "sync/pushoperation.h"
+#include "sync/pushreadback.h"
 #include "sync/recordcodec.h"
 #include "sync/syncreport.h"
 #include "sync/twincheck.h"
@@ -26,13 +27,13 @@ class SalesforceClient;
 // The push's flow: sends the outbox to the org, with the look-ups (PushLookup), the twin
 // check (TwinCheck) and the request building (CollectionRequest) beside it: changes coalesced per
 // record (Outbox), parents before children, upserts by Pasalista_Id__c through sObject Collections
-// (200 a call, allOrNone=false), so a retry after any failure or crash updates the same record
-// instead of making a twin. Records already known by Salesforce Id are updated by Id. Per-record
-// results mark the outbox: success, permanent failure (shown; its children wait for it),
-// or a transient one retried with backoff. A reply that cannot be read as the org's
-// verdict leaves the records pending, never failed. Without the external ID a create is
-// preceded by a natural-key look-up (every page, reply checked), repeated before resending
-// a create whose reply was lost; a look-up that fails leaves the record for later.
+// (200 a request, allOrNone=false; more than 200 go five requests to a Composite call), so a retry
+// after any failure or crash updates the same record instead of making a twin. Records already
+// known by Salesforce Id are updated by Id. Per-record results mark the outbox: success, permanent
+// failure (shown; its children wait for it), or a transient one retried with backoff. A reply that
+// cannot be read as the org's verdict leaves the records pending, never failed. Without the
+// external ID a create is preceded by a natural-key look-up (every page, reply checked), repeated
+// before resending a create whose reply was lost; a look-up that fails leaves the record for later.
 class Pusher
 {
 public:
@@ -42,6 +43,7 @@ public:
     {
         m_available = fields;
         m_requests.setAvailableFields(fields);
+        m_readBack.setAvailableFields(fields);
     }
     // The org's rules per object (from describe): a record that breaks one is refused here.
     void setRules(const QHash<QString, DescribeRules> &rules) { m_rules = rules; }
@@ -60,6 +62,10 @@ public:
     bool validatePending();
     // The objects this push created or updated records of: the org may have rewritten them.
     QSet<QString> writtenObjects() const { return m_written; }
+    // Of those, the objects with a written record that was not read back in the Composite
+    // call of its write: a pull reads them back.
+    QSet<QString> objectsToReadBack() const;
+    void setOrgShapes(const OrgShapes &shapes) { m_readBack.setOrgShapes(shapes); }
     // The org refused a record for a field's definition (length, required, picklist values)
     // that the rules held here allowed: its describe changed.
     bool refusedByFieldRules() const { return m_refusedByFieldRules; }
@@ -71,7 +77,17 @@ private:
     QList<Operation> collect(Role role);
     bool pushChanges(Role role, QList<Operation> operations);
     bool pushDeletes(Role role, QList<Operation> operations);
-    bool sendInBatches(Role role, BatchKind kind, QList<Operation> operations);
+    using Batch = CollectionRequest::Batch;
+    // Operations that go the same way; a push sends several groups together.
+    struct Group
+    {
+        BatchKind kind;
+        QList<Operation> operations;
+    };
+    bool sendInBatches(Role role, QList<Group> groups);
+    static QList<Batch> batchesOf(const QList<Group> &groups);
+    CollectionRequest::Replies sendBatches(Role role, const QList<Batch> &batches);
+    void readBack(Role role, const CollectionRequest::Replies &replies);
     bool applyResults(Role role, BatchKind kind, QList<Operation> &batch,
                       const ApiResponse &response, QList<Operation> *retry);
     bool markSuccess(Role role, const Operation &operation, const QString &sfid, bool created);
@@ -99,6 +115,10 @@ private:
     PushLookup m_lookup;
     TwinCheck m_twins;
     CollectionRequest m_requests;
+    PushReadBack m_readBack;
+    QSet<QString> m_confirmed;           // Ids whose write the org confirmed in this call
+    QHash<QString, int> m_writtenCount;  // per object: records created or updated
+    QHash<QString, int> m_readBackCount; // per object: of those, read back with their write
     void holdUnwritable(Role role, QList<Operation> &operations);
     bool keepHeldChange(Role role, const Operation &operation);
 

@@ -239,13 +239,15 @@ SyncReport SyncEngine::run()
         pusher.setHeldColumns(heldColumns());
         pusher.setRules(m_rules);
         pusher.setKeyPrefixes(m_shapes.keyPrefixes);
+        pusher.setOrgShapes(m_shapes);
         pusher.setRespectBackoff(m_respectBackoff);
         ok = pusher.run();
         // The org may rewrite what it saves (flows, triggers): the objects just written are
         // read back at once, so the laptop ends with the org's values before "in sync" is
-        // said. Queried, not probed: the probe vouches for whole minutes only.
-        if (ok && !pusher.writtenObjects().isEmpty()) {
-            ok = pull(pusher.writtenObjects(), false, report);
+        // said. Queried, not probed: the probe vouches for whole minutes only. Records read
+        // back in the Composite call of their write need no pull.
+        if (ok && !pusher.objectsToReadBack().isEmpty()) {
+            ok = pull(pusher.objectsToReadBack(), false, report);
         }
         if (pusher.refusedByFieldRules()) {
             rereadDescribes(report);

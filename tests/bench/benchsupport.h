@@ -69,4 +69,11 @@ inline Identity identityIn(const test::EmulatorProcess &org, const QString &emai
     return identity;
 }
 
+// One figure of issue 26's table, read by tests/bench/benchtable.sh: "FIGURE key value".
+inline void printFigure(const char *key, double value)
+{
+    std::printf("FIGURE %s %.3f\n", key, value);
+    std::fflush(stdout);
+}
+
 } // namespace pasalista::bench

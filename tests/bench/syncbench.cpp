@@ -244,6 +244,10 @@ int main(int argc, char **argv)
                 "pull/max(fetch, bare) ratio %.2f (target at most 1.3)\n",
                 roundCount, fetchSeconds, double(fetchedBytes) / 1e6, pullSeconds / floorSeconds);
 
+    printFigure("pull_seconds", pullSeconds); // for issue 26's table (benchtable.sh)
+    printFigure("pull_records", pull.pulled);
+    printFigure("bare_insert_seconds", bareSeconds);
+
     // Push: change the status of N pulled marks, as a teacher's offline week would.
     const int markCount = parser.value(marks).toInt();
     QSqlQuery ids(store->database());
@@ -262,8 +266,10 @@ int main(int argc, char **argv)
     Pusher pusher(*store, client, pushReport);
     QElapsedTimer timer;
     timer.start();
+    const int callsBeforePush = client.apiCallCount();
     pusher.run();
     const double pushSeconds = double(timer.nsecsElapsed()) / 1e9;
+    const int pushCalls = client.apiCallCount() - callsBeforePush;
     qint64 bytesIn = 0;
     qint64 bytesOut = 0;
     int requests = 0;
@@ -272,11 +278,14 @@ int main(int argc, char **argv)
         bytesOut += entry.toObject().value(QStringLiteral("bytesOut")).toInteger();
         ++requests;
     }
-    std::printf("Push of %d marks: %d pushed, %d failed in %.2f s; %d write requests (target %d), "
-                "%d HTTP requests, %lld bytes sent, %lld bytes received\n",
-                changed, pushReport.pushed, pushReport.failed, pushSeconds,
-                pushReport.writeRequests, int(std::ceil(changed / 200.0)), requests, bytesIn,
-                bytesOut);
+    // Five sObject Collections requests of 200 to a Composite call (issue 26).
+    std::printf("Push of %d marks: %d pushed, %d failed in %.2f s; %d API calls (target at most "
+                "%d), %d HTTP requests, %lld bytes sent, %lld bytes received\n",
+                changed, pushReport.pushed, pushReport.failed, pushSeconds, pushCalls,
+                int(std::ceil(changed / 1000.0)), requests, bytesIn, bytesOut);
+    printFigure("push_seconds", pushSeconds);
+    printFigure("push_calls", pushCalls);
+    printFigure("push_marks", changed);
     std::printf("Peak RSS of this process: %.0f MB\n", peakRssMb());
     return pull.result == SyncReport::Result::Clean && pushReport.failed == 0 ? 0 : 1;
 }

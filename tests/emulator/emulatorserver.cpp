@@ -164,6 +164,7 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     }
     noteTokenOffOrigin(converted);
     const QJsonArray subrequests = compositeSubrequests(converted);
+    carryWriteFaults(subrequests, &faults);
     MutationContext mutation{
         request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded),
         m_emulator->loginUrl(),
@@ -220,6 +221,26 @@ QJsonArray EmulatorServer::compositeSubrequests(const HttpRequest &request)
         .object()
         .value(QLatin1String("compositeRequest"))
         .toArray();
+}
+
+void EmulatorServer::carryWriteFaults(const QJsonArray &subrequests, TransportFaults *faults)
+{
+    // A write travels inside the batch: the connection, the commit and the reply that a fault
+    // aimed at it would strike are the batch's.
+    for (const QJsonValue &value : subrequests) {
+        const QJsonObject spec = value.toObject();
+        const auto carried = m_emulator->faults().takeCarriedWriteFault(
+            spec.value(QLatin1String("method")).toString().toUpper().toLatin1(),
+            QUrl(spec.value(QLatin1String("url")).toString()).path());
+        if (!carried)
+            continue;
+        faults->dropBeforeResponse = faults->dropBeforeResponse || carried->dropBeforeResponse;
+        faults->dropAfterCommit = faults->dropAfterCommit || carried->dropAfterCommit;
+        faults->lockRow = faults->lockRow || carried->lockRow;
+        faults->wrongShape = faults->wrongShape || carried->wrongShape;
+        if (faults->mutation.isEmpty())
+            faults->mutation = carried->mutation;
+    }
 }
 
 void EmulatorServer::strikeSubrequests(const QJsonArray &subrequests, HttpResponse *response,

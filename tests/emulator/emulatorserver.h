@@ -31,6 +31,7 @@ private:
     void noteTokenOffOrigin(const HttpRequest &request) const;
     // The subrequests of a Composite request (none for any other request).
     static QJsonArray compositeSubrequests(const HttpRequest &request);
+    void carryWriteFaults(const QJsonArray &subrequests, TransportFaults *faults);
     void strikeSubrequests(const QJsonArray &subrequests, HttpResponse *response,
                            const MutationContext &context);
     void handleStreaming(const HttpRequest &converted, const QHttpServerRequest &request,

@@ -198,18 +198,18 @@ QString FaultInjector::drawMutation()
         static_cast<qsizetype>(m_mutationRandom.bounded(static_cast<int>(kinds.size()))));
 }
 
-std::optional<TransportFaults> FaultInjector::takeArmedFault(const QByteArray &method,
-                                                             const QString &path)
+std::optional<ArmedFault>
+FaultInjector::takeArmed(const QByteArray &method, const QString &path,
+                         const std::function<bool(const ArmedFault &)> &kind)
 {
-    std::optional<TransportFaults> fired;
+    // Every matching fault counts this request; the first whose count runs out fires.
+    std::optional<ArmedFault> fired;
     for (auto it = m_armed.begin(); it != m_armed.end();) {
-        const bool matches =
-            (it->method.isEmpty() || it->method == method) && it->path.match(path).hasMatch();
+        const bool matches = kind(*it) && (it->method.isEmpty() || it->method == method) &&
+                             it->path.match(path).hasMatch();
         if (matches && --it->remaining == 0) {
-            if (!fired) {
-                fired = TransportFaults{};
-                it->applyTo(&*fired);
-            }
+            if (!fired)
+                fired = *it;
             it = m_armed.erase(it);
             continue;
         }
@@ -218,24 +218,47 @@ std::optional<TransportFaults> FaultInjector::takeArmedFault(const QByteArray &m
     return fired;
 }
 
+std::optional<TransportFaults> FaultInjector::takeArmedFault(const QByteArray &method,
+                                                             const QString &path)
+{
+    const auto armed = takeArmed(method, path, [](const ArmedFault &) { return true; });
+    if (!armed)
+        return std::nullopt;
+    TransportFaults fired;
+    armed->applyTo(&fired);
+    return fired;
+}
+
+namespace {
+// The armed kinds a Composite reply can carry inside one subrequest's result.
+bool strikesInsideAReply(const QString &fault)
+{
+    return fault == QLatin1String("500") || fault == QLatin1String("503") ||
+           ReplyMutator::appliesToSubrequest(fault);
+}
+} // namespace
+
 std::optional<QString> FaultInjector::takeSubrequestFault(const QByteArray &method,
                                                           const QString &path)
 {
-    std::optional<QString> fired;
-    for (auto it = m_armed.begin(); it != m_armed.end();) {
-        const bool applies = it->subrequests && (it->fault == QLatin1String("500") ||
-                                                 it->fault == QLatin1String("503") ||
-                                                 ReplyMutator::appliesToSubrequest(it->fault));
-        const bool matches = applies && (it->method.isEmpty() || it->method == method) &&
-                             it->path.match(path).hasMatch();
-        if (matches && --it->remaining == 0) {
-            if (!fired)
-                fired = it->fault;
-            it = m_armed.erase(it);
-            continue;
-        }
-        ++it;
-    }
+    const auto armed = takeArmed(method, path, [](const ArmedFault &fault) {
+        return fault.subrequests && strikesInsideAReply(fault.fault);
+    });
+    return armed ? std::optional<QString>(armed->fault) : std::nullopt;
+}
+
+std::optional<TransportFaults> FaultInjector::takeCarriedWriteFault(const QByteArray &method,
+                                                                    const QString &path)
+{
+    if (method == "GET")
+        return std::nullopt;
+    const auto armed = takeArmed(method, path, [](const ArmedFault &fault) {
+        return fault.subrequests && !strikesInsideAReply(fault.fault);
+    });
+    if (!armed)
+        return std::nullopt;
+    TransportFaults fired;
+    armed->applyTo(&fired);
     return fired;
 }
 

@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -57,6 +58,13 @@ public:
     // or a mutation kind that applies inside it) whose method and path match: it counts
     // and fires as a request of its own would. The fault's name, or nothing.
     std::optional<QString> takeSubrequestFault(const QByteArray &method, const QString &path);
+    // An armed fault that acts on a whole request (the connection, the commit or the whole
+    // reply: every kind takeSubrequestFault does not strike inside a reply) aimed at a write
+    // subrequest (any method but GET) of a Composite request: it counts as a request of its
+    // own and strikes the Composite request that carries the write, as it would strike the
+    // write sent alone. Reads inside a batch are never struck this way.
+    std::optional<TransportFaults> takeCarriedWriteFault(const QByteArray &method,
+                                                         const QString &path);
     bool drawLockRow();
     // Seconds the current write request's transaction stays invisible (0: commits at once).
     int drawCommitDelaySeconds();
@@ -89,6 +97,8 @@ private:
     bool setMutationKinds(const QJsonValue &value, QString *error);
     QString drawMutation();
     std::optional<TransportFaults> takeArmedFault(const QByteArray &method, const QString &path);
+    std::optional<ArmedFault> takeArmed(const QByteArray &method, const QString &path,
+                                        const std::function<bool(const ArmedFault &)> &kind);
 
     quint32 m_seed;
     QRandomGenerator m_random;

@@ -222,6 +222,57 @@ TEST_F(FaultTest, ArmedMaintenancePageAndDrops)
               QStringLiteral("drop-after-commit"));
 }
 
+// A write sent inside a Composite request: a fault armed for it strikes the request that
+// carries it, whose connection and reply are the write's. Reads inside a batch are not
+// struck this way.
+TEST_F(FaultTest, AnArmedWriteFaultStrikesTheCompositeThatCarriesTheWrite)
+{
+    const auto batch = [](const QString &last) {
+        return QJsonObject{
+            {QStringLiteral("compositeRequest"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
+                             {QStringLiteral("url"),
+                              QStringLiteral("/services/data/v59.0/query?q=SELECT+Id+FROM+User")},
+                             {QStringLiteral("referenceId"), QStringLiteral("read")}},
+                 QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
+                             {QStringLiteral("url"),
+                              QStringLiteral("/services/data/v59.0/composite/sobjects")},
+                             {QStringLiteral("referenceId"), QStringLiteral("write")},
+                             {QStringLiteral("body"),
+                              QJsonObject{{QStringLiteral("records"),
+                                           QJsonArray{typed(student(last),
+                                                            QStringLiteral("Student__c"))}}}}}}}};
+    };
+    ASSERT_TRUE(
+        org().armFault("GET", QStringLiteral("/query$"), QStringLiteral("drop-before-response")));
+    ASSERT_TRUE(org().armFault("POST", QStringLiteral("/composite/sobjects$"),
+                               QStringLiteral("drop-after-commit")));
+    EXPECT_EQ(rawPost(org(), QStringLiteral("composite"), batch(QStringLiteral("Guardado"))),
+              QByteArray())
+        << "the write's reply is lost with its batch";
+    EXPECT_EQ(org().records(QStringLiteral("Student__c")).size(), 1) << "committed all the same";
+    const QJsonArray log = org().requestLog();
+    EXPECT_EQ(log.last().toObject().value(QStringLiteral("fault")).toString(),
+              QStringLiteral("drop-after-commit"));
+
+    // Still armed, the read's fault lets this batch through too.
+    ASSERT_TRUE(
+        org().armFault("POST", QStringLiteral("/composite/sobjects$"), QStringLiteral("lock-row")));
+    const HttpReply locked = org().api("POST", QStringLiteral("composite"),
+                                       QJsonDocument(batch(QStringLiteral("Bloqueado"))));
+    ASSERT_EQ(locked.status, 200) << locked.body.toStdString();
+    const QJsonArray results = locked.object().value(QStringLiteral("compositeResponse")).toArray();
+    ASSERT_EQ(results.size(), 2);
+    EXPECT_EQ(results.at(0).toObject().value(QStringLiteral("httpStatusCode")).toInt(), 200)
+        << "the read is answered";
+    EXPECT_EQ(
+        firstErrorStatus(results.at(1).toObject().value(QStringLiteral("body")).toArray().at(0)),
+        QStringLiteral("UNABLE_TO_LOCK_ROW"));
+    EXPECT_EQ(org().records(QStringLiteral("Student__c")).size(), 1);
+    ASSERT_TRUE(org().clearFaults());
+}
+
 TEST_F(FaultTest, ArmedLockRowFailsEveryRecordOfTheRequest)
 {
     ASSERT_TRUE(

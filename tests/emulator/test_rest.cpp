@@ -784,6 +784,58 @@ TEST_F(RestTest, CompositeQueryAllCountsTowardsFiveAndEachSubrequestAnswersForIt
               QStringLiteral("INVALID_FIELD"));
 }
 
+// "Send Multiple Requests Using Composite": up to 5 of the 25 subrequests may be sObject
+// Collections or query operations. Five collection writes run in one call, each answered
+// with its per-record results; a sixth heavy subrequest, query or collection, refuses all.
+TEST_F(RestTest, CompositeCollectionsCountTowardsFiveWithQueries)
+{
+    const auto collection = [this](int index) {
+        return QJsonObject{
+            {QStringLiteral("method"), QStringLiteral("POST")},
+            {QStringLiteral("url"), QStringLiteral("/services/data/v59.0/composite/sobjects")},
+            {QStringLiteral("referenceId"), QStringLiteral("c%1").arg(index)},
+            {QStringLiteral("body"),
+             QJsonObject{{QStringLiteral("allOrNone"), false},
+                         {QStringLiteral("records"),
+                          QJsonArray{typed(student(QStringLiteral("n%1").arg(index)),
+                                           QStringLiteral("Student__c"))}}}}};
+    };
+    const int before = apiUsage(org().api("GET", QStringLiteral("limits")));
+    QJsonArray five;
+    for (int i = 0; i < 5; ++i)
+        five.append(collection(i));
+    const HttpReply ok =
+        org().api("POST", QStringLiteral("composite"),
+                  QJsonDocument(QJsonObject{{QStringLiteral("compositeRequest"), five}}));
+    ASSERT_EQ(ok.status, 200) << ok.body.toStdString();
+    EXPECT_EQ(apiUsage(ok), before + 1) << "one call for five writes";
+    const QJsonArray results = ok.object().value(QStringLiteral("compositeResponse")).toArray();
+    ASSERT_EQ(results.size(), 5);
+    for (const QJsonValue &result : results) {
+        EXPECT_EQ(result.toObject().value(QStringLiteral("httpStatusCode")).toInt(), 200);
+        EXPECT_TRUE(result.toObject()
+                        .value(QStringLiteral("body"))
+                        .toArray()
+                        .at(0)
+                        .toObject()
+                        .value(QStringLiteral("success"))
+                        .toBool());
+    }
+    const qsizetype students = org().records(QStringLiteral("Student__c")).size();
+    for (const bool sixthIsQuery : {true, false}) {
+        QJsonArray six;
+        for (int i = 0; i < 5; ++i)
+            six.append(i % 2 == 0 ? collection(10 + i) : compositeQuery(i));
+        six.append(sixthIsQuery ? compositeQuery(5) : collection(15));
+        const HttpReply tooMany =
+            org().api("POST", QStringLiteral("composite"),
+                      QJsonDocument(QJsonObject{{QStringLiteral("compositeRequest"), six}}));
+        EXPECT_EQ(tooMany.status, 400);
+        EXPECT_EQ(errorCode(tooMany), QStringLiteral("INVALID_API_INPUT"));
+    }
+    EXPECT_EQ(org().records(QStringLiteral("Student__c")).size(), students) << "nothing ran";
+}
+
 TEST_F(RestTest, ADeletedFieldIsAnInvalidFieldAndMovesTheDescribe)
 {
     const HttpReply first = org().api("GET", QStringLiteral("sobjects/Student__c/describe"));
