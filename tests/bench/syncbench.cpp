@@ -247,6 +247,7 @@ int main(int argc, char **argv)
     printFigure("pull_seconds", pullSeconds); // for issue 26's table (benchtable.sh)
     printFigure("pull_records", pull.pulled);
     printFigure("bare_insert_seconds", bareSeconds);
+    printFigure("raw_fetch_seconds", fetchSeconds);
 
     // Push: change the status of N pulled marks, as a teacher's offline week would.
     const int markCount = parser.value(marks).toInt();
