@@ -209,8 +209,14 @@ TEST_F(MarkIdentity, OfficeMovesAMarkOntoADayWhileTheTeachersMarkForItIsSent)
         }
     });
     ASSERT_TRUE(officeMoved);
-    EXPECT_EQ(report.result, SyncReport::Result::Issues) << "a conflict to show";
-    EXPECT_EQ(report.conflicts, 1);
+    // That sync cannot know of a move made after its pull: its push reads back only what it
+    // wrote, by key, in the same Composite call (issue 26). The next sync's pull finds the two
+    // org marks for one slot, folds them, shows both versions and deletes the other record in
+    // the org in its own push.
+    EXPECT_NE(report.result, SyncReport::Result::Error);
+    const SyncReport repair = laptop.sync();
+    EXPECT_EQ(repair.result, SyncReport::Result::Issues) << "a conflict to show";
+    EXPECT_EQ(repair.conflicts, 1);
     const qint64 enrollment = repository.enrollment(course.id, student.id)->id;
     EXPECT_EQ(laptop.count(QStringLiteral("SELECT COUNT(*) FROM attendance__c WHERE isdeleted = 0"
                                           " AND _ref_participant_enrollment__c = %1"
@@ -220,14 +226,13 @@ TEST_F(MarkIdentity, OfficeMovesAMarkOntoADayWhileTheTeachersMarkForItIsSent)
               1)
         << "one mark for the student and day on the laptop";
     EXPECT_EQ(markOn(kClassDay).status, 0) << "the teacher's mark wins, as for any mark";
-    // The read-back after the push found the two: the next cycle sends the repair (the
-    // teacher's status on the record kept, the other record deleted).
-    const SyncReport repair = laptop.sync();
-    EXPECT_EQ(repair.result, SyncReport::Result::Issues) << "the conflict waits for the teacher";
-    expectLaptopMatchesOrg(laptop, org);
     QHash<QString, QJsonObject> marks = orgMarksOf(org, enrollmentSfid);
-    ASSERT_EQ(marks.size(), 1) << "never two marks for one student and day";
+    ASSERT_EQ(marks.size(), 1) << "never two marks for one student and day after the repair";
     EXPECT_EQ(marks.value(kClassDay.toString(Qt::ISODate)).value(kStatus).toInt(), 0);
+    expectLaptopMatchesOrg(laptop, org);
+    EXPECT_EQ(laptop.sync().result, SyncReport::Result::Issues)
+        << "the conflict waits for the teacher";
+    expectLaptopMatchesOrg(laptop, org);
 
     // Both versions are shown; the teacher may take the office's instead.
     ASSERT_NO_FATAL_FAILURE(takeTheOfficesStatus(0, 1));

@@ -257,7 +257,12 @@ bool EmulatorProcess::armFault(const QByteArray &method, const QString &pathPatt
 
 QJsonArray EmulatorProcess::records(const QString &object) const
 {
-    return get(QStringLiteral("/__emulator/records/%1").arg(object)).array();
+    // A generated org's 100,000 marks take longer than a request's usual 20 s to serialise
+    // under the sanitizers.
+    constexpr int kWholeObjectTimeoutMs = 300000;
+    return request("GET", QStringLiteral("/__emulator/records/%1").arg(object), {}, {},
+                   kWholeObjectTimeoutMs)
+        .array();
 }
 
 QJsonArray EmulatorProcess::requestLog() const
