@@ -13,6 +13,10 @@ namespace pasalista {
 class IdListSplitter
 {
 public:
+    // The bytes a query's encoded text may take where it carries a list (pull re-reads, push
+    // look-ups and read-backs): within the 2,000 characters the article recommends for the
+    // whole URI, the path before the query text taking the rest.
+    static constexpr qsizetype kMaxQueryUriBytes = 1950;
     // Every list holds at least one Id, whatever the budget.
     static QList<QStringList> split(const QStringList &ids, qsizetype encodedBudget);
     // The same for SOQL literals of any text ('Núñez', ...), each measured as encoded.

@@ -21,10 +21,6 @@ using sql::quoted;
 
 namespace {
 
-// A query's request URI at most this long where it carries an Id list: Salesforce Help
-// article 000386264 recommends 2,000 characters (the org refuses more than 16,384 bytes);
-// the path before the query text takes the rest.
-constexpr qsizetype kMaxQueryUriBytes = 1950;
 // Never fewer Ids a query than this much of a list (about 20), whatever the SELECT's length.
 constexpr qsizetype kMinIdListBytes = 540;
 // What a vouched window reads again whole before covered-until (see windowFrom()).
@@ -98,10 +94,10 @@ QList<QStringList> PullQueries::heldCourseConditions() const
 {
     const QString object = m_store.mapping().objectFor(Role::Course).objectName;
     const qsizetype budget = std::max<qsizetype>(
-        kMinIdListBytes,
-        kMaxQueryUriBytes - QUrl::toPercentEncoding(Soql::select({QStringLiteral("Id")}, object,
-                                                                 {QStringLiteral("Id IN ()")}))
-                                .size());
+        kMinIdListBytes, IdListSplitter::kMaxQueryUriBytes -
+                             QUrl::toPercentEncoding(Soql::select({QStringLiteral("Id")}, object,
+                                                                  {QStringLiteral("Id IN ()")}))
+                                 .size());
     QList<QStringList> queries;
     for (const QStringList &ids : IdListSplitter::split(coursesInScope(QString()), budget)) {
         queries.append({QStringLiteral("Id IN ") + Soql::idList(ids)});
@@ -251,7 +247,7 @@ QList<QStringList> PullQueries::byIdLists(Role role, const QStringList &conditio
 {
     const qsizetype budget = std::max<qsizetype>(
         kMinIdListBytes,
-        kMaxQueryUriBytes -
+        IdListSplitter::kMaxQueryUriBytes -
             QUrl::toPercentEncoding(
                 selectFor(role, conditions + QStringList{QStringLiteral("Id IN ()")}))
                 .size());

@@ -15,9 +15,6 @@ namespace pasalista {
 
 namespace {
 
-// A look-up's request URI at most this long: Salesforce Help article 000386264 recommends
-// 2,000 characters (the org refuses more than 16,384 bytes); the path takes the rest.
-constexpr qsizetype kMaxQueryUriBytes = 1950;
 // Never less of a key list a look-up than this, whatever the SELECT's length.
 constexpr qsizetype kMinKeyListBytes = 540;
 
@@ -49,8 +46,8 @@ QList<QStringList> PushLookup::splitForLookUp(const QStringList &fields, const Q
                                               const QStringList &literals)
 {
     const qsizetype budget = std::max<qsizetype>(
-        kMinKeyListBytes,
-        kMaxQueryUriBytes - QUrl::toPercentEncoding(lookUpQuery(fields, objectName, {})).size());
+        kMinKeyListBytes, IdListSplitter::kMaxQueryUriBytes -
+                              QUrl::toPercentEncoding(lookUpQuery(fields, objectName, {})).size());
     return IdListSplitter::splitLiterals(literals, budget);
 }
 

@@ -1,6 +1,7 @@
 #include "pushreadback.h"
 
 #include "logging.h"
+#include "roletable.h"
 #include "store/localstore.h"
 #include "sync/idlistsplitter.h"
 #include "sync/pullqueries.h"
@@ -15,13 +16,6 @@
 #include <QUrl>
 
 namespace pasalista {
-
-namespace {
-
-constexpr qsizetype kMaxQueryUriBytes = 1950; // within the 2,000 recommended, with the path
-const QString kKeyColumn = QStringLiteral("pasalista_id__c");
-
-} // namespace
 
 QStringList PushReadBack::queriesFor(Role role, const QList<CollectionRequest::Batch> &batches,
                                      qsizetype room) const
@@ -43,7 +37,8 @@ QStringList PushReadBack::queriesFor(Role role, PushBatchKind kind,
         for (const PushOperation &operation : batch.operations) {
             if (batch.kind == kind) {
                 literals.append(
-                    byKey ? Soql::stringLiteral(operation.row.value(kKeyColumn).toString())
+                    byKey ? Soql::stringLiteral(
+                                operation.row.value(RoleTable::keyColumnName()).toString())
                           : operation.sfid);
             }
         }
@@ -58,8 +53,8 @@ QStringList PushReadBack::queriesFor(Role role, PushBatchKind kind,
     const auto select = [&](const QString &list) {
         return queries.selectFor(role, {field + QStringLiteral(" IN ") + list});
     };
-    const qsizetype budget =
-        kMaxQueryUriBytes - QUrl::toPercentEncoding(select(QStringLiteral("()"))).size();
+    const qsizetype budget = IdListSplitter::kMaxQueryUriBytes -
+                             QUrl::toPercentEncoding(select(QStringLiteral("()"))).size();
     const QList<QStringList> lists = byKey ? IdListSplitter::splitLiterals(literals, budget)
                                            : IdListSplitter::split(literals, budget);
     QStringList texts;
