@@ -5,6 +5,7 @@
 
 #include "coursedocuments.h"
 #include "pdffile.h"
+#include "privatefiles.h"
 #include "reports.h"
 #include "repository.h"
 
@@ -120,6 +121,8 @@ int ReportCommand::writePdf(qint64 courseId, const QDate &from, const QDate &to)
         err() << error << Qt::endl;
         return Failure;
     }
+    // An export of her students' data, like the CSV: removing the store removes it too.
+    PrivateFiles::noteExport(repository().store().path(), path);
     out() << tr("Report written to %1").arg(QDir::toNativeSeparators(path)) << Qt::endl;
     return Success;
 }

@@ -28,6 +28,7 @@ public:
     explicit Repository(LocalStore &store, QObject *parent = nullptr);
 
     LocalStore &store() { return m_store; }
+    const LocalStore &store() const { return m_store; }
     const Mapping &mapping() const { return m_store.mapping(); }
 
     QList<Program> programs() const;

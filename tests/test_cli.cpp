@@ -9,6 +9,7 @@
 #include "exportcommand.h"
 #include "laptopclock.h"
 #include "markcommand.h"
+#include "privatefiles.h"
 #include "sync/clockskew.h"
 
 #include <QFile>
@@ -310,6 +311,8 @@ TEST_F(CliTest, ReportAsPdfHasNamesDatesAndRates)
         args({"report", "Lectura", "--from", "2025-03-04", "--to", "2025-03-07", "--pdf"}) << pdf);
     ASSERT_EQ(written.exitCode, 0) << written.err.toStdString();
     EXPECT_TRUE(written.out.contains(pdf)) << written.out.toStdString();
+    EXPECT_TRUE(PrivateFiles::exportsOf(dbPath()).contains(pdf))
+        << "removing the store removes the PDF too, as it does a CSV";
 
     const QString text = test::pdfText(pdf);
     const QLocale locale;

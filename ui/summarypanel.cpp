@@ -3,6 +3,7 @@
 #include "attendancechartwidget.h"
 #include "coursedocuments.h"
 #include "pdffile.h"
+#include "privatefiles.h"
 #include "reports.h"
 #include "repository.h"
 #include "summarymodel.h"
@@ -266,6 +267,8 @@ bool SummaryPanel::saveReportPdf(const QString &path)
         QMessageBox::warning(this, tr("Save report as PDF"), error);
         return false;
     }
+    // An export of her students' data, like the CSV: removing the store removes it too.
+    PrivateFiles::noteExport(m_repository.store().path(), path);
     return true;
 }
 
