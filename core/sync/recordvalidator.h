@@ -40,7 +40,7 @@ public:
     RecordValidator(const Mapping &mapping, const RecordCodec &codec, const OrgShapes &shapes);
 
     // The org's clock (the Date of its latest reply); invalid: stamps are not compared.
-    void setOrgClock(const QDateTime &now) { m_orgNow = now; }
+    void setOrgClock(const QDateTime &now);
     std::optional<QJsonObject> check(const QJsonObject &record, QString *reason);
     // Just the Id (deletions, reconciles): its 18-character form, or nothing.
     std::optional<QString> checkId(const QJsonValue &id, QString *reason);
@@ -52,15 +52,46 @@ public:
     static constexpr int kClockSkewSeconds = 300;
 
 private:
+    enum class Kind
+    {
+        Id,
+        Reference,
+        Boolean,
+        Number,
+        Date,
+        DateTime,
+        Text,   // text of every kind: string, picklist, email, phone...
+        Untyped // not described: anything but an object or an array
+    };
+    // What a query field may hold, worked out once per object rather than once per record.
+    struct FieldCheck
+    {
+        QString field;
+        FieldShape shape;
+        Kind kind = Kind::Untyped;
+        QString idObject; // Id and Reference: the object whose Ids it holds
+        bool stamp = false;
+    };
+
     FieldShape shapeOf(const QString &field) const;
-    bool checkValue(const QString &field, QJsonValue &value, QString *reason);
-    std::optional<QString> checkIdOf(const QString &object, const QJsonValue &id, QString *reason);
+    FieldCheck fieldCheck(const QString &field) const;
+    // False with *reason when `value` does not fit; *normalized gets an Id's full form when
+    // the value is not in it.
+    bool checkValue(const FieldCheck &check, const QJsonValue &value, QString *normalized,
+                    QString *reason);
+    bool hasType(const FieldCheck &check, const QJsonValue &value, const QString &text,
+                 QDateTime *stamp) const;
+    // `text` is id.toString(), read once by the caller.
+    std::optional<QString> checkIdOf(const QString &object, const QJsonValue &id,
+                                     const QString &text, QString *reason);
 
     const RecordCodec &m_codec;
     QHash<QString, FieldShape> m_shapes;
     QHash<QString, QString> m_parentObject; // lookup field -> the object it points at
     QHash<QString, QString> m_prefixes;     // object -> key prefix, learned if not described
+    QList<FieldCheck> m_checks;             // one per query field
     QDateTime m_orgNow;
+    QDateTime m_latestStamp; // the org's clock plus the skew: no stamp may be later
 };
 
 } // namespace pasalista

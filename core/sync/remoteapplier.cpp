@@ -43,6 +43,9 @@ RemoteApplier::RemoteApplier(LocalStore &store, const RecordCodec &codec, Confli
                     .arg(quoted(codec.table()))),
       m_rowSql(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(quoted(codec.table())))
 {
+    for (const auto &[column, parentRole] : codec.lookupColumns()) {
+        m_lookups.append({column, LocalStore::refColumn(column), parentRole});
+    }
 }
 
 bool RemoteApplier::exec(QSqlQuery &query)
@@ -508,13 +511,14 @@ bool RemoteApplier::hasUnsentMarks(qint64 enrollmentId, bool *unsent)
 
 void RemoteApplier::resolveLookups(QVariantMap &values)
 {
-    for (const auto &[column, parentRole] : m_codec.lookupColumns()) {
-        if (!values.contains(column)) {
+    for (const Lookup &lookup : std::as_const(m_lookups)) {
+        const auto value = values.constFind(lookup.column);
+        if (value == values.constEnd()) {
             continue;
         }
-        const QString sfid = values.value(column).toString();
-        const qint64 parent = sfid.isEmpty() ? 0 : parentId(parentRole, sfid);
-        values.insert(LocalStore::refColumn(column), parent > 0 ? QVariant(parent) : QVariant());
+        const QString sfid = value->toString();
+        const qint64 parent = sfid.isEmpty() ? 0 : parentId(lookup.parentRole, sfid);
+        values.insert(lookup.refColumn, parent > 0 ? QVariant(parent) : QVariant());
     }
 }
 
@@ -542,14 +546,15 @@ bool RemoteApplier::pendingEntries(qint64 recordId, QList<OutboxEntry> *entries)
            failWith(outbox.errorString());
 }
 
-bool RemoteApplier::insertNew(QVariantMap values, Statement kind, bool *inserted)
+bool RemoteApplier::insertNew(const QVariantMap &values, Statement kind, bool *inserted)
 {
-    values.insert(kLastOpColumn, lastOpName(LastOp::Synced));
-    QSqlQuery &query = m_statements.get(sqlFor(kind, values.keys()));
+    // The row is synced: its last-op column follows the record's own, bound last.
+    QSqlQuery &query = m_statements.get(sqlFor(kind, values));
     int index = 0;
-    for (const QVariant &value : std::as_const(values)) {
+    for (const QVariant &value : values) {
         query.bindValue(index++, value);
     }
+    query.bindValue(index, lastOpName(LastOp::Synced));
     if (!exec(query)) {
         return false;
     }
@@ -559,7 +564,7 @@ bool RemoteApplier::insertNew(QVariantMap values, Statement kind, bool *inserted
 
 bool RemoteApplier::updateSynced(qint64 id, const QVariantMap &values)
 {
-    QSqlQuery &query = m_statements.get(sqlFor(Statement::Update, values.keys()));
+    QSqlQuery &query = m_statements.get(sqlFor(Statement::Update, values));
     int index = 0;
     for (const QVariant &value : values) {
         query.bindValue(index++, value);
@@ -568,7 +573,19 @@ bool RemoteApplier::updateSynced(qint64 id, const QVariantMap &values)
     return exec(query);
 }
 
-// Nearly every record of a pull brings the same columns: each statement text is built once.
+// Nearly every record of a pull brings the same columns: each statement text is built once,
+// and the last one used is found again without building the list of columns.
+const QString &RemoteApplier::sqlFor(Statement kind, const QVariantMap &values)
+{
+    LastStatement &last = m_lastSql[int(kind)];
+    if (last.text.isEmpty() || !std::equal(values.keyBegin(), values.keyEnd(),
+                                           last.columns.cbegin(), last.columns.cend())) {
+        last.columns = values.keys();
+        last.text = sqlFor(kind, last.columns);
+    }
+    return last.text;
+}
+
 const QString &RemoteApplier::sqlFor(Statement kind, const QStringList &columns)
 {
     QHash<QStringList, QString> &texts = m_sql[int(kind)];
@@ -583,7 +600,8 @@ const QString &RemoteApplier::sqlFor(Statement kind, const QStringList &columns)
     const QString table = quoted(m_codec.table());
     if (kind != Statement::Update) {
         // Unless known: a row already holding this sfid or key is left for apply() to merge.
-        const QStringList marks(columns.size(), QStringLiteral("?"));
+        quotedColumns.append(quoted(kLastOpColumn));
+        const QStringList marks(quotedColumns.size(), QStringLiteral("?"));
         return *texts.insert(columns, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
                                           .arg(table, quotedColumns.join(QLatin1Char(',')),
                                                marks.join(QLatin1Char(',')),

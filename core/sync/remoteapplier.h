@@ -96,8 +96,10 @@ private:
         Count
     };
     // `kind` is one of the two inserts; *inserted says whether a row was added.
-    bool insertNew(QVariantMap values, Statement kind, bool *inserted);
+    bool insertNew(const QVariantMap &values, Statement kind, bool *inserted);
     bool updateSynced(qint64 id, const QVariantMap &values);
+    // The statement for the columns of `values`, in their order.
+    const QString &sqlFor(Statement kind, const QVariantMap &values);
     const QString &sqlFor(Statement kind, const QStringList &columns);
     // Carries out MergeTable's decision for a row with unsent edits.
     bool merge(qint64 id, const QVariantMap &remote, const QList<OutboxEntry> &entries);
@@ -124,6 +126,18 @@ private:
     const QString m_rowSql;
     QString m_orgTwinSql; // built on first use: the slot's columns come from the mapping
     QHash<QStringList, QString> m_sql[int(Statement::Count)]; // per kind: columns -> text
+    struct LastStatement
+    {
+        QStringList columns;
+        QString text;
+    } m_lastSql[int(Statement::Count)];
+    struct Lookup
+    {
+        QString column;
+        QString refColumn; // the local id of the parent
+        Role parentRole;
+    };
+    QList<Lookup> m_lookups;
     QHash<Role, QHash<QString, qint64>> m_parentIds;          // role -> sfid -> local id
 };
 
