@@ -5,6 +5,9 @@
 #include "laptop.h"
 #include "storecheck.h"
 
+#include "sync/recordvalidator.h"
+#include "sync/salesforceid.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlError>
@@ -102,6 +105,42 @@ void expectConvergesWithoutFaults(EmulatorProcess &org, Laptop &laptop)
 }
 
 } // namespace
+
+// Issue 26: stamps in the org's usual form are read without a regular expression; every form
+// the API may write reads as the same instant, and nothing looser or impossible reads at all.
+TEST(StampReading, EveryFormOfTheApiReadsTheSameInstant)
+{
+    const QDateTime expected(QDate(2024, 3, 15), QTime(10, 0, 0, 120), Qt::UTC);
+    for (const char *text :
+         {"2024-03-15T10:00:00.120+0000", "2024-03-15T10:00:00.120Z", "2024-03-15T10:00:00.12Z",
+          "2024-03-15T10:00:00.120+00:00", "2024-03-15T12:00:00.120+0200",
+          "2024-03-15T07:30:00.120-02:30"}) {
+        EXPECT_EQ(RecordValidator::parseDateTime(QString::fromLatin1(text)), expected) << text;
+    }
+    EXPECT_EQ(RecordValidator::parseDateTime(QStringLiteral("2024-03-15T10:00:00Z")),
+              QDateTime(QDate(2024, 3, 15), QTime(10, 0), Qt::UTC));
+    for (const char *text :
+         {"2024-02-30T10:00:00.000+0000", "2024-03-15T25:00:00.000+0000",
+          "1699-12-31T23:59:59.000+0000", "2024-03-15 10:00:00.000+0000",
+          "2024-03-15T10:00:00.000+000", "2024-03-15T1a:00:00.000+0000", "2024-03-15T10:00:00.000",
+          "２024-03-15T10:00:00.000+0000"}) {
+        EXPECT_FALSE(RecordValidator::parseDateTime(QString::fromUtf8(text)).isValid()) << text;
+    }
+}
+
+// Issue 26: an Id already in its full form comes back as it is; the short form and a suffix
+// in the wrong case come back in the full form; a wrong suffix is no Id.
+TEST(IdReading, BothFormsNameTheSameRecord)
+{
+    const QString full = SalesforceId::withSuffix(QStringLiteral("a01Qy00000AbCdE"));
+    EXPECT_EQ(full.size(), 18);
+    EXPECT_EQ(SalesforceId::normalized(full), full);
+    EXPECT_EQ(SalesforceId::normalized(full.left(15)), full);
+    EXPECT_EQ(SalesforceId::normalized(full.left(15) + full.right(3).toLower()), full);
+    EXPECT_FALSE(SalesforceId::normalized(full.left(15) + QStringLiteral("999")));
+    EXPECT_FALSE(SalesforceId::normalized(full.left(14) + QStringLiteral("!")));
+    EXPECT_FALSE(SalesforceId::normalized(full.left(17)));
+}
 
 // Case 3: junk Ids are refused with their reason, never stored; a clean sync then brings
 // the real records.

@@ -109,6 +109,7 @@ bool SqlCipherResult::prepare(const QString &query)
 bool SqlCipherResult::compile(const QString &query, bool runLeading)
 {
     releaseStatement();
+    m_positionalValues.clear();
     sqlite3 *connection = m_driver->connection();
     if (!connection) {
         setLastError(QSqlError(tr("Driver not loaded"), QString(), QSqlError::ConnectionError));
@@ -152,23 +153,37 @@ bool SqlCipherResult::exec()
     return bindValues() && start();
 }
 
+void SqlCipherResult::bindValue(int index, const QVariant &value, QSql::ParamType type)
+{
+    if (type != QSql::In || index < 0) {
+        QSqlResult::bindValue(index, value, type); // an output parameter: SQLite has none
+        return;
+    }
+    if (m_positionalValues.size() <= index) {
+        m_positionalValues.resize(index + 1);
+    }
+    m_positionalValues[index] = value;
+}
+
 bool SqlCipherResult::bindValues()
 {
-    const QVariantList values = boundValues();
+    // Named placeholders (":limit") stay with Qt, which turns them into positions.
+    const QVariantList values =
+        m_positionalValues.isEmpty() ? boundValues() : m_positionalValues;
     if (values.size() != sqlite3_bind_parameter_count(m_statement)) {
         setLastError(
             QSqlError(tr("Parameter count mismatch"), QString(), QSqlError::StatementError));
         return false;
     }
     for (int index = 0; index < values.size(); ++index) {
-        if (!bindValue(index + 1, values.at(index))) {
+        if (!bindParameter(index + 1, values.at(index))) {
             return fail(tr("Unable to bind parameters"), QSqlError::StatementError);
         }
     }
     return true;
 }
 
-bool SqlCipherResult::bindValue(int index, const QVariant &value)
+bool SqlCipherResult::bindParameter(int index, const QVariant &value)
 {
     if (isNullValue(value)) {
         return sqlite3_bind_null(m_statement, index) == SQLITE_OK;

@@ -43,13 +43,17 @@ protected:
     QVariant lastInsertId() const override;
     QSqlRecord record() const override;
     void detachFromResultSet() override;
+    // Positional values are kept here: Qt's own bookkeeping names every index (":0", ":1"...)
+    // anew at each bind, which costs more than the bind itself on a pull's thousands of rows.
+    void bindValue(int index, const QVariant &value, QSql::ParamType type) override;
+    using QSqlResult::bindValue; // by name: left to Qt
 
 private:
     using Row = QList<QVariant>;
 
     bool compile(const QString &query, bool runLeading);
     bool bindValues();
-    bool bindValue(int index, const QVariant &value);
+    bool bindParameter(int index, const QVariant &value);
     bool start();
     bool step();
     bool readPendingRow();
@@ -69,6 +73,7 @@ private:
     int m_readCount = 0;       // rows read out of the statement so far
     bool m_rowPending = false; // the statement stands on a row not read yet
     int m_changes = 0;
+    QVariantList m_positionalValues; // bound by index since the statement was compiled
 };
 
 } // namespace pasalista

@@ -7,6 +7,7 @@
 #include "store/localstore.h"
 #include "store/metastore.h"
 #include "store/sqltext.h"
+#include "sync/preparedpage.h"
 #include "sync/recordcodec.h"
 #include "sync/scopepruner.h"
 #include "sync/soql.h"
@@ -133,7 +134,8 @@ QList<ChangeProbe::Window> Puller::settledWindows() const
 }
 
 bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
-                       const QJsonArray &records, const RecordHook &hook)
+                       const RecordCodec &codec, const QJsonArray &records,
+                       const RecordHook &hook)
 {
     if (!m_store.begin()) {
         return m_reporter.storeFailed();
@@ -141,15 +143,16 @@ bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
     applier.beginPage();
     // Stamps are compared with the Date of the reply that carried them.
     validator.setOrgClock(m_pageDate);
-    for (const QJsonValue &value : records) {
-        QString reason;
-        const auto checked = validator.check(value.toObject(), &reason);
-        if (!checked) {
-            m_reporter.refuse(m_store.mapping().objectFor(applier.role()).objectName, reason);
+    // Checked and decoded on a worker while the records before are written.
+    PreparedPage page(validator, codec, records);
+    while (PreparedPage::Record *prepared = page.next()) {
+        if (!prepared->checked) {
+            m_reporter.refuse(m_store.mapping().objectFor(applier.role()).objectName,
+                              prepared->reason);
             continue;
         }
-        const QJsonObject &record = *checked;
-        if (!applier.apply(record)) {
+        const QJsonObject &record = *prepared->checked;
+        if (!applier.applyColumns(std::move(prepared->columns))) {
             m_report.message = applier.errorString();
             return m_reporter.storeFailed();
         }
@@ -172,7 +175,7 @@ bool Puller::pullQuery(Role role, const QStringList &conditions, const RecordHoo
     RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
     RecordValidator validator(mapping, codec, m_shapes);
     return fetchAll(soql, false, [&](const QJsonArray &records) {
-        return applyPage(applier, validator, records, hook);
+        return applyPage(applier, validator, codec, records, hook);
     });
 }
 

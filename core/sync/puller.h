@@ -105,8 +105,8 @@ private:
     bool deleteGhosts(Role role, const QStringList &ghosts);
     bool forgetCoursesNoLongerShown(const QString &teacher, bool incremental);
     bool unassignCourses(const QString &teacher, const QStringList &sfids);
-    bool applyPage(RemoteApplier &applier, RecordValidator &validator, const QJsonArray &records,
-                   const RecordHook &hook);
+    bool applyPage(RemoteApplier &applier, RecordValidator &validator, const RecordCodec &codec,
+                   const QJsonArray &records, const RecordHook &hook);
     // The windows an incremental cycle can name before its first page, for the read-ahead.
     QList<PullReadAhead::Query> queriesAhead(const QString &teacherEmail) const;
     // The settled parts the org is to be asked about with the read-ahead (those the change

@@ -87,8 +87,9 @@ QDateTime RecordValidator::parseDateTime(const QString &text)
     if (const auto quick = parseUtcDateTime(text)) {
         return *quick;
     }
-    // yyyy-MM-ddTHH:mm:ss[.zzz](Z|+hhmm|+hh:mm): the API's form and nothing looser.
-    static const QRegularExpression shape(QStringLiteral(
+    // yyyy-MM-ddTHH:mm:ss[.zzz](Z|+hhmm|+hh:mm): the API's form and nothing looser. One per
+    // thread: a pull checks its records on a worker (PreparedPage).
+    static thread_local const QRegularExpression shape(QStringLiteral(
         "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:?\\d{2})$"));
     if (!shape.match(text).hasMatch()) {
         return {};

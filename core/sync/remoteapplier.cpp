@@ -81,7 +81,11 @@ void RemoteApplier::beginPage()
 
 bool RemoteApplier::apply(const QJsonObject &record)
 {
-    QVariantMap remote = m_codec.toColumns(record);
+    return applyColumns(m_codec.toColumns(record));
+}
+
+bool RemoteApplier::applyColumns(QVariantMap remote)
+{
     resolveLookups(remote);
     // Queries (not queryAll) serve live records only: a row hidden here comes back.
     remote.insert(QStringLiteral("isdeleted"), 0);

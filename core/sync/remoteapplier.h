@@ -42,6 +42,8 @@ public:
     // (only then can an org record adopt one by natural key).
     void beginPage();
     bool apply(const QJsonObject &record);
+    // The same, for a record already turned into columns (RecordCodec::toColumns).
+    bool applyColumns(QVariantMap remote);
     Outcome lastOutcome() const { return m_outcome; }
     Role role() const { return m_codec.role(); }
     bool applyDeletion(const QString &sfid);
