@@ -247,14 +247,42 @@ void SalesforceClient::dropPrefetch()
     m_prefetch = {};
 }
 
+void SalesforceClient::advancePrefetch()
+{
+    if (!m_prefetch.reply || m_prefetch.parsed.valid()) {
+        return;
+    }
+    QCoreApplication::sendPostedEvents(m_prefetch.reply, QEvent::MetaCall);
+    QNetworkReply *reply = m_prefetch.reply;
+    // A reply that failed is left to finish(), which tells why.
+    if (reply && reply->isFinished() && reply->isOpen() &&
+        reply->error() == QNetworkReply::NoError) {
+        m_prefetch.parsed =
+            std::async(std::launch::async, &SalesforceClient::parse, reply->readAll());
+    }
+}
+
+SalesforceClient::ParsedBody SalesforceClient::parse(const QByteArray &body)
+{
+    ParsedBody parsed{body, {}, {}};
+    if (!body.isEmpty()) {
+        parsed.json = QJsonDocument::fromJson(body, &parsed.error);
+    }
+    return parsed;
+}
+
 QNetworkReply *SalesforceClient::takePrefetched(const QByteArray &verb, const QUrl &url,
-                                                int *tokenGeneration)
+                                                int *tokenGeneration,
+                                                std::optional<ParsedBody> *parsed)
 {
     if (verb != "GET" || !m_prefetch.reply || m_prefetch.url != url) {
         return nullptr;
     }
     QNetworkReply *reply = m_prefetch.reply;
     *tokenGeneration = m_prefetch.tokenGeneration;
+    if (m_prefetch.parsed.valid()) {
+        *parsed = m_prefetch.parsed.get();
+    }
     m_prefetch = {};
     return reply;
 }
@@ -326,8 +354,10 @@ ApiResponse SalesforceClient::sendOnce(const QByteArray &verb, const QUrl &url,
                                    "at the next sync.");
         return response;
     }
-    QNetworkReply *reply = takePrefetched(verb, url, tokenGeneration);
-    return finish(reply ? reply : start(verb, url, body, tokenGeneration));
+    std::optional<ParsedBody> parsed;
+    QNetworkReply *reply = takePrefetched(verb, url, tokenGeneration, &parsed);
+    return finish(reply ? reply : start(verb, url, body, tokenGeneration),
+                  parsed ? &*parsed : nullptr);
 }
 
 QNetworkReply *SalesforceClient::start(const QByteArray &verb, const QUrl &url,
@@ -359,7 +389,7 @@ QNetworkReply *SalesforceClient::start(const QByteArray &verb, const QUrl &url,
     return reply;
 }
 
-ApiResponse SalesforceClient::finish(QNetworkReply *reply)
+ApiResponse SalesforceClient::finish(QNetworkReply *reply, const ParsedBody *parsed)
 {
     // A prefetched reply may have finished while nobody waited for it.
     bool pastDeadline = false;
@@ -389,7 +419,7 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
     ApiResponse response;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // An abandoned (aborted) reply is closed: there is nothing left to read.
-    response.body = reply->isOpen() ? reply->readAll() : QByteArray();
+    response.body = parsed ? parsed->body : reply->isOpen() ? reply->readAll() : QByteArray();
     m_bytesReceived += response.body.size();
     readLimitInfo(reply->rawHeader("Sforce-Limit-Info"));
     if (reply->hasRawHeader("Sforce-Limit-Info") && response.httpStatus != 401) {
@@ -408,7 +438,7 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
         m_serverTime = date.toUTC();
         m_serverTimeReadAt = LaptopClock::nowUtc();
     }
-    describe(reply, &response);
+    describe(reply, &response, parsed);
     if (pastDeadline) {
         response.outcome = ApiResponse::Outcome::Transient;
         response.errorCode = QStringLiteral("REPLY_DEADLINE");
@@ -419,10 +449,14 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply)
     return response;
 }
 
-void SalesforceClient::describe(QNetworkReply *reply, ApiResponse *response)
+void SalesforceClient::describe(QNetworkReply *reply, ApiResponse *response,
+                                const ParsedBody *parsed)
 {
     QJsonParseError parseError{};
-    if (!response->body.isEmpty()) {
+    if (parsed) {
+        response->json = parsed->json;
+        parseError = parsed->error;
+    } else if (!response->body.isEmpty()) {
         response->json = QJsonDocument::fromJson(response->body, &parseError);
     }
     const bool malformed =

@@ -17,7 +17,9 @@
 #include <QUrlQuery>
 
 #include <atomic>
+#include <future>
 #include <memory>
+#include <optional>
 #include <utility>
 
 class QNetworkAccessManager;
@@ -74,6 +76,10 @@ public:
     // One prefetch at a time: a new one, or dropPrefetch(), abandons the previous one.
     void prefetch(const QString &nextRecordsUrl);
     void dropPrefetch();
+    // Call now and then while the page in hand is applied: takes in what has come of the
+    // prefetched page and, once it is whole, parses it on a worker thread, so that the
+    // sync thread finds it read instead of reading it between two pages.
+    void advancePrefetch();
 
     // Thread-safe: aborts the request in flight, a token refresh and a back-off pause at
     // once, and makes every later call fail fast until resetCancel().
@@ -107,17 +113,27 @@ Q_SIGNALS:
     void apiUsageChanged(int used, int max);
 
 private:
+    struct ParsedBody
+    {
+        QByteArray body;
+        QJsonDocument json;
+        QJsonParseError error{};
+    };
+    static ParsedBody parse(const QByteArray &body);
+
     ApiResponse sendRead(const QByteArray &verb, const QUrl &url, const QByteArray &body);
     ApiResponse send(const QByteArray &verb, const QUrl &url, const QByteArray &body);
     ApiResponse sendOnce(const QByteArray &verb, const QUrl &url, const QByteArray &body,
                          int *tokenGeneration);
     QNetworkReply *start(const QByteArray &verb, const QUrl &url, const QByteArray &body,
                          int *tokenGeneration);
-    ApiResponse finish(QNetworkReply *reply);
-    QNetworkReply *takePrefetched(const QByteArray &verb, const QUrl &url, int *tokenGeneration);
+    // `parsed`: the reply's body, already read and parsed (advancePrefetch).
+    ApiResponse finish(QNetworkReply *reply, const ParsedBody *parsed = nullptr);
+    QNetworkReply *takePrefetched(const QByteArray &verb, const QUrl &url, int *tokenGeneration,
+                                  std::optional<ParsedBody> *parsed);
     QUrl urlFor(const QString &path, const QUrlQuery &query) const;
     void readLimitInfo(const QByteArray &header);
-    void describe(QNetworkReply *reply, ApiResponse *response);
+    void describe(QNetworkReply *reply, ApiResponse *response, const ParsedBody *parsed);
 
     TokenSource *m_tokens;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -126,6 +142,7 @@ private:
         QUrl url;
         QPointer<QNetworkReply> reply;
         int tokenGeneration = 0;
+        std::future<ParsedBody> parsed; // valid once the whole body is read
     } m_prefetch;
     QString m_apiVersion = QStringLiteral("v60.0");
     int m_timeoutMs = 60000;

@@ -168,8 +168,7 @@ void SqlCipherResult::bindValue(int index, const QVariant &value, QSql::ParamTyp
 bool SqlCipherResult::bindValues()
 {
     // Named placeholders (":limit") stay with Qt, which turns them into positions.
-    const QVariantList values =
-        m_positionalValues.isEmpty() ? boundValues() : m_positionalValues;
+    const QVariantList values = m_positionalValues.isEmpty() ? boundValues() : m_positionalValues;
     if (values.size() != sqlite3_bind_parameter_count(m_statement)) {
         setLastError(
             QSqlError(tr("Parameter count mismatch"), QString(), QSqlError::StatementError));

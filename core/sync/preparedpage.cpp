@@ -17,8 +17,7 @@ constexpr qsizetype kBatch = 50;
 
 PreparedPage::PreparedPage(RecordValidator &validator, const RecordCodec &codec,
                            const QJsonArray &records)
-    : m_validator(validator), m_codec(codec), m_records(records),
-      m_prepared(size_t(records.size()))
+    : m_validator(validator), m_codec(codec), m_records(records), m_prepared(size_t(records.size()))
 {
     m_worker.reset(QThread::create([this] { prepareAll(); }));
     m_worker->start();

@@ -24,6 +24,14 @@ namespace pasalista {
 
 using sql::quoted;
 
+namespace {
+
+// Often enough that the next page is parsed well before this one is written, seldom enough
+// to cost nothing.
+constexpr qsizetype kRecordsBetweenPrefetchChecks = 200;
+
+} // namespace
+
 Puller::Puller(LocalStore &store, SalesforceClient &client, SyncReport &report)
     : m_store(store), m_client(client), m_report(report), m_reporter(store, report), m_state(store),
       m_queries(store, m_state), m_clock(store, client, report), m_readAhead(client, m_clock),
@@ -133,9 +141,8 @@ QList<ChangeProbe::Window> Puller::settledWindows() const
     return windows;
 }
 
-bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
-                       const RecordCodec &codec, const QJsonArray &records,
-                       const RecordHook &hook)
+bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator, const RecordCodec &codec,
+                       const QJsonArray &records, const RecordHook &hook)
 {
     if (!m_store.begin()) {
         return m_reporter.storeFailed();
@@ -145,7 +152,12 @@ bool Puller::applyPage(RemoteApplier &applier, RecordValidator &validator,
     validator.setOrgClock(m_pageDate);
     // Checked and decoded on a worker while the records before are written.
     PreparedPage page(validator, codec, records);
+    qsizetype applied = 0;
     while (PreparedPage::Record *prepared = page.next()) {
+        // The next page, asked for before this one, is taken in and parsed meanwhile.
+        if (++applied % kRecordsBetweenPrefetchChecks == 0) {
+            m_client.advancePrefetch();
+        }
         if (!prepared->checked) {
             m_reporter.refuse(m_store.mapping().objectFor(applier.role()).objectName,
                               prepared->reason);

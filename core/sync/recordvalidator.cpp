@@ -185,8 +185,8 @@ void RecordValidator::setOrgClock(const QDateTime &now)
     m_latestStamp = now.isValid() ? now.addSecs(kClockSkewSeconds) : QDateTime();
 }
 
-bool RecordValidator::hasType(const FieldCheck &check, const QJsonValue &value,
-                              const QString &text, QDateTime *stamp) const
+bool RecordValidator::hasType(const FieldCheck &check, const QJsonValue &value, const QString &text,
+                              QDateTime *stamp) const
 {
     switch (check.kind) {
     case Kind::Boolean:

@@ -140,7 +140,7 @@ private:
         Role parentRole;
     };
     QList<Lookup> m_lookups;
-    QHash<Role, QHash<QString, qint64>> m_parentIds;          // role -> sfid -> local id
+    QHash<Role, QHash<QString, qint64>> m_parentIds; // role -> sfid -> local id
 };
 
 } // namespace pasalista
