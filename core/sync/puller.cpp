@@ -1,6 +1,7 @@
 #include "puller.h"
 
 #include "logging.h"
+#include "net/compositebatch.h"
 #include "net/querypager.h"
 #include "net/salesforceclient.h"
 #include "store/execstatement.h"
@@ -65,7 +66,8 @@ bool Puller::fixDanglingLookups()
     return true;
 }
 
-QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) const
+QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail,
+                                                 bool probeInBatch) const
 {
     const Mapping &mapping = m_store.mapping();
     const bool onlyMine = mapping.scope().onlyTeacherCourses;
@@ -75,8 +77,10 @@ QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) co
                           : m_client.serverTime().isValid() ? m_client.serverTime()
                                                             : QDateTime::currentDateTimeUtc();
     QList<PullReadAhead::Query> queries;
+    QList<PullReadAhead::Query> readOnlyWindows;
     for (Role role : Mapping::dependencyOrder()) {
-        const QString objectName = mapping.objectFor(role).objectName;
+        const ObjectMapping &object = mapping.objectFor(role);
+        const QString objectName = object.objectName;
         const QDateTime covered = m_state.coveredUntil(objectName);
         const bool inScope = role == Role::Teacher || role == Role::Program || !onlyMine ||
                              (role == Role::Course ? !teacher.isEmpty() : !courses.isEmpty());
@@ -87,8 +91,13 @@ QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) co
         const QString scope = role == Role::Course ? m_queries.courseScope(teacher, true)
                                                    : m_queries.scopeFor(role, courses);
         if (!m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName))) {
-            queries.append(
-                {m_queries.selectFor(role, m_queries.windowConditions(role, scope)), false});
+            // With the probe in the same call, the windows of the objects the teacher only
+            // reads take the room left: the probe answers for them up to its minute.
+            const QString window =
+                m_queries.selectFor(role, m_queries.windowConditions(role, scope));
+            // With the probe in the call, queryAll: a record deleted in its last seconds too.
+            (probeInBatch && !object.writable ? readOnlyWindows : queries)
+                .append({window, probeInBatch && withDeletedRows(role)});
         }
         // The probe listed records not held here in the settled part: their count rides along.
         if (const auto held = settledPartHeld(role); held && !*held) {
@@ -97,10 +106,15 @@ QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) co
         const QDateTime from = m_state.deletionsCoveredUntil(objectName).isValid()
                                    ? m_state.deletionsCoveredUntil(objectName)
                                    : covered;
-        if (from.addDays(kRecycleBinDays - 1) >= now &&
+        // The probe in the batch answers for deletions (the `deleted` resource).
+        if (!probeInBatch && from.addDays(kRecycleBinDays - 1) >= now &&
             !m_probe.deletedSince(objectName, from.addSecs(-m_queries.overlapSeconds()))) {
             queries.append({m_queries.deletionsQuery(objectName, from), true});
         }
+    }
+    if (probeInBatch) {
+        queries.append(readOnlyWindows.mid(
+            0, std::max<qsizetype>(0, CompositeBatch::kMaxQueries - queries.size())));
     }
     return queries;
 }
@@ -203,12 +217,21 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
     // record: a record edited during the pull is served later with a newer stamp. A window
     // with a refused record is read again next cycle.
     const int refusedBefore = m_report.refused;
-    // The org listed nothing changed in the window: covered without a query.
-    if (!covered.isValid() ||
-        !m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName))) {
-        if (!pullQuery(role, m_queries.windowConditions(role, scope), hook)) {
+    // The org listed nothing changed in the window: covered without a query. A page read
+    // ahead with the probe ("Sync now") is applied all the same: it holds what changed since
+    // the minute the probe vouches for.
+    const bool changed = !covered.isValid() ||
+                         !m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName));
+    const QStringList window = m_queries.windowConditions(role, scope);
+    const QString windowSoql = m_queries.selectFor(role, window);
+    if (m_readAhead.askedAhead(windowSoql, true)) {
+        if (!pullWithDeletedRows(role, windowSoql, hook)) {
             return false;
         }
+    } else if (changed && !pullQuery(role, window, hook)) {
+        return false;
+    }
+    if (changed) {
         for (const QStringList &conditions : m_queries.pendingEditConditions(role, scope)) {
             if (!pullQuery(role, conditions, hook)) {
                 return false;
@@ -221,6 +244,33 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
     return m_report.refused > refusedBefore ||
            m_state.setCoveredUntil(objectName, until, m_clock.vouched()) ||
            m_reporter.storeFailed();
+}
+
+bool Puller::withDeletedRows(Role role) const
+{
+    return m_store.mapping().objectFor(role).fields.contains(QLatin1String("IsDeleted"));
+}
+
+bool Puller::pullWithDeletedRows(Role role, const QString &soql, const RecordHook &hook)
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString objectName = mapping.objectFor(role).objectName;
+    const RecordCodec codec(mapping, role);
+    RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
+    RecordValidator validator(mapping, codec, m_shapes);
+    return fetchAll(soql, true, [&](const QJsonArray &records) {
+        QJsonArray live;
+        QStringList deleted;
+        for (const QJsonValue &value : records) {
+            if (value.toObject().value(QLatin1String("IsDeleted")).toBool()) {
+                deleted.append(value.toObject().value(QLatin1String("Id")).toString());
+            } else {
+                live.append(value);
+            }
+        }
+        return applyPage(applier, validator, live, hook) &&
+               applyDeletions(applier, validator, objectName, deleted);
+    });
 }
 
 bool Puller::pullSettled(Role role, const QString &scope, const RecordHook &hook)
@@ -320,7 +370,7 @@ bool Puller::applyDeletions(RemoteApplier &applier, RecordValidator &validator,
     return m_store.commit() || m_reporter.storeFailed();
 }
 
-void Puller::probeChanges()
+QList<ChangeProbe::Window> Puller::probeWindows() const
 {
     const QDateTime now =
         m_client.serverTime().isValid() ? m_client.serverTime() : QDateTime::currentDateTimeUtc();
@@ -346,10 +396,10 @@ void Puller::probeChanges()
         }
     }
     // A first pull reads everything anyway: asking first would only spend a call.
-    if (windows.size() == Mapping::dependencyOrder().size()) {
-        m_probe.run(windows);
-        m_clock.setKnownTime(m_probe.cycleTime(), true);
+    if (windows.size() != Mapping::dependencyOrder().size()) {
+        return {};
     }
+    return windows;
 }
 
 bool Puller::reconcile(Role role, const QString &scope)
@@ -494,10 +544,18 @@ bool Puller::run(const QString &teacherEmail)
         m_report.message = repair.errorString();
         return false;
     }
-    if (m_probeChanges && m_onlyObjects.isEmpty()) {
-        probeChanges();
+    // A background cycle asks the probe first and queries only what changed, up to the
+    // minute the org vouches for. "Sync now" asks the same questions in the call that reads
+    // the windows' first pages, so it sees an office edit of the last seconds in one call.
+    const QList<ChangeProbe::Window> windows =
+        m_onlyObjects.isEmpty() ? probeWindows() : QList<ChangeProbe::Window>();
+    const bool probeInBatch = !m_probeChanges && !windows.isEmpty();
+    if (m_probeChanges && !windows.isEmpty()) {
+        m_probe.run(windows);
+        m_clock.setKnownTime(m_probe.cycleTime(), true);
     }
-    if (!m_readAhead.read(queriesAhead(teacherEmail), m_probe, settledWindows())) {
+    if (!m_readAhead.read(queriesAhead(teacherEmail, probeInBatch), m_probe,
+                          probeInBatch ? windows : settledWindows())) {
         return m_readAhead.callFailure().ok() ? false
                                               : m_reporter.stopWith(m_readAhead.callFailure());
     }

@@ -61,8 +61,9 @@ public:
     void setOverlapSeconds(int seconds) { m_queries.setOverlapSeconds(seconds); }
     // Ask the org first, in one Composite call, which objects changed (the `updated` and
     // `deleted` resources): an idle cycle costs one API call. Their windows end at the
-    // minute the org vouches for, so a change of the last minute waits for the next cycle;
-    // "Sync now" and change events query at once instead.
+    // minute the org vouches for, so a change of the last minute waits for the next cycle.
+    // Without it ("Sync now") the same questions go in the call that reads the windows'
+    // first pages: one call too, and the last seconds are seen; change events query at once.
     void setProbeChanges(bool probe) { m_probeChanges = probe; }
     // Pull only these objects (a change event named them); the others keep their windows
     // for the next cycle. Empty: every object.
@@ -87,6 +88,10 @@ private:
 
     bool pullObject(Role role, const QString &scope, const RecordHook &hook = {});
     bool pullQuery(Role role, const QStringList &conditions, const RecordHook &hook);
+    // A window read by queryAll: its deleted rows are applied as deletions.
+    bool pullWithDeletedRows(Role role, const QString &soql, const RecordHook &hook);
+    // Whether `role`'s queries select IsDeleted, so that queryAll tells deleted rows apart.
+    bool withDeletedRows(Role role) const;
     // The settled part of `role`'s window (PullQueries::settledPart()): only what is not
     // held here is read.
     bool pullSettled(Role role, const QString &scope, const RecordHook &hook);
@@ -96,8 +101,9 @@ private:
     bool pullDeletions(Role role, const QString &scope);
     bool applyDeletions(RemoteApplier &applier, RecordValidator &validator,
                         const QString &objectName, const QStringList &ids);
-    // One Composite call that tells which objects changed since their covered-until.
-    void probeChanges();
+    // The probe's questions for every object (empty when an object was never pulled: a
+    // first pull reads everything anyway).
+    QList<ChangeProbe::Window> probeWindows() const;
     bool reconcile(Role role, const QString &scope);
     // The Ids of `role` the org returns under `conditions`, added to *live.
     bool liveIds(Role role, const QStringList &conditions, QSet<QString> *live);
@@ -108,7 +114,9 @@ private:
     bool applyPage(RemoteApplier &applier, RecordValidator &validator, const QJsonArray &records,
                    const RecordHook &hook);
     // The windows an incremental cycle can name before its first page, for the read-ahead.
-    QList<PullReadAhead::Query> queriesAhead(const QString &teacherEmail) const;
+    // `probeInBatch`: the probe's questions go in the same call, so deletions come from it
+    // and the queries fit the call's five.
+    QList<PullReadAhead::Query> queriesAhead(const QString &teacherEmail, bool probeInBatch) const;
     // The settled parts the org is to be asked about with the read-ahead (those the change
     // probe has not answered).
     QList<ChangeProbe::Window> settledWindows() const;

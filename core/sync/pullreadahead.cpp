@@ -7,6 +7,8 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace pasalista {
 
 QString PullReadAhead::pageKey(const QString &soql, bool includeDeleted)
@@ -29,7 +31,10 @@ PullReadAhead::Page PullReadAhead::firstPage(const QString &soql, bool includeDe
 bool PullReadAhead::read(const QList<Query> &queries, ChangeProbe &probe,
                          const QList<ChangeProbe::Window> &windows)
 {
-    const bool needClock = !m_clock.knownTime().isValid();
+    const bool probeGivesClock =
+        std::any_of(windows.cbegin(), windows.cend(),
+                    [](const ChangeProbe::Window &window) { return window.updatedFrom.isValid(); });
+    const bool needClock = !m_clock.knownTime().isValid() && !probeGivesClock;
     // Alone, a query costs the same one call as a batch of one.
     if (queries.size() + windows.size() < (needClock ? 1 : 2)) {
         return true;
@@ -54,6 +59,14 @@ bool PullReadAhead::read(const QList<Query> &queries, ChangeProbe &probe,
         m_callFailure = batch.callFailure();
         return false;
     }
+    if (probeGivesClock && !m_clock.knownTime().isValid()) {
+        // The probe's `updated` questions came before any page: their time is T.
+        if (!probe.cycleTime().isValid()) {
+            qCInfo(lcSyncPull) << "no time from the probe in the batch; reading the clock alone";
+            return true;
+        }
+        m_clock.setKnownTime(probe.cycleTime(), true);
+    }
     if (needClock) {
         const ApiResponse time = batch.result(clock);
         if (!time.ok() || !time.json.object().contains(QLatin1String("latestDateCovered"))) {
@@ -69,6 +82,7 @@ bool PullReadAhead::read(const QList<Query> &queries, ChangeProbe &probe,
         }
     }
     for (qsizetype i = 0; i < queries.size(); ++i) {
+        m_asked.insert(pageKey(queries.at(i).first, queries.at(i).second));
         const QString reference = QStringLiteral("page%1").arg(i);
         const ApiResponse response = batch.result(reference);
         // Sent alone, a query that failed for a passing reason would be retried, and one
