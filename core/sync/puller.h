@@ -117,10 +117,31 @@ private:
     // `probeInBatch`: the probe's questions go in the same call, so deletions come from it
     // and the queries fit the call's five.
     QList<PullReadAhead::Query> queriesAhead(const QString &teacherEmail, bool probeInBatch) const;
+    struct Ahead
+    {
+        QString teacher;
+        QStringList courses;
+        bool probeInBatch = false;
+    };
+    // An incremental object's queries ahead: its window into `window`, its settled count
+    // and deletions into `others`.
+    void windowAhead(Role role, const Ahead &ahead, QList<PullReadAhead::Query> &window,
+                     QList<PullReadAhead::Query> &others) const;
     // The settled parts the org is to be asked about with the read-ahead (those the change
     // probe has not answered).
     QList<ChangeProbe::Window> settledWindows() const;
     bool fixDanglingLookups();
+    // Where `objectName`'s deletions window starts (before the overlap).
+    QDateTime deletionsFrom(const QString &objectName) const;
+    // `role`'s window and its edits not sent yet in one query ("Sync now"), when it has one
+    // (PullQueries::marksWindowWithPendingEdits()); empty otherwise.
+    QStringList foldedWindow(Role role, const QStringList &courses) const;
+    // The scope of `role`'s first read when it needs no Id from an earlier reply (SOQL
+    // through the teacher's email, see PullQueries::firstReadScope()); nullopt otherwise.
+    std::optional<QString> firstReadScope(Role role, const QString &teacherEmail) const;
+    // The scope of `role`'s window this cycle: firstReadScope() on a first read when there is
+    // one (so that its page read ahead is the one asked), else `byIds`.
+    QString windowScope(Role role, const QString &teacherEmail, const QString &byIds) const;
 
     LocalStore &m_store;
     SalesforceClient &m_client;
@@ -136,6 +157,13 @@ private:
     // The Date of the reply that carried the page being applied.
     QDateTime m_pageDate;
     bool m_probeChanges = false;
+    // Objects read whole for the first time this cycle: no deletions to ask for.
+    QSet<QString> m_firstRead;
+    // Per object, the Ids a window's queryAll showed deleted, applied with the deletions.
+    QHash<QString, QStringList> m_deletedInWindows;
+    // "Sync now": the probe travelled with the windows' first pages (see run()).
+    bool m_probeInBatch = false;
+    QString m_teacherEmail;
     QSet<QString> m_onlyObjects;
     bool skipped(Role role) const;
 };

@@ -95,7 +95,26 @@ bool PullReadAhead::read(const QList<Query> &queries, ChangeProbe &probe,
     }
     qCInfo(lcSyncPull) << "first pages of" << queries.size() << "queries read in" << calls
                        << "Composite call(s)";
+    prefetchSecondPage(queries);
     return true;
+}
+
+void PullReadAhead::prefetchSecondPage(const QList<Query> &queries)
+{
+    // The next page of the first query (in the pull's order) that has one travels while the
+    // pull applies what came: on a slow link its wait overlaps the work, not the other way.
+    for (const Query &query : queries) {
+        const auto page = m_pages.constFind(pageKey(query.first, query.second));
+        if (page == m_pages.constEnd()) {
+            continue;
+        }
+        const QJsonObject body = page->response.json.object();
+        const QString next = body.value(QLatin1String("nextRecordsUrl")).toString();
+        if (!body.value(QLatin1String("done")).toBool(true) && !next.isEmpty()) {
+            m_client.prefetch(next);
+            return;
+        }
+    }
 }
 
 } // namespace pasalista

@@ -52,6 +52,7 @@ public:
 
 private:
     static QString pageKey(const QString &soql, bool includeDeleted);
+    void prefetchSecondPage(const QList<Query> &queries);
 
     SalesforceClient &m_client;
     OrgClock &m_clock;
