@@ -126,12 +126,6 @@ void Puller::windowAhead(Role role, const Ahead &ahead, QList<PullReadAhead::Que
             {m_queries.selectFor(role, folded.isEmpty() ? m_queries.windowConditions(role, scope)
                                                         : folded),
              ahead.probeInBatch && withDeletedRows(role)});
-        if (ahead.probeInBatch && folded.isEmpty()) {
-            // "Sync now" reads the records with edits not sent yet whatever the probe says.
-            for (const QStringList &conditions : m_queries.pendingEditConditions(role, scope)) {
-                others.append({m_queries.selectFor(role, conditions), false});
-            }
-        }
     }
     // A student deleted (or merged away) leaves the scope with her enrollments: a window
     // cannot show her deleted rows, a query of the object's deletions can.
@@ -163,6 +157,25 @@ QStringList Puller::foldedWindow(Role role, const QStringList &courses) const
 {
     return role == Role::Attendance ? m_queries.marksWindowWithPendingEdits(courses)
                                     : QStringList();
+}
+
+bool Puller::addReadAheadTo(CompositeBatch &batch, const QString &teacherEmail)
+{
+    for (Role role : Mapping::dependencyOrder()) {
+        if (skipped(role) ||
+            m_state.coveredUntil(m_store.mapping().objectFor(role).objectName).isValid()) {
+            return false;
+        }
+    }
+    return m_readAhead.add(batch, queriesAhead(teacherEmail, false), m_probe, {}, true);
+}
+
+void Puller::takeReadAhead(const CompositeBatch &batch)
+{
+    m_readAhead.take(batch, 1);
+    // A field the org lacks fails its page here: no sign the describes are out of date, as
+    // they were read in this same call.
+    m_client.takeFieldError();
 }
 
 std::optional<QString> Puller::firstReadScope(Role role, const QString &teacherEmail) const
@@ -640,8 +653,11 @@ bool Puller::run(const QString &teacherEmail)
         m_probe.run(windows);
         m_clock.setKnownTime(m_probe.cycleTime(), true);
     }
-    if (!m_readAhead.read(queriesAhead(teacherEmail, probeInBatch), m_probe,
-                          probeInBatch ? windows : settledWindows())) {
+    QList<PullReadAhead::Query> ahead = queriesAhead(teacherEmail, probeInBatch);
+    ahead.removeIf([this](const PullReadAhead::Query &query) {
+        return m_readAhead.askedAhead(query.first, query.second); // with the describes
+    });
+    if (!m_readAhead.read(ahead, m_probe, probeInBatch ? windows : settledWindows())) {
         return m_readAhead.callFailure().ok() ? false
                                               : m_reporter.stopWith(m_readAhead.callFailure());
     }

@@ -25,6 +25,7 @@
 
 namespace pasalista {
 
+class CompositeBatch;
 class LocalStore;
 class RecordCodec;
 class SalesforceClient;
@@ -70,6 +71,12 @@ public:
     void setOnlyObjects(const QSet<QString> &objectNames) { m_onlyObjects = objectNames; }
     // Returns false when the cycle must stop; the report then says why.
     bool run(const QString &teacherEmail);
+    // A first sync's first pages ride in the call that reads the describes (SyncEngine),
+    // after them and T: asked with every field the mapping names, as the describes have
+    // not said yet which the org has; a page whose query they change is asked again by
+    // run(). False when there was nothing to add (not a first sync).
+    bool addReadAheadTo(CompositeBatch &batch, const QString &teacherEmail);
+    void takeReadAhead(const CompositeBatch &batch);
 
     using PageHandler = std::function<bool(const QJsonArray &records)>;
     // Runs a SOQL query and hands every page to `handler` (QueryPager), retrying transient

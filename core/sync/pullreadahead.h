@@ -13,6 +13,7 @@
 
 namespace pasalista {
 
+class CompositeBatch;
 class OrgClock;
 class SalesforceClient;
 
@@ -41,6 +42,12 @@ public:
     bool read(const QList<Query> &queries, ChangeProbe &probe,
               const QList<ChangeProbe::Window> &windows);
     const ApiResponse &callFailure() const { return m_callFailure; }
+    // read() in two halves, for a batch that carries other subrequests too (the describes
+    // of a first sync): add() puts the questions in (false when there were none worth a
+    // call of their own, unless `batchGoesAnyway`), take() reads the answers once sent.
+    bool add(CompositeBatch &batch, const QList<Query> &queries, ChangeProbe &probe,
+             const QList<ChangeProbe::Window> &windows, bool batchGoesAnyway);
+    bool take(const CompositeBatch &batch, int calls);
     // The first page of a query: read ahead, or asked now.
     Page firstPage(const QString &soql, bool includeDeleted);
     // Whether this query was asked in a batch (its page read ahead, or failed there and then
@@ -58,6 +65,11 @@ private:
     OrgClock &m_clock;
     QHash<QString, Page> m_pages;
     QSet<QString> m_asked;
+    // Between add() and take(): what the batch carries.
+    QList<Query> m_batched;
+    ChangeProbe *m_probe = nullptr;
+    bool m_needClock = false;
+    bool m_probeGivesClock = false;
     ApiResponse m_callFailure{ApiResponse::Outcome::Success, 200, {}, {}, {}, {}};
 };
 
