@@ -651,6 +651,7 @@ bool Puller::run(const QString &teacherEmail)
     m_teacherEmail = teacherEmail;
     if (m_probeChanges && !windows.isEmpty()) {
         m_probe.run(windows);
+        m_clock.reportRefused(m_probe.refusedAnswer());
         m_clock.setKnownTime(m_probe.cycleTime(), true);
     }
     QList<PullReadAhead::Query> ahead = queriesAhead(teacherEmail, probeInBatch);

@@ -74,6 +74,7 @@ bool PullReadAhead::take(const CompositeBatch &batch, int calls)
     const QList<Query> queries = std::exchange(m_batched, {});
     ChangeProbe &probe = *std::exchange(m_probe, nullptr);
     probe.read(batch);
+    m_clock.reportRefused(probe.refusedAnswer());
     if (!batch.callFailure().ok()) {
         // What the same failure of a query sent alone does: the cycle stops.
         qCWarning(lcSyncPull) << "batched first pages failed" << batch.callFailure().errorCode;
