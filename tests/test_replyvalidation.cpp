@@ -337,10 +337,11 @@ TEST_F(ReplyValidationAfterFirstSync, ChecksHoldInsideABatchedReply)
             .toInt();
     };
     // The demo's records are younger than the pull's overlap: every window has records.
+    // Its windows are read by queryAll since issue 26 (a deletion of the last seconds too).
     const QList<std::pair<QString, QString>> strikes{
-        {QStringLiteral("/query$"), QStringLiteral("junk-id")},
-        {QStringLiteral("/query$"), QStringLiteral("future-stamp")},
-        {QStringLiteral("/query$"), QStringLiteral("foreign-page")},
+        {QStringLiteral("/query(All)?$"), QStringLiteral("junk-id")},
+        {QStringLiteral("/query(All)?$"), QStringLiteral("future-stamp")},
+        {QStringLiteral("/query(All)?$"), QStringLiteral("foreign-page")},
         {QStringLiteral("/updated/?$"), QStringLiteral("future-stamp")}};
     for (const auto &[path, kind] : strikes) {
         const int before = faultCount("mutations");

@@ -226,8 +226,11 @@ ApiResponse SalesforceClient::subresponse(int httpStatus, const QJsonValue &body
 
 void SalesforceClient::prefetch(const QString &nextRecordsUrl)
 {
-    dropPrefetch();
     const QUrl url = urlFor(nextRecordsUrl, {});
+    if (m_prefetch.reply && m_prefetch.url == url) {
+        return; // already on its way (the pull's read-ahead asked for it early)
+    }
+    dropPrefetch();
     if (isCancelled() || !isDataApiPath(nextRecordsUrl) || !isAllowedUrl(url)) {
         return; // queryMore() reports why
     }

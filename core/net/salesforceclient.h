@@ -73,7 +73,8 @@ public:
     ApiResponse subresponse(int httpStatus, const QJsonValue &body);
     // Asks for the page at `nextRecordsUrl` now, so the org prepares and sends it while the
     // caller applies the page in hand; the next queryMore() of that url takes the reply.
-    // One prefetch at a time: a new one, or dropPrefetch(), abandons the previous one.
+    // One prefetch at a time: a new one, or dropPrefetch(), abandons the previous one; the
+    // same url asked again keeps the one on its way.
     void prefetch(const QString &nextRecordsUrl);
     void dropPrefetch();
     // Call now and then while the page in hand is applied: takes in what has come of the

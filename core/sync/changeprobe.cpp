@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "net/compositebatch.h"
 #include "net/salesforceclient.h"
+#include "sync/recordvalidator.h"
 #include "sync/soql.h"
 
 #include <QJsonArray>
@@ -85,6 +86,14 @@ void ChangeProbe::read(const CompositeBatch &batch)
         if (!response.ok() || !latest.isValid()) {
             qCInfo(lcSync) << "probe of" << question.reference
                            << "gave nothing:" << response.errorCode << response.errorMessage;
+            continue;
+        }
+        const QDateTime date = batch.replyDate(question.reference);
+        if (date.isValid() && latest > date.addSecs(RecordValidator::kClockSkewSeconds)) {
+            // A clock ahead of the org's own Date would skip every later change: no answer.
+            qCWarning(lcSync) << "probe of" << question.reference << "refused: latestDateCovered"
+                              << latest << "after the reply's Date" << date;
+            m_refused = {response, date};
             continue;
         }
         keep(question, body, latest);

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "net/apiresponse.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace pasalista {
 
@@ -46,6 +49,9 @@ public:
     bool nothingUpdatedSince(const QString &objectName, const QDateTime &from) const;
     // The Ids deleted in [from, cycleTime()), when the probe covered that window.
     std::optional<QStringList> deletedSince(const QString &objectName, const QDateTime &from) const;
+    // An answer refused for a latestDateCovered after its reply's Date (the org's clock), with
+    // that Date, for the pull to report as it reports such a clock; none: an invalid Date.
+    std::pair<ApiResponse, QDateTime> refusedAnswer() const { return m_refused; }
     // The Ids the org stamped in [from, until), when a settled probe covered that range.
     std::optional<QStringList> updatedBetween(const QString &objectName, const QDateTime &from,
                                               const QDateTime &until) const;
@@ -83,6 +89,7 @@ private:
     // What add() asked, for read() to find the answers.
     QList<Question> m_asked;
     QDateTime m_cycleTime;
+    std::pair<ApiResponse, QDateTime> m_refused;
 };
 
 } // namespace pasalista

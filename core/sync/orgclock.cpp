@@ -51,6 +51,14 @@ bool OrgClock::fail()
     return false;
 }
 
+void OrgClock::reportRefused(const std::pair<ApiResponse, QDateTime> &answer)
+{
+    if (answer.second.isValid()) {
+        bool vouched = false;
+        from(answer.first, answer.second, &vouched);
+    }
+}
+
 QDateTime OrgClock::read()
 {
     // The replication API's latestDateCovered is the org's own clock, held back before any

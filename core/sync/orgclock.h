@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <utility>
+
 namespace pasalista {
 
 class LocalStore;
@@ -38,6 +40,9 @@ public:
     QDateTime from(const ApiResponse &response, const QDateTime &dateHeader, bool *vouched);
     // Reports that no usable time came; returns false.
     bool fail();
+    // Reports a change probe's answer refused for its clock (ChangeProbe::refusedAnswer()),
+    // as a refused clock of its own is reported.
+    void reportRefused(const std::pair<ApiResponse, QDateTime> &answer);
 
 private:
     QDateTime read();

@@ -1,6 +1,7 @@
 #include "puller.h"
 
 #include "logging.h"
+#include "net/compositebatch.h"
 #include "net/querypager.h"
 #include "net/salesforceclient.h"
 #include "store/execstatement.h"
@@ -74,44 +75,137 @@ bool Puller::fixDanglingLookups()
     return true;
 }
 
-QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail) const
+QList<PullReadAhead::Query> Puller::queriesAhead(const QString &teacherEmail,
+                                                 bool probeInBatch) const
 {
     const Mapping &mapping = m_store.mapping();
     const bool onlyMine = mapping.scope().onlyTeacherCourses;
     const QString teacher = m_queries.teacherSfid(teacherEmail);
-    const QStringList courses = m_queries.coursesInScope(onlyMine ? teacher : QString());
+    const Ahead ahead{teacher, m_queries.coursesInScope(onlyMine ? teacher : QString()),
+                      probeInBatch};
+    QList<PullReadAhead::Query> queries;
+    QList<PullReadAhead::Query> readOnly;
+    bool firstReads = false;
+    for (Role role : Mapping::dependencyOrder()) {
+        if (skipped(role)) {
+            continue;
+        }
+        QList<PullReadAhead::Query> &into = mapping.objectFor(role).writable ? queries : readOnly;
+        if (m_state.coveredUntil(mapping.objectFor(role).objectName).isValid()) {
+            windowAhead(role, ahead, into, queries);
+            continue;
+        }
+        // A first read whose scope SOQL can say alone is asked with the others at once.
+        firstReads = true;
+        if (const auto scope = firstReadScope(role, teacherEmail)) {
+            into.append(
+                {m_queries.selectFor(role, m_queries.windowConditions(role, *scope)), false});
+        }
+    }
+    if (!probeInBatch && !firstReads) {
+        return readOnly + queries;
+    }
+    // In one call: the objects the teacher only reads take the room left (the probe answers
+    // for them up to its minute; a first read asks for them in their turn, while the next
+    // page of what was read ahead is on its way).
+    return queries +
+           readOnly.mid(0, std::max<qsizetype>(0, CompositeBatch::kMaxQueries - queries.size()));
+}
+
+void Puller::windowAhead(Role role, const Ahead &ahead, QList<PullReadAhead::Query> &window,
+                         QList<PullReadAhead::Query> &others) const
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString objectName = mapping.objectFor(role).objectName;
+    const QDateTime covered = m_state.coveredUntil(objectName);
+    const bool onlyMine = mapping.scope().onlyTeacherCourses;
+    const bool inScope =
+        role == Role::Teacher || role == Role::Program || !onlyMine ||
+        (role == Role::Course ? !ahead.teacher.isEmpty() : !ahead.courses.isEmpty());
+    if (!inScope) {
+        return;
+    }
+    const QString scope = role == Role::Course ? m_queries.courseScope(ahead.teacher, true)
+                                               : m_queries.scopeFor(role, ahead.courses);
+    if (!m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName))) {
+        // With the probe in the call, queryAll: a record deleted in its last seconds too.
+        const QStringList folded =
+            ahead.probeInBatch ? foldedWindow(role, ahead.courses) : QStringList();
+        window.append(
+            {m_queries.selectFor(role, folded.isEmpty() ? m_queries.windowConditions(role, scope)
+                                                        : folded),
+             ahead.probeInBatch && withDeletedRows(role)});
+    }
+    // A student deleted (or merged away) leaves the scope with her enrollments: a window
+    // cannot show her deleted rows, a query of the object's deletions can.
+    if (ahead.probeInBatch && role == Role::Student) {
+        others.append({m_queries.deletionsQuery(objectName, deletionsFrom(objectName)), true});
+    }
+    // The probe listed records not held here in the settled part: their count rides along.
+    if (const auto held = settledPartHeld(role); held && !*held) {
+        others.append({m_queries.settledCountQuery(role, scope), false});
+    }
+    const QDateTime from = deletionsFrom(objectName);
     const QDateTime now = m_clock.knownTime().isValid()     ? m_clock.knownTime()
                           : m_client.serverTime().isValid() ? m_client.serverTime()
                                                             : QDateTime::currentDateTimeUtc();
-    QList<PullReadAhead::Query> queries;
+    // The probe in the batch answers for deletions (the `deleted` resource).
+    if (!ahead.probeInBatch && from.addDays(kRecycleBinDays - 1) >= now &&
+        !m_probe.deletedSince(objectName, from.addSecs(-m_queries.overlapSeconds()))) {
+        others.append({m_queries.deletionsQuery(objectName, from), true});
+    }
+}
+
+QDateTime Puller::deletionsFrom(const QString &objectName) const
+{
+    const QDateTime deletions = m_state.deletionsCoveredUntil(objectName);
+    return deletions.isValid() ? deletions : m_state.coveredUntil(objectName);
+}
+
+QStringList Puller::foldedWindow(Role role, const QStringList &courses) const
+{
+    return role == Role::Attendance ? m_queries.marksWindowWithPendingEdits(courses)
+                                    : QStringList();
+}
+
+bool Puller::addReadAheadTo(CompositeBatch &batch, const QString &teacherEmail)
+{
     for (Role role : Mapping::dependencyOrder()) {
-        const QString objectName = mapping.objectFor(role).objectName;
-        const QDateTime covered = m_state.coveredUntil(objectName);
-        const bool inScope = role == Role::Teacher || role == Role::Program || !onlyMine ||
-                             (role == Role::Course ? !teacher.isEmpty() : !courses.isEmpty());
-        // A first read learns its scope as it goes: only windows are known ahead.
-        if (skipped(role) || !covered.isValid() || !inScope) {
-            continue;
-        }
-        const QString scope = role == Role::Course ? m_queries.courseScope(teacher, true)
-                                                   : m_queries.scopeFor(role, courses);
-        if (!m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName))) {
-            queries.append(
-                {m_queries.selectFor(role, m_queries.windowConditions(role, scope)), false});
-        }
-        // The probe listed records not held here in the settled part: their count rides along.
-        if (const auto held = settledPartHeld(role); held && !*held) {
-            queries.append({m_queries.settledCountQuery(role, scope), false});
-        }
-        const QDateTime from = m_state.deletionsCoveredUntil(objectName).isValid()
-                                   ? m_state.deletionsCoveredUntil(objectName)
-                                   : covered;
-        if (from.addDays(kRecycleBinDays - 1) >= now &&
-            !m_probe.deletedSince(objectName, from.addSecs(-m_queries.overlapSeconds()))) {
-            queries.append({m_queries.deletionsQuery(objectName, from), true});
+        if (skipped(role) ||
+            m_state.coveredUntil(m_store.mapping().objectFor(role).objectName).isValid()) {
+            return false;
         }
     }
-    return queries;
+    return m_readAhead.add(batch, queriesAhead(teacherEmail, false), m_probe, {}, true);
+}
+
+void Puller::takeReadAhead(const CompositeBatch &batch)
+{
+    m_readAhead.take(batch, 1);
+    // A field the org lacks fails its page here: no sign the describes are out of date, as
+    // they were read in this same call.
+    m_client.takeFieldError();
+}
+
+std::optional<QString> Puller::firstReadScope(Role role, const QString &teacherEmail) const
+{
+    const Mapping &mapping = m_store.mapping();
+    if (role == Role::Teacher || role == Role::Program) {
+        return QString();
+    }
+    if (!mapping.scope().onlyTeacherCourses) {
+        return role == Role::Course ? QString() : m_queries.scopeFor(role, {});
+    }
+    const QString scope = m_queries.firstReadScope(role, teacherEmail);
+    return scope.isEmpty() ? std::nullopt : std::optional<QString>(scope);
+}
+
+QString Puller::windowScope(Role role, const QString &teacherEmail, const QString &byIds) const
+{
+    if (m_state.coveredUntil(m_store.mapping().objectFor(role).objectName).isValid()) {
+        return byIds;
+    }
+    return firstReadScope(role, teacherEmail).value_or(byIds);
 }
 
 std::optional<bool> Puller::settledPartHeld(Role role) const
@@ -208,22 +302,41 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
         return false;
     }
     const QDateTime covered = m_state.coveredUntil(objectName);
-    if (!covered.isValid() && !m_state.deletionsCoveredUntil(objectName).isValid() &&
-        !m_state.setDeletionsCoveredUntil(objectName, until)) {
+    if (!covered.isValid() && !m_state.deletionsCoveredUntil(objectName).isValid()) {
         // A full read shows what lives now; what is deleted from now on is read later,
-        // even if this first pull is killed half-way.
-        return m_reporter.storeFailed();
+        // even if this first pull is killed half-way: by the next cycle, whose deletions
+        // window starts at T less the overlap, so this one asks for none.
+        if (!m_state.setDeletionsCoveredUntil(objectName, until)) {
+            return m_reporter.storeFailed();
+        }
+        m_firstRead.insert(objectName);
     }
     // Covered-until moves only once the whole window is applied, never to a page's last
     // record: a record edited during the pull is served later with a newer stamp. A window
     // with a refused record is read again next cycle.
     const int refusedBefore = m_report.refused;
-    // The org listed nothing changed in the window: covered without a query.
-    if (!covered.isValid() ||
-        !m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName))) {
-        if (!pullQuery(role, m_queries.windowConditions(role, scope), hook)) {
+    // The org listed nothing changed in the window: covered without a query. A page read
+    // ahead with the probe ("Sync now") is applied all the same: it holds what changed since
+    // the minute the probe vouches for.
+    const bool changed = !covered.isValid() ||
+                         !m_probe.nothingUpdatedSince(objectName, m_queries.windowFrom(objectName));
+    const QStringList folded =
+        m_probeInBatch
+            ? foldedWindow(role,
+                           m_queries.coursesInScope(m_store.mapping().scope().onlyTeacherCourses
+                                                        ? m_queries.teacherSfid(m_teacherEmail)
+                                                        : QString()))
+            : QStringList();
+    const QStringList window = folded.isEmpty() ? m_queries.windowConditions(role, scope) : folded;
+    const QString windowSoql = m_queries.selectFor(role, window);
+    if (m_readAhead.askedAhead(windowSoql, true)) {
+        if (!pullWithDeletedRows(role, windowSoql, hook)) {
             return false;
         }
+    } else if ((changed || !folded.isEmpty()) && !pullQuery(role, window, hook)) {
+        return false;
+    }
+    if (folded.isEmpty() && (changed || m_probeInBatch)) {
         for (const QStringList &conditions : m_queries.pendingEditConditions(role, scope)) {
             if (!pullQuery(role, conditions, hook)) {
                 return false;
@@ -236,6 +349,34 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
     return m_report.refused > refusedBefore ||
            m_state.setCoveredUntil(objectName, until, m_clock.vouched()) ||
            m_reporter.storeFailed();
+}
+
+bool Puller::withDeletedRows(Role role) const
+{
+    return m_store.mapping().objectFor(role).fields.contains(QLatin1String("IsDeleted"));
+}
+
+bool Puller::pullWithDeletedRows(Role role, const QString &soql, const RecordHook &hook)
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString objectName = mapping.objectFor(role).objectName;
+    const RecordCodec codec(mapping, role);
+    RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
+    RecordValidator validator(mapping, codec, m_shapes);
+    return fetchAll(soql, true, [&](const QJsonArray &records) {
+        QJsonArray live;
+        for (const QJsonValue &value : records) {
+            if (value.toObject().value(QLatin1String("IsDeleted")).toBool()) {
+                // Applied with the other deletions, once every window is: a merge's moves
+                // are then seen before the merged record leaves.
+                m_deletedInWindows[objectName].append(
+                    value.toObject().value(QLatin1String("Id")).toString());
+            } else {
+                live.append(value);
+            }
+        }
+        return applyPage(applier, validator, live, hook);
+    });
 }
 
 bool Puller::pullSettled(Role role, const QString &scope, const RecordHook &hook)
@@ -272,8 +413,8 @@ bool Puller::pullDeletions(Role role, const QString &scope)
     if (!from.isValid()) {
         from = m_state.coveredUntil(objectName);
     }
-    if (!from.isValid()) {
-        return true; // never pulled: nothing here to delete
+    if (!from.isValid() || m_firstRead.contains(objectName)) {
+        return true; // never pulled, or read whole since T: nothing here to delete
     }
     const QDateTime until = m_clock.cycleTime();
     if (!until.isValid()) {
@@ -287,11 +428,17 @@ bool Puller::pullDeletions(Role role, const QString &scope)
             return false;
         }
     } else if (const auto probed =
-                   m_probe.deletedSince(objectName, from.addSecs(-m_queries.overlapSeconds()))) {
+                   m_readAhead.askedAhead(m_queries.deletionsQuery(objectName, from), true)
+                       ? std::nullopt
+                       : m_probe.deletedSince(objectName,
+                                              from.addSecs(-m_queries.overlapSeconds()))) {
         const RecordCodec codec(mapping, role);
         RemoteApplier applier(m_store, codec, mapping.binding(role).conflictPolicy, m_report);
         RecordValidator validator(mapping, codec, m_shapes);
-        if (!applyDeletions(applier, validator, objectName, *probed)) {
+        // With those deleted since T that the window's queryAll showed ("Sync now"); any
+        // other branch reads past T itself.
+        if (!applyDeletions(applier, validator, objectName,
+                            *probed + m_deletedInWindows.value(objectName))) {
             return false;
         }
     } else {
@@ -335,7 +482,7 @@ bool Puller::applyDeletions(RemoteApplier &applier, RecordValidator &validator,
     return m_store.commit() || m_reporter.storeFailed();
 }
 
-void Puller::probeChanges()
+QList<ChangeProbe::Window> Puller::probeWindows() const
 {
     const QDateTime now =
         m_client.serverTime().isValid() ? m_client.serverTime() : QDateTime::currentDateTimeUtc();
@@ -361,10 +508,10 @@ void Puller::probeChanges()
         }
     }
     // A first pull reads everything anyway: asking first would only spend a call.
-    if (windows.size() == Mapping::dependencyOrder().size()) {
-        m_probe.run(windows);
-        m_clock.setKnownTime(m_probe.cycleTime(), true);
+    if (windows.size() != Mapping::dependencyOrder().size()) {
+        return {};
     }
+    return windows;
 }
 
 bool Puller::reconcile(Role role, const QString &scope)
@@ -509,10 +656,24 @@ bool Puller::run(const QString &teacherEmail)
         m_report.message = repair.errorString();
         return false;
     }
-    if (m_probeChanges && m_onlyObjects.isEmpty()) {
-        probeChanges();
+    // A background cycle asks the probe first and queries only what changed, up to the
+    // minute the org vouches for. "Sync now" asks the same questions in the call that reads
+    // the windows' first pages, so it sees an office edit of the last seconds in one call.
+    const QList<ChangeProbe::Window> windows =
+        m_onlyObjects.isEmpty() ? probeWindows() : QList<ChangeProbe::Window>();
+    const bool probeInBatch = !m_probeChanges && !windows.isEmpty();
+    m_probeInBatch = probeInBatch;
+    m_teacherEmail = teacherEmail;
+    if (m_probeChanges && !windows.isEmpty()) {
+        m_probe.run(windows);
+        m_clock.reportRefused(m_probe.refusedAnswer());
+        m_clock.setKnownTime(m_probe.cycleTime(), true);
     }
-    if (!m_readAhead.read(queriesAhead(teacherEmail), m_probe, settledWindows())) {
+    QList<PullReadAhead::Query> ahead = queriesAhead(teacherEmail, probeInBatch);
+    ahead.removeIf([this](const PullReadAhead::Query &query) {
+        return m_readAhead.askedAhead(query.first, query.second); // with the describes
+    });
+    if (!m_readAhead.read(ahead, m_probe, probeInBatch ? windows : settledWindows())) {
         return m_readAhead.callFailure().ok() ? false
                                               : m_reporter.stopWith(m_readAhead.callFailure());
     }
@@ -534,7 +695,9 @@ bool Puller::run(const QString &teacherEmail)
     if (!onlyMine || !teacher.isEmpty()) {
         const QStringList before = m_queries.coursesInScope(onlyMine ? teacher : QString());
         const bool incremental = m_state.coveredUntil(courseObject).isValid();
-        if (!pullObject(Role::Course, m_queries.courseScope(teacher, incremental),
+        if (!pullObject(Role::Course,
+                        windowScope(Role::Course, teacherEmail,
+                                    m_queries.courseScope(teacher, incremental)),
                         m_backfill.courseHook(before, teacher)) ||
             !forgetCoursesNoLongerShown(teacher, incremental)) {
             return false;
@@ -542,10 +705,13 @@ bool Puller::run(const QString &teacherEmail)
     }
     const QStringList courses = m_queries.coursesInScope(onlyMine ? teacher : QString());
     if (!onlyMine || !courses.isEmpty()) {
-        if (!pullObject(Role::Student, m_queries.scopeFor(Role::Student, courses)) ||
-            !pullObject(Role::Enrollment, m_queries.scopeFor(Role::Enrollment, courses),
+        const auto scope = [&](Role role) {
+            return windowScope(role, teacherEmail, m_queries.scopeFor(role, courses));
+        };
+        if (!pullObject(Role::Student, scope(Role::Student)) ||
+            !pullObject(Role::Enrollment, scope(Role::Enrollment),
                         m_backfill.enrollmentHook(true)) ||
-            !pullObject(Role::Attendance, m_queries.scopeFor(Role::Attendance, courses))) {
+            !pullObject(Role::Attendance, scope(Role::Attendance))) {
             return false;
         }
     }

@@ -26,6 +26,13 @@ constexpr qsizetype kMinIdListBytes = 540;
 // What a vouched window reads again whole before covered-until (see windowFrom()).
 constexpr int kRecentSeconds = 60;
 
+// The relationship name of a custom lookup (Class__c -> Class__r); empty for any other field,
+// whose relationship name this laptop does not know.
+QString relationshipOf(const QString &field)
+{
+    return field.endsWith(QLatin1String("__c")) ? field.chopped(1) + QLatin1Char('r') : QString();
+}
+
 } // namespace
 
 QStringList PullQueries::fieldsFor(Role role) const
@@ -258,6 +265,38 @@ QList<QStringList> PullQueries::byIdLists(Role role, const QStringList &conditio
     return queries;
 }
 
+QStringList PullQueries::marksWindowWithPendingEdits(const QStringList &courseIds) const
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString objectName = mapping.objectFor(Role::Attendance).objectName;
+    const QString enrollment =
+        relationshipOf(mapping.field(Role::Attendance, QStringLiteral("enrollment")));
+    const QString course = mapping.field(Role::Enrollment, QStringLiteral("course"));
+    const QDateTime covered = m_state.coveredUntil(objectName);
+    const QStringList pending = pendingSfids(Role::Attendance);
+    if (!mapping.scope().onlyTeacherCourses || enrollment.isEmpty() || course.isEmpty() ||
+        !covered.isValid() || pending.isEmpty() || courseIds.isEmpty()) {
+        return {};
+    }
+    const QString inScope = QStringLiteral("(SystemModstamp >= %1 AND %2.%3 IN %4 AND %5)")
+                                .arg(literal(windowFrom(objectName)), enrollment, course,
+                                     Soql::idList(courseIds), attendanceCutoff());
+    const QString edited =
+        QStringLiteral("(SystemModstamp >= %1 AND Id IN ()))").arg(windowStart(covered));
+    const qsizetype budget =
+        IdListSplitter::kMaxQueryUriBytes -
+        QUrl::toPercentEncoding(selectFor(Role::Attendance, {QLatin1Char('(') + inScope +
+                                                             QStringLiteral(" OR ") + edited}))
+            .size();
+    const QList<QStringList> chunks =
+        IdListSplitter::split(pending, std::max<qsizetype>(0, budget));
+    if (chunks.size() != 1) {
+        return {};
+    }
+    return {QStringLiteral("(%1 OR (SystemModstamp >= %2 AND Id IN %3))")
+                .arg(inScope, windowStart(covered), Soql::idList(chunks.first()))};
+}
+
 QString PullQueries::attendanceCutoff() const
 {
     const Mapping &mapping = m_store.mapping();
@@ -318,6 +357,67 @@ QString PullQueries::courseScope(const QString &teacher, bool includeLocal) cons
         }
     }
     return QLatin1Char('(') + facilitators.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+
+QString PullQueries::ledBy(const QString &path, const QString &teacherEmail) const
+{
+    const Mapping &mapping = m_store.mapping();
+    const QString email = mapping.field(Role::Teacher, QStringLiteral("email"));
+    QStringList facilitators;
+    for (const QString &logical :
+         {QStringLiteral("facilitator_1"), QStringLiteral("facilitator_2")}) {
+        const QString field = mapping.field(Role::Course, logical);
+        if (field.isEmpty()) {
+            continue;
+        }
+        const QString relationship = relationshipOf(field);
+        if (relationship.isEmpty() || email.isEmpty()) {
+            return {};
+        }
+        facilitators.append(path + relationship + QLatin1Char('.') + email + QStringLiteral(" = ") +
+                            Soql::stringLiteral(teacherEmail));
+    }
+    return facilitators.join(QStringLiteral(" OR "));
+}
+
+QString PullQueries::firstReadScope(Role role, const QString &teacherEmail) const
+{
+    const Mapping &mapping = m_store.mapping();
+    if (!mapping.scope().onlyTeacherCourses) {
+        return {};
+    }
+    const QString course =
+        relationshipOf(mapping.field(Role::Enrollment, QStringLiteral("course")));
+    const QString enrollment =
+        relationshipOf(mapping.field(Role::Attendance, QStringLiteral("enrollment")));
+    if (course.isEmpty() || enrollment.isEmpty()) {
+        return {};
+    }
+    const QString throughCourse = course + QLatin1Char('.');
+    const auto grouped = [](const QString &condition) {
+        return condition.isEmpty() ? QString() : QLatin1Char('(') + condition + QLatin1Char(')');
+    };
+    switch (role) {
+    case Role::Course:
+        return grouped(ledBy({}, teacherEmail));
+    case Role::Enrollment:
+        return grouped(ledBy(throughCourse, teacherEmail));
+    case Role::Attendance: {
+        const QString led = ledBy(enrollment + QLatin1Char('.') + throughCourse, teacherEmail);
+        return led.isEmpty() ? QString()
+                             : grouped(led) + QStringLiteral(" AND ") + attendanceCutoff();
+    }
+    case Role::Student: {
+        // A semi-join at the top level; the OR stays inside its subquery, as SOQL allows.
+        const QString led = ledBy(throughCourse, teacherEmail);
+        return led.isEmpty() ? QString()
+                             : QStringLiteral("Id IN (SELECT %1 FROM %2 WHERE %3)")
+                                   .arg(mapping.field(Role::Enrollment, QStringLiteral("student")),
+                                        mapping.objectFor(Role::Enrollment).objectName, led);
+    }
+    default:
+        return {};
+    }
 }
 
 } // namespace pasalista

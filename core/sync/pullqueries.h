@@ -60,6 +60,11 @@ public:
     // The condition that keeps `role`'s records to those hanging from `courseIds`.
     QString scopeFor(Role role, const QStringList &courseIds) const;
     QString courseScope(const QString &teacher, bool includeLocal) const;
+    // The scope of a first read in SOQL alone, through the lookups up to the teacher's email
+    // (Class__r.Facilitator_1__r.Email__c = ...): no Id learnt from an earlier reply, so
+    // every object's first page can be asked at once. Empty when a lookup on the way has no
+    // relationship name known here (not a custom field) or the mapping reads everything.
+    QString firstReadScope(Role role, const QString &teacherEmail) const;
     QString attendanceCutoff() const;
     // The window since covered-until (less the overlap) within the scope.
     QStringList windowConditions(Role role, const QString &scope) const;
@@ -68,6 +73,10 @@ public:
     // the URI that carries the query.
     QList<QStringList> pendingEditConditions(Role role, const QString &scope) const;
     QString selectFor(Role role, const QStringList &conditions) const;
+    // The marks' window and their edits not sent yet in one query, when the scope can be said
+    // without a semi-join (through Participant_Enrollment__r, legal under OR) and the Ids
+    // fit one list: "Sync now" then reads both in its one call. Empty otherwise.
+    QStringList marksWindowWithPendingEdits(const QStringList &courseIds) const;
     // The conditions of the queries that ask for every course held here by Id, whatever its
     // stamp: one short Id list each.
     QList<QStringList> heldCourseConditions() const;
@@ -75,6 +84,9 @@ public:
 
 private:
     QStringList fieldsFor(Role role) const;
+    // "Path.Facilitator_1__r.Email__c = 'email' OR ..." for each facilitator of a course
+    // reached through `path` (empty: the course itself); empty when not expressible.
+    QString ledBy(const QString &path, const QString &teacherEmail) const;
     QString windowStart(const QDateTime &coveredUntil) const;
     static QString literal(const QDateTime &time);
     static QString stampText(const QDateTime &time);

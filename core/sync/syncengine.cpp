@@ -40,7 +40,7 @@ void SyncEngine::warnOnce(SyncReport &report, const QString &key, const QString 
     qCWarning(lcSync).noquote() << message;
 }
 
-bool SyncEngine::describeObjects(SyncReport &report)
+bool SyncEngine::describeObjects(SyncReport &report, Puller *aheadOf)
 {
     const QList<ObjectMapping> objects = m_store.mapping().objects();
     QHash<QString, QJsonObject> cached;
@@ -91,7 +91,11 @@ bool SyncEngine::describeObjects(SyncReport &report)
         batch.addGet(object.objectName,
                      QStringLiteral("sobjects/%1/describe").arg(object.objectName), {}, headers);
     }
+    const bool ahead = aheadOf && aheadOf->addReadAheadTo(batch, m_identity.email);
     batch.send();
+    if (ahead) {
+        aheadOf->takeReadAhead(batch);
+    }
     const QHash<QString, DescribeRules> rulesBefore = cachedRules();
     for (const ObjectMapping &object : objects) {
         const ApiResponse response = batch.result(object.objectName);
@@ -224,10 +228,12 @@ SyncReport SyncEngine::run()
     const int callsBefore = m_client.apiCallCount();
     m_client.takeFieldError(); // only this cycle's replies count
     Q_EMIT phaseChanged(tr("Connecting"));
-    bool ok = describeObjects(report);
+    Puller puller(m_store, m_client, report);
+    puller.setOnlyObjects(m_onlyObjects);
+    bool ok = describeObjects(report, &puller);
     if (ok) {
         Q_EMIT phaseChanged(tr("Receiving changes"));
-        ok = pull(m_onlyObjects, m_probeChanges, report);
+        ok = pull(puller, m_onlyObjects, m_probeChanges);
     }
     if (!ok) {
         validateOffline(report);
@@ -324,6 +330,11 @@ void SyncEngine::rereadDescribes(SyncReport &report)
 bool SyncEngine::pull(const QSet<QString> &onlyObjects, bool probeChanges, SyncReport &report)
 {
     Puller puller(m_store, m_client, report);
+    return pull(puller, onlyObjects, probeChanges);
+}
+
+bool SyncEngine::pull(Puller &puller, const QSet<QString> &onlyObjects, bool probeChanges)
+{
     puller.setAvailableFields(m_available);
     puller.setOrgShapes(m_shapes);
     puller.setProbeChanges(probeChanges);

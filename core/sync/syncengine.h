@@ -20,6 +20,7 @@
 namespace pasalista {
 
 class LocalStore;
+class Puller;
 class SalesforceClient;
 
 // One full sync cycle between the local store and the org: learn what the org's objects
@@ -59,7 +60,8 @@ Q_SIGNALS:
     void phaseChanged(const QString &phase);
 
 private:
-    bool describeObjects(SyncReport &report);
+    // `aheadOf`: a puller whose first pages may ride in the same call (a first sync).
+    bool describeObjects(SyncReport &report, Puller *aheadOf = nullptr);
     static QSet<QString> fieldsOf(const QJsonObject &describe);
     static QJsonObject cacheEntryOf(const QJsonObject &describe, const QString &lastModified);
     void useShapes(const QString &objectName, const QJsonObject &describe);
@@ -73,8 +75,9 @@ private:
     // Keeps how far the laptop's clock is from the org's, from the last reply's Date header.
     void recordClock();
     void rereadDescribes(SyncReport &report);
-    // One pull of `onlyObjects` (empty: every object).
+    // One pull of `onlyObjects` (empty: every object), by `puller` or a new one.
     bool pull(const QSet<QString> &onlyObjects, bool probeChanges, SyncReport &report);
+    bool pull(Puller &puller, const QSet<QString> &onlyObjects, bool probeChanges);
     // Columns per role the push keeps here: this user may not write their fields.
     QHash<Role, QSet<QString>> heldColumns() const;
     void warnOnce(SyncReport &report, const QString &key, const QString &message);

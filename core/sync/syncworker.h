@@ -38,8 +38,9 @@ public:
     int connectionsOpened() const { return m_connectionsOpened.load(); }
 
 public Q_SLOTS:
-    // `manual` ("Sync now") queries every object at once; a background cycle asks the org
-    // first what changed; `objects` (from change events) pulls just those objects.
+    // `manual` ("Sync now") asks the org what changed and reads the windows' last seconds
+    // in the same call; a background cycle asks first and queries only what changed, up to
+    // the minute the org vouches for; `objects` (from change events) pulls just those.
     void runCycle(bool manual, const QStringList &objects);
 
 Q_SIGNALS:

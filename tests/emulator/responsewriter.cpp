@@ -1,11 +1,34 @@
 #include "responsewriter.h"
 
+#include <QHash>
+
 namespace pasalista::emulator {
 
 namespace {
 constexpr int kTickMs = 50;
 constexpr int kTicksPerSecond = 1000 / kTickMs;
+
+// The replies being written at each bandwidth: they share it, as replies to one laptop
+// share its link (parallel requests get no more of it than one). The server runs in one
+// thread.
+QHash<int, int> &repliesSharing()
+{
+    static QHash<int, int> replies;
+    return replies;
+}
 } // namespace
+
+ResponseWriter::~ResponseWriter()
+{
+    leaveLink();
+}
+
+void ResponseWriter::leaveLink()
+{
+    if (m_sharing && --repliesSharing()[m_faults.bandwidthBytesPerSecond] == 0)
+        repliesSharing().remove(m_faults.bandwidthBytesPerSecond);
+    m_sharing = false;
+}
 
 void ResponseWriter::send(QTcpSocket *socket, const QByteArray &raw, const TransportFaults &faults,
                           bool closeAfter, Done done)
@@ -31,6 +54,8 @@ ResponseWriter::ResponseWriter(QTcpSocket *socket, const QByteArray &raw,
 void ResponseWriter::start()
 {
     if (m_faults.bandwidthBytesPerSecond > 0 && m_stopAt > 0) {
+        ++repliesSharing()[m_faults.bandwidthBytesPerSecond];
+        m_sharing = true;
         m_timer.start(kTickMs);
         writeChunk();
         return;
@@ -47,12 +72,14 @@ void ResponseWriter::writeChunk()
         finish(true);
         return;
     }
-    const qint64 chunk = std::max(1, m_faults.bandwidthBytesPerSecond / kTicksPerSecond);
+    const int sharing = std::max(1, repliesSharing().value(m_faults.bandwidthBytesPerSecond));
+    const qint64 chunk = std::max(1, m_faults.bandwidthBytesPerSecond / kTicksPerSecond / sharing);
     const qint64 size = std::min(chunk, m_stopAt - m_offset);
     m_socket->write(m_raw.constData() + m_offset, size);
     m_offset += size;
     if (m_offset >= m_stopAt) {
         m_timer.stop();
+        leaveLink();
         finish(isCut());
     }
 }

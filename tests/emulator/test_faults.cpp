@@ -3,7 +3,13 @@
 #include "emulatorfixture.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QTcpSocket>
+
+#include <array>
 
 using namespace pasalista::emulator::testing;
 
@@ -82,6 +88,40 @@ TEST_F(FaultTest, LatencyAndBandwidthSlowResponses)
     ASSERT_GT(big.body.size(), 10000);
     const qint64 expectedMs = big.body.size() * 1000 / 40000;
     EXPECT_GE(timer.elapsed(), expectedMs * 8 / 10);
+}
+
+// A laptop has one link: replies written at the same time share its bandwidth, so two
+// requests in parallel get no more of it than one.
+TEST_F(FaultTest, ParallelRepliesShareTheBandwidth)
+{
+    org().generate({{QStringLiteral("students"), 60}});
+    ASSERT_TRUE(org().setFaults({{QStringLiteral("bandwidthBytesPerSecond"), 40000}}));
+    QNetworkAccessManager network;
+    QNetworkRequest request(org().url(org().dataPath(queryPath(
+        QStringLiteral("SELECT Id, Direccion__c, Contacto_Primario_Name__c, Phone_Number_1__c "
+                       "FROM Student__c")))));
+    request.setRawHeader("Authorization", "Bearer " + org().accessToken().toUtf8());
+    request.setRawHeader("Accept-Encoding", "identity");
+    QElapsedTimer timer;
+    timer.start();
+    const std::array<QNetworkReply *, 2> replies{network.get(request), network.get(request)};
+    QEventLoop loop;
+    int finished = 0;
+    for (QNetworkReply *reply : replies) {
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&] {
+            if (++finished == 2)
+                loop.quit();
+        });
+    }
+    loop.exec();
+    qint64 bytes = 0;
+    for (QNetworkReply *reply : replies) {
+        ASSERT_EQ(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        bytes += reply->readAll().size();
+        reply->deleteLater();
+    }
+    ASSERT_GT(bytes, 20000);
+    EXPECT_GE(timer.elapsed(), bytes * 1000 / 40000 * 8 / 10);
 }
 
 TEST_F(FaultTest, LockErrorsPerRecord)

@@ -197,6 +197,21 @@ TEST_F(SoqlTest, SemiJoinsSelectThroughAnotherObject)
               QStringList{m_classB});
 }
 
+// Parent fields filter in WHERE, under OR too (SOQL allows it; only semi-joins are refused
+// there): how a first sync names the teacher's scope without an Id from an earlier reply.
+TEST_F(SoqlTest, ParentFieldsFilterUnderOr)
+{
+    EXPECT_EQ(query(QStringLiteral("SELECT Id FROM ParticipantEnrollment__c WHERE "
+                                   "Class__r.Title__c = 'Lectura A' OR Class__r.Title__c = 'x'"))
+                  .ids,
+              QStringList{m_enrollment});
+    EXPECT_EQ(query(QStringLiteral("SELECT Id FROM Student__c WHERE Id IN (SELECT Student__c FROM "
+                                   "ParticipantEnrollment__c WHERE Class__r.Title__c = 'x' OR "
+                                   "Class__r.Title__c = 'Lectura A')"))
+                  .ids,
+              QStringList{m_student});
+}
+
 TEST_F(SoqlTest, DateLiteralsAreRelativeToToday)
 {
     EXPECT_EQ(
