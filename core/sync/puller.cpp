@@ -365,17 +365,19 @@ bool Puller::pullWithDeletedRows(Role role, const QString &soql, const RecordHoo
     RecordValidator validator(mapping, codec, m_shapes);
     return fetchAll(soql, true, [&](const QJsonArray &records) {
         QJsonArray live;
+        bool anyDeleted = false;
         for (const QJsonValue &value : records) {
             if (value.toObject().value(QLatin1String("IsDeleted")).toBool()) {
                 // Applied with the other deletions, once every window is: a merge's moves
                 // are then seen before the merged record leaves.
                 m_deletedInWindows[objectName].append(
                     value.toObject().value(QLatin1String("Id")).toString());
+                anyDeleted = true;
             } else {
                 live.append(value);
             }
         }
-        return applyPage(applier, validator, live, hook);
+        return applyPage(applier, validator, codec, anyDeleted ? live : records, hook);
     });
 }
 
