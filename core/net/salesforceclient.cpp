@@ -387,6 +387,10 @@ QNetworkReply *SalesforceClient::start(const QByteArray &verb, const QUrl &url,
     }
     // Qt adds Accept-Encoding: gzip itself and inflates the reply transparently.
     QNetworkReply *reply = m_network->sendCustomRequest(request, verb, payload);
+    // The org's count of calls is read as the headers come, in the order the org answered:
+    // a prefetched page taken in later carries an older count than the replies read since.
+    connect(reply, &QNetworkReply::metaDataChanged, this,
+            [this, reply] { readLimitInfo(reply->rawHeader("Sforce-Limit-Info")); });
     ++m_requests;
     m_bytesSent += payload.size();
     return reply;
@@ -424,7 +428,6 @@ ApiResponse SalesforceClient::finish(QNetworkReply *reply, const ParsedBody *par
     // An abandoned (aborted) reply is closed: there is nothing left to read.
     response.body = parsed ? parsed->body : reply->isOpen() ? reply->readAll() : QByteArray();
     m_bytesReceived += response.body.size();
-    readLimitInfo(reply->rawHeader("Sforce-Limit-Info"));
     if (reply->hasRawHeader("Sforce-Limit-Info") && response.httpStatus != 401) {
         ++m_apiCalls;
     }
