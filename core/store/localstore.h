@@ -9,6 +9,7 @@
 #include "mapping.h"
 #include "store/outboxentry.h"
 
+#include <QHash>
 #include <QMap>
 #include <QObject>
 #include <QSet>
@@ -64,6 +65,9 @@ public:
     bool foldTwin(Role role, qint64 keepId, qint64 twinId);
 
     std::optional<QVariantMap> row(Role role, qint64 id) const;
+    // The rows of `ids` that exist, by id (nullopt when the store fails, saying why in *error).
+    std::optional<QHash<qint64, QVariantMap>> rows(Role role, const QList<qint64> &ids,
+                                                   QString *error = nullptr) const;
     std::optional<qint64> idByColumn(Role role, const QString &column, const QVariant &value) const;
     static QString refColumn(const QString &lookupColumn);
 

@@ -165,6 +165,33 @@ std::optional<bool> Outbox::hasNewerUnsent(const QString &table, qint64 recordId
     return exists(query);
 }
 
+std::optional<QHash<qint64, qint64>> Outbox::newestUnsent(const QString &table,
+                                                          const QList<qint64> &recordIds) const
+{
+    constexpr qsizetype kIdsPerStatement = 500;
+    QHash<qint64, qint64> newest;
+    QSqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    for (qsizetype start = 0; start < recordIds.size(); start += kIdsPerStatement) {
+        const QList<qint64> chunk = recordIds.mid(start, kIdsPerStatement);
+        query.prepare(QStringLiteral("SELECT record_id, MAX(id) FROM _trigger_log WHERE"
+                                     " table_name = ? AND state IN ('NEW','PENDING') AND"
+                                     " record_id IN (%1) GROUP BY record_id")
+                          .arg(placeholders(chunk.size())));
+        query.addBindValue(table);
+        for (qint64 id : chunk) {
+            query.addBindValue(id);
+        }
+        if (!exec(query)) {
+            return std::nullopt;
+        }
+        while (query.next()) {
+            newest.insert(query.value(0).toLongLong(), query.value(1).toLongLong());
+        }
+    }
+    return newest;
+}
+
 QStringList Outbox::sfidsWithUnsentEdits(const QString &table) const
 {
     QSqlQuery query(m_store.database());

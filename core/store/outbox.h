@@ -3,6 +3,7 @@
 #include "store/outboxentry.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -64,6 +65,10 @@ public:
     // Whether an entry newer than `entryId` waits to go out (the teacher edited the record
     // again while it was being pushed).
     std::optional<bool> hasNewerUnsent(const QString &table, qint64 recordId, qint64 entryId) const;
+    // The same for many records at once: the newest NEW or PENDING entry of each of
+    // `recordIds` that has one.
+    std::optional<QHash<qint64, qint64>> newestUnsent(const QString &table,
+                                                      const QList<qint64> &recordIds) const;
     // The Salesforce Ids of rows of `table` with an entry NEW or PENDING, all of them.
     QStringList sfidsWithUnsentEdits(const QString &table) const;
     int failedRecordCount() const;

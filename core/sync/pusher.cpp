@@ -5,6 +5,7 @@
 #include "net/compositebatch.h"
 #include "net/salesforceclient.h"
 #include "records.h"
+#include "roletable.h"
 #include "store/execstatement.h"
 #include "store/localstore.h"
 #include "store/sqltext.h"
@@ -12,6 +13,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -102,18 +104,34 @@ bool Pusher::hasExternalId(Role role) const
            (available == m_available.constEnd() || available->contains(object.upsertField));
 }
 
-QList<Pusher::Operation> Pusher::collect(Role role)
+std::optional<QList<Pusher::Operation>> Pusher::collect(Role role, QString *error)
 {
+    const QList<Outbox::Change> changes =
+        m_outbox.pending(m_store.mapping().table(role), m_respectBackoff);
+    if (!m_outbox.errorString().isEmpty()) {
+        *error = m_outbox.errorString();
+        return std::nullopt;
+    }
+    QList<qint64> recordIds;
+    recordIds.reserve(changes.size());
+    for (const Outbox::Change &change : changes) {
+        recordIds.append(change.recordId);
+    }
+    // Thousands of records: their rows are read together, not one statement each.
+    const auto rows = m_store.rows(role, recordIds, error);
+    if (!rows) {
+        return std::nullopt;
+    }
     QList<Operation> operations;
-    for (const Outbox::Change &change :
-         m_outbox.pending(m_store.mapping().table(role), m_respectBackoff)) {
+    operations.reserve(changes.size());
+    for (const Outbox::Change &change : changes) {
         Operation operation;
         operation.recordId = change.recordId;
         operation.entryIds = change.entryIds;
         operation.isDelete = change.isDelete;
         operation.columns = change.columns;
         operation.attempts = change.attempts;
-        operation.row = m_store.row(role, operation.recordId).value_or(QVariantMap());
+        operation.row = rows->value(operation.recordId);
         operation.sfid = operation.row.value(kSfid).toString();
         operations.append(operation);
     }
@@ -122,18 +140,22 @@ QList<Pusher::Operation> Pusher::collect(Role role)
 
 bool Pusher::run()
 {
+    // No statement outlives the push: the store may close, or change its tables, after it.
+    const auto dropStatements = qScopeGuard([this] { m_statements.reset(); });
     const Mapping &mapping = m_store.mapping();
     QHash<Role, QList<Operation>> deletes;
     for (Role role : Mapping::dependencyOrder()) {
         if (!mapping.objectFor(role).writable) {
             continue;
         }
-        QList<Operation> changes;
-        for (Operation &operation : collect(role)) {
-            (operation.isDelete ? deletes[role] : changes).append(operation);
+        QString error;
+        const auto collected = collect(role, &error);
+        if (!collected) {
+            return storeFailed(error);
         }
-        if (!m_outbox.errorString().isEmpty()) {
-            return storeFailed(m_outbox.errorString());
+        QList<Operation> changes;
+        for (const Operation &operation : *collected) {
+            (operation.isDelete ? deletes[role] : changes).append(operation);
         }
         holdUnwritable(role, changes);
         if (!changes.isEmpty() && !pushChanges(role, changes)) {
@@ -225,7 +247,8 @@ bool Pusher::validatePending()
             continue;
         }
         QList<Operation> changes;
-        for (Operation &operation : collect(role)) {
+        QString error;
+        for (const Operation &operation : collect(role, &error).value_or(QList<Operation>())) {
             if (!operation.isDelete) {
                 changes.append(operation);
             }
@@ -272,38 +295,69 @@ bool Pusher::parentsReady(Role role, const Operation &operation) const
     return true;
 }
 
-void Pusher::fillDerivedValues(Operation &operation)
+void Pusher::fillDerivedValues(QList<Operation> &operations)
 {
     // A mark's student Id and name are the student's as they are now, read when the mark
     // is sent: the student reached the org after the mark was made, the office merged the
-    // student into another record, or moved the enrollment to another student.
-    const Mapping &mapping = m_store.mapping();
-    const QString enrollmentColumn = mapping.column(Role::Attendance, QStringLiteral("enrollment"));
-    const QString studentColumn = mapping.column(Role::Enrollment, QStringLiteral("student"));
-    const auto enrollment =
-        m_store.row(Role::Enrollment,
-                    operation.row.value(LocalStore::refColumn(enrollmentColumn)).toLongLong());
-    const auto studentRow =
-        enrollment
-            ? m_store.row(Role::Student,
-                          enrollment->value(LocalStore::refColumn(studentColumn)).toLongLong())
-            : std::nullopt;
-    if (!studentRow) {
+    // student into another record, or moved the enrollment to another student. Read for
+    // every mark at once, a statement per few hundred marks.
+    const RoleTable marks(m_store, Role::Attendance);
+    const RoleTable enrollments(m_store, Role::Enrollment);
+    const RoleTable students(m_store, Role::Student);
+    const QString markEnrollment = marks.refColumn(QStringLiteral("enrollment"));
+    const QString enrollmentStudent = enrollments.refColumn(QStringLiteral("student"));
+    if (markEnrollment.isEmpty() || enrollmentStudent.isEmpty()) {
         return;
     }
-    Student student;
-    student.firstName =
-        studentRow->value(mapping.column(Role::Student, QStringLiteral("first_name"))).toString();
-    student.lastName =
-        studentRow->value(mapping.column(Role::Student, QStringLiteral("last_name"))).toString();
-    QVariantMap derived;
-    // The org's field holds a Salesforce Id: a student not in the org yet leaves it empty.
-    const QString studentSfid = studentRow->value(kSfid).toString();
-    derived.insert(mapping.column(Role::Attendance, QStringLiteral("student_id")),
-                   studentSfid.isEmpty() ? QVariant() : QVariant(studentSfid));
-    derived.insert(mapping.column(Role::Attendance, QStringLiteral("student_name")),
-                   student.fullName());
-    derived.remove(QString()); // fields this mapping does not bind
+    const auto studentColumn = [&students](const QString &logical) {
+        const QString column = students.column(logical);
+        return column.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("s.") + column;
+    };
+    const QString select =
+        QStringLiteral("SELECT m.id, s.sfid, %1, %2 FROM %3 m JOIN %4 e ON e.id = m.%5"
+                       " JOIN %6 s ON s.id = e.%7 WHERE m.id IN (%8)")
+            .arg(studentColumn(QStringLiteral("first_name")),
+                 studentColumn(QStringLiteral("last_name")), marks.table(), enrollments.table(),
+                 markEnrollment, students.table(), enrollmentStudent);
+    const QString studentIdColumn = marks.rawColumn(QStringLiteral("student_id"));
+    const QString studentNameColumn = marks.rawColumn(QStringLiteral("student_name"));
+    QHash<qint64, QVariantMap> derivedById;
+    constexpr qsizetype kMarksPerStatement = 500;
+    for (qsizetype start = 0; start < operations.size(); start += kMarksPerStatement) {
+        const qsizetype count = std::min(kMarksPerStatement, operations.size() - start);
+        QSqlQuery &query =
+            statement(select.arg(QStringList(count, QStringLiteral("?")).join(u',')));
+        for (qsizetype i = 0; i < count; ++i) {
+            query.bindValue(int(i), operations.at(start + i).recordId);
+        }
+        if (!execStatement(query)) {
+            return; // sent with the values it holds, as before a student was known
+        }
+        while (query.next()) {
+            Student student;
+            student.firstName = query.value(2).toString();
+            student.lastName = query.value(3).toString();
+            // The org's field holds a Salesforce Id: a student not in the org yet leaves it
+            // empty.
+            const QString studentSfid = query.value(1).toString();
+            QVariantMap derived{
+                {studentIdColumn, studentSfid.isEmpty() ? QVariant() : QVariant(studentSfid)},
+                {studentNameColumn, student.fullName()}};
+            derived.remove(QString()); // fields this mapping does not bind
+            derivedById.insert(query.value(0).toLongLong(), derived);
+        }
+        query.finish();
+    }
+    for (Operation &operation : operations) {
+        const auto derived = derivedById.constFind(operation.recordId);
+        if (derived != derivedById.constEnd()) {
+            fillDerivedValues(operation, *derived);
+        }
+    }
+}
+
+void Pusher::fillDerivedValues(Operation &operation, const QVariantMap &derived)
+{
     QVariantMap changed;
     for (auto it = derived.cbegin(); it != derived.cend(); ++it) {
         if (it.value().isNull() || operation.row.value(it.key()) == it.value()) {
@@ -328,10 +382,10 @@ bool Pusher::pushChanges(Role role, QList<Operation> operations)
         if (!parentsReady(role, operation)) {
             continue; // stays NEW: goes when its parent goes
         }
-        if (role == Role::Attendance) {
-            fillDerivedValues(operation);
-        }
         ready.append(operation);
+    }
+    if (role == Role::Attendance) {
+        fillDerivedValues(ready);
     }
     const bool externalId = hasExternalId(role);
     if (!refuseInvalid(role, ready, externalId)) {
@@ -558,6 +612,16 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
         retry->append(batch);
         return true;
     }
+    // Whether the teacher edited a record again while it was on its way: asked of the
+    // whole batch at once.
+    QList<qint64> recordIds;
+    for (const Operation &operation : std::as_const(batch)) {
+        recordIds.append(operation.recordId);
+    }
+    const auto newest = m_outbox.newestUnsent(m_store.mapping().table(role), recordIds);
+    if (!newest) {
+        return storeFailed(m_outbox.errorString());
+    }
     if (!m_store.begin()) {
         return storeFailed(m_store.database().lastError().text());
     }
@@ -581,7 +645,8 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
         } else if (success || (kind == BatchKind::Delete && isAlreadyDeleted(code))) {
             ok = markSuccess(
                 role, batch[i], sfid.isEmpty() ? batch[i].sfid : sfid,
-                result.value(QLatin1String("created")).toBool(kind == BatchKind::Create));
+                result.value(QLatin1String("created")).toBool(kind == BatchKind::Create),
+                newest->value(batch[i].recordId) > batch[i].entryIds.last());
             if (kind == BatchKind::Create) {
                 m_created.append(batch[i]);
                 m_created.last().sfid = sfid;
@@ -594,9 +659,16 @@ bool Pusher::applyResults(Role role, BatchKind kind, QList<Operation> &batch,
         }
         if (!ok) {
             const QString reason = m_report.message;
+            m_sentEntries.clear();
+            m_settledRows.clear();
             m_store.rollback();
             return storeFailed(reason);
         }
+    }
+    if (!flushSent()) {
+        const QString reason = m_report.message;
+        m_store.rollback();
+        return storeFailed(reason);
     }
     if (!m_store.commit()) {
         return storeFailed(m_store.database().lastError().text());
@@ -620,7 +692,12 @@ bool Pusher::recoverLostCreates(Role role, QList<Operation> &retry)
         if (retry[i].sfid.isEmpty()) {
             continue;
         }
-        if (!markSuccess(role, retry[i], retry[i].sfid, true)) {
+        const auto editedSince = m_outbox.hasNewerUnsent(
+            m_store.mapping().table(role), retry[i].recordId, retry[i].entryIds.last());
+        if (!editedSince) {
+            return storeFailed(m_outbox.errorString());
+        }
+        if (!markSuccess(role, retry[i], retry[i].sfid, true, *editedSince) || !flushSent()) {
             return storeFailed(m_report.message);
         }
         m_created.append(retry[i]);
@@ -629,7 +706,8 @@ bool Pusher::recoverLostCreates(Role role, QList<Operation> &retry)
     return true;
 }
 
-bool Pusher::markSuccess(Role role, const Operation &operation, const QString &sfid, bool created)
+bool Pusher::markSuccess(Role role, const Operation &operation, const QString &sfid, bool created,
+                         bool editedSince)
 {
     const Mapping &mapping = m_store.mapping();
     if (operation.isDelete) {
@@ -640,43 +718,79 @@ bool Pusher::markSuccess(Role role, const Operation &operation, const QString &s
         ++m_writtenCount[mapping.objectFor(role).objectName];
         m_confirmed.insert(sfid);
     }
-    if (!adoptTwinRow(role, operation.recordId, sfid)) {
+    // The row holding this Id already is this record: no other row can hold it (sfid is
+    // unique), so there is no twin to look for.
+    if (operation.row.value(kSfid).toString() != sfid &&
+        !adoptTwinRow(role, operation.recordId, sfid)) {
         return false;
     }
     // Still PENDING if the teacher edited the record again while this push was under way.
-    const auto editedSince =
-        m_outbox.hasNewerUnsent(mapping.table(role), operation.recordId, operation.entryIds.last());
-    if (!editedSince) {
-        m_report.message = m_outbox.errorString();
-        return false;
-    }
     const LastOp done =
         operation.isDelete ? LastOp::Synced : (created ? LastOp::Inserted : LastOp::Updated);
-    QSqlQuery row(m_store.database());
-    row.prepare(QStringLiteral("UPDATE %1 SET sfid = ?, _hc_err = NULL, %2 = ? WHERE id = ?")
-                    .arg(quoted(mapping.table(role)), kLastOpColumn));
-    row.addBindValue(sfid);
-    const bool stillPending = *editedSince || !operation.heldColumns.isEmpty();
-    row.addBindValue(lastOpName(stillPending ? LastOp::Pending : done));
-    row.addBindValue(operation.recordId);
-    if (!execStatement(row, &m_report.message)) {
-        return false;
+    const bool stillPending = editedSince || !operation.heldColumns.isEmpty();
+    const QString lastOp = lastOpName(stillPending ? LastOp::Pending : done);
+    if (operation.row.value(kSfid).toString() == sfid) {
+        // The row keeps its Id: its state is written with the rest of the batch's
+        // (flushSent), a statement for them all.
+        m_settledTable = mapping.table(role);
+        m_settledRows[lastOp].append(operation.recordId);
+    } else {
+        QSqlQuery &row =
+            statement(QStringLiteral("UPDATE %1 SET sfid = ?, _hc_err = NULL, %2 = ? WHERE id = ?")
+                          .arg(quoted(mapping.table(role)), kLastOpColumn));
+        row.bindValue(0, sfid);
+        row.bindValue(1, lastOp);
+        row.bindValue(2, operation.recordId);
+        if (!execStatement(row, &m_report.message)) {
+            return false;
+        }
     }
     // Children created offline point at this record by local id; now they get its Id.
     for (const auto &[child, column] : mapping.columnsPointingAt(role)) {
-        QSqlQuery children(m_store.database());
-        children.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %2 IS NULL")
-                             .arg(quoted(mapping.table(child)), quoted(column),
-                                  quoted(LocalStore::refColumn(column))));
-        children.addBindValue(sfid);
-        children.addBindValue(operation.recordId);
+        QSqlQuery &children =
+            statement(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %2 IS NULL")
+                          .arg(quoted(mapping.table(child)), quoted(column),
+                               quoted(LocalStore::refColumn(column))));
+        children.bindValue(0, sfid);
+        children.bindValue(1, operation.recordId);
         children.exec();
     }
-    if (!m_outbox.markSent(operation.entryIds)) {
+    // Its entries are marked sent with the rest of the batch (flushSent), in one statement.
+    m_sentEntries += operation.entryIds;
+    return keepHeldChange(role, operation);
+}
+
+bool Pusher::flushSent()
+{
+    const auto settled = std::exchange(m_settledRows, {});
+    for (auto rows = settled.begin(); rows != settled.end(); ++rows) {
+        QSqlQuery query(m_store.database());
+        query.prepare(QStringLiteral("UPDATE %1 SET _hc_err = NULL, %2 = ? WHERE id IN (%3)")
+                          .arg(quoted(m_settledTable), kLastOpColumn,
+                               QStringList(rows->size(), QStringLiteral("?")).join(u',')));
+        query.addBindValue(rows.key());
+        for (qint64 id : *rows) {
+            query.addBindValue(id);
+        }
+        if (!execStatement(query, &m_report.message)) {
+            m_sentEntries.clear();
+            return false;
+        }
+    }
+    const QList<qint64> entries = std::exchange(m_sentEntries, {});
+    if (!m_outbox.markSent(entries)) {
         m_report.message = m_outbox.errorString();
         return false;
     }
-    return keepHeldChange(role, operation);
+    return true;
+}
+
+QSqlQuery &Pusher::statement(const QString &sql)
+{
+    if (!m_statements) {
+        m_statements = std::make_unique<StatementCache>(m_store.database());
+    }
+    return m_statements->get(sql);
 }
 
 void Pusher::holdUnwritable(Role role, QList<Operation> &operations)
@@ -736,9 +850,19 @@ bool Pusher::adoptTwinRow(Role role, qint64 keepId, const QString &sfid)
     // mark of the same day) as a row of its own; the push found it to be this record. The
     // teacher's row keeps it, the copy goes, and its children follow.
     const Mapping &mapping = m_store.mapping();
-    const std::optional<qint64> twin = m_store.idByColumn(role, kSfid, sfid);
+    QSqlQuery &holder = statement(QStringLiteral("SELECT id FROM %1 WHERE sfid = ? LIMIT 1")
+                                      .arg(quoted(mapping.table(role))));
+    holder.bindValue(0, sfid);
+    const std::optional<qint64> twin = execStatement(holder, &m_report.message) && holder.next()
+                                           ? std::optional(holder.value(0).toLongLong())
+                                           : std::nullopt;
+    holder.finish();
     if (!twin || *twin == keepId) {
         return true;
+    }
+    // The twin may be a record of this batch, confirmed a moment ago: its entries are sent.
+    if (!flushSent()) {
+        return false;
     }
     if (m_outbox.hasUnsettled(mapping.table(role), *twin).value_or(true)) {
         return true; // the copy holds edits of its own: the store will say why it cannot merge

@@ -3,6 +3,7 @@
 #include "mapping.h"
 #include "net/apiresponse.h"
 #include "store/outbox.h"
+#include "store/statementcache.h"
 #include "sync/collectionrequest.h"
 #include "sync/describerules.h"
 #include "sync/pushlookup.h"
@@ -17,6 +18,7 @@
 #include <QSet>
 #include <QVariantMap>
 
+#include <memory>
 #include <optional>
 
 namespace pasalista {
@@ -74,7 +76,7 @@ private:
     using Operation = PushOperation;
     using BatchKind = PushBatchKind;
 
-    QList<Operation> collect(Role role);
+    std::optional<QList<Operation>> collect(Role role, QString *error);
     bool pushChanges(Role role, QList<Operation> operations);
     bool pushDeletes(Role role, QList<Operation> operations);
     using Batch = CollectionRequest::Batch;
@@ -90,7 +92,13 @@ private:
     void readBack(Role role, const CollectionRequest::Replies &replies);
     bool applyResults(Role role, BatchKind kind, QList<Operation> &batch,
                       const ApiResponse &response, QList<Operation> *retry);
-    bool markSuccess(Role role, const Operation &operation, const QString &sfid, bool created);
+    // `editedSince`: the record has a newer unsent entry (edited again while on its way).
+    bool markSuccess(Role role, const Operation &operation, const QString &sfid, bool created,
+                     bool editedSince);
+    // The entries of the records marked successful so far, marked sent in one statement.
+    bool flushSent();
+    // A statement prepared once for the whole push (the push writes thousands of rows).
+    QSqlQuery &statement(const QString &sql);
     bool markFailed(Role role, const Operation &operation, const QString &code,
                     const QString &message);
     bool markRetryLater(const Operation &operation, const QString &message);
@@ -102,7 +110,8 @@ private:
     bool recoverLostCreates(Role role, QList<Operation> &retry);
     bool adoptTwinRow(Role role, qint64 keepId, const QString &sfid);
     bool parentsReady(Role role, const Operation &operation) const;
-    void fillDerivedValues(Operation &operation);
+    void fillDerivedValues(QList<Operation> &operations);
+    void fillDerivedValues(Operation &operation, const QVariantMap &derived);
     bool hasExternalId(Role role) const;
     // A refusal made on this side (redirect, foreign origin): no verdict on the records.
     static bool isNoVerdict(const ApiResponse &response);
@@ -123,6 +132,10 @@ private:
     bool keepHeldChange(Role role, const Operation &operation);
 
     QHash<Role, QSet<QString>> m_heldColumns;
+    QList<qint64> m_sentEntries;                 // confirmed by the org, marked sent by flushSent()
+    QHash<QString, QList<qint64>> m_settledRows; // rows of m_settledTable by their new last op
+    QString m_settledTable;
+    std::unique_ptr<StatementCache> m_statements;
     int m_leftForLater = 0;     // records whose fate is unknown or that could not go now
     QList<Operation> m_created; // created by this push without an external ID
     QHash<QString, QSet<QString>> m_available;

@@ -225,7 +225,7 @@ QJsonObject CometdApi::subscribe(const QJsonObject &message, Client &client)
     for (const Event &event : m_events) {
         if (event.replayId > after && (channel == kAllChangeEvents || event.channel == channel))
             client.queue.append(QJsonObject{{QStringLiteral("channel"), channel},
-                                            {QStringLiteral("data"), event.data}});
+                                            {QStringLiteral("data"), dataOf(event)}});
     }
     answer.insert(QStringLiteral("successful"), true);
     answer.insert(QStringLiteral("ext"),
@@ -335,6 +335,30 @@ void CometdApi::publish(const RecordStore::Change &change)
     event.replayId = m_nextReplayId++;
     event.orgMs = m_clock.nowMs();
     event.channel = channelFor(change.object);
+    event.change = change;
+    for (const auto &client : std::as_const(m_clients)) {
+        for (const QString &channel : std::as_const(client->channels)) {
+            if (channel == event.channel || channel == kAllChangeEvents)
+                client->queue.append(QJsonObject{{QStringLiteral("channel"), channel},
+                                                 {QStringLiteral("data"), dataOf(event)}});
+        }
+    }
+    m_events.push_back(std::move(event));
+    // Answer after the write's own response has been built: held connects go out now.
+    const QStringList ids = m_clients.keys();
+    for (const QString &id : ids) {
+        if (Client *held = client(id); held && !held->queue.isEmpty())
+            answerWaiting(*held);
+    }
+}
+
+const QJsonObject &CometdApi::dataOf(const Event &event)
+{
+    // Built when first delivered, then kept: most events of a bulk write are never read
+    // (nobody subscribes, nobody replays), and building each one cost more than the write.
+    if (event.data)
+        return *event.data;
+    const RecordStore::Change &change = event.change;
     QJsonObject payload = change.fields;
     payload.insert(
         QStringLiteral("ChangeEventHeader"),
@@ -355,20 +379,7 @@ void CometdApi::publish(const RecordStore::Change &change)
         {QStringLiteral("schema"), QStringLiteral("emulator-%1").arg(change.object)},
         {QStringLiteral("payload"), payload},
         {QStringLiteral("event"), QJsonObject{{QStringLiteral("replayId"), event.replayId}}}};
-    for (const auto &client : std::as_const(m_clients)) {
-        for (const QString &channel : std::as_const(client->channels)) {
-            if (channel == event.channel || channel == kAllChangeEvents)
-                client->queue.append(QJsonObject{{QStringLiteral("channel"), channel},
-                                                 {QStringLiteral("data"), event.data}});
-        }
-    }
-    m_events.push_back(std::move(event));
-    // Answer after the write's own response has been built: held connects go out now.
-    const QStringList ids = m_clients.keys();
-    for (const QString &id : ids) {
-        if (Client *held = client(id); held && !held->queue.isEmpty())
-            answerWaiting(*held);
-    }
+    return *event.data;
 }
 
 HttpResponse CometdApi::admin(const HttpRequest &request)

@@ -13,6 +13,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace pasalista::emulator {
 
@@ -55,7 +56,8 @@ private:
         qint64 replayId = 0;
         qint64 orgMs = 0;
         QString channel;
-        QJsonObject data;
+        RecordStore::Change change;
+        mutable std::optional<QJsonObject> data; // see dataOf()
     };
     struct Client
     {
@@ -77,6 +79,7 @@ private:
     void connectLongPoll(const QJsonObject &message, QJsonArray answered, Reply reply);
     void answerWaiting(Client &client);
     QJsonObject connectReply(const QJsonObject &message, const Client &client) const;
+    static const QJsonObject &dataOf(const Event &event);
     QString channelFor(const QString &object) const;
     bool channelExists(const QString &channel) const;
     void expireClients();

@@ -145,6 +145,8 @@ std::optional<CompositeApi::Subresult> CompositeApi::runSubrequest(const ApiCont
 std::optional<QString> CompositeApi::substitute(const QString &text, const QList<Subresult> &done,
                                                 QString *problem) const
 {
+    if (!text.contains(QLatin1String("@{")))
+        return text; // no reference to resolve (a large body is not scanned)
     QString out;
     qsizetype last = 0;
     auto matches = referencePattern().globalMatch(text);

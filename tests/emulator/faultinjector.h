@@ -54,6 +54,8 @@ public:
 
     // The armed faults are checked first; the random rates apply when none fires.
     TransportFaults drawTransportFaults(const QByteArray &method = {}, const QString &path = {});
+    // Whether any fault is armed (a request can only meet an armed one then).
+    bool hasArmed() const { return !m_armed.isEmpty(); }
     // An armed fault that can strike one subrequest of a Composite request (`500`, `503`
     // or a mutation kind that applies inside it) whose method and path match: it counts
     // and fires as a request of its own would. The fault's name, or nothing.
