@@ -143,6 +143,39 @@ TEST_F(ApiEconomyTest, SyncNowCostsOneCall)
     expectStoreHoldsExactlyTheScope(org, laptop.store());
 }
 
+// The office hands the teacher a course and, in the same seconds, deletes an enrollment of
+// one she already leads. "Sync now" learns of the course in its window, so the enrollments'
+// scope moves after their window was read ahead: that window is then asked again, with its
+// deleted rows, since the probe vouches for whole minutes only. One sync leaves exactly the
+// scope (before, the enrollment, its marks and its student stayed until a later sync).
+TEST_F(ApiEconomyTest, SyncNowSeesADeleteOfTheseSecondsWhileTheScopeMoves)
+{
+    const QString maria = teacherId(org, kTeacher);
+    QString handedOver;
+    QString ledCourse;
+    for (const QJsonObject &course : byId(org, QStringLiteral("Class__c"))) {
+        const bool led = text(course, QStringLiteral("Facilitator_1__c")) == maria ||
+                         text(course, QStringLiteral("Facilitator_2__c")) == maria;
+        (led ? ledCourse : handedOver) = text(course, QStringLiteral("Id"));
+    }
+    ASSERT_FALSE(handedOver.isEmpty());
+    ASSERT_FALSE(ledCourse.isEmpty());
+    QString enrollment;
+    for (const QJsonObject &record : byId(org, QStringLiteral("ParticipantEnrollment__c"))) {
+        if (text(record, QStringLiteral("Class__c")) == ledCourse) {
+            enrollment = text(record, QStringLiteral("Id"));
+        }
+    }
+    ASSERT_FALSE(enrollment.isEmpty());
+    ASSERT_TRUE(org.adminUpdate(QStringLiteral("Class__c"), handedOver,
+                                {{QStringLiteral("Facilitator_2__c"), maria}}));
+    ASSERT_TRUE(org.adminDelete(QStringLiteral("ParticipantEnrollment__c"), enrollment));
+    SyncReport report;
+    callsOfSyncNow(laptop, &report);
+    EXPECT_EQ(report.result, SyncReport::Result::Clean) << report.message.toStdString();
+    expectStoreHoldsExactlyTheScope(org, laptop.store());
+}
+
 // A subrequest that fails is handled as its query sent alone would be: a passing failure
 // (500) is asked again alone and the cycle ends clean; the records still match the org.
 TEST_F(ApiEconomyTest, AFailedSubrequestIsAskedAgainAlone)

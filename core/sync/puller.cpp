@@ -329,7 +329,11 @@ bool Puller::pullObject(Role role, const QString &scope, const RecordHook &hook)
             : QStringList();
     const QStringList window = folded.isEmpty() ? m_queries.windowConditions(role, scope) : folded;
     const QString windowSoql = m_queries.selectFor(role, window);
-    if (m_readAhead.askedAhead(windowSoql, true)) {
+    if (m_readAhead.askedAhead(windowSoql, true) ||
+        (m_probeInBatch && m_store.mapping().objectFor(role).writable && withDeletedRows(role))) {
+        // Read ahead, or asked now when the scope moved since its text was read ahead: the
+        // probe answers only up to its minute, so the window's last seconds, deleted rows
+        // too, come from the window itself, or a "Sync now" would miss an office delete.
         if (!pullWithDeletedRows(role, windowSoql, hook)) {
             return false;
         }
