@@ -415,10 +415,7 @@ bool Puller::pullDeletions(Role role, const QString &scope)
     }
     const Mapping &mapping = m_store.mapping();
     const QString objectName = mapping.objectFor(role).objectName;
-    QDateTime from = m_state.deletionsCoveredUntil(objectName);
-    if (!from.isValid()) {
-        from = m_state.coveredUntil(objectName);
-    }
+    const QDateTime from = deletionsFrom(objectName);
     if (!from.isValid() || m_firstRead.contains(objectName)) {
         return true; // never pulled, or read whole since T: nothing here to delete
     }
